@@ -1,0 +1,32 @@
+import { createLoaders, type Loaders } from './loaders/index.ts';
+import type { CollectionSizes } from './loaders/collection-sizes.ts';
+import type { Logger } from './logger.ts';
+import type { OfficeRnDClient } from './officernd/index.ts';
+
+/** What every resolver sees. Long-lived parts are injected; request-lived parts are made per request. */
+export interface Context {
+  officernd: OfficeRnDClient;
+  logger: Logger;
+  /** Per-request loaders: nothing is fetched twice within one request. */
+  loaders: Loaders;
+  /** Cancelled when the caller goes away, so upstream work stops with it. */
+  signal: AbortSignal;
+}
+
+/** The long-lived parts, built once per gateway. */
+export interface ContextDeps {
+  officernd: OfficeRnDClient;
+  logger: Logger;
+  sizes: CollectionSizes;
+}
+
+/** Builds the per-request context. */
+export function createContext(deps: ContextDeps, request: Request): Context {
+  const signal = request.signal;
+  return {
+    officernd: deps.officernd,
+    logger: deps.logger,
+    signal,
+    loaders: createLoaders({ officernd: deps.officernd, sizes: deps.sizes, signal }),
+  };
+}

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import type { ObjectRef } from '@pothos/core';
+import { builder, type Types } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
+import type { ListQuery } from '../officernd/index.ts';
+import type { WireMap } from '../officernd/types.ts';
+import { badInput } from './errors.ts';
+
+/** Default and maximum `first` of every connection. */
+export const DEFAULT_FIRST = 50;
+export const MAX_FIRST = 1000;
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export const PageInfo = builder
+  .objectRef<Connection<unknown>['pageInfo']>('PageInfo')
+  .implement({
+    description: 'Where a page of a connection ends, and whether more items follow.',
+    fields: (t) => ({
+      hasNextPage: t.exposeBoolean('hasNextPage', {
+        nullable: false,
+        description: 'True when another page may follow: pass `endCursor` as `after` to read it.',
+      }),
+      endCursor: t.exposeString('endCursor', {
+        description: 'The cursor after the last item of this page; null when the page is empty.',
+      }),
+    }),
+  });
+
+/** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
+export function connectionOf<T>(node: ObjectRef<Types, T>, name: string): ObjectRef<Types, Connection<T>> {
+  const edge = builder.objectRef<Edge<T>>(`${name}Edge`).implement({
+    description: `One ${name} of a connection, with the cursor that points just after it.`,
+    fields: (t) => ({
+      cursor: t.exposeString('cursor', {
+        nullable: false,
+        description: 'Opaque cursor: pass it as `after` to continue right after this item.',
+      }),
+      node: t.field({ type: node, nullable: false, description: `The ${name}.`, resolve: (e) => e.node as never }),
+    }),
+  });
+  return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
+    description: `A page of ${name} items. Page with \`first\` and \`after\`; every item appears exactly once.`,
+    fields: (t) => ({
+      edges: t.field({
+        type: [edge],
+        nullable: false,
+        description: 'The items of this page with their cursors.',
+        resolve: (c) => c.edges,
+      }),
+      nodes: t.field({
+        type: [node],
+        nullable: false,
+        description: 'The items of this page, without cursors.',
+        resolve: (c) => c.edges.map((e) => e.node),
+      }),
+      pageInfo: t.field({
+        type: PageInfo,
+        nullable: false,
+        description: 'Where this page ends and whether more follow.',
+        resolve: (c) => c.pageInfo,
+      }),
+    }),
+  });
+}
+
+/** Reads and checks `first`. */
+export function firstOf(args: ConnectionArgs): number {
+  const first = args.first ?? DEFAULT_FIRST;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) {
+    throw badInput(`"first" must be a whole number from 0 to ${MAX_FIRST}, got ${first}`, 'first');
+  }
+  return first;
+}
+
+// A cursor names a position in the upstream sequence: the upstream page cursor (null for the first page) and how
+// many raw items of that page were already consumed, plus a fingerprint of the query it belongs to. Upstream
+// cursors only resume at page boundaries (§3), the offset makes ours exact for any `first`.
+interface Position {
+  upstream: string | null;
+  offset: number;
+}
+
+const CURSOR_VERSION = 1;
+
+const fingerprint = (scope: string): string => createHash('sha256').update(scope).digest('base64url').slice(0, 10);
+
+function encodeCursor(position: Position, print: string): string {
+  return Buffer.from(JSON.stringify([CURSOR_VERSION, position.upstream, position.offset, print])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, print: string): Position {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed[0] !== CURSOR_VERSION ||
+    !(parsed[1] === null || typeof parsed[1] === 'string') ||
+    !Number.isInteger(parsed[2]) ||
+    (parsed[2] as number) < 0
+  ) {
+    throw badInput('"after" is not a cursor this gateway issued', 'after');
+  }
+  if (parsed[3] !== print) {
+    throw badInput('"after" belongs to a different query (other filters or another list): start again without it', 'after');
+  }
+  return { upstream: parsed[1] as string | null, offset: parsed[2] as number };
+}
+
+export interface UpstreamConnectionOptions<T> {
+  /** Kept items; applied on our side after the upstream filters (exact semantics whatever was pushed down). */
+  keep?: (item: T) => boolean;
+  /** Distinguishes cursors of lists that share collection and upstream query but not `keep`. */
+  scope?: string;
+}
+
+/**
+ * Maps `first`/`after` onto upstream pages: reads only as many pages as the page needs, primes the loaders
+ * with what it read, and returns cursors that resume exactly after each item.
+ */
+export async function upstreamConnection<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  query: ListQuery,
+  args: ConnectionArgs,
+  options: UpstreamConnectionOptions<WireMap[C]> = {},
+): Promise<Connection<WireMap[C]>> {
+  const first = firstOf(args);
+  const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
+  let position: Position = args.after ? decodeCursor(args.after, print) : { upstream: null, offset: 0 };
+  const edges: Edge<WireMap[C]>[] = [];
+  if (first === 0) {
+    return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
+  }
+  for (;;) {
+    const wanted = first - edges.length;
+    // Without a local filter, ask for exactly what is still needed; with one, whole pages.
+    const limit = options.keep ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
+    const page = await ctx.officernd.listPage(collection, query, {
+      cursor: position.upstream,
+      limit,
+      signal: ctx.signal,
+    });
+    ctx.loaders.prime(collection, page.items);
+    let index = position.offset;
+    for (; index < page.items.length && edges.length < first; index += 1) {
+      const item = page.items[index] as WireMap[C];
+      if (options.keep && !options.keep(item)) continue;
+      const atPageEnd = index + 1 === page.items.length && page.next !== null;
+      const after: Position = atPageEnd ? { upstream: page.next, offset: 0 } : { upstream: position.upstream, offset: index + 1 };
+      edges.push({ node: item, cursor: encodeCursor(after, print) });
+    }
+    if (index < page.items.length) {
+      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor({ upstream: position.upstream, offset: index }, print) } };
+    }
+    if (page.next === null) {
+      return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
+    }
+    position = { upstream: page.next, offset: 0 };
+    if (edges.length >= first) {
+      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
+    }
+  }
+}
+
+/** A connection over a list already in hand (reverse links, catalogue views), with offset cursors. */
+export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, scope: string): Connection<T> {
+  const first = firstOf(args);
+  const print = fingerprint(scope);
+  const start = args.after ? decodeCursor(args.after, print).offset : 0;
+  const slice = items.slice(start, start + first);
+  const edges = slice.map((node, i) => ({ node, cursor: encodeCursor({ upstream: null, offset: start + i + 1 }, print) }));
+  const end = start + slice.length;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: end < items.length,
+      endCursor: edges.at(-1)?.cursor ?? args.after ?? null,
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import type { ArgBuilder, ObjectRef } from '@pothos/core';
+import { builder, type Types } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
+import type { Filter, FilterOp } from '../officernd/index.ts';
+import type { WireMap } from '../officernd/types.ts';
+import { arrayConnection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
+import { badInput } from './errors.ts';
+
+// Shared field helpers: how references, dates, enums and list arguments look on every type.
+
+/** An ISO timestamp from the wire, or null when absent or unparsable (upstream data is not trusted). */
+export function dateTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** A calendar date from the wire. Date-only values are stored at T00:00:00.000Z (§4 Timezones): keep the UTC day. */
+export function dateOnly(value: string | null | undefined): string | null {
+  const iso = dateTime(value);
+  return iso ? iso.slice(0, 10) : null;
+}
+
+/** Loads the object a reference points at; null when unset or dangling. */
+export async function loadRef<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  id: string | null | undefined,
+): Promise<WireMap[C] | null> {
+  if (typeof id !== 'string' || id === '') return null;
+  return ctx.loaders.byId(collection).load(id);
+}
+
+/** Loads the objects a list of references points at, in order; dangling references are left out. */
+export async function loadRefs<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  ids: readonly (string | null | undefined)[] | null | undefined,
+): Promise<WireMap[C][]> {
+  const wanted = (ids ?? []).filter((id): id is string => typeof id === 'string' && id !== '');
+  const found = await ctx.loaders.byId(collection).loadMany(wanted);
+  const out: WireMap[C][] = [];
+  for (const item of found) {
+    if (item instanceof Error) throw item;
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+/** Checks an id argument: OfficeRnD ids are 24-hex (§6 conventions). */
+export function checkId(id: string, argument: string): string {
+  if (!OBJECT_ID.test(id)) throw badInput(`"${argument}" must be an OfficeRnD id (24 hex characters), got "${id}"`, argument);
+  return id;
+}
+
+/** The `first`/`after` arguments every connection field takes. */
+export const connectionArgs = (t: ArgBuilder<Types>) => ({
+  first: t.int({
+    description: 'How many items to return (default 50, at most 1000).',
+  }),
+  after: t.string({
+    description: 'Return the items after this cursor (an `endCursor` or edge `cursor` of the same query).',
+  }),
+});
+
+// ---------------------------------------------------------------- enums
+
+export interface WireEnum {
+  /** GraphQL name of the enum. */
+  ref: ReturnType<typeof builder.enumType>;
+  /** Wire value → GraphQL value; unknown values become OTHER, so a new upstream value never breaks a response. */
+  fromWire(value: string | null | undefined): string | null;
+  /** GraphQL value → wire value (for filters). */
+  toWire(value: string): string;
+}
+
+const screaming = (wire: string): string =>
+  wire
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .toUpperCase();
+
+/** Declares an enum over upstream string values, with an OTHER value for anything the doc does not list. */
+export function wireEnum(name: string, description: string, values: Record<string, string>): WireEnum {
+  const toGraphQL = new Map<string, string>();
+  const toWireMap = new Map<string, string>();
+  const gqlValues: Record<string, { value: string; description: string }> = {};
+  for (const [wire, doc] of Object.entries(values)) {
+    const key = screaming(wire);
+    toGraphQL.set(wire, key);
+    toWireMap.set(key, wire);
+    gqlValues[key] = { value: key, description: `${doc} (OfficeRnD value \`${wire}\`).` };
+  }
+  gqlValues.OTHER = { value: 'OTHER', description: 'A value OfficeRnD sent that this gateway does not know yet.' };
+  const ref = builder.enumType(name, { description, values: gqlValues });
+  return {
+    ref,
+    fromWire: (value) => (value === null || value === undefined || value === '' ? null : (toGraphQL.get(value) ?? 'OTHER')),
+    toWire: (value) => {
+      const wire = toWireMap.get(value);
+      if (wire === undefined) throw badInput(`${name} value ${value} cannot be used as a filter`);
+      return wire;
+    },
+  };
+}
+
+// ---------------------------------------------------------------- list fields
+
+/** A filter argument of a list field and how it becomes an upstream filter. */
+export interface FilterArg {
+  kind: 'id' | 'string' | 'boolean' | WireEnum;
+  /** Upstream field name (v1 wire name). */
+  field: string;
+  /** Upstream operator; equality by default. */
+  op?: FilterOp;
+  description: string;
+}
+
+export type FilterArgs = Record<string, FilterArg>;
+
+/** Declares the filter arguments of a list field. */
+export function filterArgs(t: ArgBuilder<Types>, filters: FilterArgs) {
+  const args: Record<string, ReturnType<typeof t.id>> = {};
+  for (const [name, filter] of Object.entries(filters)) {
+    const options = { description: filter.description };
+    if (filter.kind === 'id') args[name] = t.id(options);
+    else if (filter.kind === 'string') args[name] = t.string(options) as unknown as ReturnType<typeof t.id>;
+    else if (filter.kind === 'boolean') args[name] = t.boolean(options) as unknown as ReturnType<typeof t.id>;
+    else args[name] = t({ type: filter.kind.ref, ...options }) as unknown as ReturnType<typeof t.id>;
+  }
+  return args;
+}
+
+/** Turns the filter arguments a caller gave into upstream filters (checked: ids must be ids). */
+export function toFilters(filters: FilterArgs, args: Record<string, unknown>): Filter[] {
+  const out: Filter[] = [];
+  for (const [name, filter] of Object.entries(filters)) {
+    const value = args[name];
+    if (value === undefined || value === null) continue;
+    const op = filter.op ?? 'eq';
+    if (filter.kind === 'id') out.push({ field: filter.field, op, value: checkId(String(value), name) });
+    else if (filter.kind === 'string' || filter.kind === 'boolean') {
+      out.push({ field: filter.field, op, value: value as string | boolean });
+    } else out.push({ field: filter.field, op, value: filter.kind.toWire(String(value)) });
+  }
+  return out;
+}
+
+export interface RootListConfig<C extends ListCollection> {
+  collection: C;
+  connection: ObjectRef<Types, Connection<WireMap[C]>>;
+  description: string;
+  filters?: FilterArgs;
+}
+
+/** Declares a root list field (`members`, `bookings` …) as a connection with upstream filters. */
+export function rootList<C extends ListCollection>(name: string, config: RootListConfig<C>): void {
+  const filters = config.filters ?? {};
+  builder.queryField(name, (t) =>
+    t.field({
+      type: config.connection,
+      nullable: false,
+      description: config.description,
+      args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters) },
+      resolve: (_root, args, ctx) =>
+        upstreamConnection(ctx, config.collection, { filters: toFilters(filters, args) }, args as ConnectionArgs),
+    }),
+  );
+}
+
+/** Declares a root by-id field (`member(id:)` …): null when nothing has that id. */
+export function rootById<C extends ListCollection>(
+  name: string,
+  node: ObjectRef<Types, WireMap[C]>,
+  collection: C,
+  description: string,
+): void {
+  builder.queryField(name, (t) =>
+    t.field({
+      type: node,
+      description,
+      args: { id: t.arg.id({ required: true, description: 'The OfficeRnD id (24 hex characters).' }) },
+      // Generic refs defeat Pothos' shape inference; the loader returns exactly the node's shape.
+      resolve: (_root, args, ctx) => loadRef(ctx, collection, checkId(String(args.id), 'id')) as never,
+    }),
+  );
+}
+
+/** A reverse link as a connection: the children whose `field` references the parent, batched across parents. */
+export function childConnection<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  field: string,
+  parentId: string,
+  args: ConnectionArgs,
+): Promise<Connection<WireMap[C]>> {
+  return ctx.loaders
+    .children(collection, field)
+    .load(parentId)
+    .then((items) => arrayConnection(items, args, `${collection}.${field}=${parentId}`));
+}

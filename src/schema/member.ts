@@ -1,0 +1,116 @@
+import { builder } from '../builder.ts';
+import { Address } from './common.ts';
+import {
+  childConnection,
+  connectionArgs,
+  dateOnly,
+  dateTime,
+  loadRef,
+  rootById,
+  rootList,
+  wireEnum,
+} from './fields.ts';
+import {
+  BookingConnection,
+  CheckinConnection,
+  FeeConnection,
+  Member,
+  MemberConnection,
+  MembershipConnection,
+  Office,
+  PaymentConnection,
+  Team,
+} from './refs.ts';
+
+export const MemberStatus = wireEnum('MemberStatus', 'Where a member stands with the organization (§6.10).', {
+  active: 'An active member',
+  contact: 'A contact, not (yet) a member',
+  former: 'A former member',
+  pending: 'Awaiting approval or activation',
+  not_approved: 'Rejected by an admin',
+  'drop-in': 'A drop-in visitor without a recurring membership',
+  lead: 'A sales lead',
+});
+
+Member.implement({
+  description: 'A person: a member of the space, possibly part of a team (company). Report "Members".',
+  fields: (t) => ({
+    id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
+    name: t.exposeString('name', { description: 'Full name.' }),
+    email: t.exposeString('email', { description: 'E-mail address as stored in OfficeRnD (not validated by the gateway).' }),
+    phone: t.exposeString('phone', { description: 'Phone number.' }),
+    status: t.field({
+      type: MemberStatus.ref,
+      description: 'Status set on the member.',
+      resolve: (m) => MemberStatus.fromWire(m.status) as never,
+    }),
+    calculatedStatus: t.field({
+      type: MemberStatus.ref,
+      description: 'Status OfficeRnD derives from memberships and activity (e.g. DROP_IN).',
+      resolve: (m) => MemberStatus.fromWire(m.calculatedStatus) as never,
+    }),
+    startDate: t.field({ type: 'Date', description: 'The day the member started.', resolve: (m) => dateOnly(m.startDate) }),
+    isContactPerson: t.boolean({ description: 'Whether this member is the contact person of the team.', resolve: (m) => m.contactPerson ?? null }),
+    isBillingPerson: t.boolean({ description: 'Whether this member receives the team\'s invoices.', resolve: (m) => m.billingPerson ?? null }),
+    address: t.field({ type: Address, description: 'Postal address.', resolve: (m) => m.address ?? null }),
+    tags: t.stringList({ description: 'Tags set by admins.', resolve: (m) => m.tags ?? [] }),
+    image: t.exposeString('image', { description: 'Avatar URL.' }),
+    description: t.exposeString('description', { description: 'Free-text profile description.' }),
+    properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (m) => m.properties ?? null }),
+    lastLogin: t.field({ type: 'DateTime', description: 'Last login to the member portal or app.', resolve: (m) => dateTime(m.lastLogin) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the member was created.', resolve: (m) => dateTime(m.createdAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the member last changed.', resolve: (m) => dateTime(m.modifiedAt) }),
+    team: t.field({ type: Team, description: 'The team (company) the member belongs to.', resolve: (m, _a, ctx) => loadRef(ctx, 'teams', m.team) }),
+    office: t.field({ type: Office, description: 'The member\'s home office.', resolve: (m, _a, ctx) => loadRef(ctx, 'offices', m.office) }),
+    bookings: t.field({
+      type: BookingConnection,
+      nullable: false,
+      description: 'Bookings made by this member.',
+      args: connectionArgs(t.arg),
+      resolve: (m, args, ctx) => childConnection(ctx, 'bookings', 'member', m._id, args),
+    }),
+    memberships: t.field({
+      type: MembershipConnection,
+      nullable: false,
+      description: 'Memberships (recurring plans) of this member.',
+      args: connectionArgs(t.arg),
+      resolve: (m, args, ctx) => childConnection(ctx, 'memberships', 'member', m._id, args),
+    }),
+    fees: t.field({
+      type: FeeConnection,
+      nullable: false,
+      description: 'One-off fees charged to this member.',
+      args: connectionArgs(t.arg),
+      resolve: (m, args, ctx) => childConnection(ctx, 'fees', 'member', m._id, args),
+    }),
+    payments: t.field({
+      type: PaymentConnection,
+      nullable: false,
+      description: 'Invoices and credit notes addressed to this member.',
+      args: connectionArgs(t.arg),
+      resolve: (m, args, ctx) => childConnection(ctx, 'payments', 'member', m._id, args),
+    }),
+    checkins: t.field({
+      type: CheckinConnection,
+      nullable: false,
+      description: 'Check-ins of this member.',
+      args: connectionArgs(t.arg),
+      resolve: (m, args, ctx) => childConnection(ctx, 'checkins', 'member', m._id, args),
+    }),
+  }),
+});
+
+rootList('members', {
+  collection: 'members',
+  connection: MemberConnection,
+  description: 'The members of the organization. Report "Members".',
+  filters: {
+    office: { kind: 'id', field: 'office', description: 'Only members whose home office is this one.' },
+    team: { kind: 'id', field: 'team', description: 'Only members of this team.' },
+    status: { kind: MemberStatus, field: 'status', description: 'Only members with this status.' },
+    name: { kind: 'string', field: 'name', description: 'Only members with exactly this name.' },
+    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only members whose name starts with this text (case-insensitive).' },
+    email: { kind: 'string', field: 'email', description: 'Only the member with this e-mail address.' },
+  },
+});
+rootById('member', Member, 'members', 'One member by id; null when there is none.');

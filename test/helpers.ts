@@ -1,0 +1,87 @@
+import { createGateway, type Gateway } from '../src/gateway.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
+import { createOfficeRnDClient, type OfficeRnDClient, type OfficeRnDClientOptions } from '../src/officernd/index.ts';
+import { generateDataset, type Dataset } from '../src/simulator/generate.ts';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/index.ts';
+
+/** The fixed clock of the test data: generated dates are relative to it. */
+export const TEST_NOW = new Date('2026-11-16T00:00:00.000Z');
+
+const datasets = new Map<string, Dataset>();
+
+/** A generated dataset, shared between tests of one file (generation is deterministic). */
+export function testDataset(scale = 0.2, seed = 7): Dataset {
+  const key = `${scale}:${seed}`;
+  let dataset = datasets.get(key);
+  if (!dataset) {
+    dataset = generateDataset({ scale, seed, now: TEST_NOW, org: 'demo' });
+    datasets.set(key, dataset);
+  }
+  return dataset;
+}
+
+export interface TestStack {
+  simulator: Simulator;
+  officernd: OfficeRnDClient;
+  gateway: Gateway;
+  logs: string[];
+  /** Runs an operation through the gateway in-process (HTTP semantics, no port). */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] }>;
+  /** Upstream API calls since the last reset (token calls excluded). */
+  apiCalls(filter?: { collection?: string; id?: boolean }): number;
+}
+
+export interface TestStackOptions {
+  scale?: number;
+  seed?: number;
+  simulator?: Omit<SimulatorOptions, 'dataset'>;
+  client?: Partial<OfficeRnDClientOptions>;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** Simulator → client → gateway, all real, wired in-process. */
+export function createTestStack(options: TestStackOptions = {}): TestStack {
+  const simulator = createSimulator({
+    dataset: testDataset(options.scale, options.seed),
+    now: TEST_NOW,
+    ...options.simulator,
+  });
+  const logs: string[] = [];
+  const logger: Logger = createLogger({
+    level: options.logLevel ?? 'warn',
+    secrets: ['demo-secret'],
+    write: (line) => logs.push(line),
+  });
+  const officernd = createOfficeRnDClient({
+    apiUrl: simulator.apiUrl,
+    tokenUrl: simulator.tokenUrl,
+    org: simulator.org,
+    clientId: 'demo-client',
+    clientSecret: 'demo-secret',
+    scope: 'officernd.api.read',
+    fetch: simulator.fetch,
+    logger,
+    ...options.client,
+  });
+  const gateway = createGateway({ officernd, logger });
+  return {
+    simulator,
+    officernd,
+    gateway,
+    logs,
+    async query(query, variables, headers) {
+      const response = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: never; errors?: never[] };
+      return { status: response.status, ...body };
+    },
+    apiCalls: (filter) => simulator.log.count({ kind: 'api', ...filter }),
+  };
+}
