@@ -1,0 +1,320 @@
+/**
+ * The OfficeRnD v1 REST client: `ofetch.create` over `/organizations/{org}`, a bearer token
+ * from the single-flight cache (one fresh token and one retry after a 401), pacing by the
+ * limiter, bounded retries, and cursor paging. Read-only: every call is a GET.
+ */
+
+import { ofetch } from 'ofetch';
+import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
+import type { ListCollection } from './collections.ts';
+import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, redact, upstreamMessageOf } from './errors.ts';
+import { createLimiter } from './limiter.ts';
+import { collect, readPage, walkPages, withIds } from './paginate.ts';
+import type { Page } from './paginate.ts';
+import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString } from './query.ts';
+import type { CreditStatsParams, ListQuery, OccurrenceParams } from './query.ts';
+import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
+import { createTokenCache } from './token.ts';
+import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
+
+export type { CreditStatsParams, Filter, FilterOp, ListQuery, OccurrenceParams } from './query.ts';
+export type { Page } from './paginate.ts';
+
+export interface OfficeRnDLogger {
+  debug(msg: string, meta?: Record<string, unknown>): void;
+  warn(msg: string, meta?: Record<string, unknown>): void;
+}
+
+export interface OfficeRnDClientOptions {
+  apiUrl: string;
+  tokenUrl: string;
+  org: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  /** Injectable (the simulator's in-process fetch in tests). */
+  fetch?: typeof fetch;
+  /** Per upstream call; default 30 000. */
+  timeoutMs?: number;
+  /** Concurrent upstream calls; default 8. */
+  maxConcurrency?: number;
+  /** Request-rate budget; default 300 (below the ≈400/min of §5). */
+  maxRequestsPerMinute?: number;
+  /** Default 4 attempts, 200 ms base, 10 s cap. */
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  logger?: OfficeRnDLogger;
+  /** ms epoch; drives token expiry and the rate windows (tests share one with the simulator). */
+  clock?: () => number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface OfficeRnDClientStats {
+  /** API requests sent (each retry and each post-401 re-send counts). */
+  requests: number;
+  /** Token requests sent. */
+  tokenRequests: number;
+  /** Requests re-sent: transient-failure retries plus re-sends after a 401. */
+  retries: number;
+}
+
+export interface OfficeRnDClient {
+  readonly org: string;
+  listPage<C extends ListCollection>(
+    c: C,
+    query?: ListQuery,
+    opts?: CallOptions & { cursor?: string | null; limit?: number },
+  ): Promise<Page<WireMap[C]>>;
+  pages<C extends ListCollection>(
+    c: C,
+    query?: ListQuery,
+    opts?: CallOptions & { max?: number; cursor?: string | null },
+  ): AsyncIterable<Page<WireMap[C]>>;
+  list<C extends ListCollection>(
+    c: C,
+    query?: ListQuery,
+    opts?: CallOptions & { max: number },
+  ): Promise<{ items: WireMap[C][]; complete: boolean }>;
+  getById<C extends ListCollection>(c: C, id: string, opts?: CallOptions): Promise<WireMap[C] | null>;
+  occurrencePages(
+    params: OccurrenceParams,
+    opts?: CallOptions & { max?: number },
+  ): AsyncIterable<Page<WireBookingOccurrence>>;
+  creditStats(params: CreditStatsParams, opts?: CallOptions): Promise<WireCreditStat[]>;
+  readonly stats: OfficeRnDClientStats;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** Creates a client for one organization and one set of client credentials. */
+export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRnDClient {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const clock = options.clock ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const logger = options.logger;
+  const retryPolicy = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
+  const basePath = `/organizations/${encodeURIComponent(options.org)}`;
+  const api = ofetch.create(
+    // Our own retry (retry.ts) and status handling replace ofetch's.
+    { baseURL: `${options.apiUrl.replace(/\/+$/, '')}${basePath}`, retry: false, ignoreResponseError: true },
+    { fetch: fetchImpl },
+  );
+  const tokens = createTokenCache({
+    tokenUrl: options.tokenUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    scope: options.scope,
+    fetch: fetchImpl,
+    clock,
+    timeoutMs,
+  });
+  const limiter = createLimiter({
+    maxConcurrency: options.maxConcurrency ?? 8,
+    maxRequestsPerMinute: options.maxRequestsPerMinute ?? 300,
+    clock,
+  });
+  const counters = { requests: 0, retries: 0 };
+
+  const secrets = (...extra: string[]): string[] => [options.clientSecret, ...tokens.known(), ...extra];
+
+  /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
+  const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> =>
+    limiter.run(async () => {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      counters.requests++;
+      const startedAt = clock();
+      try {
+        const response = await api.raw<unknown>(relative, {
+          method: 'GET',
+          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          signal: combined,
+        });
+        limiter.observe(response.headers);
+        const ms = clock() - startedAt;
+        logger?.debug('officernd request', { method: 'GET', path: errorPath, status: response.status, ms });
+        return { status: response.status, headers: response.headers, body: response._data };
+      } catch (error) {
+        // ofetch's FetchError exposes the request options (with the bearer header): never rethrow or wrap it.
+        if (signal?.aborted) throw signal.reason;
+        const failure = timeout.aborted
+          ? { code: 'UPSTREAM_TIMEOUT' as const, detail: `no answer within ${timeoutMs} ms` }
+          : { code: 'UPSTREAM_UNAVAILABLE' as const, detail: networkDetail(error) };
+        throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
+      }
+    }, signal);
+
+  /** GET with token handling (§1: one fresh token and one re-send after a 401) and retries. */
+  const get = (path: string, params: URLSearchParams, signal: AbortSignal | undefined, allowNotFound = false) => {
+    const query = toQueryString(params);
+    const relative = query === '' ? path : `${path}?${query}`;
+    const errorPath = `${basePath}${relative}`;
+    return withRetry(
+      async () => {
+        let token = await tokens.get(signal);
+        let response = await send(relative, errorPath, token, signal);
+        if (response.status === 401) {
+          tokens.invalidate(token);
+          counters.retries++;
+          token = await tokens.get(signal);
+          response = await send(relative, errorPath, token, signal);
+        }
+        if (response.status >= 200 && response.status < 300) return response;
+        if (response.status === 404 && allowNotFound) return response;
+        throw upstreamError(response, errorPath, secrets(token));
+      },
+      retryPolicy,
+      {
+        ...(signal ? { signal } : {}),
+        onRetry: ({ error, retry, delayMs }) => {
+          counters.retries++;
+          const status = error instanceof OfficeRnDError ? error.status : undefined;
+          const code = error instanceof OfficeRnDError ? error.code : undefined;
+          logger?.warn('officernd retry', { method: 'GET', path: errorPath, status, code, retry, delayMs });
+        },
+      },
+    ).then((response) => ({ response, errorPath }));
+  };
+
+  const upstreamError = (response: RawResponse, errorPath: string, hidden: string[]): OfficeRnDError => {
+    const message = upstreamMessageOf(response.body);
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock());
+    return new OfficeRnDError({
+      code: codeForStatus(response.status),
+      status: response.status,
+      method: 'GET',
+      path: errorPath,
+      ...(message === undefined ? {} : { upstreamMessage: redact(message, hidden) }),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  };
+
+  const badBody = (errorPath: string, status: number): OfficeRnDError =>
+    new OfficeRnDError({
+      code: 'UPSTREAM_UNAVAILABLE',
+      method: 'GET',
+      path: errorPath,
+      status,
+      detail: 'unexpected response body',
+    });
+
+  /** One list request; items are the wire objects as sent (typed by the caller's collection). */
+  const fetchPage = async <T>(
+    path: string,
+    params: URLSearchParams,
+    cursor: string | null | undefined,
+    limit: number | undefined,
+    signal: AbortSignal | undefined,
+    normalise: boolean,
+  ): Promise<Page<T>> => {
+    const paged = new URLSearchParams(params);
+    paged.set('$limit', String(clampLimit(limit)));
+    // §3: v1 sends the next-page cursor back as `$next`.
+    if (cursor) paged.set('$next', cursor);
+    const { response, errorPath } = await get(path, paged, signal);
+    const page = readPage(response.body, response.headers);
+    if (page === null) throw badBody(errorPath, response.status);
+    const items = normalise ? withIds(page.items) : page.items;
+    return { ...page, items: items as unknown as T[] };
+  };
+
+  const client: OfficeRnDClient = {
+    org: options.org,
+
+    async listPage(c, query, opts = {}) {
+      const params = toQueryParams(query, collectionSpec(c).path);
+      return fetchPage<WireMap[typeof c]>(`/${c}`, params, opts.cursor, opts.limit, opts.signal, true);
+    },
+
+    pages(c, query, opts = {}) {
+      // Validated now, so a bad query throws before any request.
+      const params = toQueryParams(query, collectionSpec(c).path);
+      const max = checkMax(opts.max);
+      return walkPages(
+        (cursor, limit) => fetchPage<WireMap[typeof c]>(`/${c}`, params, cursor, limit, opts.signal, true),
+        { ...(max === undefined ? {} : { max }), cursor: opts.cursor ?? null },
+      );
+    },
+
+    async list(c, query, opts) {
+      const max = checkMax(opts?.max);
+      if (max === undefined) throw new OfficeRnDQueryError('list() needs a positive integer max (no unbounded reads)');
+      return collect(client.pages(c, query, { ...opts, max }), max);
+    },
+
+    async getById(c, id, opts = {}) {
+      if (!collectionSpec(c).byId) {
+        throw new OfficeRnDQueryError(`OfficeRnD v1 has no GET /${c}/{id} (§8); list ${c} instead`);
+      }
+      // §6: ids are 24-hex; upstream answers 404 for anything else (§8), so skip the request.
+      if (!OBJECT_ID.test(id)) return null;
+      const { response, errorPath } = await get(`/${c}/${id}`, new URLSearchParams(), opts.signal, true);
+      if (response.status === 404) return null;
+      const body = response.body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badBody(errorPath, response.status);
+      const [item] = withIds([body as Record<string, unknown>]);
+      return (item ?? null) as WireMap[typeof c] | null;
+    },
+
+    occurrencePages(params, opts = {}) {
+      const query = toOccurrenceParams(params);
+      const max = checkMax(opts.max);
+      return walkPages(
+        (cursor, limit) =>
+          fetchPage<WireBookingOccurrence>(`/${OCCURRENCES_PATH}`, query, cursor, limit, opts.signal, false),
+        max === undefined ? {} : { max },
+      );
+    },
+
+    async creditStats(params, opts = {}) {
+      const query = toCreditStatsParams(params);
+      const { response, errorPath } = await get(`/${CREDIT_STATS_PATH}`, query, opts.signal);
+      const page = readPage(response.body, response.headers);
+      if (page === null) throw badBody(errorPath, response.status);
+      return page.items as unknown as WireCreditStat[];
+    },
+
+    get stats() {
+      return { requests: counters.requests, tokenRequests: tokens.requests, retries: counters.retries };
+    },
+  };
+  return client;
+}
+
+function collectionSpec(c: string) {
+  const spec = (COLLECTIONS as Record<string, (typeof COLLECTIONS)[ListCollection] | undefined>)[c];
+  if (!spec) throw new OfficeRnDQueryError(`Unknown OfficeRnD collection ${JSON.stringify(c)}`);
+  return spec;
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return V1_PAGE_LIMIT;
+  return Math.max(1, Math.min(V1_PAGE_LIMIT, Math.floor(limit)));
+}
+
+function checkMax(max: number | undefined): number | undefined {
+  if (max === undefined) return undefined;
+  if (!Number.isInteger(max) || max < 1) throw new OfficeRnDQueryError(`max must be a positive integer, got ${max}`);
+  return max;
+}
+
+/** A short, secret-free description of a network failure (e.g. `ECONNREFUSED`). */
+function networkDetail(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return `network error (${code})`;
+    current = current.cause;
+  }
+  return 'network error';
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,179 @@
+/**
+ * OAuth2 client-credentials token cache (shared/officernd-api.md §1): one token per client,
+ * fetched once for all concurrent callers, renewed shortly before it expires, and never
+ * requested more often than the token endpoint allows (5 a minute).
+ */
+
+import { OfficeRnDError, codeForStatus, redact, upstreamMessageOf } from './errors.ts';
+import type { OfficeRnDErrorInit } from './errors.ts';
+import { createRateWindow } from './limiter.ts';
+import { parseRetryAfter, waitUntil } from './retry.ts';
+
+export interface TokenCacheOptions {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  fetch: typeof fetch;
+  clock: () => number;
+  /** Minimum spacing between two token requests; default 0 (the per-minute budget still applies). */
+  minIntervalMs?: number;
+  /** Token requests allowed per minute; default 5 (§1, §5). Beyond it we wait rather than ask. */
+  maxPerMinute?: number;
+  /** Per token request; default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface TokenCache {
+  /** A valid access token, fetching or renewing it if needed (single flight). */
+  get(signal?: AbortSignal): Promise<string>;
+  /** Drops `token` after a 401, only if it is still the current one. */
+  invalidate(token: string): void;
+  /** Tokens currently known (for redaction). */
+  known(): readonly string[];
+  /** Token requests sent so far. */
+  readonly requests: number;
+}
+
+interface HeldToken {
+  token: string;
+  expiresAt: number;
+  renewAt: number;
+}
+
+/** §1: "all tokens are valid for 3600 seconds"; used when `expires_in` is missing. */
+const DEFAULT_LIFETIME_S = 3600;
+/** Renew ~60 s before expiry, or halfway through very short lifetimes. */
+const RENEW_MARGIN_MS = 60_000;
+
+/** Creates the single-flight token cache for one set of client credentials. */
+export function createTokenCache(options: TokenCacheOptions): TokenCache {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const budget = createRateWindow({
+    limit: options.maxPerMinute ?? 5,
+    windowMs: 60_000,
+    minIntervalMs: options.minIntervalMs ?? 0,
+    clock: options.clock,
+  });
+  const path = new URL(options.tokenUrl).pathname;
+  let held: HeldToken | null = null;
+  let inflight: Promise<string> | null = null;
+  let requests = 0;
+
+  const fail = (init: Omit<OfficeRnDErrorInit, 'method' | 'path'>): OfficeRnDError =>
+    new OfficeRnDError({ ...init, method: 'POST', path });
+
+  const request = async (): Promise<string> => {
+    await waitUntil(budget.reserve(), options.clock);
+    requests++;
+    const startedAt = options.clock();
+    // §1: form-encoded body; the secret travels only here, never in a URL or message.
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      scope: options.scope,
+    });
+    let response: Response;
+    try {
+      response = await options.fetch(options.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      throw fail({
+        code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
+        detail: timedOut ? `token request timed out after ${timeoutMs} ms` : 'token request failed (network error)',
+      });
+    }
+    const parsed = await readJson(response);
+    if (!response.ok) {
+      const message = upstreamMessageOf(parsed);
+      const status = response.status;
+      // §1: a refused grant (bad client, scope or grant type) is a credentials problem, not a bad query.
+      const code = status === 400 || status === 401 || status === 403 ? 'UPSTREAM_AUTH' : codeForStatus(status);
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), options.clock());
+      // The endpoint asked us to slow down: later token requests wait for it too.
+      if (status === 429 && retryAfterMs !== undefined) budget.pauseUntil(options.clock() + retryAfterMs);
+      throw fail({
+        code,
+        status,
+        ...(message === undefined ? {} : { upstreamMessage: redact(message, [options.clientSecret]) }),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+    }
+    const token = readToken(parsed);
+    if (token === null) {
+      throw fail({ code: 'UPSTREAM_AUTH', status: response.status, detail: 'token response has no access_token' });
+    }
+    const lifetimeMs = token.expiresIn * 1000;
+    const expiresAt = startedAt + lifetimeMs;
+    held = { token: token.accessToken, expiresAt, renewAt: expiresAt - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
+    return token.accessToken;
+  };
+
+  return {
+    get(signal) {
+      if (held && options.clock() < held.renewAt) return Promise.resolve(held.token);
+      if (!inflight) {
+        const started = request().finally(() => {
+          inflight = null;
+        });
+        // Waiters may all have aborted; the shared request must not become an unhandled rejection.
+        started.catch(() => undefined);
+        inflight = started;
+      }
+      return abortable(inflight, signal);
+    },
+    invalidate(token) {
+      if (held?.token === token) held = null;
+    },
+    known() {
+      return held ? [held.token] : [];
+    },
+    get requests() {
+      return requests;
+    },
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** §1 response: `{access_token, token_type: "Bearer", expires_in, scope}`; expires_in may be a string. */
+function readToken(body: unknown): { accessToken: string; expiresIn: number } | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const record = body as Record<string, unknown>;
+  const accessToken = record['access_token'];
+  if (typeof accessToken !== 'string' || accessToken === '') return null;
+  const expiresIn = Number(record['expires_in'] ?? DEFAULT_LIFETIME_S);
+  return { accessToken, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME_S };
+}
+
+/** The shared promise, or the caller's abort reason if the caller gives up first. */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
