@@ -1,0 +1,122 @@
+/**
+ * The v1 read endpoints over a dataset (shared/officernd-api.md): lists with filters and cursor
+ * paging (§3, §4), by-id (§8), booking occurrences (§6.2) and credit stats (§6.6).
+ */
+
+import { COLLECTIONS, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
+import { creditStatsFor, type Dataset } from './generate.ts';
+import { applySelect, compileFilters, parseSelect } from './filters.ts';
+import { badRequest, HttpError, jsonResponse } from './http.ts';
+import { parseIsoParam } from './dates.ts';
+import { createOccurrenceIndex, parseOccurrenceQuery, type OccurrenceIndex } from './occurrences.ts';
+import { pageOf, parsePaging, queryHash } from './paging.ts';
+import { createResultCache } from './result-cache.ts';
+import type { ApiRoute } from './routes.ts';
+
+export interface Api {
+  /** Answers a GET on a matched route; expected failures are thrown as HttpError. */
+  answer(route: ApiRoute, params: URLSearchParams): Response;
+}
+
+const project = (items: readonly object[], select: readonly string[] | null): readonly object[] =>
+  select ? items.map((item) => applySelect(item, select)) : items;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const CREDIT_PARAMS = new Set(['month', 'team', 'member']);
+
+/** Creates the endpoint handlers; indexes and result lists are built lazily and kept per simulator. */
+export function createApi(dataset: Dataset): Api {
+  const cache = createResultCache();
+  const byIdIndexes = new Map<ListCollection, Map<string, object>>();
+  let resourceTypes: Map<string, string> | null = null;
+  let occurrenceIndex: OccurrenceIndex | null = null;
+
+  const itemsOf = (collection: ListCollection): readonly object[] => dataset.collections[collection];
+
+  const indexOf = (collection: ListCollection): Map<string, object> => {
+    let index = byIdIndexes.get(collection);
+    if (!index) {
+      index = new Map();
+      for (const item of itemsOf(collection)) {
+        const id = (item as { _id?: unknown })._id;
+        if (typeof id === 'string') index.set(id, item);
+      }
+      byIdIndexes.set(collection, index);
+    }
+    return index;
+  };
+
+  const resourceTypeOf = (resourceId: string): string | undefined => {
+    if (!resourceTypes) {
+      resourceTypes = new Map();
+      for (const resource of dataset.collections.resources) {
+        if (typeof resource.type === 'string') resourceTypes.set(resource._id, resource.type);
+      }
+    }
+    return resourceTypes.get(resourceId);
+  };
+
+  const list = (collection: ListCollection, params: URLSearchParams): Response => {
+    const filter = compileFilters(params, COLLECTIONS[collection]);
+    const select = parseSelect(params);
+    const hash = queryHash(`${collection}?${filter.key}`);
+    const paging = parsePaging(params, hash);
+    const { predicate } = filter;
+    const all = itemsOf(collection);
+    // Dataset order (createdAt, then _id) is the list order; filtering keeps it (§3 stable paging).
+    const items = predicate ? cache.get(`${collection}?${filter.key}`, () => all.filter(predicate)) : all;
+    const page = pageOf(items, paging, hash);
+    return jsonResponse(200, project(page.items, select), page.headers);
+  };
+
+  const byId = (collection: ListCollection, id: string, params: URLSearchParams): Response => {
+    const item = indexOf(collection).get(id);
+    // §8/§9: any unknown id, ObjectId-shaped or not, is a 404 with this message.
+    if (!item) throw new HttpError(404, `Item with Id (${id}) not found`);
+    // §4: $select applies to single items too; other params are ignored on single GETs (§4, S6).
+    const select = parseSelect(params);
+    return jsonResponse(200, select ? applySelect(item, select) : item);
+  };
+
+  const occurrences = (params: URLSearchParams): Response => {
+    const query = parseOccurrenceQuery(params, resourceTypeOf);
+    const select = parseSelect(params);
+    const hash = queryHash(`occurrences?${query.key}`);
+    const paging = parsePaging(params, hash, true);
+    occurrenceIndex ??= createOccurrenceIndex(dataset.collections.bookings);
+    const index = occurrenceIndex;
+    const items = cache.get(`occurrences?${query.key}`, () => index.expand(query));
+    const page = pageOf(items, paging, hash);
+    return jsonResponse(200, project(page.items, select), page.headers);
+  };
+
+  const creditStats = (params: URLSearchParams): Response => {
+    for (const key of params.keys()) if (!CREDIT_PARAMS.has(key)) throw badRequest(`Unsupported query parameter: ${key}`);
+    const rawMonth = params.get('month');
+    const team = params.get('team');
+    const member = params.get('member');
+    // §6.6: v1 callers send `month` as an ISO datetime within the month; v2 takes `YYYY-MM`.
+    if (rawMonth === null) throw badRequest('Missing required parameter: month');
+    const month = MONTH.test(rawMonth) ? rawMonth : new Date(parseIsoParam(rawMonth, 'month')).toISOString().slice(0, 7);
+    if (team === null && member === null) throw badRequest('Missing required parameter: team or member');
+    for (const [name, id] of [['team', team], ['member', member]] as const) {
+      if (id !== null && !OBJECT_ID.test(id)) throw badRequest(`${name} must be a 24-hex id`);
+    }
+    return jsonResponse(200, creditStatsFor(dataset, { month, ...(team ? { team } : {}), ...(member ? { member } : {}) }));
+  };
+
+  return {
+    answer(route, params) {
+      switch (route.kind) {
+        case 'list':
+          return list(route.collection, params);
+        case 'by-id':
+          return byId(route.collection, route.id, params);
+        case 'occurrences':
+          return occurrences(params);
+        case 'credit-stats':
+          return creditStats(params);
+      }
+    },
+  };
+}

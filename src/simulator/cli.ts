@@ -1,0 +1,170 @@
+/**
+ * `npm run simulator -- --port 4010 --latency 30 …`: serves the simulator on a loopback port and
+ * logs one line per request. Invalid flags print a message and exit with code 2.
+ */
+
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { LIST_COLLECTIONS } from '../officernd/collections.ts';
+import type { FaultOptions } from './faults.ts';
+import type { RequestLogEntry } from './request-log.ts';
+import { createSimulator, DEFAULT_CLIENT, type SimulatorOptions } from './server.ts';
+
+export interface CliConfig {
+  port: number;
+  host: string;
+  quiet: boolean;
+  simulator: SimulatorOptions;
+}
+
+export const USAGE = `Usage: npm run simulator -- [options]
+  --port <n>              port to listen on (default 4010; 0 = any free port)
+  --host <addr>           interface (default 127.0.0.1)
+  --org <slug>            organization slug (default demo)
+  --seed <n>              data seed (default 42)
+  --scale <x>             data scale (default 1)
+  --latency <ms>          added to every response
+  --jitter <ms>           extra random delay in [0, ms)
+  --error-rate <0..1>     fraction of API requests answered 500/502/503
+  --rate-limit <n>        API requests per minute; beyond it 429 + Retry-After
+  --token-rate-limit <n>  token requests per minute (default 5)
+  --drop-rate <0..1>      fraction of connections dropped without a response
+  --token-ttl <s>         token lifetime in seconds (default 3600)
+  --client-id <id>        OAuth client id (default demo-client)
+  --client-secret <s>     OAuth client secret (default demo-secret)
+  --quiet                 do not log requests
+  --help                  show this help`;
+
+/** A flag problem: printed with the usage, exit code 2. */
+export class CliUsageError extends Error {}
+
+function number(flag: string, raw: string | undefined, check: (n: number) => boolean, rule: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (!Number.isFinite(value) || !check(value)) throw new CliUsageError(`--${flag} must be ${rule}, got "${raw}"`);
+  return value;
+}
+
+const isInt = (n: number): boolean => Number.isInteger(n);
+
+/** Parses CLI flags into simulator options; throws CliUsageError on anything invalid. */
+export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        org: { type: 'string' },
+        seed: { type: 'string' },
+        scale: { type: 'string' },
+        latency: { type: 'string' },
+        jitter: { type: 'string' },
+        'error-rate': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'token-rate-limit': { type: 'string' },
+        'drop-rate': { type: 'string' },
+        'token-ttl': { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return 'help';
+
+  const fraction = (n: number): boolean => n >= 0 && n <= 1;
+  const nonNegative = (n: number): boolean => n >= 0;
+  const port = number('port', values.port, (n) => isInt(n) && n >= 0 && n <= 65535, 'an integer 0-65535') ?? 4010;
+  const rateLimit = number('rate-limit', values['rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer');
+  const faults: FaultOptions = {
+    latencyMs: number('latency', values.latency, nonNegative, 'a number >= 0'),
+    jitterMs: number('jitter', values.jitter, nonNegative, 'a number >= 0'),
+    errorRate: number('error-rate', values['error-rate'], fraction, 'between 0 and 1'),
+    dropRate: number('drop-rate', values['drop-rate'], fraction, 'between 0 and 1'),
+    tokenRateLimitPerMinute: number('token-rate-limit', values['token-rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer'),
+    ...(rateLimit === undefined ? {} : { rateLimit: { requests: rateLimit, windowMs: 60_000 } }),
+  };
+  const org = values.org ?? 'demo';
+  if (!/^[\w-]+$/.test(org)) throw new CliUsageError(`--org must be a slug, got "${org}"`);
+  return {
+    port,
+    host: values.host ?? '127.0.0.1',
+    quiet: values.quiet ?? false,
+    simulator: {
+      org,
+      seed: number('seed', values.seed, isInt, 'an integer') ?? 42,
+      scale: number('scale', values.scale, (n) => n > 0, 'a number > 0') ?? 1,
+      tokenTtlSeconds: number('token-ttl', values['token-ttl'], (n) => isInt(n) && n >= 2, 'an integer >= 2') ?? 3600,
+      clients: [
+        {
+          clientId: values['client-id'] ?? DEFAULT_CLIENT.clientId,
+          clientSecret: values['client-secret'] ?? DEFAULT_CLIENT.clientSecret,
+          scopes: DEFAULT_CLIENT.scopes ?? [],
+        },
+      ],
+      faults,
+    },
+  };
+}
+
+/** One log line per request: method, path with query, status, milliseconds. */
+export function formatRequest(entry: RequestLogEntry): string {
+  const query = new URLSearchParams(entry.query).toString();
+  const status = entry.status === 0 ? 'DROPPED' : String(entry.status);
+  return `${entry.method} ${entry.path}${query ? `?${query}` : ''} ${status} ${entry.durationMs.toFixed(1)}ms`;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  let config;
+  try {
+    config = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (config === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const quiet = config.quiet;
+  const sim = createSimulator({
+    ...config.simulator,
+    onRequest: quiet ? undefined : (entry) => process.stdout.write(`${formatRequest(entry)}\n`),
+  });
+  const server = await sim.listen(config.port, config.host);
+  const client = config.simulator.clients?.[0] ?? DEFAULT_CLIENT;
+  // The demo secret is public test data; a secret given on the command line is never echoed.
+  const secret = client.clientSecret === DEFAULT_CLIENT.clientSecret ? `${client.clientSecret} (the public demo secret)` : '(as given)';
+  const sizes = LIST_COLLECTIONS.map((c) => `${c} ${sim.dataset.collections[c].length}`).join(', ');
+  const faults = Object.entries(config.simulator.faults ?? {}).filter(([, v]) => v !== undefined);
+  process.stdout.write(
+    [
+      `OfficeRnD simulator listening on ${server.origin}`,
+      `  API:         ${server.apiUrl}/organizations/${sim.org}`,
+      `  Token:       ${server.tokenUrl}`,
+      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale})`,
+      `  Client id:   ${client.clientId}`,
+      `  Secret:      ${secret}`,
+      `  Faults:      ${faults.length ? faults.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : 'none'}`,
+      `  Collections: ${sizes}`,
+      '',
+    ].join('\n'),
+  );
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(process.argv.slice(2));
+}

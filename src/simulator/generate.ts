@@ -1,0 +1,119 @@
+/**
+ * The simulator's seeded dataset: a realistic flex-space operator (offices in several cities and
+ * time zones, their floors, resources, price plans, companies, members, memberships, contracts,
+ * bookings, billing and presence) in the v1 wire shapes of shared/officernd-api.md §6.
+ * Deterministic: the same options always give a deep-equal dataset (seeded PRNG, no wall clock
+ * except the default `now`). Every reference resolves inside the dataset, except createdBy /
+ * modifiedBy / assignedTo (OfficeRnD users) and visitors, which live outside the 20 collections (§6).
+ */
+
+import type { ListCollection } from '../officernd/collections.ts';
+import type { WireCreditStat, WireMap } from '../officernd/types.ts';
+import { createBookings } from './data/bookings.ts';
+import { createMemberships, createPeople } from './data/community.ts';
+import { createGenContext } from './data/context.ts';
+import { createContracts } from './data/contracts.ts';
+import { createCreditAccounts, creditStatsFor as statsFromRecords, type WireCreditAccountRecord } from './data/credits.ts';
+import { createFees, createPasses } from './data/fees.ts';
+import { createBilling } from './data/payments.ts';
+import { createCheckins, createIssues, createVisits } from './data/presence.ts';
+import { createPricing } from './data/pricing.ts';
+import { createOffices, createResourceTypes, createSpaces } from './data/spaces.ts';
+import { DAY, startOfDay } from './data/time.ts';
+
+export type { WireCreditAccountRecord } from './data/credits.ts';
+
+export interface GenerateOptions {
+  /** PRNG seed (default 1). */
+  seed?: number;
+  /** Size multiplier: 1 ≈ 2500 members / 8000 bookings; catalogues grow slowly (default 1). */
+  scale?: number;
+  /** Reference instant: history is the 12 months before it, bookings run 3 months past it. */
+  now?: Date;
+  /** Organisation slug (default `harbour-coworking`). */
+  org?: string;
+}
+
+export interface Dataset {
+  org: { _id: string; slug: string; name: string };
+  /** Every list collection, each sorted by createdAt then `_id` (the paging order). */
+  collections: { [C in ListCollection]: WireMap[C][] };
+  /** Per account and month credit stats behind `/credit-accounts/stats` (§6.6). */
+  creditAccounts: WireCreditAccountRecord[];
+}
+
+const titleCase = (slug: string): string =>
+  slug
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+
+/** Sort key: createdAt, then the id (`_id`, or `id` for resource types which have no timestamps). */
+function sortByCreation<T extends { createdAt?: string | null; _id?: string; id?: string }>(items: T[]): T[] {
+  const key = (item: T): string => item.createdAt ?? '';
+  const id = (item: T): string => item._id ?? item.id ?? '';
+  return items.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const ia = id(a);
+    const ib = id(b);
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+}
+
+/** Generates the seeded dataset (see module comment). */
+export function generateDataset(options: GenerateOptions = {}): Dataset {
+  const seed = options.seed ?? 1;
+  const scale = options.scale ?? 1;
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
+  const now = options.now ? options.now.getTime() : startOfDay(new Date().getTime());
+  const slug = options.org ?? 'harbour-coworking';
+  const ctx = createGenContext(seed, scale, now);
+  const foundedAt = startOfDay(now - 4 * 365 * DAY);
+
+  const sites = createOffices(ctx, foundedAt);
+  const resourceTypes = createResourceTypes(ctx, foundedAt);
+  const typeIds = new Map(resourceTypes.map((t) => [t.type ?? '', t.id ?? '']));
+  const pricing = createPricing(ctx, sites, typeIds);
+  const spaces = createSpaces(ctx, sites, pricing);
+  const { teams, members } = createPeople(ctx, sites);
+  const memberships = createMemberships(ctx, teams, members, pricing);
+  const contracts = createContracts(ctx, memberships, spaces, pricing);
+  const bookings = createBookings(ctx, sites, members, spaces, pricing);
+  const fees = createFees(ctx, bookings, memberships, members, pricing);
+  const passes = createPasses(ctx, memberships, fees, pricing);
+  const billing = createBilling(ctx, memberships, fees);
+  const checkins = createCheckins(ctx, sites, members);
+  const visits = createVisits(ctx, sites, members, bookings);
+  const issues = createIssues(ctx, members);
+  const creditAccounts = createCreditAccounts(ctx, memberships, bookings, pricing, typeIds.get('meeting_room'));
+
+  const collections: Dataset['collections'] = {
+    bookings: sortByCreation(bookings.map((b) => b.booking)),
+    charges: sortByCreation(billing.charges),
+    checkins: sortByCreation(checkins),
+    contracts: sortByCreation(contracts),
+    fees: sortByCreation(fees.map((f) => f.fee)),
+    floors: sortByCreation(spaces.floors),
+    issues: sortByCreation(issues),
+    members: sortByCreation(members.map((m) => m.member)),
+    memberships: sortByCreation(memberships.map((m) => m.membership)),
+    offices: sortByCreation(sites.map((s) => s.office)),
+    passes: sortByCreation(passes),
+    payments: sortByCreation(billing.payments),
+    plans: sortByCreation(pricing.plans.map((p) => p.plan)),
+    rates: sortByCreation(pricing.rates.map((r) => r.rate)),
+    resources: sortByCreation(spaces.resources),
+    'resource-types': sortByCreation(resourceTypes),
+    teams: sortByCreation(teams.map((t) => t.team)),
+    visits: sortByCreation(visits),
+  };
+  return { org: { _id: ctx.orgId, slug, name: titleCase(slug) }, collections, creditAccounts };
+}
+
+/** The §6.6 v1 stats items for one month (`YYYY-MM`), narrowed to a team and/or member account. */
+export function creditStatsFor(dataset: Dataset, query: { month: string; team?: string; member?: string }): WireCreditStat[] {
+  return statsFromRecords(dataset.creditAccounts, query);
+}

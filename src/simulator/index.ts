@@ -1,0 +1,12 @@
+/** Public surface of the OfficeRnD simulator. */
+
+export { createSimulator, DEFAULT_CLIENT, SIMULATOR_ORIGIN } from './server.ts';
+export type { Simulator, SimulatorOptions } from './server.ts';
+export type { FaultOptions } from './faults.ts';
+export type { RequestLog, RequestLogEntry, RequestLogFilter } from './request-log.ts';
+export type { Listening } from './listen.ts';
+export type { SimulatorClient } from './tokens.ts';
+export { NEXT_HEADER, PREV_HEADER } from './paging.ts';
+export { API_ROOT, TOKEN_PATH } from './routes.ts';
+export { generateDataset, creditStatsFor } from './generate.ts';
+export type { Dataset } from './generate.ts';

@@ -1,0 +1,61 @@
+/**
+ * Route matching for the v1 API under `/api/v1/organizations/{org}/…` (shared/officernd-api.md §2),
+ * over the collections of collections.ts (§6) and the by-id routes of §8.
+ */
+
+import { COLLECTIONS, CREDIT_STATS_PATH, LIST_COLLECTIONS, OCCURRENCES_PATH, type ListCollection } from '../officernd/collections.ts';
+
+export const API_ROOT = '/api/v1';
+export const ORG_PREFIX = `${API_ROOT}/organizations/`;
+export const TOKEN_PATH = '/oauth/token';
+
+export type ApiRoute =
+  | { kind: 'list'; collection: ListCollection }
+  | { kind: 'by-id'; collection: ListCollection; id: string }
+  | { kind: 'occurrences' }
+  | { kind: 'credit-stats' };
+
+export interface ApiPath {
+  org: string;
+  /** null when no route matches (the API answers `404 Cannot GET …`). */
+  route: ApiRoute | null;
+}
+
+const isListCollection = (segment: string): segment is ListCollection =>
+  (LIST_COLLECTIONS as readonly string[]).includes(segment);
+
+function matchRoute(segments: readonly string[]): ApiRoute | null {
+  const [first, second, ...rest] = segments;
+  if (first === undefined || rest.length > 0) return null;
+  const joined = second === undefined ? first : `${first}/${second}`;
+  if (joined === OCCURRENCES_PATH) return { kind: 'occurrences' };
+  if (joined === CREDIT_STATS_PATH) return { kind: 'credit-stats' };
+  if (!isListCollection(first)) return null;
+  if (second === undefined) return { kind: 'list', collection: first };
+  // §8: v1 serves GET /{collection}/{id} only for some collections.
+  return COLLECTIONS[first].byId ? { kind: 'by-id', collection: first, id: second } : null;
+}
+
+/** Splits an API path into org slug and route; null when the path is not under `/api/v1/organizations/`. */
+export function parseApiPath(pathname: string): ApiPath | null {
+  if (!pathname.startsWith(ORG_PREFIX)) return null;
+  let segments: string[];
+  try {
+    segments = pathname.slice(ORG_PREFIX.length).split('/').map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+  // Tolerate one trailing slash, as Express's default (non-strict) routing does.
+  if (segments.length > 1 && segments.at(-1) === '') segments.pop();
+  const [org, ...rest] = segments;
+  if (!org) return null;
+  return { org, route: matchRoute(rest) };
+}
+
+/** The log's `collection` of a route: the v1 path below the org (`members`, `bookings/occurrences`). */
+export function routeCollection(route: ApiRoute | null): string | null {
+  if (route === null) return null;
+  if (route.kind === 'occurrences') return OCCURRENCES_PATH;
+  if (route.kind === 'credit-stats') return CREDIT_STATS_PATH;
+  return route.collection;
+}
