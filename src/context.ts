@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createLoaders, type Loaders } from './loaders/index.ts';
 import type { CollectionSizes } from './loaders/collection-sizes.ts';
 import type { Logger } from './logger.ts';
@@ -22,7 +23,10 @@ export interface ContextDeps {
 
 /** Builds the per-request context. */
 export function createContext(deps: ContextDeps, request: Request): Context {
+  // One request fans out into many upstream calls, each listening for the caller going away: lift Node's
+  // default cap of 10 listeners so that this expected fan-out does not print leak warnings.
   const signal = request.signal;
+  setMaxListeners(0, signal);
   return {
     officernd: deps.officernd,
     logger: deps.logger,

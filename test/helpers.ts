@@ -65,6 +65,8 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
     scope: 'officernd.api.read',
     fetch: simulator.fetch,
     logger,
+    // Tests read far more than a real org allows per minute; the budget itself is tested in test/officernd.
+    maxRequestsPerMinute: 1_000_000,
     ...options.client,
   });
   const gateway = createGateway({ officernd, logger });

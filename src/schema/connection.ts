@@ -3,7 +3,7 @@ import type { ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
-import type { ListQuery } from '../officernd/index.ts';
+import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { badInput } from './errors.ts';
 
@@ -196,4 +196,44 @@ export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, sc
       endCursor: edges.at(-1)?.cursor ?? args.after ?? null,
     },
   };
+}
+
+/**
+ * Like `upstreamConnection`, over a page source that is not a plain list (booking occurrences, §6.2):
+ * `pagesFrom(cursor)` walks upstream pages from that cursor (null: the first page). Reads only the pages
+ * `first` needs; cursors resume exactly after each item. `scope` names the query the cursors belong to.
+ */
+export async function upstreamPagesConnection<T>(
+  pagesFrom: (cursor: string | null) => AsyncIterable<Page<T>>,
+  scope: string,
+  args: ConnectionArgs,
+): Promise<Connection<T>> {
+  const first = firstOf(args);
+  const print = fingerprint(scope);
+  let position: Position = args.after ? decodeCursor(args.after, print) : { upstream: null, offset: 0 };
+  const edges: Edge<T>[] = [];
+  if (first === 0) {
+    return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
+  }
+  let pagesRead = 0;
+  for await (const page of pagesFrom(position.upstream)) {
+    pagesRead += 1;
+    let index = position.offset;
+    for (; index < page.items.length && edges.length < first; index += 1) {
+      const atPageEnd = index + 1 === page.items.length && page.next !== null;
+      const after: Position = atPageEnd ? { upstream: page.next, offset: 0 } : { upstream: position.upstream, offset: index + 1 };
+      edges.push({ node: page.items[index] as T, cursor: encodeCursor(after, print) });
+    }
+    if (index < page.items.length) {
+      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor({ upstream: position.upstream, offset: index }, print) } };
+    }
+    if (page.next === null) {
+      return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
+    }
+    position = { upstream: page.next, offset: 0 };
+    if (edges.length >= first) break;
+  }
+  if (pagesRead === 0) return { edges, pageInfo: { hasNextPage: false, endCursor: args.after ?? null } };
+  // Enough items, or the source stopped before its last page (a bound was reached): more follow from `position`.
+  return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
 }

@@ -1,0 +1,108 @@
+import { builder } from '../builder.ts';
+import type { WireAccounting, WireChargeIntegration } from '../officernd/types.ts';
+import { dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { Charge, ChargeConnection, Office, Payment } from './refs.ts';
+
+export const ChargeStatus = wireEnum('ChargeStatus', 'Outcome of a payment transaction (§6.3).', {
+  success: 'The money was received',
+  pending: 'Submitted and not settled yet',
+  fail: 'The transaction failed',
+  refund: 'The money was paid back',
+});
+
+/** Accounting-integration sync state, shared by charges, payments and allocations (§6.3, §6.14). */
+export const Accounting = builder.objectRef<WireAccounting>('Accounting').implement({
+  description: 'How a billing document or transaction is synced to the accounting system (Xero, QuickBooks …).',
+  fields: (t) => ({
+    provider: t.exposeString('provider', { description: 'The accounting integration, e.g. xero or quickbooks; null when not synced.' }),
+    providerId: t.exposeString('providerId', { description: 'The id of the record in the accounting system.' }),
+    externalOrgId: t.exposeString('externalOrgId', { description: 'The organization id in the accounting system.' }),
+    deepLink: t.exposeString('deepLink', { description: 'A link to the record in the accounting system.' }),
+    lastSync: t.field({ type: 'DateTime', description: 'When it was last synced.', resolve: (a) => dateTime(a.lastSync) }),
+    error: t.exposeString('error', { description: 'The error of the last sync attempt; null when it succeeded.' }),
+    noSync: t.exposeBoolean('noSync', { description: 'True when an admin excluded it from syncing.' }),
+    hasLockedCharges: t.exposeBoolean('hasLockedCharges', {
+      description: 'True when some of its transactions are locked in the accounting system (a closed period).',
+    }),
+  }),
+});
+
+const ChargeIntegration = builder.objectRef<WireChargeIntegration>('ChargeIntegration').implement({
+  description: 'How a charge relates to the card or bank payment gateway that processed it (wire `integration`).',
+  fields: (t) => ({
+    providerChargeId: t.exposeString('providerChargeId', { description: 'The gateway\'s own transaction id (e.g. a Stripe `ch_…`).' }),
+    providerError: t.exposeString('providerError', { description: 'The gateway\'s error message when the transaction failed.' }),
+  }),
+});
+
+Charge.implement({
+  description:
+    'A payment transaction recorded against an invoice: a card payment, bank transfer, cash receipt or refund. Report "Charges".',
+  fields: (t) => ({
+    id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
+    amount: t.exposeFloat('amount', { description: 'Amount of money moved, in the currency of the charge.' }),
+    currency: t.exposeString('currency', { description: 'ISO currency code; null means the organization\'s currency.' }),
+    date: t.field({ type: 'DateTime', description: 'When the money moved.', resolve: (c) => dateTime(c.date) }),
+    status: t.field({
+      type: ChargeStatus.ref,
+      description: 'Whether the transaction succeeded, is pending, failed or was refunded.',
+      resolve: (c) => ChargeStatus.fromWire(c.status) as never,
+    }),
+    reference: t.exposeString('reference', { description: 'Human-readable description of the transaction.' }),
+    source: t.exposeString('source', { description: 'Where the charge was recorded: "OfficeRnD" or an accounting integration.' }),
+    account: t.exposeString('account', {
+      description: 'The deposit account the money went to, e.g. "Cash", "Bank Transfer", "Stripe Card".',
+    }),
+    integration: t.field({
+      type: ChargeIntegration,
+      description: 'Payment-gateway details (transaction id, error).',
+      resolve: (c) => c.integration ?? null,
+    }),
+    accounting: t.field({ type: Accounting, description: 'Accounting-system sync state.', resolve: (c) => c.accounting ?? null }),
+    payment: t.field({
+      type: Payment,
+      description: 'The invoice (or credit note) this transaction pays.',
+      resolve: (c, _a, ctx) => loadRef(ctx, 'payments', c.payment),
+    }),
+    sourcePayment: t.field({
+      type: Payment,
+      description: 'The document the money came from when it was moved between documents (wire `sourcePaymentId`).',
+      resolve: (c, _a, ctx) => loadRef(ctx, 'payments', c.sourcePaymentId),
+    }),
+    office: t.field({
+      type: Office,
+      description: 'The office of the invoice this charge pays.',
+      resolve: (c, _a, ctx) => loadRef(ctx, 'offices', c.office),
+    }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the charge was recorded.', resolve: (c) => dateTime(c.createdAt) }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      description: 'When the charge last changed (equals createdAt until the first change).',
+      resolve: (c) => dateTime(c.modifiedAt),
+    }),
+    createdById: t.id({
+      description: 'The OfficeRnD user (staff account, not a member) who recorded it.',
+      resolve: (c) => c.createdBy ?? null,
+    }),
+  }),
+});
+
+rootList('charges', {
+  collection: 'charges',
+  connection: ChargeConnection,
+  description: 'Payment transactions against invoices, oldest first. Report "Charges".',
+  filters: {
+    payment: { kind: 'id', field: 'payment', description: 'Only transactions that pay this invoice.' },
+    office: { kind: 'id', field: 'office', description: 'Only transactions of invoices of this office.' },
+    status: { kind: ChargeStatus, field: 'status', description: 'Only transactions with this outcome.' },
+    account: { kind: 'string', field: 'account', description: 'Only transactions into this deposit account (exact name).' },
+    source: { kind: 'string', field: 'source', description: 'Only transactions recorded by this source (exact name).' },
+    reference: { kind: 'string', field: 'reference', description: 'Only transactions with exactly this reference.' },
+  },
+});
+rootById(
+  'charge',
+  Charge,
+  'charges',
+  'One payment transaction by id; null when there is none. v1 has no single-charge endpoint (§8), so this reads the charge list once per request.',
+);

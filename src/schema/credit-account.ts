@@ -1,0 +1,136 @@
+import type { ArgBuilder } from '@pothos/core';
+import { builder, type Types } from '../builder.ts';
+import type { Context } from '../context.ts';
+import type { WireCreditStat, WireCreditTotals } from '../officernd/types.ts';
+import { badInput } from './errors.ts';
+import { checkId, loadRef, loadRefs, wireEnum } from './fields.ts';
+import { CreditAccount, Member, Plan, Rate, ResourceType, Team } from './refs.ts';
+import { resourceTypesByRefs } from './resource-type.ts';
+
+type CreditAccountShape = WireCreditStat & { month: string };
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Checks a `month` argument: credit stats are per calendar month, asked as YYYY-MM (§6.6). */
+function checkMonth(month: string): string {
+  if (!MONTH.test(month)) throw badInput(`"month" must be a month as YYYY-MM, got "${month}"`, 'month');
+  return month;
+}
+
+/** Credit stats of one team or member in one month, each item tagged with the month asked for. */
+async function creditAccountsOf(
+  ctx: Context,
+  month: string,
+  owner: { team?: string; member?: string },
+): Promise<CreditAccountShape[]> {
+  const stats = await ctx.loaders.creditStats.load({ month, team: owner.team ?? null, member: owner.member ?? null });
+  return stats.map((stat) => ({ ...stat, month }));
+}
+
+const monthArg = (arg: ArgBuilder<Types>) =>
+  arg.string({ required: true, description: 'The calendar month, as YYYY-MM (e.g. 2026-11).' });
+
+export const CreditAccountValidFor = wireEnum(
+  'CreditAccountValidFor',
+  'What the credits of an account can be spent on (§6.6).',
+  {
+    rates: 'Bookings priced by the listed rates',
+    resourceTypes: 'Bookings of the listed resource types',
+    oneOffPlans: 'The listed one-off plans',
+    all: 'Anything payable with credits',
+  },
+);
+
+const CreditAccountTotals = builder.objectRef<WireCreditTotals>('CreditAccountTotals').implement({
+  description: 'Credits granted, spent and left in a period.',
+  fields: (t) => ({
+    total: t.exposeFloat('total', { description: 'Credits granted for the period.' }),
+    used: t.exposeFloat('used', { description: 'Credits spent in the period.' }),
+    remaining: t.exposeFloat('remaining', { description: 'Credits left (total minus used).' }),
+  }),
+});
+
+CreditAccount.implement({
+  description:
+    'The credit (coin) balance of one credit account of a team or member in one month: what was granted, spent and left. ' +
+    'Report "Credit Accounts" (`/credit-accounts/stats`).',
+  fields: (t) => ({
+    month: t.exposeString('month', { nullable: false, description: 'The month these figures are for, as YYYY-MM.' }),
+    creditAccountId: t.exposeID('creditAccount', {
+      nullable: false,
+      description: 'The id of the credit account (wire `creditAccount`); stats items have no id of their own.',
+    }),
+    validFor: t.field({
+      type: CreditAccountValidFor.ref,
+      description: 'What these credits can be spent on.',
+      resolve: (a) => CreditAccountValidFor.fromWire(a.validFor) as never,
+    }),
+    monthly: t.field({
+      type: CreditAccountTotals,
+      description: 'Credits that renew every month (e.g. from a membership plan).',
+      resolve: (a) => a.monthly ?? null,
+    }),
+    once: t.field({ type: CreditAccountTotals, description: 'One-off credits (e.g. bought once) available in the month.', resolve: (a) => a.once ?? null }),
+    member: t.field({ type: Member, description: 'The member who owns the account.', resolve: (a, _x, ctx) => loadRef(ctx, 'members', a.member) }),
+    team: t.field({ type: Team, description: 'The team that owns the account.', resolve: (a, _x, ctx) => loadRef(ctx, 'teams', a.team) }),
+    rates: t.field({
+      type: [Rate],
+      description: 'The rates the credits apply to when `validFor` is RATES (wire `resourceRates`).',
+      resolve: (a, _x, ctx) => loadRefs(ctx, 'rates', a.resourceRates),
+    }),
+    resourceTypes: t.field({
+      type: [ResourceType],
+      description: 'The resource types the credits apply to when `validFor` is RESOURCE_TYPES.',
+      // v1 resource types are keyed by `id`, not `_id` (§6.18): matched by the resource-type helper.
+      resolve: (a, _x, ctx) => resourceTypesByRefs(ctx, a.resourceTypes),
+    }),
+    plans: t.field({
+      type: [Plan],
+      description: 'The one-off plans the credits apply to when `validFor` is ONE_OFF_PLANS (wire `oneOffPlans`).',
+      resolve: (a, _x, ctx) => loadRefs(ctx, 'plans', a.oneOffPlans),
+    }),
+  }),
+});
+
+builder.queryField('creditAccounts', (t) =>
+  t.field({
+    type: [CreditAccount],
+    nullable: false,
+    description:
+      'The credit accounts of one team or one member in a month, with their balances. Give exactly one of `team` and ' +
+      '`member`. A plain list: OfficeRnD answers a handful of accounts per owner. Report "Credit Accounts".',
+    args: {
+      month: monthArg(t.arg),
+      team: t.arg.id({ description: 'The team whose accounts to read.' }),
+      member: t.arg.id({ description: 'The member whose accounts to read.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const month = checkMonth(args.month);
+      const hasTeam = args.team !== null && args.team !== undefined;
+      const hasMember = args.member !== null && args.member !== undefined;
+      // §6.6: the upstream reads the stats of one owner (`team=` or `member=`) per call.
+      if (hasTeam === hasMember) throw badInput('Give exactly one of "team" and "member"', hasTeam ? 'member' : 'team');
+      return hasTeam
+        ? creditAccountsOf(ctx, month, { team: checkId(String(args.team), 'team') })
+        : creditAccountsOf(ctx, month, { member: checkId(String(args.member), 'member') });
+    },
+  }),
+);
+
+builder.objectField(Team, 'creditAccounts', (t) =>
+  t.field({
+    type: [CreditAccount],
+    description: 'The credit accounts of this team in a month, with their balances.',
+    args: { month: monthArg(t.arg) },
+    resolve: (team, args, ctx) => creditAccountsOf(ctx, checkMonth(args.month), { team: team._id }),
+  }),
+);
+
+builder.objectField(Member, 'creditAccounts', (t) =>
+  t.field({
+    type: [CreditAccount],
+    description: 'The credit accounts of this member in a month, with their balances.',
+    args: { month: monthArg(t.arg) },
+    resolve: (member, args, ctx) => creditAccountsOf(ctx, checkMonth(args.month), { member: member._id }),
+  }),
+);

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestStack, type TestStack } from '../helpers.ts';
+
+// The request log of the simulator is the proof that the gateway batches: every assertion below is an exact count
+// of upstream calls, computed from the dataset the simulator serves.
+
+const DASHBOARD = /* GraphQL */ `
+  query Dashboard($first: Int) {
+    bookings(first: $first) {
+      nodes {
+        id
+        member { id name team { id name office { id name } } }
+        resource { id name floor { id name } office { id name } }
+        rate { id name }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+interface Wire {
+  _id: string;
+  [key: string]: unknown;
+}
+
+describe('batching', () => {
+  let stack: TestStack;
+  beforeAll(() => {
+    stack = createTestStack();
+  });
+
+  /** The lower bound: root pages + one GET per distinct object of a large collection + one walk per catalogue. */
+  function expectedDashboardCalls(count: number): number {
+    const data = stack.simulator.dataset.collections;
+    const bookings = (data.bookings as unknown as Wire[]).slice(0, count);
+    const members = new Set(bookings.map((b) => b.member).filter((id): id is string => typeof id === 'string'));
+    const memberById = new Map((data.members as unknown as Wire[]).map((m) => [m._id, m]));
+    const teams = new Set(
+      [...members].map((id) => memberById.get(id)?.team).filter((id): id is string => typeof id === 'string'),
+    );
+    const resources = new Set(bookings.map((b) => b.resourceId).filter((id): id is string => typeof id === 'string'));
+    const rootPages = Math.ceil(count / 100);
+    const catalogues = 3; // offices, floors, rates: one walk each
+    return rootPages + members.size + teams.size + resources.size + catalogues;
+  }
+
+  it('answers 200 bookings with member { team { office } } resource { floor office } rate at the lower bound', async () => {
+    stack.simulator.log.reset();
+    const result = await stack.query<{ bookings: { nodes: Wire[] } }>(DASHBOARD, { first: 200 });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.bookings.nodes).toHaveLength(200);
+    expect(stack.apiCalls()).toBe(expectedDashboardCalls(200));
+    // Never the same object twice.
+    const byIds = stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.id !== null);
+    const keys = byIds.map((e) => `${e.collection}/${e.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('costs nothing more when the same query is asked twice in one request', async () => {
+    const twice = /* GraphQL */ `
+      query Twice {
+        a: bookings(first: 200) { nodes { id member { team { office { name } } } resource { floor { name } office { name } } rate { name } } }
+        b: bookings(first: 200) { nodes { id member { team { office { name } } } resource { floor { name } office { name } } rate { name } } }
+      }
+    `;
+    stack.simulator.log.reset();
+    const result = await stack.query<{ a: { nodes: Wire[] }; b: { nodes: Wire[] } }>(twice);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.a.nodes.map((n) => n.id)).toEqual(result.data?.b.nodes.map((n) => n.id));
+    // The two root lists each read their pages; every linked object is fetched once for both.
+    expect(stack.apiCalls()).toBe(expectedDashboardCalls(200) + 2);
+  });
+
+  it('resolves a reference to an object already listed in the same request without a call', async () => {
+    const query = /* GraphQL */ `
+      query {
+        teams(first: 20) { nodes { id members(first: 3) { nodes { id team { id name } } } } }
+      }
+    `;
+    stack.simulator.log.reset();
+    const result = await stack.query<{ teams: { nodes: { id: string; members: { nodes: { team: { id: string } }[] } }[] } }>(query);
+    expect(result.errors).toBeUndefined();
+    for (const team of result.data!.teams.nodes) {
+      for (const member of team.members.nodes) expect(member.team.id).toBe(team.id);
+    }
+    expect(stack.apiCalls({ collection: 'teams', id: true })).toBe(0);
+  });
+});
