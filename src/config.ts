@@ -18,10 +18,36 @@ export interface Config {
     clientSecret: string | null;
   };
   simulator: { seed: number; scale: number };
+  /** How the gateway talks to OfficeRnD (client-side limits stay below the documented ones, §5). */
+  upstream: {
+    maxConcurrency: number;
+    maxRequestsPerMinute: number;
+    timeoutMs: number;
+    /** Total time one GraphQL request or export may spend waiting on OfficeRnD, retries included. */
+    requestBudgetMs: number;
+  };
+  /** Defaults of date selection (`dates`, `dateField`). */
+  dates: { timeZone: string; weekStartsOn: Weekday };
+  security: {
+    /** When non-empty, every GraphQL and report request needs one of these keys. */
+    apiKeys: string[];
+    /** Allowed CORS origins; empty = CORS off, ['*'] = any. */
+    corsOrigins: string[];
+    graphiql: boolean;
+    introspection: boolean;
+    maxBodyBytes: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+  };
+  production: boolean;
   port: number;
   host: string;
   logLevel: LogLevel;
 }
+
+export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -37,6 +63,16 @@ type Env = Record<string, string | undefined>;
 
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+/** Whether the runtime knows this IANA time zone. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Env): Config {
@@ -108,6 +144,47 @@ export function loadConfig(env: Env): Config {
     problems.push(`SIMULATOR_SCALE must be a number above 0 and at most 50, got "${scaleRaw}"`);
   }
 
+  const upstream = {
+    maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', 8, 1, 64),
+    maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
+    timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
+    requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),
+  };
+
+  const timeZone = get('DEFAULT_TIME_ZONE') ?? 'UTC';
+  if (!isTimeZone(timeZone)) problems.push(`DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/London, got "${timeZone}"`);
+  const weekStartsOn = (get('DEFAULT_WEEK_STARTS_ON') ?? 'MONDAY').toUpperCase() as Weekday;
+  if (!WEEKDAYS.includes(weekStartsOn)) {
+    problems.push(`DEFAULT_WEEK_STARTS_ON must be one of ${WEEKDAYS.join(', ')}, got "${get('DEFAULT_WEEK_STARTS_ON')}"`);
+  }
+
+  const list = (name: string): string[] =>
+    (get(name) ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
+  const production = get('NODE_ENV') === 'production';
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = get(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false, got "${get(name)}"`);
+    return fallback;
+  };
+  const apiKeys = list('GATEWAY_API_KEYS');
+  if (apiKeys.some((key) => key.length < 16)) problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters long');
+  const security = {
+    apiKeys,
+    corsOrigins: list('CORS_ORIGINS'),
+    graphiql: flag('GRAPHIQL', !production),
+    introspection: flag('INTROSPECTION', !production),
+    maxBodyBytes: integer('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    maxDepth: integer('MAX_DEPTH', 12, 2, 100),
+    maxAliases: integer('MAX_ALIASES', 30, 1, 1_000),
+    maxCost: integer('MAX_COST', 5_000, 10, 10_000_000),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -120,6 +197,10 @@ export function loadConfig(env: Env): Config {
       clientSecret,
     },
     simulator: { seed, scale },
+    upstream,
+    dates: { timeZone, weekStartsOn },
+    security,
+    production,
     port,
     host,
     logLevel,

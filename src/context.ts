@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { createLoaders, type Loaders } from './loaders/index.ts';
 import type { CollectionSizes } from './loaders/collection-sizes.ts';
+import type { GatewaySettings } from './gateway.ts';
 import type { Logger } from './logger.ts';
 import type { OfficeRnDClient } from './officernd/index.ts';
 
@@ -12,6 +13,7 @@ export interface Context {
   loaders: Loaders;
   /** Cancelled when the caller goes away, so upstream work stops with it. */
   signal: AbortSignal;
+  settings: GatewaySettings;
 }
 
 /** The long-lived parts, built once per gateway. */
@@ -19,6 +21,7 @@ export interface ContextDeps {
   officernd: OfficeRnDClient;
   logger: Logger;
   sizes: CollectionSizes;
+  settings: GatewaySettings;
 }
 
 /** Builds the per-request context. */
@@ -31,6 +34,7 @@ export function createContext(deps: ContextDeps, request: Request): Context {
     officernd: deps.officernd,
     logger: deps.logger,
     signal,
+    settings: deps.settings,
     loaders: createLoaders({ officernd: deps.officernd, sizes: deps.sizes, signal }),
   };
 }

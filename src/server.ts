@@ -19,7 +19,7 @@ try {
 
 const logger = createLogger({
   level: config.logLevel,
-  secrets: [config.officernd.clientSecret ?? ''],
+  secrets: [config.officernd.clientSecret ?? '', ...config.security.apiKeys],
 });
 
 let officernd;
@@ -43,6 +43,7 @@ if (config.mode === 'simulator') {
     scope: config.officernd.scope,
     fetch: simulator.fetch,
     logger,
+    ...config.upstream,
   });
 } else {
   logger.info('Using OfficeRnD', {
@@ -58,10 +59,11 @@ if (config.mode === 'simulator') {
     clientSecret: config.officernd.clientSecret ?? '',
     scope: config.officernd.scope,
     logger,
+    ...config.upstream,
   });
 }
 
-const gateway = createGateway({ officernd, logger });
+const gateway = createGateway({ officernd, logger, settings: config });
 const server = createServer(gateway);
 server.listen(config.port, config.host, () => {
   const address = server.address();
