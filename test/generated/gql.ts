@@ -1,0 +1,58 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query Dashboard($first: Int = 200) {\n  bookings(first: $first) {\n    nodes {\n      id\n      title\n      start\n      end\n      isCancelled\n      member {\n        name\n        team {\n          name\n          office {\n            name\n          }\n        }\n      }\n      resource {\n        name\n        floor {\n          name\n        }\n        office {\n          name\n          timeZone\n        }\n      }\n      rate {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.DashboardDocument,
+    "query Invoices($first: Int = 50, $after: String) {\n  payments(first: $first, after: $after) {\n    nodes {\n      number\n      documentType\n      status\n      issueDate: date\n      team {\n        name\n      }\n      lines {\n        description\n        total\n        fee {\n          name\n        }\n        plan {\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.InvoicesDocument,
+    "query TeamOverview($id: ID!) {\n  team(id: $id) {\n    name\n    office {\n      name\n    }\n    members(first: 20) {\n      nodes {\n        name\n        email\n        memberships(first: 10) {\n          nodes {\n            name\n            startDate\n            endDate\n            plan {\n              name\n              price\n            }\n          }\n        }\n      }\n    }\n  }\n}": typeof types.TeamOverviewDocument,
+};
+const documents: Documents = {
+    "query Dashboard($first: Int = 200) {\n  bookings(first: $first) {\n    nodes {\n      id\n      title\n      start\n      end\n      isCancelled\n      member {\n        name\n        team {\n          name\n          office {\n            name\n          }\n        }\n      }\n      resource {\n        name\n        floor {\n          name\n        }\n        office {\n          name\n          timeZone\n        }\n      }\n      rate {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.DashboardDocument,
+    "query Invoices($first: Int = 50, $after: String) {\n  payments(first: $first, after: $after) {\n    nodes {\n      number\n      documentType\n      status\n      issueDate: date\n      team {\n        name\n      }\n      lines {\n        description\n        total\n        fee {\n          name\n        }\n        plan {\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.InvoicesDocument,
+    "query TeamOverview($id: ID!) {\n  team(id: $id) {\n    name\n    office {\n      name\n    }\n    members(first: 20) {\n      nodes {\n        name\n        email\n        memberships(first: 10) {\n          nodes {\n            name\n            startDate\n            endDate\n            plan {\n              name\n              price\n            }\n          }\n        }\n      }\n    }\n  }\n}": types.TeamOverviewDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Dashboard($first: Int = 200) {\n  bookings(first: $first) {\n    nodes {\n      id\n      title\n      start\n      end\n      isCancelled\n      member {\n        name\n        team {\n          name\n          office {\n            name\n          }\n        }\n      }\n      resource {\n        name\n        floor {\n          name\n        }\n        office {\n          name\n          timeZone\n        }\n      }\n      rate {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query Dashboard($first: Int = 200) {\n  bookings(first: $first) {\n    nodes {\n      id\n      title\n      start\n      end\n      isCancelled\n      member {\n        name\n        team {\n          name\n          office {\n            name\n          }\n        }\n      }\n      resource {\n        name\n        floor {\n          name\n        }\n        office {\n          name\n          timeZone\n        }\n      }\n      rate {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Invoices($first: Int = 50, $after: String) {\n  payments(first: $first, after: $after) {\n    nodes {\n      number\n      documentType\n      status\n      issueDate: date\n      team {\n        name\n      }\n      lines {\n        description\n        total\n        fee {\n          name\n        }\n        plan {\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query Invoices($first: Int = 50, $after: String) {\n  payments(first: $first, after: $after) {\n    nodes {\n      number\n      documentType\n      status\n      issueDate: date\n      team {\n        name\n      }\n      lines {\n        description\n        total\n        fee {\n          name\n        }\n        plan {\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamOverview($id: ID!) {\n  team(id: $id) {\n    name\n    office {\n      name\n    }\n    members(first: 20) {\n      nodes {\n        name\n        email\n        memberships(first: 10) {\n          nodes {\n            name\n            startDate\n            endDate\n            plan {\n              name\n              price\n            }\n          }\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query TeamOverview($id: ID!) {\n  team(id: $id) {\n    name\n    office {\n      name\n    }\n    members(first: 20) {\n      nodes {\n        name\n        email\n        memberships(first: 10) {\n          nodes {\n            name\n            startDate\n            endDate\n            plan {\n              name\n              price\n            }\n          }\n        }\n      }\n    }\n  }\n}"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
