@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSimulator } from '../src/simulator/index.ts';
+import { testDataset, TEST_NOW } from './helpers.ts';
+
+// The real process, as `npm start` runs it: configuration from the environment, a real port, real HTTP.
+
+const root = resolve(import.meta.dirname, '..');
+const children: ChildProcess[] = [];
+
+interface Started {
+  url: string;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+function startServer(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { url: '', output: () => output, exit };
+}
+
+async function listening(started: Started): Promise<string> {
+  for (let i = 0; i < 300; i += 1) {
+    const match = /GraphiQL at (http:\/\/[^\s]+\/graphql)/.exec(started.output());
+    if (match) return match[1]!;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not start:\n${started.output()}`);
+}
+
+async function graphql(url: string, query: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown> };
+}
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGTERM');
+});
+
+describe('npm start', () => {
+  it('with no credentials serves GraphiQL on the built-in simulator and says so', async () => {
+    const started = startServer({ SIMULATOR_SCALE: '0.1' });
+    const url = await listening(started);
+    expect(started.output()).toMatch(/built-in OfficeRnD simulator/);
+    const result = await graphql(url, '{ __typename organization offices(first: 2) { nodes { name } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchObject({ __typename: 'Query', organization: 'demo' });
+    expect((result.data!.offices as { nodes: unknown[] }).nodes).toHaveLength(2);
+    const page = await fetch(url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/graphiql/i);
+  });
+
+  it('with credentials uses the configured OfficeRnD URLs (a second simulator on a loopback port)', async () => {
+    const secret = 'acme-secret-which-must-not-leak';
+    const simulator = createSimulator({
+      org: 'acme',
+      dataset: testDataset(0.1, 3),
+      now: TEST_NOW,
+      clients: [{ clientId: 'acme-client', clientSecret: secret, scopes: ['officernd.api.read'] }],
+    });
+    const upstream = await simulator.listen(0);
+    try {
+      const started = startServer({
+        OFFICERND_CLIENT_ID: 'acme-client',
+        OFFICERND_CLIENT_SECRET: secret,
+        OFFICERND_ORG: 'acme',
+        OFFICERND_API_URL: upstream.apiUrl,
+        OFFICERND_TOKEN_URL: upstream.tokenUrl,
+        LOG_LEVEL: 'debug',
+      });
+      const url = await listening(started);
+      expect(started.output()).not.toMatch(/built-in OfficeRnD simulator/);
+      const result = await graphql(url, '{ organization members(first: 3) { nodes { id name } } }');
+      expect(result.errors).toBeUndefined();
+      const expected = simulator.dataset.collections.members.slice(0, 3).map((m) => ({ id: m._id, name: m.name }));
+      expect(result.data).toEqual({ organization: 'acme', members: { nodes: expected } });
+      expect(simulator.log.count({ kind: 'token' })).toBe(1);
+      expect(simulator.log.count({ kind: 'api', collection: 'members' })).toBe(1);
+      expect(started.output()).not.toContain(secret);
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  it('refuses invalid configuration with a clear message and exit code 2', async () => {
+    const started = startServer({ OFFICERND_CLIENT_ID: 'only-the-id', PORT: 'eighty' });
+    expect(await started.exit).toBe(2);
+    expect(started.output()).toMatch(/OFFICERND_CLIENT_SECRET is not set/);
+    expect(started.output()).toMatch(/PORT must be a whole number/);
+  });
+});
