@@ -14,6 +14,8 @@ export interface Context {
   /** Cancelled when the caller goes away, so upstream work stops with it. */
   signal: AbortSignal;
   settings: GatewaySettings;
+  /** The gateway's clock: "today" of relative date selections (injectable, so tests pin it). */
+  now(): Date;
 }
 
 /** The long-lived parts, built once per gateway. */
@@ -22,19 +24,24 @@ export interface ContextDeps {
   logger: Logger;
   sizes: CollectionSizes;
   settings: GatewaySettings;
+  /** Injectable clock; default `new Date()`. */
+  clock?: () => Date;
 }
 
-/** Builds the per-request context. */
-export function createContext(deps: ContextDeps, request: Request): Context {
+/**
+ * Builds the per-request context. `signal` defaults to the request's; the gateway passes one that also ends with
+ * the request's time budget (REQUEST_BUDGET_MS).
+ */
+export function createContext(deps: ContextDeps, request: Request, signal: AbortSignal = request.signal): Context {
   // One request fans out into many upstream calls, each listening for the caller going away: lift Node's
   // default cap of 10 listeners so that this expected fan-out does not print leak warnings.
-  const signal = request.signal;
   setMaxListeners(0, signal);
   return {
     officernd: deps.officernd,
     logger: deps.logger,
     signal,
     settings: deps.settings,
+    now: deps.clock ?? (() => new Date()),
     loaders: createLoaders({ officernd: deps.officernd, sizes: deps.sizes, signal }),
   };
 }

@@ -41,6 +41,8 @@ export interface TestStackOptions {
   simulator?: Omit<SimulatorOptions, 'dataset'>;
   client?: Partial<OfficeRnDClientOptions>;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** The gateway's clock (relative date selections); default: always TEST_NOW. */
+  clock?: () => Date;
 }
 
 /** Simulator → client → gateway, all real, wired in-process. */
@@ -69,7 +71,7 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
     maxRequestsPerMinute: 1_000_000,
     ...options.client,
   });
-  const gateway = createGateway({ officernd, logger });
+  const gateway = createGateway({ officernd, logger, clock: options.clock ?? (() => TEST_NOW) });
   return {
     simulator,
     officernd,

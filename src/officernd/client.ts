@@ -40,7 +40,7 @@ export interface OfficeRnDClientOptions {
   maxConcurrency?: number;
   /** Request-rate budget; default 300 (below the ≈400/min of §5). */
   maxRequestsPerMinute?: number;
-  /** Default 4 attempts, 200 ms base, 10 s cap. */
+  /** Default 6 attempts, 200 ms base, 10 s cap (retry.ts DEFAULT_RETRY). */
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   logger?: OfficeRnDLogger;
   /** ms epoch; drives token expiry and the rate windows (tests share one with the simulator). */
@@ -80,7 +80,7 @@ export interface OfficeRnDClient {
   getById<C extends ListCollection>(c: C, id: string, opts?: CallOptions): Promise<WireMap[C] | null>;
   occurrencePages(
     params: OccurrenceParams,
-    opts?: CallOptions & { max?: number },
+    opts?: CallOptions & { max?: number; cursor?: string | null },
   ): AsyncIterable<Page<WireBookingOccurrence>>;
   creditStats(params: CreditStatsParams, opts?: CallOptions): Promise<WireCreditStat[]>;
   readonly stats: OfficeRnDClientStats;
@@ -268,7 +268,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       return walkPages(
         (cursor, limit) =>
           fetchPage<WireBookingOccurrence>(`/${OCCURRENCES_PATH}`, query, cursor, limit, opts.signal, false),
-        max === undefined ? {} : { max },
+        { ...(max === undefined ? {} : { max }), cursor: opts.cursor ?? null },
       );
     },
 

@@ -1,16 +1,25 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import type { OccurrenceParams, Page, WireBookingOccurrence } from '../officernd/index.ts';
+import {
+  OccurrenceCursorError,
+  occurrencePagesAcross,
+  type OccurrenceFilters,
+} from '../dates/occurrence-pages.ts';
+import { occurrenceWindows, REPORT_DATES, type OccurrenceWindow } from '../dates/report-dates.ts';
+import type { Page, WireBookingOccurrence } from '../officernd/index.ts';
 import { bookingFields, slotInstant } from './booking.ts';
-import { connectionArgs, checkId, loadRef } from './fields.ts';
 import { upstreamPagesConnection, type ConnectionArgs } from './connection.ts';
+import { DateSelection, listDates, resolveDates, selectionError, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
+import { checkId, connectionArgs, loadRef } from './fields.ts';
 import { Booking, BookingOccurrence, BookingOccurrenceConnection } from './refs.ts';
 
 /** §6.2: "the period cannot exceed a year"; like the client, a leap year's 366 days are allowed. */
 const MAX_WINDOW_MS = 366 * 24 * 3_600_000;
-/** Upper bound of one occurrence walk (a year of a large organization), so no walk is unbounded. */
+/** Upper bound of one window's walk (a year of a large organization), so no walk is unbounded. */
 const MAX_WALK_ITEMS = 200_000;
+
+const OccurrenceDates = listDates('BookingOccurrence', 'booking occurrences', REPORT_DATES.occurrences);
 
 BookingOccurrence.implement({
   description:
@@ -33,65 +42,107 @@ BookingOccurrence.implement({
 });
 
 interface OccurrenceArgs extends ConnectionArgs {
-  from: Date;
-  to: Date;
+  dates?: DateSelectionArg | null;
+  dateField?: string | null;
+  from?: Date | null;
+  to?: Date | null;
   office?: string | number | null;
   member?: string | number | null;
   team?: string | number | null;
   resource?: string | number | null;
 }
 
-function occurrenceParams(args: OccurrenceArgs): OccurrenceParams {
+function occurrenceFilters(args: OccurrenceArgs): OccurrenceFilters {
+  const filters: OccurrenceFilters = {};
+  if (args.office != null) filters.office = checkId(String(args.office), 'office');
+  if (args.member != null) filters.member = checkId(String(args.member), 'member');
+  if (args.team != null) filters.team = checkId(String(args.team), 'team');
+  if (args.resource != null) filters.resourceId = checkId(String(args.resource), 'resource');
+  return filters;
+}
+
+/** The upstream windows: the selection cut per year, or the one raw window of the deprecated `from`/`to`. */
+function windowsOf(ctx: Context, args: OccurrenceArgs): OccurrenceWindow[] {
+  const legacy = args.from != null || args.to != null;
+  if (args.dates) {
+    if (legacy) throw badInput('Give "dates" or the deprecated "from"/"to", not both', args.from != null ? 'from' : 'to');
+    const range = resolveDates(ctx, args.dates);
+    try {
+      return occurrenceWindows(args.dateField, range);
+    } catch (error) {
+      return selectionError(error);
+    }
+  }
+  if (!args.from || !args.to) {
+    throw badInput('"dates" is required: booking occurrences are read in a bounded window (§6.2)', 'dates');
+  }
   const from = args.from.getTime();
   const to = args.to.getTime();
   if (to <= from) throw badInput('"to" must be after "from"', 'to');
-  if (to - from > MAX_WINDOW_MS) throw badInput('The window from "from" to "to" must not exceed one year (OfficeRnD limit)', 'to');
-  const params: OccurrenceParams = { start: args.from, end: args.to };
-  if (args.office != null) params.office = checkId(String(args.office), 'office');
-  if (args.member != null) params.member = checkId(String(args.member), 'member');
-  if (args.team != null) params.team = checkId(String(args.team), 'team');
-  if (args.resource != null) params.resourceId = checkId(String(args.resource), 'resource');
-  return params;
+  if (to - from > MAX_WINDOW_MS) throw badInput('The window from "from" to "to" must not exceed one year (OfficeRnD limit); use "dates" for longer selections', 'to');
+  // The raw upstream window: every occurrence overlapping it, as before `dates` existed.
+  return [{ start: args.from, end: args.to, keep: () => true }];
 }
 
-/**
- * Occurrence pages from an upstream cursor. The client walks occurrences from the first page only, so a
- * cursor is reached by walking full pages again (page boundaries are then the same as when it was issued).
- */
-async function* occurrencePagesFrom(
+/** Chained occurrence pages from a cursor; a cursor that does not fit the windows is the caller's mistake. */
+async function* pagesFrom(
   ctx: Context,
-  params: OccurrenceParams,
+  filters: OccurrenceFilters,
+  windows: OccurrenceWindow[],
   cursor: string | null,
 ): AsyncGenerator<Page<WireBookingOccurrence>, void, undefined> {
-  let reached = cursor === null;
-  for await (const page of ctx.officernd.occurrencePages(params, { signal: ctx.signal, max: MAX_WALK_ITEMS })) {
-    if (reached) yield page;
-    else reached = page.next === cursor;
+  try {
+    yield* occurrencePagesAcross(ctx.officernd, filters, windows, { cursor, signal: ctx.signal, max: MAX_WALK_ITEMS });
+  } catch (error) {
+    if (error instanceof OccurrenceCursorError) throw badInput('"after" does not belong to this window: start again without it', 'after');
+    throw error;
   }
-  if (!reached) throw badInput('"after" no longer matches the upstream occurrences: start again without it', 'after');
 }
 
 builder.queryField('bookingOccurrences', (t) =>
   t.field({
     type: BookingOccurrenceConnection,
-    nullable: false,
     description:
-      'Every booking occurrence in a window of at most one year, recurring series expanded, ordered by start. ' +
-      'Report "Booking Occurrences".',
+      'Every booking occurrence whose `dateField` (default START) falls in `dates`, recurring series expanded, ordered by ' +
+      'start. A selection longer than a year is read as consecutive upstream windows of at most a year (an OfficeRnD ' +
+      'limit) and merged in order. Report "Booking Occurrences".',
     args: {
-      from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window: occurrences ending after it are included.' }),
-      to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (at most one year after `from`): occurrences starting before it are included.' }),
+      ...connectionArgs(t.arg),
+      dates: t.arg({
+        type: DateSelection,
+        description:
+          'The days to select (required unless the deprecated `from`/`to` are given); at most ten years. ' +
+          'Example: this week = `{period: THIS_WEEK}`, the last 30 days = `{fromDaysBack: 30, toDaysBack: 0}`.',
+      }),
+      dateField: t.arg({
+        type: OccurrenceDates.enumRef,
+        description: 'Which date of an occurrence `dates` applies to (default START).',
+      }),
+      from: t.arg({
+        type: 'DateTime',
+        description: 'Start of a raw upstream window: occurrences ending after it are included. Use with `to`, instead of `dates`.',
+        deprecationReason: 'Use `dates`.',
+      }),
+      to: t.arg({
+        type: 'DateTime',
+        description: 'End of a raw upstream window (at most one year after `from`): occurrences starting before it are included.',
+        deprecationReason: 'Use `dates`.',
+      }),
       office: t.arg.id({ description: 'Only occurrences in this office.' }),
       member: t.arg.id({ description: 'Only occurrences booked by this member.' }),
       team: t.arg.id({ description: 'Only occurrences billed to this team.' }),
       resource: t.arg.id({ description: 'Only occurrences of this resource.' }),
-      ...connectionArgs(t.arg),
     },
     resolve: (_root, args, ctx) => {
-      const params = occurrenceParams(args);
-      const window = [args.from.toISOString(), args.to.toISOString()];
-      const scope = JSON.stringify(['bookings/occurrences', ...window, params.office, params.member, params.team, params.resourceId]);
-      return upstreamPagesConnection((cursor) => occurrencePagesFrom(ctx, params, cursor), scope, args);
+      const filters = occurrenceFilters(args);
+      const windows = windowsOf(ctx, args);
+      const scope = JSON.stringify([
+        'bookings/occurrences',
+        windows.map((w) => [w.start.toISOString(), w.end.toISOString()]),
+        args.dates ? (args.dateField ?? REPORT_DATES.occurrences.default) : 'overlap',
+        filters,
+      ]);
+      return upstreamPagesConnection((cursor) => pagesFrom(ctx, filters, windows, cursor), scope, args);
     },
   }),
 );

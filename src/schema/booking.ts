@@ -1,4 +1,5 @@
 import { builder, type Types } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type {
   WireBooking,
   WireBookingCredit,
@@ -7,6 +8,7 @@ import type {
   WireRecurrence,
   WireServiceSlots,
 } from '../officernd/types.ts';
+import { listDates } from './dates.ts';
 import { dateOnly, dateTime, loadRef, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
 import { Booking, BookingConnection, Fee, Member, Office, Rate, Resource, Team } from './refs.ts';
 
@@ -213,6 +215,7 @@ Booking.implement({
 
 rootList('bookings', {
   collection: 'bookings',
+  dates: listDates('Booking', 'bookings', REPORT_DATES.bookings),
   connection: BookingConnection,
   description: 'The bookings of the organization; a recurring series appears once (see `bookingOccurrences`). Report "Bookings".',
   filters: {

@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireAccounting, WireChargeIntegration } from '../officernd/types.ts';
+import { listDates } from './dates.ts';
 import { dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
 import { Charge, ChargeConnection, Office, Payment } from './refs.ts';
 
@@ -89,6 +91,7 @@ Charge.implement({
 
 rootList('charges', {
   collection: 'charges',
+  dates: listDates('Charge', 'charges', REPORT_DATES.charges),
   connection: ChargeConnection,
   description: 'Payment transactions against invoices, oldest first. Report "Charges".',
   filters: {

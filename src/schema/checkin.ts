@@ -1,3 +1,5 @@
+import { REPORT_DATES } from '../dates/report-dates.ts';
+import { listDates } from './dates.ts';
 import { dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Booking, Checkin, CheckinConnection, Member, Office, Pass, Team } from './refs.ts';
 
@@ -31,6 +33,7 @@ Checkin.implement({
 
 rootList('checkins', {
   collection: 'checkins',
+  dates: listDates('Checkin', 'check-ins', REPORT_DATES.checkins),
   connection: CheckinConnection,
   description: 'The check-ins of members at the offices. Report "Checkins".',
   filters: {

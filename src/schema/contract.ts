@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireContract, WireContractPlan, WireContractResource, WireStep } from '../officernd/types.ts';
+import { listDates } from './dates.ts';
 import { childConnection, connectionArgs, dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
 import { Contract, ContractConnection, Member, MembershipConnection, Office, Plan, Resource, Team } from './refs.ts';
 
@@ -159,7 +161,6 @@ Contract.implement({
     }),
     memberships: t.field({
       type: MembershipConnection,
-      nullable: false,
       description: 'Memberships created from this contract (membership `contract`).',
       args: connectionArgs(t.arg),
       resolve: (c, args, ctx) => childConnection(ctx, 'memberships', 'contract', c._id, args),
@@ -174,6 +175,7 @@ Contract.implement({
 
 rootList('contracts', {
   collection: 'contracts',
+  dates: listDates('Contract', 'contracts', REPORT_DATES.contracts),
   connection: ContractConnection,
   description: 'The contracts (membership agreements) of the organization. Report "Contracts".',
   filters: {

@@ -1,34 +1,71 @@
 import type { ArgBuilder } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { monthsOf } from '../dates/selection.ts';
 import type { WireCreditStat, WireCreditTotals } from '../officernd/types.ts';
+import { arrayConnection, firstOf, type ConnectionArgs } from './connection.ts';
+import { DateSelection, resolveDates, selectionError, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
-import { checkId, loadRef, loadRefs, wireEnum } from './fields.ts';
-import { CreditAccount, Member, Plan, Rate, ResourceType, Team } from './refs.ts';
+import { checkId, connectionArgs, loadRef, loadRefs, wireEnum } from './fields.ts';
+import { CreditAccount, CreditAccountConnection, Member, Plan, Rate, ResourceType, Team } from './refs.ts';
 import { resourceTypesByRefs } from './resource-type.ts';
 
 type CreditAccountShape = WireCreditStat & { month: string };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Each month is one upstream call per owner (§6.6), so a selection may touch at most two years of months. */
+const MAX_MONTHS = 24;
 
-/** Checks a `month` argument: credit stats are per calendar month, asked as YYYY-MM (§6.6). */
-function checkMonth(month: string): string {
-  if (!MONTH.test(month)) throw badInput(`"month" must be a month as YYYY-MM, got "${month}"`, 'month');
-  return month;
+interface MonthArgs {
+  month?: string | null;
+  dates?: DateSelectionArg | null;
 }
 
-/** Credit stats of one team or member in one month, each item tagged with the month asked for. */
+/**
+ * The months asked for: `month` (YYYY-MM, §6.6), or every calendar month the `dates` selection touches
+ * (its days counted in its time zone). Exactly one of the two.
+ */
+function monthsFrom(ctx: Context, args: MonthArgs): string[] {
+  const hasMonth = args.month !== null && args.month !== undefined;
+  if (hasMonth === Boolean(args.dates)) throw badInput('Give exactly one of "month" and "dates"', hasMonth ? 'dates' : 'month');
+  if (hasMonth) {
+    const month = String(args.month);
+    if (!MONTH.test(month)) throw badInput(`"month" must be a month as YYYY-MM, got "${month}"`, 'month');
+    return [month];
+  }
+  const range = resolveDates(ctx, args.dates as DateSelectionArg);
+  try {
+    return monthsOf(range, MAX_MONTHS);
+  } catch (error) {
+    return selectionError(error);
+  }
+}
+
+/** Credit stats of one team or member in each month, in month order, each item tagged with its month; batched. */
 async function creditAccountsOf(
   ctx: Context,
-  month: string,
+  months: readonly string[],
   owner: { team?: string; member?: string },
 ): Promise<CreditAccountShape[]> {
-  const stats = await ctx.loaders.creditStats.load({ month, team: owner.team ?? null, member: owner.member ?? null });
-  return stats.map((stat) => ({ ...stat, month }));
+  const keys = months.map((month) => ({ month, team: owner.team ?? null, member: owner.member ?? null }));
+  const results = await ctx.loaders.creditStats.loadMany(keys);
+  const out: CreditAccountShape[] = [];
+  results.forEach((stats, i) => {
+    if (stats instanceof Error) throw stats;
+    for (const stat of stats) out.push({ ...stat, month: months[i] as string });
+  });
+  return out;
 }
 
-const monthArg = (arg: ArgBuilder<Types>) =>
-  arg.string({ required: true, description: 'The calendar month, as YYYY-MM (e.g. 2026-11).' });
+const monthArgs = (arg: ArgBuilder<Types>) => ({
+  month: arg.string({ description: 'One calendar month, as YYYY-MM (e.g. 2026-11). Give this or `dates`.' }),
+  dates: arg({
+    type: DateSelection,
+    description:
+      'Every calendar month these days touch (at most 24), e.g. `{period: THIS_QUARTER}` for the three months of the ' +
+      'quarter. Give this or `month`.',
+  }),
+});
 
 export const CreditAccountValidFor = wireEnum(
   'CreditAccountValidFor',
@@ -94,25 +131,27 @@ CreditAccount.implement({
 
 builder.queryField('creditAccounts', (t) =>
   t.field({
-    type: [CreditAccount],
-    nullable: false,
+    type: CreditAccountConnection,
     description:
-      'The credit accounts of one team or one member in a month, with their balances. Give exactly one of `team` and ' +
-      '`member`. A plain list: OfficeRnD answers a handful of accounts per owner. Report "Credit Accounts".',
+      'The credit accounts of one team or one member in a month (or in every month a date selection touches), with ' +
+      'their balances, in month order. Give exactly one of `team` and `member`, and one of `month` and `dates`. ' +
+      'Report "Credit Accounts".',
     args: {
-      month: monthArg(t.arg),
+      ...monthArgs(t.arg),
       team: t.arg.id({ description: 'The team whose accounts to read.' }),
       member: t.arg.id({ description: 'The member whose accounts to read.' }),
+      ...connectionArgs(t.arg),
     },
-    resolve: (_root, args, ctx) => {
-      const month = checkMonth(args.month);
+    resolve: async (_root, args, ctx) => {
       const hasTeam = args.team !== null && args.team !== undefined;
       const hasMember = args.member !== null && args.member !== undefined;
       // §6.6: the upstream reads the stats of one owner (`team=` or `member=`) per call.
       if (hasTeam === hasMember) throw badInput('Give exactly one of "team" and "member"', hasTeam ? 'member' : 'team');
-      return hasTeam
-        ? creditAccountsOf(ctx, month, { team: checkId(String(args.team), 'team') })
-        : creditAccountsOf(ctx, month, { member: checkId(String(args.member), 'member') });
+      const owner = hasTeam ? { team: checkId(String(args.team), 'team') } : { member: checkId(String(args.member), 'member') };
+      const months = monthsFrom(ctx, args);
+      firstOf(args as ConnectionArgs);
+      const items = await creditAccountsOf(ctx, months, owner);
+      return arrayConnection(items, args as ConnectionArgs, JSON.stringify(['creditAccounts', months, owner]));
     },
   }),
 );
@@ -120,17 +159,17 @@ builder.queryField('creditAccounts', (t) =>
 builder.objectField(Team, 'creditAccounts', (t) =>
   t.field({
     type: [CreditAccount],
-    description: 'The credit accounts of this team in a month, with their balances.',
-    args: { month: monthArg(t.arg) },
-    resolve: (team, args, ctx) => creditAccountsOf(ctx, checkMonth(args.month), { team: team._id }),
+    description: 'The credit accounts of this team in a month (or in every month a date selection touches), in month order.',
+    args: monthArgs(t.arg),
+    resolve: (team, args, ctx) => creditAccountsOf(ctx, monthsFrom(ctx, args), { team: team._id }),
   }),
 );
 
 builder.objectField(Member, 'creditAccounts', (t) =>
   t.field({
     type: [CreditAccount],
-    description: 'The credit accounts of this member in a month, with their balances.',
-    args: { month: monthArg(t.arg) },
-    resolve: (member, args, ctx) => creditAccountsOf(ctx, checkMonth(args.month), { member: member._id }),
+    description: 'The credit accounts of this member in a month (or in every month a date selection touches), in month order.',
+    args: monthArgs(t.arg),
+    resolve: (member, args, ctx) => creditAccountsOf(ctx, monthsFrom(ctx, args), { member: member._id }),
   }),
 );

@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { OfficeRnDError } from '../officernd/index.ts';
+import { WalkTooLargeError } from '../loaders/index.ts';
+import { CursorLoopError, OfficeRnDError, OfficeRnDQueryError } from '../officernd/index.ts';
+import { RequestBudgetError } from '../security/budget.ts';
 
 /** Error codes a client may see in `extensions.code`; anything else is masked as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_CODES = new Set([
@@ -10,9 +12,17 @@ export const PUBLIC_CODES = new Set([
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_BAD_REQUEST',
   'UPSTREAM_AUTH',
+  'RESULT_TOO_LARGE',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'REQUEST_ENTITY_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_TOKENS',
+  'QUERY_TOO_COSTLY',
 ]);
 
 /** A user-facing input error: the message says what to fix, `argument` names what was wrong. */
@@ -22,8 +32,44 @@ export function badInput(message: string, argument?: string): GraphQLError {
   });
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
 const unwrap = (error: unknown): unknown =>
   error instanceof GraphQLError && error.originalError ? unwrap(error.originalError) : error;
+
+/** Where an error points: the outer error's position in the document and result, else the original's. */
+const where = (error: unknown, original: GraphQLError) => {
+  const outer = error instanceof GraphQLError ? error : original;
+  return {
+    nodes: outer.nodes ?? original.nodes,
+    source: outer.source ?? original.source,
+    positions: outer.positions ?? original.positions,
+    path: outer.path ?? original.path,
+  };
+};
+
+/**
+ * An error graphql-js raises while preparing execution: no result path and no code, and either its own (no
+ * original error) or about a place in the document (variable coercion wraps the scalar's complaint).
+ */
+const isRequestError = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError &&
+  error.path === undefined &&
+  error.extensions?.code === undefined &&
+  (error.originalError === undefined || Boolean(error.nodes?.length));
+
+/** Failures that are not OfficeRnDErrors but have a stable public meaning: code and message to show. */
+function knownFailure(original: unknown): { code: string; message: string } | null {
+  // The budget (REQUEST_BUDGET_MS) ran out while waiting on OfficeRnD.
+  if (original instanceof RequestBudgetError) return { code: 'UPSTREAM_TIMEOUT', message: original.message };
+  // A whole-collection read would be cut short: an error, never a short list.
+  if (original instanceof WalkTooLargeError) return { code: 'RESULT_TOO_LARGE', message: original.message };
+  // The upstream handed back a cursor twice: its paging is broken, the list cannot be read completely.
+  if (original instanceof CursorLoopError) return { code: 'UPSTREAM_UNAVAILABLE', message: original.message };
+  // A request the client refuses to build from the caller's arguments (e.g. an occurrence window over a year, §6.2).
+  if (original instanceof OfficeRnDQueryError) return { code: 'BAD_USER_INPUT', message: original.message };
+  return null;
+}
 
 /**
  * The one place errors are mapped for clients (STYLE.md pattern 7): upstream failures keep a stable code and a
@@ -40,17 +86,28 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { code: original.code, ...(original.status ? { upstreamStatus: original.status } : {}) },
     });
   }
+  const known = knownFailure(original);
+  if (known) return new GraphQLError(known.message, { nodes, path, extensions: { code: known.code } });
   if (original instanceof GraphQLError) {
     const code = original.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-      return error instanceof GraphQLError && error !== original
-        ? new GraphQLError(original.message, { nodes, path, extensions: original.extensions })
-        : original;
+      // Yoga echoes a JSON parser's message as `originalError`: internals, not for the caller. Yoga also reads its
+      // presence as "not a GraphQL answer" (HTTP 400 rather than 200), so that status is kept explicitly.
+      const { originalError: internal, ...extensions } = original.extensions;
+      // graphql-js' located error already carries the original's message and extensions: pass it as it is.
+      if (internal === undefined && error instanceof GraphQLError && error.message === original.message) return error;
+      if (internal !== undefined && isRecord(extensions['http'])) extensions['http'] = { ...extensions['http'], spec: false };
+      return new GraphQLError(original.message, { ...where(error, original), extensions });
     }
   }
-  if (error instanceof GraphQLError && !error.originalError) {
-    // Parse and validation errors are the caller's: show them.
-    return error;
+  if (isRequestError(error)) {
+    // Raised before execution (variable values that do not fit their type, an unknown operation name, a mutation
+    // on this read-only schema): the caller's request is what is wrong. A request error is HTTP 400 under
+    // application/graphql-response+json, like an invalid document.
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400, spec: true } },
+    });
   }
   return new GraphQLError(message, { nodes, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

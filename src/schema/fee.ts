@@ -1,3 +1,5 @@
+import { REPORT_DATES } from '../dates/report-dates.ts';
+import { listDates } from './dates.ts';
 import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
 import { PaymentStatus, planOf, rateOf } from './payment.ts';
 import { Fee, FeeConnection, Member, Office, Payment, Plan, Rate, Team } from './refs.ts';
@@ -89,6 +91,7 @@ Fee.implement({
 
 rootList('fees', {
   collection: 'fees',
+  dates: listDates('Fee', 'fees', REPORT_DATES.fees),
   connection: FeeConnection,
   description: 'One-off fees, oldest first. Report "Fees".',
   filters: {

@@ -5,6 +5,7 @@ import { OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
 import type { Filter, FilterOp } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { arrayConnection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
+import { dateArgs, listDateFilter, type ListDates } from './dates.ts';
 import { badInput } from './errors.ts';
 
 // Shared field helpers: how references, dates, enums and list arguments look on every type.
@@ -153,19 +154,33 @@ export interface RootListConfig<C extends ListCollection> {
   connection: ObjectRef<Types, Connection<WireMap[C]>>;
   description: string;
   filters?: FilterArgs;
+  /** The report's dates (`listDates`): adds `dateField` and `dates`. */
+  dates?: ListDates<WireMap[C]>;
 }
 
-/** Declares a root list field (`members`, `bookings` …) as a connection with upstream filters. */
+/** Declares a root list field (`members`, `bookings` …) as a connection with upstream filters and date selection. */
 export function rootList<C extends ListCollection>(name: string, config: RootListConfig<C>): void {
   const filters = config.filters ?? {};
+  const dates = config.dates;
   builder.queryField(name, (t) =>
     t.field({
       type: config.connection,
-      nullable: false,
+      // Nullable on purpose: a list that fails becomes null with its error, and the rest of the answer stands.
       description: config.description,
-      args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters) },
-      resolve: (_root, args, ctx) =>
-        upstreamConnection(ctx, config.collection, { filters: toFilters(filters, args) }, args as ConnectionArgs),
+      args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters), ...(dates ? dateArgs(t.arg, dates) : {}) },
+      resolve: (_root, args, ctx) => {
+        // Every argument is checked before the first upstream call.
+        const upstream = toFilters(filters, args);
+        const selected = dates ? listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
+        if (!selected) return upstreamConnection(ctx, config.collection, { filters: upstream }, args as ConnectionArgs);
+        return upstreamConnection(
+          ctx,
+          config.collection,
+          { filters: [...upstream, ...selected.filters] },
+          args as ConnectionArgs,
+          { keep: selected.keep, scope: selected.scope },
+        );
+      },
     }),
   );
 }

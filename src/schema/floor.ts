@@ -1,3 +1,5 @@
+import { REPORT_DATES } from '../dates/report-dates.ts';
+import { listDates } from './dates.ts';
 import { childConnection, connectionArgs, dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Floor, FloorConnection, Office, ResourceConnection } from './refs.ts';
 
@@ -28,7 +30,6 @@ Floor.implement({
     modifiedAt: t.field({ type: 'DateTime', description: 'When the floor last changed.', resolve: (f) => dateTime(f.modifiedAt) }),
     resources: t.field({
       type: ResourceConnection,
-      nullable: false,
       description: 'The resources (rooms, desks) on this floor.',
       // §6.17: v1 resources name their floor in `room`.
       args: connectionArgs(t.arg),
@@ -39,6 +40,7 @@ Floor.implement({
 
 rootList('floors', {
   collection: 'floors',
+  dates: listDates('Floor', 'floors', REPORT_DATES.floors),
   connection: FloorConnection,
   description: 'The floors of all offices. Report "Floors".',
   filters: {

@@ -16,6 +16,7 @@ import './pass.ts';
 import './payment.ts';
 import './plan.ts';
 import './rate.ts';
+import './report.ts';
 import './resource-type.ts';
 import './resource.ts';
 import './team.ts';

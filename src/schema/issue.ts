@@ -1,3 +1,5 @@
+import { REPORT_DATES } from '../dates/report-dates.ts';
+import { listDates } from './dates.ts';
 import { dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
 import { Issue, IssueConnection, Member, Office, Team } from './refs.ts';
 
@@ -32,6 +34,7 @@ Issue.implement({
 
 rootList('issues', {
   collection: 'issues',
+  dates: listDates('Issue', 'issues', REPORT_DATES.issues),
   connection: IssueConnection,
   description: 'The help-desk issues (tickets) of the organization. Report "Issues".',
   filters: {

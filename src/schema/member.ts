@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import { Address } from './common.ts';
+import { listDates } from './dates.ts';
 import {
   childConnection,
   connectionArgs,
@@ -64,35 +66,30 @@ Member.implement({
     office: t.field({ type: Office, description: 'The member\'s home office.', resolve: (m, _a, ctx) => loadRef(ctx, 'offices', m.office) }),
     bookings: t.field({
       type: BookingConnection,
-      nullable: false,
       description: 'Bookings made by this member.',
       args: connectionArgs(t.arg),
       resolve: (m, args, ctx) => childConnection(ctx, 'bookings', 'member', m._id, args),
     }),
     memberships: t.field({
       type: MembershipConnection,
-      nullable: false,
       description: 'Memberships (recurring plans) of this member.',
       args: connectionArgs(t.arg),
       resolve: (m, args, ctx) => childConnection(ctx, 'memberships', 'member', m._id, args),
     }),
     fees: t.field({
       type: FeeConnection,
-      nullable: false,
       description: 'One-off fees charged to this member.',
       args: connectionArgs(t.arg),
       resolve: (m, args, ctx) => childConnection(ctx, 'fees', 'member', m._id, args),
     }),
     payments: t.field({
       type: PaymentConnection,
-      nullable: false,
       description: 'Invoices and credit notes addressed to this member.',
       args: connectionArgs(t.arg),
       resolve: (m, args, ctx) => childConnection(ctx, 'payments', 'member', m._id, args),
     }),
     checkins: t.field({
       type: CheckinConnection,
-      nullable: false,
       description: 'Check-ins of this member.',
       args: connectionArgs(t.arg),
       resolve: (m, args, ctx) => childConnection(ctx, 'checkins', 'member', m._id, args),
@@ -102,6 +99,7 @@ Member.implement({
 
 rootList('members', {
   collection: 'members',
+  dates: listDates('Member', 'members', REPORT_DATES.members),
   connection: MemberConnection,
   description: 'The members of the organization. Report "Members".',
   filters: {

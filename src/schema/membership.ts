@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireMembershipMove } from '../officernd/types.ts';
+import { listDates } from './dates.ts';
 import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
 import { Contract, Member, Membership, MembershipConnection, Office, Plan, Resource, Team } from './refs.ts';
 
@@ -117,6 +119,7 @@ Membership.implement({
 
 rootList('memberships', {
   collection: 'memberships',
+  dates: listDates('Membership', 'memberships', REPORT_DATES.memberships),
   connection: MembershipConnection,
   description: 'The memberships (recurring plan subscriptions) of the organization. Report "Memberships".',
   filters: {

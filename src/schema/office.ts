@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
+import { listDates } from './dates.ts';
 import { childConnection, connectionArgs, dateTime, rootById, rootList } from './fields.ts';
 import { FloorConnection, Office, OfficeConnection, ResourceConnection } from './refs.ts';
 
@@ -25,14 +27,12 @@ Office.implement({
     modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (o) => dateTime(o.modifiedAt) }),
     floors: t.field({
       type: FloorConnection,
-      nullable: false,
       description: 'The floors of this office.',
       args: connectionArgs(t.arg),
       resolve: (o, args, ctx) => childConnection(ctx, 'floors', 'office', o._id, args),
     }),
     resources: t.field({
       type: ResourceConnection,
-      nullable: false,
       description: 'The bookable and assignable resources (rooms, desks) of this office.',
       args: connectionArgs(t.arg),
       resolve: (o, args, ctx) => childConnection(ctx, 'resources', 'office', o._id, args),
@@ -42,6 +42,7 @@ Office.implement({
 
 rootList('offices', {
   collection: 'offices',
+  dates: listDates('Office', 'offices', REPORT_DATES.offices),
   connection: OfficeConnection,
   description: 'The offices (locations) of the organization. Report "Offices".',
   filters: {

@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
+import { listDates } from './dates.ts';
 import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
 import { Fee, Member, Membership, Pass, PassConnection, Team } from './refs.ts';
 
@@ -60,6 +62,7 @@ Pass.implement({
 
 rootList('passes', {
   collection: 'passes',
+  dates: listDates('Pass', 'pass sets', REPORT_DATES.passes),
   connection: PassConnection,
   description: 'The day-pass sets of the organization. Report "Passes".',
   filters: {

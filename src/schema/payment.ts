@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type {
   WireAllocation,
   WirePayment,
@@ -11,6 +12,7 @@ import type {
 } from '../officernd/types.ts';
 import { Accounting } from './charge.ts';
 import { arrayConnection } from './connection.ts';
+import { listDates } from './dates.ts';
 import {
   childConnection,
   connectionArgs,
@@ -262,7 +264,6 @@ Payment.implement({
     office: t.field({ type: Office, description: 'The office that issued the document.', resolve: (p, _a, ctx) => loadRef(ctx, 'offices', p.office) }),
     charges: t.field({
       type: ChargeConnection,
-      nullable: false,
       description: 'The payment transactions against this document: the ones embedded in it when it carries them, else the charges that point at it.',
       args: connectionArgs(t.arg),
       // §6.14: v1 documents may embed their charges; when they do not, the charge list links back via `payment` (§6.3).
@@ -276,6 +277,7 @@ Payment.implement({
 
 rootList('payments', {
   collection: 'payments',
+  dates: listDates('Payment', 'payments', REPORT_DATES.payments),
   connection: PaymentConnection,
   description: 'Invoices, credit notes and overpayments, oldest first. Report "Payments".',
   filters: {

@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WirePlan, WirePlanAddOn, WirePlanCredit } from '../officernd/types.ts';
+import { listDates } from './dates.ts';
 import { dateTime, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
 import { PlanInterval, pricesOf, RatePrice } from './rate.ts';
 import { Office, Plan, PlanConnection, Rate, ResourceType } from './refs.ts';
@@ -153,6 +155,7 @@ Plan.implement({
 
 rootList('plans', {
   collection: 'plans',
+  dates: listDates('Plan', 'plans', REPORT_DATES.plans),
   connection: PlanConnection,
   description: 'The price plans of the organization (memberships and one-off products). Report "Plans".',
   filters: {

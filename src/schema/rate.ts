@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WirePlanLike, WireRateComponent } from '../officernd/types.ts';
+import { listDates } from './dates.ts';
 import { dateTime, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
 import { Office, Rate, RateConnection, ResourceType } from './refs.ts';
 import { ResourceKind, resourceTypeByKey } from './resource-type.ts';
@@ -104,6 +106,7 @@ Rate.implement({
 
 rootList('rates', {
   collection: 'rates',
+  dates: listDates('Rate', 'rates', REPORT_DATES.rates),
   connection: RateConnection,
   description: 'The resource rates (booking price lists) of the organization. Report "Rates".',
   filters: {

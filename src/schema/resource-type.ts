@@ -93,7 +93,6 @@ ResourceType.implement({
     }),
     resources: t.field({
       type: ResourceConnection,
-      nullable: false,
       description: 'The resources of this type (matched on the type key).',
       args: connectionArgs(t.arg),
       resolve: (r, args, ctx) => childConnection(ctx, 'resources', 'type', r.type ?? '', args),

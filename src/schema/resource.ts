@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireAvailability, WireResource, WireResourceAccess } from '../officernd/types.ts';
+import { listDates } from './dates.ts';
 import { childConnection, connectionArgs, dateOnly, dateTime, loadRef, loadRefs, rootById, rootList } from './fields.ts';
 import { BookingConnection, Floor, Office, Plan, Rate, Resource, ResourceConnection, ResourceType, Team } from './refs.ts';
 import { ResourceKind, resourceTypeByKey } from './resource-type.ts';
@@ -110,7 +112,6 @@ Resource.implement({
     modifiedAt: t.field({ type: 'DateTime', description: 'When the resource last changed.', resolve: (r) => dateTime(r.modifiedAt) }),
     bookings: t.field({
       type: BookingConnection,
-      nullable: false,
       description: 'Bookings of this resource (recurring series appear once).',
       args: connectionArgs(t.arg),
       resolve: (r, args, ctx) => childConnection(ctx, 'bookings', 'resourceId', r._id, args),
@@ -120,6 +121,7 @@ Resource.implement({
 
 rootList('resources', {
   collection: 'resources',
+  dates: listDates('Resource', 'resources', REPORT_DATES.resources),
   connection: ResourceConnection,
   description: 'The resources (rooms, desks, offices) of the organization. Report "Resources".',
   filters: {

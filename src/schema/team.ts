@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts';
+import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireTeamDetails } from '../officernd/types.ts';
 import { Address } from './common.ts';
+import { listDates } from './dates.ts';
 import {
   childConnection,
   connectionArgs,
@@ -92,28 +94,24 @@ Team.implement({
     }),
     members: t.field({
       type: MemberConnection,
-      nullable: false,
       description: 'The members of this team.',
       args: connectionArgs(t.arg),
       resolve: (team, args, ctx) => childConnection(ctx, 'members', 'team', team._id, args),
     }),
     memberships: t.field({
       type: MembershipConnection,
-      nullable: false,
       description: 'Memberships (recurring plans) billed to this team.',
       args: connectionArgs(t.arg),
       resolve: (team, args, ctx) => childConnection(ctx, 'memberships', 'team', team._id, args),
     }),
     contracts: t.field({
       type: ContractConnection,
-      nullable: false,
       description: 'Membership agreements signed by this team.',
       args: connectionArgs(t.arg),
       resolve: (team, args, ctx) => childConnection(ctx, 'contracts', 'team', team._id, args),
     }),
     bookings: t.field({
       type: BookingConnection,
-      nullable: false,
       description: 'Bookings made for this team.',
       args: connectionArgs(t.arg),
       resolve: (team, args, ctx) => childConnection(ctx, 'bookings', 'team', team._id, args),
@@ -123,6 +121,7 @@ Team.implement({
 
 rootList('teams', {
   collection: 'teams',
+  dates: listDates('Team', 'teams', REPORT_DATES.teams),
   connection: TeamConnection,
   description: 'The teams (companies) of the organization. Report "Teams".',
   filters: {

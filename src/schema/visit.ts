@@ -1,3 +1,5 @@
+import { REPORT_DATES } from '../dates/report-dates.ts';
+import { listDates } from './dates.ts';
 import { dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Booking, Member, Office, Team, Visit, VisitConnection } from './refs.ts';
 
@@ -24,6 +26,7 @@ Visit.implement({
 
 rootList('visits', {
   collection: 'visits',
+  dates: listDates('Visit', 'visits', REPORT_DATES.visits),
   connection: VisitConnection,
   description: 'The guest visits of the organization. Report "Visits".',
   filters: {

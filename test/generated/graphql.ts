@@ -155,6 +155,17 @@ export type BookingCredit = {
   creditId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** Which date of bookings a date selection applies to (the connector's "Date Selection Criteria"); default START. */
+export type BookingDateField =
+  /** When the booking was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** When the booking ends (for a recurring series, its first occurrence). */
+  | 'END'
+  /** When the booking last changed (`modifiedAt`). */
+  | 'MODIFIED_AT'
+  /** When the booking starts (for a recurring series, its first occurrence). The default. */
+  | 'START';
+
 /** One Booking of a connection, with the cursor that points just after it. */
 export type BookingEdge = {
   __typename?: 'BookingEdge';
@@ -232,6 +243,13 @@ export type BookingOccurrenceConnection = {
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
+
+/** Which date of booking occurrences a date selection applies to (the connector's "Date Selection Criteria"); default START. */
+export type BookingOccurrenceDateField =
+  /** When the occurrence ends. */
+  | 'END'
+  /** When the occurrence starts. The default. */
+  | 'START';
 
 /** One BookingOccurrence of a connection, with the cursor that points just after it. */
 export type BookingOccurrenceEdge = {
@@ -329,6 +347,15 @@ export type ChargeConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of charges a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
+export type ChargeDateField =
+  /** When the charge was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** When the money moved (`date`). The default. */
+  | 'DATE'
+  /** When the charge last changed (`modifiedAt`). */
+  | 'MODIFIED_AT';
+
 /** One Charge of a connection, with the cursor that points just after it. */
 export type ChargeEdge = {
   __typename?: 'ChargeEdge';
@@ -404,6 +431,15 @@ export type CheckinConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of check-ins a date selection applies to (the connector's "Date Selection Criteria"); default START. */
+export type CheckinDateField =
+  /** When the check-in was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** When the member checked out. */
+  | 'END'
+  /** When the member checked in. The default. */
+  | 'START';
+
 /** One Checkin of a connection, with the cursor that points just after it. */
 export type CheckinEdge = {
   __typename?: 'CheckinEdge';
@@ -439,7 +475,7 @@ export type Contract = {
   /** The member who signed. */
   member?: Maybe<Member>;
   /** Memberships created from this contract (membership `contract`). */
-  memberships: MembershipConnection;
+  memberships?: Maybe<MembershipConnection>;
   /** When it last changed. */
   modifiedAt?: Maybe<Scalars['DateTime']['output']>;
   /** OfficeRnD staff user who last changed it; not a member. */
@@ -511,6 +547,19 @@ export type ContractConnection = {
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
+
+/** Which date of contracts a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
+export type ContractDateField =
+  /** When the contract was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** Last day of the term. */
+  | 'END_DATE'
+  /** When the contract last changed (`modifiedAt`). */
+  | 'MODIFIED_AT'
+  /** The day it was signed. */
+  | 'SIGN_DATE'
+  /** First day of the term. The default. */
+  | 'START_DATE';
 
 /** One Contract of a connection, with the cursor that points just after it. */
 export type ContractEdge = {
@@ -723,6 +772,28 @@ export type CreditAccountValidFor =
   /** Bookings of the listed resource types (OfficeRnD value `resourceTypes`). */
   | 'RESOURCE_TYPES';
 
+/** Which days to select, in exactly one mode: a single date (`on` or `daysBack`), a range (`from`/`to` or `fromDaysBack`/`toDaysBack`, both days included) or a `period`. Days are counted in `timeZone` (default: the gateway's DEFAULT_TIME_ZONE, UTC unless configured). Examples: yesterday = `{daysBack: 1}`; 10 days ago until 5 days ago = `{fromDaysBack: 10, toDaysBack: 5}`; last week starting Sunday = `{period: LAST_WEEK, weekStartsOn: SUNDAY}`. */
+export type DateSelection = {
+  /** A single date relative to today: 0 today, 1 yesterday, 7 seven days ago. */
+  daysBack?: InputMaybe<Scalars['Int']['input']>;
+  /** First day of a specific range (included); without `to` the range has no end. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** First day of a relative range, in days back from today (10 = ten days ago); without `toDaysBack` the range has no end. */
+  fromDaysBack?: InputMaybe<Scalars['Int']['input']>;
+  /** A specific single date. */
+  on?: InputMaybe<Scalars['Date']['input']>;
+  /** A calendar period relative to today. */
+  period?: InputMaybe<TimePeriod>;
+  /** IANA time zone the days are counted in, e.g. Europe/London (default: DEFAULT_TIME_ZONE, UTC unless configured). */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of a specific range (included); without `from` the range has no start. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day of a relative range, in days back from today (5 = five days ago, 0 = today); at most `fromDaysBack`. */
+  toDaysBack?: InputMaybe<Scalars['Int']['input']>;
+  /** First day of the week for THIS_WEEK, LAST_WEEK and WEEK_TO_DATE (default: DEFAULT_WEEK_STARTS_ON, MONDAY unless configured). */
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
 /** A one-off charge to a member or team (a day pass, a booking, a setup fee, an extra), invoiced on a payment. Report "Fees". */
 export type Fee = {
   __typename?: 'Fee';
@@ -795,6 +866,15 @@ export type FeeConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of fees a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
+export type FeeDateField =
+  /** When the fee was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** The issue date of the fee (`date`). The default. */
+  | 'DATE'
+  /** When the fee last changed (`modifiedAt`). */
+  | 'MODIFIED_AT';
+
 /** One Fee of a connection, with the cursor that points just after it. */
 export type FeeEdge = {
   __typename?: 'FeeEdge';
@@ -837,7 +917,7 @@ export type Floor = {
   /** The floor plan as shown publicly (wire `public`), as sent by OfficeRnD. */
   publicPlan?: Maybe<Scalars['JSON']['output']>;
   /** The resources (rooms, desks) on this floor. */
-  resources: ResourceConnection;
+  resources?: Maybe<ResourceConnection>;
   /** URL slug. */
   slug?: Maybe<Scalars['String']['output']>;
 };
@@ -859,6 +939,13 @@ export type FloorConnection = {
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
+
+/** Which date of floors a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
+export type FloorDateField =
+  /** When the floor was created (`createdAt`). The default. */
+  | 'CREATED_AT'
+  /** When the floor last changed (`modifiedAt`). */
+  | 'MODIFIED_AT';
 
 /** One Floor of a connection, with the cursor that points just after it. */
 export type FloorEdge = {
@@ -917,6 +1004,15 @@ export type IssueConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of issues a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
+export type IssueDateField =
+  /** When the issue was created (`createdAt`). The default. */
+  | 'CREATED_AT'
+  /** When the issue last changed (`modifiedAt`). */
+  | 'MODIFIED_AT'
+  /** When it was resolved (`resolvedDate`). */
+  | 'RESOLVED_AT';
+
 /** One Issue of a connection, with the cursor that points just after it. */
 export type IssueEdge = {
   __typename?: 'IssueEdge';
@@ -945,21 +1041,21 @@ export type Member = {
   /** Postal address. */
   address?: Maybe<Address>;
   /** Bookings made by this member. */
-  bookings: BookingConnection;
+  bookings?: Maybe<BookingConnection>;
   /** Status OfficeRnD derives from memberships and activity (e.g. DROP_IN). */
   calculatedStatus?: Maybe<MemberStatus>;
   /** Check-ins of this member. */
-  checkins: CheckinConnection;
+  checkins?: Maybe<CheckinConnection>;
   /** When the member was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The credit accounts of this member in a month, with their balances. */
+  /** The credit accounts of this member in a month (or in every month a date selection touches), in month order. */
   creditAccounts?: Maybe<Array<CreditAccount>>;
   /** Free-text profile description. */
   description?: Maybe<Scalars['String']['output']>;
   /** E-mail address as stored in OfficeRnD (not validated by the gateway). */
   email?: Maybe<Scalars['String']['output']>;
   /** One-off fees charged to this member. */
-  fees: FeeConnection;
+  fees?: Maybe<FeeConnection>;
   /** The OfficeRnD id. */
   id: Scalars['ID']['output'];
   /** Avatar URL. */
@@ -971,7 +1067,7 @@ export type Member = {
   /** Last login to the member portal or app. */
   lastLogin?: Maybe<Scalars['DateTime']['output']>;
   /** Memberships (recurring plans) of this member. */
-  memberships: MembershipConnection;
+  memberships?: Maybe<MembershipConnection>;
   /** When the member last changed. */
   modifiedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Full name. */
@@ -979,7 +1075,7 @@ export type Member = {
   /** The member's home office. */
   office?: Maybe<Office>;
   /** Invoices and credit notes addressed to this member. */
-  payments: PaymentConnection;
+  payments?: Maybe<PaymentConnection>;
   /** Phone number. */
   phone?: Maybe<Scalars['String']['output']>;
   /** Custom properties, keyed by property key. */
@@ -1011,7 +1107,8 @@ export type MemberCheckinsArgs = {
 
 /** A person: a member of the space, possibly part of a team (company). Report "Members". */
 export type MemberCreditAccountsArgs = {
-  month: Scalars['String']['input'];
+  dates?: InputMaybe<DateSelection>;
+  month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1045,6 +1142,17 @@ export type MemberConnection = {
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
+
+/** Which date of members a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
+export type MemberDateField =
+  /** When the member was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** Last login to the member portal or app (checked on our side only). */
+  | 'LAST_LOGIN'
+  /** When the member last changed (`modifiedAt`). */
+  | 'MODIFIED_AT'
+  /** The day the member started. The default. */
+  | 'START_DATE';
 
 /** One Member of a connection, with the cursor that points just after it. */
 export type MemberEdge = {
@@ -1167,6 +1275,17 @@ export type MembershipConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of memberships a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
+export type MembershipDateField =
+  /** When the membership was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** Last day of the membership (open-ended memberships have none). */
+  | 'END_DATE'
+  /** When the membership last changed (`modifiedAt`). */
+  | 'MODIFIED_AT'
+  /** First day of the membership. The default. */
+  | 'START_DATE';
+
 /** One Membership of a connection, with the cursor that points just after it. */
 export type MembershipEdge = {
   __typename?: 'MembershipEdge';
@@ -1236,7 +1355,7 @@ export type Office = {
   /** Free-text description. */
   description?: Maybe<Scalars['String']['output']>;
   /** The floors of this office. */
-  floors: FloorConnection;
+  floors?: Maybe<FloorConnection>;
   /** The OfficeRnD id. */
   id: Scalars['ID']['output'];
   /** Image URL. */
@@ -1254,7 +1373,7 @@ export type Office = {
   /** Custom properties, keyed by property key. */
   properties?: Maybe<Scalars['JSON']['output']>;
   /** The bookable and assignable resources (rooms, desks) of this office. */
-  resources: ResourceConnection;
+  resources?: Maybe<ResourceConnection>;
   /** URL slug. */
   slug?: Maybe<Scalars['String']['output']>;
   /** State or region. */
@@ -1289,6 +1408,13 @@ export type OfficeConnection = {
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
+
+/** Which date of offices a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
+export type OfficeDateField =
+  /** When the office was created (`createdAt`). The default. */
+  | 'CREATED_AT'
+  /** When the office last changed (`modifiedAt`). */
+  | 'MODIFIED_AT';
 
 /** One Office of a connection, with the cursor that points just after it. */
 export type OfficeEdge = {
@@ -1368,6 +1494,21 @@ export type PassConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of pass sets a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
+export type PassDateField =
+  /** When the pass set was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** Last day of the set. */
+  | 'END_DATE'
+  /** When the pass set last changed (`modifiedAt`). */
+  | 'MODIFIED_AT'
+  /** First day of the set. The default. */
+  | 'START_DATE'
+  /** From when the passes can be used (checked on our side only). */
+  | 'VALID_FROM'
+  /** Until when the passes can be used (checked on our side only). */
+  | 'VALID_TO';
+
 /** One Pass of a connection, with the cursor that points just after it. */
 export type PassEdge = {
   __typename?: 'PassEdge';
@@ -1419,7 +1560,7 @@ export type Payment = {
   /** Whether OfficeRnD allows voiding it. */
   canVoid?: Maybe<Scalars['Boolean']['output']>;
   /** The payment transactions against this document: the ones embedded in it when it carries them, else the charges that point at it. */
-  charges: ChargeConnection;
+  charges?: Maybe<ChargeConnection>;
   /** Comments printed on the document. */
   comments?: Maybe<Scalars['String']['output']>;
   /** When the document was created. */
@@ -1532,6 +1673,17 @@ export type PaymentConnection = {
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
+
+/** Which date of payments a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
+export type PaymentDateField =
+  /** When the document was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** The issue date of the document. The default. */
+  | 'DATE'
+  /** The day payment is due. */
+  | 'DUE_DATE'
+  /** When the document last changed (`modifiedAt`). */
+  | 'MODIFIED_AT';
 
 /** What kind of billing document a payment is (§6.14). */
 export type PaymentDocumentType =
@@ -1782,6 +1934,13 @@ export type PlanCreditScope =
   /** Bookings of resources of the listed types (OfficeRnD value `resourceTypes`). */
   | 'RESOURCE_TYPES';
 
+/** Which date of plans a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
+export type PlanDateField =
+  /** When the plan was created (`createdAt`). The default. */
+  | 'CREATED_AT'
+  /** When the plan last changed (`modifiedAt`). */
+  | 'MODIFIED_AT';
+
 /** One Plan of a connection, with the cursor that points just after it. */
 export type PlanEdge = {
   __typename?: 'PlanEdge';
@@ -1824,82 +1983,86 @@ export type Query = {
   __typename?: 'Query';
   /** One booking by id; null when there is none. */
   booking?: Maybe<Booking>;
-  /** Every booking occurrence in a window of at most one year, recurring series expanded, ordered by start. Report "Booking Occurrences". */
-  bookingOccurrences: BookingOccurrenceConnection;
+  /** Every booking occurrence whose `dateField` (default START) falls in `dates`, recurring series expanded, ordered by start. A selection longer than a year is read as consecutive upstream windows of at most a year (an OfficeRnD limit) and merged in order. Report "Booking Occurrences". */
+  bookingOccurrences?: Maybe<BookingOccurrenceConnection>;
   /** The bookings of the organization; a recurring series appears once (see `bookingOccurrences`). Report "Bookings". */
-  bookings: BookingConnection;
+  bookings?: Maybe<BookingConnection>;
   /** One payment transaction by id; null when there is none. v1 has no single-charge endpoint (§8), so this reads the charge list once per request. */
   charge?: Maybe<Charge>;
   /** Payment transactions against invoices, oldest first. Report "Charges". */
-  charges: ChargeConnection;
+  charges?: Maybe<ChargeConnection>;
   /** One check-in by id; null when there is none. */
   checkin?: Maybe<Checkin>;
   /** The check-ins of members at the offices. Report "Checkins". */
-  checkins: CheckinConnection;
+  checkins?: Maybe<CheckinConnection>;
   /** One contract by id; null when there is none. */
   contract?: Maybe<Contract>;
   /** The contracts (membership agreements) of the organization. Report "Contracts". */
-  contracts: ContractConnection;
-  /** The credit accounts of one team or one member in a month, with their balances. Give exactly one of `team` and `member`. A plain list: OfficeRnD answers a handful of accounts per owner. Report "Credit Accounts". */
-  creditAccounts: Array<CreditAccount>;
+  contracts?: Maybe<ContractConnection>;
+  /** The credit accounts of one team or one member in a month (or in every month a date selection touches), with their balances, in month order. Give exactly one of `team` and `member`, and one of `month` and `dates`. Report "Credit Accounts". */
+  creditAccounts?: Maybe<CreditAccountConnection>;
   /** One fee by id; null when there is none. v1 has no single-fee endpoint (§8), so this reads the fee list once per request. */
   fee?: Maybe<Fee>;
   /** One-off fees, oldest first. Report "Fees". */
-  fees: FeeConnection;
+  fees?: Maybe<FeeConnection>;
   /** One floor by id; null when there is none. */
   floor?: Maybe<Floor>;
   /** The floors of all offices. Report "Floors". */
-  floors: FloorConnection;
+  floors?: Maybe<FloorConnection>;
   /** One issue by id; null when there is none. */
   issue?: Maybe<Issue>;
   /** The help-desk issues (tickets) of the organization. Report "Issues". */
-  issues: IssueConnection;
+  issues?: Maybe<IssueConnection>;
   /** One member by id; null when there is none. */
   member?: Maybe<Member>;
   /** The members of the organization. Report "Members". */
-  members: MemberConnection;
+  members?: Maybe<MemberConnection>;
   /** One membership by id; null when there is none. */
   membership?: Maybe<Membership>;
   /** The memberships (recurring plan subscriptions) of the organization. Report "Memberships". */
-  memberships: MembershipConnection;
+  memberships?: Maybe<MembershipConnection>;
   /** One office by id; null when there is none. */
   office?: Maybe<Office>;
   /** The offices (locations) of the organization. Report "Offices". */
-  offices: OfficeConnection;
+  offices?: Maybe<OfficeConnection>;
   /** The slug of the OfficeRnD organization this gateway serves (the part after /organizations/ in API URLs). */
   organization: Scalars['String']['output'];
   /** One day-pass set by id; null when there is none. */
   pass?: Maybe<Pass>;
   /** The day-pass sets of the organization. Report "Passes". */
-  passes: PassConnection;
+  passes?: Maybe<PassConnection>;
   /** One billing document by id; null when there is none. v1 has no single-payment endpoint (§8), so this reads the payment list once per request. */
   payment?: Maybe<Payment>;
   /** Invoices, credit notes and overpayments, oldest first. Report "Payments". */
-  payments: PaymentConnection;
+  payments?: Maybe<PaymentConnection>;
   /** One plan by id; null when there is none. */
   plan?: Maybe<Plan>;
   /** The price plans of the organization (memberships and one-off products). Report "Plans". */
-  plans: PlanConnection;
+  plans?: Maybe<PlanConnection>;
   /** One rate by id; null when there is none. */
   rate?: Maybe<Rate>;
   /** The resource rates (booking price lists) of the organization. Report "Rates". */
-  rates: RateConnection;
+  rates?: Maybe<RateConnection>;
+  /** Any of the 20 reports as a flat table (columns and rows), as the HTTP exports `/reports/{report}.csv|ndjson|json` serve it: choose a field to expand, a date selection, a column subset and order (joined columns such as `member.name` included) and the report's filters. `reportDefinitions` lists what each report accepts. */
+  report: ReportTable;
+  /** What each flat report offers (columns, expandable fields, joins, filters, date fields), for `report` and the HTTP exports. */
+  reportDefinitions: Array<ReportDefinition>;
   /** One resource by id; null when there is none. */
   resource?: Maybe<Resource>;
   /** One resource type by id; null when there is none. */
   resourceType?: Maybe<ResourceType>;
   /** The resource types of the organization. Report "Resource Types". */
-  resourceTypes: ResourceTypeConnection;
+  resourceTypes?: Maybe<ResourceTypeConnection>;
   /** The resources (rooms, desks, offices) of the organization. Report "Resources". */
-  resources: ResourceConnection;
+  resources?: Maybe<ResourceConnection>;
   /** One team (company) by id; null when there is none. */
   team?: Maybe<Team>;
   /** The teams (companies) of the organization. Report "Teams". */
-  teams: TeamConnection;
+  teams?: Maybe<TeamConnection>;
   /** One visit by id; null when there is none. */
   visit?: Maybe<Visit>;
   /** The guest visits of the organization. Report "Visits". */
-  visits: VisitConnection;
+  visits?: Maybe<VisitConnection>;
 };
 
 
@@ -1912,19 +2075,23 @@ export type QueryBookingArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryBookingOccurrencesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<BookingOccurrenceDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  from: Scalars['DateTime']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   resource?: InputMaybe<Scalars['ID']['input']>;
   team?: InputMaybe<Scalars['ID']['input']>;
-  to: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryBookingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<BookingDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   isCancelled?: InputMaybe<Scalars['Boolean']['input']>;
   isFree?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1950,6 +2117,8 @@ export type QueryChargeArgs = {
 export type QueryChargesArgs = {
   account?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<ChargeDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   payment?: InputMaybe<Scalars['ID']['input']>;
@@ -1968,6 +2137,8 @@ export type QueryCheckinArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryCheckinsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<CheckinDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
@@ -1984,6 +2155,8 @@ export type QueryContractArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryContractsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<ContractDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   number?: InputMaybe<Scalars['String']['input']>;
@@ -1997,8 +2170,11 @@ export type QueryContractsArgs = {
 
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryCreditAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  dates?: InputMaybe<DateSelection>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
-  month: Scalars['String']['input'];
+  month?: InputMaybe<Scalars['String']['input']>;
   team?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2012,6 +2188,8 @@ export type QueryFeeArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryFeesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<FeeDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2032,6 +2210,8 @@ export type QueryFloorArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryFloorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<FloorDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   isOpen?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2049,6 +2229,8 @@ export type QueryIssueArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryIssuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<IssueDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
@@ -2067,6 +2249,8 @@ export type QueryMemberArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<MemberDateField>;
+  dates?: InputMaybe<DateSelection>;
   email?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2087,6 +2271,8 @@ export type QueryMembershipArgs = {
 export type QueryMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   calculatedStatus?: InputMaybe<MembershipCalculatedStatus>;
+  dateField?: InputMaybe<MembershipDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
@@ -2107,6 +2293,8 @@ export type QueryOfficeArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<OfficeDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   isOpen?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2122,6 +2310,8 @@ export type QueryPassArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryPassesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<PassDateField>;
+  dates?: InputMaybe<DateSelection>;
   fee?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
@@ -2140,6 +2330,8 @@ export type QueryPaymentArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<PaymentDateField>;
+  dates?: InputMaybe<DateSelection>;
   documentType?: InputMaybe<PaymentDocumentType>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
@@ -2161,6 +2353,8 @@ export type QueryPlanArgs = {
 export type QueryPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   code?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<PlanDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
@@ -2178,10 +2372,25 @@ export type QueryRateArgs = {
 export type QueryRatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   code?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<RateDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<ResourceKind>;
+};
+
+
+/** The OfficeRnD organization as one linked graph: every report is a root field. */
+export type QueryReportArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  columns?: InputMaybe<Array<Scalars['String']['input']>>;
+  dateField?: InputMaybe<Scalars['String']['input']>;
+  dates?: InputMaybe<DateSelection>;
+  expand?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Scalars['JSON']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  name: ReportName;
 };
 
 
@@ -2209,6 +2418,8 @@ export type QueryResourceTypesArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryResourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  dateField?: InputMaybe<ResourceDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   floor?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2229,6 +2440,8 @@ export type QueryTeamArgs = {
 export type QueryTeamsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   calculatedStatus?: InputMaybe<TeamStatus>;
+  dateField?: InputMaybe<TeamDateField>;
+  dates?: InputMaybe<DateSelection>;
   email?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2247,6 +2460,8 @@ export type QueryVisitArgs = {
 export type QueryVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   booking?: InputMaybe<Scalars['ID']['input']>;
+  dateField?: InputMaybe<VisitDateField>;
+  dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
@@ -2313,6 +2528,13 @@ export type RateConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of rates a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
+export type RateDateField =
+  /** When the rate was created (`createdAt`). The default. */
+  | 'CREATED_AT'
+  /** When the rate last changed (`modifiedAt`). */
+  | 'MODIFIED_AT';
+
 /** One Rate of a connection, with the cursor that points just after it. */
 export type RateEdge = {
   __typename?: 'RateEdge';
@@ -2354,6 +2576,111 @@ export type RatePriceInterval =
   /** Per week (OfficeRnD value `week`). */
   | 'WEEK';
 
+/** What a flat report offers: its columns, expandable fields, joins, filters and date fields. */
+export type ReportDefinition = {
+  __typename?: 'ReportDefinition';
+  /** The default columns, in order. */
+  columns: Array<Scalars['String']['output']>;
+  /** The values `dateField` accepts; empty when the report has no dates (credit accounts are selected by month). */
+  dateFields: Array<Scalars['String']['output']>;
+  /** The date field used when `dateField` is not given. */
+  defaultDateField?: Maybe<Scalars['String']['output']>;
+  /** What one row is. */
+  description: Scalars['String']['output'];
+  /** The fields `expand` accepts. */
+  expandable: Array<ReportExpandableField>;
+  /** The keys `filters` accepts. */
+  filters: Array<ReportFilterDefinition>;
+  /** References `columns` can follow, as `<join>.<column of the named report>` patterns, e.g. `member.* (members)`. */
+  joins: Array<Scalars['String']['output']>;
+  /** The report. */
+  name: ReportName;
+  /** Its HTTP export path without the format, e.g. /reports/bookings. */
+  path: Scalars['String']['output'];
+  /** The connector's name of the report. */
+  title: Scalars['String']['output'];
+};
+
+/** An array field a report can expand (Field To Expand), with the columns its elements give. */
+export type ReportExpandableField = {
+  __typename?: 'ReportExpandableField';
+  /** The element columns that replace the field's own column. */
+  columns: Array<Scalars['String']['output']>;
+  /** What each row then is. */
+  description: Scalars['String']['output'];
+  /** The value to pass as `expand`. */
+  field: Scalars['String']['output'];
+  /** Joins available through the element, as `<join>.<column of the named report>` patterns. */
+  joins: Array<Scalars['String']['output']>;
+};
+
+/** A filter of a report: a key of the `filters` argument (a query parameter of the HTTP export). */
+export type ReportFilterDefinition = {
+  __typename?: 'ReportFilterDefinition';
+  /** What it keeps. */
+  description: Scalars['String']['output'];
+  /** The filter key. */
+  name: Scalars['String']['output'];
+};
+
+/** A flat report: one of the 20 reports of the OfficeRnD connector (the HTTP export `/reports/{report}` in kebab-case). */
+export type ReportName =
+  /** Bookings: All bookings of resources; a recurring series is one row (its first occurrence). (`/reports/bookings`) */
+  | 'BOOKINGS'
+  /** Booking Occurrences: Every occurrence of every booking in a window (recurring series expanded), ordered by start. Needs a date selection. (`/reports/booking-occurrences`) */
+  | 'BOOKING_OCCURRENCES'
+  /** Charges: Payment transactions recorded against invoices. (`/reports/charges`) */
+  | 'CHARGES'
+  /** Checkins: Member presence at an office. (`/reports/checkins`) */
+  | 'CHECKINS'
+  /** Contracts: Membership agreements with their plan, one-off and resource lines. (`/reports/contracts`) */
+  | 'CONTRACTS'
+  /** Credit Accounts: Credit (coin) balances of the accounts of one team or member, one row per account and month. Needs `team` or `member` and a date selection (every month it touches) or `month`. (`/reports/credit-accounts`) */
+  | 'CREDIT_ACCOUNTS'
+  /** Fees: One-off charges. (`/reports/fees`) */
+  | 'FEES'
+  /** Floors: Floors of the offices. (`/reports/floors`) */
+  | 'FLOORS'
+  /** Issues: Issues (tickets) raised by members. (`/reports/issues`) */
+  | 'ISSUES'
+  /** Members: All members. (`/reports/members`) */
+  | 'MEMBERS'
+  /** Memberships: Recurring plan subscriptions of members and teams. (`/reports/memberships`) */
+  | 'MEMBERSHIPS'
+  /** Offices: The physical locations. (`/reports/offices`) */
+  | 'OFFICES'
+  /** Passes: Day-pass sets of members and teams. (`/reports/passes`) */
+  | 'PASSES'
+  /** Payments: Invoices, credit notes and overpayments. (`/reports/payments`) */
+  | 'PAYMENTS'
+  /** Plans: Price plans (one-off and recurring). (`/reports/plans`) */
+  | 'PLANS'
+  /** Rates: Resource rates (plan-shaped documents with isRate). (`/reports/rates`) */
+  | 'RATES'
+  /** Resources: Rooms, desks and private offices. (`/reports/resources`) */
+  | 'RESOURCES'
+  /** Resource Types: The kinds of resources (v1 keys them by `id`; `_id` repeats it). (`/reports/resource-types`) */
+  | 'RESOURCE_TYPES'
+  /** Teams: Companies (teams) of members. (`/reports/teams`) */
+  | 'TEAMS'
+  /** Visits: Visits of guests hosted by members. (`/reports/visits`) */
+  | 'VISITS';
+
+/** A page of a flat report: the column names and the rows. Cells are the values at dotted paths of the OfficeRnD object (`address.city`), of the expanded element (`fees.date`) or of a joined object (`member.name`); arrays that are not expanded are JSON text; a missing value is null. */
+export type ReportTable = {
+  __typename?: 'ReportTable';
+  /** The column names, in the order of the cells of every row. */
+  columns: Array<Scalars['String']['output']>;
+  /** Where this page ends and whether more rows follow. */
+  pageInfo: PageInfo;
+  /** The same rows as objects keyed by column name, with typed values (numbers, booleans, text, null): what the NDJSON export writes. */
+  records: Array<Scalars['JSON']['output']>;
+  /** The report these rows belong to. */
+  report: ReportName;
+  /** The rows: one list of cells per row, in column order. Numbers and booleans are given as text (see `records` for typed values). */
+  rows: Array<Array<Maybe<Scalars['String']['output']>>>;
+};
+
 /** A bookable or assignable space: a meeting room, private office, desk … Report "Resources". */
 export type Resource = {
   __typename?: 'Resource';
@@ -2366,7 +2693,7 @@ export type Resource = {
   /** The periods in which the resource is available. */
   availability: Array<ResourceAvailability>;
   /** Bookings of this resource (recurring series appear once). */
-  bookings: BookingConnection;
+  bookings?: Maybe<BookingConnection>;
   /** Display colour (hex) on floor plans and calendars. */
   color?: Maybe<Scalars['String']['output']>;
   /** When the resource was created. */
@@ -2481,6 +2808,13 @@ export type ResourceConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of resources a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
+export type ResourceDateField =
+  /** When the resource was created (`createdAt`). The default. */
+  | 'CREATED_AT'
+  /** When the resource last changed (`modifiedAt`). */
+  | 'MODIFIED_AT';
+
 /** One Resource of a connection, with the cursor that points just after it. */
 export type ResourceEdge = {
   __typename?: 'ResourceEdge';
@@ -2533,7 +2867,7 @@ export type ResourceType = {
   /** Whether OfficeRnD defines this type (not the organization). */
   isSystem?: Maybe<Scalars['Boolean']['output']>;
   /** The resources of this type (matched on the type key). */
-  resources: ResourceConnection;
+  resources?: Maybe<ResourceConnection>;
   /** What the type is meant for, as sent by OfficeRnD. */
   target?: Maybe<Scalars['String']['output']>;
   /** Display name, e.g. "Meeting Room". */
@@ -2590,7 +2924,7 @@ export type Team = {
   /** Invoicing details (wire `details`). */
   billingDetails?: Maybe<TeamBillingDetails>;
   /** Bookings made for this team. */
-  bookings: BookingConnection;
+  bookings?: Maybe<BookingConnection>;
   /** Sales or lifecycle stage OfficeRnD derives for the company. */
   calculatedStage?: Maybe<Scalars['String']['output']>;
   /** Status OfficeRnD derives from the memberships of the company (v2 `status`). */
@@ -2598,12 +2932,12 @@ export type Team = {
   /** Internal staff notes. */
   comments?: Maybe<Scalars['String']['output']>;
   /** Membership agreements signed by this team. */
-  contracts: ContractConnection;
+  contracts?: Maybe<ContractConnection>;
   /** When the team was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** OfficeRnD staff user who created it (v1 spells it `created_by` on teams); not a member. */
   createdById?: Maybe<Scalars['ID']['output']>;
-  /** The credit accounts of this team in a month, with their balances. */
+  /** The credit accounts of this team in a month (or in every month a date selection touches), in month order. */
   creditAccounts?: Maybe<Array<CreditAccount>>;
   /** Free-text description. */
   description?: Maybe<Scalars['String']['output']>;
@@ -2618,9 +2952,9 @@ export type Team = {
   /** OfficeRnD `isTeam` flag: whether the record is a real company rather than a placeholder. */
   isTeam?: Maybe<Scalars['Boolean']['output']>;
   /** The members of this team. */
-  members: MemberConnection;
+  members?: Maybe<MemberConnection>;
   /** Memberships (recurring plans) billed to this team. */
-  memberships: MembershipConnection;
+  memberships?: Maybe<MembershipConnection>;
   /** When the team last changed. */
   modifiedAt?: Maybe<Scalars['DateTime']['output']>;
   /** OfficeRnD staff user who last changed it; not a member. */
@@ -2658,7 +2992,8 @@ export type TeamContractsArgs = {
 
 /** A company (OfficeRnD "team"; v2 "company") whose members share billing. Report "Teams". */
 export type TeamCreditAccountsArgs = {
-  month: Scalars['String']['input'];
+  dates?: InputMaybe<DateSelection>;
+  month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2707,6 +3042,15 @@ export type TeamConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of teams a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
+export type TeamDateField =
+  /** When the team was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** When the team last changed (`modifiedAt`). */
+  | 'MODIFIED_AT'
+  /** The day the company became a customer. The default. */
+  | 'START_DATE';
+
 /** One Team of a connection, with the cursor that points just after it. */
 export type TeamEdge = {
   __typename?: 'TeamEdge';
@@ -2734,6 +3078,37 @@ export type TeamStatus =
   | 'OTHER'
   /** Awaiting approval or activation (OfficeRnD value `pending`). */
   | 'PENDING';
+
+/** A calendar period relative to today (in the selection's time zone), as in the connector's "Time Period" menu. */
+export type TimePeriod =
+  /** The whole previous calendar month. */
+  | 'LAST_MONTH'
+  /** The whole previous calendar quarter. */
+  | 'LAST_QUARTER'
+  /** The whole previous week. */
+  | 'LAST_WEEK'
+  /** The whole previous calendar year. */
+  | 'LAST_YEAR'
+  /** From the first day of the current month through today. */
+  | 'MONTH_TO_DATE'
+  /** From the first day of the current quarter through today. */
+  | 'QUARTER_TO_DATE'
+  /** The whole current calendar month. */
+  | 'THIS_MONTH'
+  /** The whole current calendar quarter (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec). */
+  | 'THIS_QUARTER'
+  /** The whole current week (all seven days, also those still to come). */
+  | 'THIS_WEEK'
+  /** The whole current calendar year. */
+  | 'THIS_YEAR'
+  /** Today. */
+  | 'TODAY'
+  /** From the first day of the current week through today. */
+  | 'WEEK_TO_DATE'
+  /** From 1 January of the current year through today. */
+  | 'YEAR_TO_DATE'
+  /** Yesterday. */
+  | 'YESTERDAY';
 
 /** A guest visit hosted by a member. Report "Visits". */
 export type Visit = {
@@ -2773,6 +3148,17 @@ export type VisitConnection = {
   pageInfo: PageInfo;
 };
 
+/** Which date of visits a date selection applies to (the connector's "Date Selection Criteria"); default START. */
+export type VisitDateField =
+  /** When the visit was created (`createdAt`). */
+  | 'CREATED_AT'
+  /** When the visit ends. */
+  | 'END'
+  /** When the visit last changed (`modifiedAt`). */
+  | 'MODIFIED_AT'
+  /** When the visit starts. The default. */
+  | 'START';
+
 /** One Visit of a connection, with the cursor that points just after it. */
 export type VisitEdge = {
   __typename?: 'VisitEdge';
@@ -2782,12 +3168,29 @@ export type VisitEdge = {
   node: Visit;
 };
 
+/** A day of the week: the first day of the week for the week periods (`weekStartsOn`). */
+export type Weekday =
+  /** Friday. */
+  | 'FRIDAY'
+  /** Monday. */
+  | 'MONDAY'
+  /** Saturday. */
+  | 'SATURDAY'
+  /** Sunday. */
+  | 'SUNDAY'
+  /** Thursday. */
+  | 'THURSDAY'
+  /** Tuesday. */
+  | 'TUESDAY'
+  /** Wednesday. */
+  | 'WEDNESDAY';
+
 export type DashboardQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type DashboardQuery = { __typename?: 'Query', bookings: { __typename?: 'BookingConnection', nodes: Array<{ __typename?: 'Booking', id: string, title?: string | null, start?: string | null, end?: string | null, isCancelled?: boolean | null, member?: { __typename?: 'Member', name?: string | null, team?: { __typename?: 'Team', name?: string | null, office?: { __typename?: 'Office', name?: string | null } | null } | null } | null, resource?: { __typename?: 'Resource', name?: string | null, floor?: { __typename?: 'Floor', name?: string | null } | null, office?: { __typename?: 'Office', name?: string | null, timeZone?: string | null } | null } | null, rate?: { __typename?: 'Rate', name?: string | null } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type DashboardQuery = { __typename?: 'Query', bookings?: { __typename?: 'BookingConnection', nodes: Array<{ __typename?: 'Booking', id: string, title?: string | null, start?: string | null, end?: string | null, isCancelled?: boolean | null, member?: { __typename?: 'Member', name?: string | null, team?: { __typename?: 'Team', name?: string | null, office?: { __typename?: 'Office', name?: string | null } | null } | null } | null, resource?: { __typename?: 'Resource', name?: string | null, floor?: { __typename?: 'Floor', name?: string | null } | null, office?: { __typename?: 'Office', name?: string | null, timeZone?: string | null } | null } | null, rate?: { __typename?: 'Rate', name?: string | null } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
 
 export type InvoicesQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2795,14 +3198,14 @@ export type InvoicesQueryVariables = Exact<{
 }>;
 
 
-export type InvoicesQuery = { __typename?: 'Query', payments: { __typename?: 'PaymentConnection', nodes: Array<{ __typename?: 'Payment', number?: string | null, documentType?: PaymentDocumentType | null, status?: PaymentStatus | null, issueDate?: string | null, team?: { __typename?: 'Team', name?: string | null } | null, lines: Array<{ __typename?: 'PaymentLine', description?: string | null, total?: number | null, fee?: { __typename?: 'Fee', name?: string | null } | null, plan?: { __typename?: 'Plan', name?: string | null } | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type InvoicesQuery = { __typename?: 'Query', payments?: { __typename?: 'PaymentConnection', nodes: Array<{ __typename?: 'Payment', number?: string | null, documentType?: PaymentDocumentType | null, status?: PaymentStatus | null, issueDate?: string | null, team?: { __typename?: 'Team', name?: string | null } | null, lines: Array<{ __typename?: 'PaymentLine', description?: string | null, total?: number | null, fee?: { __typename?: 'Fee', name?: string | null } | null, plan?: { __typename?: 'Plan', name?: string | null } | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
 
 export type TeamOverviewQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type TeamOverviewQuery = { __typename?: 'Query', team?: { __typename?: 'Team', name?: string | null, office?: { __typename?: 'Office', name?: string | null } | null, members: { __typename?: 'MemberConnection', nodes: Array<{ __typename?: 'Member', name?: string | null, email?: string | null, memberships: { __typename?: 'MembershipConnection', nodes: Array<{ __typename?: 'Membership', name?: string | null, startDate?: string | null, endDate?: string | null, plan?: { __typename?: 'Plan', name?: string | null, price?: number | null } | null }> } }> } } | null };
+export type TeamOverviewQuery = { __typename?: 'Query', team?: { __typename?: 'Team', name?: string | null, office?: { __typename?: 'Office', name?: string | null } | null, members?: { __typename?: 'MemberConnection', nodes: Array<{ __typename?: 'Member', name?: string | null, email?: string | null, memberships?: { __typename?: 'MembershipConnection', nodes: Array<{ __typename?: 'Membership', name?: string | null, startDate?: string | null, endDate?: string | null, plan?: { __typename?: 'Plan', name?: string | null, price?: number | null } | null }> } | null }> } | null } | null };
 
 
 export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"isCancelled"}},{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"floor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;

@@ -379,8 +379,10 @@ describe('community reports', () => {
   describe('credit accounts', () => {
     const QUERY = `query ($month: String!, $team: ID, $member: ID) {
       creditAccounts(month: $month, team: $team, member: $member) {
-        month creditAccountId validFor monthly { total used remaining } once { total used remaining }
-        team { id } member { id } rates { id } plans { id } resourceTypes { typeKey }
+        nodes {
+          month creditAccountId validFor monthly { total used remaining } once { total used remaining }
+          team { id } member { id } rates { id } plans { id } resourceTypes { typeKey }
+        }
       }
     }`;
 
@@ -397,11 +399,11 @@ describe('community reports', () => {
         expect(Object.values(owner)[0]).toBeDefined();
         const expected = statsOf(owner as { team?: string; member?: string });
         stack.simulator.log.reset();
-        const result = await ok<{ creditAccounts: Record<string, unknown>[] }>(QUERY, { month: MONTH, ...owner });
+        const result = await ok<{ creditAccounts: { nodes: Record<string, unknown>[] } }>(QUERY, { month: MONTH, ...owner });
         expect(stack.apiCalls({ collection: 'credit-accounts/stats' })).toBe(1);
         expect(upstreamQueries('credit-accounts/stats')[0]).toMatchObject({ month: `${MONTH}-01T00:00:00.000Z`, ...owner });
-        expect(result.creditAccounts.map((a) => a.creditAccountId)).toEqual(expected.map((s) => s.creditAccount));
-        for (const [i, account] of result.creditAccounts.entries()) {
+        expect(result.creditAccounts.nodes.map((a) => a.creditAccountId)).toEqual(expected.map((s) => s.creditAccount));
+        for (const [i, account] of result.creditAccounts.nodes.entries()) {
           const stat = expected[i] as (typeof expected)[number];
           expect(account.month).toBe(MONTH);
           expect(account.monthly).toEqual(stat.monthly);

@@ -1,0 +1,328 @@
+/**
+ * Which dates each report can be selected by (the connector's "Date Selection Criteria"), how each is read from
+ * the wire object, and which comparisons may be pushed upstream. Pure logic: no GraphQL, no I/O.
+ *
+ * Semantics (issue 4): a record matches when its chosen date falls in the selected days. Instants are compared
+ * against `[start, end)` of the local days; date-only values (stored at T00:00:00.000Z, §4 Timezones) are compared
+ * as calendar days against `[firstDay, lastDay]`, with no zone shift. The exact check always runs on our side;
+ * upstream comparisons only narrow what is read.
+ */
+
+import type { ListCollection } from '../officernd/collections.ts';
+import type { Filter } from '../officernd/query.ts';
+import type { WireBooking, WireBookingOccurrence, WireCreditStat, WireDateTimeSlot, WireMap } from '../officernd/types.ts';
+import { addDays, DateSelectionError, requireBounded, type DayRange } from './selection.ts';
+
+/** Which bounds of a selection may go upstream as `field.$gte` (lower) and `field.$lt` (upper). */
+export interface DatePushdown {
+  /** Upstream field that accepts comparisons (collections.ts `dateFields`). */
+  field: string;
+  lower: boolean;
+  upper: boolean;
+}
+
+export interface DateFieldSpec<T> {
+  /** GraphQL enum value, e.g. START. */
+  name: string;
+  description: string;
+  /** The wire value: an ISO instant, or a date-only value. */
+  read(item: T): string | null | undefined;
+  kind: 'instant' | 'date';
+  pushdown?: DatePushdown;
+}
+
+export interface ReportDateSpec<T> {
+  fields: DateFieldSpec<T>[];
+  /** Name of the field used when no `dateField` is given. */
+  default: string;
+}
+
+type Stamped = { createdAt?: string | null; modifiedAt?: string | null };
+
+const both = (field: string): DatePushdown => ({ field, lower: true, upper: true });
+
+const createdAt = <T extends Stamped>(what: string, pushdown = true): DateFieldSpec<T> => ({
+  name: 'CREATED_AT',
+  description: `When the ${what} was created (\`createdAt\`).`,
+  read: (item) => item.createdAt,
+  kind: 'instant',
+  ...(pushdown ? { pushdown: both('createdAt') } : {}),
+});
+
+const modifiedAt = <T extends Stamped>(what: string, pushdown = true): DateFieldSpec<T> => ({
+  name: 'MODIFIED_AT',
+  description: `When the ${what} last changed (\`modifiedAt\`).`,
+  read: (item) => item.modifiedAt,
+  kind: 'instant',
+  ...(pushdown ? { pushdown: both('modifiedAt') } : {}),
+});
+
+/** The instant of a v1 start/end slot (§6.1: `dateTime`, or `date` for all-day); v2 sends a plain ISO string. */
+const slot = (value: WireDateTimeSlot | string | null | undefined): string | null | undefined =>
+  typeof value === 'string' ? value : (value?.dateTime ?? value?.date);
+
+/** A field read straight from a top-level wire property. */
+const field = <T>(
+  name: string,
+  wire: keyof T & string,
+  kind: 'instant' | 'date',
+  description: string,
+  pushdown: boolean,
+): DateFieldSpec<T> => ({
+  name,
+  description,
+  read: (item) => (item as Record<string, unknown>)[wire] as string | null | undefined,
+  kind,
+  ...(pushdown ? { pushdown: both(wire) } : {}),
+});
+
+const stamps = <T extends Stamped>(what: string, pushdown = true): DateFieldSpec<T>[] => [
+  createdAt<T>(what, pushdown),
+  modifiedAt<T>(what, pushdown),
+];
+
+// Booking rows (§6.1): `start`/`end` are objects upstream and cannot be compared there, but `seriesStart` can.
+// A row's start is the first instance of its series, so seriesStart ≤ start < end: a row whose start or end is
+// before E has seriesStart before E (the upper bound is safe). The converse fails for a series whose anchor was
+// moved or excluded (seriesStart may be earlier than start), so the lower bound is not pushed. seriesEnd may be
+// null for an open series, so it is never used to narrow.
+const bookingStart: DateFieldSpec<WireBooking> = {
+  name: 'START',
+  description: 'When the booking starts (for a recurring series, its first occurrence).',
+  read: (b) => slot(b.start),
+  kind: 'instant',
+  pushdown: { field: 'seriesStart', lower: false, upper: true },
+};
+const bookingEnd: DateFieldSpec<WireBooking> = {
+  name: 'END',
+  description: 'When the booking ends (for a recurring series, its first occurrence).',
+  read: (b) => slot(b.end),
+  kind: 'instant',
+  pushdown: { field: 'seriesStart', lower: false, upper: true },
+};
+
+/** Date specs of every report that has dates; resource types have none. */
+export interface ReportDates {
+  bookings: ReportDateSpec<WireMap['bookings']>;
+  charges: ReportDateSpec<WireMap['charges']>;
+  checkins: ReportDateSpec<WireMap['checkins']>;
+  contracts: ReportDateSpec<WireMap['contracts']>;
+  fees: ReportDateSpec<WireMap['fees']>;
+  floors: ReportDateSpec<WireMap['floors']>;
+  issues: ReportDateSpec<WireMap['issues']>;
+  members: ReportDateSpec<WireMap['members']>;
+  memberships: ReportDateSpec<WireMap['memberships']>;
+  offices: ReportDateSpec<WireMap['offices']>;
+  passes: ReportDateSpec<WireMap['passes']>;
+  payments: ReportDateSpec<WireMap['payments']>;
+  plans: ReportDateSpec<WireMap['plans']>;
+  rates: ReportDateSpec<WireMap['rates']>;
+  resources: ReportDateSpec<WireMap['resources']>;
+  'resource-types'?: undefined;
+  teams: ReportDateSpec<WireMap['teams']>;
+  visits: ReportDateSpec<WireMap['visits']>;
+  /** Booking occurrences: selected by their own window (§6.2), split per year (`occurrenceWindows`). */
+  occurrences: ReportDateSpec<WireBookingOccurrence>;
+  /** Credit accounts are selected by month (`monthsOf` in selection.ts), not by a date field. */
+  creditAccounts?: ReportDateSpec<WireCreditStat & { month: string }>;
+}
+
+// Push-down follows collections.ts `dateFields` (what the simulator accepts): a field without comparisons there
+// is checked on our side only.
+export const REPORT_DATES: ReportDates = {
+  bookings: { default: 'START', fields: [bookingStart, bookingEnd, ...stamps<WireBooking>('booking')] },
+  occurrences: {
+    default: 'START',
+    fields: [
+      { name: 'START', description: 'When the occurrence starts.', read: (o) => slot(o.start), kind: 'instant' },
+      { name: 'END', description: 'When the occurrence ends.', read: (o) => slot(o.end), kind: 'instant' },
+    ],
+  },
+  charges: {
+    default: 'DATE',
+    fields: [field('DATE', 'date', 'instant', 'When the money moved (`date`).', true), ...stamps('charge')],
+  },
+  checkins: {
+    default: 'START',
+    fields: [
+      field('START', 'start', 'instant', 'When the member checked in.', true),
+      field('END', 'end', 'instant', 'When the member checked out.', true),
+      createdAt('check-in'),
+    ],
+  },
+  contracts: {
+    default: 'START_DATE',
+    fields: [
+      field('START_DATE', 'startDate', 'date', 'First day of the term.', true),
+      field('END_DATE', 'endDate', 'date', 'Last day of the term.', true),
+      field('SIGN_DATE', 'signDate', 'date', 'The day it was signed.', true),
+      ...stamps('contract'),
+    ],
+  },
+  fees: {
+    default: 'DATE',
+    fields: [field('DATE', 'date', 'date', 'The issue date of the fee (`date`).', true), ...stamps('fee')],
+  },
+  floors: { default: 'CREATED_AT', fields: stamps('floor') },
+  issues: {
+    default: 'CREATED_AT',
+    fields: [...stamps('issue'), field('RESOLVED_AT', 'resolvedDate', 'instant', 'When it was resolved (`resolvedDate`).', true)],
+  },
+  members: {
+    default: 'START_DATE',
+    fields: [
+      field('START_DATE', 'startDate', 'date', 'The day the member started.', true),
+      ...stamps('member'),
+      field('LAST_LOGIN', 'lastLogin', 'instant', 'Last login to the member portal or app (checked on our side only).', false),
+    ],
+  },
+  memberships: {
+    default: 'START_DATE',
+    fields: [
+      field('START_DATE', 'startDate', 'date', 'First day of the membership.', true),
+      field('END_DATE', 'endDate', 'date', 'Last day of the membership (open-ended memberships have none).', true),
+      ...stamps('membership'),
+    ],
+  },
+  offices: { default: 'CREATED_AT', fields: stamps('office') },
+  passes: {
+    default: 'START_DATE',
+    fields: [
+      field('START_DATE', 'startDate', 'date', 'First day of the set.', true),
+      field('END_DATE', 'endDate', 'date', 'Last day of the set.', true),
+      field('VALID_FROM', 'validFrom', 'instant', 'From when the passes can be used (checked on our side only).', false),
+      field('VALID_TO', 'validTo', 'instant', 'Until when the passes can be used (checked on our side only).', false),
+      ...stamps('pass set'),
+    ],
+  },
+  payments: {
+    default: 'DATE',
+    fields: [
+      field('DATE', 'date', 'date', 'The issue date of the document.', true),
+      field('DUE_DATE', 'dueDate', 'date', 'The day payment is due.', true),
+      ...stamps('document'),
+    ],
+  },
+  plans: { default: 'CREATED_AT', fields: stamps('plan') },
+  rates: { default: 'CREATED_AT', fields: stamps('rate') },
+  resources: { default: 'CREATED_AT', fields: stamps('resource') },
+  teams: {
+    default: 'START_DATE',
+    fields: [field('START_DATE', 'startDate', 'date', 'The day the company became a customer.', true), ...stamps('team')],
+  },
+  visits: {
+    default: 'START',
+    fields: [
+      field('START', 'start', 'instant', 'When the visit starts.', true),
+      field('END', 'end', 'instant', 'When the visit ends.', true),
+      // §6.20: visits have no timestamps in v2 and no documented comparison filters on them.
+      ...stamps('visit', false),
+    ],
+  },
+};
+
+/** The date spec of a list collection; undefined for collections without dates (resource types). */
+export function reportDatesOf<C extends ListCollection>(collection: C): ReportDateSpec<WireMap[C]> | undefined {
+  return (REPORT_DATES as unknown as Record<string, ReportDateSpec<WireMap[C]> | undefined>)[collection];
+}
+
+/** The spec of one date field; `undefined` picks the default; an unknown name is a DateSelectionError on `dateField`. */
+export function dateFieldOf<T>(spec: ReportDateSpec<T>, dateField: string | null | undefined): DateFieldSpec<T> {
+  const name = dateField ?? spec.default;
+  const found = spec.fields.find((f) => f.name === name);
+  if (!found) {
+    throw new DateSelectionError('dateField', `must be one of ${spec.fields.map((f) => f.name).join(', ')}, got "${name}"`);
+  }
+  return found;
+}
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The UTC calendar day of a wire value ('YYYY-MM-DD'), or null when it is not a date. */
+function utcDayOf(value: string): string | null {
+  if (DAY_ONLY.test(value)) return value;
+  if (CANONICAL.test(value)) return value.slice(0, 10);
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Whether a wire date value falls in the range: instants against [start, end), dates against [firstDay, lastDay]. */
+export function inRange(value: string | null | undefined, kind: 'instant' | 'date', range: DayRange): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  // A bare day is a calendar date whatever the field's kind (all-day booking slots carry one, §6.1).
+  if (kind === 'date' || DAY_ONLY.test(value)) {
+    const day = utcDayOf(value);
+    return day !== null && (range.firstDay === null || day >= range.firstDay) && (range.lastDay === null || day <= range.lastDay);
+  }
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return false;
+  return (range.start === null || ms >= range.start.getTime()) && (range.end === null || ms < range.end.getTime());
+}
+
+/**
+ * The upstream filters and the exact local check for a selection on one report. `keep` must always be applied:
+ * the filters only narrow what is read where that is safe for the field.
+ */
+export function dateFilter<T>(
+  spec: ReportDateSpec<T>,
+  dateField: string | null | undefined,
+  range: DayRange,
+): { filters: Filter[]; keep(item: T): boolean } {
+  const chosen = dateFieldOf(spec, dateField);
+  const filters: Filter[] = [];
+  const push = chosen.pushdown;
+  if (push) {
+    // Date-only values sit at T00:00:00.000Z (§4), so whole UTC days bound them; instants use the local midnights.
+    const lower = chosen.kind === 'date' ? dayStart(range.firstDay) : range.start;
+    const upper = chosen.kind === 'date' ? dayStart(range.lastDay === null ? null : addDays(range.lastDay, 1)) : range.end;
+    if (push.lower && lower) filters.push({ field: push.field, op: 'gte', value: lower });
+    if (push.upper && upper) filters.push({ field: push.field, op: 'lt', value: upper });
+  }
+  return { filters, keep: (item) => inRange(chosen.read(item), chosen.kind, range) };
+}
+
+const dayStart = (day: string | null): Date | null => (day === null ? null : new Date(`${day}T00:00:00.000Z`));
+
+/** §6.2: one occurrence request may span at most a year; windows are cut at 365 days. */
+export const OCCURRENCE_WINDOW_MS = 365 * 86_400_000;
+/** Occurrence selections may span at most this many windows, so no walk is unbounded. */
+export const MAX_OCCURRENCE_WINDOWS = 10;
+
+export interface OccurrenceWindow {
+  start: Date;
+  end: Date;
+  /** The exact check for this window: the chosen date is in the selection and in [start, end) of this window. */
+  keep(item: WireBookingOccurrence): boolean;
+}
+
+/**
+ * The upstream windows of an occurrence selection, in order: the selection cut into windows of at most a year
+ * (§6.2). Upstream returns every occurrence overlapping a window, so one occurrence can come back from two
+ * windows; each window keeps only the occurrences whose chosen date falls inside it, which removes duplicates
+ * and keeps the order of the windows.
+ */
+export function occurrenceWindows(dateField: string | null | undefined, range: DayRange): OccurrenceWindow[] {
+  const bounded = requireBounded(range, 'booking occurrences are read in a bounded window (§6.2)');
+  const chosen = dateFieldOf(REPORT_DATES.occurrences, dateField);
+  const startMs = bounded.start.getTime();
+  const endMs = bounded.end.getTime();
+  const count = Math.ceil((endMs - startMs) / OCCURRENCE_WINDOW_MS);
+  if (count > MAX_OCCURRENCE_WINDOWS) {
+    throw new DateSelectionError('dates', `spans more than ${MAX_OCCURRENCE_WINDOWS} years of booking occurrences; select fewer days`);
+  }
+  const windows: OccurrenceWindow[] = [];
+  for (let from = startMs; from < endMs; from += OCCURRENCE_WINDOW_MS) {
+    const to = Math.min(endMs, from + OCCURRENCE_WINDOW_MS);
+    windows.push({
+      start: new Date(from),
+      end: new Date(to),
+      keep: (item) => {
+        const value = chosen.read(item);
+        const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+        return ms >= from && ms < to && inRange(value, chosen.kind, bounded);
+      },
+    });
+  }
+  return windows;
+}

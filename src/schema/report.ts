@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import { builder } from '../builder.ts';
+import type { DateSelectionInput } from '../dates/selection.ts';
+import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
+import { ReportInputError } from '../reports/errors.ts';
+import type { Cell } from '../reports/paths.ts';
+import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../reports/registry.ts';
+import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, type Position } from '../reports/run.ts';
+import { rowObject } from '../reports/writers.ts';
+import { connectionArgs } from './fields.ts';
+import { firstOf, PageInfo } from './connection.ts';
+import { DateSelection, type DateSelectionArg } from './dates.ts';
+import { badInput } from './errors.ts';
+
+// The flat reports of src/reports/ as a GraphQL query: the same engine, columns and rows as the HTTP exports
+// (`GET /reports/{report}.csv`), paged with `first`/`after` instead of streamed.
+
+const enumValue = (name: ReportName): string => name.toUpperCase().replaceAll('-', '_');
+const BY_ENUM = new Map(REPORT_NAMES.map((name) => [enumValue(name), name]));
+
+export const ReportNameEnum = builder.enumType('ReportName', {
+  description: 'A flat report: one of the 20 reports of the OfficeRnD connector (the HTTP export `/reports/{report}` in kebab-case).',
+  values: Object.fromEntries(
+    REPORT_NAMES.map((name) => [enumValue(name), { value: enumValue(name), description: `${REPORTS[name].title}: ${REPORTS[name].description} (\`/reports/${name}\`)` }]),
+  ),
+});
+
+interface ReportTableShape {
+  report: string;
+  columns: readonly string[];
+  cells: Cell[][];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement({
+  description:
+    'A page of a flat report: the column names and the rows. Cells are the values at dotted paths of the OfficeRnD ' +
+    'object (`address.city`), of the expanded element (`fees.date`) or of a joined object (`member.name`); arrays ' +
+    'that are not expanded are JSON text; a missing value is null.',
+  fields: (t) => ({
+    report: t.field({ type: ReportNameEnum, nullable: false, description: 'The report these rows belong to.', resolve: (r) => r.report as never }),
+    columns: t.stringList({ nullable: false, description: 'The column names, in the order of the cells of every row.', resolve: (r) => [...r.columns] }),
+    rows: t.field({
+      type: t.listRef(t.listRef('String', { nullable: true }), { nullable: false }),
+      nullable: false,
+      description: 'The rows: one list of cells per row, in column order. Numbers and booleans are given as text (see `records` for typed values).',
+      resolve: (r) => r.cells.map((cells) => cells.map((cell) => (cell === null ? null : String(cell)))) as never,
+    }),
+    records: t.field({
+      type: ['JSON'],
+      nullable: false,
+      description: 'The same rows as objects keyed by column name, with typed values (numbers, booleans, text, null): what the NDJSON export writes.',
+      resolve: (r) => r.cells.map((cells) => rowObject(r.columns, cells)),
+    }),
+    pageInfo: t.field({ type: PageInfo, nullable: false, description: 'Where this page ends and whether more rows follow.', resolve: (r) => r.pageInfo }),
+  }),
+});
+
+// A cursor is an upstream position (segment, upstream cursor) plus how many rows of that page were delivered,
+// bound to a hash of the report request (report, expand, columns, filters, dates) it was issued for.
+const CURSOR_VERSION = 1;
+const hashOf = (fingerprint: string): string => createHash('sha256').update(fingerprint).digest('base64url').slice(0, 12);
+
+interface RowPosition extends Position {
+  offset: number;
+}
+
+const encodeCursor = (position: RowPosition, print: string): string =>
+  Buffer.from(JSON.stringify([CURSOR_VERSION, position.segment, position.cursor, position.offset, print])).toString('base64url');
+
+function decodeCursor(cursor: string, print: string): RowPosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  const fields = Array.isArray(parsed) ? (parsed as unknown[]) : [];
+  const [version, segment, upstream, offset, fingerprint] = fields;
+  const ok =
+    version === CURSOR_VERSION &&
+    Number.isInteger(segment) &&
+    (segment as number) >= 0 &&
+    (upstream === null || typeof upstream === 'string') &&
+    Number.isInteger(offset) &&
+    (offset as number) >= 0;
+  if (!ok) throw badInput('"after" is not a cursor this gateway issued', 'after');
+  if (fingerprint !== print) throw badInput('"after" belongs to a different report request: start again without it', 'after');
+  return { segment: segment as number, cursor: upstream as string | null, offset: offset as number };
+}
+
+/** The GraphQL spelling of a report parameter: `dates.from`, `filters.office`, or the argument itself. */
+function argumentOf(spec: ReportSpec, error: ReportInputError): string {
+  const { parameter } = error;
+  if ((DATE_PARAMS as readonly string[]).includes(parameter)) return `dates.${parameter}`;
+  // A known filter, or an unknown key of `filters` (its error lists the known ones).
+  if (parameter in spec.filters || 'filters' in error.details) return `filters.${parameter}`;
+  return parameter;
+}
+
+function inputError(spec: ReportSpec, error: unknown): unknown {
+  if (!(error instanceof ReportInputError)) return error;
+  const argument = argumentOf(spec, error);
+  // Date selection messages name the field; here it is spelt as the argument path (`dates.from`).
+  const message = error.problem !== error.message ? `"${argument}" ${error.problem}` : error.message;
+  return badInput(message, argument);
+}
+
+const day = (value: Date | null | undefined): string | null => (value ? value.toISOString().slice(0, 10) : null);
+
+function selectionOf(dates: DateSelectionArg | null | undefined): DateSelectionInput | null {
+  if (!dates) return null;
+  return {
+    on: day(dates.on),
+    daysBack: dates.daysBack ?? null,
+    from: day(dates.from),
+    to: day(dates.to),
+    fromDaysBack: dates.fromDaysBack ?? null,
+    toDaysBack: dates.toDaysBack ?? null,
+    period: dates.period ?? null,
+    weekStartsOn: dates.weekStartsOn ?? null,
+    timeZone: dates.timeZone ?? null,
+  };
+}
+
+function filtersOf(filters: unknown): Record<string, unknown> | null {
+  if (filters === null || filters === undefined) return null;
+  if (typeof filters !== 'object' || Array.isArray(filters)) {
+    throw badInput('"filters" must be an object of report filters, e.g. {"office": "<id>", "canceled": false}', 'filters');
+  }
+  return filters as Record<string, unknown>;
+}
+
+builder.queryField('report', (t) =>
+  t.field({
+    type: ReportTable,
+    nullable: false,
+    description:
+      'Any of the 20 reports as a flat table (columns and rows), as the HTTP exports `/reports/{report}.csv|ndjson|json` ' +
+      'serve it: choose a field to expand, a date selection, a column subset and order (joined columns such as ' +
+      '`member.name` included) and the report\'s filters. `reportDefinitions` lists what each report accepts.',
+    args: {
+      name: t.arg({ type: ReportNameEnum, required: true, description: 'The report.' }),
+      expand: t.arg.string({
+        description: 'Field To Expand: an array field whose elements each become a row with `<field>.*` columns (see `reportDefinitions`). An object without elements keeps one row with those columns empty.',
+      }),
+      dateField: t.arg.string({
+        description: 'Which date of the report `dates` applies to, e.g. START or CREATED_AT (`reportDefinitions` lists them; each report has a default).',
+      }),
+      dates: t.arg({ type: DateSelection, description: 'Only rows whose `dateField` falls in these days. Required for BOOKING_OCCURRENCES and CREDIT_ACCOUNTS (every month it touches).' }),
+      columns: t.arg.stringList({
+        description: 'The columns, in order (default: every column of the object). Dotted paths, element columns with `expand`, `properties.<key>`, and joined columns such as `member.name` or `member.team.name`.',
+      }),
+      filters: t.arg({
+        type: 'JSON',
+        description: 'The report\'s filters as an object, e.g. {"office": "<id>", "canceled": false} (`reportDefinitions` lists them). CREDIT_ACCOUNTS needs `team` or `member`.',
+      }),
+      ...connectionArgs(t.arg),
+    },
+    resolve: async (_root, args, ctx) => {
+      const name = BY_ENUM.get(String(args.name)) as ReportName;
+      const spec = REPORTS[name];
+      const first = firstOf(args);
+      let prepared;
+      try {
+        prepared = prepareReport(
+          {
+            report: name,
+            expand: args.expand ?? null,
+            columns: args.columns ?? null,
+            filters: filtersOf(args.filters),
+            dateField: args.dateField ?? null,
+            dates: selectionOf(args.dates as DateSelectionArg | null | undefined),
+          },
+          ctx.settings.dates,
+          ctx.now(),
+        );
+      } catch (error) {
+        throw inputError(spec, error);
+      }
+      const print = hashOf(prepared.fingerprint);
+      const start: RowPosition = args.after ? decodeCursor(args.after, print) : { segment: 0, cursor: null, offset: 0 };
+      const table = (cells: Cell[][], hasNextPage: boolean, endCursor: string | null): ReportTableShape => ({
+        report: enumValue(name),
+        columns: prepared.plan.columns,
+        cells,
+        pageInfo: { hasNextPage, endCursor },
+      });
+      if (first === 0) return table([], true, args.after ?? null);
+      const cells: Cell[][] = [];
+      let end: RowPosition = start;
+      let hasNextPage = false;
+      const env = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
+      try {
+        for await (const page of reportPages(prepared, env, { from: start, skip: start.offset, take: first })) {
+          cells.push(...page.rows);
+          const consumed = page.skipped + page.rows.length;
+          if (consumed < page.total) [end, hasNextPage] = [{ ...page.at, offset: consumed }, true];
+          else if (page.next) [end, hasNextPage] = [{ ...page.next, offset: 0 }, true];
+          else [end, hasNextPage] = [{ ...page.at, offset: consumed }, false];
+        }
+      } catch (error) {
+        throw inputError(spec, error);
+      }
+      return table(cells, hasNextPage, cells.length > 0 || args.after ? encodeCursor(end, print) : null);
+    },
+  }),
+);
+
+// ---------------------------------------------------------------- report definitions
+
+interface ColumnGroup {
+  name: string;
+  description: string;
+  columns: string[];
+  joins: string[];
+}
+
+const ReportExpandable = builder.objectRef<ColumnGroup>('ReportExpandableField').implement({
+  description: 'An array field a report can expand (Field To Expand), with the columns its elements give.',
+  fields: (t) => ({
+    field: t.exposeString('name', { nullable: false, description: 'The value to pass as `expand`.' }),
+    description: t.exposeString('description', { nullable: false, description: 'What each row then is.' }),
+    columns: t.exposeStringList('columns', { nullable: false, description: 'The element columns that replace the field\'s own column.' }),
+    joins: t.exposeStringList('joins', {
+      nullable: false,
+      description: 'Joins available through the element, as `<join>.<column of the named report>` patterns.',
+    }),
+  }),
+});
+
+interface NamedText {
+  name: string;
+  description: string;
+}
+
+const ReportFilterInfo = builder.objectRef<NamedText>('ReportFilterDefinition').implement({
+  description: 'A filter of a report: a key of the `filters` argument (a query parameter of the HTTP export).',
+  fields: (t) => ({
+    name: t.exposeString('name', { nullable: false, description: 'The filter key.' }),
+    description: t.exposeString('description', { nullable: false, description: 'What it keeps.' }),
+  }),
+});
+
+const joinPatterns = (spec: ReportSpec, expand: string | null, elementOnly: boolean): string[] =>
+  Object.entries(joinsOf(spec, expand))
+    .filter(([, j]) => j.fromElement === elementOnly)
+    .map(([join, j]) => `${join}.* (${j.join.collections[0]})`);
+
+const ReportDefinition = builder.objectRef<ReportSpec>('ReportDefinition').implement({
+  description: 'What a flat report offers: its columns, expandable fields, joins, filters and date fields.',
+  fields: (t) => ({
+    name: t.field({ type: ReportNameEnum, nullable: false, description: 'The report.', resolve: (s) => enumValue(s.name) as never }),
+    path: t.string({ nullable: false, description: 'Its HTTP export path without the format, e.g. /reports/bookings.', resolve: (s) => `/reports/${s.name}` }),
+    title: t.exposeString('title', { nullable: false, description: 'The connector\'s name of the report.' }),
+    description: t.exposeString('description', { nullable: false, description: 'What one row is.' }),
+    columns: t.stringList({ nullable: false, description: 'The default columns, in order.', resolve: (s) => defaultColumns(s, null) }),
+    expandable: t.field({
+      type: [ReportExpandable],
+      nullable: false,
+      description: 'The fields `expand` accepts.',
+      resolve: (s) =>
+        Object.entries(s.expand).map(([field, e]) => ({
+          name: field,
+          description: e.description,
+          columns: elementColumns(s, field),
+          joins: joinPatterns(s, field, true),
+        })),
+    }),
+    joins: t.stringList({
+      nullable: false,
+      description: 'References `columns` can follow, as `<join>.<column of the named report>` patterns, e.g. `member.* (members)`.',
+      resolve: (s) => joinPatterns(s, null, false),
+    }),
+    filters: t.field({
+      type: [ReportFilterInfo],
+      nullable: false,
+      description: 'The keys `filters` accepts.',
+      resolve: (s) => Object.entries(s.filters).map(([filter, f]) => ({ name: filter, description: f.description })),
+    }),
+    dateFields: t.stringList({
+      nullable: false,
+      description: 'The values `dateField` accepts; empty when the report has no dates (credit accounts are selected by month).',
+      resolve: (s) => dateSpecOf(s)?.fields.map((f) => f.name) ?? [],
+    }),
+    defaultDateField: t.string({ description: 'The date field used when `dateField` is not given.', resolve: (s) => dateSpecOf(s)?.default ?? null }),
+  }),
+});
+
+builder.queryField('reportDefinitions', (t) =>
+  t.field({
+    type: [ReportDefinition],
+    nullable: false,
+    description: 'What each flat report offers (columns, expandable fields, joins, filters, date fields), for `report` and the HTTP exports.',
+    resolve: () => REPORT_NAMES.map((name) => REPORTS[name]),
+  }),
+);
