@@ -1,0 +1,150 @@
+/**
+ * Columns of a flat report: dotted paths of the object (`address.city`), of the expanded element
+ * (`fees.date`), of custom properties (`properties.<key>`), and of joined objects (`member.name`,
+ * `member.team.name`). Joined columns are read through the per-request loaders once per page of rows (joins.ts):
+ * every join costs one loader batch per page and level, never a call per row.
+ */
+
+import type { Loaders } from '../loaders/index.ts';
+import { ReportInputError } from './errors.ts';
+import type { Row } from './expand.ts';
+import { createReadPlan, resolveLevel, type Joined, type JoinNode } from './joins.ts';
+import { refKey, toCell, valueAt, type Cell } from './paths.ts';
+import { reportOfCollection, type JoinSpec, type ReportSpec } from './registry.ts';
+
+/** How many references a column may follow (`member.team.office.name` is 3). */
+export const MAX_JOIN_DEPTH = 3;
+
+export interface ColumnPlan {
+  readonly columns: readonly string[];
+  /** Loads the objects the joined columns of these rows point at. */
+  resolve(rows: readonly Row[], loaders: Loaders): Promise<Joined>;
+  /** The cells of one row, in column order. */
+  cells(row: Row, joined: Joined): Cell[];
+}
+
+type Getter = (row: Row, joined: Joined) => Cell;
+
+interface Scope {
+  spec: ReportSpec;
+  expand: string | null;
+  prefix: string;
+  depth: number;
+  nodes: Map<string, JoinNode>;
+}
+
+/** The columns written when none are asked for: the object's, with the expanded field's replaced by its element's. */
+export function defaultColumns(spec: ReportSpec, expand: string | null): string[] {
+  if (expand === null) return [...spec.columns];
+  const element = elementColumns(spec, expand);
+  const at = spec.columns.indexOf(expand);
+  if (at < 0) return [...spec.columns, ...element];
+  return [...spec.columns.slice(0, at), ...element, ...spec.columns.slice(at + 1)];
+}
+
+/** `<field>.<path>` for each element path; `<field>` alone when the elements are plain values. */
+export function elementColumns(spec: ReportSpec, expand: string): string[] {
+  const sub = spec.expand[expand]?.columns ?? [];
+  return sub.length === 0 ? [expand] : sub.map((path) => `${expand}.${path}`);
+}
+
+/** The joins a column may start with: the object's, plus the expanded element's. */
+export function joinsOf(spec: ReportSpec, expand: string | null): Record<string, { join: JoinSpec; fromElement: boolean }> {
+  const out: Record<string, { join: JoinSpec; fromElement: boolean }> = {};
+  for (const [name, join] of Object.entries(spec.joins)) out[name] = { join, fromElement: false };
+  const element = expand === null ? undefined : spec.expand[expand]?.joins;
+  for (const [name, join] of Object.entries(element ?? {})) out[name] = { join, fromElement: true };
+  return out;
+}
+
+/** Checks the requested columns (default: all of the object's) and compiles how each is read. */
+export function planColumns(spec: ReportSpec, expand: string | null, requested: readonly string[] | null): ColumnPlan {
+  const columns = requested ?? defaultColumns(spec, expand);
+  const roots = new Map<string, JoinNode>();
+  const reads = createReadPlan();
+  const scope: Scope = { spec, expand, prefix: '', depth: 0, nodes: roots };
+  const seen = new Set<string>();
+  const getters = columns.map((column) => {
+    if (seen.has(column)) throw new ReportInputError(`Column "${column}" is asked for twice`, 'columns');
+    seen.add(column);
+    const getter = compile(scope, column);
+    if (!getter) throw unknownColumn(spec, expand, column);
+    return getter;
+  });
+  return {
+    columns,
+    resolve: async (rows, loaders) => {
+      const joined: Joined = new Map();
+      if (roots.size === 0) return joined;
+      await resolveLevel(
+        roots,
+        rows.map((row) => row.item),
+        rows.map((row) => row.element),
+        loaders,
+        joined,
+        reads,
+      );
+      return joined;
+    },
+    cells: (row, joined) => getters.map((getter) => getter(row, joined)),
+  };
+}
+
+function unknownColumn(spec: ReportSpec, expand: string | null, column: string): ReportInputError {
+  const joins = Object.fromEntries(
+    Object.entries(joinsOf(spec, expand)).map(([name, { join }]) => [`${name}.*`, join.collections[0]]),
+  );
+  return new ReportInputError(
+    `Unknown column "${column}" in report ${spec.name}: use one of the listed columns, ` +
+      `<join>.<column of that report> for a listed join${spec.openMaps.length > 0 ? ', or properties.<key>' : ''}` +
+      (expand === null && Object.keys(spec.expand).length > 0 ? ' (element columns need expand)' : ''),
+    'columns',
+    { columns: defaultColumns(spec, expand), joins },
+  );
+}
+
+function compile(scope: Scope, column: string): Getter | null {
+  const { spec, expand } = scope;
+  if (defaultColumns(spec, expand).includes(column)) {
+    if (expand !== null && (column === expand || column.startsWith(`${expand}.`))) {
+      const sub = column === expand ? '' : column.slice(expand.length + 1);
+      return (row) => (row.element === undefined ? null : toCell(valueAt(row.element, sub)));
+    }
+    return (row) => toCell(valueAt(row.item, column));
+  }
+  for (const map of spec.openMaps) {
+    if (column.startsWith(`${map}.`) && column.length > map.length + 1) {
+      // Custom property keys may contain dots: everything after the map name is the key (§6 `properties`).
+      const key = column.slice(map.length + 1);
+      return (row) => {
+        const properties = valueAt(row.item, map);
+        return typeof properties === 'object' && properties !== null
+          ? toCell((properties as Record<string, unknown>)[key])
+          : null;
+      };
+    }
+  }
+  if (scope.depth >= MAX_JOIN_DEPTH) return null;
+  // The longest join name that prefixes the column wins (`fees.fee.name` is the `fees.fee` join).
+  const candidates = Object.entries(joinsOf(spec, expand))
+    .filter(([name]) => column.startsWith(`${name}.`))
+    .sort(([a], [b]) => b.length - a.length);
+  const match = candidates[0];
+  if (!match) return null;
+  const [name, { join, fromElement }] = match;
+  const collection = join.collections[0];
+  if (!collection) return null;
+  const key = `${scope.prefix}${name}`;
+  const node = scope.nodes.get(name) ?? { key, join, fromElement, children: new Map<string, JoinNode>() };
+  const inner = compile(
+    { spec: reportOfCollection(collection), expand: null, prefix: `${key}.`, depth: scope.depth + 1, nodes: node.children },
+    column.slice(name.length + 1),
+  );
+  if (!inner) return null;
+  scope.nodes.set(name, node);
+  return (row, joined) => {
+    const ref = refKey(valueAt(fromElement ? row.element : row.item, join.path));
+    const target = ref === null ? undefined : joined.get(key)?.get(ref);
+    return target === undefined ? null : inner({ item: target }, joined);
+  };
+}

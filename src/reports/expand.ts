@@ -1,0 +1,28 @@
+/**
+ * Field To Expand (the connector's option): each element of the chosen array becomes its own row, carrying the
+ * object's columns plus `<field>.*` columns; an absent or empty array keeps one row with those columns empty.
+ */
+
+import { valueAt } from './paths.ts';
+
+/** A row before it is written: the object, and the expanded element (undefined: none). */
+export interface Row {
+  item: object;
+  element?: unknown;
+}
+
+/**
+ * The rows of some objects with `field` expanded (no field: one row per object). A single object where a list
+ * is expected counts as a one-element list (§6.12 revenue targets, §6.17 availability: v1 object, v2 list).
+ */
+export function expandRows(items: readonly object[], field: string | null): Row[] {
+  if (field === null) return items.map((item) => ({ item }));
+  const rows: Row[] = [];
+  for (const item of items) {
+    const value = valueAt(item, field);
+    const elements = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+    if (elements.length === 0) rows.push({ item });
+    else for (const element of elements) rows.push({ item, element });
+  }
+  return rows;
+}

@@ -1,0 +1,216 @@
+/**
+ * The flat report exports over HTTP: `GET /reports/{report}.{csv|ndjson|json}` (and `GET /reports`, the catalogue),
+ * served by a Yoga plugin ahead of GraphQL. Every parameter is checked before any upstream call (400 with
+ * `{ error: { code, message, parameter } }`); the first upstream page is read before answering, so a failure at the
+ * start is a proper error status; after that rows stream page by page under backpressure (a pull stream holding at
+ * most one page), and a failure mid-stream writes the format's error marker and aborts the transfer.
+ */
+
+import type { Plugin } from 'graphql-yoga';
+import { createContext, type ContextDeps } from '../context.ts';
+import type { Logger } from '../logger.ts';
+import { describeFailure } from './failure.ts';
+import { ReportInputError } from './errors.ts';
+import { parseExportQuery } from './query.ts';
+import { REPORT_NAMES, REPORTS, isReportName } from './registry.ts';
+import { prepareReport, reportPages, type ReportEnv, type RowPage } from './run.ts';
+import { catalogue } from './catalogue.ts';
+import { REPORT_FORMATS, createTableWriter, type ReportFormat, type TableWriter } from './writers.ts';
+
+export const REPORTS_PATH = '/reports';
+
+const EXPORT_PATH = /^\/reports\/([^/]+)\.([A-Za-z0-9]+)$/;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(`${JSON.stringify(body)}\n`, {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+
+const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
+
+/** What the server under the handler can do that a Response cannot express. */
+export interface ExportTransport {
+  /**
+   * Ends the connection after what was written so far, without the end of the chunked body, so the client sees a
+   * truncated transfer (not a complete file) after an upstream failure. Without it the body stream errors instead.
+   */
+  truncate?(): void;
+}
+
+/** Answers report requests; null for any other path (GraphQL and the rest go on). */
+export function createReportsHandler(deps: ContextDeps): (request: Request, transport?: ExportTransport) => Promise<Response | null> {
+  return async (request, transport = {}) => {
+    const url = new URL(request.url);
+    const { pathname } = url;
+    if (pathname !== REPORTS_PATH && !pathname.startsWith(`${REPORTS_PATH}/`)) return null;
+    if (request.method !== 'GET') {
+      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), { allow: 'GET' });
+    }
+    if (pathname === REPORTS_PATH || pathname === `${REPORTS_PATH}/`) return json(200, catalogue());
+    const match = EXPORT_PATH.exec(pathname);
+    const name = match?.[1];
+    if (!match || name === undefined || !isReportName(name)) {
+      return json(
+        404,
+        errorBody('NOT_FOUND', `No report at ${pathname}: use /reports/{report}.{csv|ndjson|json} with one of the listed reports`, {
+          reports: REPORT_NAMES,
+          formats: REPORT_FORMATS,
+        }),
+      );
+    }
+    const format = match[2]?.toLowerCase() as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) {
+      return json(404, errorBody('NOT_FOUND', `Unknown format ".${match[2]}": use .csv, .ndjson or .json`, { formats: REPORT_FORMATS }));
+    }
+    return exportReport(deps, request, url, name, format, transport);
+  };
+}
+
+/** The Yoga plugin that serves `/reports`; put it after the access plugins so exports need a key too. */
+export function useReportExports(deps: ContextDeps): Plugin {
+  const handle = createReportsHandler(deps);
+  return {
+    async onRequest({ request, endResponse, serverContext }) {
+      const response = await handle(request, nodeTransport(serverContext));
+      if (response) endResponse(response);
+    },
+  };
+}
+
+/** On Node's HTTP server, `destroySoon` flushes what was written, then closes the socket mid-body. */
+function nodeTransport(serverContext: unknown): ExportTransport {
+  const res = (serverContext as { res?: { socket?: { destroySoon?: () => void } | null } } | null)?.res;
+  const socket = res?.socket;
+  return typeof socket?.destroySoon === 'function' ? { truncate: () => socket.destroySoon?.() } : {};
+}
+
+async function exportReport(
+  deps: ContextDeps,
+  request: Request,
+  url: URL,
+  name: (typeof REPORT_NAMES)[number],
+  format: ReportFormat,
+  transport: ExportTransport,
+): Promise<Response> {
+  const ctx = createContext(deps, request);
+  let prepared;
+  let limit: number | null;
+  try {
+    const parsed = parseExportQuery(REPORTS[name], url.searchParams);
+    limit = parsed.limit;
+    prepared = prepareReport({ ...parsed.request, report: name }, ctx.settings.dates, ctx.now());
+  } catch (error) {
+    if (error instanceof ReportInputError) {
+      return json(400, errorBody(error.code, error.message, { parameter: error.parameter, ...error.details }));
+    }
+    throw error;
+  }
+  // Stops upstream work when the caller goes away or stops reading (stream cancelled).
+  const stop = new AbortController();
+  const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: AbortSignal.any([ctx.signal, stop.signal]) };
+  const pages = reportPages(prepared, env, { take: limit });
+  let first: IteratorResult<RowPage>;
+  try {
+    first = await pages.next();
+  } catch (error) {
+    stop.abort();
+    const failure = describeFailure(error);
+    logFailure(deps.logger, name, failure.code, failure.message, 0);
+    return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
+  }
+  const writer = createTableWriter(format, prepared.plan.columns);
+  // Caller gone: finish the page walk now rather than leave it suspended.
+  env.signal.addEventListener('abort', () => void pages.return(undefined).catch(() => undefined), { once: true });
+  const body = rowStream({
+    pages,
+    first,
+    writer,
+    stop,
+    transport,
+    onFailure: (code, message, rows) => logFailure(deps.logger, name, code, message, rows),
+    onDone: (rows) => deps.logger.debug('report export done', { report: name, format, rowsWritten: rows }),
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': writer.contentType,
+      'content-disposition': `attachment; filename="${name}.${format}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+function logFailure(logger: Logger, report: string, code: string, message: string, rows: number): void {
+  if (code === 'CANCELLED') logger.debug('report export cancelled by the caller', { report, rowsWritten: rows });
+  else logger.warn('report export failed', { report, code, message, rowsWritten: rows });
+}
+
+interface RowStreamOptions {
+  pages: AsyncGenerator<RowPage, void, undefined>;
+  first: IteratorResult<RowPage>;
+  writer: TableWriter;
+  stop: AbortController;
+  transport: ExportTransport;
+  onFailure(code: string, message: string, rowsWritten: number): void;
+  onDone(rowsWritten: number): void;
+}
+
+/**
+ * A pull stream over the pages: the next upstream page is read only when the consumer wants more (high-water
+ * mark one chunk = one page), so memory stays flat and a slow reader slows upstream reading down.
+ */
+function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
+  const { pages, writer, stop } = options;
+  const encoder = new TextEncoder();
+  let pending: IteratorResult<RowPage> | null = options.first;
+  let started = false;
+  let written = 0;
+  let failure: unknown = null;
+
+  const finish = (controller: ReadableStreamDefaultController<Uint8Array>, text: string): void => {
+    controller.enqueue(encoder.encode(text + writer.end()));
+    controller.close();
+    options.onDone(written);
+  };
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        // The marker was read: now end the transfer without its terminator, so the client sees it is cut short.
+        if (failure !== null) {
+          if (!options.transport.truncate) return controller.error(failure);
+          options.transport.truncate();
+          return controller.close();
+        }
+        let text = started ? '' : writer.start();
+        started = true;
+        try {
+          for (;;) {
+            const result: IteratorResult<RowPage> = pending ?? (await pages.next());
+            pending = null;
+            if (result.done) return finish(controller, text);
+            written += result.value.rows.length;
+            text += writer.rows(result.value.rows);
+            // A page whose rows were all dropped by the date check writes nothing: read on.
+            if (text !== '') return controller.enqueue(encoder.encode(text));
+          }
+        } catch (error) {
+          if (stop.signal.aborted) return controller.error(error);
+          const described = describeFailure(error);
+          options.onFailure(described.code, described.message, written);
+          failure = error;
+          stop.abort();
+          controller.enqueue(encoder.encode(text + writer.fail(described)));
+        }
+      },
+      cancel(reason) {
+        stop.abort(reason);
+        // The generator finishes as soon as its pending request sees the abort.
+        pages.return(undefined).catch(() => undefined);
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: 1 }),
+  );
+}

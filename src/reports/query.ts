@@ -1,0 +1,78 @@
+/**
+ * The query parameters of an export: `expand`, `columns` (comma-separated, in order), `limit`, `dateField`, the
+ * DateSelection fields (`on`, `daysBack`, `from`, `to`, `fromDaysBack`, `toDaysBack`, `period`, `weekStartsOn`,
+ * `timeZone`) and the report's filters. Anything else, an empty value or a repeated parameter is a 400.
+ */
+
+import type { DateSelectionInput, TimePeriod, Weekday } from '../dates/selection.ts';
+import { ReportInputError } from './errors.ts';
+import type { ReportSpec } from './registry.ts';
+import { DATE_PARAMS, type ReportRequest } from './run.ts';
+
+const CONTROL = ['expand', 'columns', 'limit', 'dateField'] as const;
+const DAY_PARAMS = ['on', 'from', 'to'] as const;
+const COUNT_PARAMS = ['daysBack', 'fromDaysBack', 'toDaysBack'] as const;
+
+export interface ExportQuery {
+  request: Omit<ReportRequest, 'report'>;
+  /** At most this many rows (after expansion); null: all rows. */
+  limit: number | null;
+}
+
+/** The parameters every export knows, then the report's filters. */
+export function knownParameters(spec: ReportSpec): string[] {
+  return [...CONTROL, ...DATE_PARAMS, ...Object.keys(spec.filters)];
+}
+
+/** Reads and checks the query string of an export of `spec`. */
+export function parseExportQuery(spec: ReportSpec, params: URLSearchParams): ExportQuery {
+  const known = knownParameters(spec);
+  const values = new Map<string, string>();
+  for (const [name, value] of params) {
+    if (!known.includes(name)) {
+      throw new ReportInputError(`Unknown parameter "${name}" for report ${spec.name}`, name, { parameters: known });
+    }
+    if (values.has(name)) throw new ReportInputError(`Parameter "${name}" is given more than once`, name);
+    if (value.trim() === '') throw new ReportInputError(`Parameter "${name}" is empty`, name);
+    values.set(name, value.trim());
+  }
+
+  const count = (name: string, min: number): number | null => {
+    const raw = values.get(name);
+    if (raw === undefined) return null;
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)) || Number(raw) < min) {
+      throw new ReportInputError(`"${name}" must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${raw}"`, name);
+    }
+    return Number(raw);
+  };
+
+  const dates: DateSelectionInput = {};
+  for (const name of DAY_PARAMS) if (values.has(name)) dates[name] = values.get(name) ?? null;
+  // Negative day counts are passed on, so the date selection names them with its own message.
+  for (const name of COUNT_PARAMS) if (values.has(name)) dates[name] = count(name, Number.MIN_SAFE_INTEGER);
+  if (values.has('period')) dates.period = (values.get('period') ?? '').toUpperCase() as TimePeriod;
+  if (values.has('weekStartsOn')) dates.weekStartsOn = (values.get('weekStartsOn') ?? '').toUpperCase() as Weekday;
+  if (values.has('timeZone')) dates.timeZone = values.get('timeZone') ?? null;
+
+  const filters: Record<string, string> = {};
+  for (const name of Object.keys(spec.filters)) {
+    const value = values.get(name);
+    if (value !== undefined) filters[name] = value;
+  }
+
+  const columns = values.get('columns')?.split(',').map((column) => column.trim());
+  if (columns?.some((column) => column === '')) {
+    throw new ReportInputError('"columns" is a comma-separated list of column names, with no empty entries', 'columns');
+  }
+
+  return {
+    request: {
+      expand: values.get('expand') ?? null,
+      columns: columns ?? null,
+      filters,
+      dateField: values.get('dateField') ?? null,
+      dates: Object.keys(dates).length > 0 ? dates : null,
+    },
+    limit: count('limit', 1),
+  };
+}

@@ -1,0 +1,334 @@
+/**
+ * The report engine shared by the HTTP exports and the GraphQL `report` field: checks a report request
+ * (everything is refused before any upstream call), then reads upstream page by page and turns each page into
+ * rows (date check, Field To Expand, joined columns). One page is in memory at a time; nothing accumulates.
+ */
+
+import type { CreditStatsKey, Loaders } from '../loaders/index.ts';
+import { OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
+import { OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
+import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
+import { dateFieldOf, dateFilter, occurrenceWindows, REPORT_DATES, reportDatesOf } from '../dates/report-dates.ts';
+import {
+  DateSelectionError,
+  monthsOf,
+  resolveDateSelection,
+  type DateSelectionDefaults,
+  type DateSelectionInput,
+  type DayRange,
+} from '../dates/selection.ts';
+import { planColumns, type ColumnPlan } from './columns.ts';
+import { ReportInputError } from './errors.ts';
+import { expandRows } from './expand.ts';
+import type { Cell } from './paths.ts';
+import { REPORTS, type ReportName, type ReportSpec } from './registry.ts';
+
+/** The most months one credit-accounts report may span (one upstream call per month). */
+export const MAX_CREDIT_MONTHS = 60;
+
+/** What one report asks for, format-independent. */
+export interface ReportRequest {
+  report: ReportName;
+  /** The array field to expand (Field To Expand); none by default. */
+  expand?: string | null;
+  /** Columns in order; default: all of the object's. */
+  columns?: readonly string[] | null;
+  /** Report filters by name (`office`, `team` …): ids and text as strings, flags as booleans or 'true'/'false'. */
+  filters?: Readonly<Record<string, unknown>> | null;
+  /** Which date `dates` applies to (`START`; `start`, `createdAt` are read as START, CREATED_AT). */
+  dateField?: string | null;
+  dates?: DateSelectionInput | null;
+}
+
+/** Request-lived services the engine reads with. */
+export interface ReportEnv {
+  officernd: OfficeRnDClient;
+  loaders: Loaders;
+  /** Aborted when the caller goes away: upstream work stops with it. */
+  signal: AbortSignal;
+}
+
+/** Where to resume: which upstream segment (occurrence window, credit month) and the upstream cursor within it. */
+export interface Position {
+  segment: number;
+  cursor: string | null;
+}
+
+/** One upstream page as rows. */
+export interface RowPage {
+  /** The rows asked for from this page (after `skip`, at most what `take` leaves). */
+  rows: Cell[][];
+  /** Rows skipped at the start of this page (`skip` on the first page, else 0). */
+  skipped: number;
+  /** How many rows the whole page has (so a caller knows whether some were left). */
+  total: number;
+  /** Where this page starts. */
+  at: Position;
+  /** Where the next page starts; null after the last page. */
+  next: Position | null;
+}
+
+export interface ReadOptions {
+  /** Start here (default: the beginning). */
+  from?: Position;
+  /** Rows of the first page already delivered (a cursor's offset). */
+  skip?: number;
+  /** Stop after this many rows: fewer items are read upstream and only delivered rows are joined. */
+  take?: number | null;
+}
+
+type Keep = (item: object) => boolean;
+
+type Segment =
+  | { kind: 'list'; collection: ListCollection; query: ListQuery; keep: Keep | null }
+  | { kind: 'occurrences'; params: OccurrenceParams; keep: Keep }
+  | { kind: 'credit'; key: CreditStatsKey };
+
+export interface PreparedReport {
+  spec: ReportSpec;
+  expand: string | null;
+  plan: ColumnPlan;
+  /** Canonical text of everything that decides the rows; cursors are bound to it. */
+  fingerprint: string;
+  segments: readonly Segment[];
+}
+
+/** The fields of a date selection: query parameters of an export, keys of the GraphQL `dates` argument. */
+export const DATE_PARAMS = ['on', 'daysBack', 'from', 'to', 'fromDaysBack', 'toDaysBack', 'period', 'weekStartsOn', 'timeZone'] as const;
+
+/** `start`, `createdAt`, `created-at` and `CREATED_AT` all name CREATED_AT-style enum values. */
+export function normaliseDateField(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[-\s]+/g, '_')
+    .toUpperCase();
+}
+
+/** Checks a report request and plans how to read it; throws ReportInputError before any upstream call. */
+export function prepareReport(request: ReportRequest, defaults: DateSelectionDefaults, now: Date): PreparedReport {
+  const spec = REPORTS[request.report];
+  const expand = request.expand ?? null;
+  if (expand !== null && !(expand in spec.expand)) {
+    const fields = Object.keys(spec.expand);
+    throw new ReportInputError(
+      fields.length === 0
+        ? `Report ${spec.name} has no field to expand`
+        : `Report ${spec.name} cannot expand "${expand}": expandable fields are ${fields.join(', ')}`,
+      'expand',
+      { expandable: fields },
+    );
+  }
+  if (request.columns && request.columns.length === 0) throw new ReportInputError('"columns" must name at least one column', 'columns');
+  const plan = planColumns(spec, expand, request.columns ?? null);
+  const filters = checkFilters(spec, request.filters ?? {});
+  const dateField = request.dateField === null || request.dateField === undefined ? null : normaliseDateField(request.dateField);
+  const range = selectDays(spec, dateField, request.dates ?? null, defaults, now);
+  const segments = segmentsOf(spec, filters, dateField, range);
+  const fingerprint = JSON.stringify([
+    spec.name,
+    expand,
+    plan.columns,
+    Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)),
+    dateField,
+    range ? [range.firstDay, range.lastDay, range.timeZone] : null,
+  ]);
+  return { spec, expand, plan, fingerprint, segments };
+}
+
+/** The rows of a prepared report, one upstream page at a time. */
+export async function* reportPages(
+  prepared: PreparedReport,
+  env: ReportEnv,
+  options: ReadOptions = {},
+): AsyncGenerator<RowPage, void, undefined> {
+  const { segments, plan, expand } = prepared;
+  const from = options.from ?? { segment: 0, cursor: null };
+  let skip = options.skip ?? 0;
+  let left = options.take ?? Number.POSITIVE_INFINITY;
+  for (let index = from.segment; index < segments.length && left > 0; index += 1) {
+    const segment = segments[index];
+    if (!segment) break;
+    const startCursor = index === from.segment ? from.cursor : null;
+    // Every object gives at least one row, so `skip + left` objects always cover the rows still wanted.
+    const maxItems = Number.isFinite(left) ? skip + left : null;
+    for await (const page of segmentPages(segment, env, startCursor, maxItems)) {
+      const all = expandRows(page.items, expand);
+      const wanted = all.slice(skip, skip + Math.min(left, all.length));
+      // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows.
+      const joined = await plan.resolve(wanted, env.loaders);
+      const next: Position | null =
+        page.next !== null ? { segment: index, cursor: page.next } : index + 1 < segments.length ? { segment: index + 1, cursor: null } : null;
+      yield { rows: wanted.map((row) => plan.cells(row, joined)), skipped: skip, total: all.length, at: { segment: index, cursor: page.at }, next };
+      left -= wanted.length;
+      skip = 0;
+      if (left <= 0) return;
+    }
+  }
+}
+
+interface SegmentPage {
+  items: object[];
+  at: string | null;
+  next: string | null;
+}
+
+/** The kept objects of one segment, page by page, from an upstream cursor. */
+async function* segmentPages(
+  segment: Segment,
+  env: ReportEnv,
+  cursor: string | null,
+  maxItems: number | null,
+): AsyncGenerator<SegmentPage, void, undefined> {
+  const { officernd, signal } = env;
+  if (segment.kind === 'credit') {
+    // §6.6: one answer per owner and month, not paged; read through the request's loader (batched, cached).
+    const stats = await env.loaders.creditStats.load(segment.key);
+    yield { items: stats.map((stat) => ({ month: segment.key.month, ...stat })), at: null, next: null };
+    return;
+  }
+  const pages =
+    segment.kind === 'list'
+      ? officernd.pages(segment.collection, segment.query, {
+          signal,
+          cursor,
+          // Without a date check every item read is a row: read only as many as are wanted.
+          ...(maxItems !== null && segment.keep === null ? { max: maxItems } : {}),
+        })
+      : officernd.occurrencePages(segment.params, { signal, cursor });
+  const keep = segment.keep;
+  let at = cursor;
+  for await (const page of pages) {
+    const items = keep ? (page.items as object[]).filter(keep) : (page.items as object[]);
+    yield { items, at, next: page.next };
+    at = page.next;
+  }
+}
+
+function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  const names = Object.keys(spec.filters);
+  for (const [name, raw] of Object.entries(given)) {
+    const filter = spec.filters[name];
+    if (!filter) {
+      throw new ReportInputError(
+        names.length === 0 ? `Report ${spec.name} has no filters; "${name}" is not one` : `Unknown filter "${name}" for report ${spec.name}: use ${names.join(', ')}`,
+        name,
+        { filters: names },
+      );
+    }
+    if (raw === null || raw === undefined) continue;
+    if (filter.kind === 'boolean') {
+      if (raw === true || raw === 'true') out[name] = true;
+      else if (raw === false || raw === 'false') out[name] = false;
+      else throw new ReportInputError(`"${name}" must be true or false, got ${JSON.stringify(raw)}`, name);
+      continue;
+    }
+    const text = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
+    if (text === null || text === '') throw new ReportInputError(`"${name}" must be a non-empty text, got ${JSON.stringify(raw)}`, name);
+    // §6 conventions: references are 24-hex ObjectIds.
+    if (filter.kind === 'id' && !OBJECT_ID.test(text)) {
+      throw new ReportInputError(`"${name}" must be an OfficeRnD id (24 hex characters), got "${text}"`, name);
+    }
+    out[name] = text;
+  }
+  return out;
+}
+
+/** The selected days, or null without a selection; checks `dateField` even without one. */
+function selectDays(
+  spec: ReportSpec,
+  dateField: string | null,
+  dates: DateSelectionInput | null,
+  defaults: DateSelectionDefaults,
+  now: Date,
+): DayRange | null {
+  const given = dates === null ? [] : DATE_PARAMS.filter((name) => dates[name] !== undefined && dates[name] !== null);
+  const dateSpec = dateSpecOf(spec);
+  if (dateSpec === null) {
+    if (spec.source.kind === 'credit-accounts') {
+      if (dateField !== null) {
+        throw new ReportInputError('Credit accounts are selected by month: "dateField" does not apply', 'dateField');
+      }
+    } else if (dateField !== null || given.length > 0) {
+      throw new ReportInputError(`Report ${spec.name} has no dates to select by`, dateField !== null ? 'dateField' : (given[0] ?? 'dates'));
+    }
+  }
+  try {
+    if (dateSpec !== null && dateField !== null) dateFieldOf(dateSpec, dateField);
+    if (dates === null || given.length === 0) return null;
+    return resolveDateSelection(dates, defaults, now);
+  } catch (error) {
+    throw asInputError(error);
+  }
+}
+
+/** The date fields of a report; null when it has none (resource types) or is selected by month (credit accounts). */
+export function dateSpecOf(spec: ReportSpec) {
+  const source = spec.source;
+  if (source.kind === 'occurrences') return REPORT_DATES.occurrences;
+  if (source.kind === 'credit-accounts') return null;
+  return reportDatesOf(source.collection) ?? null;
+}
+
+function asInputError(error: unknown): unknown {
+  if (error instanceof DateSelectionError) return new ReportInputError(error.message, error.argument, {}, error.problem);
+  return error;
+}
+
+function segmentsOf(
+  spec: ReportSpec,
+  filters: Record<string, string | boolean>,
+  dateField: string | null,
+  range: DayRange | null,
+): Segment[] {
+  const source = spec.source;
+  const upstream: Filter[] = Object.entries(filters).map(([name, value]) => ({
+    field: spec.filters[name]?.field ?? name,
+    op: 'eq',
+    value,
+  }));
+  try {
+    switch (source.kind) {
+      case 'list': {
+        const dateSpec = reportDatesOf(source.collection);
+        const selection = dateSpec && range ? dateFilter(dateSpec, dateField, range) : null;
+        const query: ListQuery = { filters: [...upstream, ...(selection?.filters ?? [])] };
+        // Refused here rather than on the first page (the client would throw the same before any request).
+        toQueryParams(query, source.collection);
+        return [{ kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null }];
+      }
+      case 'occurrences': {
+        if (range === null) {
+          throw new ReportInputError(
+            'Booking occurrences need a date selection (their upstream needs a window, §6.2): e.g. period=THIS_MONTH, or from=2026-11-01&to=2026-11-30',
+            'dates',
+          );
+        }
+        const base: Omit<OccurrenceParams, 'start' | 'end'> = {};
+        for (const [name, value] of Object.entries(filters)) (base as Record<string, string>)[spec.filters[name]?.field ?? name] = String(value);
+        return occurrenceWindows(dateField, range).map((window) => ({
+          kind: 'occurrences',
+          params: { ...base, start: window.start, end: window.end },
+          keep: window.keep as Keep,
+        }));
+      }
+      case 'credit-accounts': {
+        const team = typeof filters.team === 'string' ? filters.team : null;
+        const member = typeof filters.member === 'string' ? filters.member : null;
+        if (team === null && member === null) {
+          throw new ReportInputError('Credit accounts are read per owner: give "team" or "member" (§6.6)', 'team');
+        }
+        if (range === null) {
+          throw new ReportInputError(
+            'Credit accounts are read per month: give a date selection, e.g. period=THIS_MONTH or from=2026-01-01&to=2026-03-31 (every month it touches)',
+            'dates',
+          );
+        }
+        return monthsOf(range, MAX_CREDIT_MONTHS).map((month) => ({ kind: 'credit', key: { month, team, member } }));
+      }
+    }
+  } catch (error) {
+    if (error instanceof OfficeRnDQueryError) throw new ReportInputError(error.message, 'filters');
+    throw asInputError(error);
+  }
+}

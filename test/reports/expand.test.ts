@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expandRows } from '../../src/reports/expand.ts';
+import { REPORTS } from '../../src/reports/registry.ts';
+import type { WireBooking, WireOffice, WirePayment } from '../../src/officernd/types.ts';
+import { createTestStack, type TestStack } from '../helpers.ts';
+import { parseExport } from './support.ts';
+
+// Field To Expand: each element of the chosen array is its own row carrying the object's columns; an object whose
+// array is empty (or absent) keeps one row with the element columns empty.
+
+let stack: TestStack;
+beforeAll(() => {
+  stack = createTestStack();
+});
+
+async function ndjson(path: string) {
+  const response = await stack.gateway.fetch(`http://gateway.test${path}`);
+  expect(response.status).toBe(200);
+  const table = parseExport('ndjson', await response.text());
+  return { ...table, records: table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i]]))) };
+}
+
+describe('expandRows', () => {
+  it('gives one row per element, one empty row for an empty or absent array, and reads a lone object as one element', () => {
+    const items = [{ a: [1, 2] }, { a: [] }, {}, { a: { x: 1 } }, { a: null }];
+    expect(expandRows(items, 'a')).toEqual([
+      { item: items[0], element: 1 },
+      { item: items[0], element: 2 },
+      { item: items[1] },
+      { item: items[2] },
+      { item: items[3], element: { x: 1 } },
+      { item: items[4] },
+    ]);
+    expect(expandRows(items, null)).toEqual(items.map((item) => ({ item })));
+  });
+});
+
+describe('expand over HTTP', () => {
+  it('expands booking fees: element columns replace `fees` in place, bookings without fees keep one empty row', async () => {
+    const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
+    const withoutFees = bookings.filter((b) => (b.fees ?? []).length === 0);
+    expect(withoutFees.length).toBeGreaterThan(0);
+    const table = await ndjson('/reports/bookings.ndjson?expand=fees');
+    const base = [...REPORTS.bookings.columns];
+    const at = base.indexOf('fees');
+    expect(table.columns).toEqual([
+      ...base.slice(0, at),
+      'fees.date',
+      'fees.fee',
+      'fees.extraFees',
+      'fees.credits',
+      'fees.valueCredits',
+      ...base.slice(at + 1),
+    ]);
+    expect(table.records).toHaveLength(bookings.reduce((n, b) => n + Math.max(1, (b.fees ?? []).length), 0));
+    let row = 0;
+    for (const booking of bookings) {
+      const fees = booking.fees ?? [];
+      for (const fee of fees.length === 0 ? [undefined] : fees) {
+        const record = table.records[row++]!;
+        expect(record._id).toBe(booking._id);
+        expect(record['start.dateTime']).toBe(booking.start.dateTime);
+        expect(record['fees.fee']).toBe(fee?.fee ?? null);
+        expect(record['fees.date']).toBe(fee?.date ?? null);
+        expect(record['fees.extraFees']).toBe(fee ? JSON.stringify(fee.extraFees ?? []) : null);
+      }
+    }
+  });
+
+  it('expands a list of ids (booking attendees) into one row each, joinable as members.name', async () => {
+    const bookings = (stack.simulator.dataset.collections.bookings as WireBooking[]).slice(0, 100);
+    const members = new Map((stack.simulator.dataset.collections.members as { _id: string; name: string }[]).map((m) => [m._id, m.name]));
+    expect(bookings.some((b) => (b.members ?? []).length > 1)).toBe(true);
+    const table = await ndjson('/reports/bookings.ndjson?expand=members&columns=_id,members,members.name&limit=' +
+      bookings.reduce((n, b) => n + Math.max(1, (b.members ?? []).length), 0));
+    const expected = bookings.flatMap<Record<string, unknown>>((b) =>
+      (b.members ?? []).length === 0
+        ? [{ _id: b._id, members: null, 'members.name': null }]
+        : (b.members ?? []).map((id) => ({ _id: b._id, members: id, 'members.name': members.get(id) ?? null })),
+    );
+    expect(table.records).toEqual(expected);
+  });
+
+  it('expands invoice lines with several lines per invoice, in order', async () => {
+    const payments = stack.simulator.dataset.collections.payments as WirePayment[];
+    expect(payments.some((p) => (p.invoiceLines ?? []).length > 1)).toBe(true);
+    const table = await ndjson('/reports/payments.ndjson?expand=invoiceLines&columns=number,invoiceLines.description,invoiceLines.total');
+    const expected = payments.flatMap<Record<string, unknown>>((p) =>
+      (p.invoiceLines ?? []).length === 0
+        ? [{ number: p.number, 'invoiceLines.description': null, 'invoiceLines.total': null }]
+        : (p.invoiceLines ?? []).map((line) => ({ number: p.number, 'invoiceLines.description': line.description, 'invoiceLines.total': line.total })),
+    );
+    expect(table.records).toEqual(expected);
+  });
+
+  it('reads a lone object as one element and an absent field as one empty row (office revenue targets)', async () => {
+    const offices = stack.simulator.dataset.collections.offices as WireOffice[];
+    expect(offices.some((o) => o.targetRevenuePerPeriod === undefined)).toBe(true);
+    const table = await ndjson('/reports/offices.ndjson?expand=targetRevenuePerPeriod&columns=name,targetRevenuePerPeriod.target');
+    expect(table.records).toEqual(
+      offices.map((o) => ({
+        name: o.name,
+        'targetRevenuePerPeriod.target': Array.isArray(o.targetRevenuePerPeriod) ? null : (o.targetRevenuePerPeriod?.target ?? null),
+      })),
+    );
+  });
+
+  it('writes empty element columns as empty CSV fields', async () => {
+    const first = (stack.simulator.dataset.collections.bookings as WireBooking[]).find((b) => (b.fees ?? []).length === 0)!;
+    const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.csv?expand=fees&columns=_id,fees.fee,fees.date&reference=${first.reference}`);
+    expect(await response.text()).toBe(`_id,fees.fee,fees.date\r\n${first._id},,\r\n`);
+  });
+});

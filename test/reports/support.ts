@@ -1,0 +1,116 @@
+/** Helpers of the report tests: reading the three export formats back, and the expected cells of a wire object. */
+
+import { createServer, type Server } from 'node:http';
+import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createOfficeRnDClient } from '../../src/officernd/index.ts';
+import type { Dataset } from '../../src/simulator/generate.ts';
+import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { TEST_NOW, testDataset } from '../helpers.ts';
+
+export type Format = 'csv' | 'ndjson' | 'json';
+export const FORMATS: readonly Format[] = ['csv', 'ndjson', 'json'];
+
+/** A parsed export: the header and each row's cells (CSV cells are text, '' for empty). */
+export interface Table {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** RFC 4180 reader: quoted fields with doubled quotes, CRLF records; enough to check what the writer produced. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) throw new Error('CSV does not end with CRLF');
+  return records;
+}
+
+/** Reads an export back into a table (keys of the first record give the NDJSON/JSON columns). */
+export function parseExport(format: Format, text: string): Table {
+  if (format === 'csv') {
+    const [columns = [], ...rows] = parseCsv(text);
+    return { columns, rows };
+  }
+  const records = (format === 'json' ? JSON.parse(text) : text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line))) as Record<string, unknown>[];
+  const columns = Object.keys(records[0] ?? {});
+  return { columns, rows: records.map((r) => columns.map((c) => r[c])) };
+}
+
+/** The value at a dotted path, as the reports define it: arrays and objects as JSON text, missing as null. */
+export function expectedCell(item: unknown, path: string): string | number | boolean | null {
+  let value: unknown = item;
+  for (const step of path.split('.')) {
+    value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[step] : undefined;
+  }
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+/** The cell as the format writes it: CSV cells are text, empty for null. */
+export function asWritten(format: Format, cell: string | number | boolean | null): unknown {
+  if (format !== 'csv') return cell;
+  return cell === null ? '' : String(cell);
+}
+
+/** The gateway on a loopback port (for what only real HTTP shows: truncated transfers, disconnects). */
+export async function listenGateway(gateway: Gateway): Promise<{ url: string; server: Server }> {
+  const server = createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, server };
+}
+
+/** Closes a loopback server without waiting for idle keep-alive connections. */
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Lets pending promise callbacks and I/O run (no timing: a bounded number of event-loop turns). */
+export async function settle(turns = 20): Promise<void> {
+  for (let i = 0; i < turns; i += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A gateway over a private copy of the test dataset, changed by `change` (for values the generator never makes). */
+export function createStackWith(change: (dataset: Dataset) => void): { gateway: Gateway; simulator: Simulator } {
+  const dataset = structuredClone(testDataset());
+  change(dataset);
+  const simulator = createSimulator({ dataset, now: TEST_NOW });
+  const logger = createLogger({ level: 'error', write: () => undefined });
+  const officernd = createOfficeRnDClient({
+    apiUrl: simulator.apiUrl,
+    tokenUrl: simulator.tokenUrl,
+    org: simulator.org,
+    clientId: 'demo-client',
+    clientSecret: 'demo-secret',
+    scope: 'officernd.api.read',
+    fetch: simulator.fetch,
+    logger,
+    maxRequestsPerMinute: 1_000_000,
+  });
+  return { gateway: createGateway({ officernd, logger, clock: () => TEST_NOW }), simulator };
+}
