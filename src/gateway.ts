@@ -2,16 +2,27 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { loadConfig, type Config } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
+import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
+import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
+import { corsOption, createRequestBudgets, openAccessWarning, securityPlugins, useRequestBudget } from './security/index.ts';
 
 /** The parts of the configuration the gateway itself uses. */
 export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream'>;
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
-  /** Defaults: what `loadConfig({})` gives (development settings, open, GraphiQL on). */
-  settings?: Partial<GatewaySettings>;
+  /**
+   * Defaults: what `loadConfig({})` gives (development settings, open, GraphiQL on). `host` (where the server
+   * listens) only decides the start-up warning for an open gateway.
+   */
+  settings?: Partial<GatewaySettings> & { host?: string };
 }
+
+const GRAPHQL_ENDPOINT = '/graphql';
+const HEALTH_ENDPOINT = '/health';
+/** Reference lists without `first` (attendees, plan offices…): items assumed per parent when costing a query. */
+const ASSUMED_LIST_SIZE = 10;
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
@@ -23,18 +34,39 @@ export function createGateway(options: GatewayOptions): Gateway {
     dates: options.settings?.dates ?? defaults.dates,
     upstream: options.settings?.upstream ?? defaults.upstream,
   };
+  const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
+  if (warning) options.logger.warn(warning);
+  const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
   const deps: ContextDeps = {
     officernd: options.officernd,
     logger: options.logger,
     sizes: createCollectionSizes(),
     settings,
+    ...(options.clock ? { clock: options.clock } : {}),
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    healthCheckEndpoint: HEALTH_ENDPOINT,
     landingPage: false,
     graphiql: settings.security.graphiql ? { title: 'OfficeRnD GraphQL' } : false,
-    context: ({ request }) => createContext(deps, request),
+    cors: corsOption(settings.security.corsOrigins),
+    maxRequestBodySize: settings.security.maxBodyBytes,
+    // GraphQL over GET or JSON POST only (security/content-type.ts): no file uploads.
+    multipart: false,
+    // Upstream work of the request ends with the caller or with the time budget, whichever comes first.
+    context: ({ request }) => createContext(deps, request, budgets.signalFor(request)),
+    plugins: [
+      ...securityPlugins({
+        security: settings.security,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        healthEndpoint: HEALTH_ENDPOINT,
+        cost: { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE },
+      }),
+      // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
+      useReportExports(deps),
+      useRequestBudget(budgets, GRAPHQL_ENDPOINT),
+    ],
     maskedErrors: { maskError },
     logging: {
       debug: (...args) => options.logger.debug(args.map(String).join(' ')),

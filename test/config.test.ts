@@ -77,3 +77,78 @@ describe('loadConfig', () => {
     expect(message).not.toContain('never-print-me');
   });
 });
+
+describe('loadConfig: upstream, security and production settings', () => {
+  it('defaults to safe upstream limits below the documented ones and an open development gateway', () => {
+    const config = loadConfig({});
+    // §5: ≈400 reads a minute upstream; the client stays below.
+    expect(config.upstream).toEqual({ maxConcurrency: 8, maxRequestsPerMinute: 300, timeoutMs: 30_000, requestBudgetMs: 60_000 });
+    expect(config.production).toBe(false);
+    expect(config.security).toEqual({
+      apiKeys: [],
+      corsOrigins: [],
+      graphiql: true,
+      introspection: true,
+      maxBodyBytes: 100_000,
+      maxDepth: 12,
+      maxAliases: 30,
+      maxCost: 5_000,
+    });
+  });
+
+  it('reads every limit', () => {
+    const config = loadConfig({
+      UPSTREAM_MAX_CONCURRENCY: '4',
+      UPSTREAM_MAX_REQUESTS_PER_MINUTE: '120',
+      UPSTREAM_TIMEOUT_MS: '5000',
+      REQUEST_BUDGET_MS: '20000',
+      MAX_BODY_BYTES: '20000',
+      MAX_DEPTH: '8',
+      MAX_ALIASES: '5',
+      MAX_COST: '800',
+    });
+    expect(config.upstream).toEqual({ maxConcurrency: 4, maxRequestsPerMinute: 120, timeoutMs: 5_000, requestBudgetMs: 20_000 });
+    expect(config.security).toMatchObject({ maxBodyBytes: 20_000, maxDepth: 8, maxAliases: 5, maxCost: 800 });
+  });
+
+  it('turns GraphiQL and introspection off for NODE_ENV=production, unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, security: { graphiql: false, introspection: false } });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'on', INTROSPECTION: 'true' }).security).toMatchObject({
+      graphiql: true,
+      introspection: true,
+    });
+    expect(loadConfig({ GRAPHIQL: 'false', INTROSPECTION: '0' }).security).toMatchObject({ graphiql: false, introspection: false });
+  });
+
+  it('splits API keys and CORS origins on commas, trimming blanks', () => {
+    const config = loadConfig({
+      GATEWAY_API_KEYS: ' key-number-one-0123456 ,, key-number-two-0123456 ',
+      CORS_ORIGINS: 'https://a.example.com, https://b.example.com,',
+    });
+    expect(config.security.apiKeys).toEqual(['key-number-one-0123456', 'key-number-two-0123456']);
+    expect(config.security.corsOrigins).toEqual(['https://a.example.com', 'https://b.example.com']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).security.corsOrigins).toEqual(['*']);
+  });
+
+  it('refuses API keys shorter than 16 characters without printing them', () => {
+    const problems = problemsOf({ GATEWAY_API_KEYS: 'long-enough-key-0123,short-key' }).join('\n');
+    expect(problems).toMatch(/GATEWAY_API_KEYS: every key must be at least 16 characters/);
+    expect(problems).not.toContain('short-key');
+    expect(problems).not.toContain('long-enough-key-0123');
+  });
+
+  it.each([
+    [{ UPSTREAM_MAX_CONCURRENCY: '0' }, /UPSTREAM_MAX_CONCURRENCY must be a whole number from 1 to 64/],
+    [{ UPSTREAM_MAX_REQUESTS_PER_MINUTE: '-5' }, /UPSTREAM_MAX_REQUESTS_PER_MINUTE must be a whole number/],
+    [{ UPSTREAM_TIMEOUT_MS: '10' }, /UPSTREAM_TIMEOUT_MS must be a whole number from 100/],
+    [{ REQUEST_BUDGET_MS: '1.5' }, /REQUEST_BUDGET_MS must be a whole number/],
+    [{ MAX_BODY_BYTES: '999' }, /MAX_BODY_BYTES must be a whole number from 1000/],
+    [{ MAX_DEPTH: '1' }, /MAX_DEPTH must be a whole number from 2 to 100/],
+    [{ MAX_ALIASES: 'many' }, /MAX_ALIASES must be a whole number/],
+    [{ MAX_COST: '5' }, /MAX_COST must be a whole number from 10/],
+    [{ GRAPHIQL: 'maybe' }, /GRAPHIQL must be true or false/],
+    [{ INTROSPECTION: 'sometimes' }, /INTROSPECTION must be true or false/],
+  ])('refuses %o', (env, message) => {
+    expect(problemsOf(env as Record<string, string>).join('\n')).toMatch(message);
+  });
+});

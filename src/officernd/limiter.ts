@@ -32,9 +32,22 @@ export function createRateWindow(options: RateWindowOptions): RateWindow {
   const starts: number[] = [];
   let pausedUntil = 0;
 
+  /**
+   * Forgets starts that have left the window (they no longer limit anything), so memory follows the traffic of the
+   * last window, not the size of the budget. In bulk, once half the log is stale: constant cost per reservation.
+   */
+  const prune = (now: number): void => {
+    const cutoff = now - options.windowMs;
+    if (starts.length < 64 || (starts[starts.length >> 1] ?? Infinity) > cutoff) return;
+    let stale = starts.length >> 1;
+    while (stale < starts.length && (starts[stale] ?? Infinity) <= cutoff) stale++;
+    starts.splice(0, stale);
+  };
+
   return {
     reserve() {
       const now = options.clock();
+      prune(now);
       let at = Math.max(now, pausedUntil);
       const last = starts.at(-1);
       if (last !== undefined) at = Math.max(at, last + minIntervalMs);

@@ -13,8 +13,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** Default policy: 4 attempts, 200 ms base, 10 s cap. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 200, maxDelayMs: 10_000 };
+/**
+ * Default policy: 6 attempts, 200 ms base, 10 s cap. Six, so that a read survives a run of transient faults
+ * (at 10 % failures, one read in a million fails for good); the request's time budget bounds the total wait.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 200, maxDelayMs: 10_000 };
 
 /** Statuses worth another try: timeouts, too-early, rate limits and gateway/server failures. */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -94,7 +97,13 @@ export async function withRetry<T>(
       if (n + 1 >= attempts || !isRetryable(error)) throw error;
       const delayMs = retryDelay(error, n, policy, hooks.random);
       hooks.onRetry?.({ error, retry: n + 1, delayMs });
-      await sleep(delayMs, hooks.signal);
+      try {
+        await sleep(delayMs, hooks.signal);
+      } catch {
+        // The request's time budget (or the caller) ended the wait: what the upstream said last is the clearer
+        // answer (UPSTREAM_UNAVAILABLE, UPSTREAM_RATE_LIMITED …) than "the time ran out".
+        throw error;
+      }
     }
   }
 }

@@ -1,0 +1,181 @@
+/**
+ * Query cost = the OfficeRnD calls a query can cause, worst case, before anything runs (MAX_COST):
+ * - a list field with `first` costs its upstream pages (`first` / 100, §3) and multiplies what its items select
+ *   by `first` (the default when left out, at most the maximum `first`);
+ * - a link to a report object costs one call per parent (a by-id GET, §8), except catalogue types (offices,
+ *   floors, plans, rates, resource types), which are read once per request whatever the number of links;
+ * - a list of links without `first` counts `listSize` items per parent; scalars and value objects cost nothing.
+ * Variables are read, so `first: $n` costs what `$n` asks for.
+ */
+
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  valueFromAST,
+  type ArgumentNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLArgument,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
+
+/** GraphQL object types backed by an OfficeRnD collection: reaching one through a link costs an upstream call. */
+const NODE_COLLECTIONS: Readonly<Record<string, ListCollection | null>> = {
+  Booking: 'bookings',
+  Charge: 'charges',
+  Checkin: 'checkins',
+  Contract: 'contracts',
+  Fee: 'fees',
+  Floor: 'floors',
+  Issue: 'issues',
+  Member: 'members',
+  Membership: 'memberships',
+  Office: 'offices',
+  Pass: 'passes',
+  Payment: 'payments',
+  Plan: 'plans',
+  Rate: 'rates',
+  Resource: 'resources',
+  ResourceType: 'resource-types',
+  Team: 'teams',
+  Visit: 'visits',
+  // Credit stats are one call per owner and month (§6.6); occurrences are only reached through their list.
+  CreditAccount: null,
+  BookingOccurrence: null,
+};
+
+export interface CostModel {
+  /** `first` of a list field that leaves it out. */
+  defaultFirst: number;
+  /** Largest `first` a list field accepts (a larger one is refused by the field itself). */
+  maxFirst: number;
+  /** Items assumed in a list field without `first` (reference lists such as `attendees`). */
+  listSize: number;
+}
+
+type Variables = Readonly<Record<string, unknown>> | null | undefined;
+
+const isConnectionPart = (type: GraphQLCompositeType): boolean => /(Connection|Edge)$/.test(type.name);
+
+const clamp = (n: number, max: number): number => Math.min(Math.max(0, Math.floor(n)), max);
+
+/** Worst-case upstream calls of one operation of `document`. */
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+  model: CostModel,
+): number {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  const root = operation?.operation === 'query' ? schema.getQueryType() : null;
+  if (!operation || !root) return 0;
+
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const defaults = new Map(operation.variableDefinitions?.map((v) => [v.variable.name.value, v]) ?? []);
+  const catalogues = new Set<string>();
+  // Each fragment is costed once per list size: a fragment spread many times costs no extra work here.
+  const fragmentCosts = new Map<string, number>();
+
+  /** The `first` a list field will use: literal, variable (or its default), the argument's default, else ours. */
+  const firstOf = (definition: GraphQLArgument, args: readonly ArgumentNode[]): number => {
+    const given = args.find((a) => a.name.value === 'first')?.value;
+    let value: unknown;
+    if (given?.kind === Kind.VARIABLE) {
+      const name = given.name.value;
+      const fallback = defaults.get(name)?.defaultValue;
+      value = variables?.[name] ?? (fallback ? valueFromAST(fallback, definition.type) : undefined);
+    } else if (given) {
+      value = valueFromAST(given, definition.type);
+    }
+    value ??= definition.defaultValue;
+    return clamp(typeof value === 'number' && Number.isFinite(value) ? value : model.defaultFirst, model.maxFirst);
+  };
+
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, listItems: number | null): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        if (condition && isCompositeType(condition)) total += selectionCost(selection.selectionSet, condition, listItems);
+        continue;
+      }
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        const condition = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
+        if (!fragment || !condition || !isCompositeType(condition)) continue;
+        const key = `${fragment.name.value}|${listItems ?? ''}`;
+        let cost = fragmentCosts.get(key);
+        if (cost === undefined) {
+          fragmentCosts.set(key, 0);
+          cost = selectionCost(fragment.selectionSet, condition, listItems);
+          fragmentCosts.set(key, cost);
+        }
+        total += cost;
+        continue;
+      }
+      if (selection.name.value.startsWith('__') || !(isObjectType(parent) || isInterfaceType(parent))) continue;
+      const field = parent.getFields()[selection.name.value];
+      if (!field) continue;
+      const named = getNamedType(field.type);
+      const isList = isListType(getNullableType(field.type));
+      const firstArg = field.args.find((a) => a.name === 'first');
+      const first = firstArg ? firstOf(firstArg, selection.arguments ?? []) : null;
+
+      // Calls made once for the field (its pages, or a root lookup), and once per item it returns (links).
+      let once = 0;
+      let perItem = 0;
+      if (first !== null) once = Math.ceil(first / V1_PAGE_LIMIT);
+      else if (parent === root) once = 1;
+      else if (!isConnectionPart(parent) && named.name in NODE_COLLECTIONS) {
+        const collection = NODE_COLLECTIONS[named.name];
+        if (collection && COLLECTIONS[collection].catalog) catalogues.add(collection);
+        else perItem = 1;
+      }
+      const items = isList ? (isConnectionPart(parent) && listItems !== null ? listItems : model.listSize) : 1;
+      const inner = selection.selectionSet && isCompositeType(named) ? selectionCost(selection.selectionSet, named, first) : 0;
+      total += once + items * (perItem + inner);
+    }
+    return total;
+  };
+
+  const cost = selectionCost(operation.selectionSet, root, null);
+  // A catalogue is read once per request (a page or two, §3).
+  return cost + catalogues.size;
+}
+
+export interface CostLimitOptions extends CostModel {
+  maxCost: number;
+}
+
+/** Refuses, before execution and so before any upstream call, an operation whose cost exceeds `maxCost`. */
+export function useCostLimit(options: CostLimitOptions): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues, options);
+      if (cost <= options.maxCost) return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError(
+            `Query cost ${cost} exceeds the limit of ${options.maxCost} (MAX_COST). Cost counts the OfficeRnD calls a query ` +
+              'can cause: every list multiplies what its items select by its `first`. Ask for fewer items or fewer links per request.',
+            { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: options.maxCost, setting: 'MAX_COST', http: { status: 400, spec: true } } },
+          ),
+        ],
+      });
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { FaultOptions, RequestLogEntry, Simulator } from '../../src/simulator/index.ts';
+import { createSecureStack } from './stack.ts';
+
+// The fault suite: paging through 2,000 bookings with their links while OfficeRnD fails the way SaaS APIs do —
+// 10 % 5xx, dropped connections, 429 bursts with Retry-After, latency spikes past the call timeout, and every
+// token revoked mid-query — returns every row exactly once and no error, and never exceeds the client's request
+// budget (300 a minute, the default), read from the simulator's own log.
+//
+// Time: the client and the simulator share a clock that runs SPEED times faster than real time, so minutes of
+// rate budget pass in seconds of test. Waits that are real (Retry-After, backoff, latency) stay real.
+
+const SPEED = 240;
+const MINUTE = 60_000;
+const BUDGET_PER_MINUTE = 300;
+const BASE: FaultOptions = {
+  errorRate: 0.1,
+  errorStatuses: [500, 502, 503, 504],
+  dropRate: 0.02,
+  latencyMs: 1,
+  jitterMs: 3,
+  // The documented ≈400 reads a minute (§5), with its x-ratelimit-* headers on every answer.
+  rateLimit: { requests: 400, windowMs: MINUTE },
+};
+
+/** What OfficeRnD does around the n-th API request: bursts of 429s, a latency spike, revoked tokens. */
+function phaseAt(n: number): { name: string; faults: FaultOptions } {
+  if ((n >= 300 && n < 316) || (n >= 1500 && n < 1516)) {
+    // Everything over the limit: 429 with Retry-After: 1 (a second of real time).
+    return { name: '429 burst', faults: { ...BASE, errorRate: 0, rateLimit: { requests: 0, windowMs: MINUTE, retryAfterSeconds: 1 } } };
+  }
+  if (n >= 800 && n < 820) return { name: 'latency spike', faults: { ...BASE, latencyMs: 400 } };
+  return { name: 'normal', faults: BASE };
+}
+
+/**
+ * Most API requests the simulator saw in any sliding minute of the shared clock, less SLACK: the simulator stamps a
+ * request when it arrives, a moment after the client's limiter let it start (≈ 5 ms of real time at SPEED).
+ */
+const SLACK = 1_200;
+function busiestMinute(entries: RequestLogEntry[]): number {
+  const times = entries.filter((e) => e.kind === 'api').map((e) => e.at).sort((a, b) => a - b);
+  let most = 0;
+  for (let start = 0, end = 0; end < times.length; end++) {
+    while ((times[end] ?? 0) - (times[start] ?? 0) >= MINUTE - SLACK) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+const PAGE = `query Page($after: String) {
+  bookings(first: 500, after: $after) {
+    nodes { id member { id name } resource { id name office { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface BookingRow {
+  id: string;
+  member: { id: string; name: string } | null;
+  resource: { id: string; name: string; office: { name: string } | null } | null;
+}
+
+describe('under upstream faults', () => {
+  it('pages through 2,000 bookings with links: every row exactly once, no error, request budget kept', async () => {
+    const startReal = performance.now();
+    const startClock = Date.now();
+    const clock = (): number => startClock + (performance.now() - startReal) * SPEED;
+    let simulator: Simulator | undefined;
+    let apiRequests = 0;
+    let phase = 'normal';
+    const onRequest = (entry: RequestLogEntry): void => {
+      if (entry.kind !== 'api' || !simulator) return;
+      apiRequests += 1;
+      // A token that expires mid-query: every issued token stops working at once.
+      if (apiRequests === 1100) simulator.expireTokens();
+      const next = phaseAt(apiRequests);
+      if (next.name !== phase) {
+        phase = next.name;
+        simulator.setFaults(next.faults);
+      }
+    };
+    const stack = createSecureStack({
+      scale: 0.25,
+      simulator: { clock, faults: BASE, onRequest, tokenTtlSeconds: 3600 },
+      client: {
+        clock,
+        maxRequestsPerMinute: BUDGET_PER_MINUTE,
+        timeoutMs: 200,
+        // Default backoff (200 ms base, 10 s cap); two attempts more than the default 6, so that a run of eight
+        // failures in a row, not six, is what it takes to lose a read at a 12 % fault rate.
+        retry: { attempts: 8, baseDelayMs: 200, maxDelayMs: 10_000 },
+      },
+    });
+    simulator = stack.simulator;
+    const expected = stack.simulator.dataset.collections.bookings;
+    expect(expected).toHaveLength(2000);
+    const members = new Map(stack.simulator.dataset.collections.members.map((m) => [m._id, m]));
+
+    const rows: BookingRow[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const answer = await stack.query(PAGE, { after });
+      expect(answer.errors).toBeUndefined();
+      const bookings = answer.data?.['bookings'] as { nodes: BookingRow[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      rows.push(...bookings.nodes);
+      if (!bookings.pageInfo.hasNextPage) break;
+      after = bookings.pageInfo.endCursor;
+    }
+
+    // Every row exactly once, in upstream order, with its links.
+    expect(rows.map((r) => r.id)).toEqual(expected.map((b) => b._id));
+    rows.forEach((row, i) => {
+      const booking = expected[i];
+      const member = typeof booking?.member === 'string' ? members.get(booking.member) : undefined;
+      expect(row.member?.name ?? null).toBe(member?.name ?? null);
+      expect(row.resource?.id ?? null).toBe(booking?.resourceId ?? null);
+      if (row.resource) expect(row.resource.office?.name).toEqual(expect.any(String));
+    });
+
+    // The faults happened ...
+    const log = stack.simulator.log;
+    expect(log.count({ kind: 'api', status: 429 })).toBeGreaterThanOrEqual(10);
+    expect(log.count({ kind: 'api', status: 0 })).toBeGreaterThan(10);
+    expect(log.count({ kind: 'api', status: 500 }) + log.count({ kind: 'api', status: 502 }) + log.count({ kind: 'api', status: 503 })).toBeGreaterThan(100);
+    expect(log.count({ kind: 'api', status: 401 })).toBeGreaterThanOrEqual(1);
+    expect(log.entries().filter((e) => e.durationMs >= 400).length).toBeGreaterThan(0);
+    expect(stack.simulator.tokensIssued).toBeGreaterThanOrEqual(2);
+    expect(stack.officernd.stats.retries).toBeGreaterThan(100);
+    // ... and the client kept to its request budget, as the simulator counted it.
+    expect(busiestMinute(log.entries())).toBeLessThanOrEqual(BUDGET_PER_MINUTE);
+    // The token endpoint was asked at most 5 times a minute (§1).
+    const tokenTimes = log.entries().filter((e) => e.kind === 'token');
+    expect(busiestMinute(tokenTimes.map((e) => ({ ...e, kind: 'api' as const })))).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { failWhen, upstreamError, urlOf } from './faulty-fetch.ts';
+import { createSecureStack, type GatewayAnswer } from './stack.ts';
+
+// A full session at debug level, with the logger redacting nothing: neither the client secret, nor any access
+// token OfficeRnD issued, nor any API key (configured or presented) may appear in a log line or a response.
+
+const CLIENT_SECRET = 'demo-secret';
+const KEYS = ['session-key-one-0123456789', 'session-key-two-9876543210abcdef'];
+const WRONG_KEY = `${KEYS[0]}-wrong`;
+
+describe('secrets', () => {
+  it('never appear in any log line or response of a session at debug level', async () => {
+    const tokens: string[] = [];
+    let tokenCalls = 0;
+    let echoBearer = false;
+    const stack = createSecureStack({
+      env: { GATEWAY_API_KEYS: KEYS.join(','), LOG_LEVEL: 'debug' },
+      logLevel: 'debug',
+      client: { timeoutMs: 2_000 },
+      wrapFetch: (inner) => {
+        // Upstream answers that echo what they were sent: a refused client secret, a rejected bearer token.
+        const echoing = failWhen(
+          inner,
+          (url, init) => {
+            if (url.pathname.endsWith('/oauth/token')) return ++tokenCalls === 1;
+            return echoBearer && url.pathname.endsWith('/plans');
+          },
+          (init) => {
+            const auth = new Headers(init?.headers).get('authorization') ?? '';
+            if (auth === '') {
+              return new Response(JSON.stringify({ error: 'invalid_client', error_description: `client secret ${CLIENT_SECRET} refused` }), {
+                status: 401,
+                headers: { 'content-type': 'application/json' },
+              });
+            }
+            return new Response(JSON.stringify({ message: `token ${auth.slice(7)} is not valid for plans` }), {
+              status: 400,
+              headers: { 'content-type': 'application/json' },
+            });
+          },
+        );
+        // Remember every token issued, to look for it afterwards.
+        return async (input, init) => {
+          const response = await echoing(input, init);
+          if (urlOf(input).pathname.endsWith('/oauth/token') && response.ok) {
+            const body = (await response.clone().json()) as { access_token?: string };
+            if (body.access_token) tokens.push(body.access_token);
+          }
+          return response;
+        };
+      },
+    });
+
+    const answers: GatewayAnswer[] = [];
+    const ask = async (query: string, headers: Record<string, string> = { authorization: `Bearer ${KEYS[0]}` }) => {
+      const answer = await stack.query(query, undefined, headers);
+      answers.push(answer);
+      return answer;
+    };
+
+    // The first token request is refused (its error echoes the secret): UPSTREAM_AUTH. The next one succeeds.
+    await ask('{ offices { nodes { name } } }');
+    await ask('{ members(first: 20) { nodes { name team { name office { name } } } } }');
+    await ask('{ teams(first: 5) { nodes { name } } }', { 'x-api-key': KEYS[1] ?? '' });
+    // Wrong and missing keys.
+    await ask('{ __typename }', { authorization: `Bearer ${WRONG_KEY}` });
+    await ask('{ __typename }', { 'x-api-key': WRONG_KEY });
+    await ask('{ __typename }', {});
+    // Every token revoked mid-session: a 401, a fresh token.
+    stack.simulator.expireTokens();
+    await ask('{ bookings(first: 30) { nodes { id member { name } resource { name } } } }');
+    // Faults: retries and their warnings.
+    stack.simulator.setFaults({ errorRate: 0.3, dropRate: 0.1 });
+    await ask('{ bookings(first: 60) { nodes { member { name } } } }');
+    stack.simulator.setFaults({});
+    // An upstream error that quotes the bearer token back.
+    echoBearer = true;
+    await ask('{ plans(first: 3) { nodes { name } } }');
+    echoBearer = false;
+    // Invalid input, an unknown route, the health check.
+    await ask('{ members(first: -1) { nodes { id } } }');
+    await ask('{ nope }');
+    answers.push(await stack.request('/reports/members.csv', { headers: { authorization: `Bearer ${KEYS[0]}` } }));
+    answers.push(await stack.request('/health'));
+
+    // The session did what it should: data, refusals, retries, two tokens.
+    expect(answers[0]?.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH');
+    expect(answers[0]?.errors?.[0]?.message).toMatch(/client secret \[redacted\] refused/);
+    expect(answers[1]?.errors).toBeUndefined();
+    expect(answers[3]?.status).toBe(401);
+    expect(tokens.length).toBeGreaterThanOrEqual(2);
+    expect(stack.officernd.stats.retries).toBeGreaterThan(0);
+    expect(answers.some((a) => a.errors?.some((e) => e.extensions?.['code'] === 'UPSTREAM_BAD_REQUEST'))).toBe(true);
+    expect(stack.logs.filter((l) => / DEBUG /.test(l)).length).toBeGreaterThan(50);
+    expect(stack.logs.some((l) => /officernd retry/.test(l))).toBe(true);
+
+    const secrets = [CLIENT_SECRET, ...tokens, ...KEYS, WRONG_KEY];
+    const published = [
+      ...stack.logs,
+      ...answers.map((a) => a.text),
+      ...answers.flatMap((a) => [...a.headers.values()]),
+    ];
+    for (const secret of secrets) {
+      const leaks = published.filter((text) => text.includes(secret));
+      expect(leaks, `${secret.slice(0, 6)}… leaked`).toEqual([]);
+    }
+  });
+});
