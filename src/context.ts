@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { createLoaders, type Loaders } from './loaders/index.ts';
+import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.ts';
 import type { CollectionSizes } from './loaders/collection-sizes.ts';
 import type { GatewaySettings } from './gateway.ts';
 import type { Logger } from './logger.ts';
@@ -26,6 +26,8 @@ export interface ContextDeps {
   settings: GatewaySettings;
   /** Injectable clock; default `new Date()`. */
   clock?: () => Date;
+  /** Tuning of the batching plans (tests pin them to exercise one path). */
+  loaderOptions?: Pick<LoaderOptions, 'probeAfterIds' | 'perParentCallsWhenUnknown' | 'maxWalkItems'>;
 }
 
 /**
@@ -42,6 +44,6 @@ export function createContext(deps: ContextDeps, request: Request, signal: Abort
     signal,
     settings: deps.settings,
     now: deps.clock ?? (() => new Date()),
-    loaders: createLoaders({ officernd: deps.officernd, sizes: deps.sizes, signal }),
+    loaders: createLoaders({ ...deps.loaderOptions, officernd: deps.officernd, sizes: deps.sizes, signal }),
   };
 }

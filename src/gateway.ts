@@ -43,6 +43,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     sizes: createCollectionSizes(),
     settings,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.loaderOptions ? { loaderOptions: options.loaderOptions } : {}),
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,

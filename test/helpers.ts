@@ -1,4 +1,5 @@
 import { createGateway, type Gateway } from '../src/gateway.ts';
+import { PROBE_AFTER_IDS } from '../src/loaders/index.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { createOfficeRnDClient, type OfficeRnDClient, type OfficeRnDClientOptions } from '../src/officernd/index.ts';
 import { generateDataset, type Dataset } from '../src/simulator/generate.ts';
@@ -88,4 +89,29 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
     },
     apiCalls: (filter) => simulator.log.count({ kind: 'api', ...filter }),
   };
+}
+
+/** What the loaders' plan costs for one batch of by-id lookups into a collection whose size is not known yet. */
+export interface PlannedLookups {
+  /** All upstream calls: probe pages plus single GETs. */
+  calls: number;
+  /** Single GETs by id. */
+  gets: number;
+  /** List pages read by the probe (a walk bounded to half as many pages as there are ids). */
+  pages: number;
+}
+
+/**
+ * Independent statement of the plan in src/loaders (README "Batching rules" 4): under PROBE_AFTER_IDS distinct ids,
+ * one GET each; otherwise a walk of at most ceil(ids / 2) pages, then a GET for each id it did not reach.
+ */
+export function plannedLookups(all: readonly { _id: string }[], ids: readonly unknown[]): PlannedLookups {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
+  if (wanted.length < PROBE_AFTER_IDS) return { calls: wanted.length, gets: wanted.length, pages: 0 };
+  const bound = Math.ceil(wanted.length / 2);
+  const total = Math.max(1, Math.ceil(all.length / 100));
+  if (total <= bound) return { calls: total, gets: 0, pages: total };
+  const reached = new Set(all.slice(0, bound * 100).map((item) => item._id));
+  const gets = wanted.filter((id) => !reached.has(id)).length;
+  return { calls: bound + gets, gets, pages: bound };
 }

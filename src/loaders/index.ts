@@ -12,6 +12,8 @@ export interface LoaderOptions {
   maxWalkItems?: number;
   /** With no size known yet, up to this many parents are served by one filtered call each. */
   perParentCallsWhenUnknown?: number;
+  /** Fewer distinct ids than this in a batch are always single GETs (default PROBE_AFTER_IDS). */
+  probeAfterIds?: number;
 }
 
 export type ById<C extends ListCollection> = DataLoader<string, WireMap[C] | null>;
@@ -47,35 +49,75 @@ export class WalkTooLargeError extends Error {
 
 const pages = (size: number): number => Math.max(1, Math.ceil(size / V1_PAGE_LIMIT));
 
+/** Below this many ids of one collection in a batch, single GETs are always the plan. */
+export const PROBE_AFTER_IDS = 20;
+
+interface WalkResult {
+  items: unknown[];
+  index: Map<string, unknown>;
+  /** False when the walk stopped at its page bound before the end of the collection. */
+  complete: boolean;
+}
+
 /** Builds the loaders of one request. */
 export function createLoaders(options: LoaderOptions): Loaders {
   const { officernd, sizes, signal } = options;
   const maxWalkItems = options.maxWalkItems ?? 50_000;
   const perParentWhenUnknown = options.perParentCallsWhenUnknown ?? 10;
+  const probeAfterIds = options.probeAfterIds ?? PROBE_AFTER_IDS;
 
   const byIdLoaders = new Map<ListCollection, DataLoader<string, unknown>>();
   const childLoaders = new Map<string, DataLoader<string, unknown[]>>();
-  const walks = new Map<ListCollection, Promise<{ items: unknown[]; index: Map<string, unknown> }>>();
+  /** Complete walks, by collection. */
+  const walks = new Map<ListCollection, Promise<WalkResult>>();
+  /** Walks bounded to a number of pages, made while the collection's size is unknown. */
+  const probes = new Map<ListCollection, Promise<WalkResult>>();
 
   const idOf = (item: unknown): string => (item as { _id: string })._id;
 
-  const walk = <C extends ListCollection>(collection: C) => {
-    type Walk = Promise<{ items: WireMap[C][]; index: Map<string, WireMap[C]> }>;
-    const existing = walks.get(collection);
-    if (existing) return existing as Walk;
-    const pending = officernd.list(collection, {}, { max: maxWalkItems, signal }).then(({ items, complete }) => {
-      if (!complete) throw new WalkTooLargeError(collection, maxWalkItems);
-      sizes.set(collection, items.length);
+  const read = (collection: ListCollection, maxItems: number): Promise<WalkResult> =>
+    officernd.list(collection, {}, { max: maxItems, signal }).then(({ items, complete }) => {
+      if (complete) sizes.set(collection, items.length);
+      else sizes.setAtLeast(collection, items.length);
       const index = new Map<string, unknown>();
       for (const item of items) index.set(idOf(item), item);
       const loader = byIdLoaders.get(collection);
       if (loader) for (const [id, item] of index) loader.prime(id, item);
-      return { items: items as unknown[], index };
+      return { items: items as unknown[], index, complete };
     });
-    // A failed walk may be retried by a later resolver of the same request.
-    pending.catch(() => walks.delete(collection));
-    walks.set(collection, pending);
-    return pending as Walk;
+
+  const remember = (memo: Map<ListCollection, Promise<WalkResult>>, collection: ListCollection, pending: Promise<WalkResult>) => {
+    // A failed walk may be tried again by a later resolver of the same request.
+    pending.catch(() => memo.delete(collection));
+    memo.set(collection, pending);
+    return pending;
+  };
+
+  const walk = <C extends ListCollection>(collection: C) => {
+    type Walk = Promise<{ items: WireMap[C][]; index: Map<string, WireMap[C]> }>;
+    const existing = walks.get(collection);
+    if (existing) return existing as unknown as Walk;
+    const pending = read(collection, maxWalkItems).then((result) => {
+      if (!result.complete) throw new WalkTooLargeError(collection, maxWalkItems);
+      return result;
+    });
+    return remember(walks, collection, pending) as unknown as Walk;
+  };
+
+  /**
+   * With the size unknown, reads at most `maxPages` pages: when the collection ends within them, that was cheaper
+   * than the per-id calls it replaces (and becomes this request's complete walk); otherwise the caller falls back
+   * to per-id calls for what it did not see, having spent at most `maxPages` extra calls, and the gateway has
+   * learnt a lower bound that steers later requests straight to per-id calls.
+   */
+  const probe = (collection: ListCollection, maxPages: number): Promise<WalkResult> => {
+    const existing = probes.get(collection);
+    if (existing) return existing;
+    const pending = read(collection, Math.min(maxPages * V1_PAGE_LIMIT, maxWalkItems)).then((result) => {
+      if (result.complete && !walks.has(collection)) walks.set(collection, Promise.resolve(result));
+      return result;
+    });
+    return remember(probes, collection, pending);
   };
 
   /** One walk is cheaper than `calls` single requests once the collection's page count is known and smaller. */
@@ -85,6 +127,14 @@ export function createLoaders(options: LoaderOptions): Loaders {
     const size = sizes.get(collection);
     return size !== undefined && pages(size) < calls;
   };
+
+  /** Worth probing: the size is unknown and not known to be too large for the calls a walk would replace. */
+  const worthProbing = (collection: ListCollection, calls: number, maxPages: number, minCalls = probeAfterIds): boolean =>
+    calls >= minCalls && sizes.get(collection) === undefined && pages(sizes.atLeast(collection) + 1) <= maxPages;
+
+  const getEach = (collection: ListCollection, ids: readonly string[]) =>
+    // v1 has no multi-id filter (§8): one GET per id, run concurrently under the client's cap.
+    Promise.all(ids.map((id) => officernd.getById(collection, id, { signal }).catch((error: unknown) => error as Error)));
 
   const byId = <C extends ListCollection>(collection: C): ById<C> => {
     let loader = byIdLoaders.get(collection);
@@ -96,14 +146,19 @@ export function createLoaders(options: LoaderOptions): Loaders {
             const { index } = await walk(collection);
             return ids.map((id) => index.get(id) ?? null);
           }
-          // v1 has no multi-id filter (§8): one GET per id, run concurrently under the client's cap.
-          return Promise.all(
-            ids.map((id) =>
-              officernd.getById(collection, id, { signal }).catch((error: unknown) => error as Error),
-            ),
-          );
+          const maxPages = Math.ceil(ids.length / 2);
+          if (probes.has(collection) || worthProbing(collection, ids.length, maxPages)) {
+            const { index, complete } = await probe(collection, maxPages);
+            if (complete) return ids.map((id) => index.get(id) ?? null);
+            const missing = ids.filter((id) => !index.has(id));
+            const fetched = new Map(missing.map((id, i) => [id, i]));
+            const results = await getEach(collection, missing);
+            return ids.map((id) => (index.has(id) ? index.get(id) : results[fetched.get(id)!]));
+          }
+          return getEach(collection, ids);
         },
-        { name: `${collection}ById`, maxBatchSize: V1_PAGE_LIMIT },
+        // The batch size bounds one plan decision, not a request: per-id GETs stay under the client's cap.
+        { name: `${collection}ById`, maxBatchSize: 1000 },
       );
       byIdLoaders.set(collection, loader);
     }
@@ -116,26 +171,26 @@ export function createLoaders(options: LoaderOptions): Loaders {
     if (!loader) {
       loader = new DataLoader<string, unknown[]>(
         async (parents) => {
-          const known = sizes.get(collection) !== undefined;
-          const filterable = COLLECTIONS[collection].refFilters.includes(field);
-          if (
-            !filterable ||
-            walkIsCheaper(collection, parents.length) ||
-            (!known && parents.length > perParentWhenUnknown)
-          ) {
-            const { items } = await walk(collection);
+          const group = (items: readonly unknown[]): unknown[][] => {
             const groups = new Map<string, unknown[]>();
             for (const item of items) {
               const ref = (item as Record<string, unknown>)[field];
-              const refs = Array.isArray(ref) ? ref : [ref];
-              for (const r of refs) {
+              for (const r of Array.isArray(ref) ? ref : [ref]) {
                 if (typeof r !== 'string') continue;
-                let group = groups.get(r);
-                if (!group) groups.set(r, (group = []));
-                group.push(item);
+                let members = groups.get(r);
+                if (!members) groups.set(r, (members = []));
+                members.push(item);
               }
             }
             return parents.map((p) => groups.get(p) ?? []);
+          };
+          const filterable = COLLECTIONS[collection].refFilters.includes(field);
+          if (!filterable || walkIsCheaper(collection, parents.length)) return group((await walk(collection)).items);
+          // Unknown size and many parents: a walk of at most as many pages as there are parents is never dearer
+          // than one filtered call per parent; if the collection is longer, fall back to those calls.
+          if (probes.has(collection) || worthProbing(collection, parents.length, parents.length, perParentWhenUnknown + 1)) {
+            const probed = await probe(collection, parents.length);
+            if (probed.complete) return group(probed.items);
           }
           return Promise.all(
             parents.map((parent) =>

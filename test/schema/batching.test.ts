@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestStack, type TestStack } from '../helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestStack, plannedLookups, type TestStack } from '../helpers.ts';
 
 // The request log of the simulator is the proof that the gateway batches: every assertion below is an exact count
 // of upstream calls, computed from the dataset the simulator serves.
@@ -24,14 +24,15 @@ interface Wire {
 }
 
 describe('batching', () => {
+  // A fresh stack per test: the gateway learns collection sizes, which changes later plans.
   let stack: TestStack;
-  beforeAll(() => {
+  beforeEach(() => {
     stack = createTestStack();
   });
 
-  /** The lower bound: root pages + one GET per distinct object of a large collection + one walk per catalogue. */
-  function expectedDashboardCalls(count: number): number {
-    const data = stack.simulator.dataset.collections;
+  /** Root pages + the planned lookups of each large collection + one walk per catalogue. */
+  function expectedDashboardCalls(count: number, on: TestStack = stack): number {
+    const data = on.simulator.dataset.collections;
     const bookings = (data.bookings as unknown as Wire[]).slice(0, count);
     const members = new Set(bookings.map((b) => b.member).filter((id): id is string => typeof id === 'string'));
     const memberById = new Map((data.members as unknown as Wire[]).map((m) => [m._id, m]));
@@ -41,7 +42,14 @@ describe('batching', () => {
     const resources = new Set(bookings.map((b) => b.resourceId).filter((id): id is string => typeof id === 'string'));
     const rootPages = Math.ceil(count / 100);
     const catalogues = 3; // offices, floors, rates: one walk each
-    return rootPages + members.size + teams.size + resources.size + catalogues;
+    const all = (c: 'members' | 'teams' | 'resources') => data[c] as unknown as Wire[];
+    return (
+      rootPages +
+      plannedLookups(all('members'), [...members]).calls +
+      plannedLookups(all('teams'), [...teams]).calls +
+      plannedLookups(all('resources'), [...resources]).calls +
+      catalogues
+    );
   }
 
   it('answers 200 bookings with member { team { office } } resource { floor office } rate at the lower bound', async () => {
@@ -54,6 +62,17 @@ describe('batching', () => {
     const byIds = stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.id !== null);
     const keys = byIds.map((e) => `${e.collection}/${e.id}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('answers the README dashboard on a scale-1 organization within the default upstream budget', async () => {
+    // Default client settings: 300 requests a minute, 8 at a time (the test stack lifts the budget otherwise).
+    const big = createTestStack({ scale: 1, client: { maxRequestsPerMinute: 300 } });
+    const result = await big.query<{ bookings: { nodes: Wire[] } }>(DASHBOARD, { first: 200 });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.bookings.nodes).toHaveLength(200);
+    expect(big.apiCalls()).toBe(expectedDashboardCalls(200, big));
+    // Hundreds of references, a few dozen calls: well inside one minute's budget, so nothing waits.
+    expect(big.apiCalls()).toBeLessThan(60);
   });
 
   it('costs nothing more when the same query is asked twice in one request', async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   WireCheckin,
   WireContract,
@@ -9,7 +9,7 @@ import type {
   WireVisit,
 } from '../../src/officernd/types.ts';
 import { creditStatsFor } from '../../src/simulator/index.ts';
-import { createTestStack, type TestStack } from '../helpers.ts';
+import { createTestStack, plannedLookups, type TestStack } from '../helpers.ts';
 
 // Teams, memberships, contracts, credit accounts, passes, issues, check-ins and visits, through the whole stack:
 // data as the simulator serves it, links, filters pushed upstream, and exact upstream call counts.
@@ -22,7 +22,6 @@ type Ref = { id: string } | null;
 type Nodes<K extends string> = Record<K, { nodes: Node[] }>;
 
 const isId = (value: unknown): value is string => typeof value === 'string' && value !== '';
-const distinct = (values: readonly unknown[]): number => new Set(values.filter(isId)).size;
 /** Calls a complete walk of `size` items costs (v1 pages of 100, §3). */
 const pages = (size: number): number => Math.max(1, Math.ceil(size / 100));
 const dateOf = (value: string | null | undefined): string | null => (value ? value.slice(0, 10) : null);
@@ -53,8 +52,15 @@ describe('community reports', () => {
     return result.errors?.[0]?.extensions?.code;
   }
 
-  // Call counts first: later tests walk collections, and what the gateway learns about sizes steers its plans.
+  // Call counts on a fresh stack each: what the gateway learns about sizes steers its plans.
   describe('upstream calls per link group', () => {
+    beforeEach(() => {
+      stack = createTestStack({ client: { maxRequestsPerMinute: 100_000 } });
+    });
+    /** Calls and single GETs the loaders plan for these ids of a large collection (fresh sizes). */
+    const lookups = (collection: 'members' | 'teams' | 'resources' | 'bookings', ids: readonly unknown[]) =>
+      plannedLookups(data()[collection], ids);
+
     it('Team.office: a page of teams with their office costs one teams page and one offices walk', async () => {
       const teams = data().teams.slice(0, 100);
       stack.simulator.log.reset();
@@ -78,12 +84,12 @@ describe('community reports', () => {
       expect(nodes.map((n) => idOf(n.office))).toEqual(memberships.map((m) => m.office ?? null));
       expect(nodes.map((n) => idOf(n.contract))).toEqual(memberships.map((m) => m.contract ?? null));
       const contractWalk = memberships.some((m) => isId(m.contract)) ? pages(data().contracts.length) : 0;
-      expect(stack.apiCalls({ collection: 'members', id: true })).toBe(distinct(memberships.map((m) => m.member)));
-      expect(stack.apiCalls({ collection: 'teams', id: true })).toBe(distinct(memberships.map((m) => m.team)));
+      expect(stack.apiCalls({ collection: 'members', id: true })).toBe(lookups('members', memberships.map((m) => m.member)).gets);
+      expect(stack.apiCalls({ collection: 'teams', id: true })).toBe(lookups('teams', memberships.map((m) => m.team)).gets);
       expect(stack.apiCalls()).toBe(
         1 +
-          distinct(memberships.map((m) => m.member)) +
-          distinct(memberships.map((m) => m.team)) +
+          lookups('members', memberships.map((m) => m.member)).calls +
+          lookups('teams', memberships.map((m) => m.team)).calls +
           pages(data().plans.length) +
           pages(data().offices.length) +
           contractWalk,
@@ -120,14 +126,14 @@ describe('community reports', () => {
       // Contracts of the page are primed: only a renewal outside it needs the (by-id-less, §8) collection walked.
       const contractWalk = renewals.some((id) => !listed.has(id)) ? pages(data().contracts.length) : 0;
       const resources = contracts.flatMap((c) => (c.resources ?? []).map((l) => l.id));
-      expect(stack.apiCalls({ collection: 'resources', id: true })).toBe(distinct(resources));
+      expect(stack.apiCalls({ collection: 'resources', id: true })).toBe(lookups('resources', resources).gets);
       expect(stack.apiCalls()).toBe(
         1 +
-          distinct(contracts.map((c) => c.member)) +
-          distinct(contracts.map((c) => c.team)) +
+          lookups('members', contracts.map((c) => c.member)).calls +
+          lookups('teams', contracts.map((c) => c.team)).calls +
           pages(data().offices.length) +
           pages(data().plans.length) +
-          distinct(resources) +
+          lookups('resources', resources).calls +
           contractWalk,
       );
     });
@@ -146,8 +152,8 @@ describe('community reports', () => {
       const walk = (refs: unknown[], size: number) => (refs.some(isId) ? pages(size) : 0);
       expect(stack.apiCalls()).toBe(
         1 +
-          distinct(passes.map((p) => p.member)) +
-          distinct(passes.map((p) => p.team)) +
+          lookups('members', passes.map((p) => p.member)).calls +
+          lookups('teams', passes.map((p) => p.team)).calls +
           walk(passes.map((p) => p.membership), data().memberships.length) +
           walk(passes.map((p) => p.fee), data().fees.length),
       );
@@ -169,10 +175,10 @@ describe('community reports', () => {
       if (withBooking) expect(nodes.map((n) => idOf(n.booking))).toEqual(bookings.map((b) => b ?? null));
       expect(stack.apiCalls()).toBe(
         1 +
-          distinct(items.map((i) => i.member)) +
-          distinct(items.map((i) => i.team)) +
+          lookups('members', items.map((i) => i.member)).calls +
+          lookups('teams', items.map((i) => i.team)).calls +
           pages(data().offices.length) +
-          distinct(bookings),
+          lookups('bookings', bookings).calls,
       );
     });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WireBooking, WireResource } from '../../src/officernd/types.ts';
-import { createTestStack, TEST_NOW, type TestStack } from '../helpers.ts';
+import { createTestStack, TEST_NOW, type TestStack, plannedLookups } from '../helpers.ts';
 
 // Bookings, booking occurrences, resources, resource types, floors, plans and rates: data, paging,
 // filters pushed upstream, by-id, links, and upstream call counts (against the simulator's request log).
@@ -39,7 +39,6 @@ const upstreamQueries = (on: TestStack, collection: string) =>
   on.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === collection && e.id === null).map((e) => e.query);
 
 const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
-const distinct = (values: (string | null | undefined)[]) => new Set(values.filter((v): v is string => typeof v === 'string')).size;
 
 interface Conn<T> {
   nodes: T[];
@@ -511,12 +510,16 @@ describe('upstream call counts', () => {
     const wire = fresh.simulator.dataset.collections.bookings.slice(0, 100);
     const memberIds = wire.flatMap((b) => [b.member, ...(b.members ?? [])]);
     expect(fresh.apiCalls({ collection: 'bookings' })).toBe(1);
-    // v1 has no multi-id filter (§8): members, teams and resources are single GETs, one per distinct id.
-    expect(fresh.apiCalls({ collection: 'members', id: true })).toBe(distinct(memberIds));
-    expect(fresh.apiCalls({ collection: 'teams', id: true })).toBe(distinct(wire.map((b) => b.team)));
-    expect(fresh.apiCalls({ collection: 'resources', id: true })).toBe(distinct(wire.map((b) => b.resourceId)));
+    // v1 has no multi-id filter (§8): single GETs, or a bounded walk when there are many ids (plannedLookups).
+    const data = fresh.simulator.dataset.collections;
+    const members = plannedLookups(data.members, memberIds);
+    const teams = plannedLookups(data.teams, wire.map((b) => b.team));
+    const resources = plannedLookups(data.resources, wire.map((b) => b.resourceId));
+    expect(fresh.apiCalls({ collection: 'members', id: true })).toBe(members.gets);
+    expect(fresh.apiCalls({ collection: 'teams', id: true })).toBe(teams.gets);
+    expect(fresh.apiCalls({ collection: 'resources', id: true })).toBe(resources.gets);
     expect(fresh.apiCalls({ collection: 'rates' })).toBe(1);
-    expect(fresh.apiCalls()).toBe(1 + distinct(memberIds) + distinct(wire.map((b) => b.team)) + distinct(wire.map((b) => b.resourceId)) + 1);
+    expect(fresh.apiCalls()).toBe(1 + members.calls + teams.calls + resources.calls + 1);
   });
 
   it('resources with office, floor, rate, type and target plan cost one call per catalogue', async () => {
@@ -549,8 +552,9 @@ describe('upstream call counts', () => {
     const nodes = data.bookingOccurrences.nodes;
     expect(nodes.length).toBeGreaterThan(0);
     expect(fresh.apiCalls({ collection: 'bookings/occurrences' })).toBe(1);
-    expect(fresh.apiCalls({ collection: 'bookings', id: true })).toBe(distinct(nodes.map((n) => n.booking.id)));
-    expect(fresh.apiCalls({ collection: 'resources', id: true })).toBe(distinct(nodes.map((n) => n.resource.id)));
+    const all = fresh.simulator.dataset.collections;
+    expect(fresh.apiCalls({ collection: 'bookings', id: true })).toBe(plannedLookups(all.bookings, nodes.map((n) => n.booking.id)).gets);
+    expect(fresh.apiCalls({ collection: 'resources', id: true })).toBe(plannedLookups(all.resources, nodes.map((n) => n.resource.id)).gets);
     expect(fresh.apiCalls({ collection: 'offices' })).toBe(1);
   });
 

@@ -82,6 +82,8 @@ describe('under upstream faults', () => {
     };
     const stack = createSecureStack({
       scale: 0.25,
+      // Every link by single GETs (no walks), so that thousands of requests meet the faults below.
+      loaderOptions: { probeAfterIds: Number.POSITIVE_INFINITY },
       simulator: { clock, faults: BASE, onRequest, tokenTtlSeconds: 3600 },
       client: {
         clock,

@@ -71,8 +71,9 @@ describe('secrets', () => {
     stack.simulator.expireTokens();
     await ask('{ bookings(first: 30) { nodes { id member { name } resource { name } } } }');
     // Faults: retries and their warnings.
-    stack.simulator.setFaults({ errorRate: 0.3, dropRate: 0.1 });
-    await ask('{ bookings(first: 60) { nodes { member { name } } } }');
+    // Enough requests at a high fault rate that retries (and their log lines) are certain whatever the plan.
+    stack.simulator.setFaults({ errorRate: 0.5, dropRate: 0.1 });
+    await ask('{ bookings(first: 300) { nodes { member { name } } } }');
     stack.simulator.setFaults({});
     // An upstream error that quotes the bearer token back.
     echoBearer = true;

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../../src/config.ts';
-import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { createOfficeRnDClient, type OfficeRnDClient, type OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
@@ -19,6 +19,8 @@ export interface SecureStackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Values the logger redacts; default none, so a test sees whatever the code tries to write. */
   redact?: string[];
+  /** Batching-plan tuning passed to the gateway. */
+  loaderOptions?: GatewayOptions['loaderOptions'];
 }
 
 export interface SecureStack {
@@ -85,7 +87,13 @@ export function createSecureStack(options: SecureStackOptions = {}): SecureStack
     retry: { baseDelayMs: 1, maxDelayMs: 20 },
     ...options.client,
   });
-  const gateway = createGateway({ officernd, logger, settings: config, clock: () => TEST_NOW });
+  const gateway = createGateway({
+    officernd,
+    logger,
+    settings: config,
+    clock: () => TEST_NOW,
+    ...(options.loaderOptions ? { loaderOptions: options.loaderOptions } : {}),
+  });
   const request = async (path: string, init?: RequestInit): Promise<GatewayAnswer> =>
     answerOf(await gateway.fetch(`http://gateway.test${path}`, init ?? {}));
   const post = (body: unknown, headers?: Record<string, string>): Promise<GatewayAnswer> =>
