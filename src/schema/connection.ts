@@ -125,6 +125,15 @@ function decodeCursor(cursor: string, print: string): Position {
   return { upstream: parsed[1] as string | null, offset: parsed[2] as number };
 }
 
+/**
+ * Most upstream pages one page of a connection may scan while a gateway-side filter (`keep`) drops rows: a
+ * selection OfficeRnD cannot filter must not turn `first: 1` into a walk of the whole collection. Past it the page
+ * ends early with `hasNextPage: true`; its `endCursor` resumes the scan where it stopped.
+ */
+export function scanPagesFor(first: number): number {
+  return Math.max(10, Math.ceil(first / V1_PAGE_LIMIT));
+}
+
 export interface UpstreamConnectionOptions<T> {
   /** Kept items; applied on our side after the upstream filters (exact semantics whatever was pushed down). */
   keep?: (item: T) => boolean;
@@ -150,7 +159,8 @@ export async function upstreamConnection<C extends ListCollection>(
   if (first === 0) {
     return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
   }
-  for (;;) {
+  const maxPages = options.keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
+  for (let pagesRead = 1; ; pagesRead += 1) {
     const wanted = first - edges.length;
     // Without a local filter, ask for exactly what is still needed; with one, whole pages.
     const limit = options.keep ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
@@ -175,7 +185,7 @@ export async function upstreamConnection<C extends ListCollection>(
       return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
     }
     position = { upstream: page.next, offset: 0 };
-    if (edges.length >= first) {
+    if (edges.length >= first || pagesRead >= maxPages) {
       return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
     }
   }

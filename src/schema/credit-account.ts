@@ -14,7 +14,8 @@ type CreditAccountShape = WireCreditStat & { month: string };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Each month is one upstream call per owner (§6.6), so a selection may touch at most two years of months. */
-const MAX_MONTHS = 24;
+/** Most months one credit-accounts selection may touch (each is one upstream call per team or member). */
+export const MAX_CREDIT_MONTHS = 24;
 
 interface MonthArgs {
   month?: string | null;
@@ -35,7 +36,7 @@ function monthsFrom(ctx: Context, args: MonthArgs): string[] {
   }
   const range = resolveDates(ctx, args.dates as DateSelectionArg);
   try {
-    return monthsOf(range, MAX_MONTHS);
+    return monthsOf(range, MAX_CREDIT_MONTHS);
   } catch (error) {
     return selectionError(error);
   }

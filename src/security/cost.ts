@@ -29,6 +29,8 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
+import { scanPagesFor } from '../schema/connection.ts';
+import { MAX_CREDIT_MONTHS } from '../schema/credit-account.ts';
 
 /** GraphQL object types backed by an OfficeRnD collection: reaching one through a link costs an upstream call. */
 const NODE_COLLECTIONS: Readonly<Record<string, ListCollection | null>> = {
@@ -138,9 +140,14 @@ export function queryCost(
       // Calls made once for the field (its pages, or a root lookup), and once per item it returns (links).
       let once = 0;
       let perItem = 0;
-      if (first !== null) once = Math.ceil(first / V1_PAGE_LIMIT);
+      const hasArgument = (name: string) => (selection.arguments ?? []).some((a) => a.name.value === name);
+      // A date selection the gateway checks itself may scan more pages than `first` fills (connection.ts caps it).
+      if (first !== null) once = hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT);
       else if (parent === root) once = 1;
-      else if (!isConnectionPart(parent) && named.name in NODE_COLLECTIONS) {
+      else if (named.name === 'CreditAccount' && parent !== root) {
+        // One credit-stats call per parent and month: a month, or up to every month a selection may touch.
+        once = hasArgument('dates') ? MAX_CREDIT_MONTHS : 1;
+      } else if (!isConnectionPart(parent) && named.name in NODE_COLLECTIONS) {
         const collection = NODE_COLLECTIONS[named.name];
         if (collection && COLLECTIONS[collection].catalog) catalogues.add(collection);
         else perItem = 1;

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIRST, MAX_FIRST } from '../../src/schema/connection.ts';
+import { DEFAULT_FIRST, MAX_FIRST, scanPagesFor } from '../../src/schema/connection.ts';
+import { MAX_CREDIT_MONTHS } from '../../src/schema/credit-account.ts';
 import { schema } from '../../src/schema/index.ts';
 import { createApiKeyCheck, queryCost } from '../../src/security/index.ts';
 import { createSecureStack } from './stack.ts';
@@ -26,6 +27,38 @@ describe('query cost', () => {
     expect(cost('{ members { nodes { team { name } } } }')).toBe(1 + DEFAULT_FIRST);
     // `edges { node }` costs what `nodes` costs; pageInfo nothing.
     expect(cost('{ members(first: 10) { edges { cursor node { team { name } } } pageInfo { hasNextPage } } }')).toBe(1 + 10);
+  });
+
+  it('costs a date selection as the pages a page may scan, and credit accounts per month', () => {
+    // The gateway checks dates itself where OfficeRnD cannot: a page may scan up to scanPagesFor(first) pages.
+    expect(cost('{ bookings(first: 1, dateField: END, dates: { from: "2099-01-01" }) { nodes { id } } }')).toBe(scanPagesFor(1));
+    expect(cost('{ bookings(first: 1) { nodes { id } } }')).toBe(1);
+    // One credit-stats call per team and month: one month, or up to MAX_CREDIT_MONTHS for a selection.
+    expect(cost('{ teams(first: 10) { nodes { creditAccounts(month: "2026-11") { month } } } }')).toBe(1 + 10);
+    expect(cost('{ teams(first: 10) { nodes { creditAccounts(dates: { period: THIS_YEAR }) { month } } } }')).toBe(
+      1 + 10 * MAX_CREDIT_MONTHS,
+    );
+  });
+
+  it('ends a page early, resumable, when a gateway-side date check would scan more than its pages', async () => {
+    const stack = createSecureStack();
+    const all = stack.simulator.dataset.collections.bookings.length;
+    // No booking ends in 2099: OfficeRnD cannot filter END, so every page is scanned and nothing kept.
+    const query = `query($after: String) { bookings(first: 1, dateField: END, dates: { from: "2099-01-01" }, after: $after) {
+      nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    let after: string | null = null;
+    let calls = 0;
+    for (; calls < 100; calls += 1) {
+      stack.simulator.log.reset();
+      const result = await stack.query(query, { after });
+      const page = (result.data as { bookings: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).bookings;
+      expect(page.nodes).toEqual([]);
+      expect(stack.simulator.log.count({ kind: 'api' })).toBeLessThanOrEqual(scanPagesFor(1));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // Each upstream page was scanned exactly once across the calls.
+    expect(calls + 1).toBe(Math.ceil(Math.ceil(all / 100) / scanPagesFor(1)));
   });
 
   it('counts a catalogue (offices, floors, plans, rates, resource types) once, whatever the number of links', () => {
