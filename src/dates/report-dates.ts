@@ -303,7 +303,8 @@ export interface OccurrenceWindow {
  * and keeps the order of the windows.
  */
 export function occurrenceWindows(dateField: string | null | undefined, range: DayRange): OccurrenceWindow[] {
-  const bounded = requireBounded(range, 'booking occurrences are read in a bounded window (§6.2)');
+  // §6.2: the occurrences endpoint needs both ends of its window.
+  const bounded = requireBounded(range, 'booking occurrences are read in a bounded window');
   const chosen = dateFieldOf(REPORT_DATES.occurrences, dateField);
   const startMs = bounded.start.getTime();
   const endMs = bounded.end.getTime();

@@ -7,8 +7,8 @@
 import { ofetch } from 'ofetch';
 import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
 import type { ListCollection } from './collections.ts';
-import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, redact, upstreamMessageOf } from './errors.ts';
-import { createLimiter } from './limiter.ts';
+import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
+import { createLimiter, RateLimitHoldError } from './limiter.ts';
 import { collect, readPage, walkPages, withIds } from './paginate.ts';
 import type { Page } from './paginate.ts';
 import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString } from './query.ts';
@@ -137,6 +137,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
           signal: combined,
         });
         limiter.observe(response.headers);
+        if (response.status === 429) holdFor(response.headers);
         const ms = clock() - startedAt;
         logger?.debug('officernd request', { method: 'GET', path: errorPath, status: response.status, ms });
         return { status: response.status, headers: response.headers, body: response._data };
@@ -148,7 +149,29 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
           : { code: 'UPSTREAM_UNAVAILABLE' as const, detail: networkDetail(error) };
         throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
       }
-    }, signal);
+    }, signal).catch((error: unknown) => {
+      // The caller's time ran out while OfficeRnD had asked everyone to wait: say so, rather than "aborted".
+      if (error instanceof RateLimitHoldError) {
+        throw new OfficeRnDError({
+          code: 'UPSTREAM_RATE_LIMITED',
+          method: 'GET',
+          path: errorPath,
+          retryAfterMs: error.remainingMs,
+          detail: 'not sent: OfficeRnD asked to wait (Retry-After) longer than this request had left',
+        });
+      }
+      throw error;
+    });
+
+  /**
+   * A 429 asks the client, not one call, to slow down: every call not yet sent waits for its Retry-After (seconds or
+   * HTTP date), capped like a retry's wait (retry.ts maxDelayMs) so a huge value cannot stall the gateway.
+   */
+  const holdFor = (headers: Headers): void => {
+    const now = clock();
+    const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
+    if (retryAfterMs !== undefined) limiter.hold(now + Math.min(retryAfterMs, retryPolicy.maxDelayMs));
+  };
 
   /** GET with token handling (§1: one fresh token and one re-send after a 401) and retries. */
   const get = (path: string, params: URLSearchParams, signal: AbortSignal | undefined, allowNotFound = false) => {
@@ -185,6 +208,17 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const upstreamError = (response: RawResponse, errorPath: string, hidden: string[]): OfficeRnDError => {
     const message = upstreamMessageOf(response.body);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock());
+    // §9: an unknown organization slug comes back as a 500; it is our configuration, and no retry will fix it.
+    if (isUnknownOrganization(message)) {
+      return new OfficeRnDError({
+        code: 'UPSTREAM_BAD_REQUEST',
+        status: response.status,
+        method: 'GET',
+        path: errorPath,
+        ...(message === undefined ? {} : { upstreamMessage: redact(message, hidden) }),
+        detail: `(OfficeRnD does not know the organization slug ${JSON.stringify(options.org)}: check OFFICERND_ORG)`,
+      });
+    }
     return new OfficeRnDError({
       code: codeForStatus(response.status),
       status: response.status,
@@ -250,7 +284,8 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
 
     async getById(c, id, opts = {}) {
       if (!collectionSpec(c).byId) {
-        throw new OfficeRnDQueryError(`OfficeRnD v1 has no GET /${c}/{id} (§8); list ${c} instead`);
+        // §8: v1 has by-id endpoints for some collections only.
+        throw new OfficeRnDQueryError(`OfficeRnD v1 has no GET /${c}/{id}; list ${c} instead`);
       }
       // §6: ids are 24-hex; upstream answers 404 for anything else (§8), so skip the request.
       if (!OBJECT_ID.test(id)) return null;

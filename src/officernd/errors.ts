@@ -37,7 +37,7 @@ export class OfficeRnDError extends Error {
 
   constructor(init: OfficeRnDErrorInit) {
     const outcome = init.status === undefined ? '<no response>' : `${init.status} ${reasonPhrase(init.status)}`;
-    const tail = init.upstreamMessage ?? init.detail;
+    const tail = [init.upstreamMessage, init.detail].filter(Boolean).join(' ');
     super(`[${init.method}] ${JSON.stringify(init.path)}: ${outcome}${tail ? ` ${tail}` : ''}`);
     this.name = 'OfficeRnDError';
     this.code = init.code;
@@ -80,6 +80,11 @@ export function upstreamMessageOf(body: unknown): string | undefined {
     return parts.length > 0 ? parts.join('; ').slice(0, 500) : undefined;
   }
   return undefined;
+}
+
+/** True for the upstream's answer to an organization slug it does not know (§9: a 500 "Organization not found"). */
+export function isUnknownOrganization(message: string | undefined): boolean {
+  return message !== undefined && /^organi[sz]ation not found\b/i.test(message.trim());
 }
 
 /** Replaces every occurrence of the given secrets (client secret, tokens) with `[redacted]`. */

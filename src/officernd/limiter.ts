@@ -1,7 +1,7 @@
 /**
  * Request pacing: a concurrency cap plus a sliding-window request budget, slowed further when
  * the upstream's `x-ratelimit-*-read-minute` headers (shared/officernd-api.md §5) say the
- * minute's budget is nearly spent.
+ * minute's budget is nearly spent, and held altogether after a 429 until its `Retry-After`.
  */
 
 import { parseRetryAfter, waitUntil } from './retry.ts';
@@ -70,10 +70,27 @@ export interface LimiterOptions {
 }
 
 export interface Limiter {
-  /** Runs `task` once a concurrency slot and a rate slot are free; aborts the wait with `signal`. */
+  /**
+   * Runs `task` once a concurrency slot and a rate slot are free and no hold is on; aborts the wait with
+   * `signal` (with a `RateLimitHoldError` when the signal ends it during a hold).
+   */
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Reads the upstream's rate-limit headers and pauses new requests when the budget is nearly spent. */
   observe(headers: Headers): void;
+  /** Holds every request not yet sent, queued or reserved ones included, until `at` (clock ms): a 429's Retry-After. */
+  hold(at: number): void;
+}
+
+/** A caller's signal ended its wait while the upstream had asked everyone to wait (a 429's Retry-After). */
+export class RateLimitHoldError extends Error {
+  /** How much of the hold was left when the wait ended. */
+  readonly remainingMs: number;
+
+  constructor(remainingMs: number) {
+    super(`held back by the upstream's rate limit for another ${remainingMs} ms`);
+    this.name = 'RateLimitHoldError';
+    this.remainingMs = remainingMs;
+  }
 }
 
 const MINUTE_MS = 60_000;
@@ -84,6 +101,18 @@ export function createLimiter(options: LimiterOptions): Limiter {
   const window = createRateWindow({ limit: options.maxRequestsPerMinute, windowMs: MINUTE_MS, clock: options.clock });
   const waiting: { grant: () => void }[] = [];
   let active = 0;
+  let heldUntil = 0;
+
+  /** Waits out the current hold, and any hold set meanwhile. */
+  const waitForHold = async (signal?: AbortSignal): Promise<void> => {
+    for (let at = heldUntil; at > options.clock(); at = heldUntil) await waitUntil(at, options.clock, signal);
+  };
+
+  /** A wait the caller's signal ended while a hold is on: the hold is the reason it could not be sent. */
+  const duringHold = (error: unknown, signal?: AbortSignal): unknown => {
+    const remainingMs = heldUntil - options.clock();
+    return signal?.aborted && remainingMs > 0 ? new RateLimitHoldError(remainingMs) : error;
+  };
 
   const acquire = (signal?: AbortSignal): Promise<void> => {
     if (signal?.aborted) return Promise.reject(signal.reason);
@@ -116,9 +145,18 @@ export function createLimiter(options: LimiterOptions): Limiter {
 
   return {
     async run(task, signal) {
-      await acquire(signal);
+      await acquire(signal).catch((error: unknown) => {
+        throw duringHold(error, signal);
+      });
       try {
-        await waitUntil(window.reserve(), options.clock, signal);
+        try {
+          await waitForHold(signal);
+          await waitUntil(window.reserve(), options.clock, signal);
+          // A 429 may have arrived while this start waited for its slot: it holds this one too.
+          await waitForHold(signal);
+        } catch (error) {
+          throw duringHold(error, signal);
+        }
         return await task();
       } finally {
         release();
@@ -131,6 +169,9 @@ export function createLimiter(options: LimiterOptions): Limiter {
       const now = options.clock();
       const resetMs = resetDelayMs(headers.get('x-ratelimit-reset-read-minute'), now);
       window.pauseUntil(now + Math.min(resetMs ?? MINUTE_MS, MINUTE_MS));
+    },
+    hold(at) {
+      heldUntil = Math.max(heldUntil, at);
     },
   };
 }

@@ -105,7 +105,8 @@ export function toOccurrenceParams(params: OccurrenceParams): URLSearchParams {
   const windowMs = Date.parse(end) - Date.parse(start);
   if (windowMs <= 0) throw new OfficeRnDQueryError('occurrences end must be after start');
   if (windowMs > MAX_OCCURRENCE_WINDOW_MS) {
-    throw new OfficeRnDQueryError('occurrences window must not exceed one year (§6.2); split it');
+    // §6.2: one occurrences request may span at most a year.
+    throw new OfficeRnDQueryError('occurrences window must not exceed one year; split it');
   }
   const query = new URLSearchParams({ start, end });
   checkId('office', params.office, query);

@@ -25,6 +25,8 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502
 /** True for an error a later attempt may not hit: retryable status, network error or timeout. */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof OfficeRnDError)) return false;
+  // A request the upstream will never accept, whatever its status (e.g. §9's unknown organization, a 500).
+  if (error.code === 'UPSTREAM_BAD_REQUEST') return false;
   if (error.status === undefined) return error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'UPSTREAM_TIMEOUT';
   return RETRYABLE_STATUSES.has(error.status);
 }
@@ -93,7 +95,8 @@ export async function withRetry<T>(
     try {
       return await attempt(n);
     } catch (error) {
-      if (hooks.signal?.aborted) throw hooks.signal.reason;
+      // A wait for the upstream's rate limit that the caller ended says more than the abort itself.
+      if (hooks.signal?.aborted) throw isRateLimited(error) ? error : hooks.signal.reason;
       if (n + 1 >= attempts || !isRetryable(error)) throw error;
       const delayMs = retryDelay(error, n, policy, hooks.random);
       hooks.onRetry?.({ error, retry: n + 1, delayMs });
@@ -107,6 +110,8 @@ export async function withRetry<T>(
     }
   }
 }
+
+const isRateLimited = (error: unknown): boolean => error instanceof OfficeRnDError && error.code === 'UPSTREAM_RATE_LIMITED';
 
 /** `Retry-After` wins when the upstream sent one (capped by maxDelayMs); else jittered backoff. */
 function retryDelay(error: unknown, retry: number, policy: RetryPolicy, random?: () => number): number {

@@ -134,13 +134,17 @@ export function filterArgs(t: ArgBuilder<Types>, filters: FilterArgs) {
   return args;
 }
 
-/** Turns the filter arguments a caller gave into upstream filters (checked: ids must be ids). */
+/** Turns the filter arguments a caller gave into upstream filters (checked: ids must be ids, text not empty). */
 export function toFilters(filters: FilterArgs, args: Record<string, unknown>): Filter[] {
   const out: Filter[] = [];
   for (const [name, filter] of Object.entries(filters)) {
     const value = args[name];
     if (value === undefined || value === null) continue;
     const op = filter.op ?? 'eq';
+    // An empty text matches nothing (or, as a prefix, everything): leave the argument out instead.
+    if (filter.kind === 'string' && value === '') {
+      throw badInput(`"${name}" must not be empty; leave it out to not filter on it`, name);
+    }
     if (filter.kind === 'id') out.push({ field: filter.field, op, value: checkId(String(value), name) });
     else if (filter.kind === 'string' || filter.kind === 'boolean') {
       out.push({ field: filter.field, op, value: value as string | boolean });

@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { Address } from './common.ts';
 import { listDates } from './dates.ts';
+import { wireEmail } from './email.ts';
 import {
   childConnection,
   connectionArgs,
@@ -39,7 +40,11 @@ Member.implement({
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
     name: t.exposeString('name', { description: 'Full name.' }),
-    email: t.exposeString('email', { description: 'E-mail address as stored in OfficeRnD (not validated by the gateway).' }),
+    email: t.field({
+      type: 'EmailAddress',
+      description: 'E-mail address; null, with an UPSTREAM_INVALID_DATA error at this path, when OfficeRnD holds one that is not valid.',
+      resolve: (m) => wireEmail(m.email, 'member'),
+    }),
     phone: t.exposeString('phone', { description: 'Phone number.' }),
     status: t.field({
       type: MemberStatus.ref,

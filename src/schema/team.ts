@@ -3,6 +3,7 @@ import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireTeamDetails } from '../officernd/types.ts';
 import { Address } from './common.ts';
 import { listDates } from './dates.ts';
+import { wireEmail } from './email.ts';
 import {
   childConnection,
   connectionArgs,
@@ -57,7 +58,11 @@ Team.implement({
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
     name: t.exposeString('name', { description: 'Company name.' }),
-    email: t.exposeString('email', { description: 'Company e-mail address as stored in OfficeRnD (not validated by the gateway).' }),
+    email: t.field({
+      type: 'EmailAddress',
+      description: 'Company e-mail address; null, with an UPSTREAM_INVALID_DATA error at this path, when OfficeRnD holds one that is not valid.',
+      resolve: (team) => wireEmail(team.email, 'team'),
+    }),
     url: t.exposeString('url', { description: 'Company website.' }),
     description: t.exposeString('description', { description: 'Free-text description.' }),
     image: t.exposeString('image', { description: 'Logo URL.' }),

@@ -1052,8 +1052,8 @@ export type Member = {
   creditAccounts?: Maybe<Array<CreditAccount>>;
   /** Free-text profile description. */
   description?: Maybe<Scalars['String']['output']>;
-  /** E-mail address as stored in OfficeRnD (not validated by the gateway). */
-  email?: Maybe<Scalars['String']['output']>;
+  /** E-mail address; null, with an UPSTREAM_INVALID_DATA error at this path, when OfficeRnD holds one that is not valid. */
+  email?: Maybe<Scalars['EmailAddress']['output']>;
   /** One-off fees charged to this member. */
   fees?: Maybe<FeeConnection>;
   /** The OfficeRnD id. */
@@ -2941,8 +2941,8 @@ export type Team = {
   creditAccounts?: Maybe<Array<CreditAccount>>;
   /** Free-text description. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Company e-mail address as stored in OfficeRnD (not validated by the gateway). */
-  email?: Maybe<Scalars['String']['output']>;
+  /** Company e-mail address; null, with an UPSTREAM_INVALID_DATA error at this path, when OfficeRnD holds one that is not valid. */
+  email?: Maybe<Scalars['EmailAddress']['output']>;
   /** The OfficeRnD id. */
   id: Scalars['ID']['output'];
   /** Logo URL. */

@@ -127,4 +127,24 @@ describe('filters against the simulator', () => {
     expect(() => client.pages('fees', { filters: [{ field: 'nope', op: 'eq', value: 'x' }] })).toThrow(OfficeRnDQueryError);
     expect(sim.log.count({ kind: 'api' })).toBe(before);
   });
+
+  it('says what to do in refusals a caller can meet, without citing sections of the API notes', async () => {
+    // These reach GraphQL callers as BAD_USER_INPUT: "§6.2" means nothing to them.
+    const refusals = [
+      await client.getById('payments', '0123456789abcdef01234567').catch((e: unknown) => e),
+      (() => {
+        try {
+          client.occurrencePages({ start: '2024-01-01', end: '2025-06-01' });
+        } catch (error) {
+          return error;
+        }
+        return null;
+      })(),
+    ];
+    expect(refusals.map((e) => (e as Error).message)).toEqual([
+      'OfficeRnD v1 has no GET /payments/{id}; list payments instead',
+      'occurrences window must not exceed one year; split it',
+    ]);
+    for (const error of refusals) expect(error).toBeInstanceOf(OfficeRnDQueryError);
+  });
 });
