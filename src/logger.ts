@@ -17,8 +17,19 @@ export interface LoggerOptions {
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-/** Meta keys whose values are never logged, whatever they hold. */
-const SECRET_KEY = /secret|token|authorization|password|api[-_]?key/i;
+/**
+ * Meta keys whose values are never logged, whatever they hold: secrets, passwords, authorization headers, API keys
+ * and the tokens themselves. Names of things about them (`tokenUrl`, `authorizationUrl`, `tokenRequests`) stay.
+ */
+const SECRET_WORD = /secret|password|authorization|api[-_]?keys?$/i;
+const TOKEN_KEY = /^(?:access[-_]?|refresh[-_]?|id[-_]?|bearer[-_]?)?token$/i;
+const ADDRESS_KEY = /(?:url|uri)$/i;
+
+/** Whether a meta key names a secret value (see SECRET_WORD and TOKEN_KEY). */
+export function isSecretKey(key: string): boolean {
+  if (ADDRESS_KEY.test(key)) return false;
+  return SECRET_WORD.test(key) || TOKEN_KEY.test(key);
+}
 
 /** A one-line-per-event logger with a level threshold and secret redaction. */
 export function createLogger(options: LoggerOptions): Logger {
@@ -34,18 +45,26 @@ export function createLogger(options: LoggerOptions): Logger {
   const scrub = (text: string): string =>
     secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 
+  // Scrubbed before quoting too: JSON escapes (`\"`, `\\`) would hide a secret from a scrub of the finished line.
   const format = (value: unknown): string => {
-    if (typeof value === 'string') return /[\s"=]/.test(value) ? JSON.stringify(value) : value;
-    if (value instanceof Error) return JSON.stringify(value.message);
-    return JSON.stringify(value) ?? String(value);
+    if (typeof value === 'string') {
+      const clean = scrub(value);
+      return /[\s"=]/.test(clean) ? JSON.stringify(clean) : clean;
+    }
+    if (value instanceof Error) return JSON.stringify(scrub(value.message));
+    const json = JSON.stringify(value, (key, inner: unknown) => {
+      if (key !== '' && isSecretKey(key)) return '[redacted]';
+      return typeof inner === 'string' ? scrub(inner) : inner;
+    });
+    return json ?? String(value);
   };
 
   const log = (level: LogLevel, message: string, meta?: Record<string, unknown>): void => {
     if (ORDER[level] < threshold) return;
-    let line = `${clock().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}`;
+    let line = `${clock().toISOString()} ${level.toUpperCase().padEnd(5)} ${scrub(message)}`;
     for (const [key, value] of Object.entries(meta ?? {})) {
       if (value === undefined) continue;
-      line += ` ${key}=${SECRET_KEY.test(key) ? '[redacted]' : format(value)}`;
+      line += ` ${key}=${isSecretKey(key) ? '[redacted]' : format(value)}`;
     }
     write(scrub(line), level);
   };
