@@ -300,7 +300,7 @@ function segmentsOf(
       case 'occurrences': {
         if (range === null) {
           throw new ReportInputError(
-            'Booking occurrences need a date selection (their upstream needs a window, §6.2): e.g. period=THIS_MONTH, or from=2026-11-01&to=2026-11-30',
+            'Booking occurrences need a date selection (OfficeRnD reads them in a bounded window): e.g. period=THIS_MONTH, or from=2026-11-01&to=2026-11-30',
             'dates',
           );
         }
@@ -316,7 +316,7 @@ function segmentsOf(
         const team = typeof filters.team === 'string' ? filters.team : null;
         const member = typeof filters.member === 'string' ? filters.member : null;
         if (team === null && member === null) {
-          throw new ReportInputError('Credit accounts are read per owner: give "team" or "member" (§6.6)', 'team');
+          throw new ReportInputError('Credit accounts are read per owner: give "team" or "member"', 'team');
         }
         if (range === null) {
           throw new ReportInputError(

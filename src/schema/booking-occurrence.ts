@@ -74,7 +74,7 @@ function windowsOf(ctx: Context, args: OccurrenceArgs): OccurrenceWindow[] {
     }
   }
   if (!args.from || !args.to) {
-    throw badInput('"dates" is required: booking occurrences are read in a bounded window (§6.2)', 'dates');
+    throw badInput('"dates" is required: booking occurrences are read in a bounded window', 'dates');
   }
   const from = args.from.getTime();
   const to = args.to.getTime();
