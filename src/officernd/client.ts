@@ -12,7 +12,7 @@ import { createLimiter, RateLimitHoldError } from './limiter.ts';
 import { collect, readPage, walkPages, withIds } from './paginate.ts';
 import type { Page } from './paginate.ts';
 import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString } from './query.ts';
-import type { CreditStatsParams, ListQuery, OccurrenceParams } from './query.ts';
+import type { CreditStatsParams, Filter, ListQuery, OccurrenceParams } from './query.ts';
 import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { createTokenCache } from './token.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
@@ -258,20 +258,58 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     return { ...page, items: items as unknown as T[] };
   };
 
+  /** Optional filters OfficeRnD has refused, by collection and `field.$op`: never sent again by this client. */
+  const refused = new Set<string>();
+  const optionalKey = (c: ListCollection, f: { field: string; op: string }) => `${c}|${f.field}.${f.op}`;
+  /** The query as sent: its filters plus the optional ones OfficeRnD has not refused. */
+  const effective = (c: ListCollection, query: ListQuery | undefined): { sent: ListQuery; optional: Filter[] } => {
+    const optional = (query?.optional ?? []).filter((f) => !refused.has(optionalKey(c, f)));
+    return { sent: { ...query, filters: [...(query?.filters ?? []), ...optional], optional: [] }, optional };
+  };
+
+  /**
+   * Reads one page; on the first page, a 400 to a query carrying optional filters drops them (remembered) and reads
+   * again without them. Later pages keep the query their cursor was made for.
+   */
+  const fetchListPage = async <C extends ListCollection>(
+    c: C,
+    query: ListQuery | undefined,
+    cursor: string | null | undefined,
+    limit: number | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Page<WireMap[C]>> => {
+    const { sent, optional } = effective(c, query);
+    const read = (q: ListQuery) =>
+      fetchPage<WireMap[C]>(`/${c}`, toQueryParams(q, collectionSpec(c).path), cursor, limit, signal, true);
+    try {
+      return await read(sent);
+    } catch (error) {
+      if (cursor || optional.length === 0 || !(error instanceof OfficeRnDError) || error.code !== 'UPSTREAM_BAD_REQUEST') {
+        throw error;
+      }
+      for (const f of optional) refused.add(optionalKey(c, f));
+      logger?.warn('officernd refused optional filters; reading without them', {
+        collection: c,
+        filters: optional.map((f) => `${f.field}.$${f.op}`).join(','),
+      });
+      return read(effective(c, query).sent);
+    }
+  };
+
   const client: OfficeRnDClient = {
     org: options.org,
 
     async listPage(c, query, opts = {}) {
-      const params = toQueryParams(query, collectionSpec(c).path);
-      return fetchPage<WireMap[typeof c]>(`/${c}`, params, opts.cursor, opts.limit, opts.signal, true);
+      toQueryParams(query, collectionSpec(c).path);
+      return fetchListPage(c, query, opts.cursor, opts.limit, opts.signal);
     },
 
     pages(c, query, opts = {}) {
       // Validated now, so a bad query throws before any request.
-      const params = toQueryParams(query, collectionSpec(c).path);
+      toQueryParams(query, collectionSpec(c).path);
       const max = checkMax(opts.max);
       return walkPages(
-        (cursor, limit) => fetchPage<WireMap[typeof c]>(`/${c}`, params, cursor, limit, opts.signal, true),
+        (cursor, limit) => fetchListPage(c, query, cursor, limit, opts.signal),
         { ...(max === undefined ? {} : { max }), cursor: opts.cursor ?? null },
       );
     },

@@ -19,6 +19,12 @@ export interface Filter {
 
 export interface ListQuery {
   filters?: Filter[];
+  /**
+   * Filters the caller can do without because it checks them itself (a date selection pushed down, §4: v1 has
+   * evidence only for some comparisons). Sent upstream; if OfficeRnD rejects them with a 400, the client drops them
+   * for that collection from then on and reads without them.
+   */
+  optional?: Filter[];
   select?: string[];
 }
 
@@ -51,7 +57,7 @@ const SELECT_FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 export function toQueryParams(query: ListQuery | undefined, collection: ListCollection): URLSearchParams {
   const spec = COLLECTIONS[collection];
   const params = new URLSearchParams();
-  for (const filter of query?.filters ?? []) {
+  for (const filter of [...(query?.filters ?? []), ...(query?.optional ?? [])]) {
     const { field, op } = filter;
     const key = op === 'eq' ? field : `${field}.$${op}`;
     if (params.has(key)) {

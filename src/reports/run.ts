@@ -292,7 +292,8 @@ function segmentsOf(
       case 'list': {
         const dateSpec = reportDatesOf(source.collection);
         const selection = dateSpec && range ? dateFilter(dateSpec, dateField, range) : null;
-        const query: ListQuery = { filters: [...upstream, ...(selection?.filters ?? [])] };
+        // The selection's upstream comparisons are optional: `keep` checks every row exactly anyway.
+        const query: ListQuery = { filters: upstream, optional: selection?.filters ?? [] };
         // Refused here rather than on the first page (the client would throw the same before any request).
         toQueryParams(query, source.collection);
         return [{ kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null }];

@@ -180,7 +180,8 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         return upstreamConnection(
           ctx,
           config.collection,
-          { filters: [...upstream, ...selected.filters] },
+          // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
+          { filters: upstream, optional: selected.filters },
           args as ConnectionArgs,
           { keep: selected.keep, scope: selected.scope },
         );
