@@ -6,7 +6,7 @@
 import { COLLECTIONS, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
 import { creditStatsFor, type Dataset } from './generate.ts';
 import { applySelect, compileFilters, parseSelect } from './filters.ts';
-import { badRequest, HttpError, jsonResponse } from './http.ts';
+import { badRequest, HttpError, jsonResponse, type SimResponse } from './http.ts';
 import { parseIsoParam } from './dates.ts';
 import { createOccurrenceIndex, parseOccurrenceQuery, type OccurrenceIndex } from './occurrences.ts';
 import { pageOf, parsePaging, queryHash } from './paging.ts';
@@ -15,11 +15,34 @@ import type { ApiRoute } from './routes.ts';
 
 export interface Api {
   /** Answers a GET on a matched route; expected failures are thrown as HttpError. */
-  answer(route: ApiRoute, params: URLSearchParams): Response;
+  answer(route: ApiRoute, params: URLSearchParams): SimResponse;
 }
 
 const project = (items: readonly object[], select: readonly string[] | null): readonly object[] =>
   select ? items.map((item) => applySelect(item, select)) : items;
+
+/**
+ * Serialises frozen items once and reuses the text: re-serialising the same objects page after page made the
+ * simulator, not the gateway, the bottleneck of large walks and exports. Only frozen items (a dataset frozen deeply
+ * by its owner, as the bench does) are kept; tests that edit an item in place get it serialised afresh.
+ */
+function createJsonCache(): { one(item: object): string; list(items: readonly object[]): string } {
+  const texts = new WeakMap<object, string>();
+  const one = (item: object): string => {
+    if (!Object.isFrozen(item)) return JSON.stringify(item);
+    let text = texts.get(item);
+    if (text === undefined) texts.set(item, (text = JSON.stringify(item)));
+    return text;
+  };
+  return { one, list: (items) => `[${items.map(one).join(',')}]` };
+}
+
+/** A 200 answer whose body is already JSON text. */
+const jsonText = (body: string, headers: Record<string, string> = {}): SimResponse => ({
+  status: 200,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body,
+});
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const CREDIT_PARAMS = new Set(['month', 'team', 'member']);
@@ -27,6 +50,7 @@ const CREDIT_PARAMS = new Set(['month', 'team', 'member']);
 /** Creates the endpoint handlers; indexes and result lists are built lazily and kept per simulator. */
 export function createApi(dataset: Dataset): Api {
   const cache = createResultCache();
+  const json = createJsonCache();
   const byIdIndexes = new Map<ListCollection, Map<string, object>>();
   let resourceTypes: Map<string, string> | null = null;
   let occurrenceIndex: OccurrenceIndex | null = null;
@@ -56,7 +80,7 @@ export function createApi(dataset: Dataset): Api {
     return resourceTypes.get(resourceId);
   };
 
-  const list = (collection: ListCollection, params: URLSearchParams): Response => {
+  const list = (collection: ListCollection, params: URLSearchParams): SimResponse => {
     const filter = compileFilters(params, COLLECTIONS[collection]);
     const select = parseSelect(params);
     const hash = queryHash(`${collection}?${filter.key}`);
@@ -66,19 +90,19 @@ export function createApi(dataset: Dataset): Api {
     // Dataset order (createdAt, then _id) is the list order; filtering keeps it (§3 stable paging).
     const items = predicate ? cache.get(`${collection}?${filter.key}`, () => all.filter(predicate)) : all;
     const page = pageOf(items, paging, hash);
-    return jsonResponse(200, project(page.items, select), page.headers);
+    return select ? jsonResponse(200, project(page.items, select), page.headers) : jsonText(json.list(page.items), page.headers);
   };
 
-  const byId = (collection: ListCollection, id: string, params: URLSearchParams): Response => {
+  const byId = (collection: ListCollection, id: string, params: URLSearchParams): SimResponse => {
     const item = indexOf(collection).get(id);
     // §8/§9: any unknown id, ObjectId-shaped or not, is a 404 with this message.
     if (!item) throw new HttpError(404, `Item with Id (${id}) not found`);
     // §4: $select applies to single items too; other params are ignored on single GETs (§4, S6).
     const select = parseSelect(params);
-    return jsonResponse(200, select ? applySelect(item, select) : item);
+    return select ? jsonResponse(200, applySelect(item, select)) : jsonText(json.one(item));
   };
 
-  const occurrences = (params: URLSearchParams): Response => {
+  const occurrences = (params: URLSearchParams): SimResponse => {
     const query = parseOccurrenceQuery(params, resourceTypeOf);
     const select = parseSelect(params);
     const hash = queryHash(`occurrences?${query.key}`);
@@ -87,10 +111,10 @@ export function createApi(dataset: Dataset): Api {
     const index = occurrenceIndex;
     const items = cache.get(`occurrences?${query.key}`, () => index.expand(query));
     const page = pageOf(items, paging, hash);
-    return jsonResponse(200, project(page.items, select), page.headers);
+    return select ? jsonResponse(200, project(page.items, select), page.headers) : jsonText(json.list(page.items), page.headers);
   };
 
-  const creditStats = (params: URLSearchParams): Response => {
+  const creditStats = (params: URLSearchParams): SimResponse => {
     for (const key of params.keys()) if (!CREDIT_PARAMS.has(key)) throw badRequest(`Unsupported query parameter: ${key}`);
     const rawMonth = params.get('month');
     const team = params.get('team');

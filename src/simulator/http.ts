@@ -21,19 +21,51 @@ export class HttpError extends Error {
 /** A 400 with the given message: the simulator's answer to anything the doc does not allow. */
 export const badRequest = (message: string): HttpError => new HttpError(400, message);
 
-/** A JSON response with the `application/json; charset=utf-8` content type the API sends (§9). */
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    statusText: STATUS_CODES[status] ?? '',
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
+/**
+ * What the simulator answers, before it becomes a fetch `Response` (in-process) or is written straight to a socket
+ * (`listen`): building and reading web `Response` streams cost more than the answer itself, and the simulator must
+ * not be what a benchmark measures.
+ */
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
-/** A v1 error response `{ message }` (§9). */
-export function errorResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
+/** The parts of a request the simulator reads, over a fetch `Request` or a node:http request alike. */
+export interface SimRequest {
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  /** A request header (case-insensitive name), or null. */
+  header(name: string): string | null;
+  text(): Promise<string>;
+}
+
+/** A JSON answer with the `application/json; charset=utf-8` content type the API sends (§9). */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): SimResponse {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+/** A v1 error answer `{ message }` (§9). */
+export function errorResponse(status: number, message: string, headers: Record<string, string> = {}): SimResponse {
   return jsonResponse(status, { message }, headers);
 }
 
+/** Reads a fetch `Request` as a SimRequest (the in-process fetch). */
+export function fromFetchRequest(request: Request): SimRequest {
+  return {
+    method: request.method,
+    url: request.url,
+    header: (name) => request.headers.get(name),
+    text: () => request.text(),
+  };
+}
+
+/** Turns an answer into a fetch `Response` (the in-process fetch). */
+export function toFetchResponse(answer: SimResponse): Response {
+  return new Response(answer.body, { status: answer.status, statusText: reasonPhrase(answer.status, ''), headers: answer.headers });
+}
+
 /** The standard reason phrase of a status, e.g. 503 → "Service Unavailable". */
-export const reasonPhrase = (status: number): string => STATUS_CODES[status] ?? 'Error';
+export const reasonPhrase = (status: number, fallback = 'Error'): string => STATUS_CODES[status] ?? fallback;

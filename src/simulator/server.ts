@@ -7,7 +7,16 @@
 import { createApi } from './api.ts';
 import { createFaultEngine, type FaultOptions, type FaultPlan } from './faults.ts';
 import { generateDataset, type Dataset } from './generate.ts';
-import { errorResponse, HttpError, jsonResponse, reasonPhrase } from './http.ts';
+import {
+  errorResponse,
+  fromFetchRequest,
+  HttpError,
+  jsonResponse,
+  reasonPhrase,
+  toFetchResponse,
+  type SimRequest,
+  type SimResponse,
+} from './http.ts';
 import { listen, type Listening } from './listen.ts';
 import { createRequestLog, type RequestLog, type RequestLogEntry } from './request-log.ts';
 import { API_ROOT, parseApiPath, routeCollection, TOKEN_PATH, type ApiPath } from './routes.ts';
@@ -103,14 +112,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const log = createRequestLog(options.requestLogLimit, options.onRequest);
   let faults = createFaultEngine(options.faults ?? {}, seed, clock);
 
-  const answerToken = (request: Request, url: URL): Promise<Response> | Response =>
+  const answerToken = (request: SimRequest, url: URL): Promise<SimResponse> | SimResponse =>
     request.method === 'POST' ? tokens.handleTokenRequest(request) : errorResponse(404, `Cannot ${request.method} ${url.pathname}`);
 
-  const answerApi = (request: Request, url: URL, apiPath: ApiPath | null): Response => {
-    const notFound = (): Response => errorResponse(404, `Cannot ${request.method} ${url.pathname}`);
+  const answerApi = (request: SimRequest, url: URL, apiPath: ApiPath | null): SimResponse => {
+    const notFound = (): SimResponse => errorResponse(404, `Cannot ${request.method} ${url.pathname}`);
     if (!apiPath) return notFound();
     // §1: bearer token on every API call; §9: v1 errors carry `message`.
-    const auth = request.headers.get('authorization') ?? '';
+    const auth = request.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
     if (!match?.[1] || !tokens.isValid(match[1])) {
       return errorResponse(401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
@@ -122,7 +131,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return api.answer(apiPath.route, url.searchParams);
   };
 
-  const faultResponse = (plan: FaultPlan, kind: RequestLogEntry['kind']): Response | null => {
+  const faultResponse = (plan: FaultPlan, kind: RequestLogEntry['kind']): SimResponse | null => {
     if (plan.retryAfterSeconds !== null) {
       const headers = { 'retry-after': String(plan.retryAfterSeconds) };
       return kind === 'token'
@@ -134,7 +143,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
 
   /** Answers one request; null means the connection is dropped. */
-  const respond = async (request: Request): Promise<Response | null> => {
+  const respond = async (request: SimRequest): Promise<SimResponse | null> => {
     const started = performance.now();
     const at = clock();
     const url = new URL(request.url);
@@ -160,7 +169,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return null;
     }
     if (plan.delayMs > 0) await sleep(plan.delayMs);
-    let response: Response;
+    let response: SimResponse;
     try {
       response = faultResponse(plan, kind) ?? (kind === 'token' ? await answerToken(request, url) : answerApi(request, url, apiPath));
     } catch (error) {
@@ -169,15 +178,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           ? errorResponse(error.status, error.message, error.headers)
           : errorResponse(500, `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`);
     }
-    for (const [name, value] of Object.entries(plan.headers)) response.headers.set(name, value);
+    for (const [name, value] of Object.entries(plan.headers)) response.headers[name] = value;
     record(response.status);
     return response;
   };
 
   const handle = async (request: Request): Promise<Response> => {
-    const response = await respond(request);
+    const response = await respond(fromFetchRequest(request));
     if (!response) throw fetchFailed();
-    return response;
+    return toFetchResponse(response);
   };
 
   return {

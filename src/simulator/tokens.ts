@@ -4,7 +4,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { jsonResponse } from './http.ts';
+import { jsonResponse, type SimRequest, type SimResponse } from './http.ts';
 
 /** An OAuth client the simulator accepts (§1: legacy v1 scope `officernd.api.read`). */
 export interface SimulatorClient {
@@ -22,7 +22,7 @@ export interface TokenStoreOptions {
 
 export interface TokenStore {
   /** Answers `POST /oauth/token` (the caller has already checked the method and path). */
-  handleTokenRequest(request: Request): Promise<Response>;
+  handleTokenRequest(request: SimRequest): Promise<SimResponse>;
   /** True when `token` was issued by this store, is unexpired and was not revoked. */
   isValid(token: string): boolean;
   /** Every issued token becomes invalid. */
@@ -34,7 +34,7 @@ const DEFAULT_SCOPES = ['officernd.api.read'];
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 // Token errors follow RFC 6749 §5.2 (the doc leaves the real bodies open, §1 and §11.1).
-const oauthError = (status: number, error: string, description: string): Response =>
+const oauthError = (status: number, error: string, description: string): SimResponse =>
   jsonResponse(status, { error, error_description: description }, { 'cache-control': 'no-store' });
 
 /** Creates the token store and endpoint for the configured clients. */
@@ -47,9 +47,9 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     for (const [token, expiresAt] of tokens) if (expiresAt <= now) tokens.delete(token);
   };
 
-  const handleTokenRequest = async (request: Request): Promise<Response> => {
+  const handleTokenRequest = async (request: SimRequest): Promise<SimResponse> => {
     // §1: the body must be form-encoded; a JSON body is not what the endpoint takes.
-    const contentType = request.headers.get('content-type') ?? '';
+    const contentType = request.header('content-type') ?? '';
     if (contentType.split(';')[0]?.trim().toLowerCase() !== FORM_TYPE) {
       return oauthError(400, 'invalid_request', `Content-Type must be ${FORM_TYPE}`);
     }

@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { FaultOptions, RequestLogFilter } from '../src/simulator/index.ts';
+import type { SimReady, SimServerOptions } from './sim-server.ts';
+
+// Child processes of the bench: the simulator (IPC-driven) and the real gateway server (`src/server.ts`).
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SIM_ENTRY = fileURLToPath(new URL('./sim-server.ts', import.meta.url));
+const SERVER_ENTRY = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+
+/** `BENCH_CPU_PROF=<dir>` profiles the child processes too (`node --cpu-prof`), for finding what keeps a figure from its target. */
+const profileFlags = (): string[] => {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+};
+
+export interface SimProcess {
+  apiUrl: string;
+  tokenUrl: string;
+  origin: string;
+  org: string;
+  pid: number;
+  rows: Record<string, number>;
+  setFaults(faults: FaultOptions): Promise<void>;
+  count(filter?: RequestLogFilter): Promise<number>;
+  reset(): Promise<void>;
+  /** The request log as [arrival ms, collection, by id, answer ms, kind] rows (diagnostics). */
+  entries(): Promise<[number, string | null, boolean, number, string][]>;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator in its own process on a loopback port. */
+export async function startSimulator(options: SimServerOptions): Promise<SimProcess> {
+  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', SIM_ENTRY, JSON.stringify(options)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, (value: unknown) => void>();
+  let nextId = 1;
+  const ready = await new Promise<SimReady>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`simulator process exited early (code ${code})`)));
+    child.on('message', (message) => {
+      const m = message as { type?: string; id?: number; result?: unknown };
+      if (m.type === 'ready') resolve(m as SimReady);
+      else if (m.id !== undefined) {
+        pending.get(m.id)?.(m.result);
+        pending.delete(m.id);
+      }
+    });
+  });
+  const call = <T>(command: Record<string, unknown>): Promise<T> =>
+    new Promise<T>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve as (value: unknown) => void);
+      child.send({ ...command, id });
+    });
+  return {
+    apiUrl: ready.apiUrl,
+    tokenUrl: ready.tokenUrl,
+    origin: ready.origin,
+    org: ready.org,
+    rows: ready.rows,
+    pid: child.pid ?? 0,
+    setFaults: async (faults) => void (await call({ type: 'faults', faults })),
+    count: (filter = {}) => call<number>({ type: 'count', filter: { kind: 'api', ...filter } }),
+    reset: async () => void (await call({ type: 'reset' })),
+    entries: () => call({ type: 'entries' }),
+    close: () => stop(child, () => child.disconnect()),
+  };
+}
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** ms from spawn until the server logged that it listens. */
+  listeningAfterMs: number;
+  startedAt: number;
+  close(): Promise<void>;
+}
+
+/** Gateway settings passed as the environment `src/server.ts` reads (config.ts is the one place they are validated). */
+export function gatewayEnv(sim: Pick<SimProcess, 'apiUrl' | 'tokenUrl' | 'org'> | null, extra: Record<string, string> = {}): Record<string, string> {
+  const base: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', ...extra };
+  if (!sim) return base;
+  return {
+    ...base,
+    OFFICERND_CLIENT_ID: 'demo-client',
+    OFFICERND_CLIENT_SECRET: 'demo-secret',
+    OFFICERND_ORG: sim.org,
+    OFFICERND_API_URL: sim.apiUrl,
+    OFFICERND_TOKEN_URL: sim.tokenUrl,
+  };
+}
+
+/** Spawns `node --import tsx src/server.ts` (what `npm start` runs, without tsx's relay process) and waits until it listens. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', SERVER_ENTRY], {
+    cwd: ROOT,
+    // Only what the server needs: the bench's own environment must not change its configuration.
+    // Info level: the server logs where it listens (nothing per request).
+    env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    child.once('exit', (code) => reject(new Error(`gateway process exited early (code ${code}): ${buffered.slice(-500)}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const match = /listening: GraphiQL at (http:\/\/[^\s"]+)\/graphql/.exec(buffered);
+      if (match?.[1]) resolve(match[1]);
+    });
+  });
+  const listeningAfterMs = performance.now() - startedAt;
+  return { url, pid: child.pid ?? 0, listeningAfterMs, startedAt, close: () => stop(child, () => child.kill('SIGTERM')) };
+}
+
+function stop(child: ChildProcess, signal: () => void): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    signal();
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+}
+
+/** Resident memory of a process now and at its peak (Linux /proc: VmRSS, VmHWM), in bytes. */
+export async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=calls,wall]`: one reproducible run against the simulator (fixed seed,
+ * configured latency). Prints one table and writes bench/results.json. Every figure is a ratio measured side by
+ * side in the same run, so a noisy machine does not change the verdict. No pass/fail exit code: this is where
+ * speed is measured, not tested.
+ */
+
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { generateDataset } from '../src/simulator/index.ts';
+import { measureCalls } from './calls.ts';
+import { startSimulator, type SimProcess } from './children.ts';
+import { measureExport } from './export.ts';
+import { measureOverhead } from './overhead.ts';
+import { indexDataset, type DataIndex } from './plans.ts';
+import { formatTable, writeResults, type Figure } from './report.ts';
+import { readSettings, type SectionName } from './settings.ts';
+import { measureStartup } from './startup.ts';
+import { measureWall } from './wall.ts';
+
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+
+const settings = readSettings(process.argv.slice(2));
+const runs = (name: SectionName): boolean => settings.only.includes(name);
+const started = performance.now();
+const figures: Figure[] = [];
+const progress = (message: string): void => {
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
+};
+
+let data: DataIndex | null = null;
+const dataIndex = (): DataIndex => {
+  data ??= indexDataset(generateDataset({ seed: settings.seed, scale: settings.scale, now: settings.now, org: 'demo' }));
+  return data;
+};
+
+if (runs('calls')) {
+  progress('1/5 upstream calls');
+  const result = await measureCalls(settings);
+  data = indexDataset(result.simulator.dataset);
+  figures.push(...result.figures);
+}
+
+let sim: SimProcess | null = null;
+const simulator = async (): Promise<SimProcess> => {
+  sim ??= await startSimulator({ seed: settings.seed, scale: settings.scale, now: settings.now.toISOString(), latencyMs: 0 });
+  return sim;
+};
+try {
+  if (runs('wall')) {
+    progress(`2/5 wall time at ${settings.latencyMs} ms upstream latency`);
+    figures.push(...(await measureWall(settings, await simulator(), dataIndex())));
+  }
+  if (runs('overhead')) {
+    progress('3/5 gateway overhead');
+    figures.push(...(await measureOverhead(settings, await simulator(), dataIndex())));
+  }
+  if (runs('export')) {
+    progress('4/5 export');
+    figures.push(...(await measureExport(settings)));
+  }
+  if (runs('startup')) {
+    progress('5/5 start-up');
+    figures.push(...(await measureStartup(settings, await simulator())));
+  }
+} finally {
+  await (sim as SimProcess | null)?.close();
+}
+
+const meta = {
+  command: `npm run bench${settings.quick ? ' -- --quick' : ''}`,
+  at: new Date().toISOString(),
+  node: process.version,
+  cpu: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown'}`,
+  seed: settings.seed,
+  scale: settings.scale,
+  dataAnchor: settings.now.toISOString(),
+  latencyMs: settings.latencyMs,
+  clientLimits: { maxConcurrency: settings.maxConcurrency, maxRequestsPerMinute: settings.maxRequestsPerMinute },
+  quick: settings.quick,
+  sections: settings.only,
+  seconds: Math.round((performance.now() - started) / 100) / 10,
+};
+console.log(
+  `\nofficernd-graphql bench — seed ${meta.seed}, scale ${meta.scale}, upstream latency ${meta.latencyMs} ms, ` +
+    `client maxConcurrency ${settings.maxConcurrency} (default 8), maxRequestsPerMinute ${settings.maxRequestsPerMinute} (default 300)\n`,
+);
+console.log(formatTable(figures));
+await writeResults(RESULTS, meta, figures);
+console.log(`\nwritten ${RESULTS} (${meta.seconds} s)`);
