@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireContract, WireContractPlan, WireContractResource, WireStep } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { childConnection, connectionArgs, dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
 import { Contract, ContractConnection, Member, MembershipConnection, Office, Plan, Resource, Team } from './refs.ts';
 
 export const ContractStage = wireEnum('ContractStage', 'Where a contract is in its life cycle (§6.5).', {
@@ -159,12 +159,7 @@ Contract.implement({
       description: 'The later contract that renews this one.',
       resolve: (c, _a, ctx) => loadRef(ctx, 'contracts', c.renewalContract),
     }),
-    memberships: t.field({
-      type: MembershipConnection,
-      description: 'Memberships created from this contract (membership `contract`).',
-      args: connectionArgs(t.arg),
-      resolve: (c, args, ctx) => childConnection(ctx, 'memberships', 'contract', c._id, args),
-    }),
+    memberships: reverseLink(t, MembershipConnection, 'memberships', 'contract', 'Memberships created from this contract (membership `contract`).'),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (c) => c.properties ?? null }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (c) => dateTime(c.createdAt) }),
     createdById: t.id({ description: 'OfficeRnD staff user who created it; not a member.', resolve: (c) => c.createdBy ?? null }),

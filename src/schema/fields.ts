@@ -221,3 +221,20 @@ export function childConnection<C extends ListCollection>(
     .load(parentId)
     .then((items) => arrayConnection(items, args, `${collection}.${field}=${parentId}`));
 }
+
+/** A reverse-link field: the `collection` items whose `field` references this object, as a batched connection. */
+export function reverseLink<P extends { _id: string }, C extends ListCollection>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>,
+  connection: ObjectRef<Types, Connection<WireMap[C]>>,
+  collection: C,
+  field: string,
+  description: string,
+) {
+  return t.field({
+    type: connection,
+    description,
+    args: connectionArgs(t.arg),
+    // Generic refs defeat Pothos' shape inference; childConnection returns exactly the connection's shape.
+    resolve: (parent, args, ctx) => childConnection(ctx, collection, field, parent._id, args as ConnectionArgs) as never,
+  });
+}

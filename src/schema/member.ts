@@ -3,16 +3,7 @@ import { REPORT_DATES } from '../dates/report-dates.ts';
 import { Address } from './common.ts';
 import { listDates } from './dates.ts';
 import { wireEmail } from './email.ts';
-import {
-  childConnection,
-  connectionArgs,
-  dateOnly,
-  dateTime,
-  loadRef,
-  rootById,
-  rootList,
-  wireEnum,
-} from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
 import {
   BookingConnection,
   CheckinConnection,
@@ -69,36 +60,11 @@ Member.implement({
     modifiedAt: t.field({ type: 'DateTime', description: 'When the member last changed.', resolve: (m) => dateTime(m.modifiedAt) }),
     team: t.field({ type: Team, description: 'The team (company) the member belongs to.', resolve: (m, _a, ctx) => loadRef(ctx, 'teams', m.team) }),
     office: t.field({ type: Office, description: 'The member\'s home office.', resolve: (m, _a, ctx) => loadRef(ctx, 'offices', m.office) }),
-    bookings: t.field({
-      type: BookingConnection,
-      description: 'Bookings made by this member.',
-      args: connectionArgs(t.arg),
-      resolve: (m, args, ctx) => childConnection(ctx, 'bookings', 'member', m._id, args),
-    }),
-    memberships: t.field({
-      type: MembershipConnection,
-      description: 'Memberships (recurring plans) of this member.',
-      args: connectionArgs(t.arg),
-      resolve: (m, args, ctx) => childConnection(ctx, 'memberships', 'member', m._id, args),
-    }),
-    fees: t.field({
-      type: FeeConnection,
-      description: 'One-off fees charged to this member.',
-      args: connectionArgs(t.arg),
-      resolve: (m, args, ctx) => childConnection(ctx, 'fees', 'member', m._id, args),
-    }),
-    payments: t.field({
-      type: PaymentConnection,
-      description: 'Invoices and credit notes addressed to this member.',
-      args: connectionArgs(t.arg),
-      resolve: (m, args, ctx) => childConnection(ctx, 'payments', 'member', m._id, args),
-    }),
-    checkins: t.field({
-      type: CheckinConnection,
-      description: 'Check-ins of this member.',
-      args: connectionArgs(t.arg),
-      resolve: (m, args, ctx) => childConnection(ctx, 'checkins', 'member', m._id, args),
-    }),
+    bookings: reverseLink(t, BookingConnection, 'bookings', 'member', 'Bookings made by this member.'),
+    memberships: reverseLink(t, MembershipConnection, 'memberships', 'member', 'Memberships (recurring plans) of this member.'),
+    fees: reverseLink(t, FeeConnection, 'fees', 'member', 'One-off fees charged to this member.'),
+    payments: reverseLink(t, PaymentConnection, 'payments', 'member', 'Invoices and credit notes addressed to this member.'),
+    checkins: reverseLink(t, CheckinConnection, 'checkins', 'member', 'Check-ins of this member.'),
   }),
 });
 

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
-import { childConnection, connectionArgs, dateTime, rootById, rootList } from './fields.ts';
+import { dateTime, reverseLink, rootById, rootList } from './fields.ts';
 import { FloorConnection, Office, OfficeConnection, ResourceConnection } from './refs.ts';
 
 Office.implement({
@@ -25,18 +25,8 @@ Office.implement({
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (o) => o.properties ?? null }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (o) => dateTime(o.createdAt) }),
     modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (o) => dateTime(o.modifiedAt) }),
-    floors: t.field({
-      type: FloorConnection,
-      description: 'The floors of this office.',
-      args: connectionArgs(t.arg),
-      resolve: (o, args, ctx) => childConnection(ctx, 'floors', 'office', o._id, args),
-    }),
-    resources: t.field({
-      type: ResourceConnection,
-      description: 'The bookable and assignable resources (rooms, desks) of this office.',
-      args: connectionArgs(t.arg),
-      resolve: (o, args, ctx) => childConnection(ctx, 'resources', 'office', o._id, args),
-    }),
+    floors: reverseLink(t, FloorConnection, 'floors', 'office', 'The floors of this office.'),
+    resources: reverseLink(t, ResourceConnection, 'resources', 'office', 'The bookable and assignable resources (rooms, desks) of this office.'),
   }),
 });
 

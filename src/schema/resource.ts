@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireAvailability, WireResource, WireResourceAccess } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { childConnection, connectionArgs, dateOnly, dateTime, loadRef, loadRefs, rootById, rootList } from './fields.ts';
+import { dateOnly, dateTime, loadRef, loadRefs, reverseLink, rootById, rootList } from './fields.ts';
 import { BookingConnection, Floor, Office, Plan, Rate, Resource, ResourceConnection, ResourceType, Team } from './refs.ts';
 import { ResourceKind, resourceTypeByKey } from './resource-type.ts';
 
@@ -110,12 +110,7 @@ Resource.implement({
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (r) => r.properties ?? null }),
     createdAt: t.field({ type: 'DateTime', description: 'When the resource was created.', resolve: (r) => dateTime(r.createdAt) }),
     modifiedAt: t.field({ type: 'DateTime', description: 'When the resource last changed.', resolve: (r) => dateTime(r.modifiedAt) }),
-    bookings: t.field({
-      type: BookingConnection,
-      description: 'Bookings of this resource (recurring series appear once).',
-      args: connectionArgs(t.arg),
-      resolve: (r, args, ctx) => childConnection(ctx, 'bookings', 'resourceId', r._id, args),
-    }),
+    bookings: reverseLink(t, BookingConnection, 'bookings', 'resourceId', 'Bookings of this resource (recurring series appear once).'),
   }),
 });
 

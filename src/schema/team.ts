@@ -4,16 +4,7 @@ import type { WireTeamDetails } from '../officernd/types.ts';
 import { Address } from './common.ts';
 import { listDates } from './dates.ts';
 import { wireEmail } from './email.ts';
-import {
-  childConnection,
-  connectionArgs,
-  dateOnly,
-  dateTime,
-  loadRef,
-  rootById,
-  rootList,
-  wireEnum,
-} from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
 import {
   BookingConnection,
   ContractConnection,
@@ -97,30 +88,10 @@ Team.implement({
       description: 'The team\'s home office.',
       resolve: (team, _a, ctx) => loadRef(ctx, 'offices', team.office),
     }),
-    members: t.field({
-      type: MemberConnection,
-      description: 'The members of this team.',
-      args: connectionArgs(t.arg),
-      resolve: (team, args, ctx) => childConnection(ctx, 'members', 'team', team._id, args),
-    }),
-    memberships: t.field({
-      type: MembershipConnection,
-      description: 'Memberships (recurring plans) billed to this team.',
-      args: connectionArgs(t.arg),
-      resolve: (team, args, ctx) => childConnection(ctx, 'memberships', 'team', team._id, args),
-    }),
-    contracts: t.field({
-      type: ContractConnection,
-      description: 'Membership agreements signed by this team.',
-      args: connectionArgs(t.arg),
-      resolve: (team, args, ctx) => childConnection(ctx, 'contracts', 'team', team._id, args),
-    }),
-    bookings: t.field({
-      type: BookingConnection,
-      description: 'Bookings made for this team.',
-      args: connectionArgs(t.arg),
-      resolve: (team, args, ctx) => childConnection(ctx, 'bookings', 'team', team._id, args),
-    }),
+    members: reverseLink(t, MemberConnection, 'members', 'team', 'The members of this team.'),
+    memberships: reverseLink(t, MembershipConnection, 'memberships', 'team', 'Memberships (recurring plans) billed to this team.'),
+    contracts: reverseLink(t, ContractConnection, 'contracts', 'team', 'Membership agreements signed by this team.'),
+    bookings: reverseLink(t, BookingConnection, 'bookings', 'team', 'Bookings made for this team.'),
   }),
 });
 
