@@ -2,8 +2,10 @@
  * The flat report exports over HTTP: `GET /reports/{report}.{csv|ndjson|json}` (and `GET /reports`, the catalogue),
  * served by a Yoga plugin ahead of GraphQL. Every parameter is checked before any upstream call (400 with
  * `{ error: { code, message, parameter } }`); the first upstream page is read before answering, so a failure at the
- * start is a proper error status; after that rows stream page by page under backpressure (a pull stream holding at
- * most one page), and a failure mid-stream writes the format's error marker and aborts the transfer.
+ * start is a proper error status. The header goes out as soon as that page has arrived (before its joins load);
+ * after that rows stream page by page under backpressure (a pull stream holding at most one page, with the next
+ * upstream page read while this one is joined and written), and a failure mid-stream (a join of the first page
+ * included) writes the format's error marker and aborts the transfer.
  */
 
 import type { Plugin } from 'graphql-yoga';
@@ -13,7 +15,7 @@ import { describeFailure } from './failure.ts';
 import { ReportInputError } from './errors.ts';
 import { parseExportQuery } from './query.ts';
 import { REPORT_NAMES, REPORTS, isReportName } from './registry.ts';
-import { prepareReport, reportPages, type ReportEnv, type RowPage } from './run.ts';
+import { joinPage, prepareReport, sourcePages, type PreparedReport, type ReportEnv, type SourcePage } from './run.ts';
 import { catalogue } from './catalogue.ts';
 import { REPORT_FORMATS, createTableWriter, type ReportFormat, type TableWriter } from './writers.ts';
 
@@ -109,8 +111,8 @@ async function exportReport(
   // Stops upstream work when the caller goes away or stops reading (stream cancelled).
   const stop = new AbortController();
   const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: AbortSignal.any([ctx.signal, stop.signal]) };
-  const pages = reportPages(prepared, env, { take: limit });
-  let first: IteratorResult<RowPage>;
+  const pages = sourcePages(prepared, env, { take: limit });
+  let first: IteratorResult<SourcePage>;
   try {
     first = await pages.next();
   } catch (error) {
@@ -123,6 +125,8 @@ async function exportReport(
   // Caller gone: finish the page walk now rather than leave it suspended.
   env.signal.addEventListener('abort', () => void pages.return(undefined).catch(() => undefined), { once: true });
   const body = rowStream({
+    prepared,
+    env,
     pages,
     first,
     writer,
@@ -148,8 +152,10 @@ function logFailure(logger: Logger, report: string, code: string, message: strin
 }
 
 interface RowStreamOptions {
-  pages: AsyncGenerator<RowPage, void, undefined>;
-  first: IteratorResult<RowPage>;
+  prepared: PreparedReport;
+  env: ReportEnv;
+  pages: AsyncGenerator<SourcePage, void, undefined>;
+  first: IteratorResult<SourcePage>;
   writer: TableWriter;
   stop: AbortController;
   transport: ExportTransport;
@@ -158,21 +164,32 @@ interface RowStreamOptions {
 }
 
 /**
- * A pull stream over the pages: the next upstream page is read only when the consumer wants more (high-water
- * mark one chunk = one page), so memory stays flat and a slow reader slows upstream reading down.
+ * A pull stream over the pages: the header as soon as the first page is in, then one page's rows per chunk (the
+ * high-water mark is one chunk), so memory stays flat and a slow reader slows upstream reading down. While a page
+ * is joined and written the next upstream page is already being read, and no further: at most one page ahead.
  */
 function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
-  const { pages, writer, stop } = options;
+  // Nothing below keeps `options`: it holds the first page, which is released once written.
+  const { prepared, env, pages, writer, stop, transport, onFailure, onDone } = options;
   const encoder = new TextEncoder();
-  let pending: IteratorResult<RowPage> | null = options.first;
+  const empty = options.first.done === true;
+  /** The page to write next: the first one at the start, then the one read ahead. */
+  let ahead: Promise<IteratorResult<SourcePage>> | null = Promise.resolve(options.first);
   let started = false;
   let written = 0;
   let failure: unknown = null;
 
+  /** Starts reading the next upstream page; its failure is seen when it is awaited (or dropped after a stop). */
+  const readAhead = (): Promise<IteratorResult<SourcePage>> => {
+    const next = pages.next();
+    next.catch(() => undefined);
+    return next;
+  };
+
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>, text: string): void => {
     controller.enqueue(encoder.encode(text + writer.end()));
     controller.close();
-    options.onDone(written);
+    onDone(written);
   };
 
   return new ReadableStream<Uint8Array>(
@@ -180,32 +197,43 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
       async pull(controller) {
         // The marker was read: now end the transfer without its terminator, so the client sees it is cut short.
         if (failure !== null) {
-          if (!options.transport.truncate) return controller.error(failure);
-          options.transport.truncate();
+          if (!transport.truncate) return controller.error(failure);
+          transport.truncate();
           return controller.close();
         }
-        let text = started ? '' : writer.start();
-        started = true;
+        let text = '';
+        if (!started) {
+          started = true;
+          text = writer.start();
+          // The status is settled by the first page: the header goes out now, not after that page's joins.
+          if (empty) return finish(controller, text);
+          if (text !== '') return controller.enqueue(encoder.encode(text));
+        }
         try {
           for (;;) {
-            const result: IteratorResult<RowPage> = pending ?? (await pages.next());
-            pending = null;
+            const result: IteratorResult<SourcePage> = await (ahead ?? readAhead());
+            ahead = null;
             if (result.done) return finish(controller, text);
-            written += result.value.rows.length;
-            text += writer.rows(result.value.rows);
+            // Read the next page while this one is joined and written (one page ahead, no more).
+            if (result.value.next !== null) ahead = readAhead();
+            const page = await joinPage(prepared, result.value, env);
+            written += page.rows.length;
+            text += writer.rows(page.rows);
             // A page whose rows were all dropped by the date check writes nothing: read on.
             if (text !== '') return controller.enqueue(encoder.encode(text));
           }
         } catch (error) {
+          ahead = null;
           if (stop.signal.aborted) return controller.error(error);
           const described = describeFailure(error);
-          options.onFailure(described.code, described.message, written);
+          onFailure(described.code, described.message, written);
           failure = error;
           stop.abort();
           controller.enqueue(encoder.encode(text + writer.fail(described)));
         }
       },
       cancel(reason) {
+        ahead = null;
         stop.abort(reason);
         // The generator finishes as soon as its pending request sees the abort.
         pages.return(undefined).catch(() => undefined);

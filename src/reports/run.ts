@@ -19,7 +19,7 @@ import {
 } from '../dates/selection.ts';
 import { planColumns, type ColumnPlan } from './columns.ts';
 import { ReportInputError } from './errors.ts';
-import { expandRows } from './expand.ts';
+import { expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
 import { REPORTS, type ReportName, type ReportSpec } from './registry.ts';
 
@@ -135,13 +135,26 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
   return { spec, expand, plan, fingerprint, segments };
 }
 
-/** The rows of a prepared report, one upstream page at a time. */
-export async function* reportPages(
+/** One upstream page as the rows it delivers, before their joined columns are loaded. */
+export interface SourcePage {
+  /** The rows asked for from this page (after `skip`, at most what `take` leaves), not yet joined. */
+  rows: Row[];
+  skipped: number;
+  total: number;
+  at: Position;
+  next: Position | null;
+}
+
+/**
+ * The delivered rows of a prepared report, one upstream page at a time, without their joins: a caller can answer
+ * as soon as a page has arrived and read the next page while this one is joined (see `joinPage`).
+ */
+export async function* sourcePages(
   prepared: PreparedReport,
   env: ReportEnv,
   options: ReadOptions = {},
-): AsyncGenerator<RowPage, void, undefined> {
-  const { segments, plan, expand } = prepared;
+): AsyncGenerator<SourcePage, void, undefined> {
+  const { segments, expand } = prepared;
   const from = options.from ?? { segment: 0, cursor: null };
   let skip = options.skip ?? 0;
   let left = options.take ?? Number.POSITIVE_INFINITY;
@@ -154,16 +167,31 @@ export async function* reportPages(
     for await (const page of segmentPages(segment, env, startCursor, maxItems)) {
       const all = expandRows(page.items, expand);
       const wanted = all.slice(skip, skip + Math.min(left, all.length));
-      // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows.
-      const joined = await plan.resolve(wanted, env.loaders);
       const next: Position | null =
         page.next !== null ? { segment: index, cursor: page.next } : index + 1 < segments.length ? { segment: index + 1, cursor: null } : null;
-      yield { rows: wanted.map((row) => plan.cells(row, joined)), skipped: skip, total: all.length, at: { segment: index, cursor: page.at }, next };
+      yield { rows: wanted, skipped: skip, total: all.length, at: { segment: index, cursor: page.at }, next };
       left -= wanted.length;
       skip = 0;
       if (left <= 0) return;
     }
   }
+}
+
+/** Loads the joined columns of one source page and turns its rows into cells. */
+export async function joinPage(prepared: PreparedReport, page: SourcePage, env: ReportEnv): Promise<RowPage> {
+  const { plan } = prepared;
+  // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows.
+  const joined = await plan.resolve(page.rows, env.loaders);
+  return { rows: page.rows.map((row) => plan.cells(row, joined)), skipped: page.skipped, total: page.total, at: page.at, next: page.next };
+}
+
+/** The rows of a prepared report, one upstream page at a time. */
+export async function* reportPages(
+  prepared: PreparedReport,
+  env: ReportEnv,
+  options: ReadOptions = {},
+): AsyncGenerator<RowPage, void, undefined> {
+  for await (const page of sourcePages(prepared, env, options)) yield await joinPage(prepared, page, env);
 }
 
 interface SegmentPage {

@@ -3,8 +3,9 @@ import type { Server } from 'node:http';
 import { createTestStack, type TestStack } from '../helpers.ts';
 import { closeServer, FORMATS, listenGateway, parseCsv, parseExport, settle } from './support.ts';
 
-// Exports stream: one upstream page at a time under backpressure, first bytes before the last page, a visible error
-// (marker + truncated transfer) when upstream fails mid-stream, and upstream work stopped when the caller goes away.
+// Exports stream: one upstream page at a time under backpressure (at most one read ahead), the header as soon as the
+// first page is in (before its joins), a visible error (marker + truncated transfer) when upstream fails mid-stream,
+// and upstream work stopped when the caller goes away.
 // Every assertion is a count (pages requested, rows, chunks), never a duration.
 
 const bookingPages = (stack: TestStack): number =>
@@ -104,6 +105,47 @@ describe('mid-stream upstream failure', () => {
   });
 });
 
+describe('first bytes before the joins', () => {
+  it('sends the header once the first page is in, before its joins: a join failing then is a marker after a 200', async () => {
+    let bookings = 0;
+    const stack: TestStack = createTestStack({
+      client: { retry: { attempts: 1 } },
+      simulator: {
+        // Every request after the first bookings page fails: the joins of that page (members, teams) included.
+        onRequest: (entry) => {
+          if (entry.collection === 'bookings' && ++bookings === 1) stack.simulator.setFaults({ errorRate: 1 });
+        },
+      },
+    });
+    const { server, url } = await listenGateway(stack.gateway);
+    try {
+      const response = await fetch(`${url}/reports/bookings.csv?columns=_id,member.name,team.name`);
+      // The first upstream page settled the status; its joins had not been loaded yet.
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value, { stream: true });
+        }
+      } catch {
+        // The transfer is cut short after the marker.
+      }
+      // The header, no rows (the first page's joins failed), then the marker.
+      const lines = text.split('\r\n');
+      expect(lines[0]).toBe('_id,member.name,team.name');
+      expect(lines[1]).toMatch(/^#ERROR: UPSTREAM_UNAVAILABLE /);
+      expect(lines.slice(2)).toEqual(['']);
+      expect(bookingPages(stack)).toBeLessThanOrEqual(2);
+    } finally {
+      await closeServer(server);
+    }
+  });
+});
+
 describe('backpressure and bounded memory', () => {
   let stack: TestStack;
   let total: number;
@@ -131,7 +173,7 @@ describe('backpressure and bounded memory', () => {
       await settle();
       requestedAtChunk.push(bookingPages(stack));
     }
-    // First bytes (header + first page) while at most the second page had been asked for.
+    // First bytes (the header, sent once the first page is in) while at most the second page had been asked for.
     expect(requestedAtChunk[0]).toBeLessThanOrEqual(2);
     // Never more than one page read ahead of what the reader took: memory holds at most two pages of rows.
     requestedAtChunk.forEach((requested, index) => expect(requested).toBeLessThanOrEqual(index + 2));
