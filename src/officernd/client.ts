@@ -65,7 +65,12 @@ export interface OfficeRnDClient {
   listPage<C extends ListCollection>(
     c: C,
     query?: ListQuery,
-    opts?: CallOptions & { cursor?: string | null; limit?: number },
+    opts?: CallOptions & {
+      cursor?: string | null;
+      limit?: number;
+      /** Send the optional filters (true) or not (false), as the page a cursor came from did; default: as known. */
+      optional?: boolean;
+    },
   ): Promise<Page<WireMap[C]>>;
   pages<C extends ListCollection>(
     c: C,
@@ -268,8 +273,10 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   };
 
   /**
-   * Reads one page; on the first page, a 400 to a query carrying optional filters drops them (remembered) and reads
-   * again without them. Later pages keep the query their cursor was made for.
+   * Reads one page. A 400 to a query with optional filters is answered by reading again with the other variant
+   * (without them, or — for a cursor made before they were refused elsewhere — with them): a cursor belongs to the
+   * query it was issued for. The filters are remembered as refused only when the read without them succeeds on a
+   * first page, so an unrelated 400 does not turn push-down off.
    */
   const fetchListPage = async <C extends ListCollection>(
     c: C,
@@ -277,22 +284,44 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     cursor: string | null | undefined,
     limit: number | undefined,
     signal: AbortSignal | undefined,
+    force?: boolean,
   ): Promise<Page<WireMap[C]>> => {
-    const { sent, optional } = effective(c, query);
-    const read = (q: ListQuery) =>
-      fetchPage<WireMap[C]>(`/${c}`, toQueryParams(q, collectionSpec(c).path), cursor, limit, signal, true);
+    const all = query?.optional ?? [];
+    const variant = (withOptional: boolean): ListQuery => ({
+      ...query,
+      filters: [...(query?.filters ?? []), ...(withOptional ? all : [])],
+      optional: [],
+    });
+    const read = async (withOptional: boolean): Promise<Page<WireMap[C]>> => {
+      const page = await fetchPage<WireMap[C]>(
+        `/${c}`,
+        toQueryParams(variant(withOptional), collectionSpec(c).path),
+        cursor,
+        limit,
+        signal,
+        true,
+      );
+      return all.length > 0 ? { ...page, optionalSent: withOptional } : page;
+    };
+    // A resumed page keeps the variant its cursor (or offset) was made with.
+    if (force !== undefined && all.length > 0) return read(force);
+    const { optional } = effective(c, query);
+    const withOptional = optional.length > 0;
     try {
-      return await read(sent);
+      return await read(withOptional);
     } catch (error) {
-      if (cursor || optional.length === 0 || !(error instanceof OfficeRnDError) || error.code !== 'UPSTREAM_BAD_REQUEST') {
-        throw error;
+      if (all.length === 0 || !(error instanceof OfficeRnDError) || error.code !== 'UPSTREAM_BAD_REQUEST') throw error;
+      // First page: try without them. Cursor page: try the variant the cursor may have been made for.
+      if (!cursor && !withOptional) throw error;
+      const page = await read(!withOptional);
+      if (!cursor && withOptional) {
+        for (const f of optional) refused.add(optionalKey(c, f));
+        logger?.warn('officernd refused optional filters; reading without them', {
+          collection: c,
+          filters: optional.map((f) => `${f.field}.$${f.op}`).join(','),
+        });
       }
-      for (const f of optional) refused.add(optionalKey(c, f));
-      logger?.warn('officernd refused optional filters; reading without them', {
-        collection: c,
-        filters: optional.map((f) => `${f.field}.$${f.op}`).join(','),
-      });
-      return read(effective(c, query).sent);
+      return page;
     }
   };
 
@@ -301,7 +330,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
 
     async listPage(c, query, opts = {}) {
       toQueryParams(query, collectionSpec(c).path);
-      return fetchListPage(c, query, opts.cursor, opts.limit, opts.signal);
+      return fetchListPage(c, query, opts.cursor, opts.limit, opts.signal, opts.optional);
     },
 
     pages(c, query, opts = {}) {

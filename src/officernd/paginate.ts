@@ -12,6 +12,8 @@ export interface Page<T> {
   next: string | null;
   /** Cursor of the previous page, null on the first page. */
   prev: string | null;
+  /** Whether the query's optional filters were sent for this page (ListQuery.optional); absent when it had none. */
+  optionalSent?: boolean;
 }
 
 type WireObject = Record<string, unknown>;

@@ -93,6 +93,8 @@ export function firstOf(args: ConnectionArgs): number {
 interface Position {
   upstream: string | null;
   offset: number;
+  /** Whether the upstream query carried its optional filters: offsets and cursors belong to that variant. */
+  optional?: boolean;
 }
 
 const CURSOR_VERSION = 1;
@@ -100,7 +102,9 @@ const CURSOR_VERSION = 1;
 const fingerprint = (scope: string): string => createHash('sha256').update(scope).digest('base64url').slice(0, 10);
 
 function encodeCursor(position: Position, print: string): string {
-  return Buffer.from(JSON.stringify([CURSOR_VERSION, position.upstream, position.offset, print])).toString('base64url');
+  const fields: (string | number | boolean | null)[] = [CURSOR_VERSION, position.upstream, position.offset, print];
+  if (position.optional !== undefined) fields.push(position.optional);
+  return Buffer.from(JSON.stringify(fields)).toString('base64url');
 }
 
 function decodeCursor(cursor: string, print: string): Position {
@@ -115,14 +119,17 @@ function decodeCursor(cursor: string, print: string): Position {
     parsed[0] !== CURSOR_VERSION ||
     !(parsed[1] === null || typeof parsed[1] === 'string') ||
     !Number.isInteger(parsed[2]) ||
-    (parsed[2] as number) < 0
+    (parsed[2] as number) < 0 ||
+    !(parsed[4] === undefined || typeof parsed[4] === 'boolean')
   ) {
     throw badInput('"after" is not a cursor this gateway issued', 'after');
   }
   if (parsed[3] !== print) {
     throw badInput('"after" belongs to a different query (other filters or another list): start again without it', 'after');
   }
-  return { upstream: parsed[1] as string | null, offset: parsed[2] as number };
+  const position: Position = { upstream: parsed[1] as string | null, offset: parsed[2] as number };
+  if (typeof parsed[4] === 'boolean') position.optional = parsed[4];
+  return position;
 }
 
 /**
@@ -168,23 +175,28 @@ export async function upstreamConnection<C extends ListCollection>(
       cursor: position.upstream,
       limit,
       signal: ctx.signal,
+      ...(position.optional === undefined ? {} : { optional: position.optional }),
     });
+    // Every position from here on belongs to the variant this page was read with.
+    const optional = page.optionalSent;
+    const at = (upstream: string | null, offset: number): Position =>
+      optional === undefined ? { upstream, offset } : { upstream, offset, optional };
     ctx.loaders.prime(collection, page.items);
     let index = position.offset;
     for (; index < page.items.length && edges.length < first; index += 1) {
       const item = page.items[index] as WireMap[C];
       if (options.keep && !options.keep(item)) continue;
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
-      const after: Position = atPageEnd ? { upstream: page.next, offset: 0 } : { upstream: position.upstream, offset: index + 1 };
+      const after: Position = atPageEnd ? at(page.next, 0) : at(position.upstream, index + 1);
       edges.push({ node: item, cursor: encodeCursor(after, print) });
     }
     if (index < page.items.length) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor({ upstream: position.upstream, offset: index }, print) } };
+      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(at(position.upstream, index), print) } };
     }
     if (page.next === null) {
       return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
     }
-    position = { upstream: page.next, offset: 0 };
+    position = at(page.next, 0);
     if (edges.length >= first || pagesRead >= maxPages) {
       return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
     }

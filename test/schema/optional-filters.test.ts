@@ -59,5 +59,33 @@ describe('optional push-down filters', () => {
     });
     const result = await stack.query(PAYMENTS, { after: null });
     expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_BAD_REQUEST');
+    // The read without them failed too: they were not the cause, so they are still sent.
+    expect(stack.logs.some((l) => /refused optional filters/.test(l))).toBe(false);
+  });
+
+  it('keep a cursor working that was issued before they were refused', async () => {
+    let refuse = false;
+    const stack = createSecureStack({
+      wrapFetch: (inner) =>
+        failWhen(inner, (url) => refuse && url.searchParams.has('dueDate.$gte') && !url.searchParams.has('$next'), () => upstreamError(400)),
+    });
+    const query = `query($after: String) {
+      payments(dateField: DUE_DATE, dates: { from: "2026-10-01", to: "2026-11-30" }, first: 10, after: $after) {
+        nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { payments: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const first = (await stack.query(query, { after: null })).data as Page;
+    // Another request meets a refusal: the client stops sending the filters...
+    refuse = true;
+    await stack.query(query, { after: null });
+    refuse = false;
+    expect(stack.logs.filter((l) => /refused optional filters/.test(l))).toHaveLength(1);
+    // ...yet the first request's cursor, made with them, still reads on.
+    const second = await stack.query(query, { after: first.payments.pageInfo.endCursor });
+    expect(second.errors).toBeUndefined();
+    const expected = stack.simulator.dataset.collections.payments
+      .filter((p) => (p.dueDate ?? '').slice(0, 10) >= '2026-10-01' && (p.dueDate ?? '').slice(0, 10) <= '2026-11-30')
+      .slice(10, 20)
+      .map((p) => p._id);
+    expect((second.data as Page).payments.nodes.map((n) => n.id)).toEqual(expected);
   });
 });
