@@ -143,12 +143,21 @@ export function createLoaders(options: LoaderOptions): Loaders {
       loader = new DataLoader<string, unknown>(
         async (ids) => {
           if (!spec.byId || walkIsCheaper(collection, ids.length)) {
-            const { index } = await walk(collection);
-            return ids.map((id) => index.get(id) ?? null);
+            // A walk is the plan, not the only way: where by-id exists, its failure falls back to single GETs.
+            const walked = await walk(collection).catch((error: unknown) => {
+              if (!spec.byId) throw error;
+              return null;
+            });
+            if (walked) return ids.map((id) => walked.index.get(id) ?? null);
+            return getEach(collection, ids);
           }
           const maxPages = Math.ceil(ids.length / 2);
-          if (probes.has(collection) || worthProbing(collection, ids.length, maxPages)) {
-            const { index, complete } = await probe(collection, maxPages);
+          const probed =
+            probes.has(collection) || worthProbing(collection, ids.length, maxPages)
+              ? await probe(collection, maxPages).catch(() => null)
+              : null;
+          if (probed) {
+            const { index, complete } = probed;
             if (complete) return ids.map((id) => index.get(id) ?? null);
             const missing = ids.filter((id) => !index.has(id));
             const fetched = new Map(missing.map((id, i) => [id, i]));
@@ -189,8 +198,9 @@ export function createLoaders(options: LoaderOptions): Loaders {
           // Unknown size and many parents: a walk of at most as many pages as there are parents is never dearer
           // than one filtered call per parent; if the collection is longer, fall back to those calls.
           if (probes.has(collection) || worthProbing(collection, parents.length, parents.length, perParentWhenUnknown + 1)) {
-            const probed = await probe(collection, parents.length);
-            if (probed.complete) return group(probed.items);
+            // An optimisation only: if it fails, the filtered calls below still answer.
+            const probed = await probe(collection, parents.length).catch(() => null);
+            if (probed?.complete) return group(probed.items);
           }
           return Promise.all(
             parents.map((parent) =>

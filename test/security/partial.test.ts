@@ -79,15 +79,43 @@ describe('partial results', () => {
     expect(result.errors?.[0]).toMatchObject({ path: ['members', 'nodes', 0, 'bookings'], extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
   });
 
+  it('a failed walk that was only an optimisation falls back to single GETs: every link still resolves', async () => {
+    // Listing members fails; fetching one member by id works. 200 bookings reference many members, so the loaders
+    // first try a bounded walk of the members, which fails.
+    const stack = createSecureStack({
+      client: { retry: { attempts: 1 } },
+      wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/members'), () => upstreamError(503)),
+    });
+    const result = await stack.query('{ bookings(first: 200) { nodes { member { id } } } }');
+    expect(result.errors).toBeUndefined();
+    const wire = stack.simulator.dataset.collections.bookings.slice(0, 200);
+    const nodes = (result.data as { bookings: { nodes: { member: { id: string } | null }[] } }).bookings.nodes;
+    expect(nodes.map((n) => n.member?.id ?? null)).toEqual(wire.map((b) => b.member ?? null));
+    expect(stack.simulator.log.count({ kind: 'api', collection: 'members', id: true })).toBe(
+      new Set(wire.map((b) => b.member).filter(Boolean)).size,
+    );
+  });
+
   it('a link whose catalogue is missing upstream (404) is null with NOT_FOUND', async () => {
+    // Plans have no by-id endpoint in v1, so the catalogue read is the only way to them.
+    const stack = createSecureStack({
+      wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/plans'), () => upstreamError(404)),
+    });
+    const result = await stack.query('{ memberships(first: 3) { nodes { name plan { name } } } }');
+    const nodes = (result.data?.['memberships'] as { nodes: { name: string; plan: unknown }[] }).nodes;
+    expect(nodes).toHaveLength(3);
+    expect(nodes.every((n) => n.plan === null)).toBe(true);
+    expect(result.errors?.map((e) => e.extensions?.['code'])).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
+  });
+
+  it('a catalogue that has by-id endpoints falls back to them when its list fails', async () => {
     const stack = createSecureStack({
       wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/offices'), () => upstreamError(404)),
     });
     const result = await stack.query('{ resources(first: 3) { nodes { name office { name } } } }');
-    const nodes = (result.data?.['resources'] as { nodes: { name: string; office: unknown }[] }).nodes;
-    expect(nodes).toHaveLength(3);
-    expect(nodes.every((n) => n.office === null)).toBe(true);
-    expect(result.errors?.map((e) => e.extensions?.['code'])).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
+    expect(result.errors).toBeUndefined();
+    const nodes = (result.data?.['resources'] as { nodes: { office: { name: string } | null }[] }).nodes;
+    expect(nodes.every((n) => typeof n.office?.name === 'string')).toBe(true);
   });
 
   it('a list whose later page fails is an error, never a short list', async () => {
