@@ -95,7 +95,9 @@ async function exportReport(
   format: ReportFormat,
   transport: ExportTransport,
 ): Promise<Response> {
-  const ctx = createContext(deps, request);
+  // Stops upstream work — pages and the joins' loaders alike — when the caller goes away or stops reading.
+  const stop = new AbortController();
+  const ctx = createContext(deps, request, AbortSignal.any([request.signal, stop.signal]));
   let prepared;
   let limit: number | null;
   try {
@@ -108,9 +110,7 @@ async function exportReport(
     }
     throw error;
   }
-  // Stops upstream work when the caller goes away or stops reading (stream cancelled).
-  const stop = new AbortController();
-  const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: AbortSignal.any([ctx.signal, stop.signal]) };
+  const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
   const pages = sourcePages(prepared, env, { take: limit });
   let first: IteratorResult<SourcePage>;
   try {
