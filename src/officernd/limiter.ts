@@ -108,10 +108,14 @@ export function createLimiter(options: LimiterOptions): Limiter {
     for (let at = heldUntil; at > options.clock(); at = heldUntil) await waitUntil(at, options.clock, signal);
   };
 
-  /** A wait the caller's signal ended while a hold is on: the hold is the reason it could not be sent. */
+  /**
+   * A wait the caller's time ran out on while a hold is on: the hold is the reason it could not be sent. A caller
+   * that went away (a plain abort) keeps its own reason: it was not rate-limited, it left.
+   */
   const duringHold = (error: unknown, signal?: AbortSignal): unknown => {
     const remainingMs = heldUntil - options.clock();
-    return signal?.aborted && remainingMs > 0 ? new RateLimitHoldError(remainingMs) : error;
+    const left = (signal?.reason as { name?: unknown } | undefined)?.name === 'AbortError';
+    return signal?.aborted && !left && remainingMs > 0 ? new RateLimitHoldError(remainingMs) : error;
   };
 
   const acquire = (signal?: AbortSignal): Promise<void> => {

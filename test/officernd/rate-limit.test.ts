@@ -98,6 +98,25 @@ describe('a 429 holds every caller until its Retry-After', () => {
     expect(client.stats.requests).toBe(1);
   });
 
+  it('a caller that goes away during the hold gets its own abort, not a rate-limit error', async () => {
+    const sim = createSimulator({ dataset });
+    sim.setFaults({ rateLimit: { requests: 0, windowMs: 60_000, retryAfterSeconds: 30 } });
+    const { client, retries } = setup(sim, { retry: { attempts: 6, baseDelayMs: 1, maxDelayMs: 60_000 } });
+    const first = new AbortController();
+    const firstCall = client.listPage('offices', {}, { signal: first.signal }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(retries).toHaveLength(1));
+    const second = new AbortController();
+    const secondCall = client.listPage('floors', {}, { signal: second.signal }).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    second.abort(); // a plain abort: the caller disconnected
+    const secondError = await secondCall;
+    expect(secondError).not.toBeInstanceOf(OfficeRnDError);
+    expect((secondError as { name?: string }).name).toBe('AbortError');
+    first.abort(new Error('request budget spent'));
+    await firstCall;
+    expect(sim.log.count({ kind: 'api' })).toBe(1);
+  });
+
   it('a caller that comes during the hold is sent once the clock passes the Retry-After (injected clock)', async () => {
     let now = NOW.getTime();
     const clock = () => now;
