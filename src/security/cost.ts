@@ -142,7 +142,10 @@ export function queryCost(
       let perItem = 0;
       const hasArgument = (name: string) => (selection.arguments ?? []).some((a) => a.name.value === name);
       // A date selection the gateway checks itself may scan more pages than `first` fills (connection.ts caps it).
-      if (first !== null) once = hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT);
+      // Resuming mid-page (`after`) re-reads the page the cursor points into: one page more.
+      if (first !== null) {
+        once = (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) + (hasArgument('after') ? 1 : 0);
+      }
       else if (parent === root) once = 1;
       else if (named.name === 'CreditAccount' && parent !== root) {
         // One credit-stats call per parent and month: a month, or up to every month a selection may touch.

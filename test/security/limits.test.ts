@@ -33,6 +33,8 @@ describe('query cost', () => {
     // The gateway checks dates itself where OfficeRnD cannot: a page may scan up to scanPagesFor(first) pages.
     expect(cost('{ bookings(first: 1, dateField: END, dates: { from: "2099-01-01" }) { nodes { id } } }')).toBe(scanPagesFor(1));
     expect(cost('{ bookings(first: 1) { nodes { id } } }')).toBe(1);
+    // Resuming from a cursor may start mid-page: one more page.
+    expect(cost('{ bookings(first: 100, after: "x") { nodes { id } } }')).toBe(2);
     // One credit-stats call per team and month: one month, or up to MAX_CREDIT_MONTHS for a selection.
     expect(cost('{ teams(first: 10) { nodes { creditAccounts(month: "2026-11") { month } } } }')).toBe(1 + 10);
     expect(cost('{ teams(first: 10) { nodes { creditAccounts(dates: { period: THIS_YEAR }) { month } } } }')).toBe(
