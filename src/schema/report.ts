@@ -8,7 +8,7 @@ import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../repo
 import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, type Position } from '../reports/run.ts';
 import { rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
-import { firstOf, PageInfo } from './connection.ts';
+import { firstOf, PageInfo, scanPagesFor } from './connection.ts';
 import { DateSelection, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -191,6 +191,10 @@ builder.queryField('report', (t) =>
       let end: RowPosition = start;
       let hasNextPage = false;
       const env = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
+      // Like connections (connection.ts scanPagesFor): a page of rows scans a bounded number of upstream pages, so a
+      // selection that keeps few rows ends early with a cursor instead of reading the whole collection.
+      const maxPages = scanPagesFor(first);
+      let pagesRead = 0;
       try {
         for await (const page of reportPages(prepared, env, { from: start, skip: start.offset, take: first })) {
           cells.push(...page.rows);
@@ -198,11 +202,13 @@ builder.queryField('report', (t) =>
           if (consumed < page.total) [end, hasNextPage] = [{ ...page.at, offset: consumed }, true];
           else if (page.next) [end, hasNextPage] = [{ ...page.next, offset: 0 }, true];
           else [end, hasNextPage] = [{ ...page.at, offset: consumed }, false];
+          pagesRead += 1;
+          if (pagesRead >= maxPages) break;
         }
       } catch (error) {
         throw inputError(spec, error);
       }
-      return table(cells, hasNextPage, cells.length > 0 || args.after ? encodeCursor(end, print) : null);
+      return table(cells, hasNextPage, hasNextPage || cells.length > 0 || args.after ? encodeCursor(end, print) : null);
     },
   }),
 );
