@@ -1,9 +1,10 @@
 import { createGateway, type Gateway } from '../src/gateway.ts';
 import { PROBE_AFTER_IDS } from '../src/loaders/index.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
-import { createOfficeRnDClient, type OfficeRnDClient, type OfficeRnDClientOptions } from '../src/officernd/index.ts';
+import type { OfficeRnDClient, OfficeRnDClientOptions } from '../src/officernd/index.ts';
 import { generateDataset, type Dataset } from '../src/simulator/generate.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/index.ts';
+import { demoClient } from './demo-client.ts';
 
 /** The fixed clock of the test data: generated dates are relative to it. */
 export const TEST_NOW = new Date('2026-11-16T00:00:00.000Z');
@@ -59,14 +60,7 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
     secrets: ['demo-secret'],
     write: (line) => logs.push(line),
   });
-  const officernd = createOfficeRnDClient({
-    apiUrl: simulator.apiUrl,
-    tokenUrl: simulator.tokenUrl,
-    org: simulator.org,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: 'officernd.api.read',
-    fetch: simulator.fetch,
+  const officernd = demoClient(simulator, {
     logger,
     // Tests read far more than a real org allows per minute; the budget itself is tested in test/officernd.
     maxRequestsPerMinute: 1_000_000,

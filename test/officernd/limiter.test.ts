@@ -1,23 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createOfficeRnDClient } from '../../src/officernd/index.ts';
-import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
 
 const NOW = new Date('2025-06-15T00:00:00.000Z');
 const dataset = generateDataset({ seed: 3, scale: 0.1, now: NOW, org: 'demo' });
 
-const clientFor = (sim: Simulator, extra: Partial<OfficeRnDClientOptions> = {}) =>
-  createOfficeRnDClient({
-    apiUrl: sim.apiUrl,
-    tokenUrl: sim.tokenUrl,
-    org: sim.org,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: 'officernd.api.read',
-    fetch: sim.fetch,
-    ...extra,
-  });
+const clientFor = demoClient;
 
 const isApi = (input: RequestInfo | URL): boolean =>
   String(input instanceof Request ? input.url : input).includes('/organizations/');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createOfficeRnDClient, OfficeRnDError } from '../../src/officernd/index.ts';
+import { OfficeRnDError } from '../../src/officernd/index.ts';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
 import { createTestStack } from '../helpers.ts';
+import { demoClient } from '../demo-client.ts';
 
 // §9: OfficeRnD answers an organization slug it does not know with 500 {"message":"Organization not found"}.
 // That is a configuration mistake: no retry can fix it, and the caller should be told which setting to check.
@@ -12,16 +13,7 @@ const dataset = generateDataset({ seed: 13, scale: 0.1, now: NOW, org: 'demo' })
 describe('an organization slug OfficeRnD does not know', () => {
   it('fails at once with UPSTREAM_BAD_REQUEST naming the slug and OFFICERND_ORG, without retrying', async () => {
     const sim = createSimulator({ dataset });
-    const client = createOfficeRnDClient({
-      apiUrl: sim.apiUrl,
-      tokenUrl: sim.tokenUrl,
-      org: 'acme-typo',
-      clientId: 'demo-client',
-      clientSecret: 'demo-secret',
-      scope: 'officernd.api.read',
-      fetch: sim.fetch,
-      retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
-    });
+    const client = demoClient(sim, { org: 'acme-typo', retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 } });
     const error = await client.listPage('members').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeRnDError);
     expect(error).toMatchObject({ code: 'UPSTREAM_BAD_REQUEST', status: 500, upstreamMessage: 'Organization not found' });

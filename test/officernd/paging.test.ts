@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createOfficeRnDClient, OfficeRnDQueryError } from '../../src/officernd/index.ts';
-import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
+import { OfficeRnDQueryError } from '../../src/officernd/index.ts';
 import { createSimulator, creditStatsFor, generateDataset } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
 
 const NOW = new Date('2025-06-15T00:00:00.000Z');
 const dataset = generateDataset({ seed: 11, scale: 0.2, now: NOW, org: 'demo' });
 
-const clientFor = (sim: Simulator, extra: Partial<OfficeRnDClientOptions> = {}) =>
-  createOfficeRnDClient({
-    apiUrl: sim.apiUrl,
-    tokenUrl: sim.tokenUrl,
-    org: sim.org,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: 'officernd.api.read',
-    fetch: sim.fetch,
-    ...extra,
-  });
+const clientFor = demoClient;
 
 const limits = (sim: Simulator): string[] =>
   sim.log.entries().filter((e) => e.kind === 'api').map((e) => e.query['$limit'] ?? '-');

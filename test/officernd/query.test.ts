@@ -1,20 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createOfficeRnDClient, OfficeRnDQueryError, toQueryParams } from '../../src/officernd/index.ts';
+import { OfficeRnDQueryError, toQueryParams } from '../../src/officernd/index.ts';
 import type { OfficeRnDClient } from '../../src/officernd/index.ts';
 import { toQueryString } from '../../src/officernd/query.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
 
 const NOW = new Date('2025-06-15T00:00:00.000Z');
 const sim = createSimulator({ scale: 0.1, now: NOW, seed: 7 });
-const client: OfficeRnDClient = createOfficeRnDClient({
-  apiUrl: sim.apiUrl,
-  tokenUrl: sim.tokenUrl,
-  org: sim.org,
-  clientId: 'demo-client',
-  clientSecret: 'demo-secret',
-  scope: 'officernd.api.read',
-  fetch: sim.fetch,
-});
+const client: OfficeRnDClient = demoClient(sim);
 
 afterAll(() => sim.log.reset());
 

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createOfficeRnDClient, OfficeRnDError } from '../../src/officernd/index.ts';
+import { OfficeRnDError } from '../../src/officernd/index.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
 
 // A 429 holds the whole client until its Retry-After: concurrent callers stop too, instead of each spending a
 // request to learn the same thing. v1 documents no x-ratelimit-* headers (§5), so these tests strip the
@@ -30,13 +31,7 @@ const bareRateLimit =
 
 const setup = (sim: Simulator, extra: Partial<OfficeRnDClientOptions> = {}) => {
   const retries: Record<string, unknown>[] = [];
-  const client = createOfficeRnDClient({
-    apiUrl: sim.apiUrl,
-    tokenUrl: sim.tokenUrl,
-    org: sim.org,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: 'officernd.api.read',
+  const client = demoClient(sim, {
     fetch: bareRateLimit(sim),
     retry: { attempts: 6, baseDelayMs: 1, maxDelayMs: 5_000 },
     logger: {

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createOfficeRnDClient, createTokenCache, OfficeRnDError } from '../../src/officernd/index.ts';
+import { createTokenCache, OfficeRnDError } from '../../src/officernd/index.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
 
 const NOW = new Date('2025-06-15T00:00:00.000Z');
 
 const clientFor = (sim: Simulator, extra: Partial<OfficeRnDClientOptions> = {}) =>
-  createOfficeRnDClient({
-    apiUrl: sim.apiUrl,
-    tokenUrl: sim.tokenUrl,
-    org: sim.org,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: 'officernd.api.read',
-    fetch: sim.fetch,
-    retry: { baseDelayMs: 1, maxDelayMs: 20 },
-    ...extra,
-  });
+  demoClient(sim, { retry: { baseDelayMs: 1, maxDelayMs: 20 }, ...extra });
 
 /** A hand-driven clock shared by the simulator and the client. */
 const manualClock = (start: number) => {

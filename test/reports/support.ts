@@ -3,10 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createOfficeRnDClient } from '../../src/officernd/index.ts';
 import type { Dataset } from '../../src/simulator/generate.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
+import { demoClient } from '../demo-client.ts';
 
 export type Format = 'csv' | 'ndjson' | 'json';
 export const FORMATS: readonly Format[] = ['csv', 'ndjson', 'json'];
@@ -101,14 +101,7 @@ export function createStackWith(change: (dataset: Dataset) => void): { gateway: 
   change(dataset);
   const simulator = createSimulator({ dataset, now: TEST_NOW });
   const logger = createLogger({ level: 'error', write: () => undefined });
-  const officernd = createOfficeRnDClient({
-    apiUrl: simulator.apiUrl,
-    tokenUrl: simulator.tokenUrl,
-    org: simulator.org,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: 'officernd.api.read',
-    fetch: simulator.fetch,
+  const officernd = demoClient(simulator, {
     logger,
     maxRequestsPerMinute: 1_000_000,
   });

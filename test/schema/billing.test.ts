@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { WireCharge, WireFee, WirePayment, WirePaymentLine } from '../../src/officernd/types.ts';
 import { createGateway } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createOfficeRnDClient } from '../../src/officernd/index.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { createTestStack, TEST_NOW, testDataset, type TestStack } from '../helpers.ts';
+import { demoClient } from '../demo-client.ts';
 
 // Billing reports (payments, fees, charges) against the simulator: data, paging, filters, by-id, links and what
 // each link costs upstream. v1 has no by-id endpoint for any of the three (§8), so links to them walk the list.
@@ -507,16 +507,7 @@ describe('payments as other v1 payloads spell them (§6.14)', () => {
     document.charges = embedded;
     const simulator = createSimulator({ dataset, now: TEST_NOW });
     const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
-    const officernd = createOfficeRnDClient({
-      apiUrl: simulator.apiUrl,
-      tokenUrl: simulator.tokenUrl,
-      org: simulator.org,
-      clientId: 'demo-client',
-      clientSecret: 'demo-secret',
-      scope: 'officernd.api.read',
-      fetch: simulator.fetch,
-      logger,
-    });
+    const officernd = demoClient(simulator, { logger });
     const gateway = createGateway({ officernd, logger });
     const response = await gateway.fetch('http://gateway.test/graphql', {
       method: 'POST',

@@ -1,9 +1,10 @@
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
-import { createOfficeRnDClient, type OfficeRnDClient, type OfficeRnDClientOptions } from '../../src/officernd/index.ts';
+import { type OfficeRnDClient, type OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
+import { demoClient } from '../demo-client.ts';
 
 // Simulator → client → gateway like test/helpers.ts, with the gateway's security and upstream settings open to
 // each test, a hook to wrap the simulator's fetch (extra faults) and every log line collected.
@@ -74,13 +75,7 @@ export function createSecureStack(options: SecureStackOptions = {}): SecureStack
     write: (line) => logs.push(line),
   });
   const upstreamFetch = options.wrapFetch ? options.wrapFetch(simulator.fetch) : simulator.fetch;
-  const officernd = createOfficeRnDClient({
-    apiUrl: simulator.apiUrl,
-    tokenUrl: simulator.tokenUrl,
-    org: simulator.org,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: 'officernd.api.read',
+  const officernd = demoClient(simulator, {
     fetch: upstreamFetch,
     logger,
     maxRequestsPerMinute: 1_000_000,
