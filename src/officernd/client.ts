@@ -329,7 +329,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     org: options.org,
 
     async listPage(c, query, opts = {}) {
-      toQueryParams(query, collectionSpec(c).path);
+      // fetchListPage builds (and so validates) the query before any request.
       return fetchListPage(c, query, opts.cursor, opts.limit, opts.signal, opts.optional);
     },
 
