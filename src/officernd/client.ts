@@ -97,6 +97,20 @@ interface RawResponse {
   body: unknown;
 }
 
+/**
+ * Bodies are parsed with plain JSON.parse, not ofetch's default (destr), which runs prototype-pollution regexes
+ * over every body: 8 % of the gateway's CPU in a large export. JSON.parse is safe here (a `__proto__` key becomes
+ * an own property, never a prototype), and a body that is not JSON stays text, as with destr, for the shape checks
+ * to report.
+ */
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Creates a client for one organization and one set of client credentials. */
 export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRnDClient {
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -107,7 +121,12 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const basePath = `/organizations/${encodeURIComponent(options.org)}`;
   const api = ofetch.create(
     // Our own retry (retry.ts) and status handling replace ofetch's.
-    { baseURL: `${options.apiUrl.replace(/\/+$/, '')}${basePath}`, retry: false, ignoreResponseError: true },
+    {
+      baseURL: `${options.apiUrl.replace(/\/+$/, '')}${basePath}`,
+      retry: false,
+      ignoreResponseError: true,
+      parseResponse: parseJsonOrText,
+    },
     { fetch: fetchImpl },
   );
   const tokens = createTokenCache({

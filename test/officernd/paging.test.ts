@@ -205,4 +205,21 @@ describe('tolerance (§3, §6: the client accepts both readings)', () => {
     const client = clientFor(sim, { fetch: reshaping(sim, () => ({ body: { data: [] } })) });
     await expect(client.listPage('teams')).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 200 });
   });
+
+  it('a body cut short under a JSON content type is an upstream error, not a crash', async () => {
+    const sim = createSimulator({ dataset });
+    const cut: typeof fetch = async (input, init) => {
+      const response = await sim.fetch(input, init);
+      const url = String(input instanceof Request ? input.url : input);
+      if (!url.includes('/organizations/')) return response;
+      const text = await response.text();
+      return new Response(text.slice(0, 40), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = clientFor(sim, { fetch: cut });
+    await expect(client.listPage('teams')).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 200 });
+    await expect(client.getById('members', dataset.collections.members[0]?._id ?? '')).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      status: 200,
+    });
+  });
 });
