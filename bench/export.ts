@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import { gatewayEnv, memoryOf, startServer, startSimulator, type SimProcess } from './children.ts';
 import type { Figure } from './report.ts';
@@ -34,6 +35,17 @@ export interface ExportRun {
   peakRss: number;
   /** Upstream calls the export made. */
   calls: number;
+  /** CPU time (user + system) the gateway and the simulator spent during the export, ms. */
+  gatewayCpuMs: number;
+  simulatorCpuMs: number;
+}
+
+/** CPU time a process has used so far (Linux /proc/<pid>/stat: utime + stime, in clock ticks of 10 ms), ms. */
+async function cpuMsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at state: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Streams one export from a fresh gateway process (after a warm-up export) and measures it. */
@@ -46,9 +58,19 @@ async function runExport(sim: SimProcess, limit: number): Promise<ExportRun> {
     await download(url(10));
     const { rss: rssBefore } = await memoryOf(server.pid);
     await sim.reset();
+    const cpuBefore = await Promise.all([cpuMsOf(server.pid), cpuMsOf(sim.pid)]);
     const measured = await download(url(limit));
+    const cpuAfter = await Promise.all([cpuMsOf(server.pid), cpuMsOf(sim.pid)]);
     const { peak } = await memoryOf(server.pid);
-    return { ...measured, rowsPerSecond: (measured.rows / measured.totalMs) * 1000, rssBefore, peakRss: peak, calls: await sim.count() };
+    return {
+      ...measured,
+      rowsPerSecond: (measured.rows / measured.totalMs) * 1000,
+      rssBefore,
+      peakRss: peak,
+      calls: await sim.count(),
+      gatewayCpuMs: cpuAfter[0] - cpuBefore[0],
+      simulatorCpuMs: cpuAfter[1] - cpuBefore[1],
+    };
   } finally {
     await server.close();
   }
@@ -114,7 +136,10 @@ export async function measureExport(settings: BenchSettings): Promise<Figure[]> 
         ratioOf: 'target',
         target: '>= 50,000 rows/s',
         pass: full.rowsPerSecond >= 50_000,
-        note: `bookings.csv?expand=fees, ${COLUMNS.length} columns (5 joined), no added latency; ${full.calls} upstream calls, ${mb(full.bytes).toFixed(1)} MB`,
+        note:
+          `bookings.csv?expand=fees, ${COLUMNS.length} columns (5 joined), no added latency; ${full.calls} upstream calls, ` +
+          `${mb(full.bytes).toFixed(1)} MB; CPU: gateway ${(full.gatewayCpuMs / 1000).toFixed(2)} s ` +
+          `(${((full.gatewayCpuMs * 1000) / full.rows).toFixed(1)} µs/row), simulator ${(full.simulatorCpuMs / 1000).toFixed(2)} s`,
         detail: { full, small, scale },
       },
       {

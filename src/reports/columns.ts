@@ -9,7 +9,7 @@ import type { Loaders } from '../loaders/index.ts';
 import { ReportInputError } from './errors.ts';
 import type { Row } from './expand.ts';
 import { createReadPlan, resolveLevel, type Joined, type JoinNode } from './joins.ts';
-import { refKey, toCell, valueAt, type Cell } from './paths.ts';
+import { pathReader, refKey, toCell, type Cell } from './paths.ts';
 import { reportOfCollection, type JoinSpec, type ReportSpec } from './registry.ts';
 
 /** How many references a column may follow (`member.team.office.name` is 3). */
@@ -107,17 +107,19 @@ function compile(scope: Scope, column: string): Getter | null {
   const { spec, expand } = scope;
   if (defaultColumns(spec, expand).includes(column)) {
     if (expand !== null && (column === expand || column.startsWith(`${expand}.`))) {
-      const sub = column === expand ? '' : column.slice(expand.length + 1);
-      return (row) => (row.element === undefined ? null : toCell(valueAt(row.element, sub)));
+      const sub = pathReader(column === expand ? '' : column.slice(expand.length + 1));
+      return (row) => (row.element === undefined ? null : toCell(sub(row.element)));
     }
-    return (row) => toCell(valueAt(row.item, column));
+    const read = pathReader(column);
+    return (row) => toCell(read(row.item));
   }
   for (const map of spec.openMaps) {
     if (column.startsWith(`${map}.`) && column.length > map.length + 1) {
       // Custom property keys may contain dots: everything after the map name is the key (§6 `properties`).
       const key = column.slice(map.length + 1);
+      const readMap = pathReader(map);
       return (row) => {
-        const properties = valueAt(row.item, map);
+        const properties = readMap(row.item);
         return typeof properties === 'object' && properties !== null
           ? toCell((properties as Record<string, unknown>)[key])
           : null;
@@ -135,15 +137,16 @@ function compile(scope: Scope, column: string): Getter | null {
   const collection = join.collections[0];
   if (!collection) return null;
   const key = `${scope.prefix}${name}`;
-  const node = scope.nodes.get(name) ?? { key, join, fromElement, children: new Map<string, JoinNode>() };
+  const node = scope.nodes.get(name) ?? { key, join, fromElement, read: pathReader(join.path), children: new Map<string, JoinNode>() };
   const inner = compile(
     { spec: reportOfCollection(collection), expand: null, prefix: `${key}.`, depth: scope.depth + 1, nodes: node.children },
     column.slice(name.length + 1),
   );
   if (!inner) return null;
   scope.nodes.set(name, node);
+  const { read } = node;
   return (row, joined) => {
-    const ref = refKey(valueAt(fromElement ? row.element : row.item, join.path));
+    const ref = refKey(read(fromElement ? row.element : row.item));
     const target = ref === null ? undefined : joined.get(key)?.get(ref);
     return target === undefined ? null : inner({ item: target }, joined);
   };

@@ -3,7 +3,7 @@
  * object's columns plus `<field>.*` columns; an absent or empty array keeps one row with those columns empty.
  */
 
-import { valueAt } from './paths.ts';
+import { pathReader } from './paths.ts';
 
 /** A row before it is written: the object, and the expanded element (undefined: none). */
 export interface Row {
@@ -18,8 +18,9 @@ export interface Row {
 export function expandRows(items: readonly object[], field: string | null): Row[] {
   if (field === null) return items.map((item) => ({ item }));
   const rows: Row[] = [];
+  const read = pathReader(field);
   for (const item of items) {
-    const value = valueAt(item, field);
+    const value = read(item);
     const elements = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
     if (elements.length === 0) rows.push({ item });
     else for (const element of elements) rows.push({ item, element });

@@ -6,7 +6,7 @@
 
 import { WalkTooLargeError, type Loaders } from '../loaders/index.ts';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
-import { refKey, valueAt } from './paths.ts';
+import { pathReader, refKey, type PathReader } from './paths.ts';
 import type { JoinSpec } from './registry.ts';
 
 /**
@@ -26,6 +26,8 @@ export interface JoinNode {
   join: JoinSpec;
   /** The reference is read from the expanded element rather than the object. */
   fromElement: boolean;
+  /** Reads the reference (`join.path`) of an object or element. */
+  read: PathReader;
   children: Map<string, JoinNode>;
 }
 
@@ -33,11 +35,19 @@ export interface JoinNode {
 export interface ReadPlan {
   seen: Map<ListCollection, Set<string>>;
   walked: Set<ListCollection>;
+  /**
+   * Collections read whole (catalogues, and collections walked after WALK_AFTER_IDS ids), by id: later pages look
+   * their references up here directly rather than through a loader call per reference (a long export makes
+   * hundreds of thousands). null: the walk failed, so per-id loading stays the way.
+   */
+  indexes: Map<ListCollection, Promise<Map<string, object> | null>>;
+  /** Catalogues keyed by another field than the id (`type` of resource types), by collection list and field. */
+  keyed: Map<string, Promise<Map<string, object>>>;
 }
 
 /** A fresh read plan for one report. */
 export function createReadPlan(): ReadPlan {
-  return { seen: new Map(), walked: new Set() };
+  return { seen: new Map(), walked: new Set(), indexes: new Map(), keyed: new Map() };
 }
 
 /** Loads one level of joins for these objects (all joins of the level in the same tick, so loaders batch them). */
@@ -54,7 +64,7 @@ export async function resolveLevel(
       const refs = new Set<string>();
       for (const source of node.fromElement ? elements : items) {
         if (source === undefined) continue;
-        const ref = refKey(valueAt(source, node.join.path));
+        const ref = refKey(node.read(source));
         if (ref !== null) refs.add(ref);
       }
       const found = await loadTargets(node.join, [...refs], loaders, reads);
@@ -64,48 +74,94 @@ export async function resolveLevel(
   );
 }
 
-/** Reads the whole collection once it has been asked for more than WALK_AFTER_IDS ids (the loaders then answer from it). */
-async function walkWhenCheaper(collection: ListCollection, refs: readonly string[], loaders: Loaders, reads: ReadPlan): Promise<void> {
-  if (COLLECTIONS[collection].catalog || reads.walked.has(collection)) return;
-  let seen = reads.seen.get(collection);
-  if (!seen) reads.seen.set(collection, (seen = new Set()));
-  for (const ref of refs) seen.add(ref);
-  if (seen.size <= WALK_AFTER_IDS) return;
-  reads.walked.add(collection);
-  reads.seen.delete(collection);
-  try {
-    await loaders.all(collection);
-  } catch (error) {
-    // Too large to hold: stay with one GET per id.
-    if (!(error instanceof WalkTooLargeError)) throw error;
+/**
+ * The whole collection by id, once it is read whole: catalogues at once, other collections after more than
+ * WALK_AFTER_IDS distinct ids (before that: null, and the loaders answer per id). A walk that fails, or that is too
+ * large to hold, leaves the collection to per-id loading for the rest of the report.
+ */
+async function wholeIndex(
+  collection: ListCollection,
+  refs: readonly string[],
+  loaders: Loaders,
+  reads: ReadPlan,
+): Promise<Map<string, object> | null> {
+  const known = reads.indexes.get(collection);
+  if (known) return known;
+  if (!COLLECTIONS[collection].catalog) {
+    if (reads.walked.has(collection)) return null;
+    let seen = reads.seen.get(collection);
+    if (!seen) reads.seen.set(collection, (seen = new Set()));
+    for (const ref of refs) seen.add(ref);
+    if (seen.size <= WALK_AFTER_IDS) return null;
+    reads.walked.add(collection);
+    reads.seen.delete(collection);
   }
+  const pending = loaders.all(collection).then(
+    // The client gives every listed object an `_id` (resource types are keyed by `id` in v1, §6.18).
+    (items) => new Map(items.map((item) => [(item as { _id: string })._id, item as object])),
+    (error: unknown) => {
+      // Too large to hold, or a failed catalogue read: per-id loading decides (and reports a real failure).
+      if (error instanceof WalkTooLargeError || COLLECTIONS[collection].catalog) return null;
+      throw error;
+    },
+  );
+  reads.indexes.set(collection, pending);
+  return pending;
 }
 
-/** The objects some references point at: by id through `loaders.byId`, or by key from the whole (catalogue) list. */
+/** A catalogue keyed by `field` instead of the id (first object wins), read once per report. */
+function keyedIndex(join: JoinSpec, field: string, loaders: Loaders, reads: ReadPlan): Promise<Map<string, object>> {
+  const cacheKey = `${join.collections.join(',')}|${field}`;
+  const known = reads.keyed.get(cacheKey);
+  if (known) return known;
+  const read = pathReader(field);
+  const pending = (async () => {
+    const index = new Map<string, object>();
+    for (const collection of join.collections) {
+      for (const item of await loaders.all(collection)) {
+        const ref = refKey(read(item));
+        if (ref !== null && !index.has(ref)) index.set(ref, item);
+      }
+    }
+    return index;
+  })();
+  // A failed read may be tried again by a later page.
+  pending.catch(() => reads.keyed.delete(cacheKey));
+  reads.keyed.set(cacheKey, pending);
+  return pending;
+}
+
+/** The objects some references point at: from a whole-collection index, by id through `loaders.byId`, or by key. */
 async function loadTargets(join: JoinSpec, refs: readonly string[], loaders: Loaders, reads: ReadPlan): Promise<Map<string, object>> {
   const found = new Map<string, object>();
   if (refs.length === 0) return found;
   if (join.key !== undefined) {
-    const field = join.key;
-    for (const collection of join.collections) {
-      for (const item of await loaders.all(collection)) {
-        const ref = refKey(valueAt(item, field));
-        if (ref !== null && !found.has(ref)) found.set(ref, item);
-      }
+    const index = await keyedIndex(join, join.key, loaders, reads);
+    for (const ref of refs) {
+      const item = index.get(ref);
+      if (item !== undefined) found.set(ref, item);
     }
     return found;
   }
   let missing = refs;
   for (const collection of join.collections) {
     if (missing.length === 0) break;
-    await walkWhenCheaper(collection, missing, loaders, reads);
-    const results = await loaders.byId(collection).loadMany(missing);
-    results.forEach((result, index) => {
-      // A failed lookup fails the page: a joined column is never silently left empty.
-      if (result instanceof Error) throw result;
-      const ref = missing[index];
-      if (result && ref !== undefined) found.set(ref, result);
-    });
+    const index = await wholeIndex(collection, missing, loaders, reads);
+    if (index) {
+      // A complete read: an id it does not hold does not exist (as the loaders answer after the same walk).
+      for (const ref of missing) {
+        const item = index.get(ref);
+        if (item !== undefined) found.set(ref, item);
+      }
+    } else {
+      const results = await loaders.byId(collection).loadMany(missing);
+      results.forEach((result, index) => {
+        // A failed lookup fails the page: a joined column is never silently left empty.
+        if (result instanceof Error) throw result;
+        const ref = missing[index];
+        if (result && ref !== undefined) found.set(ref, result);
+      });
+    }
     missing = missing.filter((ref) => !found.has(ref));
   }
   return found;

@@ -7,15 +7,32 @@
 /** One cell of a flat report. */
 export type Cell = string | number | boolean | null;
 
+/** Reads the value at one dotted path; undefined when any step is missing. */
+export type PathReader = (source: unknown) => unknown;
+
+const step = (current: unknown, key: string): unknown =>
+  typeof current !== 'object' || current === null || Array.isArray(current) ? undefined : (current as Record<string, unknown>)[key];
+
+/**
+ * A reader for a dotted path (`address.city`; '' is the value itself), split once: an export reads the same few
+ * paths of every row, so splitting per read was a measurable share of its CPU.
+ */
+export function pathReader(path: string): PathReader {
+  if (path === '') return (source) => source;
+  const steps = path.split('.');
+  const [first, second] = steps;
+  if (steps.length === 1 && first !== undefined) return (source) => step(source, first);
+  if (steps.length === 2 && first !== undefined && second !== undefined) return (source) => step(step(source, first), second);
+  return (source) => {
+    let current = source;
+    for (const key of steps) current = step(current, key);
+    return current;
+  };
+}
+
 /** The value at a dotted path (`address.city`); '' is the value itself; undefined when any step is missing. */
 export function valueAt(source: unknown, path: string): unknown {
-  if (path === '') return source;
-  let current: unknown = source;
-  for (const step of path.split('.')) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
-    current = (current as Record<string, unknown>)[step];
-  }
-  return current;
+  return pathReader(path)(source);
 }
 
 /** A value as a cell: null/undefined → null, scalars as they are, anything else as JSON text. */
