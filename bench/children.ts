@@ -1,14 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { FaultOptions, RequestLogFilter } from '../src/simulator/index.ts';
 import type { SimReady, SimServerOptions } from './sim-server.ts';
 
-// Child processes of the bench: the simulator (IPC-driven) and the real gateway server (`src/server.ts`).
+// Child processes of the bench: the simulator (IPC-driven) and the real gateway server (`src/server.ts` through tsx,
+// or its tsc build).
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIM_ENTRY = fileURLToPath(new URL('./sim-server.ts', import.meta.url));
 const SERVER_ENTRY = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** `BENCH_CPU_PROF=<dir>` profiles the child processes too (`node --cpu-prof`), for finding what keeps a figure from its target. */
 const profileFlags = (): string[] => {
@@ -94,10 +99,42 @@ export function gatewayEnv(sim: Pick<SimProcess, 'apiUrl' | 'tokenUrl' | 'org'> 
   };
 }
 
-/** Spawns `node --import tsx src/server.ts` (what `npm start` runs, without tsx's relay process) and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+/** How the gateway process is started: the node arguments after the bench's own flags. */
+export interface ServerCommand {
+  label: string;
+  /** The command as a user types it (results.json). */
+  shown: string;
+  args: readonly string[];
+}
+
+/** `node --import tsx src/server.ts`: what `npm start` runs, without tsx's relay process. */
+export const TSX_SERVER: ServerCommand = { label: 'tsx', shown: 'node --import tsx src/server.ts', args: ['--import', 'tsx', SERVER_ENTRY] };
+
+export interface CompiledServer {
+  /** `node --enable-source-maps <out>/server.js`: what `npm run start:prod` runs on `dist/`. */
+  command: ServerCommand;
+  remove(): Promise<void>;
+}
+
+/**
+ * Builds src/ with tsconfig.build.json (what `npm run build` does) into a temporary directory, so the bench leaves
+ * dist/ alone. The directory gets what dist/ inherits from the project root: `"type": "module"` and node_modules.
+ */
+export async function buildServer(): Promise<CompiledServer> {
+  const out = await mkdtemp(join(tmpdir(), 'officernd-graphql-bench-build-'));
+  await promisify(execFile)(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: ROOT });
+  await writeFile(join(out, 'package.json'), '{ "type": "module" }\n');
+  await symlink(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
+  return {
+    command: { label: 'compiled', shown: 'node --enable-source-maps dist/server.js', args: ['--enable-source-maps', join(out, 'server.js')] },
+    remove: () => rm(out, { recursive: true, force: true }),
+  };
+}
+
+/** Spawns the gateway (by default as `npm start` runs it) and waits until it listens. */
+export async function startServer(env: Record<string, string>, command: ServerCommand = TSX_SERVER): Promise<ServerProcess> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...profileFlags(), ...command.args], {
     cwd: ROOT,
     // Only what the server needs: the bench's own environment must not change its configuration.
     // Info level: the server logs where it listens (nothing per request).

@@ -1,13 +1,14 @@
 import { Agent } from 'node:http';
-import { gatewayEnv, memoryOf, startServer, type SimProcess } from './children.ts';
+import { buildServer, gatewayEnv, memoryOf, startServer, TSX_SERVER, type ServerCommand, type SimProcess } from './children.ts';
 import { send } from './load.ts';
 import { median, type Figure } from './report.ts';
 import type { BenchSettings } from './settings.ts';
 
-// Figure 5: process start → first answered query, and resident memory at rest, of the real server
-// (`node --import tsx src/server.ts`): against OfficeRnD (here the simulator process, no added latency; the first
-// query pays for the token and one upstream call) and in demo mode (built-in simulator: the dataset is generated
-// at start-up).
+// Figure 5: process start → first answered query, and resident memory at rest, of the real server, run two ways:
+// through tsx (`node --import tsx src/server.ts`, what `npm start` runs) and compiled (`node dist/server.js` after
+// `npm run build`, what `npm run start:prod` runs). Each in two modes: against OfficeRnD (here the simulator process,
+// no added latency; the first query pays for the token and one upstream call) and in demo mode (built-in simulator:
+// the dataset is generated at start-up). The compiled rows carry the tsx figure as their reference.
 
 const FIRST_QUERY = JSON.stringify({ query: '{ offices(first: 1) { nodes { id name } } }' });
 
@@ -17,47 +18,72 @@ interface Sample {
   rssAtRest: number;
 }
 
-/** Starts the server `runs` times per mode and reports the medians. */
+/** Starts the server `runs` times per mode and per way of running it, and reports the medians. */
 export async function measureStartup(settings: BenchSettings, sim: SimProcess): Promise<Figure[]> {
   await sim.setFaults({ latencyMs: 0 });
   const modes = [
     { name: 'OfficeRnD mode', env: gatewayEnv(sim) },
     { name: 'demo mode', env: gatewayEnv(null, { SIMULATOR_SEED: String(settings.seed), SIMULATOR_SCALE: String(settings.scale) }) },
   ];
+  const compiled = await buildServer();
+  const commands: ServerCommand[] = [TSX_SERVER, compiled.command];
   const figures: Figure[] = [];
-  for (const mode of modes) {
-    const samples: Sample[] = [];
-    for (let i = 0; i < settings.startupRuns; i++) samples.push(await sample(mode.env));
-    const first = median(samples.map((s) => s.firstAnswerMs));
-    figures.push({
-      section: '5 start-up',
-      name: `${mode.name}: first answer`,
-      measured: first,
-      unit: 'ms',
-      references: [{ label: 'listening after', value: median(samples.map((s) => s.listeningMs)) }],
-      ratio: null,
-      ratioOf: '',
-      target: 'info',
-      pass: null,
-      detail: { samples },
-    });
-    figures.push({
-      section: '5 start-up',
-      name: `${mode.name}: RSS at rest`,
-      measured: median(samples.map((s) => s.rssAtRest)) / 2 ** 20,
-      unit: 'MB',
-      references: [],
-      ratio: null,
-      ratioOf: '',
-      target: 'info',
-      pass: null,
-    });
+  try {
+    for (const mode of modes) {
+      const samples = new Map<ServerCommand, Sample[]>(commands.map((command) => [command, []]));
+      // Interleaved, so drift in machine load falls on both ways alike.
+      for (let i = 0; i < settings.startupRuns; i++) {
+        for (const command of commands) samples.get(command)?.push(await sample(mode.env, command));
+      }
+      const tsx = summarise(samples.get(TSX_SERVER) ?? []);
+      for (const command of commands) {
+        const own = samples.get(command) ?? [];
+        const { first, listening, rss } = summarise(own);
+        const baseline = command === TSX_SERVER ? null : tsx;
+        figures.push({
+          section: '5 start-up',
+          name: `${mode.name}, ${command.label}: first answer`,
+          measured: first,
+          unit: 'ms',
+          references: [
+            ...(baseline ? [{ label: 'tsx', value: baseline.first }] : []),
+            { label: 'listening after', value: listening },
+          ],
+          ratio: baseline ? first / baseline.first : null,
+          ratioOf: baseline ? 'of tsx' : '',
+          target: 'info',
+          pass: null,
+          detail: { command: command.shown, samples: own },
+        });
+        figures.push({
+          section: '5 start-up',
+          name: `${mode.name}, ${command.label}: RSS at rest`,
+          measured: rss / 2 ** 20,
+          unit: 'MB',
+          references: baseline ? [{ label: 'tsx', value: baseline.rss / 2 ** 20 }] : [],
+          ratio: baseline ? rss / baseline.rss : null,
+          ratioOf: baseline ? 'of tsx' : '',
+          target: 'info',
+          pass: null,
+        });
+      }
+    }
+  } finally {
+    await compiled.remove();
   }
   return figures;
 }
 
-async function sample(env: Record<string, string>): Promise<Sample> {
-  const server = await startServer(env);
+function summarise(samples: readonly Sample[]): { first: number; listening: number; rss: number } {
+  return {
+    first: median(samples.map((s) => s.firstAnswerMs)),
+    listening: median(samples.map((s) => s.listeningMs)),
+    rss: median(samples.map((s) => s.rssAtRest)),
+  };
+}
+
+async function sample(env: Record<string, string>, command: ServerCommand): Promise<Sample> {
+  const server = await startServer(env, command);
   try {
     const agent = new Agent({ keepAlive: false });
     const answer = await send(agent, {
