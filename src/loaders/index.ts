@@ -33,6 +33,8 @@ export interface Loaders {
   children<C extends ListCollection>(collection: C, field: string): ChildrenOf<C>;
   /** The whole collection, read once per request (catalogues, and large collections without by-id). */
   all<C extends ListCollection>(collection: C): Promise<WireMap[C][]>;
+  /** The whole collection if this request has already read it (or is reading it), without starting a read. */
+  allIfRead<C extends ListCollection>(collection: C): Promise<WireMap[C][]> | null;
   /** Makes listed objects known, so later references to them cost nothing. */
   prime<C extends ListCollection>(collection: C, items: readonly WireMap[C][]): void;
   /** Credit stats of a team or member in a month ('YYYY-MM'). */
@@ -249,6 +251,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
     byId,
     children,
     all: async (collection) => (await walk(collection)).items,
+    allIfRead: (collection) => (walks.has(collection) ? walk(collection).then(({ items }) => items) : null),
     prime,
     creditStats,
   };

@@ -5,10 +5,10 @@
  * every join costs one loader batch per page and level, never a call per row.
  */
 
-import type { Loaders } from '../loaders/index.ts';
+import type { ListCollection } from '../officernd/collections.ts';
 import { ReportInputError } from './errors.ts';
 import type { Row } from './expand.ts';
-import { createReadPlan, resolveLevel, type Joined, type JoinNode } from './joins.ts';
+import { createReadPlan, resolveLevel, type JoinEnv, type Joined, type JoinNode } from './joins.ts';
 import { pathReader, refKey, toCell, type Cell } from './paths.ts';
 import { reportOfCollection, type JoinSpec, type ReportSpec } from './registry.ts';
 
@@ -18,7 +18,7 @@ export const MAX_JOIN_DEPTH = 3;
 export interface ColumnPlan {
   readonly columns: readonly string[];
   /** Loads the objects the joined columns of these rows point at. */
-  resolve(rows: readonly Row[], loaders: Loaders): Promise<Joined>;
+  resolve(rows: readonly Row[], env: JoinEnv): Promise<Joined>;
   /** The cells of one row, in column order. */
   cells(row: Row, joined: Joined): Cell[];
 }
@@ -31,6 +31,8 @@ interface Scope {
   prefix: string;
   depth: number;
   nodes: Map<string, JoinNode>;
+  /** Top-level fields the compiled columns read of this scope's object (what a walk of it must keep). */
+  fields: Set<string>;
 }
 
 /** The columns written when none are asked for: the object's, with the expanded field's replaced by its element's. */
@@ -62,7 +64,7 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
   const columns = requested ?? defaultColumns(spec, expand);
   const roots = new Map<string, JoinNode>();
   const reads = createReadPlan();
-  const scope: Scope = { spec, expand, prefix: '', depth: 0, nodes: roots };
+  const scope: Scope = { spec, expand, prefix: '', depth: 0, nodes: roots, fields: new Set() };
   const seen = new Set<string>();
   const getters = columns.map((column) => {
     if (seen.has(column)) throw new ReportInputError(`Column "${column}" is asked for twice`, 'columns');
@@ -71,16 +73,17 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
     if (!getter) throw unknownColumn(spec, expand, column);
     return getter;
   });
+  keepFields(roots, reads.fields);
   return {
     columns,
-    resolve: async (rows, loaders) => {
+    resolve: async (rows, env) => {
       const joined: Joined = new Map();
       if (roots.size === 0) return joined;
       await resolveLevel(
         roots,
         rows.map((row) => row.item),
         rows.map((row) => row.element),
-        loaders,
+        env,
         joined,
         reads,
       );
@@ -88,6 +91,20 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
     },
     cells: (row, joined) => getters.map((getter) => getter(row, joined)),
   };
+}
+
+const topField = (path: string): string => path.split('.')[0] ?? path;
+
+/** The fields each joined collection's columns read, over all joins that reach it (a walk keeps only these). */
+function keepFields(nodes: Map<string, JoinNode>, out: Map<ListCollection, Set<string>>): void {
+  for (const node of nodes.values()) {
+    for (const collection of node.join.collections) {
+      let fields = out.get(collection);
+      if (!fields) out.set(collection, (fields = new Set()));
+      for (const field of node.fields) fields.add(field);
+    }
+    keepFields(node.children, out);
+  }
 }
 
 function unknownColumn(spec: ReportSpec, expand: string | null, column: string): ReportInputError {
@@ -107,9 +124,11 @@ function compile(scope: Scope, column: string): Getter | null {
   const { spec, expand } = scope;
   if (defaultColumns(spec, expand).includes(column)) {
     if (expand !== null && (column === expand || column.startsWith(`${expand}.`))) {
+      scope.fields.add(expand);
       const sub = pathReader(column === expand ? '' : column.slice(expand.length + 1));
       return (row) => (row.element === undefined ? null : toCell(sub(row.element)));
     }
+    scope.fields.add(topField(column));
     const read = pathReader(column);
     return (row) => toCell(read(row.item));
   }
@@ -117,6 +136,7 @@ function compile(scope: Scope, column: string): Getter | null {
     if (column.startsWith(`${map}.`) && column.length > map.length + 1) {
       // Custom property keys may contain dots: everything after the map name is the key (§6 `properties`).
       const key = column.slice(map.length + 1);
+      scope.fields.add(map);
       const readMap = pathReader(map);
       return (row) => {
         const properties = readMap(row.item);
@@ -137,13 +157,21 @@ function compile(scope: Scope, column: string): Getter | null {
   const collection = join.collections[0];
   if (!collection) return null;
   const key = `${scope.prefix}${name}`;
-  const node = scope.nodes.get(name) ?? { key, join, fromElement, read: pathReader(join.path), children: new Map<string, JoinNode>() };
+  const node = scope.nodes.get(name) ?? {
+    key,
+    join,
+    fromElement,
+    read: pathReader(join.path),
+    children: new Map<string, JoinNode>(),
+    fields: new Set<string>(),
+  };
   const inner = compile(
-    { spec: reportOfCollection(collection), expand: null, prefix: `${key}.`, depth: scope.depth + 1, nodes: node.children },
+    { spec: reportOfCollection(collection), expand: null, prefix: `${key}.`, depth: scope.depth + 1, nodes: node.children, fields: node.fields },
     column.slice(name.length + 1),
   );
   if (!inner) return null;
   scope.nodes.set(name, node);
+  scope.fields.add(fromElement && expand !== null ? expand : topField(join.path));
   const { read } = node;
   return (row, joined) => {
     const ref = refKey(read(fromElement ? row.element : row.item));

@@ -4,8 +4,9 @@
  * request costs nothing.
  */
 
-import { WalkTooLargeError, type Loaders } from '../loaders/index.ts';
+import type { Loaders } from '../loaders/index.ts';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
+import type { OfficeRnDClient } from '../officernd/index.ts';
 import { pathReader, refKey, type PathReader } from './paths.ts';
 import type { JoinSpec } from './registry.ts';
 
@@ -15,6 +16,16 @@ import type { JoinSpec } from './registry.ts';
  * walk of the members, where it would otherwise cost one GET per distinct member.
  */
 export const WALK_AFTER_IDS = V1_PAGE_LIMIT;
+
+/** The most objects a report reads of one joined collection in a walk (as the loaders' default walk bound). */
+export const MAX_JOIN_WALK_ITEMS = 50_000;
+
+/** What joins read with: the request's loaders and client, and the caller's signal. */
+export interface JoinEnv {
+  loaders: Loaders;
+  officernd: OfficeRnDClient;
+  signal: AbortSignal;
+}
 
 /** Loaded join targets: join key (`member`, `member.team`) → reference → object. */
 export type Joined = Map<string, Map<string, object>>;
@@ -29,6 +40,8 @@ export interface JoinNode {
   /** Reads the reference (`join.path`) of an object or element. */
   read: PathReader;
   children: Map<string, JoinNode>;
+  /** Top-level fields the columns (and deeper joins) read of the joined object. */
+  fields: Set<string>;
 }
 
 /** What one report has read by id so far, to switch a heavily joined collection to one walk. */
@@ -43,11 +56,16 @@ export interface ReadPlan {
   indexes: Map<ListCollection, Promise<Map<string, object> | null>>;
   /** Catalogues keyed by another field than the id (`type` of resource types), by collection list and field. */
   keyed: Map<string, Promise<Map<string, object>>>;
+  /**
+   * The fields the report reads of each joined collection: a walk keeps only these of each object, so joining a
+   * 50,000-member organisation holds names, not whole member documents, for the length of an export.
+   */
+  fields: Map<ListCollection, Set<string>>;
 }
 
 /** A fresh read plan for one report. */
 export function createReadPlan(): ReadPlan {
-  return { seen: new Map(), walked: new Set(), indexes: new Map(), keyed: new Map() };
+  return { seen: new Map(), walked: new Set(), indexes: new Map(), keyed: new Map(), fields: new Map() };
 }
 
 /** Loads one level of joins for these objects (all joins of the level in the same tick, so loaders batch them). */
@@ -55,7 +73,7 @@ export async function resolveLevel(
   nodes: Map<string, JoinNode>,
   items: readonly unknown[],
   elements: readonly unknown[],
-  loaders: Loaders,
+  env: JoinEnv,
   joined: Joined,
   reads: ReadPlan,
 ): Promise<void> {
@@ -67,9 +85,9 @@ export async function resolveLevel(
         const ref = refKey(node.read(source));
         if (ref !== null) refs.add(ref);
       }
-      const found = await loadTargets(node.join, [...refs], loaders, reads);
+      const found = await loadTargets(node.join, [...refs], env, reads);
       joined.set(node.key, found);
-      if (node.children.size > 0) await resolveLevel(node.children, [...found.values()], [], loaders, joined, reads);
+      if (node.children.size > 0) await resolveLevel(node.children, [...found.values()], [], env, joined, reads);
     }),
   );
 }
@@ -82,7 +100,7 @@ export async function resolveLevel(
 async function wholeIndex(
   collection: ListCollection,
   refs: readonly string[],
-  loaders: Loaders,
+  env: JoinEnv,
   reads: ReadPlan,
 ): Promise<Map<string, object> | null> {
   const known = reads.indexes.get(collection);
@@ -96,17 +114,47 @@ async function wholeIndex(
     reads.walked.add(collection);
     reads.seen.delete(collection);
   }
-  const pending = loaders.all(collection).then(
-    // The client gives every listed object an `_id` (resource types are keyed by `id` in v1, §6.18).
-    (items) => new Map(items.map((item) => [(item as { _id: string })._id, item as object])),
-    (error: unknown) => {
-      // Too large to hold, or a failed catalogue read: per-id loading decides (and reports a real failure).
-      if (error instanceof WalkTooLargeError || COLLECTIONS[collection].catalog) return null;
-      throw error;
-    },
-  );
+  const pending = COLLECTIONS[collection].catalog
+    ? env.loaders.all(collection).then(
+        (items) => new Map(items.map((item) => [idOf(item), item as object])),
+        // A failed catalogue read: per-id loading decides (and reports a real failure).
+        () => null,
+      )
+    : keptOf(collection, reads.fields.get(collection) ?? new Set(), env);
   reads.indexes.set(collection, pending);
   return pending;
+}
+
+// The client gives every listed object an `_id` (resource types are keyed by `id` in v1, §6.18).
+const idOf = (item: unknown): string => (item as { _id: string })._id;
+
+/** Only `fields` (and `_id`) of an object. */
+function keptFields(item: Record<string, unknown>, fields: readonly string[]): object {
+  const kept: Record<string, unknown> = { _id: idOf(item) };
+  for (const field of fields) if (field in item) kept[field] = item[field];
+  return kept;
+}
+
+/** The whole collection with only `fields` kept: from the request's own walk if it made one, else from a new walk. */
+async function keptOf(collection: ListCollection, fields: ReadonlySet<string>, env: JoinEnv): Promise<Map<string, object> | null> {
+  const keep = [...fields].filter((field) => field !== '_id');
+  const read = await env.loaders.allIfRead(collection)?.catch(() => null);
+  if (read) return new Map(read.map((item) => [idOf(item), keptFields(item as Record<string, unknown>, keep)]));
+  return walkKeeping(collection, keep, env);
+}
+
+/**
+ * Reads a whole collection page by page, keeping only `fields` (and `_id`) of each object: the report's own walk,
+ * not the loaders' (which keep whole objects for the request). Null when it is longer than MAX_JOIN_WALK_ITEMS:
+ * per-id loading goes on for what is left.
+ */
+async function walkKeeping(collection: ListCollection, keep: readonly string[], env: JoinEnv): Promise<Map<string, object> | null> {
+  const index = new Map<string, object>();
+  for await (const page of env.officernd.pages(collection, {}, { signal: env.signal, max: MAX_JOIN_WALK_ITEMS + 1 })) {
+    for (const item of page.items as Record<string, unknown>[]) index.set(idOf(item), keptFields(item, keep));
+    if (index.size > MAX_JOIN_WALK_ITEMS) return null;
+  }
+  return index;
 }
 
 /** A catalogue keyed by `field` instead of the id (first object wins), read once per report. */
@@ -132,11 +180,11 @@ function keyedIndex(join: JoinSpec, field: string, loaders: Loaders, reads: Read
 }
 
 /** The objects some references point at: from a whole-collection index, by id through `loaders.byId`, or by key. */
-async function loadTargets(join: JoinSpec, refs: readonly string[], loaders: Loaders, reads: ReadPlan): Promise<Map<string, object>> {
+async function loadTargets(join: JoinSpec, refs: readonly string[], env: JoinEnv, reads: ReadPlan): Promise<Map<string, object>> {
   const found = new Map<string, object>();
   if (refs.length === 0) return found;
   if (join.key !== undefined) {
-    const index = await keyedIndex(join, join.key, loaders, reads);
+    const index = await keyedIndex(join, join.key, env.loaders, reads);
     for (const ref of refs) {
       const item = index.get(ref);
       if (item !== undefined) found.set(ref, item);
@@ -146,7 +194,7 @@ async function loadTargets(join: JoinSpec, refs: readonly string[], loaders: Loa
   let missing = refs;
   for (const collection of join.collections) {
     if (missing.length === 0) break;
-    const index = await wholeIndex(collection, missing, loaders, reads);
+    const index = await wholeIndex(collection, missing, env, reads);
     if (index) {
       // A complete read: an id it does not hold does not exist (as the loaders answer after the same walk).
       for (const ref of missing) {
@@ -154,7 +202,7 @@ async function loadTargets(join: JoinSpec, refs: readonly string[], loaders: Loa
         if (item !== undefined) found.set(ref, item);
       }
     } else {
-      const results = await loaders.byId(collection).loadMany(missing);
+      const results = await env.loaders.byId(collection).loadMany(missing);
       results.forEach((result, index) => {
         // A failed lookup fails the page: a joined column is never silently left empty.
         if (result instanceof Error) throw result;

@@ -181,7 +181,7 @@ export async function* sourcePages(
 export async function joinPage(prepared: PreparedReport, page: SourcePage, env: ReportEnv): Promise<RowPage> {
   const { plan } = prepared;
   // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows.
-  const joined = await plan.resolve(page.rows, env.loaders);
+  const joined = await plan.resolve(page.rows, env);
   return { rows: page.rows.map((row) => plan.cells(row, joined)), skipped: page.skipped, total: page.total, at: page.at, next: page.next };
 }
 

@@ -137,6 +137,36 @@ describe('joined columns', () => {
     expect(stack.apiCalls()).toBe(Math.ceil(payments.length / 100) + 2);
   });
 
+  it('a walked collection still answers nested paths, custom properties and deeper joins of its objects', async () => {
+    // Scale 0.5: more than WALK_AFTER_IDS distinct teams among the members, so the teams are read whole.
+    const stack = createTestStack({ scale: 0.5 });
+    const data = stack.simulator.dataset.collections;
+    type Team = { _id: string; name: string; office?: string; properties?: Record<string, unknown>; address?: { city?: string | null } };
+    const members = data.members as WireMember[];
+    const teams = new Map((data.teams as Team[]).map((t) => [t._id, t]));
+    const offices = new Map((data.offices as { _id: string; name: string }[]).map((o) => [o._id, o.name]));
+    expect(distinct(members.map((m) => m.team)).size).toBeGreaterThan(WALK_AFTER_IDS);
+    const columns = ['name', 'team.name', 'team.properties.industry', 'team.address.city', 'team.office.name'];
+    stack.simulator.log.reset();
+    const response = await stack.gateway.fetch(`http://gateway.test/reports/members.ndjson?columns=${columns.join(',')}`);
+    const table = parseExport('ndjson', await response.text());
+    expect(table.rows).toEqual(
+      members.map((m) => {
+        const team = m.team ? teams.get(m.team) : undefined;
+        return [
+          m.name,
+          team?.name ?? null,
+          team?.properties?.['industry'] ?? null,
+          team?.address?.city ?? null,
+          (team?.office ? offices.get(team.office) : null) ?? null,
+        ];
+      }),
+    );
+    // Every column has values, and the teams were read whole (list calls) once they were many.
+    for (let column = 1; column < columns.length; column++) expect(table.rows.some((row) => row[column] !== null)).toBe(true);
+    expect(stack.apiCalls({ collection: 'teams', id: false })).toBe(Math.ceil(teams.size / 100));
+  });
+
   it('joins resource types by their type key (§6.18) with one walk', async () => {
     const stack = createTestStack();
     const data = stack.simulator.dataset.collections;
