@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
-import { gatewayEnv, memoryOf, startServer, startSimulator, type SimProcess } from './children.ts';
+import { gatewayEnv, memoryOf, startServer, startSimulator, type ServerCommand, type SimProcess } from './children.ts';
 import type { Figure } from './report.ts';
 import type { BenchSettings } from './settings.ts';
 
@@ -49,8 +49,8 @@ async function cpuMsOf(pid: number): Promise<number> {
 }
 
 /** Streams one export from a fresh gateway process (after a warm-up export) and measures it. */
-async function runExport(sim: SimProcess, limit: number): Promise<ExportRun> {
-  const server = await startServer(gatewayEnv(sim, { UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_MAX_REQUESTS_PER_MINUTE: '100000' }));
+async function runExport(sim: SimProcess, limit: number, command: ServerCommand): Promise<ExportRun> {
+  const server = await startServer(gatewayEnv(sim, { UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_MAX_REQUESTS_PER_MINUTE: '100000' }), command);
   try {
     const url = (rows: number): string =>
       `${server.url}/reports/bookings.csv?${new URLSearchParams({ expand: 'fees', columns: COLUMNS.join(','), limit: String(rows) })}`;
@@ -109,19 +109,19 @@ function download(url: string): Promise<{ rows: number; bytes: number; ttfbMs: n
 }
 
 /** The export figures: rows/s, peak memory at two sizes, and time to first byte with latency. */
-export async function measureExport(settings: BenchSettings): Promise<Figure[]> {
+export async function measureExport(settings: BenchSettings, command: ServerCommand): Promise<Figure[]> {
   const rows = settings.exportRows;
   // One booking is one row here: enough bookings for the rows (scale 1 ≈ 8,000 bookings).
   const scale = Math.ceil((rows / 8_000) * 10) / 10;
   const sim = await startSimulator({ seed: settings.seed, scale, now: settings.now.toISOString(), latencyMs: 0 });
   try {
-    const small = await runExport(sim, Math.round(rows / 4));
-    const full = await runExport(sim, rows);
+    const small = await runExport(sim, Math.round(rows / 4), command);
+    const full = await runExport(sim, rows, command);
     if (full.rows !== rows || small.rows !== Math.round(rows / 4)) {
       throw new Error(`export returned ${full.rows} and ${small.rows} rows, wanted ${rows} and ${Math.round(rows / 4)}`);
     }
     await sim.setFaults({ latencyMs: settings.latencyMs });
-    const slow = await runExport(sim, settings.quick ? 1_000 : 5_000);
+    const slow = await runExport(sim, settings.quick ? 1_000 : 5_000, command);
     const mb = (bytes: number): number => bytes / 2 ** 20;
     const pageLatencies = 2 * settings.latencyMs;
     const common = { section: '4 export' };

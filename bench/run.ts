@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generateDataset } from '../src/simulator/index.ts';
 import { measureCalls } from './calls.ts';
-import { startSimulator, type SimProcess } from './children.ts';
+import { buildServer, startSimulator, type CompiledServer, type ServerCommand, type SimProcess } from './children.ts';
 import { measureExport } from './export.ts';
 import { measureOverhead } from './overhead.ts';
 import { indexDataset, type DataIndex } from './plans.ts';
@@ -41,6 +41,13 @@ if (runs('calls')) {
   figures.push(...result.figures);
 }
 
+// The gateway as deployed (`npm run build`, `npm run start:prod`), built once for the sections that run it.
+let compiled: CompiledServer | null = null;
+const server = async (): Promise<ServerCommand> => {
+  compiled ??= await buildServer();
+  return compiled.command;
+};
+
 let sim: SimProcess | null = null;
 const simulator = async (): Promise<SimProcess> => {
   sim ??= await startSimulator({ seed: settings.seed, scale: settings.scale, now: settings.now.toISOString(), latencyMs: 0 });
@@ -53,18 +60,19 @@ try {
   }
   if (runs('overhead')) {
     progress('3/5 gateway overhead');
-    figures.push(...(await measureOverhead(settings, await simulator(), dataIndex())));
+    figures.push(...(await measureOverhead(settings, await simulator(), dataIndex(), await server())));
   }
   if (runs('export')) {
     progress('4/5 export');
-    figures.push(...(await measureExport(settings)));
+    figures.push(...(await measureExport(settings, await server())));
   }
   if (runs('startup')) {
     progress('5/5 start-up');
-    figures.push(...(await measureStartup(settings, await simulator())));
+    figures.push(...(await measureStartup(settings, await simulator(), await server())));
   }
 } finally {
   await (sim as SimProcess | null)?.close();
+  await (compiled as CompiledServer | null)?.remove();
 }
 
 const meta = {

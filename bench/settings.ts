@@ -23,8 +23,9 @@ export interface BenchSettings {
   defaultsRun: boolean;
   /** Rows of each query the REST script walks; null = all (quick mode extrapolates from a sample). */
   scriptRows: number | null;
-  /** Requests per overhead measurement at concurrency 1 and 32. */
+  /** Requests per overhead measurement at concurrency 1 and 32, with no added latency and with `latencyMs`. */
   overheadRequests: { c1: number; c32: number };
+  overheadRequestsWithLatency: { c1: number; c32: number };
   /** Rows of the export figure. */
   exportRows: number;
   /** Start-up samples (median reported). */
@@ -68,6 +69,8 @@ export function readSettings(argv: readonly string[]): BenchSettings {
     defaultsRun: !quick,
     scriptRows: quick ? 20 : null,
     overheadRequests: quick ? { c1: 400, c32: 2_000 } : { c1: 1_500, c32: 6_000 },
+    // At 25 ms a request takes 25 ms: fewer of them give as stable a median (c=1: 5 s per round and path).
+    overheadRequestsWithLatency: quick ? { c1: 80, c32: 640 } : { c1: 200, c32: 1_600 },
     exportRows: 100_000,
     startupRuns: quick ? 1 : 3,
   };

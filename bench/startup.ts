@@ -1,5 +1,5 @@
 import { Agent } from 'node:http';
-import { buildServer, gatewayEnv, memoryOf, startServer, TSX_SERVER, type ServerCommand, type SimProcess } from './children.ts';
+import { gatewayEnv, memoryOf, startServer, TSX_SERVER, type ServerCommand, type SimProcess } from './children.ts';
 import { send } from './load.ts';
 import { median, type Figure } from './report.ts';
 import type { BenchSettings } from './settings.ts';
@@ -19,57 +19,52 @@ interface Sample {
 }
 
 /** Starts the server `runs` times per mode and per way of running it, and reports the medians. */
-export async function measureStartup(settings: BenchSettings, sim: SimProcess): Promise<Figure[]> {
+export async function measureStartup(settings: BenchSettings, sim: SimProcess, compiled: ServerCommand): Promise<Figure[]> {
   await sim.setFaults({ latencyMs: 0 });
   const modes = [
     { name: 'OfficeRnD mode', env: gatewayEnv(sim) },
     { name: 'demo mode', env: gatewayEnv(null, { SIMULATOR_SEED: String(settings.seed), SIMULATOR_SCALE: String(settings.scale) }) },
   ];
-  const compiled = await buildServer();
-  const commands: ServerCommand[] = [TSX_SERVER, compiled.command];
+  const commands: ServerCommand[] = [TSX_SERVER, compiled];
   const figures: Figure[] = [];
-  try {
-    for (const mode of modes) {
-      const samples = new Map<ServerCommand, Sample[]>(commands.map((command) => [command, []]));
-      // Interleaved, so drift in machine load falls on both ways alike.
-      for (let i = 0; i < settings.startupRuns; i++) {
-        for (const command of commands) samples.get(command)?.push(await sample(mode.env, command));
-      }
-      const tsx = summarise(samples.get(TSX_SERVER) ?? []);
-      for (const command of commands) {
-        const own = samples.get(command) ?? [];
-        const { first, listening, rss } = summarise(own);
-        const baseline = command === TSX_SERVER ? null : tsx;
-        figures.push({
-          section: '5 start-up',
-          name: `${mode.name}, ${command.label}: first answer`,
-          measured: first,
-          unit: 'ms',
-          references: [
-            ...(baseline ? [{ label: 'tsx', value: baseline.first }] : []),
-            { label: 'listening after', value: listening },
-          ],
-          ratio: baseline ? first / baseline.first : null,
-          ratioOf: baseline ? 'of tsx' : '',
-          target: 'info',
-          pass: null,
-          detail: { command: command.shown, samples: own },
-        });
-        figures.push({
-          section: '5 start-up',
-          name: `${mode.name}, ${command.label}: RSS at rest`,
-          measured: rss / 2 ** 20,
-          unit: 'MB',
-          references: baseline ? [{ label: 'tsx', value: baseline.rss / 2 ** 20 }] : [],
-          ratio: baseline ? rss / baseline.rss : null,
-          ratioOf: baseline ? 'of tsx' : '',
-          target: 'info',
-          pass: null,
-        });
-      }
+  for (const mode of modes) {
+    const samples = new Map<ServerCommand, Sample[]>(commands.map((command) => [command, []]));
+    // Interleaved, so drift in machine load falls on both ways alike.
+    for (let i = 0; i < settings.startupRuns; i++) {
+      for (const command of commands) samples.get(command)?.push(await sample(mode.env, command));
     }
-  } finally {
-    await compiled.remove();
+    const tsx = summarise(samples.get(TSX_SERVER) ?? []);
+    for (const command of commands) {
+      const own = samples.get(command) ?? [];
+      const { first, listening, rss } = summarise(own);
+      const baseline = command === TSX_SERVER ? null : tsx;
+      figures.push({
+        section: '5 start-up',
+        name: `${mode.name}, ${command.label}: first answer`,
+        measured: first,
+        unit: 'ms',
+        references: [
+          ...(baseline ? [{ label: 'tsx', value: baseline.first }] : []),
+          { label: 'listening after', value: listening },
+        ],
+        ratio: baseline ? first / baseline.first : null,
+        ratioOf: baseline ? 'of tsx' : '',
+        target: 'info',
+        pass: null,
+        detail: { command: command.shown, samples: own },
+      });
+      figures.push({
+        section: '5 start-up',
+        name: `${mode.name}, ${command.label}: RSS at rest`,
+        measured: rss / 2 ** 20,
+        unit: 'MB',
+        references: baseline ? [{ label: 'tsx', value: baseline.rss / 2 ** 20 }] : [],
+        ratio: baseline ? rss / baseline.rss : null,
+        ratioOf: baseline ? 'of tsx' : '',
+        target: 'info',
+        pass: null,
+      });
+    }
   }
   return figures;
 }
