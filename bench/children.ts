@@ -12,6 +12,7 @@ import type { SimReady, SimServerOptions } from './sim-server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIM_ENTRY = fileURLToPath(new URL('./sim-server.ts', import.meta.url));
+const BARE_PROXY_ENTRY = fileURLToPath(new URL('./bare-proxy.ts', import.meta.url));
 const SERVER_ENTRY = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -161,6 +162,16 @@ function stop(child: ChildProcess, signal: () => void): Promise<void> {
     signal();
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
   });
+}
+
+/** Starts bench/bare-proxy.ts in front of `origin` and waits for its port. */
+export async function startBareProxy(origin: string): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', BARE_PROXY_ENTRY, origin], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bare proxy exited early (code ${code})`)));
+    child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8').trim()));
+  });
+  return { url: `http://127.0.0.1:${port}`, close: () => stop(child, () => child.kill('SIGTERM')) };
 }
 
 /** Resident memory of a process now and at its peak (Linux /proc: VmRSS, VmHWM), in bytes. */

@@ -1,5 +1,5 @@
 import { Agent } from 'node:http';
-import { gatewayEnv, startServer, type ServerCommand, type SimProcess } from './children.ts';
+import { gatewayEnv, startBareProxy, startServer, type ServerCommand, type SimProcess } from './children.ts';
 import { runLoad, send, type LoadRequest, type LoadResult } from './load.ts';
 import type { DataIndex } from './plans.ts';
 import { median, type Figure } from './report.ts';
@@ -10,7 +10,8 @@ import type { BenchSettings } from './settings.ts';
 // to the simulator (GET /members/{id}), and through the real server (compiled, as `npm run start:prod` runs it, in
 // its own process) with a query that costs exactly that one call. Measured twice: at the bench's configured upstream
 // latency (what a caller of a real OfficeRnD sees: the targets are judged here), and with no added latency, where the
-// simulator answers in a tenth of a millisecond and both paths are bound by CPU alone (the gateway's ceiling).
+// simulator answers in a tenth of a millisecond and both paths are bound by CPU alone (the gateway's ceiling). A bare
+// proxy (bare-proxy.ts) is measured beside both: what one extra process hop costs on this machine.
 
 const MEMBER_QUERY = 'query Member($id: ID!) { member(id: $id) { id name email } }';
 
@@ -29,6 +30,9 @@ export async function measureOverhead(settings: BenchSettings, sim: SimProcess, 
     gatewayEnv(sim, { UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_MAX_REQUESTS_PER_MINUTE: '100000' }),
     server,
   );
+  const proxy = await startBareProxy(sim.origin);
+  // The same GET through one bare hop (bench/bare-proxy.ts): what any extra process costs here, for reference.
+  const bare: LoadRequest = { ...direct, url: `${proxy.url}${new URL(direct.url).pathname}` };
   const figures: Figure[] = [];
   try {
     const gateway: LoadRequest = {
@@ -47,14 +51,18 @@ export async function measureOverhead(settings: BenchSettings, sim: SimProcess, 
         // Warm both paths (JIT, sockets, the gateway's token), then alternate them so drift hits both alike.
         await runLoad(direct, Math.ceil(total / 4), concurrency);
         await runLoad(gateway, Math.ceil(total / 4), concurrency);
+        await runLoad(bare, Math.ceil(total / 4), concurrency);
         const directRuns: LoadResult[] = [];
         const gatewayRuns: LoadResult[] = [];
+        const bareRuns: LoadResult[] = [];
         for (let round = 0; round < rounds; round++) {
           directRuns.push(await runLoad(direct, total, concurrency));
           gatewayRuns.push(await runLoad(gateway, total, concurrency));
+          bareRuns.push(await runLoad(bare, total, concurrency));
         }
         const d = { p50: median(directRuns.map((r) => r.p50)), rps: median(directRuns.map((r) => r.throughput)) };
         const g = { p50: median(gatewayRuns.map((r) => r.p50)), rps: median(gatewayRuns.map((r) => r.throughput)) };
+        const b = { p50: median(bareRuns.map((r) => r.p50)), rps: median(bareRuns.map((r) => r.throughput)) };
         const added = g.p50 - d.p50;
         const common = { section: '3 overhead', note: undefined as string | undefined };
         figures.push({
@@ -65,20 +73,24 @@ export async function measureOverhead(settings: BenchSettings, sim: SimProcess, 
           references: [
             { label: 'direct p50', value: d.p50 },
             { label: 'gateway p50', value: g.p50 },
+            { label: 'a bare proxy adds', value: b.p50 - d.p50 },
           ],
           ratio: g.p50 / d.p50,
           ratioOf: 'direct',
           target: '<= 1 ms',
           pass: added <= 1,
           note: `${at}; ${total.toLocaleString('en-US')} requests x ${rounds} rounds per path`,
-          detail: { latencyMs, direct: directRuns, gateway: gatewayRuns },
+          detail: { latencyMs, direct: directRuns, gateway: gatewayRuns, bareProxy: bareRuns },
         });
         figures.push({
           ...common,
           name: `throughput, c=${concurrency}, ${latencyMs} ms`,
           measured: g.rps,
           unit: 'req/s',
-          references: [{ label: 'direct', value: d.rps }],
+          references: [
+            { label: 'direct', value: d.rps },
+            { label: 'bare proxy', value: b.rps },
+          ],
           ratio: g.rps / d.rps,
           ratioOf: 'direct',
           target: '>= 0.50x direct',
@@ -89,6 +101,7 @@ export async function measureOverhead(settings: BenchSettings, sim: SimProcess, 
   } finally {
     await sim.setFaults({ latencyMs: 0 });
     await gatewayProcess.close();
+    await proxy.close();
   }
   return figures.map(({ note, ...figure }) => (note === undefined ? figure : { ...figure, note }));
 }
