@@ -150,15 +150,14 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
   const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> =>
     limiter.run(async () => {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      const call = callSignal(signal, timeoutMs);
       counters.requests++;
       const startedAt = clock();
       try {
         const response = await api.raw<unknown>(relative, {
           method: 'GET',
           headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-          signal: combined,
+          signal: call.signal,
         });
         limiter.observe(response.headers);
         if (response.status === 429) holdFor(response.headers);
@@ -168,10 +167,12 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       } catch (error) {
         // ofetch's FetchError exposes the request options (with the bearer header): never rethrow or wrap it.
         if (signal?.aborted) throw signal.reason;
-        const failure = timeout.aborted
+        const failure = call.timedOut()
           ? { code: 'UPSTREAM_TIMEOUT' as const, detail: `no answer within ${timeoutMs} ms` }
           : { code: 'UPSTREAM_UNAVAILABLE' as const, detail: networkDetail(error) };
         throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
+      } finally {
+        call.done();
       }
     }, signal).catch((error: unknown) => {
       // The caller's time ran out while OfficeRnD had asked everyone to wait: say so, rather than "aborted".
@@ -412,6 +413,40 @@ function collectionSpec(c: string) {
   const spec = (COLLECTIONS as Record<string, (typeof COLLECTIONS)[ListCollection] | undefined>)[c];
   if (!spec) throw new OfficeRnDQueryError(`Unknown OfficeRnD collection ${JSON.stringify(c)}`);
   return spec;
+}
+
+interface CallSignal {
+  signal: AbortSignal;
+  timedOut(): boolean;
+  /** Stops the timer and stops listening to the caller: the call has its answer. */
+  done(): void;
+}
+
+/**
+ * One upstream call's signal: aborts with the caller's reason when the caller's signal does, or with a TimeoutError
+ * after `timeoutMs`. The same as `AbortSignal.any([signal, AbortSignal.timeout(ms)])`, at a fraction of its cost per
+ * call (`any` tracks its sources with weak references; the timeout's timer stays armed long after the call).
+ */
+function callSignal(caller: AbortSignal | undefined, timeoutMs: number): CallSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onCallerAbort = (): void => controller.abort(caller?.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, timeoutMs);
+  // Like AbortSignal.timeout: a pending call's timer does not keep the process alive.
+  timer.unref?.();
+  if (caller?.aborted) controller.abort(caller.reason);
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    },
+  };
 }
 
 function clampLimit(limit: number | undefined): number {
