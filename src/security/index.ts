@@ -13,6 +13,7 @@ import { shapeLimitPlugins } from './limits.ts';
 
 export { openAccessWarning } from './access.ts';
 export { createApiKeyCheck, presentedKey, type ApiKeyCheck } from './api-keys.ts';
+export { useBodyLimit } from './body-limit.ts';
 export { createRequestBudgets, RequestBudgetError, useRequestBudget, type RequestBudgets } from './budget.ts';
 export { useJsonBodies } from './content-type.ts';
 export { corsOption } from './cors.ts';
