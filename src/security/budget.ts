@@ -54,12 +54,13 @@ export function createRequestBudgets(budgetMs: number): RequestBudgets {
 
 /**
  * Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is sent, so its
- * timer need not stay armed for the rest of the budget. Other responses (streamed exports) keep theirs running.
+ * timer need not stay armed for the rest of the budget. Yoga processes a result only for GraphQL requests, so other
+ * responses (streamed exports) keep theirs running; and it tells apart those requests without parsing each URL.
  */
-export function useRequestBudget(budgets: RequestBudgets, graphqlEndpoint: string): Plugin {
+export function useRequestBudget(budgets: RequestBudgets): Plugin {
   return {
-    onResponse({ request }) {
-      if (new URL(request.url).pathname === graphqlEndpoint) budgets.release(request);
+    onResultProcess({ request }) {
+      budgets.release(request);
     },
   };
 }

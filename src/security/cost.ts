@@ -80,10 +80,22 @@ export function queryCost(
   variables: Variables,
   model: CostModel,
 ): number {
+  return measureCost(schema, document, operationName, variables, model).cost;
+}
+
+/** The cost, and whether it read a variable (then it holds for these variables only). */
+function measureCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+  model: CostModel,
+): { cost: number; readsVariables: boolean } {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   const root = operation?.operation === 'query' ? schema.getQueryType() : null;
-  if (!operation || !root) return 0;
+  if (!operation || !root) return { cost: 0, readsVariables: false };
+  let readsVariables = false;
 
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -97,6 +109,7 @@ export function queryCost(
     const given = args.find((a) => a.name.value === 'first')?.value;
     let value: unknown;
     if (given?.kind === Kind.VARIABLE) {
+      readsVariables = true;
       const name = given.name.value;
       const fallback = defaults.get(name)?.defaultValue;
       value = variables?.[name] ?? (fallback ? valueFromAST(fallback, definition.type) : undefined);
@@ -164,18 +177,37 @@ export function queryCost(
 
   const cost = selectionCost(operation.selectionSet, root, null);
   // A catalogue is read once per request (a page or two, §3).
-  return cost + catalogues.size;
+  return { cost: cost + catalogues.size, readsVariables };
 }
 
 export interface CostLimitOptions extends CostModel {
   maxCost: number;
 }
 
-/** Refuses, before execution and so before any upstream call, an operation whose cost exceeds `maxCost`. */
+/**
+ * Refuses, before execution and so before any upstream call, an operation whose cost exceeds `maxCost`.
+ * Yoga's parser cache hands back the same document object for the same query text, so a cost that reads no variable
+ * is worked out once per document and operation; one that reads a variable (`first: $n`) is worked out every time.
+ */
 export function useCostLimit(options: CostLimitOptions): Plugin {
+  const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Variables) => {
+    // No name and an empty name both pick the first operation (see measureCost).
+    const name = operationName || '';
+    let documents = known.get(schema);
+    const cached = documents?.get(document)?.get(name);
+    if (cached !== undefined) return cached;
+    const { cost, readsVariables } = measureCost(schema, document, operationName, variables, options);
+    if (readsVariables) return cost;
+    if (!documents) known.set(schema, (documents = new WeakMap()));
+    let operations = documents.get(document);
+    if (!operations) documents.set(document, (operations = new Map()));
+    operations.set(name, cost);
+    return cost;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues, options);
+      const cost = costOf(args.schema, args.document, args.operationName, args.variableValues);
       if (cost <= options.maxCost) return;
       setResultAndStopExecution({
         errors: [
