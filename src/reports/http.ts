@@ -41,9 +41,11 @@ export interface ExportTransport {
 }
 
 /** Answers report requests; null for any other path (GraphQL and the rest go on). */
-export function createReportsHandler(deps: ContextDeps): (request: Request, transport?: ExportTransport) => Promise<Response | null> {
-  return async (request, transport = {}) => {
-    const url = new URL(request.url);
+export function createReportsHandler(
+  deps: ContextDeps,
+): (request: Request, transport?: ExportTransport, parsed?: URL) => Promise<Response | null> {
+  return async (request, transport = {}, parsed) => {
+    const url = parsed ?? new URL(request.url);
     const { pathname } = url;
     if (pathname !== REPORTS_PATH && !pathname.startsWith(`${REPORTS_PATH}/`)) return null;
     if (request.method !== 'GET') {
@@ -73,8 +75,10 @@ export function createReportsHandler(deps: ContextDeps): (request: Request, tran
 export function useReportExports(deps: ContextDeps): Plugin {
   const handle = createReportsHandler(deps);
   return {
-    async onRequest({ request, endResponse, serverContext }) {
-      const response = await handle(request, nodeTransport(serverContext));
+    async onRequest({ request, url, endResponse, serverContext }) {
+      // Yoga has parsed the URL already: every GraphQL request passes through here.
+      if (url.pathname !== REPORTS_PATH && !url.pathname.startsWith(`${REPORTS_PATH}/`)) return;
+      const response = await handle(request, nodeTransport(serverContext), url);
       if (response) endResponse(response);
     },
   };
