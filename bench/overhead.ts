@@ -64,9 +64,8 @@ export async function measureOverhead(settings: BenchSettings, sim: SimProcess, 
         const g = { p50: median(gatewayRuns.map((r) => r.p50)), rps: median(gatewayRuns.map((r) => r.throughput)) };
         const b = { p50: median(bareRuns.map((r) => r.p50)), rps: median(bareRuns.map((r) => r.throughput)) };
         const added = g.p50 - d.p50;
-        const common = { section: '3 overhead', note: undefined as string | undefined };
         figures.push({
-          ...common,
+          section: '3 overhead',
           name: `added p50, c=${concurrency}, ${latencyMs} ms`,
           measured: added,
           unit: 'ms',
@@ -83,7 +82,7 @@ export async function measureOverhead(settings: BenchSettings, sim: SimProcess, 
           detail: { latencyMs, direct: directRuns, gateway: gatewayRuns, bareProxy: bareRuns },
         });
         figures.push({
-          ...common,
+          section: '3 overhead',
           name: `throughput, c=${concurrency}, ${latencyMs} ms`,
           measured: g.rps,
           unit: 'req/s',
@@ -103,7 +102,7 @@ export async function measureOverhead(settings: BenchSettings, sim: SimProcess, 
     await gatewayProcess.close();
     await proxy.close();
   }
-  return figures.map(({ note, ...figure }) => (note === undefined ? figure : { ...figure, note }));
+  return figures;
 }
 
 /** The measured query must cost exactly one upstream call, or the comparison means nothing. */

@@ -1,8 +1,9 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createOfficeRnDClient, OfficeRnDError } from '../../src/officernd/index.ts';
+import { OfficeRnDError } from '../../src/officernd/index.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
 
 // The signal each upstream call hands to fetch: the caller's signal plus the call's own timeout (client.ts callSignal).
 
@@ -18,17 +19,7 @@ function setup(extra: Partial<OfficeRnDClientOptions> = {}) {
     if (init?.signal && !String(input instanceof Request ? input.url : input).includes('/oauth')) signals.push(init.signal);
     return sim.fetch(input, init);
   };
-  const client = createOfficeRnDClient({
-    apiUrl: sim.apiUrl,
-    tokenUrl: sim.tokenUrl,
-    org: sim.org,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: 'officernd.api.read',
-    fetch: fetchSpy,
-    retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 5 },
-    ...extra,
-  });
+  const client = demoClient(sim, { fetch: fetchSpy, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 5 }, ...extra });
   return { sim, client, signals };
 }
 
