@@ -73,7 +73,7 @@ server.listen(config.port, config.host, () => {
 
 const shutdown = (signal: string): void => {
   logger.info(`${signal} received, closing`);
-  server.close(() => process.exit(0));
+  server.close(() => void officernd.close().finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 5_000).unref();
 };
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,10 +1,10 @@
 /**
- * The OfficeRnD v1 REST client: `ofetch.create` over `/organizations/{org}`, a bearer token
- * from the single-flight cache (one fresh token and one retry after a 401), pacing by the
- * limiter, bounded retries, and cursor paging. Read-only: every call is a GET.
+ * The OfficeRnD v1 REST client: GETs under `/organizations/{org}` through a transport (transport.ts: undici's
+ * `request()` over a keep-alive Agent, or ofetch over an injected fetch), a bearer token from the single-flight
+ * cache (one fresh token and one retry after a 401), pacing by the limiter, bounded retries, and cursor paging.
+ * Read-only: every call is a GET.
  */
 
-import { ofetch } from 'ofetch';
 import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
@@ -15,6 +15,8 @@ import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString }
 import type { CreditStatsParams, Filter, ListQuery, OccurrenceParams } from './query.ts';
 import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { createTokenCache } from './token.ts';
+import { createFetchTransport, createUndiciTransport, networkDetail } from './transport.ts';
+import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
 
 export type { CreditStatsParams, Filter, FilterOp, ListQuery, OccurrenceParams } from './query.ts';
@@ -32,7 +34,10 @@ export interface OfficeRnDClientOptions {
   clientId: string;
   clientSecret: string;
   scope: string;
-  /** Injectable (the simulator's in-process fetch in tests). */
+  /**
+   * Injectable (the simulator's in-process fetch in tests): API calls then go through ofetch and this fetch.
+   * Without it, API calls use undici's `request()` over a keep-alive Agent (the token request always uses fetch).
+   */
   fetch?: typeof fetch;
   /** Per upstream call; default 30 000. */
   timeoutMs?: number;
@@ -89,27 +94,11 @@ export interface OfficeRnDClient {
   ): AsyncIterable<Page<WireBookingOccurrence>>;
   creditStats(params: CreditStatsParams, opts?: CallOptions): Promise<WireCreditStat[]>;
   readonly stats: OfficeRnDClientStats;
+  /** Closes the upstream connections once the calls in flight are answered (at shutdown); later calls fail. */
+  close(): Promise<void>;
 }
 
-interface RawResponse {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
-/**
- * Bodies are parsed with plain JSON.parse, not ofetch's default (destr), which runs prototype-pollution regexes
- * over every body: 8 % of the gateway's CPU in a large export. JSON.parse is safe here (a `__proto__` key becomes
- * an own property, never a prototype), and a body that is not JSON stays text, as with destr, for the shape checks
- * to report.
- */
-function parseJsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+type RawResponse = TransportResponse;
 
 /** Creates a client for one organization and one set of client credentials. */
 export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRnDClient {
@@ -119,16 +108,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const logger = options.logger;
   const retryPolicy = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
   const basePath = `/organizations/${encodeURIComponent(options.org)}`;
-  const api = ofetch.create(
-    // Our own retry (retry.ts) and status handling replace ofetch's.
-    {
-      baseURL: `${options.apiUrl.replace(/\/+$/, '')}${basePath}`,
-      retry: false,
-      ignoreResponseError: true,
-      parseResponse: parseJsonOrText,
-    },
-    { fetch: fetchImpl },
-  );
+  const baseUrl = `${options.apiUrl.replace(/\/+$/, '')}${basePath}`;
+  // Our own retry (retry.ts) and status handling are the transport's callers.
+  const transport = options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport();
   const tokens = createTokenCache({
     tokenUrl: options.tokenUrl,
     clientId: options.clientId,
@@ -154,18 +136,19 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       counters.requests++;
       const startedAt = clock();
       try {
-        const response = await api.raw<unknown>(relative, {
-          method: 'GET',
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-          signal: call.signal,
-        });
+        const response = await transport.send(
+          `${baseUrl}${relative}`,
+          { authorization: `Bearer ${token}`, accept: 'application/json' },
+          call.signal,
+        );
         limiter.observe(response.headers);
         if (response.status === 429) holdFor(response.headers);
         const ms = clock() - startedAt;
         logger?.debug('officernd request', { method: 'GET', path: errorPath, status: response.status, ms });
-        return { status: response.status, headers: response.headers, body: response._data };
+        return response;
       } catch (error) {
-        // ofetch's FetchError exposes the request options (with the bearer header): never rethrow or wrap it.
+        // ofetch's FetchError exposes the request options (with the bearer header), and undici's errors name the
+        // socket: never rethrow or wrap them; networkDetail reads their error code alone.
         if (signal?.aborted) throw signal.reason;
         const failure = call.timedOut()
           ? { code: 'UPSTREAM_TIMEOUT' as const, detail: `no answer within ${timeoutMs} ms` }
@@ -405,6 +388,8 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     get stats() {
       return { requests: counters.requests, tokenRequests: tokens.requests, retries: counters.retries };
     },
+
+    close: () => transport.close(),
   };
   return client;
 }
@@ -458,17 +443,6 @@ function checkMax(max: number | undefined): number | undefined {
   if (max === undefined) return undefined;
   if (!Number.isInteger(max) || max < 1) throw new OfficeRnDQueryError(`max must be a positive integer, got ${max}`);
   return max;
-}
-
-/** A short, secret-free description of a network failure (e.g. `ECONNREFUSED`). */
-function networkDetail(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as Error & { code?: unknown }).code;
-    if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return `network error (${code})`;
-    current = current.cause;
-  }
-  return 'network error';
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

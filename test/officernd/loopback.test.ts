@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOfficeRnDClient, OfficeRnDError } from '../../src/officernd/index.ts';
 import type { OfficeRnDClient } from '../../src/officernd/index.ts';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
@@ -57,7 +57,17 @@ describe('client over a loopback port', () => {
   it('behaves exactly as in-process', async () => {
     expect(server.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
     const inProcess = await scenario(local, clientAt(local, local.fetch));
-    const overHttp = await scenario(remote, clientAt(server));
+    // No fetch injected: API calls go through undici's request() (transport.ts); only the token POSTs use fetch.
+    const fetched: string[] = [];
+    const realFetch = globalThis.fetch;
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      fetched.push(String(input));
+      return realFetch(input, init);
+    });
+    const overHttpClient = clientAt(server);
+    const overHttp = await scenario(remote, overHttpClient).finally(() => fetchSpy.mockRestore());
+    expect(fetched).toEqual([server.tokenUrl, server.tokenUrl]);
+    await overHttpClient.close();
     expect(overHttp).toEqual(inProcess);
     expect(overHttp).toMatchObject({
       tokensAfterBurst: 1,
