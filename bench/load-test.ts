@@ -1,8 +1,10 @@
 /**
  * `npm run load`: the gateway under load, with OfficeRnD slow and failing. A mixed set of queries at concurrency 64
- * against the gateway on a loopback port, the simulator in-process with latency, jitter, 5xx and dropped
+ * against the gateway on a loopback port, the simulator (in this process) with latency, jitter, 5xx and dropped
  * connections. Prints, per round: requests, failed responses (non-2xx, timeouts, socket errors, or a GraphQL
  * `errors` entry), p50/p99 latency and resident memory; then memory after the last round against after the first.
+ * The simulator listens on its own loopback port, so the client's production HTTP path (undici, real sockets,
+ * connections really dropped) is what is loaded.
  *
  *   npm run load                      3 rounds of 60 s
  *   npm run load -- --duration 5      a quick check (5 s rounds)
@@ -37,19 +39,19 @@ const SCALE = Number(values.scale);
 const FAULTS: FaultOptions = { latencyMs: 5, jitterMs: 20, errorRate: 0.05, errorStatuses: [500, 502, 503, 504], dropRate: 0.01 };
 
 const simulator = createSimulator({ seed: 42, scale: SCALE, faults: FAULTS, requestLogLimit: 1_000 });
+const upstream = await simulator.listen(0);
 // Upstream concurrency at its maximum: the simulator, not OfficeRnD, is on the other side. A 5 s call timeout (the
 // slowest simulated answer takes 25 ms) lets memory settle between rounds: each call's timeout timer lives that long.
 const config = loadConfig({ GATEWAY_API_KEYS: 'load-test-key-0123456789', UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_TIMEOUT_MS: '5000' });
 let errorLines = 0;
 const logger = createLogger({ level: 'error', write: () => void (errorLines += 1) });
 const officernd = createOfficeRnDClient({
-  apiUrl: simulator.apiUrl,
-  tokenUrl: simulator.tokenUrl,
+  apiUrl: upstream.apiUrl,
+  tokenUrl: upstream.tokenUrl,
   org: simulator.org,
   clientId: 'demo-client',
   clientSecret: 'demo-secret',
   scope: 'officernd.api.read',
-  fetch: simulator.fetch,
   logger,
   ...config.upstream,
   // The simulator is not OfficeRnD: its rate limit is not what is measured here.
@@ -148,6 +150,8 @@ for (let round = 1; round <= ROUNDS; round++) {
   );
 }
 server.close();
+await officernd.close();
+await upstream.close();
 
 console.table(rounds);
 const first = rounds[0]?.rssMb ?? 0;
