@@ -167,6 +167,8 @@ interface RowStreamOptions {
   onDone(rowsWritten: number): void;
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * A pull stream over the pages: the header as soon as the first page is in, then one page's rows per chunk (the
  * high-water mark is one chunk), so memory stays flat and a slow reader slows upstream reading down. While a page
@@ -219,7 +221,14 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
             ahead = null;
             if (result.done) return finish(controller, text);
             // Read the next page while this one is joined and written (one page ahead, no more).
-            if (result.value.next !== null) ahead = readAhead();
+            if (result.value.next !== null) {
+              ahead = readAhead();
+              // Two turns of the event loop, so that request is on the wire before this page is joined: the join
+              // runs as one long chain of microtasks, and the request (generators, limiter, token, undici's
+              // dispatch) took the turns after it, so upstream and gateway worked by turns, not at once.
+              await nextTurn();
+              await nextTurn();
+            }
             const page = await joinPage(prepared, result.value, env);
             written += page.rows.length;
             text += writer.rows(page.rows);
