@@ -46,12 +46,13 @@ export interface JoinNode {
 
 /** What one report has read by id so far, to switch a heavily joined collection to one walk. */
 export interface ReadPlan {
+  /** Distinct ids asked for so far, per collection not yet read whole. */
   seen: Map<ListCollection, Set<string>>;
-  walked: Set<ListCollection>;
   /**
    * Collections read whole (catalogues, and collections walked after WALK_AFTER_IDS ids), by id: later pages look
    * their references up here directly rather than through a loader call per reference (a long export makes
-   * hundreds of thousands). null: the walk failed, so per-id loading stays the way.
+   * hundreds of thousands). null: the collection is too large to hold (or a catalogue read failed), so per-id
+   * loading stays the way; a failed walk fails the report.
    */
   indexes: Map<ListCollection, Promise<Map<string, object> | null>>;
   /** Catalogues keyed by another field than the id (`type` of resource types), by collection list and field. */
@@ -65,7 +66,7 @@ export interface ReadPlan {
 
 /** A fresh read plan for one report. */
 export function createReadPlan(): ReadPlan {
-  return { seen: new Map(), walked: new Set(), indexes: new Map(), keyed: new Map(), fields: new Map() };
+  return { seen: new Map(), indexes: new Map(), keyed: new Map(), fields: new Map() };
 }
 
 /** Loads one level of joins for these objects (all joins of the level in the same tick, so loaders batch them). */
@@ -94,8 +95,9 @@ export async function resolveLevel(
 
 /**
  * The whole collection by id, once it is read whole: catalogues at once, other collections after more than
- * WALK_AFTER_IDS distinct ids (before that: null, and the loaders answer per id). A walk that fails, or that is too
- * large to hold, leaves the collection to per-id loading for the rest of the report.
+ * WALK_AFTER_IDS distinct ids (before that: null, and the loaders answer per id). A collection too large to hold
+ * (or a catalogue that could not be read) is left to per-id loading for the rest of the report; any other failed
+ * walk fails the report, never a silently empty column.
  */
 async function wholeIndex(
   collection: ListCollection,
@@ -106,12 +108,10 @@ async function wholeIndex(
   const known = reads.indexes.get(collection);
   if (known) return known;
   if (!COLLECTIONS[collection].catalog) {
-    if (reads.walked.has(collection)) return null;
     let seen = reads.seen.get(collection);
     if (!seen) reads.seen.set(collection, (seen = new Set()));
     for (const ref of refs) seen.add(ref);
     if (seen.size <= WALK_AFTER_IDS) return null;
-    reads.walked.add(collection);
     reads.seen.delete(collection);
   }
   const pending = COLLECTIONS[collection].catalog
