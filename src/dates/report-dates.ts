@@ -27,6 +27,8 @@ export interface DateFieldSpec<T> {
   description: string;
   /** The wire value: an ISO instant, or a date-only value. */
   read(item: T): string | null | undefined;
+  /** The top-level wire field `read` looks at (what a `$select` must keep for the date check). */
+  wire: string;
   kind: 'instant' | 'date';
   pushdown?: DatePushdown;
 }
@@ -45,6 +47,7 @@ const createdAt = <T extends Stamped>(what: string, pushdown = true): DateFieldS
   name: 'CREATED_AT',
   description: `When the ${what} was created (\`createdAt\`).`,
   read: (item) => item.createdAt,
+  wire: 'createdAt',
   kind: 'instant',
   ...(pushdown ? { pushdown: both('createdAt') } : {}),
 });
@@ -53,6 +56,7 @@ const modifiedAt = <T extends Stamped>(what: string, pushdown = true): DateField
   name: 'MODIFIED_AT',
   description: `When the ${what} last changed (\`modifiedAt\`).`,
   read: (item) => item.modifiedAt,
+  wire: 'modifiedAt',
   kind: 'instant',
   ...(pushdown ? { pushdown: both('modifiedAt') } : {}),
 });
@@ -72,6 +76,7 @@ const field = <T>(
   name,
   description,
   read: (item) => (item as Record<string, unknown>)[wire] as string | null | undefined,
+  wire,
   kind,
   ...(pushdown ? { pushdown: both(wire) } : {}),
 });
@@ -90,6 +95,7 @@ const bookingStart: DateFieldSpec<WireBooking> = {
   name: 'START',
   description: 'When the booking starts (for a recurring series, its first occurrence).',
   read: (b) => slot(b.start),
+  wire: 'start',
   kind: 'instant',
   pushdown: { field: 'seriesStart', lower: false, upper: true },
 };
@@ -97,6 +103,7 @@ const bookingEnd: DateFieldSpec<WireBooking> = {
   name: 'END',
   description: 'When the booking ends (for a recurring series, its first occurrence).',
   read: (b) => slot(b.end),
+  wire: 'end',
   kind: 'instant',
   pushdown: { field: 'seriesStart', lower: false, upper: true },
 };
@@ -134,8 +141,8 @@ export const REPORT_DATES: ReportDates = {
   occurrences: {
     default: 'START',
     fields: [
-      { name: 'START', description: 'When the occurrence starts.', read: (o) => slot(o.start), kind: 'instant' },
-      { name: 'END', description: 'When the occurrence ends.', read: (o) => slot(o.end), kind: 'instant' },
+      { name: 'START', description: 'When the occurrence starts.', read: (o) => slot(o.start), wire: 'start', kind: 'instant' },
+      { name: 'END', description: 'When the occurrence ends.', read: (o) => slot(o.end), wire: 'end', kind: 'instant' },
     ],
   },
   charges: {
@@ -268,7 +275,7 @@ export function dateFilter<T>(
   spec: ReportDateSpec<T>,
   dateField: string | null | undefined,
   range: DayRange,
-): { filters: Filter[]; keep(item: T): boolean } {
+): { filters: Filter[]; keep(item: T): boolean; wire: string } {
   const chosen = dateFieldOf(spec, dateField);
   const filters: Filter[] = [];
   const push = chosen.pushdown;
@@ -279,7 +286,7 @@ export function dateFilter<T>(
     if (push.lower && lower) filters.push({ field: push.field, op: 'gte', value: lower });
     if (push.upper && upper) filters.push({ field: push.field, op: 'lt', value: upper });
   }
-  return { filters, keep: (item) => inRange(chosen.read(item), chosen.kind, range) };
+  return { filters, keep: (item) => inRange(chosen.read(item), chosen.kind, range), wire: chosen.wire };
 }
 
 const dayStart = (day: string | null): Date | null => (day === null ? null : new Date(`${day}T00:00:00.000Z`));

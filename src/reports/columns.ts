@@ -17,6 +17,8 @@ export const MAX_JOIN_DEPTH = 3;
 
 export interface ColumnPlan {
   readonly columns: readonly string[];
+  /** Top-level fields of the report's objects the columns read (their own, expanded arrays, join references). */
+  readonly fields: ReadonlySet<string>;
   /** Loads the objects the joined columns of these rows point at. */
   resolve(rows: readonly Row[], env: JoinEnv): Promise<Joined>;
   /** The cells of one row, in column order. */
@@ -76,6 +78,7 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
   keepFields(roots, reads.fields);
   return {
     columns,
+    fields: scope.fields,
     resolve: async (rows, env) => {
       const joined: Joined = new Map();
       if (roots.size === 0) return joined;

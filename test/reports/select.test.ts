@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { REPORT_DATES } from '../../src/dates/report-dates.ts';
+import type { WireBooking } from '../../src/officernd/types.ts';
+import { createTestStack, testDataset } from '../helpers.ts';
+import { parseExport } from './support.ts';
+
+// Exports with named columns ask OfficeRnD for only the fields they read (`$select`, §4), and never write a short
+// row when OfficeRnD answers a selection with bare ids.
+
+const selects = (stack: ReturnType<typeof createTestStack>, collection: string): (string | undefined)[] =>
+  stack.simulator.log
+    .entries()
+    .filter((e) => e.kind === 'api' && e.collection === collection && e.id === null)
+    .map((e) => e.query['$select']);
+
+describe('export field selection ($select)', () => {
+  it('asks for the fields of the named columns, expanded arrays, join references and the date check, no more', async () => {
+    const stack = createTestStack();
+    const columns = ['_id', 'canceled', 'start.dateTime', 'member.name', 'fees.date', 'properties.note'];
+    const url = `http://gateway.test/reports/bookings.ndjson?expand=fees&columns=${columns.join(',')}&dateField=END&from=2025-01-01&to=2026-12-31`;
+    const response = await stack.gateway.fetch(url);
+    expect(response.status).toBe(200);
+    const table = parseExport('ndjson', await response.text());
+    expect(table.rows.length).toBeGreaterThan(100);
+    const sent = selects(stack, 'bookings');
+    expect(sent.length).toBeGreaterThan(1);
+    // end: the date check; fees: the expanded array; member: the join; properties: the custom property map.
+    for (const select of sent) expect(select).toBe('canceled,end,fees,member,properties,start');
+  });
+
+  it('gives the same table as whole objects would', async () => {
+    const stack = createTestStack();
+    const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
+    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.csv?columns=_id,start.dateTime,end.dateTime,canceled,resourceId');
+    const table = parseExport('csv', await response.text());
+    expect(table.rows).toEqual(
+      bookings.map((b) => [b._id, b.start?.dateTime ?? null, b.end?.dateTime ?? null, b.canceled === undefined ? null : String(b.canceled), b.resourceId ?? null]),
+    );
+    expect(selects(stack, 'bookings').every((s) => s === 'canceled,end,resourceId,start')).toBe(true);
+  });
+
+  it('does not select for the default columns, nor for catalogues', async () => {
+    const stack = createTestStack();
+    await (await stack.gateway.fetch('http://gateway.test/reports/members.csv?limit=150')).text();
+    await (await stack.gateway.fetch('http://gateway.test/reports/offices.csv?columns=name')).text();
+    expect(selects(stack, 'members').every((s) => s === undefined)).toBe(true);
+    expect(selects(stack, 'offices').every((s) => s === undefined)).toBe(true);
+  });
+
+  it('reads a page again without the selection when OfficeRnD answers it with bare ids, and the rest too', async () => {
+    const bareIds: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const answer = await stack.simulator.fetch(input, init);
+      if (!url.includes('%24select=') && !url.includes('$select=')) return answer;
+      const items = (await answer.json()) as { _id: string }[];
+      const headers = new Headers(answer.headers);
+      headers.delete('content-length');
+      return new Response(JSON.stringify(items.map((item) => ({ _id: item._id }))), { status: answer.status, headers });
+    };
+    const stack = createTestStack({ client: { fetch: bareIds } });
+    const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
+    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member,canceled');
+    const table = parseExport('ndjson', await response.text());
+    expect(table.rows).toEqual(bookings.map((b) => [b._id, b.member ?? null, b.canceled ?? null]));
+    // The first page once with the selection, then every page without it.
+    const sent = selects(stack, 'bookings');
+    expect(sent[0]).toBe('canceled,member');
+    expect(sent.slice(1).every((s) => s === undefined)).toBe(true);
+    expect(sent.length).toBe(Math.ceil(bookings.length / 100) + 1);
+  });
+});
+
+describe('date fields name the wire field they read', () => {
+  it('reading a date from an object holding only that field gives the same value, for every report and date field', () => {
+    const { collections } = testDataset();
+    let checked = 0;
+    for (const [report, spec] of Object.entries(REPORT_DATES)) {
+      if (!spec || report === 'occurrences' || report === 'creditAccounts') continue;
+      const items = (collections as unknown as Record<string, Record<string, unknown>[]>)[report] ?? [];
+      expect(items.length, report).toBeGreaterThan(0);
+      for (const field of spec.fields) {
+        for (const item of items.slice(0, 50)) {
+          const read = field.read as (item: unknown) => unknown;
+          expect(read({ [field.wire]: item[field.wire] }), `${report}.${field.name}`).toEqual(read(item));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
