@@ -39,6 +39,8 @@ export interface Loaders {
   prime<C extends ListCollection>(collection: C, items: readonly WireMap[C][]): void;
   /** Credit stats of a team or member in a month ('YYYY-MM'). */
   creditStats: DataLoader<CreditStatsKey, WireCreditStat[], string>;
+  /** What the gateway has learnt of collection sizes (shared by its requests), for callers that plan their own reads. */
+  sizes: CollectionSizes;
 }
 
 export class WalkTooLargeError extends Error {
@@ -254,5 +256,6 @@ export function createLoaders(options: LoaderOptions): Loaders {
     allIfRead: (collection) => (walks.has(collection) ? walk(collection).then(({ items }) => items) : null),
     prime,
     creditStats,
+    sizes,
   };
 }

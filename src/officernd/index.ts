@@ -14,7 +14,7 @@ export { OfficeRnDError, OfficeRnDQueryError } from './errors.ts';
 export type { OfficeRnDErrorCode } from './errors.ts';
 export { CursorLoopError } from './paginate.ts';
 export type { Page } from './paginate.ts';
-export { toQueryParams } from './query.ts';
+export { isBareIdAnswer, toQueryParams } from './query.ts';
 export type { CreditStatsParams, Filter, FilterOp, ListQuery, OccurrenceParams } from './query.ts';
 export { createTokenCache } from './token.ts';
 export type { TokenCache, TokenCacheOptions } from './token.ts';

@@ -182,3 +182,11 @@ function filterValue(collection: ListCollection, spec: Spec, filter: Filter): st
 function encodeKey(key: string): string {
   return encodeURIComponent(key).replace(/%24/g, '$');
 }
+
+/**
+ * Whether a page answered to a `$select` holds nothing but ids: what OfficeRnD returns for a selection of fields it
+ * does not know (§4). A reader must then read again without the selection, never take the bare objects as rows.
+ */
+export function isBareIdAnswer(items: readonly object[]): boolean {
+  return items.length > 0 && items.every((item) => Object.keys(item).every((key) => key === '_id' || key === 'id'));
+}

@@ -19,8 +19,11 @@ export interface ColumnPlan {
   readonly columns: readonly string[];
   /** Top-level fields of the report's objects the columns read (their own, expanded arrays, join references). */
   readonly fields: ReadonlySet<string>;
-  /** Loads the objects the joined columns of these rows point at. */
-  resolve(rows: readonly Row[], env: JoinEnv): Promise<Joined>;
+  /**
+   * Loads the objects the joined columns of these rows point at. `ahead`: rows the report will still deliver after
+   * these (null: unknown, more pages follow), which decides when a joined collection is cheaper read whole.
+   */
+  resolve(rows: readonly Row[], env: JoinEnv, ahead?: number | null): Promise<Joined>;
   /** The cells of one row, in column order. */
   cells(row: Row, joined: Joined): Cell[];
 }
@@ -79,9 +82,12 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
   return {
     columns,
     fields: scope.fields,
-    resolve: async (rows, env) => {
+    resolve: async (rows, env, ahead = null) => {
       const joined: Joined = new Map();
       if (roots.size === 0) return joined;
+      reads.rows += rows.length;
+      // Unknown: at least one more page like this one.
+      reads.ahead = ahead ?? rows.length;
       await resolveLevel(
         roots,
         rows.map((row) => row.item),

@@ -4,16 +4,17 @@
  * request costs nothing.
  */
 
+import type { CollectionSizes } from '../loaders/collection-sizes.ts';
 import type { Loaders } from '../loaders/index.ts';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
-import type { OfficeRnDClient } from '../officernd/index.ts';
+import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
 import { pathReader, refKey, type PathReader } from './paths.ts';
 import type { JoinSpec } from './registry.ts';
 
 /**
- * After this many distinct ids of one collection, a report reads the whole collection once instead of one GET per
- * id (v1 has no multi-id filter, §8): a long export that joins members then costs at most this many GETs plus one
- * walk of the members, where it would otherwise cost one GET per distinct member.
+ * What a walk of a collection is taken to cost, in pages, while its size is unknown (and no walk has shown it to be
+ * larger). v1 has no multi-id filter (§8): a report projected to need more distinct ids of a collection than its
+ * walk costs reads it once instead of one GET per id.
  */
 export const WALK_AFTER_IDS = V1_PAGE_LIMIT;
 
@@ -62,11 +63,38 @@ export interface ReadPlan {
    * 50,000-member organisation holds names, not whole member documents, for the length of an export.
    */
   fields: Map<ListCollection, Set<string>>;
+  /** Rows joined so far, this page's included. */
+  rows: number;
+  /** Rows the report is expected to deliver after this page. */
+  ahead: number;
 }
 
 /** A fresh read plan for one report. */
 export function createReadPlan(): ReadPlan {
-  return { seen: new Map(), indexes: new Map(), keyed: new Map(), fields: new Map() };
+  return { seen: new Map(), indexes: new Map(), keyed: new Map(), fields: new Map(), rows: 0, ahead: 0 };
+}
+
+const pagesOf = (items: number): number => Math.max(1, Math.ceil(items / V1_PAGE_LIMIT));
+
+/**
+ * Pages a walk of the collection is expected to take: exact once a walk has shown its size, else WALK_AFTER_IDS or
+ * what an unfinished walk has shown it to exceed; Infinity when it is too large for a report to hold.
+ */
+export function walkPagesOf(collection: ListCollection, sizes: CollectionSizes): number {
+  const size = sizes.get(collection);
+  if (size !== undefined) return size > MAX_JOIN_WALK_ITEMS ? Number.POSITIVE_INFINITY : pagesOf(size);
+  const atLeast = sizes.atLeast(collection);
+  if (atLeast > MAX_JOIN_WALK_ITEMS) return Number.POSITIVE_INFINITY;
+  return Math.max(WALK_AFTER_IDS, pagesOf(atLeast + 1));
+}
+
+/**
+ * Whether one walk costs fewer calls than the per-id GETs the whole report is projected to make: `distinct` ids
+ * asked for in `rows` rows, extrapolated over the rows still ahead (an over-estimate when ids repeat, never an
+ * under-estimate of a report that goes on as it began).
+ */
+export function walkPays(distinct: number, rows: number, ahead: number, walkPages: number): boolean {
+  return distinct * (1 + ahead / Math.max(1, rows)) > walkPages;
 }
 
 /** Loads one level of joins for these objects (all joins of the level in the same tick, so loaders batch them). */
@@ -94,10 +122,10 @@ export async function resolveLevel(
 }
 
 /**
- * The whole collection by id, once it is read whole: catalogues at once, other collections after more than
- * WALK_AFTER_IDS distinct ids (before that: null, and the loaders answer per id). A collection too large to hold
- * (or a catalogue that could not be read) is left to per-id loading for the rest of the report; any other failed
- * walk fails the report, never a silently empty column.
+ * The whole collection by id, once it is read whole: catalogues at once, other collections once the report is
+ * projected to need more of their ids than a walk costs (walkPays; before that: null, and the loaders answer per
+ * id). A collection too large to hold (or a catalogue that could not be read) is left to per-id loading for the rest
+ * of the report; any other failed walk fails the report, never a silently empty column.
  */
 async function wholeIndex(
   collection: ListCollection,
@@ -111,7 +139,7 @@ async function wholeIndex(
     let seen = reads.seen.get(collection);
     if (!seen) reads.seen.set(collection, (seen = new Set()));
     for (const ref of refs) seen.add(ref);
-    if (seen.size <= WALK_AFTER_IDS) return null;
+    if (!walkPays(seen.size, reads.rows, reads.ahead, walkPagesOf(collection, env.loaders.sizes))) return null;
     reads.seen.delete(collection);
   }
   const pending = COLLECTIONS[collection].catalog
@@ -140,21 +168,36 @@ async function keptOf(collection: ListCollection, fields: ReadonlySet<string>, e
   const keep = [...fields].filter((field) => field !== '_id');
   const read = await env.loaders.allIfRead(collection)?.catch(() => null);
   if (read) return new Map(read.map((item) => [idOf(item), keptFields(item as Record<string, unknown>, keep)]));
-  return walkKeeping(collection, keep, env);
+  const walked = await walkKeeping(collection, keep, env);
+  // What the walk learnt steers later reports (and the loaders) of this gateway.
+  if (walked) env.loaders.sizes.set(collection, walked.size);
+  else env.loaders.sizes.setAtLeast(collection, MAX_JOIN_WALK_ITEMS + 1);
+  return walked;
 }
 
 /**
  * Reads a whole collection page by page, keeping only `fields` (and `_id`) of each object: the report's own walk,
- * not the loaders' (which keep whole objects for the request). Null when it is longer than MAX_JOIN_WALK_ITEMS:
- * per-id loading goes on for what is left.
+ * not the loaders' (which keep whole objects for the request). It asks for only those fields (`$select`, §4), so a
+ * walk of the members for their names reads a fraction of each document; a selection answered with bare ids is
+ * walked again without it. Null when it is longer than MAX_JOIN_WALK_ITEMS: per-id loading goes on for what is left.
  */
 async function walkKeeping(collection: ListCollection, keep: readonly string[], env: JoinEnv): Promise<Map<string, object> | null> {
-  const index = new Map<string, object>();
-  for await (const page of env.officernd.pages(collection, {}, { signal: env.signal, max: MAX_JOIN_WALK_ITEMS + 1 })) {
-    for (const item of page.items as Record<string, unknown>[]) index.set(idOf(item), keptFields(item, keep));
-    if (index.size > MAX_JOIN_WALK_ITEMS) return null;
+  let query: ListQuery = keep.length > 0 ? { select: [...keep].sort() } : {};
+  for (;;) {
+    const index = new Map<string, object>();
+    let unselected = false;
+    for await (const page of env.officernd.pages(collection, query, { signal: env.signal, max: MAX_JOIN_WALK_ITEMS + 1 })) {
+      const items = page.items as Record<string, unknown>[];
+      if (query.select && isBareIdAnswer(items)) {
+        unselected = true;
+        break;
+      }
+      for (const item of items) index.set(idOf(item), keptFields(item, keep));
+      if (index.size > MAX_JOIN_WALK_ITEMS) return null;
+    }
+    if (!unselected) return index;
+    query = {};
   }
-  return index;
 }
 
 /** A catalogue keyed by `field` instead of the id (first object wins), read once per report. */

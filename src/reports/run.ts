@@ -6,7 +6,7 @@
 
 import type { CreditStatsKey, Loaders } from '../loaders/index.ts';
 import { COLLECTIONS, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
-import { OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
+import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
 import { dateFieldOf, dateFilter, occurrenceWindows, REPORT_DATES, reportDatesOf } from '../dates/report-dates.ts';
 import {
@@ -144,6 +144,11 @@ export interface SourcePage {
   total: number;
   at: Position;
   next: Position | null;
+  /**
+   * Rows still wanted after this page: what `take` leaves, 0 after the last page, null when more pages follow and
+   * no `take` bounds them. It steers the choice between per-id reads and one walk of a joined collection.
+   */
+  ahead: number | null;
 }
 
 /**
@@ -170,8 +175,9 @@ export async function* sourcePages(
       const wanted = all.slice(skip, skip + Math.min(left, all.length));
       const next: Position | null =
         page.next !== null ? { segment: index, cursor: page.next } : index + 1 < segments.length ? { segment: index + 1, cursor: null } : null;
-      yield { rows: wanted, skipped: skip, total: all.length, at: { segment: index, cursor: page.at }, next };
       left -= wanted.length;
+      const ahead = next === null || left <= 0 ? 0 : Number.isFinite(left) ? left : null;
+      yield { rows: wanted, skipped: skip, total: all.length, at: { segment: index, cursor: page.at }, next, ahead };
       skip = 0;
       if (left <= 0) return;
     }
@@ -182,7 +188,7 @@ export async function* sourcePages(
 export async function joinPage(prepared: PreparedReport, page: SourcePage, env: ReportEnv): Promise<RowPage> {
   const { plan } = prepared;
   // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows.
-  const joined = await plan.resolve(page.rows, env);
+  const joined = await plan.resolve(page.rows, env, page.ahead);
   return { rows: page.rows.map((row) => plan.cells(row, joined)), skipped: page.skipped, total: page.total, at: page.at, next: page.next };
 }
 
@@ -235,7 +241,7 @@ async function* segmentPages(
     });
     let unselected = false;
     for await (const page of pages) {
-      if (query.select && onlyIds(page.items as object[])) {
+      if (query.select && isBareIdAnswer(page.items as object[])) {
         // §4: OfficeRnD answers a `$select` it does not know with bare `_id`s. Never a short row: read this page
         // again without the selection, and the rest of the report too.
         unselected = true;
@@ -250,11 +256,6 @@ async function* segmentPages(
     const { select: _dropped, ...rest } = query;
     query = rest;
   }
-}
-
-/** Objects with nothing but their id: what a `$select` of unknown fields returns (§4). */
-function onlyIds(items: readonly object[]): boolean {
-  return items.length > 0 && items.every((item) => Object.keys(item).every((key) => key === '_id' || key === 'id'));
 }
 
 function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>): Record<string, string | boolean> {

@@ -17,9 +17,11 @@ function distinct(values: readonly unknown[]): Set<string> {
 
 /**
  * Calls made for references read 100 rows at a time, as README "Batching rules" 4 and the exports section state
- * them: per page, a report that has now asked for more than WALK_AFTER_IDS ids reads the collection once;
- * otherwise the loaders fetch the ids not known yet — one GET each under PROBE_AFTER_IDS ids, else a walk of at
- * most half as many pages as ids (everything it reads becomes known), then GETs for the rest.
+ * them: per page, a report whose distinct ids so far, extrapolated over the rows still ahead (one more page while
+ * more follow, none after the last), outnumber the pages a walk is taken to cost (WALK_AFTER_IDS while the size is
+ * unknown, or more once a walk has shown the collection to be longer) reads the collection once; otherwise the
+ * loaders fetch the ids not known yet: one GET each under PROBE_AFTER_IDS ids, else a walk of at most half as many
+ * pages as ids (everything it reads becomes known), then GETs for the rest.
  */
 function callsFor(refs: readonly unknown[], all: readonly { _id: string }[]): number {
   const pagesOf = (n: number) => Math.max(1, Math.ceil(n / 100));
@@ -27,10 +29,15 @@ function callsFor(refs: readonly unknown[], all: readonly { _id: string }[]): nu
   const asked = new Set<string>();
   let lowerBound = 0;
   let calls = 0;
+  let rows = 0;
   for (let start = 0; start < refs.length; start += 100) {
-    const page = distinct(refs.slice(start, start + 100));
+    const slice = refs.slice(start, start + 100);
+    rows += slice.length;
+    const ahead = start + 100 < refs.length ? slice.length : 0;
+    const page = distinct(slice);
     for (const id of page) asked.add(id);
-    if (asked.size > WALK_AFTER_IDS) return calls + pagesOf(all.length);
+    const walkPages = Math.max(WALK_AFTER_IDS, pagesOf(lowerBound + 1));
+    if (asked.size * (1 + ahead / rows) > walkPages) return calls + pagesOf(all.length);
     const fresh = [...page].filter((id) => !known.has(id));
     const bound = Math.ceil(fresh.length / 2);
     if (fresh.length >= PROBE_AFTER_IDS && pagesOf(lowerBound + 1) <= bound) {
@@ -79,7 +86,7 @@ describe('joined columns', () => {
     );
 
     // Per page of 100 bookings, the loaders fetch the members not yet known, one GET each (v1 has no multi-id
-    // filter, §8), until the report has asked for more than WALK_AFTER_IDS members: then one walk of the members.
+    // filter, §8), until the report is projected to need more members than a walk costs: then one walk of them.
     const memberCalls = callsFor(bookings.map((b) => b.member), data.members);
     const memberIds = distinct(bookings.map((b) => b.member));
     const teamIds = distinct([...memberIds].map((id) => members.get(id)?.team));
@@ -100,6 +107,50 @@ describe('joined columns', () => {
     expect(stack.apiCalls()).toBe(pages + memberCalls + teamCalls + resourceCalls + 2);
     // Far below one call per row and reference.
     expect(stack.apiCalls()).toBeLessThan(bookings.length / 5);
+  });
+
+  it('walks a joined collection as soon as the rows ahead make a walk cheaper, with only the fields read, and later reports plan with the size it showed', async () => {
+    // Scale 2: 5,000 members, 50 pages, longer than the loaders would probe for one page's ids.
+    const stack = createTestStack({ scale: 2 });
+    const data = stack.simulator.dataset.collections;
+    const bookings = data.bookings as WireBooking[];
+    const names = new Map((data.members as WireMember[]).map((m) => [m._id, m.name]));
+    const memberPages = Math.ceil(names.size / 100);
+    expect(memberPages).toBe(50);
+    const memberCalls = (byId: boolean) => stack.apiCalls({ collection: 'members', id: byId });
+    const memberSelects = () =>
+      stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === 'members' && e.id === null).map((e) => e.query['$select']);
+    const exportRows = async (limit: number) => {
+      stack.simulator.log.reset();
+      const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.ndjson?columns=_id,member.name&limit=${limit}`);
+      expect(response.status).toBe(200);
+      const rows = parseExport('ndjson', await response.text()).rows;
+      expect(rows).toEqual(bookings.slice(0, limit).map((b) => [b._id, (b.member ? names.get(b.member) : null) ?? null]));
+    };
+    const distinctIn = (limit: number) => distinct(bookings.slice(0, limit).map((b) => b.member)).size;
+
+    // 1,000 rows: the first page's members, over the 900 rows ahead, outnumber any walk the size could allow
+    // (unknown yet): one walk from the first page, asking for names only; no GET by id, no probe.
+    await exportRows(1000);
+    expect(memberCalls(false)).toBe(memberPages);
+    expect(memberCalls(true)).toBe(0);
+    expect(new Set(memberSelects())).toEqual(new Set(['name']));
+
+    // The walk showed 50 pages. A report needing fewer distinct members than that reads them by id...
+    let few = 1;
+    while (distinctIn(few + 1) < memberPages) few += 1;
+    await exportRows(few);
+    expect(memberCalls(true)).toBe(distinctIn(few));
+    expect(memberCalls(false)).toBe(0);
+
+    // ...and one needing more (a single page: nothing ahead) walks them.
+    const more = few + 5;
+    expect(distinctIn(more)).toBeGreaterThan(memberPages);
+    expect(more).toBeLessThanOrEqual(100);
+    await exportRows(more);
+    expect(memberCalls(true)).toBe(0);
+    expect(memberCalls(false)).toBe(memberPages);
+    expect(new Set(memberSelects())).toEqual(new Set(['name']));
   });
 
   it('joins only the rows delivered: a limit costs the references of those rows', async () => {

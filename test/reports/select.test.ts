@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_DATES } from '../../src/dates/report-dates.ts';
-import type { WireBooking } from '../../src/officernd/types.ts';
+import type { WireBooking, WireMember } from '../../src/officernd/types.ts';
 import { createTestStack, testDataset } from '../helpers.ts';
 import { parseExport } from './support.ts';
 
@@ -67,6 +67,54 @@ describe('export field selection ($select)', () => {
     expect(sent[0]).toBe('canceled,member');
     expect(sent.slice(1).every((s) => s === undefined)).toBe(true);
     expect(sent.length).toBe(Math.ceil(bookings.length / 100) + 1);
+  });
+});
+
+describe('joined collections read whole ($select)', () => {
+  it('asks for only the fields the joined columns read when it walks a collection for them', async () => {
+    // Scale 1: enough bookings that the members are walked for the report.
+    const stack = createTestStack({ scale: 1 });
+    const data = stack.simulator.dataset.collections;
+    const teams = new Map((data.teams as { _id: string; name: string }[]).map((t) => [t._id, t.name]));
+    const members = new Map((data.members as WireMember[]).map((m) => [m._id, m]));
+    const bookings = data.bookings as WireBooking[];
+    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member.name,member.team.name');
+    const table = parseExport('ndjson', await response.text());
+    expect(table.rows).toEqual(
+      bookings.map((b) => {
+        const member = b.member ? members.get(b.member) : undefined;
+        return [b._id, member?.name ?? null, (member?.team ? teams.get(member.team) : null) ?? null];
+      }),
+    );
+    // The members were walked for the report: names and team references only.
+    expect(selects(stack, 'members').length).toBe(Math.ceil(members.size / 100));
+    expect(new Set(selects(stack, 'members'))).toEqual(new Set(['name,team']));
+    // The first page's teams were few enough for the loaders, whose probe read them whole (4 pages, whole objects):
+    // the report uses that walk rather than walking again.
+    expect(selects(stack, 'teams')).toEqual(Array(Math.ceil(teams.size / 100)).fill(undefined));
+  });
+
+  it('walks again without the selection when OfficeRnD answers it with bare ids', async () => {
+    const bareMembers: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const answer = await stack.simulator.fetch(input, init);
+      if (!url.includes('/members?') || !(url.includes('%24select=') || url.includes('$select='))) return answer;
+      const items = (await answer.json()) as { _id: string }[];
+      const headers = new Headers(answer.headers);
+      headers.delete('content-length');
+      return new Response(JSON.stringify(items.map((item) => ({ _id: item._id }))), { status: answer.status, headers });
+    };
+    const stack = createTestStack({ client: { fetch: bareMembers } });
+    const data = stack.simulator.dataset.collections;
+    const names = new Map((data.members as WireMember[]).map((m) => [m._id, m.name]));
+    const bookings = data.bookings as WireBooking[];
+    const table = parseExport('ndjson', await (await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member.name')).text());
+    expect(table.rows).toEqual(bookings.map((b) => [b._id, (b.member ? names.get(b.member) : null) ?? null]));
+    // One page asked with the selection, then the whole walk without it.
+    const sent = selects(stack, 'members');
+    expect(sent[0]).toBe('name');
+    expect(sent.slice(1).every((s) => s === undefined)).toBe(true);
+    expect(sent.length).toBe(Math.ceil(names.size / 100) + 1);
   });
 });
 
