@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
+import { prepareReport } from '../src/reports/run.ts';
 import { gatewayEnv, memoryOf, startServer, startSimulator, type ServerCommand, type SimProcess } from './children.ts';
 import type { Figure } from './report.ts';
 import type { BenchSettings } from './settings.ts';
@@ -108,12 +109,24 @@ function download(url: string): Promise<{ rows: number; bytes: number; ttfbMs: n
   });
 }
 
+/**
+ * The field selections the export asks OfficeRnD for, so the simulator has their texts ready (as it has whole
+ * items'): the bookings' as the gateway plans them, and the joined collections' names (the joined columns read
+ * `name` alone; offices and rates are catalogues, read whole).
+ */
+function selectionsOf(now: Date): { collection: string; select: readonly string[] }[] {
+  const prepared = prepareReport({ report: 'bookings', expand: 'fees', columns: COLUMNS }, { timeZone: 'UTC', weekStartsOn: 'MONDAY' }, now);
+  const segment = prepared.segments[0];
+  const bookings = segment?.kind === 'list' ? (segment.query.select ?? []) : [];
+  return [{ collection: 'bookings', select: bookings }, ...['members', 'teams', 'resources'].map((collection) => ({ collection, select: ['name'] }))];
+}
+
 /** The export figures: rows/s, peak memory at two sizes, and time to first byte with latency. */
 export async function measureExport(settings: BenchSettings, command: ServerCommand): Promise<Figure[]> {
   const rows = settings.exportRows;
   // One booking is one row here: enough bookings for the rows (scale 1 ≈ 8,000 bookings).
   const scale = Math.ceil((rows / 8_000) * 10) / 10;
-  const sim = await startSimulator({ seed: settings.seed, scale, now: settings.now.toISOString(), latencyMs: 0 });
+  const sim = await startSimulator({ seed: settings.seed, scale, now: settings.now.toISOString(), latencyMs: 0, selections: selectionsOf(settings.now) });
   try {
     const small = await runExport(sim, Math.round(rows / 4), command);
     const full = await runExport(sim, rows, command);

@@ -12,6 +12,8 @@ export interface SimServerOptions {
   scale: number;
   now: string;
   latencyMs: number;
+  /** Field selections (`$select`) a figure will ask for, made before serving as whole items' texts are. */
+  selections?: { collection: string; select: readonly string[] }[];
 }
 
 export type SimCommand =
@@ -49,18 +51,23 @@ const listening = await simulator.listen(0, '127.0.0.1');
 const send = (message: unknown): void => void process.send?.(message);
 
 /**
- * Reads every list once in-process before serving, so each (frozen) item's JSON text is made before any figure is
- * measured: otherwise the first export over 100,000 bookings paid for serialising them in the simulator, and the
- * simulator, not the gateway, was part of what its rows/s measured.
+ * Reads every list once in-process before serving (and the field selections a figure will ask for), so each
+ * (frozen) item's JSON text is made before any figure is measured: otherwise the first export over 100,000 bookings
+ * paid for serialising them in the simulator, and the simulator, not the gateway, was part of what its rows/s
+ * measured.
  */
 async function warmJson(): Promise<void> {
   const form = new URLSearchParams({ client_id: 'demo-client', client_secret: 'demo-secret', grant_type: 'client_credentials', scope: 'officernd.api.read' });
   const token = (await (await simulator.fetch(simulator.tokenUrl, { method: 'POST', body: form })).json()) as { access_token: string };
   const headers = { authorization: `Bearer ${token.access_token}` };
-  for (const collection of LIST_COLLECTIONS) {
+  const reads = [
+    ...LIST_COLLECTIONS.map((collection) => ({ collection, select: '' })),
+    ...(options.selections ?? []).map(({ collection, select }) => ({ collection, select: `&$select=${select.join(',')}` })),
+  ];
+  for (const { collection, select } of reads) {
     let next: string | null = '';
     while (next !== null) {
-      const query: string = next === '' ? '$limit=100' : `$limit=100&$next=${encodeURIComponent(next)}`;
+      const query: string = (next === '' ? '$limit=100' : `$limit=100&$next=${encodeURIComponent(next)}`) + select;
       const answer: Response = await simulator.fetch(`${simulator.apiUrl}/organizations/${simulator.org}/${collection}?${query}`, { headers });
       await answer.arrayBuffer();
       next = answer.headers.get('rnd-cursor-next');

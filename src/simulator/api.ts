@@ -18,23 +18,40 @@ export interface Api {
   answer(route: ApiRoute, params: URLSearchParams): SimResponse;
 }
 
-const project = (items: readonly object[], select: readonly string[] | null): readonly object[] =>
-  select ? items.map((item) => applySelect(item, select)) : items;
-
 /**
  * Serialises frozen items once and reuses the text: re-serialising the same objects page after page made the
  * simulator, not the gateway, the bottleneck of large walks and exports. Only frozen items (a dataset frozen deeply
- * by its owner, as the bench does) are kept; tests that edit an item in place get it serialised afresh.
+ * by its owner, as the bench does) are kept; tests that edit an item in place get it serialised afresh. A `$select`
+ * projection is kept per selection the same way (an export asks for the same fields page after page). The texts
+ * are held as long as the simulator (a frozen dataset lives as long): plain maps, which cost the garbage collector
+ * nothing per entry, unlike weak ones.
  */
-function createJsonCache(): { one(item: object): string; list(items: readonly object[]): string } {
-  const texts = new WeakMap<object, string>();
-  const one = (item: object): string => {
-    if (!Object.isFrozen(item)) return JSON.stringify(item);
+function createJsonCache(): {
+  one(item: object, select: readonly string[] | null): string;
+  list(items: readonly object[], select: readonly string[] | null): string;
+} {
+  const whole = new Map<object, string>();
+  const selected = new Map<string, Map<object, string>>();
+  const textsFor = (select: readonly string[] | null): Map<object, string> => {
+    if (!select) return whole;
+    const key = select.join(',');
+    let texts = selected.get(key);
+    if (!texts) selected.set(key, (texts = new Map()));
+    return texts;
+  };
+  const textOf = (texts: Map<object, string>, item: object, select: readonly string[] | null): string => {
+    if (!Object.isFrozen(item)) return JSON.stringify(select ? applySelect(item, select) : item);
     let text = texts.get(item);
-    if (text === undefined) texts.set(item, (text = JSON.stringify(item)));
+    if (text === undefined) texts.set(item, (text = JSON.stringify(select ? applySelect(item, select) : item)));
     return text;
   };
-  return { one, list: (items) => `[${items.map(one).join(',')}]` };
+  return {
+    one: (item, select) => textOf(textsFor(select), item, select),
+    list: (items, select) => {
+      const texts = textsFor(select);
+      return `[${items.map((item) => textOf(texts, item, select)).join(',')}]`;
+    },
+  };
 }
 
 /** A 200 answer whose body is already JSON text. */
@@ -90,7 +107,7 @@ export function createApi(dataset: Dataset): Api {
     // Dataset order (createdAt, then _id) is the list order; filtering keeps it (§3 stable paging).
     const items = predicate ? cache.get(`${collection}?${filter.key}`, () => all.filter(predicate)) : all;
     const page = pageOf(items, paging, hash);
-    return select ? jsonResponse(200, project(page.items, select), page.headers) : jsonText(json.list(page.items), page.headers);
+    return jsonText(json.list(page.items, select), page.headers);
   };
 
   const byId = (collection: ListCollection, id: string, params: URLSearchParams): SimResponse => {
@@ -99,7 +116,7 @@ export function createApi(dataset: Dataset): Api {
     if (!item) throw new HttpError(404, `Item with Id (${id}) not found`);
     // §4: $select applies to single items too; other params are ignored on single GETs (§4, S6).
     const select = parseSelect(params);
-    return select ? jsonResponse(200, applySelect(item, select)) : jsonText(json.one(item));
+    return jsonText(json.one(item, select));
   };
 
   const occurrences = (params: URLSearchParams): SimResponse => {
@@ -111,7 +128,7 @@ export function createApi(dataset: Dataset): Api {
     const index = occurrenceIndex;
     const items = cache.get(`occurrences?${query.key}`, () => index.expand(query));
     const page = pageOf(items, paging, hash);
-    return select ? jsonResponse(200, project(page.items, select), page.headers) : jsonText(json.list(page.items), page.headers);
+    return jsonText(json.list(page.items, select), page.headers);
   };
 
   const creditStats = (params: URLSearchParams): SimResponse => {

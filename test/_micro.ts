@@ -1,0 +1,22 @@
+// @ts-nocheck
+import { testDataset } from './helpers.ts';
+import { REPORTS } from '../src/reports/registry.ts';
+import { planColumns } from '../src/reports/columns.ts';
+import { expandRows } from '../src/reports/expand.ts';
+import { createTableWriter } from '../src/reports/writers.ts';
+const COLUMNS = ['_id','start.dateTime','end.dateTime','canceled','member.name','team.name','resource.name','office.name','plan.name','fees.date','fees.fee'];
+const d = testDataset(2);
+const C = d.collections;
+const plan = planColumns(REPORTS.bookings, 'fees', COLUMNS);
+const idx = (items) => new Map(items.map((i) => [i._id, i]));
+const env = { loaders: { sizes: { get: () => 1, atLeast: () => 0, set() {}, setAtLeast() {} }, allIfRead: () => null, byId: () => { throw new Error('byId'); }, all: async (c) => C[c] }, officernd: { pages: async function* (c) { yield { items: C[c], next: null }; } }, signal: new AbortController().signal };
+const pages = []; for (let i = 0; i < C.bookings.length; i += 100) pages.push(JSON.parse(JSON.stringify(C.bookings.slice(i, i + 100))));
+const writer = createTableWriter('csv', COLUMNS);
+let bytes = 0;
+const once = async () => { for (const items of pages) { const rows = expandRows(items, 'fees'); const joined = await plan.resolve(rows, env, 1e6); const cells = rows.map((r) => plan.cells(r, joined)); bytes += writer.rows(cells).length; } };
+for (let k = 0; k < 3; k++) await once();
+const c0 = process.cpuUsage(); const t0 = performance.now(); const N = 10;
+for (let k = 0; k < N; k++) await once();
+const c = process.cpuUsage(c0);
+const rows = N * C.bookings.length;
+console.log(`${rows} rows: ${((performance.now() - t0) * 1000 / rows).toFixed(2)} µs/row wall, ${((c.user + c.system) / rows).toFixed(2)} µs/row cpu`);
