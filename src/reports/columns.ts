@@ -28,7 +28,8 @@ export interface ColumnPlan {
   cells(row: Row, joined: Joined): Cell[];
 }
 
-type Getter = (row: Row, joined: Joined) => Cell;
+/** Reads one cell of a row: its object, its expanded element (undefined: none), and the page's joined objects. */
+type Getter = (item: object, element: unknown, joined: Joined) => Cell;
 
 interface Scope {
   spec: ReportSpec;
@@ -98,7 +99,7 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
       );
       return joined;
     },
-    cells: (row, joined) => getters.map((getter) => getter(row, joined)),
+    cells: (row, joined) => getters.map((getter) => getter(row.item, row.element, joined)),
   };
 }
 
@@ -135,11 +136,11 @@ function compile(scope: Scope, column: string): Getter | null {
     if (expand !== null && (column === expand || column.startsWith(`${expand}.`))) {
       scope.fields.add(expand);
       const sub = pathReader(column === expand ? '' : column.slice(expand.length + 1));
-      return (row) => (row.element === undefined ? null : toCell(sub(row.element)));
+      return (_item, element) => (element === undefined ? null : toCell(sub(element)));
     }
     scope.fields.add(topField(column));
     const read = pathReader(column);
-    return (row) => toCell(read(row.item));
+    return (item) => toCell(read(item));
   }
   for (const map of spec.openMaps) {
     if (column.startsWith(`${map}.`) && column.length > map.length + 1) {
@@ -147,8 +148,8 @@ function compile(scope: Scope, column: string): Getter | null {
       const key = column.slice(map.length + 1);
       scope.fields.add(map);
       const readMap = pathReader(map);
-      return (row) => {
-        const properties = readMap(row.item);
+      return (item) => {
+        const properties = readMap(item);
         return typeof properties === 'object' && properties !== null
           ? toCell((properties as Record<string, unknown>)[key])
           : null;
@@ -182,9 +183,9 @@ function compile(scope: Scope, column: string): Getter | null {
   scope.nodes.set(name, node);
   scope.fields.add(fromElement && expand !== null ? expand : topField(join.path));
   const { read } = node;
-  return (row, joined) => {
-    const ref = refKey(read(fromElement ? row.element : row.item));
+  return (item, element, joined) => {
+    const ref = refKey(read(fromElement ? element : item));
     const target = ref === null ? undefined : joined.get(key)?.get(ref);
-    return target === undefined ? null : inner({ item: target }, joined);
+    return target === undefined ? null : inner(target, undefined, joined);
   };
 }

@@ -56,6 +56,8 @@ export interface ReadPlan {
    * loading stays the way; a failed walk fails the report.
    */
   indexes: Map<ListCollection, Promise<Map<string, object> | null>>;
+  /** The same indexes once read: a join with no deeper joins then hands its whole index to the columns. */
+  ready: Map<ListCollection, Map<string, object>>;
   /** Catalogues keyed by another field than the id (`type` of resource types), by collection list and field. */
   keyed: Map<string, Promise<Map<string, object>>>;
   /**
@@ -71,7 +73,7 @@ export interface ReadPlan {
 
 /** A fresh read plan for one report. */
 export function createReadPlan(): ReadPlan {
-  return { seen: new Map(), indexes: new Map(), keyed: new Map(), fields: new Map(), rows: 0, ahead: 0 };
+  return { seen: new Map(), indexes: new Map(), ready: new Map(), keyed: new Map(), fields: new Map(), rows: 0, ahead: 0 };
 }
 
 const pagesOf = (items: number): number => Math.max(1, Math.ceil(items / V1_PAGE_LIMIT));
@@ -108,6 +110,14 @@ export async function resolveLevel(
 ): Promise<void> {
   await Promise.all(
     [...nodes.values()].map(async (node) => {
+      // A collection already read whole answers every reference of the page as it is: no per-page lookups (a long
+      // export joins hundreds of thousands of rows). Deeper joins still need this page's own targets.
+      const [only, ...others] = node.join.collections;
+      const whole = node.children.size === 0 && node.join.key === undefined && only && others.length === 0 ? reads.ready.get(only) : undefined;
+      if (whole) {
+        joined.set(node.key, whole);
+        return;
+      }
       const refs = new Set<string>();
       for (const source of node.fromElement ? elements : items) {
         if (source === undefined) continue;
@@ -150,6 +160,11 @@ async function wholeIndex(
       )
     : keptOf(collection, reads.fields.get(collection) ?? new Set(), env);
   reads.indexes.set(collection, pending);
+  pending.then(
+    (index) => void (index && reads.ready.set(collection, index)),
+    // The failure is the caller's to see, through `pending`.
+    () => undefined,
+  );
   return pending;
 }
 

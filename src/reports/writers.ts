@@ -42,13 +42,16 @@ const CSV_SPECIAL = /[",\r\n]/;
 /** One CSV field (RFC 4180 §2): empty for null, quoted when it holds a quote, comma, CR or LF. */
 export function csvField(cell: Cell): string {
   if (cell === null) return '';
-  const text = String(cell);
-  return CSV_SPECIAL.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Numbers and booleans never hold a quote, comma or line break.
+  if (typeof cell !== 'string') return String(cell);
+  return CSV_SPECIAL.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 /** One CSV record with its CRLF terminator (RFC 4180 §2.1). */
 export function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map(csvField).join(',')}\r\n`;
+  let line = cells.length > 0 ? csvField(cells[0] ?? null) : '';
+  for (let i = 1; i < cells.length; i++) line += `,${csvField(cells[i] ?? null)}`;
+  return `${line}\r\n`;
 }
 
 /** The row as an object keyed by column, keys in column order. */
