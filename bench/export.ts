@@ -11,7 +11,7 @@ import type { BenchSettings } from './settings.ts';
 // first byte with the configured latency, against two upstream page latencies.
 
 /** Bookings rows with the booking fee expanded (one fee per booking in the simulator) and five joined names. */
-const COLUMNS = [
+export const EXPORT_COLUMNS = [
   '_id',
   'start.dateTime',
   'end.dateTime',
@@ -54,7 +54,7 @@ async function runExport(sim: SimProcess, limit: number, command: ServerCommand)
   const server = await startServer(gatewayEnv(sim, { UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_MAX_REQUESTS_PER_MINUTE: '100000' }), command);
   try {
     const url = (rows: number): string =>
-      `${server.url}/reports/bookings.csv?${new URLSearchParams({ expand: 'fees', columns: COLUMNS.join(','), limit: String(rows) })}`;
+      `${server.url}/reports/bookings.csv?${new URLSearchParams({ expand: 'fees', columns: EXPORT_COLUMNS.join(','), limit: String(rows) })}`;
     // A small export first: the server's token and first-request costs are not the export's.
     await download(url(10));
     const { rss: rssBefore } = await memoryOf(server.pid);
@@ -115,7 +115,7 @@ function download(url: string): Promise<{ rows: number; bytes: number; ttfbMs: n
  * `name` alone; offices and rates are catalogues, read whole).
  */
 function selectionsOf(now: Date): { collection: string; select: readonly string[] }[] {
-  const prepared = prepareReport({ report: 'bookings', expand: 'fees', columns: COLUMNS }, { timeZone: 'UTC', weekStartsOn: 'MONDAY' }, now);
+  const prepared = prepareReport({ report: 'bookings', expand: 'fees', columns: EXPORT_COLUMNS }, { timeZone: 'UTC', weekStartsOn: 'MONDAY' }, now);
   const segment = prepared.segments[0];
   const bookings = segment?.kind === 'list' ? (segment.query.select ?? []) : [];
   return [{ collection: 'bookings', select: bookings }, ...['members', 'teams', 'resources'].map((collection) => ({ collection, select: ['name'] }))];
@@ -150,7 +150,7 @@ export async function measureExport(settings: BenchSettings, command: ServerComm
         target: '>= 50,000 rows/s',
         pass: full.rowsPerSecond >= 50_000,
         note:
-          `bookings.csv?expand=fees, ${COLUMNS.length} columns (5 joined), no added latency; ${full.calls} upstream calls, ` +
+          `bookings.csv?expand=fees, ${EXPORT_COLUMNS.length} columns (5 joined), no added latency; ${full.calls} upstream calls, ` +
           `${mb(full.bytes).toFixed(1)} MB; CPU: gateway ${(full.gatewayCpuMs / 1000).toFixed(2)} s ` +
           `(${((full.gatewayCpuMs * 1000) / full.rows).toFixed(1)} µs/row), simulator ${(full.simulatorCpuMs / 1000).toFixed(2)} s`,
         detail: { full, small, scale },
