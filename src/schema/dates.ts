@@ -89,9 +89,9 @@ export function selectionError(error: unknown, argument = 'dates'): never {
   throw error;
 }
 
-/** Resolves a `dates` argument with the gateway's defaults and clock; bad input is BAD_USER_INPUT. */
-export function resolveDates(ctx: Context, dates: DateSelectionArg): DayRange {
-  const input: DateSelectionInput = {
+/** A `dates` argument as the date selection engine reads it (days as `YYYY-MM-DD`, absent fields null). */
+export function dateSelectionInput(dates: DateSelectionArg): DateSelectionInput {
+  return {
     on: day(dates.on),
     daysBack: dates.daysBack ?? null,
     from: day(dates.from),
@@ -102,8 +102,12 @@ export function resolveDates(ctx: Context, dates: DateSelectionArg): DayRange {
     weekStartsOn: dates.weekStartsOn ?? null,
     timeZone: dates.timeZone ?? null,
   };
+}
+
+/** Resolves a `dates` argument with the gateway's defaults and clock; bad input is BAD_USER_INPUT. */
+export function resolveDates(ctx: Context, dates: DateSelectionArg): DayRange {
   try {
-    return resolveDateSelection(input, ctx.settings.dates, ctx.now());
+    return resolveDateSelection(dateSelectionInput(dates), ctx.settings.dates, ctx.now());
   } catch (error) {
     return selectionError(error);
   }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { builder } from '../builder.ts';
-import type { DateSelectionInput } from '../dates/selection.ts';
 import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
 import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
@@ -9,7 +8,7 @@ import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, type Position } fr
 import { rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
 import { firstOf, PageInfo, scanPagesFor } from './connection.ts';
-import { DateSelection, type DateSelectionArg } from './dates.ts';
+import { DateSelection, dateSelectionInput, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 
 // The flat reports of src/reports/ as a GraphQL query: the same engine, columns and rows as the HTTP exports
@@ -106,22 +105,6 @@ function inputError(spec: ReportSpec, error: unknown): unknown {
   return badInput(message, argument);
 }
 
-const day = (value: Date | null | undefined): string | null => (value ? value.toISOString().slice(0, 10) : null);
-
-function selectionOf(dates: DateSelectionArg | null | undefined): DateSelectionInput | null {
-  if (!dates) return null;
-  return {
-    on: day(dates.on),
-    daysBack: dates.daysBack ?? null,
-    from: day(dates.from),
-    to: day(dates.to),
-    fromDaysBack: dates.fromDaysBack ?? null,
-    toDaysBack: dates.toDaysBack ?? null,
-    period: dates.period ?? null,
-    weekStartsOn: dates.weekStartsOn ?? null,
-    timeZone: dates.timeZone ?? null,
-  };
-}
 
 function filtersOf(filters: unknown): Record<string, unknown> | null {
   if (filters === null || filters === undefined) return null;
@@ -170,7 +153,7 @@ builder.queryField('report', (t) =>
             columns: args.columns ?? null,
             filters: filtersOf(args.filters),
             dateField: args.dateField ?? null,
-            dates: selectionOf(args.dates as DateSelectionArg | null | undefined),
+            dates: args.dates ? dateSelectionInput(args.dates as DateSelectionArg) : null,
           },
           ctx.settings.dates,
           ctx.now(),
