@@ -27,6 +27,13 @@ export interface Config {
     requestBudgetMs: number;
     /** Largest OfficeRnD answer, compressed and decompressed (MAX_UPSTREAM_RESPONSE_BYTES). */
     maxResponseBytes: number;
+    /** Most OfficeRnD calls one GraphQL request may start, retries included (MAX_UPSTREAM_CALLS_PER_REQUEST). */
+    maxCallsPerRequest: number;
+    /**
+     * Share of maxRequestsPerMinute one API key may start in a minute: 1 (everything) without keys or with one
+     * key, KEY_SHARE with two or more, so that one key's heavy queries leave the rest of the minute to the others.
+     */
+    keyShare: number;
   };
   /** Defaults of date selection (`dates`, `dateField`). */
   dates: { timeZone: string; weekStartsOn: Weekday };
@@ -65,6 +72,20 @@ export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
  * margin, while a gzip bomb stops at a size the process can hold (8 calls in flight: at most 128 MiB of bodies).
  */
 export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
+/**
+ * Default of MAX_UPSTREAM_CALLS_PER_REQUEST: half a minute of the default budget (300 a minute), so no request
+ * takes the whole minute; the four canonical queries make 38, 32, 94 and 35 calls.
+ */
+export const DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST = 150;
+/** With two or more API keys, one key may start at most this share of the minute's upstream budget. */
+export const KEY_SHARE = 0.5;
+/**
+ * Default of MAX_COST. Cost is the worst case counted before anything runs, today up to 16 times the calls a
+ * query makes (the dashboard example: cost 605 for 38 calls), so a default at what one request may spend
+ * (MAX_UPSTREAM_CALLS_PER_REQUEST) would refuse ordinary queries; it can follow that value once the cost counts
+ * the loaders' plan (issue 14). Until then MAX_UPSTREAM_CALLS_PER_REQUEST is what bounds a request's calls.
+ */
+export const DEFAULT_MAX_COST = 5_000;
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
 
 type Env = Record<string, string | undefined>;
@@ -158,6 +179,8 @@ export function loadConfig(env: Env): Config {
     timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
     requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),
     maxResponseBytes: integer('MAX_UPSTREAM_RESPONSE_BYTES', DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES, 65_536, 1_073_741_824),
+    maxCallsPerRequest: integer('MAX_UPSTREAM_CALLS_PER_REQUEST', DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST, 1, 1_000_000),
+    keyShare: 1,
   };
 
   const timeZone = get('DEFAULT_TIME_ZONE') ?? 'UTC';
@@ -191,8 +214,9 @@ export function loadConfig(env: Env): Config {
     maxBodyBytes: integer('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     maxDepth: integer('MAX_DEPTH', 12, 2, 100),
     maxAliases: integer('MAX_ALIASES', 30, 1, 1_000),
-    maxCost: integer('MAX_COST', 5_000, 10, 10_000_000),
+    maxCost: integer('MAX_COST', DEFAULT_MAX_COST, 10, 10_000_000),
   };
+  upstream.keyShare = apiKeys.length >= 2 ? KEY_SHARE : 1;
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {

@@ -36,7 +36,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
-  const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
+  const budgets = createRequestBudgets(settings.upstream.requestBudgetMs, {
+    officernd: options.officernd,
+    maxCalls: settings.upstream.maxCallsPerRequest,
+    keyed: settings.security.apiKeys.length > 0,
+  });
   const deps: ContextDeps = {
     officernd: options.officernd,
     logger: options.logger,

@@ -88,6 +88,8 @@ describe('loadConfig: upstream, security and production settings', () => {
       timeoutMs: 30_000,
       requestBudgetMs: 60_000,
       maxResponseBytes: 16 * 1024 * 1024,
+      maxCallsPerRequest: 150,
+      keyShare: 1,
     });
     expect(config.production).toBe(false);
     expect(config.security).toEqual({
@@ -109,6 +111,8 @@ describe('loadConfig: upstream, security and production settings', () => {
       UPSTREAM_TIMEOUT_MS: '5000',
       REQUEST_BUDGET_MS: '20000',
       MAX_UPSTREAM_RESPONSE_BYTES: '1000000',
+      MAX_UPSTREAM_CALLS_PER_REQUEST: '40',
+      GATEWAY_API_KEYS: 'first-key-0123456789,second-key-0123456789',
       MAX_BODY_BYTES: '20000',
       MAX_DEPTH: '8',
       MAX_ALIASES: '5',
@@ -120,6 +124,9 @@ describe('loadConfig: upstream, security and production settings', () => {
       timeoutMs: 5_000,
       requestBudgetMs: 20_000,
       maxResponseBytes: 1_000_000,
+      maxCallsPerRequest: 40,
+      // Two API keys: each may start half of the minute's budget.
+      keyShare: 0.5,
     });
     expect(config.security).toMatchObject({ maxBodyBytes: 20_000, maxDepth: 8, maxAliases: 5, maxCost: 800 });
   });

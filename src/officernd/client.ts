@@ -9,7 +9,7 @@ import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from '../config.ts';
 import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
-import { createLimiter, RateLimitHoldError } from './limiter.ts';
+import { BudgetWaitError, createLimiter, RateLimitHoldError } from './limiter.ts';
 import { collect, readPage, walkPages, withIds } from './paginate.ts';
 import type { Page } from './paginate.ts';
 import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString } from './query.ts';
@@ -54,6 +54,37 @@ export interface OfficeRnDClientOptions {
   logger?: OfficeRnDLogger;
   /** ms epoch; drives token expiry and the rate windows (tests share one with the simulator). */
   clock?: () => number;
+  /**
+   * Share of `maxRequestsPerMinute` one caller (an API key's requests: RequestShare.key) may start; the rest of the
+   * minute stays free for the others. Default 1: one budget for all.
+   */
+  keyShare?: number;
+}
+
+/** What one gateway request may spend upstream: calls made with its signal count here (openShare). */
+export interface RequestShareOptions {
+  /** The request's signal: every call made with it counts against this share. */
+  signal: AbortSignal;
+  /** Whose budget lane the calls use (an API key's digest; '' for one shared lane). */
+  key: string;
+  /** Most calls the request may start, retries included (MAX_UPSTREAM_CALLS_PER_REQUEST); none when absent. */
+  maxCalls?: number;
+  /** ms from now after which a call that would wait for a rate slot is refused instead (REQUEST_BUDGET_MS). */
+  deadlineMs?: number;
+}
+
+export interface RequestShare {
+  readonly key: string;
+  /** Upstream calls started for the request so far (each retry and re-send counts). */
+  readonly calls: number;
+}
+
+/** A request's share ran out: too many calls, or no rate slot before its deadline (retryAfterMs then says when). */
+export class UpstreamBudgetError extends OfficeRnDError {
+  constructor(init: { path: string; detail: string; retryAfterMs?: number }) {
+    super({ code: 'UPSTREAM_BUDGET_EXCEEDED', method: 'GET', ...init });
+    this.name = 'UpstreamBudgetError';
+  }
 }
 
 export interface CallOptions {
@@ -98,6 +129,8 @@ export interface OfficeRnDClient {
   ): AsyncIterable<Page<WireBookingOccurrence>>;
   creditStats(params: CreditStatsParams, opts?: CallOptions): Promise<WireCreditStat[]>;
   readonly stats: OfficeRnDClientStats;
+  /** Opens a request's share of the upstream budget; calls made with `options.signal` count against it. */
+  openShare(options: RequestShareOptions): RequestShare;
   /** Closes the upstream connections once the calls in flight are answered (at shutdown); later calls fail. */
   close(): Promise<void>;
 }
@@ -133,14 +166,32 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     maxConcurrency: options.maxConcurrency ?? 8,
     maxRequestsPerMinute: options.maxRequestsPerMinute ?? 300,
     clock,
+    ...(options.keyShare === undefined ? {} : { laneShare: options.keyShare }),
   });
   const counters = { requests: 0, retries: 0 };
+  /** Open shares by request signal; a share ends with its request (nothing else holds the signal). */
+  const shares = new WeakMap<AbortSignal, { key: string; calls: number; maxCalls: number; deadline?: number }>();
+
+  /** Counts a call against its request's share, refusing it once the share is spent. */
+  const spend = (signal: AbortSignal | undefined, errorPath: string): { key: string; deadline?: number } | undefined => {
+    const share = signal ? shares.get(signal) : undefined;
+    if (!share) return undefined;
+    if (share.calls >= share.maxCalls) {
+      throw new UpstreamBudgetError({
+        path: errorPath,
+        detail: `not sent: this request has made its ${share.maxCalls} OfficeRnD calls (MAX_UPSTREAM_CALLS_PER_REQUEST); ask for fewer rows or links`,
+      });
+    }
+    share.calls++;
+    return share;
+  };
 
   const secrets = (...extra: string[]): string[] => [options.clientSecret, ...tokens.known(), ...extra];
 
   /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
-  const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> =>
-    limiter.run(async () => {
+  const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> => {
+    const lane = spend(signal, errorPath);
+    return limiter.run(async () => {
       const call = linkSignal(signal, { timeoutMs });
       counters.requests++;
       const startedAt = clock();
@@ -172,7 +223,18 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       } finally {
         call.done();
       }
-    }, signal).catch((error: unknown) => {
+    }, signal, lane).catch((error: unknown) => {
+      // No rate slot before the request's deadline: say when there will be one, rather than wait past it.
+      if (error instanceof BudgetWaitError) {
+        throw new UpstreamBudgetError({
+          path: errorPath,
+          retryAfterMs: error.retryAfterMs,
+          detail:
+            error.scope === 'lane'
+              ? `not sent: this API key has used its share of the OfficeRnD budget for the minute; the next call slot is after this request's deadline (REQUEST_BUDGET_MS)`
+              : `not sent: the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent; the next call slot is after this request's deadline (REQUEST_BUDGET_MS)`,
+        });
+      }
       // The caller's time ran out while OfficeRnD had asked everyone to wait: say so, rather than "aborted".
       if (error instanceof RateLimitHoldError) {
         throw new OfficeRnDError({
@@ -185,6 +247,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       }
       throw error;
     });
+  };
 
   /**
    * A 429 asks the client, not one call, to slow down: every call not yet sent waits for its Retry-After (seconds or
@@ -402,6 +465,22 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
 
     get stats() {
       return { requests: counters.requests, tokenRequests: tokens.requests, retries: counters.retries };
+    },
+
+    openShare(share) {
+      const open = {
+        key: share.key,
+        calls: 0,
+        maxCalls: share.maxCalls ?? Number.POSITIVE_INFINITY,
+        ...(share.deadlineMs === undefined ? {} : { deadline: clock() + share.deadlineMs }),
+      };
+      shares.set(share.signal, open);
+      return {
+        key: open.key,
+        get calls() {
+          return open.calls;
+        },
+      };
     },
 
     close: () => transport.close(),

@@ -1,8 +1,10 @@
 /** The OfficeRnD REST client: public surface of `src/officernd/`. */
 
-export { createOfficeRnDClient } from './client.ts';
+export { createOfficeRnDClient, UpstreamBudgetError } from './client.ts';
 export type {
   CallOptions,
+  RequestShare,
+  RequestShareOptions,
   OfficeRnDClient,
   OfficeRnDClientOptions,
   OfficeRnDClientStats,

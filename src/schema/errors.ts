@@ -14,6 +14,7 @@ export const PUBLIC_CODES = new Set([
   'UPSTREAM_AUTH_FAILED',
   'UPSTREAM_AUTH_UNAVAILABLE',
   'UPSTREAM_RESPONSE_TOO_LARGE',
+  'UPSTREAM_BUDGET_EXCEEDED',
   'UPSTREAM_INVALID_DATA',
   'RESULT_TOO_LARGE',
   'GRAPHQL_VALIDATION_FAILED',
@@ -86,7 +87,14 @@ export function maskError(error: unknown, message: string): Error {
     return new GraphQLError(original.message, {
       nodes,
       path,
-      extensions: { code: original.code, ...(original.status ? { upstreamStatus: original.status } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.status ? { upstreamStatus: original.status } : {}),
+        // When a request over its upstream share may come back (seconds, as Retry-After).
+        ...(original.code === 'UPSTREAM_BUDGET_EXCEEDED' && original.retryAfterMs !== undefined
+          ? { retryAfter: Math.max(1, Math.ceil(original.retryAfterMs / 1000)) }
+          : {}),
+      },
     });
   }
   const known = knownFailure(original);

@@ -4,8 +4,10 @@
  * the request, retries and waits included.
  */
 
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import { linkSignal, type LinkedSignal } from '../officernd/index.ts';
+import { linkSignal, type LinkedSignal, type OfficeRnDClient, type RequestShare } from '../officernd/index.ts';
+import { presentedKey } from './api-keys.ts';
 
 /** The budget ran out: the caller sees UPSTREAM_TIMEOUT (mapped in schema/errors.ts). */
 export class RequestBudgetError extends Error {
@@ -22,20 +24,49 @@ export interface RequestBudgets {
   signalFor(request: Request): AbortSignal;
   /** Stops the request's budget clock (its answer is complete); the signal still follows the caller. */
   release(request: Request): void;
+  /** Upstream calls the request has started so far (undefined without an upstream share). */
+  callsOf(request: Request): number | undefined;
 }
 
-/** Creates the budget keeper of one gateway. */
-export function createRequestBudgets(budgetMs: number): RequestBudgets {
-  const links = new WeakMap<Request, LinkedSignal>();
+/** The upstream side of each request's budget: its share of OfficeRnD calls, and whose lane they use. */
+export interface UpstreamShares {
+  officernd: Pick<OfficeRnDClient, 'openShare'>;
+  /** MAX_UPSTREAM_CALLS_PER_REQUEST. */
+  maxCalls: number;
+  /** True when API keys are set: each key's requests use their own lane of the budget (client keyShare). */
+  keyed: boolean;
+}
+
+/** The lane of a request: a digest of its API key (never the key), or '' when keys are not in use. */
+function laneOf(request: Request, keyed: boolean): string {
+  if (!keyed) return '';
+  const key = presentedKey(request.headers);
+  return key === null ? '' : createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
+}
+
+/**
+ * Creates the budget keeper of one gateway: REQUEST_BUDGET_MS as a signal and, with `upstream`, a share of the
+ * OfficeRnD calls per request (MAX_UPSTREAM_CALLS_PER_REQUEST, a deadline for rate slots, the key's lane).
+ */
+export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares): RequestBudgets {
+  const open = new WeakMap<Request, { link: LinkedSignal; share?: RequestShare }>();
   return {
     signalFor(request) {
       const link = linkSignal(request.signal, { timeoutMs: budgetMs, timeoutReason: () => new RequestBudgetError(budgetMs) });
-      links.set(request, link);
+      const share = upstream?.officernd.openShare({
+        signal: link.signal,
+        key: laneOf(request, upstream.keyed),
+        maxCalls: upstream.maxCalls,
+        deadlineMs: budgetMs,
+      });
+      open.set(request, share ? { link, share } : { link });
       return link.signal;
     },
     release(request) {
-      links.get(request)?.stopTimer();
-      links.delete(request);
+      open.get(request)?.link.stopTimer();
+    },
+    callsOf(request) {
+      return open.get(request)?.share?.calls;
     },
   };
 }
@@ -47,6 +78,17 @@ export function createRequestBudgets(budgetMs: number): RequestBudgets {
  */
 export function useRequestBudget(budgets: RequestBudgets): Plugin {
   return {
+    onExecute() {
+      return {
+        // Every GraphQL answer says what it cost upstream: `extensions.upstreamCalls`.
+        onExecuteDone({ args, result, setResult }) {
+          const request = (args.contextValue as { request?: Request }).request;
+          const calls = request ? budgets.callsOf(request) : undefined;
+          if (calls === undefined || !('data' in result || 'errors' in result)) return;
+          setResult({ ...result, extensions: { ...result.extensions, upstreamCalls: calls } });
+        },
+      };
+    },
     onResultProcess({ request }) {
       budgets.release(request);
     },
