@@ -5,8 +5,8 @@
 
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LIST_COLLECTIONS } from '../officernd/collections.ts';
 import type { FaultOptions } from './faults.ts';
+import { V1_COLLECTIONS } from './model.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { createSimulator, DEFAULT_CLIENT, type SimulatorOptions } from './server.ts';
 
@@ -143,7 +143,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const client = config.simulator.clients?.[0] ?? DEFAULT_CLIENT;
   // The demo secret is public test data; a secret given on the command line is never echoed.
   const secret = client.clientSecret === DEFAULT_CLIENT.clientSecret ? `${client.clientSecret} (the public demo secret)` : '(as given)';
-  const sizes = LIST_COLLECTIONS.map((c) => `${c} ${sim.dataset.collections[c].length}`).join(', ');
+  const sizes = V1_COLLECTIONS.map((c) => `${c} ${sim.dataset.collections[c].length}`).join(', ');
   const faults = Object.entries(config.simulator.faults ?? {}).filter(([, v]) => v !== undefined);
   process.stdout.write(
     [

@@ -7,7 +7,6 @@
  * modifiedBy / assignedTo (OfficeRnD users) and visitors, which live outside the 20 collections (§6).
  */
 
-import type { ListCollection } from '../officernd/collections.ts';
 import type { WireCreditStat, WireMap } from '../officernd/types.ts';
 import { createBookings } from './data/bookings.ts';
 import { createMemberships, createPeople } from './data/community.ts';
@@ -20,6 +19,7 @@ import { createCheckins, createIssues, createVisits } from './data/presence.ts';
 import { createPricing } from './data/pricing.ts';
 import { createOffices, createResourceTypes, createSpaces } from './data/spaces.ts';
 import { DAY, startOfDay } from './data/time.ts';
+import type { V1Collection } from './model.ts';
 
 export type { WireCreditAccountRecord } from './data/credits.ts';
 
@@ -37,7 +37,7 @@ export interface GenerateOptions {
 export interface Dataset {
   org: { _id: string; slug: string; name: string };
   /** Every list collection, each sorted by createdAt then `_id` (the paging order). */
-  collections: { [C in ListCollection]: WireMap[C][] };
+  collections: { [C in V1Collection]: WireMap[C][] };
   /** Per account and month credit stats behind `/credit-accounts/stats` (§6.6). */
   creditAccounts: WireCreditAccountRecord[];
 }

@@ -10,19 +10,13 @@ import type { WireBooking, WireDateTimeSlot } from '../officernd/types.ts';
 import { badRequest } from './http.ts';
 import { parseIsoParam, wireMillis } from './dates.ts';
 import { allOf, compileCondition, CONTROL_PARAMS, type ItemPredicate } from './filters.ts';
+import { OCCURRENCE_PARAMS, type V1FilterMode } from './model.ts';
 
 // rrule ships CommonJS for Node: its named exports are only reachable through the default export.
 const { rrulestr } = rrulePackage;
 
 /** §6.2 (S19): the period cannot exceed a year (a leap year counts 366 days). */
 const MAX_WINDOW_MS = 366 * 24 * 3_600_000;
-const REQUIRED = ['start', 'end', '$limit'] as const;
-const OCCURRENCE_FILTERS = {
-  refFilters: ['office', 'member', 'team', 'resourceId'],
-  dateFields: [],
-  stringFields: [],
-  valueFields: [],
-};
 
 export interface OccurrenceQuery {
   windowStart: number;
@@ -40,8 +34,9 @@ export interface OccurrenceQuery {
 export function parseOccurrenceQuery(
   params: URLSearchParams,
   resourceTypeOf: (resourceId: string) => string | undefined,
+  mode: V1FilterMode = 'all',
 ): OccurrenceQuery {
-  const missing = REQUIRED.filter((name) => params.get(name) === null);
+  const missing = OCCURRENCE_PARAMS.required.filter((name) => params.get(name) === null);
   if (missing.length > 0) throw badRequest(`Missing required parameter(s): ${missing.join(', ')}`);
   const windowStart = parseIsoParam(params.get('start') ?? '', 'start');
   const windowEnd = parseIsoParam(params.get('end') ?? '', 'end');
@@ -53,13 +48,15 @@ export function parseOccurrenceQuery(
   for (const [key, value] of params) {
     if (CONTROL_PARAMS.has(key) || key === 'start' || key === 'end') continue;
     if (key.startsWith('$')) throw badRequest(`Unsupported query parameter: ${key}`);
-    if (key === 'type') {
+    // Every parameter §6.2 lists is documented; `documented` ignores the others, the other modes refuse them.
+    if (mode === 'documented' && key !== OCCURRENCE_PARAMS.resourceType && !Object.hasOwn(OCCURRENCE_PARAMS.filters, key)) continue;
+    if (key === OCCURRENCE_PARAMS.resourceType) {
       predicates.push((booking) => {
         const resourceId = (booking as WireBooking).resourceId;
         return typeof resourceId === 'string' && resourceTypeOf(resourceId) === value;
       });
     } else {
-      predicates.push(compileCondition(OCCURRENCE_FILTERS, key, value).predicate);
+      predicates.push(compileCondition(OCCURRENCE_PARAMS.filters, key, value).predicate);
     }
     parts.push(JSON.stringify([key, value]));
   }

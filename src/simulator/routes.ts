@@ -1,9 +1,11 @@
 /**
  * Route matching for the v1 API under `/api/v1/organizations/{org}/…` (shared/officernd-api.md §2),
- * over the collections of collections.ts (§6) and the by-id routes of §8.
+ * over the collections of the simulator's model (model.ts, §6) and the by-id routes of §8.
  */
 
-import { COLLECTIONS, CREDIT_STATS_PATH, LIST_COLLECTIONS, OCCURRENCES_PATH, type ListCollection } from '../officernd/collections.ts';
+import { CREDIT_STATS_PATH, OCCURRENCES_PATH, V1_BY_ID, V1_COLLECTIONS, type V1Collection } from './model.ts';
+
+type ListCollection = V1Collection;
 
 export const API_ROOT = '/api/v1';
 export const ORG_PREFIX = `${API_ROOT}/organizations/`;
@@ -22,7 +24,7 @@ export interface ApiPath {
 }
 
 const isListCollection = (segment: string): segment is ListCollection =>
-  (LIST_COLLECTIONS as readonly string[]).includes(segment);
+  (V1_COLLECTIONS as readonly string[]).includes(segment);
 
 function matchRoute(segments: readonly string[]): ApiRoute | null {
   const [first, second, ...rest] = segments;
@@ -33,7 +35,7 @@ function matchRoute(segments: readonly string[]): ApiRoute | null {
   if (!isListCollection(first)) return null;
   if (second === undefined) return { kind: 'list', collection: first };
   // §8: v1 serves GET /{collection}/{id} only for some collections.
-  return COLLECTIONS[first].byId ? { kind: 'by-id', collection: first, id: second } : null;
+  return V1_BY_ID.has(first) ? { kind: 'by-id', collection: first, id: second } : null;
 }
 
 /** Splits an API path into org slug and route; null when the path is not under `/api/v1/organizations/`. */

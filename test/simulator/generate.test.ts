@@ -1,7 +1,7 @@
 import { tzOffset } from '@date-fns/tz';
 import rrulePackage from 'rrule';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIST_COLLECTIONS, OBJECT_ID, type ListCollection } from '../../src/officernd/collections.ts';
+import { OBJECT_ID, V1_COLLECTIONS as LIST_COLLECTIONS, type V1Collection as ListCollection } from '../../src/simulator/model.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
 import { creditStatsFor, generateDataset, type Dataset } from '../../src/simulator/generate.ts';
 
