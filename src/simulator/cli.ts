@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FaultOptions } from './faults.ts';
-import { V1_COLLECTIONS } from './model.ts';
+import { V1_COLLECTIONS, V1_FILTER_MODES, type V1FilterMode } from './model.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { createSimulator, DEFAULT_CLIENT, type SimulatorOptions } from './server.ts';
 
@@ -23,6 +23,8 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --org <slug>            organization slug (default demo)
   --seed <n>              data seed (default 42)
   --scale <x>             data scale (default 1)
+  --v1-filters <mode>     undocumented v1 filters: all (applied, default), documented (ignored,
+                          and false booking flags omitted on about half), strict (400)
   --latency <ms>          added to every response
   --jitter <ms>           extra random delay in [0, ms)
   --error-rate <0..1>     fraction of API requests answered 500/502/503
@@ -61,6 +63,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
         org: { type: 'string' },
         seed: { type: 'string' },
         scale: { type: 'string' },
+        'v1-filters': { type: 'string' },
         latency: { type: 'string' },
         jitter: { type: 'string' },
         'error-rate': { type: 'string' },
@@ -91,6 +94,10 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
     tokenRateLimitPerMinute: number('token-rate-limit', values['token-rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer'),
     ...(rateLimit === undefined ? {} : { rateLimit: { requests: rateLimit, windowMs: 60_000 } }),
   };
+  const v1Filters = (values['v1-filters'] ?? 'all') as V1FilterMode;
+  if (!V1_FILTER_MODES.includes(v1Filters)) {
+    throw new CliUsageError(`--v1-filters must be one of ${V1_FILTER_MODES.join(', ')}, got "${values['v1-filters']}"`);
+  }
   const org = values.org ?? 'demo';
   if (!/^[\w-]+$/.test(org)) throw new CliUsageError(`--org must be a slug, got "${org}"`);
   return {
@@ -101,6 +108,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
       org,
       seed: number('seed', values.seed, isInt, 'an integer') ?? 42,
       scale: number('scale', values.scale, (n) => n > 0, 'a number > 0') ?? 1,
+      v1Filters,
       tokenTtlSeconds: number('token-ttl', values['token-ttl'], (n) => isInt(n) && n >= 2, 'an integer >= 2') ?? 3600,
       clients: [
         {
@@ -150,7 +158,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `OfficeRnD simulator listening on ${server.origin}`,
       `  API:         ${server.apiUrl}/organizations/${sim.org}`,
       `  Token:       ${server.tokenUrl}`,
-      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale})`,
+      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale}, v1 filters ${sim.v1Filters})`,
       `  Client id:   ${client.clientId}`,
       `  Secret:      ${secret}`,
       `  Faults:      ${faults.length ? faults.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : 'none'}`,

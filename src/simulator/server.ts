@@ -18,8 +18,10 @@ import {
   type SimResponse,
 } from './http.ts';
 import { listen, type Listening } from './listen.ts';
+import { V1_FILTER_MODES, type V1FilterMode } from './model.ts';
 import { createRequestLog, type RequestLog, type RequestLogEntry } from './request-log.ts';
 import { API_ROOT, parseApiPath, routeCollection, TOKEN_PATH, type ApiPath } from './routes.ts';
+import { withSparseFlags } from './sparse-flags.ts';
 import { createTokenStore, type SimulatorClient } from './tokens.ts';
 
 export interface SimulatorOptions {
@@ -44,11 +46,19 @@ export interface SimulatorOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** How many log entries are kept; default 100 000. */
   requestLogLimit?: number;
+  /**
+   * v1 list filters without public evidence (shared/officernd-api.md §4): `all` applies them (default),
+   * `documented` ignores them silently and serves about half of the bookings without their false
+   * `canceled`/`tentative`/`free` flags, `strict` answers 400 `{message}` to them.
+   */
+  v1Filters?: V1FilterMode;
 }
 
 export interface Simulator {
   readonly org: string;
+  /** The data as served (in `documented` mode, bookings without the omitted false flags). */
   readonly dataset: Dataset;
+  readonly v1Filters: V1FilterMode;
   /** 'http://officernd.simulator' for the in-process fetch. */
   readonly origin: string;
   readonly apiUrl: string;
@@ -100,10 +110,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const seed = options.seed ?? 42;
   const clock = options.clock ?? Date.now;
   const org = options.org ?? options.dataset?.org.slug ?? 'demo';
-  const dataset =
+  const v1Filters = options.v1Filters ?? 'all';
+  if (!V1_FILTER_MODES.includes(v1Filters)) throw new RangeError(`v1Filters must be one of ${V1_FILTER_MODES.join(', ')}, got ${String(v1Filters)}`);
+  const generated =
     options.dataset ??
     generateDataset({ seed, scale: options.scale ?? 1, now: options.now ?? startOfUtcDay(Date.now()), org });
-  const api = createApi(dataset);
+  const dataset = v1Filters === 'documented' ? withSparseFlags(generated, seed) : generated;
+  const api = createApi(dataset, v1Filters);
   const tokens = createTokenStore({
     clients: options.clients ?? [DEFAULT_CLIENT],
     ttlSeconds: options.tokenTtlSeconds ?? 3600,
@@ -192,6 +205,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return {
     org,
     dataset,
+    v1Filters,
     origin: SIMULATOR_ORIGIN,
     apiUrl: `${SIMULATOR_ORIGIN}${API_ROOT}`,
     tokenUrl: `${SIMULATOR_ORIGIN}${TOKEN_PATH}`,
