@@ -18,7 +18,7 @@ export interface Config {
     clientSecret: string | null;
   };
   /** The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4). */
-  simulator: { seed: number; scale: number; v1Filters: 'documented' | 'all' | 'strict' };
+  simulator: { seed: number; scale: number; years: number; v1Filters: 'documented' | 'all' | 'strict' };
   /** How the gateway talks to OfficeRnD (client-side limits stay below the documented ones, §5). */
   upstream: {
     maxConcurrency: number;
@@ -145,6 +145,11 @@ export function loadConfig(env: Env): Config {
     problems.push(`SIMULATOR_SCALE must be a number above 0 and at most 50, got "${scaleRaw}"`);
   }
 
+  const yearsRaw = get('SIMULATOR_YEARS');
+  const years = yearsRaw === undefined ? 1 : Number(yearsRaw);
+  if (!Number.isFinite(years) || years <= 0 || years > 10) {
+    problems.push(`SIMULATOR_YEARS must be a number above 0 and at most 10, got "${yearsRaw}"`);
+  }
   const v1Filters = (get('SIMULATOR_V1_FILTERS') ?? 'all').toLowerCase() as Config['simulator']['v1Filters'];
   if (!['documented', 'all', 'strict'].includes(v1Filters)) {
     problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
@@ -202,7 +207,7 @@ export function loadConfig(env: Env): Config {
       clientId,
       clientSecret,
     },
-    simulator: { seed, scale, v1Filters },
+    simulator: { seed, scale, years, v1Filters },
     upstream,
     dates: { timeZone, weekStartsOn },
     security,

@@ -23,6 +23,7 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --org <slug>            organization slug (default demo)
   --seed <n>              data seed (default 42)
   --scale <x>             data scale (default 1)
+  --years <x>             years of booking history (default 1; --scale 3.2 --years 2 ≈ 51,200 bookings)
   --v1-filters <mode>     undocumented v1 filters: all (applied, default), documented (ignored,
                           and false booking flags omitted on about half), strict (400)
   --latency <ms>          added to every response
@@ -63,6 +64,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
         org: { type: 'string' },
         seed: { type: 'string' },
         scale: { type: 'string' },
+        years: { type: 'string' },
         'v1-filters': { type: 'string' },
         latency: { type: 'string' },
         jitter: { type: 'string' },
@@ -108,6 +110,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
       org,
       seed: number('seed', values.seed, isInt, 'an integer') ?? 42,
       scale: number('scale', values.scale, (n) => n > 0, 'a number > 0') ?? 1,
+      years: number('years', values.years, (n) => n > 0 && n <= 10, 'a number above 0 and at most 10') ?? 1,
       v1Filters,
       tokenTtlSeconds: number('token-ttl', values['token-ttl'], (n) => isInt(n) && n >= 2, 'an integer >= 2') ?? 3600,
       clients: [
@@ -158,7 +161,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `OfficeRnD simulator listening on ${server.origin}`,
       `  API:         ${server.apiUrl}/organizations/${sim.org}`,
       `  Token:       ${server.tokenUrl}`,
-      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale}, v1 filters ${sim.v1Filters})`,
+      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale}, ${config.simulator.years} year(s), v1 filters ${sim.v1Filters})`,
       `  Client id:   ${client.clientId}`,
       `  Secret:      ${secret}`,
       `  Faults:      ${faults.length ? faults.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : 'none'}`,

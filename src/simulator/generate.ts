@@ -30,6 +30,11 @@ export interface GenerateOptions {
   scale?: number;
   /** Reference instant: history is the 12 months before it, bookings run 3 months past it. */
   now?: Date;
+  /**
+   * Years of booking history before `now` (default 1); bookings grow with it (≈ 8,000 × scale × years),
+   * so `{ scale: 3.2, years: 2 }` is a real organization's size: 51,200 bookings over two years.
+   */
+  years?: number;
   /** Organisation slug (default `harbour-coworking`). */
   org?: string;
 }
@@ -68,6 +73,8 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const seed = options.seed ?? 1;
   const scale = options.scale ?? 1;
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
+  const years = options.years ?? 1;
+  if (!(years > 0 && years <= 10)) throw new Error(`years must be a number above 0 and at most 10, got ${years}`);
   const now = options.now ? options.now.getTime() : startOfDay(new Date().getTime());
   const slug = options.org ?? 'harbour-coworking';
   const ctx = createGenContext(seed, scale, now);
@@ -81,7 +88,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const { teams, members } = createPeople(ctx, sites);
   const memberships = createMemberships(ctx, teams, members, pricing);
   const contracts = createContracts(ctx, memberships, spaces, pricing);
-  const bookings = createBookings(ctx, sites, members, spaces, pricing);
+  const bookings = createBookings(ctx, sites, members, spaces, pricing, years);
   const fees = createFees(ctx, bookings, memberships, members, pricing);
   const passes = createPasses(ctx, memberships, fees, pricing);
   const billing = createBilling(ctx, memberships, fees);

@@ -104,7 +104,9 @@ interface Entry {
 /**
  * Every occurrence start of a recurring series. The rule is expanded in the booking's time zone
  * (RFC 5545 local time: a 09:00 weekly meeting stays at 09:00 across DST), from DTSTART = the
- * series start; exdates are occurrence start instants (§6.1).
+ * series start; exdates are occurrence start instants (§6.1). When the row's own start is not an
+ * instance of the rule, its anchor was moved (the doc leaves moved instances open, §11.7): the moved
+ * instance replaces the rule's first one.
  */
 function seriesStarts(entry: Entry, rule: string): number[] {
   const zone = createZone(entry.booking.timezone);
@@ -114,7 +116,9 @@ function seriesStarts(entry: Entry, rule: string): number[] {
     // rrule computes in "floating" UTC: feed it wall-clock times and convert each result back.
     const set = rrulestr(rule, { dtstart: new Date(zone.toWall(entry.seriesStart)) });
     const walls = set.all((wall, i) => i < MAX_SERIES_OCCURRENCES && wall.getTime() <= wallLimit);
-    return walls.map((wall) => zone.toUtc(wall.getTime())).filter((start) => !excluded.has(start));
+    const starts = walls.map((wall) => zone.toUtc(wall.getTime()));
+    if (starts.length > 0 && !starts.includes(entry.start)) starts[0] = entry.start;
+    return starts.filter((start) => !excluded.has(start)).sort((a, b) => a - b);
   } catch {
     // An unparsable rule must not fail the whole report: the anchor instance still counts.
     return [entry.start];
@@ -149,8 +153,8 @@ export function createOccurrenceIndex(bookings: readonly WireBooking[]): Occurre
           }
           continue;
         }
-        // Series outside the window cannot contribute: skip the expansion.
-        if (entry.seriesStart >= windowEnd || (entry.seriesEnd !== null && entry.seriesEnd <= windowStart)) continue;
+        // Series outside the window cannot contribute: skip the expansion (a moved anchor may start before seriesStart).
+        if (Math.min(entry.seriesStart, entry.start) >= windowEnd || (entry.seriesEnd !== null && entry.seriesEnd <= windowStart)) continue;
         if (predicate && !predicate(booking)) continue;
         entry.starts ??= seriesStarts(entry, rule);
         const duration = entry.end - entry.start;

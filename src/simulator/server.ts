@@ -31,6 +31,8 @@ export interface SimulatorOptions {
   seed?: number;
   /** Data scale; default 1. */
   scale?: number;
+  /** Years of booking history (generateDataset `years`); default 1. `{ scale: 3.2, years: 2 }` ≈ 51,200 bookings. */
+  years?: number;
   /** Data anchor passed to generateDataset; default start of the current UTC day. */
   now?: Date;
   /** Serve this dataset instead of generating one (tests share one generated dataset). */
@@ -114,7 +116,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   if (!V1_FILTER_MODES.includes(v1Filters)) throw new RangeError(`v1Filters must be one of ${V1_FILTER_MODES.join(', ')}, got ${String(v1Filters)}`);
   const generated =
     options.dataset ??
-    generateDataset({ seed, scale: options.scale ?? 1, now: options.now ?? startOfUtcDay(Date.now()), org });
+    generateDataset({ seed, scale: options.scale ?? 1, years: options.years ?? 1, now: options.now ?? startOfUtcDay(Date.now()), org });
   const dataset = v1Filters === 'documented' ? withSparseFlags(generated, seed) : generated;
   const api = createApi(dataset, v1Filters);
   const tokens = createTokenStore({
