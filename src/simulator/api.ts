@@ -36,7 +36,7 @@ export interface Api {
  * are held as long as the simulator (a frozen dataset lives as long): plain maps, which cost the garbage collector
  * nothing per entry, unlike weak ones.
  */
-function createJsonCache(): {
+export function createJsonCache(): {
   one(item: object, select: readonly string[] | null): string;
   list(items: readonly object[], select: readonly string[] | null): string;
 } {
@@ -65,7 +65,7 @@ function createJsonCache(): {
 }
 
 /** A 200 answer whose body is already JSON text. */
-const jsonText = (body: string, headers: Record<string, string> = {}): SimResponse => ({
+export const jsonText = (body: string, headers: Record<string, string> = {}): SimResponse => ({
   status: 200,
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   body,

@@ -12,3 +12,7 @@ export { generateDataset, creditStatsFor } from './generate.ts';
 export { V1_FILTER_MODES, type V1FilterMode } from './model.ts';
 export { omitsFalseFlags, SPARSE_BOOKING_FLAGS } from './sparse-flags.ts';
 export type { Dataset } from './generate.ts';
+export { API_V2_ROOT } from './routes.ts';
+export { FLEX_READ_SCOPES, V2_READ_SCOPES } from './v2-model.ts';
+export { toV2Item } from './v2.ts';
+export type { V2RateLimit } from './v2-rate.ts';
