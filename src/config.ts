@@ -17,7 +17,8 @@ export interface Config {
     clientId: string | null;
     clientSecret: string | null;
   };
-  simulator: { seed: number; scale: number };
+  /** The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4). */
+  simulator: { seed: number; scale: number; years: number; v1Filters: 'documented' | 'all' | 'strict' };
   /** How the gateway talks to OfficeRnD (client-side limits stay below the documented ones, §5). */
   upstream: {
     maxConcurrency: number;
@@ -144,6 +145,16 @@ export function loadConfig(env: Env): Config {
     problems.push(`SIMULATOR_SCALE must be a number above 0 and at most 50, got "${scaleRaw}"`);
   }
 
+  const yearsRaw = get('SIMULATOR_YEARS');
+  const years = yearsRaw === undefined ? 1 : Number(yearsRaw);
+  if (!Number.isFinite(years) || years <= 0 || years > 10) {
+    problems.push(`SIMULATOR_YEARS must be a number above 0 and at most 10, got "${yearsRaw}"`);
+  }
+  const v1Filters = (get('SIMULATOR_V1_FILTERS') ?? 'all').toLowerCase() as Config['simulator']['v1Filters'];
+  if (!['documented', 'all', 'strict'].includes(v1Filters)) {
+    problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
+  }
+
   const upstream = {
     maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', 8, 1, 64),
     maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
@@ -196,7 +207,7 @@ export function loadConfig(env: Env): Config {
       clientId,
       clientSecret,
     },
-    simulator: { seed, scale },
+    simulator: { seed, scale, years, v1Filters },
     upstream,
     dates: { timeZone, weekStartsOn },
     security,
