@@ -6,6 +6,8 @@
  */
 
 import type { ListCollection } from '../officernd/collections.ts';
+import { cellConverter } from './cells.ts';
+import { columnInfo } from './column-types.ts';
 import { ReportInputError } from './errors.ts';
 import type { Row } from './expand.ts';
 import { createReadPlan, resolveLevel, type JoinEnv, type Joined, type JoinNode } from './joins.ts';
@@ -133,14 +135,15 @@ function unknownColumn(spec: ReportSpec, expand: string | null, column: string):
 function compile(scope: Scope, column: string): Getter | null {
   const { spec, expand } = scope;
   if (defaultColumns(spec, expand).includes(column)) {
+    const convert = cellConverter(columnInfo(spec, column, expand)?.type ?? 'json');
     if (expand !== null && (column === expand || column.startsWith(`${expand}.`))) {
       scope.fields.add(expand);
       const sub = pathReader(column === expand ? '' : column.slice(expand.length + 1));
-      return (_item, element) => (element === undefined ? null : toCell(sub(element)));
+      return (_item, element) => (element === undefined ? null : (convert(sub(element)) ?? null));
     }
     scope.fields.add(topField(column));
     const read = pathReader(column);
-    return (item) => toCell(read(item));
+    return (item) => convert(read(item)) ?? null;
   }
   for (const map of spec.openMaps) {
     if (column.startsWith(`${map}.`) && column.length > map.length + 1) {

@@ -58,13 +58,18 @@ export function parseExport(format: Format, text: string): Table {
   return { columns, rows: records.map((r) => columns.map((c) => r[c])) };
 }
 
-/** The value at a dotted path, as the reports define it: arrays and objects as JSON text, missing as null. */
-export function expectedCell(item: unknown, path: string): string | number | boolean | null {
+/**
+ * The value at a dotted path, as the reports define it: arrays and objects as JSON text, missing as null; in a
+ * `date` column (column-types.ts) the UTC day of the value, in a `datetime` column the ISO instant.
+ */
+export function expectedCell(item: unknown, path: string, type?: string): string | number | boolean | null {
   let value: unknown = item;
   for (const step of path.split('.')) {
     value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[step] : undefined;
   }
   if (value === undefined || value === null) return null;
+  if (type === 'date' && typeof value === 'string') return new Date(value).toISOString().slice(0, 10);
+  if (type === 'datetime' && typeof value === 'string') return new Date(value).toISOString();
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
