@@ -1,6 +1,7 @@
 /**
  * Table writers for the three export formats. Each turns batches of rows into text as they arrive (nothing is
- * held back), and each has a failure marker that a BI tool cannot mistake for a complete file:
+ * held back). Arrays and objects are JSON values in NDJSON and JSON, and their JSON text in a CSV cell. Each has a
+ * failure marker that a BI tool cannot mistake for a complete file:
  * - CSV (RFC 4180: CRLF lines, fields with `"` `,` CR or LF quoted, quotes doubled): a last line
  *   `#ERROR: <CODE> <message>`, which no header-driven import reads as a complete table;
  * - NDJSON: a last line `{"error":{"code","message"}}`;
@@ -39,12 +40,19 @@ export interface TableWriter {
 
 const CSV_SPECIAL = /[",\r\n]/;
 
+/** A cell as text: null stays null, arrays and objects as their JSON text (what a CSV cell or a text field holds). */
+export function cellText(cell: Cell): string | null {
+  if (cell === null) return null;
+  return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
+}
+
 /** One CSV field (RFC 4180 §2): empty for null, quoted when it holds a quote, comma, CR or LF. */
 export function csvField(cell: Cell): string {
   if (cell === null) return '';
   // Numbers and booleans never hold a quote, comma or line break.
-  if (typeof cell !== 'string') return String(cell);
-  return CSV_SPECIAL.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  const text = typeof cell === 'string' ? cell : JSON.stringify(cell);
+  return CSV_SPECIAL.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One CSV record with its CRLF terminator (RFC 4180 §2.1). */

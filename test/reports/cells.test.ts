@@ -85,6 +85,19 @@ describe('date cells', () => {
   });
 });
 
+describe('JSON cells', () => {
+  it('gives arrays as JSON values in GraphQL `records` (as NDJSON does) and as JSON text in `rows`', async () => {
+    const result = await stack.query<{ report: { rows: (string | null)[][]; records: Record<string, unknown>[] } }>(
+      '{ report(name: BOOKINGS, columns: ["_id", "members"], first: 20) { rows records } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const { rows, records } = result.data!.report;
+    const withMembers = records.findIndex((record) => Array.isArray(record.members) && record.members.length > 0);
+    expect(withMembers).toBeGreaterThanOrEqual(0);
+    expect(rows[withMembers]?.[1]).toBe(JSON.stringify(records[withMembers]?.members));
+  });
+});
+
 describe('column declarations', () => {
   it('declares a type and a description for every column and element column of every report', () => {
     for (const name of REPORT_NAMES) {

@@ -63,7 +63,8 @@ describe('expand over HTTP', () => {
         expect(record['fees.fee']).toBe(fee?.fee ?? null);
         // A date-only field: written as its day (§4 Timezones).
         expect(record['fees.date']).toBe(fee?.date ? fee.date.slice(0, 10) : null);
-        expect(record['fees.extraFees']).toBe(fee ? JSON.stringify(fee.extraFees ?? []) : null);
+        // An array cell is a JSON value in NDJSON.
+        expect(record['fees.extraFees']).toEqual(fee ? (fee.extraFees ?? []) : null);
       }
     }
   });
