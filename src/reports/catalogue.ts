@@ -8,6 +8,7 @@ import { defaultColumns, elementColumns } from './columns.ts';
 import { knownParameters } from './query.ts';
 import { REPORT_NAMES, REPORTS, type ReportSpec } from './registry.ts';
 import { dateSpecOf } from './run.ts';
+import { WRITER_PARAMETERS } from './writers.ts';
 
 function dateFieldsOf(spec: ReportSpec): { fields: string[]; default: string } | null {
   const dates = dateSpecOf(spec);
@@ -37,6 +38,8 @@ function describeColumns(spec: ReportSpec, expand: string | null, columns: reado
 export function catalogue() {
   return {
     formats: ['csv', 'ndjson', 'json'],
+    // Parameters of one format's writer, accepted by every report (`formulaEscape` for CSV).
+    formatParameters: WRITER_PARAMETERS,
     columnTypes: Object.fromEntries(COLUMN_TYPES.map((type) => [type, TYPE_MEANINGS[type]])),
     reports: REPORT_NAMES.map((name) => {
       const spec = REPORTS[name];

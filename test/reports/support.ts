@@ -74,10 +74,14 @@ export function expectedCell(item: unknown, path: string, type?: string): unknow
   return value;
 }
 
-/** The cell as the format writes it: CSV cells are text (arrays and objects as JSON text), empty for null. */
+/**
+ * The cell as the format writes it: CSV cells are text (arrays and objects as JSON text), empty for null, and a
+ * text that starts like a formula has a leading ' (formula escaping, on by default).
+ */
 export function asWritten(format: Format, cell: unknown): unknown {
   if (format !== 'csv') return cell;
   if (cell === null) return '';
+  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell)) return `'${cell}`;
   return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
 }
 
