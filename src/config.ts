@@ -26,6 +26,8 @@ export interface Config {
     timeoutMs: number;
     /** Total time one GraphQL request or export may spend waiting on OfficeRnD, retries included. */
     requestBudgetMs: number;
+    /** Largest OfficeRnD answer, compressed and decompressed (MAX_UPSTREAM_RESPONSE_BYTES). */
+    maxResponseBytes: number;
   };
   /** Defaults of date selection (`dates`, `dateField`). */
   dates: { timeZone: string; weekStartsOn: Weekday };
@@ -58,6 +60,12 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
+/**
+ * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
+ * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
+ * margin, while a gzip bomb stops at a size the process can hold (8 calls in flight: at most 128 MiB of bodies).
+ */
+export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
 
 type Env = Record<string, string | undefined>;
@@ -160,6 +168,7 @@ export function loadConfig(env: Env): Config {
     maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
     timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
     requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),
+    maxResponseBytes: integer('MAX_UPSTREAM_RESPONSE_BYTES', DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES, 65_536, 1_073_741_824),
   };
 
   const timeZone = get('DEFAULT_TIME_ZONE') ?? 'UTC';

@@ -1,4 +1,5 @@
 import type { LogLevel } from './config.ts';
+import { scrubSecrets } from './secrets.ts';
 
 export interface Logger {
   debug(message: string, meta?: Record<string, unknown>): void;
@@ -42,8 +43,7 @@ export function createLogger(options: LoggerOptions): Logger {
       (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
     });
 
-  const scrub = (text: string): string =>
-    secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const scrub = (text: string): string => scrubSecrets(text, secrets);
 
   // Scrubbed before quoting too: JSON escapes (`\"`, `\\`) would hide a secret from a scrub of the finished line.
   const format = (value: unknown): string => {
