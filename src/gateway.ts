@@ -2,11 +2,20 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { loadConfig, type Config } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
+import { createOps, useOperations, type Ops } from './ops/index.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
-import { corsOption, createRequestBudgets, useBodyLimit, openAccessWarning, securityPlugins, useRequestBudget } from './security/index.ts';
+import {
+  corsOption,
+  createRequestBudgets,
+  useBodyLimit,
+  openAccessWarning,
+  queryCost,
+  securityPlugins,
+  useRequestBudget,
+} from './security/index.ts';
 
 /** The parts of the configuration the gateway itself uses. */
 export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream'>;
@@ -17,10 +26,16 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
    * listens) only decides the start-up warning for an open gateway.
    */
   settings?: Partial<GatewaySettings> & { host?: string };
+  /**
+   * Request ids, operation log, metrics and traces (src/ops). `server.ts` builds it before the client, which reports
+   * its upstream calls to it; default: one without metrics or traces, whose log lines then count no upstream calls.
+   */
+  ops?: Ops;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
 const HEALTH_ENDPOINT = '/health';
+const REPORTS_PREFIX = '/reports';
 /** Reference lists without `first` (attendees, plan offices…): items assumed per parent when costing a query. */
 const ASSUMED_LIST_SIZE = 10;
 
@@ -37,6 +52,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
   const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
+  const ops = options.ops ?? createOps({ logger: options.logger });
+  const costModel = { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE };
   const deps: ContextDeps = {
     officernd: options.officernd,
     logger: options.logger,
@@ -59,11 +76,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Upstream work of the request ends with the caller or with the time budget, whichever comes first.
     context: ({ request }) => createContext(deps, request, budgets.signalFor(request)),
     plugins: [
+      // First, so that every request has its id and its log line, including those refused by the plugins below.
+      useOperations({
+        tracker: ops.tracker,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        exportsPrefix: REPORTS_PREFIX,
+        listeners: ops.listeners,
+        costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
+      }),
       ...securityPlugins({
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         healthEndpoint: HEALTH_ENDPOINT,
-        cost: { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE },
+        cost: costModel,
       }),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),

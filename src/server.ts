@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
+import { createOps } from './ops/index.ts';
 import { createSimulator } from './simulator/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
@@ -17,10 +18,24 @@ try {
   throw error;
 }
 
+/** pino-pretty (a development dependency) for a person at a terminal; JSON lines for everything else. */
+async function terminalOutput(): Promise<{ write(line: string): unknown } | undefined> {
+  if (!process.stdout.isTTY) return undefined;
+  try {
+    const { default: pretty } = await import('pino-pretty');
+    return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+  } catch {
+    return undefined;
+  }
+}
+
+const destination = await terminalOutput();
 const logger = createLogger({
   level: config.logLevel,
   secrets: [config.officernd.clientSecret ?? '', ...config.security.apiKeys],
+  ...(destination ? { destination } : {}),
 });
+const ops = createOps({ logger });
 
 let officernd;
 if (config.mode === 'simulator') {
@@ -43,6 +58,7 @@ if (config.mode === 'simulator') {
     scope: config.officernd.scope,
     fetch: simulator.fetch,
     logger,
+    observe: ops.observeUpstream,
     ...config.upstream,
   });
 } else {
@@ -59,11 +75,12 @@ if (config.mode === 'simulator') {
     clientSecret: config.officernd.clientSecret ?? '',
     scope: config.officernd.scope,
     logger,
+    observe: ops.observeUpstream,
     ...config.upstream,
   });
 }
 
-const gateway = createGateway({ officernd, logger, settings: config });
+const gateway = createGateway({ officernd, logger, settings: config, ops });
 const server = createServer(gateway);
 server.listen(config.port, config.host, () => {
   const address = server.address();
