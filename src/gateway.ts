@@ -2,7 +2,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { loadConfig, type Config } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
-import { createOps, useOperations, type Ops } from './ops/index.ts';
+import { createOps, createReadiness, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
@@ -31,6 +31,8 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
    * its upstream calls to it; default: one without metrics or traces, whose log lines then count no upstream calls.
    */
   ops?: Ops;
+  /** `/ready`'s check; `server.ts` keeps it to report "not ready" while shutting down. Default: one of `officernd`. */
+  readiness?: Readiness;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -53,6 +55,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   if (warning) options.logger.warn(warning);
   const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
   const ops = options.ops ?? createOps({ logger: options.logger });
+  const readiness = options.readiness ?? createReadiness({ officernd: options.officernd });
   const costModel = { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE };
   const deps: ContextDeps = {
     officernd: options.officernd,
@@ -84,6 +87,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
+      // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
+      useReadiness(readiness),
       ...securityPlugins({
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
-import { createOps } from './ops/index.ts';
+import { createOps, createReadiness } from './ops/index.ts';
 import { createSimulator } from './simulator/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
@@ -80,7 +80,8 @@ if (config.mode === 'simulator') {
   });
 }
 
-const gateway = createGateway({ officernd, logger, settings: config, ops });
+const readiness = createReadiness({ officernd });
+const gateway = createGateway({ officernd, logger, settings: config, ops, readiness });
 const server = createServer(gateway);
 server.listen(config.port, config.host, () => {
   const address = server.address();

@@ -11,6 +11,7 @@ import { createRequestTracker, type RequestState, type RequestTracker } from './
 
 export { REQUEST_ID_HEADER, requestIdFrom } from './requests.ts';
 export { useOperations, type OperationListener } from './operations.ts';
+export { createReadiness, READY_ENDPOINT, useReadiness, type Readiness } from './readiness.ts';
 
 /** Something told of every upstream call, with the request it was made for (when it is known). */
 export type UpstreamListener = (event: UpstreamEvent, state: RequestState | undefined) => void;
@@ -84,7 +85,8 @@ function logFailedCall(logger: Logger): UpstreamListener {
 function operationLog(logger: Logger): OperationListener {
   return {
     finished({ state, outcome, status, durationMs }: Finished) {
-      if (state.kind === 'other' && outcome === 'success') return;
+      // Health, readiness and metrics probes come every few seconds: only a refused one is worth a line.
+      if (state.kind === 'other' && outcome !== 'rejected') return;
       const level = outcome === 'success' ? 'info' : outcome === 'error' ? 'error' : 'warn';
       const meta = {
         requestId: state.id,
