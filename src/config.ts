@@ -42,6 +42,8 @@ export interface Config {
   };
   production: boolean;
   port: number;
+  /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
+  metricsPort: number | null;
   host: string;
   logLevel: LogLevel;
 }
@@ -130,6 +132,8 @@ export function loadConfig(env: Env): Config {
     return value;
   };
   const port = integer('PORT', 4000, 0, 65535);
+  const metricsPortRaw = get('METRICS_PORT');
+  const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
 
   const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
@@ -202,6 +206,7 @@ export function loadConfig(env: Env): Config {
     security,
     production,
     port,
+    metricsPort,
     host,
     logLevel,
   };

@@ -2,7 +2,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { loadConfig, type Config } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
-import { createOps, createReadiness, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
+import { createOps, createReadiness, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
@@ -33,6 +33,8 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   ops?: Ops;
   /** `/ready`'s check; `server.ts` keeps it to report "not ready" while shutting down. Default: one of `officernd`. */
   readiness?: Readiness;
+  /** Serve `/metrics` (when `ops` has metrics) on the gateway's port, behind the API keys; false with METRICS_PORT. */
+  serveMetrics?: boolean;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -57,13 +59,17 @@ export function createGateway(options: GatewayOptions): Gateway {
   const ops = options.ops ?? createOps({ logger: options.logger });
   const readiness = options.readiness ?? createReadiness({ officernd: options.officernd });
   const costModel = { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE };
+  const metrics = ops.metrics;
+  metrics?.watchClient(() => options.officernd.stats);
+  const loaderOptions = metrics ? { ...options.loaderOptions, onBatch: metrics.loaderBatch } : options.loaderOptions;
   const deps: ContextDeps = {
     officernd: options.officernd,
     logger: options.logger,
     sizes: createCollectionSizes(),
     settings,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.loaderOptions ? { loaderOptions: options.loaderOptions } : {}),
+    ...(loaderOptions ? { loaderOptions } : {}),
+    ...(metrics ? { onExportEnd: metrics.exportEnd } : {}),
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -95,6 +101,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         healthEndpoint: HEALTH_ENDPOINT,
         cost: costModel,
       }),
+      ...(metrics ? [metrics.yogaPlugin()] : []),
+      // After the access checks: with API keys set, a scrape needs one too.
+      ...(metrics && options.serveMetrics !== false ? [useMetricsEndpoint(metrics)] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
       useRequestBudget(budgets),

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
-import { createOps, createReadiness } from './ops/index.ts';
+import { createMetrics, createOps, createReadiness, METRICS_ENDPOINT } from './ops/index.ts';
 import { createSimulator } from './simulator/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
@@ -35,7 +35,8 @@ const logger = createLogger({
   secrets: [config.officernd.clientSecret ?? '', ...config.security.apiKeys],
   ...(destination ? { destination } : {}),
 });
-const ops = createOps({ logger });
+const metrics = createMetrics();
+const ops = createOps({ logger, metrics });
 
 let officernd;
 if (config.mode === 'simulator') {
@@ -81,7 +82,7 @@ if (config.mode === 'simulator') {
 }
 
 const readiness = createReadiness({ officernd });
-const gateway = createGateway({ officernd, logger, settings: config, ops, readiness });
+const gateway = createGateway({ officernd, logger, settings: config, ops, readiness, serveMetrics: config.metricsPort === null });
 const server = createServer(gateway);
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -89,8 +90,26 @@ server.listen(config.port, config.host, () => {
   logger.info(`GraphQL gateway listening: GraphiQL at http://${config.host}:${port}/graphql`);
 });
 
+// METRICS_PORT: /metrics alone on its own port, for a scraper on an internal network (no API key there).
+const metricsServer =
+  config.metricsPort === null
+    ? null
+    : createServer((request, response) => {
+        if (request.method !== 'GET' || request.url?.split('?')[0] !== METRICS_ENDPOINT) {
+          response.writeHead(404).end();
+          return;
+        }
+        void metrics.scrape().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
+      });
+metricsServer?.listen(config.metricsPort ?? 0, config.host, () => {
+  const address = metricsServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.metricsPort;
+  logger.info(`Metrics at http://${config.host}:${port}${METRICS_ENDPOINT}`);
+});
+
 const shutdown = (signal: string): void => {
   logger.info(`${signal} received, closing`);
+  metricsServer?.close();
   server.close(() => void officernd.close().finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 5_000).unref();
 };

@@ -6,11 +6,13 @@
 
 import type { Logger } from '../logger.ts';
 import type { UpstreamEvent } from '../officernd/index.ts';
+import type { Metrics } from './metrics.ts';
 import type { Finished, OperationListener } from './operations.ts';
 import { createRequestTracker, type RequestState, type RequestTracker } from './requests.ts';
 
 export { REQUEST_ID_HEADER, requestIdFrom } from './requests.ts';
 export { useOperations, type OperationListener } from './operations.ts';
+export { createMetrics, METRICS_ENDPOINT, useMetricsEndpoint, type Metrics } from './metrics.ts';
 export { createReadiness, READY_ENDPOINT, useReadiness, type Readiness } from './readiness.ts';
 
 /** Something told of every upstream call, with the request it was made for (when it is known). */
@@ -24,16 +26,24 @@ export interface Ops {
   listeners: OperationListener[];
   /** Adds a listener of upstream calls (metrics, traces). */
   onUpstream(listener: UpstreamListener): void;
+  metrics?: Metrics;
 }
 
 export interface OpsOptions {
   logger: Logger;
+  /** Prometheus metrics (`createMetrics()`); none by default. */
+  metrics?: Metrics;
 }
 
 /** The operating parts of one gateway process. */
 export function createOps(options: OpsOptions): Ops {
   const tracker = createRequestTracker();
   const upstream: UpstreamListener[] = [logFailedCall(options.logger)];
+  const listeners: OperationListener[] = [operationLog(options.logger)];
+  if (options.metrics) {
+    upstream.push(options.metrics.upstream);
+    listeners.push(options.metrics.listener);
+  }
   return {
     tracker,
     observeUpstream(event) {
@@ -54,10 +64,11 @@ export function createOps(options: OpsOptions): Ops {
         }
       }
     },
-    listeners: [operationLog(options.logger)],
+    listeners,
     onUpstream(listener) {
       upstream.push(listener);
     },
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ export interface OpsStackOptions {
   client?: Partial<OfficeRnDClientOptions>;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   ops?: Omit<OpsOptions, 'logger'>;
+  /** Serve /metrics on the gateway (default true). */
+  serveMetrics?: boolean;
 }
 
 export interface LogLine {
@@ -52,7 +54,14 @@ export function createOpsStack(options: OpsStackOptions = {}): OpsStack {
     retry: { baseDelayMs: 1, maxDelayMs: 20 },
     ...options.client,
   });
-  const gateway = createGateway({ officernd, logger, settings: config, ops, clock: () => TEST_NOW });
+  const gateway = createGateway({
+    officernd,
+    logger,
+    settings: config,
+    ops,
+    clock: () => TEST_NOW,
+    ...(options.serveMetrics === undefined ? {} : { serveMetrics: options.serveMetrics }),
+  });
   const fetchGateway = (path: string, init?: RequestInit) => Promise.resolve(gateway.fetch(`http://gateway.test${path}`, init ?? {}));
   return {
     simulator,
