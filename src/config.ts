@@ -42,6 +42,8 @@ export interface Config {
   };
   production: boolean;
   port: number;
+  /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
+  tracing: { endpoint: string | null; serviceName: string };
   /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
   metricsPort: number | null;
   host: string;
@@ -132,6 +134,8 @@ export function loadConfig(env: Env): Config {
     return value;
   };
   const port = integer('PORT', 4000, 0, 65535);
+  const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : url('OTEL_EXPORTER_OTLP_ENDPOINT', '');
+  const tracing = { endpoint: otlpEndpoint, serviceName: get('OTEL_SERVICE_NAME') ?? 'officernd-graphql' };
   const metricsPortRaw = get('METRICS_PORT');
   const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
@@ -207,6 +211,7 @@ export function loadConfig(env: Env): Config {
     production,
     port,
     metricsPort,
+    tracing,
     host,
     logLevel,
   };

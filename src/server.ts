@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
-import { createMetrics, createOps, createReadiness, METRICS_ENDPOINT } from './ops/index.ts';
+import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
 import { createSimulator } from './simulator/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
@@ -36,7 +36,16 @@ const logger = createLogger({
   ...(destination ? { destination } : {}),
 });
 const metrics = createMetrics();
-const ops = createOps({ logger, metrics });
+// The OpenTelemetry SDK is loaded only when traces have somewhere to go.
+const tracing = config.tracing.endpoint
+  ? await createTracing({
+      endpoint: config.tracing.endpoint,
+      serviceName: config.tracing.serviceName,
+      upstreamHost: new URL(config.officernd.apiUrl).hostname,
+    })
+  : undefined;
+if (tracing) logger.info('OpenTelemetry traces on', { endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
+const ops = createOps({ logger, metrics, ...(tracing ? { tracing } : {}) });
 
 let officernd;
 if (config.mode === 'simulator') {
@@ -110,7 +119,7 @@ metricsServer?.listen(config.metricsPort ?? 0, config.host, () => {
 const shutdown = (signal: string): void => {
   logger.info(`${signal} received, closing`);
   metricsServer?.close();
-  server.close(() => void officernd.close().finally(() => process.exit(0)));
+  server.close(() => void Promise.allSettled([officernd.close(), tracing?.shutdown()]).finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 5_000).unref();
 };
 process.on('SIGINT', () => shutdown('SIGINT'));

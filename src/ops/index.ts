@@ -8,11 +8,13 @@ import type { Logger } from '../logger.ts';
 import type { UpstreamEvent } from '../officernd/index.ts';
 import type { Metrics } from './metrics.ts';
 import type { Finished, OperationListener } from './operations.ts';
+import type { Tracing } from './tracing.ts';
 import { createRequestTracker, type RequestState, type RequestTracker } from './requests.ts';
 
 export { REQUEST_ID_HEADER, requestIdFrom } from './requests.ts';
 export { useOperations, type OperationListener } from './operations.ts';
 export { createMetrics, METRICS_ENDPOINT, useMetricsEndpoint, type Metrics } from './metrics.ts';
+export { createTracing, type Tracing, type TracingOptions } from './tracing.ts';
 export { createReadiness, READY_ENDPOINT, useReadiness, type Readiness } from './readiness.ts';
 
 /** Something told of every upstream call, with the request it was made for (when it is known). */
@@ -33,6 +35,8 @@ export interface OpsOptions {
   logger: Logger;
   /** Prometheus metrics (`createMetrics()`); none by default. */
   metrics?: Metrics;
+  /** OpenTelemetry traces (`await createTracing()`); none by default. */
+  tracing?: Tracing;
 }
 
 /** The operating parts of one gateway process. */
@@ -43,6 +47,10 @@ export function createOps(options: OpsOptions): Ops {
   if (options.metrics) {
     upstream.push(options.metrics.upstream);
     listeners.push(options.metrics.listener);
+  }
+  if (options.tracing) {
+    upstream.push(options.tracing.upstream);
+    listeners.push(options.tracing.listener);
   }
   return {
     tracker,

@@ -92,7 +92,8 @@ export function useOperations(options: OperationsOptions): Plugin {
       const state = tracker.get(request);
       if (!state || !isExecutionResult(result)) return;
       state.processed = true;
-      if (result.data) state.hasData = true;
+      // `partial`: some of the answer arrived (a root field that is not null); a failing list alone is `error`.
+      if (result.data && Object.values(result.data).some((value) => value !== null)) state.hasData = true;
       if (!result.errors?.length) return;
       for (const error of result.errors) state.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
       state.firstError ??= result.errors[0]?.message;
