@@ -2,6 +2,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { loadConfig, type Config } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
+import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
 import { createOps, createReadiness, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
 import { useReportExports } from './reports/http.ts';
@@ -58,6 +59,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
   const ops = options.ops ?? createOps({ logger: options.logger });
   const readiness = options.readiness ?? createReadiness({ officernd: options.officernd });
+  let graphiqlPage: ReturnType<typeof graphiqlOptions> | undefined;
   const costModel = { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE };
   const metrics = ops.metrics;
   metrics?.watchClient(() => options.officernd.stats);
@@ -76,7 +78,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: HEALTH_ENDPOINT,
     landingPage: false,
-    graphiql: settings.security.graphiql ? { title: 'OfficeRnD GraphQL' } : false,
+    // Served from the installed package with the examples as tabs (src/ops/graphiql.ts): no CDN needed.
+    graphiql: settings.security.graphiql
+      ? () => (graphiqlPage ??= graphiqlOptions({ apiKeys: settings.security.apiKeys.length > 0 }))
+      : false,
+    renderGraphiQL: createGraphiQLRenderer(),
     cors: corsOption(settings.security.corsOrigins),
     // MAX_BODY_BYTES is enforced by useBodyLimit (security/body-limit.ts): Yoga's answers at a lower cost per request.
     maxRequestBodySize: false,
