@@ -45,6 +45,10 @@ export interface Config {
   };
   production: boolean;
   port: number;
+  /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
+  tracing: { endpoint: string | null; serviceName: string };
+  /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
+  metricsPort: number | null;
   host: string;
   logLevel: LogLevel;
 }
@@ -139,6 +143,10 @@ export function loadConfig(env: Env): Config {
     return value;
   };
   const port = integer('PORT', 4000, 0, 65535);
+  const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : url('OTEL_EXPORTER_OTLP_ENDPOINT', '');
+  const tracing = { endpoint: otlpEndpoint, serviceName: get('OTEL_SERVICE_NAME') ?? 'officernd-graphql' };
+  const metricsPortRaw = get('METRICS_PORT');
+  const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
 
   const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
@@ -222,6 +230,8 @@ export function loadConfig(env: Env): Config {
     security,
     production,
     port,
+    metricsPort,
+    tracing,
     host,
     logLevel,
   };
