@@ -6,10 +6,12 @@ import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
+import { createEventBus, type EventBus } from './webhooks/events.ts';
+import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 import { corsOption, createRequestBudgets, useBodyLimit, openAccessWarning, securityPlugins, useRequestBudget } from './security/index.ts';
 
 /** The parts of the configuration the gateway itself uses. */
-export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream'>;
+export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks'>;
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /**
@@ -17,6 +19,8 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
    * listens) only decides the start-up warning for an open gateway.
    */
   settings?: Partial<GatewaySettings> & { host?: string };
+  /** Verified OfficeRnD changes (webhooks); default: a bus of the gateway's own. */
+  events?: EventBus;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -33,7 +37,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     security: options.settings?.security ?? defaults.security,
     dates: options.settings?.dates ?? defaults.dates,
     upstream: options.settings?.upstream ?? defaults.upstream,
+    webhooks: options.settings?.webhooks ?? defaults.webhooks,
   };
+  const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
   const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
@@ -59,6 +65,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Upstream work of the request ends with the caller or with the time budget, whichever comes first.
     context: ({ request }) => createContext(deps, request, budgets.signalFor(request)),
     plugins: [
+      // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
+      useOfficeRnDWebhooks({ secret: settings.webhooks.secret, bus: events, logger: options.logger }),
       ...securityPlugins({
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
