@@ -6,12 +6,13 @@ import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
+import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 import { corsOption, createRequestBudgets, useBodyLimit, openAccessWarning, securityPlugins, useRequestBudget } from './security/index.ts';
 
 /** The parts of the configuration the gateway itself uses. */
-export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks'>;
+export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache'>;
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /**
@@ -21,6 +22,8 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   settings?: Partial<GatewaySettings> & { host?: string };
   /** Verified OfficeRnD changes (webhooks); default: a bus of the gateway's own. */
   events?: EventBus;
+  /** Where answers are cached when `settings.cache.enabled`; default: in this process. */
+  caches?: Caches;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -38,10 +41,21 @@ export function createGateway(options: GatewayOptions): Gateway {
     dates: options.settings?.dates ?? defaults.dates,
     upstream: options.settings?.upstream ?? defaults.upstream,
     webhooks: options.settings?.webhooks ?? defaults.webhooks,
+    cache: options.settings?.cache ?? defaults.cache,
   };
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
+  const caching = settings.cache.enabled
+    ? {
+        settings: settings.cache,
+        caches: options.caches ?? createMemoryCaches(settings.cache),
+        events,
+        logger: options.logger,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+      }
+    : null;
+  if (caching) invalidateOnEvents(caching);
   const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
   const deps: ContextDeps = {
     officernd: options.officernd,
@@ -73,6 +87,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         healthEndpoint: HEALTH_ENDPOINT,
         cost: { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE },
       }),
+      ...(caching ? useGraphQLCache(caching) : []),
+      ...(caching ? [useExportCaching(caching)] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
       useRequestBudget(budgets),

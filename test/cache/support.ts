@@ -2,7 +2,8 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import type { OfficeRnDClient } from '../../src/officernd/index.ts';
-import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
+import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createEventBus, type EventBus, type OfficeRnDEvent } from '../../src/webhooks/events.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
@@ -24,12 +25,17 @@ export interface CacheStack {
   apiCalls(): number;
 }
 
-export function createCacheStack(env: Record<string, string> = {}): CacheStack {
+export interface CacheStackExtras {
+  simulator?: Omit<SimulatorOptions, 'dataset'>;
+  client?: Partial<OfficeRnDClientOptions>;
+}
+
+export function createCacheStack(env: Record<string, string> = {}, extras: CacheStackExtras = {}): CacheStack {
   const config = loadConfig(env);
-  const simulator = createSimulator({ dataset: testDataset(0.2), now: TEST_NOW });
+  const simulator = createSimulator({ dataset: testDataset(0.2), now: TEST_NOW, ...extras.simulator });
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
+  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000, ...extras.client });
   const events = createEventBus();
   const published: OfficeRnDEvent[] = [];
   events.subscribe((event) => published.push(event));
