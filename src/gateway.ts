@@ -7,12 +7,14 @@ import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
+import { createMemoryDocumentStore, EXAMPLES_DIR, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
+import type { APQStore } from '@graphql-yoga/plugin-apq';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 import { corsOption, createRequestBudgets, useBodyLimit, openAccessWarning, securityPlugins, useRequestBudget } from './security/index.ts';
 
 /** The parts of the configuration the gateway itself uses. */
-export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache'>;
+export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache' | 'persisted'>;
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /**
@@ -24,6 +26,8 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   events?: EventBus;
   /** Where answers are cached when `settings.cache.enabled`; default: in this process. */
   caches?: Caches;
+  /** Where APQ hashes registered by clients live; default: in this process. */
+  documents?: APQStore;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -42,7 +46,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     upstream: options.settings?.upstream ?? defaults.upstream,
     webhooks: options.settings?.webhooks ?? defaults.webhooks,
     cache: options.settings?.cache ?? defaults.cache,
+    persisted: options.settings?.persisted ?? defaults.persisted,
   };
+  const trusted = loadTrustedDocuments([EXAMPLES_DIR, ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
@@ -86,6 +92,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         healthEndpoint: HEALTH_ENDPOINT,
         cost: { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE },
+      }),
+      // Before the response cache: a hash-only request gets its query text here, and the cache keys on that text.
+      ...persistedOperationPlugins({
+        trusted,
+        trustedOnly: settings.persisted.trustedOnly,
+        store: options.documents ?? createMemoryDocumentStore(),
       }),
       ...(caching ? useGraphQLCache(caching) : []),
       ...(caching ? [useExportCaching(caching)] : []),
