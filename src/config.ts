@@ -43,6 +43,14 @@ export interface Config {
     maxAliases: number;
     maxCost: number;
   };
+  /** Response cache of GraphQL answers and exports (issue 17); seconds. */
+  cache: CacheSettings;
+  /** OfficeRnD webhooks at POST /webhooks/officernd (§8a); off while the secret is unset. */
+  webhooks: { secret: string | null };
+  /** Automatic persisted queries and the trusted-documents allow-list. */
+  persisted: { trustedDocuments: string | null; trustedOnly: boolean };
+  /** Shared state of several replicas; null = each process keeps its own (the default). */
+  redis: { url: string | null; timeoutMs: number };
   production: boolean;
   port: number;
   /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
@@ -51,6 +59,20 @@ export interface Config {
   metricsPort: number | null;
   host: string;
   logLevel: LogLevel;
+}
+
+export interface CacheSettings {
+  enabled: boolean;
+  /** Offices, floors, resource types, plans, rates. */
+  ttlLongS: number;
+  /** Bookings, occurrences, check-ins, payments, charges, credits. */
+  ttlShortS: number;
+  /** Every other type. */
+  ttlDefaultS: number;
+  /** Cached answers kept per process (least recently used go first). */
+  maxEntries: number;
+  /** Exports larger than this stream through uncached. */
+  exportMaxBytes: number;
 }
 
 export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
@@ -213,6 +235,20 @@ export function loadConfig(env: Env): Config {
     maxCost: integer('MAX_COST', 5_000, 10, 10_000_000),
   };
 
+  const cache: CacheSettings = {
+    enabled: flag('RESPONSE_CACHE', false),
+    ttlLongS: integer('RESPONSE_CACHE_TTL_LONG', 600, 0, 86_400),
+    ttlShortS: integer('RESPONSE_CACHE_TTL_SHORT', 30, 0, 86_400),
+    ttlDefaultS: integer('RESPONSE_CACHE_TTL', 120, 0, 86_400),
+    maxEntries: integer('RESPONSE_CACHE_MAX_ENTRIES', 1_000, 1, 1_000_000),
+    exportMaxBytes: integer('RESPONSE_CACHE_EXPORT_MAX_BYTES', 8_000_000, 0, 1_000_000_000),
+  };
+  const webhookSecret = get('OFFICERND_WEBHOOK_SECRET') ?? null;
+  const persisted = { trustedDocuments: get('TRUSTED_DOCUMENTS') ?? null, trustedOnly: flag('TRUSTED_DOCUMENTS_ONLY', false) };
+  const redisUrl = get('REDIS_URL') ?? null;
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  const redis = { url: redisUrl, timeoutMs: integer('REDIS_TIMEOUT_MS', 250, 10, 60_000) };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -228,6 +264,10 @@ export function loadConfig(env: Env): Config {
     upstream,
     dates: { timeZone, weekStartsOn },
     security,
+    cache,
+    webhooks: { secret: webhookSecret },
+    persisted,
+    redis,
     production,
     port,
     metricsPort,
