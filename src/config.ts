@@ -17,7 +17,8 @@ export interface Config {
     clientId: string | null;
     clientSecret: string | null;
   };
-  simulator: { seed: number; scale: number };
+  /** The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4). */
+  simulator: { seed: number; scale: number; years: number; v1Filters: 'documented' | 'all' | 'strict' };
   /** How the gateway talks to OfficeRnD (client-side limits stay below the documented ones, §5). */
   upstream: {
     maxConcurrency: number;
@@ -49,10 +50,36 @@ export interface Config {
     maxAliases: number;
     maxCost: number;
   };
+  /** Response cache of GraphQL answers and exports (issue 17); seconds. */
+  cache: CacheSettings;
+  /** OfficeRnD webhooks at POST /webhooks/officernd (§8a); off while the secret is unset. */
+  webhooks: { secret: string | null };
+  /** Automatic persisted queries and the trusted-documents allow-list. */
+  persisted: { trustedDocuments: string | null; trustedOnly: boolean };
+  /** Shared state of several replicas; null = each process keeps its own (the default). */
+  redis: { url: string | null; timeoutMs: number };
   production: boolean;
   port: number;
+  /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
+  tracing: { endpoint: string | null; serviceName: string };
+  /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
+  metricsPort: number | null;
   host: string;
   logLevel: LogLevel;
+}
+
+export interface CacheSettings {
+  enabled: boolean;
+  /** Offices, floors, resource types, plans, rates. */
+  ttlLongS: number;
+  /** Bookings, occurrences, check-ins, payments, charges, credits. */
+  ttlShortS: number;
+  /** Every other type. */
+  ttlDefaultS: number;
+  /** Cached answers kept per process (least recently used go first). */
+  maxEntries: number;
+  /** Exports larger than this stream through uncached. */
+  exportMaxBytes: number;
 }
 
 export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
@@ -159,6 +186,10 @@ export function loadConfig(env: Env): Config {
     return value;
   };
   const port = integer('PORT', 4000, 0, 65535);
+  const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : url('OTEL_EXPORTER_OTLP_ENDPOINT', '');
+  const tracing = { endpoint: otlpEndpoint, serviceName: get('OTEL_SERVICE_NAME') ?? 'officernd-graphql' };
+  const metricsPortRaw = get('METRICS_PORT');
+  const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
 
   const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
@@ -171,6 +202,16 @@ export function loadConfig(env: Env): Config {
   const scale = scaleRaw === undefined ? 1 : Number(scaleRaw);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 50) {
     problems.push(`SIMULATOR_SCALE must be a number above 0 and at most 50, got "${scaleRaw}"`);
+  }
+
+  const yearsRaw = get('SIMULATOR_YEARS');
+  const years = yearsRaw === undefined ? 1 : Number(yearsRaw);
+  if (!Number.isFinite(years) || years <= 0 || years > 10) {
+    problems.push(`SIMULATOR_YEARS must be a number above 0 and at most 10, got "${yearsRaw}"`);
+  }
+  const v1Filters = (get('SIMULATOR_V1_FILTERS') ?? 'all').toLowerCase() as Config['simulator']['v1Filters'];
+  if (!['documented', 'all', 'strict'].includes(v1Filters)) {
+    problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
   }
 
   const upstream = {
@@ -218,6 +259,20 @@ export function loadConfig(env: Env): Config {
   };
   upstream.keyShare = apiKeys.length >= 2 ? KEY_SHARE : 1;
 
+  const cache: CacheSettings = {
+    enabled: flag('RESPONSE_CACHE', false),
+    ttlLongS: integer('RESPONSE_CACHE_TTL_LONG', 600, 0, 86_400),
+    ttlShortS: integer('RESPONSE_CACHE_TTL_SHORT', 30, 0, 86_400),
+    ttlDefaultS: integer('RESPONSE_CACHE_TTL', 120, 0, 86_400),
+    maxEntries: integer('RESPONSE_CACHE_MAX_ENTRIES', 1_000, 1, 1_000_000),
+    exportMaxBytes: integer('RESPONSE_CACHE_EXPORT_MAX_BYTES', 8_000_000, 0, 1_000_000_000),
+  };
+  const webhookSecret = get('OFFICERND_WEBHOOK_SECRET') ?? null;
+  const persisted = { trustedDocuments: get('TRUSTED_DOCUMENTS') ?? null, trustedOnly: flag('TRUSTED_DOCUMENTS_ONLY', false) };
+  const redisUrl = get('REDIS_URL') ?? null;
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  const redis = { url: redisUrl, timeoutMs: integer('REDIS_TIMEOUT_MS', 250, 10, 60_000) };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -229,12 +284,18 @@ export function loadConfig(env: Env): Config {
       clientId,
       clientSecret,
     },
-    simulator: { seed, scale },
+    simulator: { seed, scale, years, v1Filters },
     upstream,
     dates: { timeZone, weekStartsOn },
     security,
+    cache,
+    webhooks: { secret: webhookSecret },
+    persisted,
+    redis,
     production,
     port,
+    metricsPort,
+    tracing,
     host,
     logLevel,
   };

@@ -59,6 +59,8 @@ export interface OfficeRnDClientOptions {
    * minute stays free for the others. Default 1: one budget for all.
    */
   keyShare?: number;
+  /** Told of every API call sent, retry and 429 hold (metrics, logs, traces: src/ops); must not throw. */
+  observe?: (event: UpstreamEvent) => void;
 }
 
 /** What one gateway request may spend upstream: calls made with its signal count here (openShare). */
@@ -86,6 +88,24 @@ export class UpstreamBudgetError extends OfficeRnDError {
     this.name = 'UpstreamBudgetError';
   }
 }
+
+/** What `observe` is told. `path` is relative to the organization, without the query string. */
+export type UpstreamEvent =
+  | {
+      type: 'call';
+      method: 'GET';
+      path: string;
+      /** Absent when no answer came (network error, timeout: see `code`). */
+      status?: number;
+      code?: string;
+      /** ms epoch (the client's clock) when the call was sent. */
+      startedAt: number;
+      durationMs: number;
+      /** The caller's signal: which request the call was made for. */
+      signal?: AbortSignal;
+    }
+  | { type: 'retry'; path: string; signal?: AbortSignal }
+  | { type: 'hold'; ms: number };
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -169,6 +189,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     ...(options.keyShare === undefined ? {} : { laneShare: options.keyShare }),
   });
   const counters = { requests: 0, retries: 0 };
+  const observe = options.observe;
   /** Open shares by request signal; a share ends with its request (nothing else holds the signal). */
   const shares = new WeakMap<AbortSignal, { key: string; calls: number; maxCalls: number; deadline?: number }>();
 
@@ -195,6 +216,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       const call = linkSignal(signal, { timeoutMs });
       counters.requests++;
       const startedAt = clock();
+      const path = relative.split('?', 1)[0]!;
       try {
         const response = await transport.send(
           `${baseUrl}${relative}`,
@@ -208,10 +230,13 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         if (response.status === 429) holdFor(response.headers);
         const ms = clock() - startedAt;
         logger?.debug('officernd request', { method: 'GET', path: errorPath, status: response.status, ms });
+        observe?.({ type: 'call', method: 'GET', path, status: response.status, startedAt, durationMs: ms, signal });
         return response;
       } catch (error) {
         // ofetch's FetchError exposes the request options (with the bearer header), and undici's errors name the
         // socket: never rethrow or wrap them; networkDetail reads their error code alone.
+        const code = signal?.aborted ? 'CANCELLED' : call.timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
+        observe?.({ type: 'call', method: 'GET', path, code, startedAt, durationMs: clock() - startedAt, signal });
         if (signal?.aborted) throw signal.reason;
         const tooLarge = tooLargeIn(error);
         const failure = call.timedOut
@@ -256,7 +281,10 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const holdFor = (headers: Headers): void => {
     const now = clock();
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
-    if (retryAfterMs !== undefined) limiter.hold(now + Math.min(retryAfterMs, retryPolicy.maxDelayMs));
+    if (retryAfterMs === undefined) return;
+    const ms = Math.min(retryAfterMs, retryPolicy.maxDelayMs);
+    limiter.hold(now + ms);
+    observe?.({ type: 'hold', ms });
   };
 
   /** GET with token handling (§1: one fresh token and one re-send after a 401) and retries. */
@@ -271,6 +299,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         if (response.status === 401) {
           tokens.invalidate(token);
           counters.retries++;
+          observe?.({ type: 'retry', path: path, signal });
           token = await tokens.get(signal);
           response = await send(relative, errorPath, token, signal);
         }
@@ -283,6 +312,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         ...(signal ? { signal } : {}),
         onRetry: ({ error, retry, delayMs }) => {
           counters.retries++;
+          observe?.({ type: 'retry', path, signal });
           const status = error instanceof OfficeRnDError ? error.status : undefined;
           const code = error instanceof OfficeRnDError ? error.code : undefined;
           logger?.warn('officernd retry', { method: 'GET', path: errorPath, status, code, retry, delayMs });

@@ -9,6 +9,7 @@ export type {
   OfficeRnDClientOptions,
   OfficeRnDClientStats,
   OfficeRnDLogger,
+  UpstreamEvent,
 } from './client.ts';
 export { COLLECTIONS, CREDIT_STATS_PATH, LIST_COLLECTIONS, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
 export type { CollectionSpec, ListCollection } from './collections.ts';

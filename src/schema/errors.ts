@@ -27,6 +27,10 @@ export const PUBLIC_CODES = new Set([
   'TOO_MANY_ALIASES',
   'TOO_MANY_TOKENS',
   'QUERY_TOO_COSTLY',
+  // Persisted operations (src/persisted): Apollo's PersistedQueryLink reads the first two.
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_MISMATCH',
+  'TRUSTED_DOCUMENT_REQUIRED',
 ]);
 
 /** A user-facing input error: the message says what to fix, `argument` names what was wrong. */

@@ -95,7 +95,7 @@ describe('secrets', () => {
     expect(tokens.length).toBeGreaterThanOrEqual(2);
     expect(stack.officernd.stats.retries).toBeGreaterThan(0);
     expect(answers.some((a) => a.errors?.some((e) => e.extensions?.['code'] === 'UPSTREAM_BAD_REQUEST'))).toBe(true);
-    expect(stack.logs.filter((l) => / DEBUG /.test(l)).length).toBeGreaterThan(50);
+    expect(stack.logs.filter((l) => /"level":"debug"/.test(l)).length).toBeGreaterThan(50);
     expect(stack.logs.some((l) => /officernd retry/.test(l))).toBe(true);
 
     const secrets = [CLIENT_SECRET, ...tokens, ...KEYS, WRONG_KEY];
