@@ -4,6 +4,8 @@
  * The variable names are a public contract: outside tools drive the gateway with them.
  */
 
+import { V2_DEFAULT_SCOPE } from './officernd/v2.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {
@@ -12,6 +14,8 @@ export interface Config {
   officernd: {
     org: string;
     apiUrl: string;
+    /** Which OfficeRnD API `apiUrl` serves (OFFICERND_API_VERSION; default from the URL's path). */
+    apiVersion: OfficeRnDApiVersion;
     tokenUrl: string;
     scope: string;
     clientId: string | null;
@@ -93,6 +97,15 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
+/** §2: the Flex API (v2) root, the default API URL when OFFICERND_API_VERSION=v2. */
+export const DEFAULT_API_V2_URL = 'https://app.officernd.com/api/v2';
+
+export type OfficeRnDApiVersion = 'v1' | 'v2';
+
+/** The version an API root names by its path (`…/api/v2` → v2), v1 otherwise. */
+export function apiVersionOf(apiUrl: string): OfficeRnDApiVersion {
+  return /\/v2\/*$/.test(apiUrl) ? 'v2' : 'v1';
+}
 /**
  * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
  * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
@@ -172,7 +185,13 @@ export function loadConfig(env: Env): Config {
     }
     return value.replace(/\/+$/, '');
   };
-  const apiUrl = url('OFFICERND_API_URL', DEFAULT_API_URL);
+  const versionRaw = get('OFFICERND_API_VERSION')?.toLowerCase();
+  if (versionRaw !== undefined && versionRaw !== 'v1' && versionRaw !== 'v2') {
+    problems.push(`OFFICERND_API_VERSION must be v1 or v2, got "${get('OFFICERND_API_VERSION')}"`);
+  }
+  const asked = versionRaw === 'v1' || versionRaw === 'v2' ? versionRaw : undefined;
+  const apiUrl = url('OFFICERND_API_URL', asked === 'v2' ? DEFAULT_API_V2_URL : DEFAULT_API_URL);
+  const apiVersion = asked ?? apiVersionOf(apiUrl);
   const tokenUrl = url('OFFICERND_TOKEN_URL', DEFAULT_TOKEN_URL);
 
   const integer = (name: string, fallback: number, min: number, max: number): number => {
@@ -279,8 +298,10 @@ export function loadConfig(env: Env): Config {
     officernd: {
       org: org ?? 'demo',
       apiUrl,
+      apiVersion,
       tokenUrl,
-      scope: get('OFFICERND_SCOPE') ?? 'officernd.api.read',
+      // §1: v1 takes the legacy read scope; v2 the flex read scope of every endpoint the reports read.
+      scope: get('OFFICERND_SCOPE') ?? (apiVersion === 'v2' ? V2_DEFAULT_SCOPE : 'officernd.api.read'),
       clientId,
       clientSecret,
     },

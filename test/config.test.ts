@@ -78,6 +78,21 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: OfficeRnD API version', () => {
+  it('reads v1 by default, v2 from the URL path or OFFICERND_API_VERSION, with the scopes each needs', () => {
+    expect(loadConfig({}).officernd).toMatchObject({ apiVersion: 'v1', scope: 'officernd.api.read' });
+    const byUrl = loadConfig({ OFFICERND_API_URL: 'https://app.officernd.com/api/v2/' }).officernd;
+    expect(byUrl).toMatchObject({ apiVersion: 'v2', apiUrl: 'https://app.officernd.com/api/v2' });
+    expect(byUrl.scope.split(' ')).toContain('flex.billing.payments.read');
+    expect(byUrl.scope.split(' ')).toHaveLength(19);
+    expect(loadConfig({ OFFICERND_API_VERSION: 'v2' }).officernd).toMatchObject({ apiVersion: 'v2', apiUrl: 'https://app.officernd.com/api/v2' });
+    expect(loadConfig({ OFFICERND_API_VERSION: 'V2', OFFICERND_SCOPE: 'flex.community.members.read' }).officernd.scope).toBe(
+      'flex.community.members.read',
+    );
+    expect(() => loadConfig({ OFFICERND_API_VERSION: 'v3' })).toThrow(/OFFICERND_API_VERSION must be v1 or v2, got "v3"/);
+  });
+});
+
 describe('loadConfig: upstream, security and production settings', () => {
   it('defaults to safe upstream limits below the documented ones and an open development gateway', () => {
     const config = loadConfig({});

@@ -5,7 +5,7 @@
  * Read-only: every call is a GET.
  */
 
-import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from '../config.ts';
+import { apiVersionOf, DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES, type OfficeRnDApiVersion } from '../config.ts';
 import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
@@ -18,6 +18,7 @@ import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { linkSignal } from './signal.ts';
 import { createTokenCache } from './token.ts';
 import { createTransport, networkDetail, tooLargeIn } from './transport.ts';
+import { fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Path, v2ScopeOf } from './v2.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
 
@@ -61,7 +62,14 @@ export interface OfficeRnDClientOptions {
   keyShare?: number;
   /** Told of every API call sent, retry and 429 hold (metrics, logs, traces: src/ops); must not throw. */
   observe?: (event: UpstreamEvent) => void;
+  /**
+   * Which OfficeRnD API `apiUrl` serves: v1, or the Flex API v2 (v2.ts translates paths, paging, filters and field
+   * names into the v1-shaped model). Default: v2 when the URL's path ends in /v2, else v1.
+   */
+  apiVersion?: OfficeRnDApiVersion;
 }
+
+export type { OfficeRnDApiVersion } from '../config.ts';
 
 /** What one gateway request may spend upstream: calls made with its signal count here (openShare). */
 export interface RequestShareOptions {
@@ -167,6 +175,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const logger = options.logger;
   const retryPolicy = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
   const basePath = `/organizations/${encodeURIComponent(options.org)}`;
+  const v2 = (options.apiVersion ?? apiVersionOf(options.apiUrl)) === 'v2';
   const baseUrl = `${options.apiUrl.replace(/\/+$/, '')}${basePath}`;
   // Our own retry (retry.ts) and status handling are the transport's callers.
   const transport = createTransport({
@@ -289,8 +298,10 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
 
   /** GET with token handling (§1: one fresh token and one re-send after a 401) and retries. */
   const get = (path: string, params: URLSearchParams, signal: AbortSignal | undefined, allowNotFound = false) => {
-    const query = toQueryString(params);
-    const relative = query === '' ? path : `${path}?${query}`;
+    // v2: its own path, paging and filter spelling, and only the parameters the list documents (v2.ts).
+    const query = toQueryString(v2 ? toV2Query(path, params).params : params);
+    const wirePath = v2 ? v2Path(path) : path;
+    const relative = query === '' ? wirePath : `${wirePath}?${query}`;
     const errorPath = `${basePath}${relative}`;
     return withRetry(
       async () => {
@@ -305,7 +316,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         }
         if (response.status >= 200 && response.status < 300) return response;
         if (response.status === 404 && allowNotFound) return response;
-        throw upstreamError(response, errorPath, secrets(token));
+        throw upstreamError(response, errorPath, secrets(token), path);
       },
       retryPolicy,
       {
@@ -321,7 +332,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     ).then((response) => ({ response, errorPath }));
   };
 
-  const upstreamError = (response: RawResponse, errorPath: string, hidden: string[]): OfficeRnDError => {
+  const upstreamError = (response: RawResponse, errorPath: string, hidden: string[], path: string): OfficeRnDError => {
     const message = upstreamMessageOf(response.body);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock());
     // §9: an unknown organization slug comes back as a 500; it is our configuration, and no retry will fix it.
@@ -335,6 +346,8 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         detail: `(OfficeRnD does not know the organization slug ${JSON.stringify(options.org)}: check OFFICERND_ORG)`,
       });
     }
+    // §9 (S6): v2 answers 401 to a fresh token that lacks the endpoint's scope: name the scope to grant.
+    const scope = v2 && response.status === 401 ? v2ScopeOf(path) : undefined;
     return new OfficeRnDError({
       code: codeForStatus(response.status),
       status: response.status,
@@ -342,6 +355,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       path: errorPath,
       ...(message === undefined ? {} : { upstreamMessage: redact(message, hidden) }),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ...(scope === undefined ? {} : { detail: `(a fresh token was refused too: does the API application have the scope ${scope}?)` }),
     });
   };
 
@@ -364,13 +378,14 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     normalise: boolean,
   ): Promise<Page<T>> => {
     const paged = new URLSearchParams(params);
-    paged.set('$limit', String(clampLimit(limit)));
-    // §3: v1 sends the next-page cursor back as `$next`.
+    paged.set('$limit', String(Math.min(clampLimit(limit), v2 ? V2_PAGE_LIMIT : V1_PAGE_LIMIT)));
+    // §3: v1 sends the next-page cursor back as `$next` (v2.ts spells it `$cursorNext`).
     if (cursor) paged.set('$next', cursor);
     const { response, errorPath } = await get(path, paged, signal);
     const page = readPage(response.body, response.headers);
     if (page === null) throw badBody(errorPath, response.status);
-    const items = normalise ? withIds(page.items) : page.items;
+    const wire = v2 ? page.items.map((item) => fromV2Item(path, item)) : page.items;
+    const items = normalise ? withIds(wire) : wire;
     return { ...page, items: items as unknown as T[] };
   };
 
@@ -461,9 +476,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     },
 
     async getById(c, id, opts = {}) {
-      if (!collectionSpec(c).byId) {
-        // §8: v1 has by-id endpoints for some collections only.
-        throw new OfficeRnDQueryError(`OfficeRnD v1 has no GET /${c}/{id}; list ${c} instead`);
+      if (v2 ? !V2_BY_ID.has(c) : !collectionSpec(c).byId) {
+        // §8: each version has by-id endpoints for some collections only.
+        throw new OfficeRnDQueryError(`OfficeRnD ${v2 ? 'v2' : 'v1'} has no GET /${c}/{id}; list ${c} instead`);
       }
       // §6: ids are 24-hex; upstream answers 404 for anything else (§8), so skip the request.
       if (!OBJECT_ID.test(id)) return null;
@@ -471,7 +486,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       if (response.status === 404) return null;
       const body = response.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badBody(errorPath, response.status);
-      const [item] = withIds([body as Record<string, unknown>]);
+      const [item] = withIds([v2 ? fromV2Item(`/${c}`, body as Record<string, unknown>) : (body as Record<string, unknown>)]);
       return (item ?? null) as WireMap[typeof c] | null;
     },
 
@@ -490,7 +505,8 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       const { response, errorPath } = await get(`/${CREDIT_STATS_PATH}`, query, opts.signal);
       const page = readPage(response.body, response.headers);
       if (page === null) throw badBody(errorPath, response.status);
-      return page.items as unknown as WireCreditStat[];
+      const items = v2 ? page.items.map((item) => fromV2Item(`/${CREDIT_STATS_PATH}`, item)) : page.items;
+      return items as unknown as WireCreditStat[];
     },
 
     get stats() {

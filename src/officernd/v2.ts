@@ -15,6 +15,39 @@
 
 import { CREDIT_STATS_PATH, OCCURRENCES_PATH } from './collections.ts';
 
+/** §1: the flex read scope of each v2 endpoint the reports read (v1 path names). */
+const V2_SCOPES: Readonly<Record<string, string>> = {
+  bookings: 'flex.space.bookings.read',
+  charges: 'flex.billing.charges.read',
+  checkins: 'flex.community.checkins.read',
+  contracts: 'flex.community.contracts.read',
+  [CREDIT_STATS_PATH]: 'flex.space.coins.read',
+  fees: 'flex.community.fees.read',
+  floors: 'flex.space.floors.read',
+  issues: 'flex.collaboration.tickets.read',
+  members: 'flex.community.members.read',
+  memberships: 'flex.community.memberships.read',
+  offices: 'flex.space.locations.read',
+  passes: 'flex.space.passes.read',
+  payments: 'flex.billing.payments.read',
+  plans: 'flex.billing.plans.read',
+  rates: 'flex.billing.resourceRates.read',
+  resources: 'flex.space.resources.read',
+  'resource-types': 'flex.space.resourceTypes.read',
+  teams: 'flex.community.companies.read',
+  visits: 'flex.community.visits.read',
+};
+
+/** The scopes a v2 token asks for by default (OFFICERND_SCOPE overrides): every read scope of §1's table. */
+export const V2_DEFAULT_SCOPE = [...new Set(Object.values(V2_SCOPES))].join(' ');
+
+/** The scope a v2 path (v1 name) needs, for a 401 that names it. */
+export function v2ScopeOf(path: string): string | undefined {
+  const bare = path.replace(/^\/+/, '');
+  if (bare.startsWith(OCCURRENCES_PATH)) return V2_SCOPES['bookings'];
+  return V2_SCOPES[bare] ?? V2_SCOPES[bare.split('/')[0] ?? ''];
+}
+
 /** §3: v2 pages hold at most 50 items. */
 export const V2_PAGE_LIMIT = 50;
 
@@ -65,7 +98,7 @@ const RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   memberships: { locked: 'isLocked' },
   fees: { date: 'issueDate', refundable: 'isRefundable', billInAdvance: 'shouldBillInAdvance', invoice: 'payment' },
   plans: { prorate: 'shouldProrate', approval: 'requiresApproval' },
-  rates: { prorate: 'shouldProrate' },
+  rates: { prorate: 'shouldProrate', approval: 'requiresApproval' },
   payments: { invoiceLines: 'lines', vatAmounts: 'taxAmounts' },
   passes: { used: 'usedCount' },
   resources: { room: 'floor' },
@@ -143,6 +176,8 @@ export function toV2Query(path: string, v1: URLSearchParams): V2Query {
     else if (key === '$next') params.set('$cursorNext', value);
     else if (key === '$prev') params.set('$cursorPrev', value);
     else if (key === '$select') params.set('$select', value.split(',').map((f) => v2Field(bare, f)).join(','));
+    // §6.6: v2 coin stats take the month as YYYY-MM; v1's is a day within it.
+    else if (key === 'month' && bare === CREDIT_STATS_PATH) params.set('month', value.slice(0, 7));
     else {
       const match = /^([^.]+)(?:\.\$([a-z]+))?$/.exec(key);
       const field = match?.[1] === undefined ? undefined : v2Field(bare, match[1]);
@@ -171,6 +206,18 @@ export function fromV2Item(path: string, item: Record<string, unknown>): Record<
   for (const field of DATE_TIME_OBJECTS[bare] ?? []) {
     const value = out[field];
     if (typeof value === 'string') out[field] = { dateTime: value, date: null };
+  }
+  // §6.14: a v2 invoice line names its location; v1's its office.
+  if (bare === 'payments' && Array.isArray(out['invoiceLines'])) {
+    out['invoiceLines'] = out['invoiceLines'].map((line: unknown) => {
+      if (typeof line !== 'object' || line === null || !('location' in line)) return line;
+      const { location, ...rest } = line as Record<string, unknown>;
+      return { ...rest, office: location };
+    });
+  }
+  // §6.17: availability is one object in v2, an array of periods in v1.
+  if (bare === 'resources' && typeof out['availability'] === 'object' && out['availability'] !== null && !Array.isArray(out['availability'])) {
+    out['availability'] = [out['availability']];
   }
   return out;
 }

@@ -78,19 +78,19 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
  */
 export function useRequestBudget(budgets: RequestBudgets): Plugin {
   return {
-    onExecute() {
-      return {
-        // Every GraphQL answer says what it cost upstream: `extensions.upstreamCalls`.
-        onExecuteDone({ args, result, setResult }) {
-          const request = (args.contextValue as { request?: Request }).request;
-          const calls = request ? budgets.callsOf(request) : undefined;
-          if (calls === undefined || !('data' in result || 'errors' in result)) return;
-          setResult({ ...result, extensions: { ...result.extensions, upstreamCalls: calls } });
-        },
-      };
-    },
-    onResultProcess({ request }) {
+    onResultProcess({ request, result, setResult }) {
+      // Asked for with `x-upstream-calls: true`: the answer says what it cost upstream (`extensions.upstreamCalls`),
+      // a cached answer included (0). Opt-in, so that answers stay byte-identical for caches and clients.
+      if (request.headers.get(UPSTREAM_CALLS_HEADER) === 'true' && isSingleResult(result)) {
+        setResult({ ...result, extensions: { ...result.extensions, upstreamCalls: budgets.callsOf(request) ?? 0 } });
+      }
       budgets.release(request);
     },
   };
 }
+
+/** The request header that asks for `extensions.upstreamCalls`. */
+export const UPSTREAM_CALLS_HEADER = 'x-upstream-calls';
+
+const isSingleResult = (result: unknown): result is { extensions?: Record<string, unknown> } =>
+  typeof result === 'object' && result !== null && !Array.isArray(result) && !(Symbol.asyncIterator in result);

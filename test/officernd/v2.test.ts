@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Field, v2Path } from '../../src/officernd/v2.ts';
+import { fromV2Item, toV2Query, V2_BY_ID, V2_DEFAULT_SCOPE, V2_PAGE_LIMIT, v2Field, v2Path } from '../../src/officernd/v2.ts';
+import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
 
 // The v2 wire adapter against the facts of shared/officernd-api.md (§2 renames, §3 paging, §4 operators and strict
-// validation, §8 by-id endpoints). No v2 simulator exists yet: these pin the translation itself.
+// validation, §8 by-id endpoints), then the client over the simulator's v2.
 
 const query = (entries: Record<string, string>) => new URLSearchParams(entries);
 
@@ -94,7 +96,7 @@ describe('v2 objects in their v1 shape (§2)', () => {
 
   it('renames payments, fees and passes; keeps fields only v2 has', () => {
     expect(fromV2Item('payments', { lines: [{ location: 'o2' }], taxAmounts: [], company: 't1', chargeMethod: 'card' })).toEqual({
-      invoiceLines: [{ location: 'o2' }],
+      invoiceLines: [{ office: 'o2' }],
       vatAmounts: [],
       team: 't1',
       chargeMethod: 'card',
@@ -105,5 +107,75 @@ describe('v2 objects in their v1 shape (§2)', () => {
     });
     expect(fromV2Item('passes', { usedCount: 3 })).toEqual({ used: 3 });
     expect(v2Field('resources', 'room')).toBe('floor');
+  });
+});
+
+// The client speaking v2 to the simulator's Flex API (its own model of v2, src/simulator/v2*.ts): the same objects
+// as over v1, in the v1 shape, with v2's paging and call counts.
+
+const NOW = new Date('2026-11-16T00:00:00.000Z');
+const dataset = generateDataset({ seed: 4, scale: 0.1, now: NOW, org: 'demo' });
+
+/** What v2 does not carry of a v1 object (§2): the organization, `__v`, and booking flags that are false. */
+function comparable(collection: string, item: Record<string, unknown>): Record<string, unknown> {
+  const { organization: _org, __v: _v, ...rest } = item;
+  if (collection === 'bookings') {
+    for (const flag of ['canceled', 'tentative', 'free', 'accounted']) if (rest[flag] === false) delete rest[flag];
+    for (const gone of ['accountedUntil', 'gcalId', 'humanizedRecurrence', 'parent']) delete rest[gone];
+    for (const slot of ['start', 'end'] as const) {
+      const value = rest[slot] as { dateTime?: string } | undefined;
+      if (value?.dateTime) rest[slot] = { dateTime: value.dateTime, date: null };
+    }
+  }
+  if (collection === 'payments') delete rest['lines'];
+  if (collection === 'charges') {
+    delete rest['office'];
+    delete rest['sourcePaymentId'];
+  }
+  if (collection === 'resources' && Array.isArray(rest['availability'])) rest['availability'] = rest['availability'].slice(0, 1);
+  return rest;
+}
+
+describe('client over v2 (the simulator\'s Flex API)', () => {
+  const sim = createSimulator({ dataset, now: NOW });
+  const v1 = demoClient(sim);
+  const v2 = demoClient(sim, { apiUrl: sim.apiV2Url, scope: V2_DEFAULT_SCOPE });
+
+  it.each(['members', 'teams', 'offices', 'payments', 'fees', 'bookings', 'resources', 'charges'] as const)(
+    'reads every %s as over v1, 50 a page, following cursorNext',
+    async (collection) => {
+      sim.log.reset();
+      const over2 = await v2.list(collection, undefined, { max: 100_000 });
+      const calls = sim.log.entries().filter((e) => e.kind === 'api');
+      const over1 = await v1.list(collection, undefined, { max: 100_000 });
+      expect(over2.complete).toBe(true);
+      expect(over2.items.length).toBe(over1.items.length);
+      expect(over2.items.map((i) => comparable(collection, i as never))).toEqual(
+        over1.items.map((i) => comparable(collection, i as never)),
+      );
+      expect(calls).toHaveLength(Math.max(1, Math.ceil(over1.items.length / V2_PAGE_LIMIT)));
+      expect(calls.every((e) => e.path.includes('/api/v2/') && e.status === 200)).toBe(true);
+    },
+  );
+
+  it('sends filters as v2 spells them, and GETs by id where v2 has it (payments: not in v1)', async () => {
+    const team = dataset.collections.teams[0]?._id ?? '';
+    sim.log.reset();
+    const members = await v2.list('members', { filters: [{ field: 'team', op: 'eq', value: team }] }, { max: 1000 });
+    expect(members.items.length).toBeGreaterThan(0);
+    expect(members.items.every((m) => m.team === team)).toBe(true);
+    expect(sim.log.entries().find((e) => e.kind === 'api')?.query).toMatchObject({ company: team, $limit: '50' });
+    const payment = dataset.collections.payments[3];
+    const byId = await v2.getById('payments', payment?._id ?? '');
+    expect(byId?._id).toBe(payment?._id);
+    expect(byId?.number).toBe(payment?.number);
+  });
+
+  it('names the missing scope when v2 refuses a fresh token for an endpoint', async () => {
+    const narrow = demoClient(sim, { apiUrl: sim.apiV2Url, scope: 'flex.community.members.read' });
+    expect((await narrow.listPage('members')).items.length).toBeGreaterThan(0);
+    const error = await narrow.listPage('payments').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', status: 401 });
+    expect((error as Error).message).toContain('does the API application have the scope flex.billing.payments.read?');
   });
 });

@@ -78,7 +78,8 @@ describe('upstream share of a request', () => {
   it('stops a request at MAX_UPSTREAM_CALLS_PER_REQUEST with UPSTREAM_BUDGET_EXCEEDED, and reports its calls', async () => {
     const stack = createSecureStack({ env: { MAX_UPSTREAM_CALLS_PER_REQUEST: '4' } });
     // 1,000 bookings are 10 pages of 100: more than the request may read.
-    const heavy = await stack.query('{ bookings(first: 1000) { nodes { id } } }');
+    const asking = { 'x-upstream-calls': 'true' };
+    const heavy = await stack.query('{ bookings(first: 1000) { nodes { id } } }', undefined, asking);
     expect(heavy.data?.['bookings']).toBeNull();
     expect(heavy.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_BUDGET_EXCEEDED');
     expect(heavy.errors?.[0]?.message).toMatch(/made its 4 OfficeRnD calls \(MAX_UPSTREAM_CALLS_PER_REQUEST\)/);
@@ -86,10 +87,12 @@ describe('upstream share of a request', () => {
     expect((heavy as { extensions?: Record<string, unknown> }).extensions).toEqual({ upstreamCalls: 4 });
     // The next request has a share of its own.
     stack.simulator.log.reset();
-    const small = await stack.query('{ bookings(first: 300) { nodes { id } } }');
+    const small = await stack.query('{ bookings(first: 300) { nodes { id } } }', undefined, asking);
     expect(small.errors).toBeUndefined();
     expect(stack.simulator.log.count({ kind: 'api' })).toBe(3);
     expect(JSON.parse(small.text).extensions).toEqual({ upstreamCalls: 3 });
+    // Only when asked: other answers are as before.
+    expect(JSON.parse((await stack.query('{ offices { nodes { id } } }')).text).extensions).toBeUndefined();
   });
 
   it("one key's concurrent heavy requests cannot starve another key's small request", async () => {
@@ -107,7 +110,7 @@ describe('upstream share of a request', () => {
     const heavy = Array.from({ length: 8 }, () => stack.query('{ bookings(first: 1000) { nodes { id } } }', undefined, asA));
     // Key B comes while they run, with one call to make.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const small = await stack.query('{ offices { nodes { name } } }', undefined, { 'x-api-key': KEY_B });
+    const small = await stack.query('{ offices { nodes { name } } }', undefined, { 'x-api-key': KEY_B, 'x-upstream-calls': 'true' });
     const heavyAnswers = await Promise.all(heavy);
 
     expect(small.errors).toBeUndefined();
