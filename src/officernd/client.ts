@@ -297,9 +297,22 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   };
 
   /** GET with token handling (§1: one fresh token and one re-send after a 401) and retries. */
-  const get = (path: string, params: URLSearchParams, signal: AbortSignal | undefined, allowNotFound = false) => {
+  const get = (
+    path: string,
+    params: URLSearchParams,
+    signal: AbortSignal | undefined,
+    allowNotFound = false,
+    optionalKeys?: ReadonlySet<string>,
+  ) => {
     // v2: its own path, paging and filter spelling, and only the parameters the list documents (v2.ts).
-    const query = toQueryString(v2 ? toV2Query(path, params).params : params);
+    const v2Query = v2 ? toV2Query(path, params) : undefined;
+    // An optional filter v2 does not document is left out (the gateway checks it on the rows); any other would
+    // silently widen the answer, so it is refused before anything is sent.
+    const lost = v2Query?.dropped.filter((key) => !optionalKeys?.has(key)) ?? [];
+    if (lost.length > 0) {
+      throw new OfficeRnDQueryError(`OfficeRnD v2 documents no ${lost.map((k) => JSON.stringify(k)).join(', ')} filter on ${v2Path(path)}`);
+    }
+    const query = toQueryString(v2Query ? v2Query.params : params);
     const wirePath = v2 ? v2Path(path) : path;
     const relative = query === '' ? wirePath : `${wirePath}?${query}`;
     const errorPath = `${basePath}${relative}`;
@@ -376,12 +389,13 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     limit: number | undefined,
     signal: AbortSignal | undefined,
     normalise: boolean,
+    optionalKeys?: ReadonlySet<string>,
   ): Promise<Page<T>> => {
     const paged = new URLSearchParams(params);
     paged.set('$limit', String(Math.min(clampLimit(limit), v2 ? V2_PAGE_LIMIT : V1_PAGE_LIMIT)));
     // §3: v1 sends the next-page cursor back as `$next` (v2.ts spells it `$cursorNext`).
     if (cursor) paged.set('$next', cursor);
-    const { response, errorPath } = await get(path, paged, signal);
+    const { response, errorPath } = await get(path, paged, signal, false, optionalKeys);
     const page = readPage(response.body, response.headers);
     if (page === null) throw badBody(errorPath, response.status);
     const wire = v2 ? page.items.map((item) => fromV2Item(path, item)) : page.items;
@@ -413,6 +427,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     force?: boolean,
   ): Promise<Page<WireMap[C]>> => {
     const all = query?.optional ?? [];
+    const optionalKeys = new Set(all.map((f) => (f.op === 'eq' ? f.field : `${f.field}.$${f.op}`)));
     const variant = (withOptional: boolean): ListQuery => ({
       ...query,
       filters: [...(query?.filters ?? []), ...(withOptional ? all : [])],
@@ -426,6 +441,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         limit,
         signal,
         true,
+        optionalKeys,
       );
       return all.length > 0 ? { ...page, optionalSent: withOptional } : page;
     };

@@ -106,10 +106,10 @@ const RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 /**
  * §4, §6: the filter parameters each v2 list documents (v2 names); paging and `$select` are always allowed.
- * Sources disagree for memberships (staging refused createdAt/modifiedAt, §6.11): only the agreed ones are here.
+ * Memberships: staging refused createdAt/modifiedAt/$sort (§6.11), so those are left out.
  */
 const V2_FILTERS: Readonly<Record<string, readonly string[]>> = {
-  bookings: ['resource', 'member', 'company', 'location', 'seriesStart', 'isCancelled', 'isTentative', 'modifiedAt'],
+  bookings: ['resource', 'member', 'company', 'location', 'seriesStart', 'seriesEnd', 'isCancelled', 'isTentative', 'modifiedAt'],
   [OCCURRENCES_PATH]: ['start', 'end', 'member', 'company', 'location', 'resource', 'isCancelled', 'isTentative'],
   charges: ['_id', 'status', 'payment', 'source', 'date', 'modifiedAt', 'createdAt'],
   checkins: ['_id', 'company', 'member', 'location', 'source', 'start', 'end', 'createdAt'],
@@ -119,7 +119,7 @@ const V2_FILTERS: Readonly<Record<string, readonly string[]>> = {
   floors: ['_id', 'name', 'location', 'createdAt', 'modifiedAt'],
   issues: [],
   members: ['_id', 'name', 'email', 'location', 'company', 'status', 'createdAt', 'modifiedAt'],
-  memberships: ['company', 'member'],
+  memberships: ['company', 'member', 'plan', 'location', 'status', 'calculatedStatus'],
   offices: ['_id', 'name', 'isOpen', 'isPublic'],
   passes: ['company', 'member', 'modifiedAt'],
   payments: ['member', 'company', 'location', 'status', 'documentType', 'number', 'date', 'dueDate', 'createdAt', 'modifiedAt'],

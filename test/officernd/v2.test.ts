@@ -171,6 +171,20 @@ describe('client over v2 (the simulator\'s Flex API)', () => {
     expect(byId?.number).toBe(payment?.number);
   });
 
+  it('refuses a filter v2 does not document rather than widen the answer; leaves an optional one out', async () => {
+    sim.log.reset();
+    const swi = { field: 'name', op: 'swi', value: 'a' } as const;
+    await expect(v2.listPage('members', { filters: [swi] })).rejects.toThrow(
+      'OfficeRnD v2 documents no "name.$swi" filter on /members',
+    );
+    expect(sim.log.count({ kind: 'api' })).toBe(0);
+    // A pushed-down date selection is optional (the gateway checks it): sent when v2 documents it, else left out.
+    const since = { field: 'createdAt', op: 'gte', value: '2020-01-01T00:00:00.000Z' } as const;
+    const page = await v2.listPage('memberships', { optional: [since] });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(sim.log.entries().find((e) => e.kind === 'api')?.query).toEqual({ $limit: '50' });
+  });
+
   it('names the missing scope when v2 refuses a fresh token for an endpoint', async () => {
     const narrow = demoClient(sim, { apiUrl: sim.apiV2Url, scope: 'flex.community.members.read' });
     expect((await narrow.listPage('members')).items.length).toBeGreaterThan(0);
