@@ -151,6 +151,13 @@ export interface OfficeRnDClient {
     opts?: CallOptions & { max: number },
   ): Promise<{ items: WireMap[C][]; complete: boolean }>;
   getById<C extends ListCollection>(c: C, id: string, opts?: CallOptions): Promise<WireMap[C] | null>;
+  /** True when `getByIds` can batch (v2's `_id[$in]`, §8); v1 has no multi-id filter. */
+  readonly batchesById: boolean;
+  /**
+   * v2 only: the objects with these ids, read by `_id[$in]` at most 50 ids a call (§8), keyed by id; an id
+   * OfficeRnD does not know is absent.
+   */
+  getByIds<C extends ListCollection>(c: C, ids: readonly string[], opts?: CallOptions): Promise<Map<string, WireMap[C]>>;
   occurrencePages(
     params: OccurrenceParams,
     opts?: CallOptions & { max?: number; cursor?: string | null },
@@ -504,6 +511,30 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badBody(errorPath, response.status);
       const [item] = withIds([v2 ? fromV2Item(`/${c}`, body as Record<string, unknown>) : (body as Record<string, unknown>)]);
       return (item ?? null) as WireMap[typeof c] | null;
+    },
+
+    batchesById: v2,
+
+    async getByIds(c, ids, opts = {}) {
+      if (!v2) throw new OfficeRnDQueryError(`OfficeRnD v1 has no multi-id filter; use getById or list ${c}`);
+      collectionSpec(c);
+      // §6: ids are 24-hex; anything else cannot match (§8), so it is not sent.
+      const wanted = [...new Set(ids)].filter((id) => OBJECT_ID.test(id));
+      const chunks: string[][] = [];
+      for (let at = 0; at < wanted.length; at += V2_PAGE_LIMIT) chunks.push(wanted.slice(at, at + V2_PAGE_LIMIT));
+      const found = new Map<string, WireMap[typeof c]>();
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          const params = new URLSearchParams({ '_id.$in': chunk.join(',') });
+          const walk = walkPages((cursor, limit) => fetchPage<WireMap[typeof c]>(`/${c}`, params, cursor, limit, opts.signal, true), {
+            max: chunk.length,
+            cursor: null,
+            path: `${basePath}/${c}`,
+          });
+          for await (const page of walk) for (const item of page.items) found.set((item as { _id: string })._id, item);
+        }),
+      );
+      return found;
     },
 
     occurrencePages(params, opts = {}) {

@@ -168,7 +168,9 @@ export interface V2Query {
  */
 export function toV2Query(path: string, v1: URLSearchParams): V2Query {
   const bare = path.replace(/^\/+/, '');
-  const allowed = new Set(V2_FILTERS[bare] ?? []);
+  // §8: `_id` and `_id[$in]` on every list (H for charges, M for the others).
+  const lists = Object.hasOwn(V2_FILTERS, bare) && bare !== CREDIT_STATS_PATH && bare !== OCCURRENCES_PATH;
+  const allowed = new Set([...(lists ? ['_id'] : []), ...(V2_FILTERS[bare] ?? [])]);
   const params = new URLSearchParams();
   const dropped: string[] = [];
   for (const [key, value] of v1) {

@@ -193,3 +193,22 @@ describe('client over v2 (the simulator\'s Flex API)', () => {
     expect((error as Error).message).toContain('does the API application have the scope flex.billing.payments.read?');
   });
 });
+
+describe('batched loads by id over v2 (§8)', () => {
+  it('reads 120 payments by _id[$in] in 3 calls of at most 50 ids; unknown ids are absent; v1 cannot', async () => {
+    const sim = createSimulator({ dataset, now: NOW });
+    const v2 = demoClient(sim, { apiUrl: sim.apiV2Url, scope: V2_DEFAULT_SCOPE });
+    const wanted = dataset.collections.payments.slice(7, 127).map((p) => p._id);
+    const unknown = '0123456789abcdef01234567';
+    const found = await v2.getByIds('payments', [...wanted, unknown, wanted[0] ?? '', 'not-an-id']);
+    expect([...found.keys()].sort()).toEqual([...wanted].sort());
+    expect(found.get(wanted[5] ?? '')?.number).toBe(dataset.collections.payments[12]?.number);
+    const calls = sim.log.entries().filter((e) => e.kind === 'api');
+    expect(calls).toHaveLength(3);
+    expect(calls.map((e) => (e.query['_id[$in]'] ?? '').split(',').length).sort()).toEqual([21, 50, 50]);
+    expect(v2.batchesById).toBe(true);
+    const v1 = demoClient(sim);
+    expect(v1.batchesById).toBe(false);
+    await expect(v1.getByIds('payments', wanted)).rejects.toThrow(/v1 has no multi-id filter/);
+  });
+});
