@@ -95,6 +95,19 @@ describe('upstream share of a request', () => {
     expect(JSON.parse((await stack.query('{ offices { nodes { id } } }')).text).extensions).toBeUndefined();
   });
 
+  it('lets a browser on an allowed origin ask for the upstream calls (CORS preflight)', async () => {
+    const stack = createSecureStack({ env: { CORS_ORIGINS: 'https://dash.example.com' } });
+    const preflight = await stack.request('/graphql', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://dash.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-upstream-calls',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-upstream-calls/);
+  });
+
   it("one key's concurrent heavy requests cannot starve another key's small request", async () => {
     const clock = fastClock();
     const stack = createSecureStack({
