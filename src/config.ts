@@ -98,7 +98,7 @@ export class ConfigError extends Error {
 
 export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
 /** §2: the Flex API (v2) root, the default API URL when OFFICERND_API_VERSION=v2. */
-export const DEFAULT_API_V2_URL = 'https://app.officernd.com/api/v2';
+const DEFAULT_API_V2_URL = 'https://app.officernd.com/api/v2';
 
 export type OfficeRnDApiVersion = 'v1' | 'v2';
 
@@ -116,16 +116,16 @@ export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
  * Default of MAX_UPSTREAM_CALLS_PER_REQUEST: half a minute of the default budget (300 a minute), so no request
  * takes the whole minute; the four canonical queries make 38, 32, 94 and 35 calls.
  */
-export const DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST = 150;
+const DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST = 150;
 /** With two or more API keys, one key may start at most this share of the minute's upstream budget. */
-export const KEY_SHARE = 0.5;
+const KEY_SHARE = 0.5;
 /**
  * Default of MAX_COST. Cost is the worst case counted before anything runs, today up to 16 times the calls a
  * query makes (the dashboard example: cost 605 for 38 calls), so a default at what one request may spend
  * (MAX_UPSTREAM_CALLS_PER_REQUEST) would refuse ordinary queries; it can follow that value once the cost counts
  * the loaders' plan (issue 14). Until then MAX_UPSTREAM_CALLS_PER_REQUEST is what bounds a request's calls.
  */
-export const DEFAULT_MAX_COST = 5_000;
+const DEFAULT_MAX_COST = 5_000;
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
 
 type Env = Record<string, string | undefined>;

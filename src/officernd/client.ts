@@ -90,7 +90,7 @@ export interface RequestShare {
 }
 
 /** A request's share ran out: too many calls, or no rate slot before its deadline (retryAfterMs then says when). */
-export class UpstreamBudgetError extends OfficeRnDError {
+class UpstreamBudgetError extends OfficeRnDError {
   constructor(init: { path: string; detail: string; retryAfterMs?: number }) {
     super({ code: 'UPSTREAM_BUDGET_EXCEEDED', method: 'GET', ...init });
     this.name = 'UpstreamBudgetError';

@@ -90,7 +90,7 @@ export function useRequestBudget(budgets: RequestBudgets): Plugin {
 }
 
 /** The request header that asks for `extensions.upstreamCalls`. */
-export const UPSTREAM_CALLS_HEADER = 'x-upstream-calls';
+const UPSTREAM_CALLS_HEADER = 'x-upstream-calls';
 
 const isSingleResult = (result: unknown): result is { extensions?: Record<string, unknown> } =>
   typeof result === 'object' && result !== null && !Array.isArray(result) && !(Symbol.asyncIterator in result);
