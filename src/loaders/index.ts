@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
-import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
+import { pushDown } from '../core/filters.ts';
+import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import {
+  COLLECTIONS,
+  filterMatches,
+  V1_PAGE_LIMIT,
+  type FilterSpec,
+  type ListCollection,
+} from '../officernd/collections.ts';
 import type { OfficeRnDClient } from '../officernd/index.ts';
 import type { WireCreditStat, WireMap } from '../officernd/types.ts';
 import type { CollectionSizes } from './collection-sizes.ts';
@@ -63,10 +71,15 @@ interface WalkResult {
   complete: boolean;
 }
 
+/** The declared id filter on a reference field of a collection (reverse links filter by it); undefined if none. */
+export function linkFilter(collection: ListCollection, field: string): FilterSpec | undefined {
+  return Object.values(COLLECTIONS[collection].filters).find((f) => f.kind === 'id' && f.field === field);
+}
+
 /** Builds the loaders of one request. */
 export function createLoaders(options: LoaderOptions): Loaders {
   const { officernd, sizes, signal } = options;
-  const maxWalkItems = options.maxWalkItems ?? 50_000;
+  const maxWalkItems = options.maxWalkItems ?? MAX_WALK_ITEMS;
   const perParentWhenUnknown = options.perParentCallsWhenUnknown ?? 10;
   const probeAfterIds = options.probeAfterIds ?? PROBE_AFTER_IDS;
 
@@ -197,8 +210,8 @@ export function createLoaders(options: LoaderOptions): Loaders {
             }
             return parents.map((p) => groups.get(p) ?? []);
           };
-          const filterable = COLLECTIONS[collection].refFilters.includes(field);
-          if (!filterable || walkIsCheaper(collection, parents.length)) return group((await walk(collection)).items);
+          const link = linkFilter(collection, field);
+          if (!link || walkIsCheaper(collection, parents.length)) return group((await walk(collection)).items);
           // Unknown size and many parents: a walk of at most as many pages as there are parents is never dearer
           // than one filtered call per parent; if the collection is longer, fall back to those calls.
           if (probes.has(collection) || worthProbing(collection, parents.length, parents.length, perParentWhenUnknown + 1)) {
@@ -209,11 +222,12 @@ export function createLoaders(options: LoaderOptions): Loaders {
           return Promise.all(
             parents.map((parent) =>
               officernd
-                .list(collection, { filters: [{ field, op: 'eq', value: parent }] }, { max: maxWalkItems, signal })
+                .list(collection, pushDown([{ spec: link, value: parent }]), { max: maxWalkItems, signal })
                 .then(({ items, complete }) => {
                   if (!complete) throw new WalkTooLargeError(`${collection} of ${parent}`, maxWalkItems);
                   prime(collection, items);
-                  return items as unknown[];
+                  // Grouped by the gateway's own check: OfficeRnD may ignore the filter (§4) and answer every row.
+                  return (items as object[]).filter((item) => filterMatches(link, item, parent)) as unknown[];
                 })
                 .catch((error: unknown) => error as Error),
             ),

@@ -5,7 +5,13 @@
  * expanded (Field To Expand), which references can be joined (`member.name`), and its upstream filters.
  */
 
-import type { ListCollection } from '../officernd/collections.ts';
+import {
+  COLLECTIONS,
+  CREDIT_STATS_FILTERS,
+  OCCURRENCE_FILTERS,
+  type FilterSpecs,
+  type ListCollection,
+} from '../officernd/collections.ts';
 
 export const REPORT_NAMES = [
   'bookings', 'booking-occurrences', 'charges', 'checkins', 'contracts', 'credit-accounts', 'fees', 'floors',
@@ -37,19 +43,15 @@ export interface JoinSpec {
 /** An array field that Field To Expand can turn into one row per element. */
 export interface ExpandSpec {
   description: string;
+  /**
+   * Other names of the field `expand` accepts: its v2 name (§2 field renames), which means this v1 field on v1 data
+   * (`lines` → `invoiceLines`), so rows are never expanded from a name the data does not have.
+   */
+  aliases?: readonly string[];
   /** Element sub-paths, written as `<field>.<path>`; empty when elements are plain values (ids, tags). */
   columns: readonly string[];
   /** References inside an element, joined as `<join name>.<column>`. */
   joins?: Readonly<Record<string, JoinSpec>>;
-}
-
-/** A report filter: the query parameter (HTTP) or `filters` key (GraphQL) and the upstream equality filter. */
-export interface ReportFilterSpec {
-  /** v1 wire field sent upstream as `field=value` (§4). */
-  field: string;
-  /** id: 24-hex id; boolean: true/false; text: any non-empty text. */
-  kind: 'id' | 'boolean' | 'text';
-  description: string;
 }
 
 export interface ReportSpec {
@@ -64,15 +66,13 @@ export interface ReportSpec {
   openMaps: readonly string[];
   expand: Readonly<Record<string, ExpandSpec>>;
   joins: Readonly<Record<string, JoinSpec>>;
-  filters: Readonly<Record<string, ReportFilterSpec>>;
+  /** The filters (query parameters of the export, keys of `report(filters:)`): the collection's declaration. */
+  filters: FilterSpecs;
 }
 
 const STAMPS = ['createdAt', 'createdBy', 'modifiedAt', 'modifiedBy'] as const;
 
 const join = (path: string, ...collections: ListCollection[]): JoinSpec => ({ path, collections });
-const idFilter = (field: string, description: string): ReportFilterSpec => ({ field, kind: 'id', description });
-const textFilter = (field: string, description: string): ReportFilterSpec => ({ field, kind: 'text', description });
-const flagFilter = (field: string, description: string): ReportFilterSpec => ({ field, kind: 'boolean', description });
 const values = (description: string, joins?: Record<string, JoinSpec>): ExpandSpec => ({
   description,
   columns: [],
@@ -83,12 +83,6 @@ const PEOPLE_JOINS = {
   member: join('member', 'members'),
   team: join('team', 'teams'),
   office: join('office', 'offices'),
-} as const;
-
-const OWNER_FILTERS = {
-  member: idFilter('member', 'Only rows of this member.'),
-  team: idFilter('team', 'Only rows of this team.'),
-  office: idFilter('office', 'Only rows of this office.'),
 } as const;
 
 // §6.1: booking columns are shared by the bookings and booking-occurrences reports.
@@ -137,16 +131,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: ['properties'],
     expand: BOOKING_EXPAND,
     joins: BOOKING_JOINS,
-    filters: {
-      ...OWNER_FILTERS,
-      resourceId: idFilter('resourceId', 'Only bookings of this resource.'),
-      plan: idFilter('plan', 'Only bookings charged at this rate.'),
-      canceled: flagFilter('canceled', 'Only cancelled (true) or not cancelled (false) bookings.'),
-      tentative: flagFilter('tentative', 'Only tentative (true) or confirmed (false) bookings.'),
-      free: flagFilter('free', 'Only free (true) or charged (false) bookings.'),
-      source: textFilter('source', 'Only bookings made through this channel, e.g. portal.'),
-      reference: textFilter('reference', 'Only the booking with this reference.'),
-    },
+    filters: COLLECTIONS['bookings'].filters,
   },
   {
     name: 'booking-occurrences',
@@ -158,11 +143,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: ['properties'],
     expand: BOOKING_EXPAND,
     joins: BOOKING_JOINS,
-    filters: {
-      ...OWNER_FILTERS,
-      resourceId: idFilter('resourceId', 'Only occurrences of this resource.'),
-      type: textFilter('type', 'Only occurrences of resources of this type, e.g. meeting_room.'),
-    },
+    filters: OCCURRENCE_FILTERS,
   },
   {
     name: 'charges',
@@ -177,14 +158,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: [],
     expand: {},
     joins: { payment: join('payment', 'payments'), office: join('office', 'offices') },
-    filters: {
-      payment: idFilter('payment', 'Only transactions paying this invoice.'),
-      office: idFilter('office', 'Only transactions of invoices of this office.'),
-      status: textFilter('status', 'Only transactions with this status: success, pending or fail.'),
-      account: textFilter('account', 'Only transactions into this deposit account (exact name).'),
-      source: textFilter('source', 'Only transactions recorded by this source (exact name).'),
-      reference: textFilter('reference', 'Only transactions with exactly this reference.'),
-    },
+    filters: COLLECTIONS['charges'].filters,
   },
   {
     name: 'checkins',
@@ -198,7 +172,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: [],
     expand: { devices: values('One row per device.') },
     joins: { ...PEOPLE_JOINS, booking: join('booking', 'bookings'), pass: join('pass', 'passes') },
-    filters: OWNER_FILTERS,
+    filters: COLLECTIONS['checkins'].filters,
   },
   {
     name: 'contracts',
@@ -236,13 +210,7 @@ const SPECS: readonly ReportSpec[] = [
       renewedContract: join('renewedContract', 'contracts'),
       renewalContract: join('renewalContract', 'contracts'),
     },
-    filters: {
-      ...OWNER_FILTERS,
-      status: textFilter('status', 'Only contracts with this document status, e.g. signed.'),
-      stage: textFilter('stage', 'Only contracts in this stage, e.g. active.'),
-      type: textFilter('type', 'Only new, renewal or expansion contracts.'),
-      number: textFilter('number', 'Only the contract with this number, e.g. CON-3.'),
-    },
+    filters: COLLECTIONS['contracts'].filters,
   },
   {
     name: 'credit-accounts',
@@ -264,10 +232,7 @@ const SPECS: readonly ReportSpec[] = [
       oneOffPlans: values('One row per one-off plan the credits apply to.', { oneOffPlans: join('', 'plans') }),
     },
     joins: { member: join('member', 'members'), team: join('team', 'teams') },
-    filters: {
-      team: idFilter('team', 'The team whose accounts to read (this or `member` is required).'),
-      member: idFilter('member', 'The member whose accounts to read (this or `team` is required).'),
-    },
+    filters: CREDIT_STATS_FILTERS,
   },
   {
     name: 'fees',
@@ -288,12 +253,7 @@ const SPECS: readonly ReportSpec[] = [
       payment: join('invoice._id', 'payments'),
       creditNote: join('invoice.creditNote', 'payments'),
     },
-    filters: {
-      ...OWNER_FILTERS,
-      plan: idFilter('plan', 'Only fees created from this plan or rate.'),
-      status: textFilter('status', 'Only fees in this approval state: approved or awaiting_approval.'),
-      name: textFilter('name', 'Only fees with exactly this name.'),
-    },
+    filters: COLLECTIONS['fees'].filters,
   },
   {
     name: 'floors',
@@ -308,11 +268,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: [],
     expand: {},
     joins: { office: join('office', 'offices') },
-    filters: {
-      office: idFilter('office', 'Only floors of this office.'),
-      name: textFilter('name', 'Only floors with exactly this name.'),
-      isOpen: flagFilter('isOpen', 'Only open (true) or closed (false) floors.'),
-    },
+    filters: COLLECTIONS['floors'].filters,
   },
   {
     name: 'issues',
@@ -326,7 +282,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: [],
     expand: { attachments: values('One row per attachment URL.') },
     joins: PEOPLE_JOINS,
-    filters: { ...OWNER_FILTERS, status: textFilter('status', 'Only issues with this status, e.g. open.') },
+    filters: COLLECTIONS['issues'].filters,
   },
   {
     name: 'members',
@@ -350,14 +306,7 @@ const SPECS: readonly ReportSpec[] = [
       },
     },
     joins: { office: join('office', 'offices'), team: join('team', 'teams') },
-    filters: {
-      office: idFilter('office', 'Only members whose home office is this one.'),
-      team: idFilter('team', 'Only members of this team.'),
-      status: textFilter('status', 'Only members with this status, e.g. active.'),
-      calculatedStatus: textFilter('calculatedStatus', 'Only members with this derived status, e.g. drop-in.'),
-      name: textFilter('name', 'Only members with exactly this name.'),
-      email: textFilter('email', 'Only the member with this e-mail address.'),
-    },
+    filters: COLLECTIONS['members'].filters,
   },
   {
     name: 'memberships',
@@ -374,13 +323,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: ['properties'],
     expand: {},
     joins: { ...PEOPLE_JOINS, plan: join('plan', 'plans'), contract: join('contract', 'contracts') },
-    filters: {
-      ...OWNER_FILTERS,
-      plan: idFilter('plan', 'Only memberships of this plan.'),
-      status: textFilter('status', 'Only memberships with this approval status.'),
-      calculatedStatus: textFilter('calculatedStatus', 'Only memberships in this live state, e.g. active.'),
-      type: textFilter('type', 'Only month_to_month or only fixed memberships.'),
-    },
+    filters: COLLECTIONS['memberships'].filters,
   },
   {
     name: 'offices',
@@ -399,10 +342,7 @@ const SPECS: readonly ReportSpec[] = [
       },
     },
     joins: {},
-    filters: {
-      name: textFilter('name', 'Only offices with exactly this name.'),
-      isOpen: flagFilter('isOpen', 'Only open (true) or closed (false) offices.'),
-    },
+    filters: COLLECTIONS['offices'].filters,
   },
   {
     name: 'passes',
@@ -422,13 +362,7 @@ const SPECS: readonly ReportSpec[] = [
       membership: join('membership', 'memberships'),
       fee: join('fee', 'fees'),
     },
-    filters: {
-      member: OWNER_FILTERS.member,
-      team: OWNER_FILTERS.team,
-      membership: idFilter('membership', 'Only passes granted by this membership.'),
-      fee: idFilter('fee', 'Only passes bought with this fee.'),
-      status: textFilter('status', 'Only passes with this status, e.g. valid.'),
-    },
+    filters: COLLECTIONS['passes'].filters,
   },
   {
     name: 'payments',
@@ -448,7 +382,8 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: [],
     expand: {
       invoiceLines: {
-        description: 'One row per invoice line.',
+        description: 'One row per invoice line (v2 calls the field `lines`, accepted as `expand=lines`).',
+        aliases: ['lines'],
         columns: [
           'description', 'quantity', 'unitPrice', 'price', 'subtotal', 'total', 'baseTotal', 'baseUnitPrice',
           'vatPercent', 'vatAmount', 'discount', 'discountAmount', 'taxRate', 'account', 'plan', 'fee',
@@ -456,33 +391,23 @@ const SPECS: readonly ReportSpec[] = [
         ],
         joins: LINE_JOINS('invoiceLines'),
       },
-      lines: {
-        description: 'One row per line of `lines` (the other v1 line list).',
-        columns: [
-          'description', 'quantity', 'unitPrice', 'unitDiscount', 'discount', 'vatPercent', 'taxRate',
-          'account', 'plan', 'fee', 'membership', 'office', 'startDate', 'endDate', 'addOns',
-        ],
-        joins: LINE_JOINS('lines'),
-      },
       allocations: {
         description: 'One row per allocation to another document.',
         columns: ['_id', 'amount', 'target', 'documentType', 'createdAt'],
         joins: { 'allocations.target': join('target', 'payments') },
       },
-      vatAmounts: { description: 'One row per tax rate summary.', columns: ['total', 'taxRate', 'percent'] },
+      vatAmounts: {
+        description: 'One row per tax rate summary (v2 `taxAmounts`, accepted as `expand=taxAmounts`).',
+        aliases: ['taxAmounts'],
+        columns: ['total', 'taxRate', 'percent'],
+      },
       charges: {
         description: 'One row per embedded charge (transaction).',
         columns: ['_id', 'amount', 'currency', 'date', 'status', 'reference', 'source', 'account'],
       },
     },
     joins: PEOPLE_JOINS,
-    filters: {
-      ...OWNER_FILTERS,
-      status: textFilter('status', 'Only documents with this status, e.g. paid.'),
-      documentType: textFilter('documentType', 'Only invoices or only credit notes (invoice, creditNote).'),
-      number: textFilter('number', 'Only the document with exactly this number, e.g. INV-6.'),
-      reference: textFilter('reference', 'Only documents with exactly this reference.'),
-    },
+    filters: COLLECTIONS['payments'].filters,
   },
   {
     name: 'plans',
@@ -509,11 +434,7 @@ const SPECS: readonly ReportSpec[] = [
       rates: { description: 'One row per price component.', columns: RATE_COMPONENT },
     },
     joins: {},
-    filters: {
-      name: textFilter('name', 'Only plans with exactly this name.'),
-      code: textFilter('code', 'Only plans with exactly this code.'),
-      type: textFilter('type', 'Only plans of this type, e.g. hotdesk.'),
-    },
+    filters: COLLECTIONS['plans'].filters,
   },
   {
     name: 'rates',
@@ -531,11 +452,7 @@ const SPECS: readonly ReportSpec[] = [
       rates: { description: 'One row per price component.', columns: RATE_COMPONENT },
     },
     joins: {},
-    filters: {
-      name: textFilter('name', 'Only rates with exactly this name.'),
-      code: textFilter('code', 'Only rates with exactly this code.'),
-      type: textFilter('type', 'Only rates for this resource type, e.g. meeting_room.'),
-    },
+    filters: COLLECTIONS['rates'].filters,
   },
   {
     name: 'resources',
@@ -568,13 +485,7 @@ const SPECS: readonly ReportSpec[] = [
       // §7: resource `type` matches resource-type `type`, not an id.
       resourceType: { path: 'type', collections: ['resource-types'], key: 'type' },
     },
-    filters: {
-      office: idFilter('office', 'Only resources in this office.'),
-      room: idFilter('room', 'Only resources on this floor (v1 `room` is the floor id).'),
-      rate: idFilter('rate', 'Only resources booked at this rate.'),
-      type: textFilter('type', 'Only resources of this type, e.g. meeting_room.'),
-      name: textFilter('name', 'Only resources with exactly this name.'),
-    },
+    filters: COLLECTIONS['resources'].filters,
   },
   {
     name: 'resource-types',
@@ -588,10 +499,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: [],
     expand: {},
     joins: {},
-    filters: {
-      type: textFilter('type', 'Only the resource type with this key, e.g. meeting_room.'),
-      title: textFilter('title', 'Only resource types with exactly this title.'),
-    },
+    filters: COLLECTIONS['resource-types'].filters,
   },
   {
     name: 'teams',
@@ -609,12 +517,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: ['properties'],
     expand: { tags: values('One row per tag.') },
     joins: { office: join('office', 'offices') },
-    filters: {
-      office: idFilter('office', 'Only teams whose home office is this one.'),
-      calculatedStatus: textFilter('calculatedStatus', 'Only teams with this derived status, e.g. active.'),
-      name: textFilter('name', 'Only teams with exactly this name.'),
-      email: textFilter('email', 'Only the team with this e-mail address.'),
-    },
+    filters: COLLECTIONS['teams'].filters,
   },
   {
     name: 'visits',
@@ -625,7 +528,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: [],
     expand: {},
     joins: { ...PEOPLE_JOINS, booking: join('booking', 'bookings') },
-    filters: { ...OWNER_FILTERS, booking: idFilter('booking', 'Only visits of this booking.') },
+    filters: COLLECTIONS['visits'].filters,
   },
 ];
 

@@ -5,9 +5,12 @@
  */
 
 import type { CreditStatsKey, Loaders } from '../loaders/index.ts';
-import { COLLECTIONS, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
+import { pushDown, rowCheck, type GivenFilter } from '../core/filters.ts';
+import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
+import { COLLECTIONS, filterNamed, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
+import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
-import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
+import type { ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
 import { dateFieldOf, dateFilter, occurrenceWindows, REPORT_DATES, reportDatesOf } from '../dates/report-dates.ts';
 import {
   DateSelectionError,
@@ -22,9 +25,6 @@ import { ReportInputError } from './errors.ts';
 import { expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
 import { REPORTS, type ReportName, type ReportSpec } from './registry.ts';
-
-/** The most months one credit-accounts report may span (one upstream call per month). */
-export const MAX_CREDIT_MONTHS = 60;
 
 /** What one report asks for, format-independent. */
 export interface ReportRequest {
@@ -107,17 +107,7 @@ export function normaliseDateField(name: string): string {
 /** Checks a report request and plans how to read it; throws ReportInputError before any upstream call. */
 export function prepareReport(request: ReportRequest, defaults: DateSelectionDefaults, now: Date): PreparedReport {
   const spec = REPORTS[request.report];
-  const expand = request.expand ?? null;
-  if (expand !== null && !(expand in spec.expand)) {
-    const fields = Object.keys(spec.expand);
-    throw new ReportInputError(
-      fields.length === 0
-        ? `Report ${spec.name} has no field to expand`
-        : `Report ${spec.name} cannot expand "${expand}": expandable fields are ${fields.join(', ')}`,
-      'expand',
-      { expandable: fields },
-    );
-  }
+  const expand = expandNamed(spec, request.expand ?? null);
   if (request.columns && request.columns.length === 0) throw new ReportInputError('"columns" must name at least one column', 'columns');
   const plan = planColumns(spec, expand, request.columns ?? null);
   const filters = checkFilters(spec, request.filters ?? {});
@@ -129,7 +119,7 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     spec.name,
     expand,
     plan.columns,
-    Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)),
+    [...filters].map(([name, f]) => [name, f.value]),
     dateField,
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
@@ -258,34 +248,69 @@ async function* segmentPages(
   }
 }
 
-function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
+/**
+ * Checks the filters of a report request against the declaration (officernd/collections.ts): names or their
+ * aliases, ids as 24-hex, flags as true/false, enum values in the wire (`drop-in`) or GraphQL (`DROP_IN`) spelling.
+ * Returns them keyed by public name, in declaration order.
+ */
+function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>): Map<string, GivenFilter> {
+  const byName = new Map<string, GivenFilter>();
   const names = Object.keys(spec.filters);
-  for (const [name, raw] of Object.entries(given)) {
-    const filter = spec.filters[name];
-    if (!filter) {
+  for (const [key, raw] of Object.entries(given)) {
+    const found = filterNamed(spec.filters, key);
+    if (!found) {
       throw new ReportInputError(
-        names.length === 0 ? `Report ${spec.name} has no filters; "${name}" is not one` : `Unknown filter "${name}" for report ${spec.name}: use ${names.join(', ')}`,
-        name,
+        names.length === 0 ? `Report ${spec.name} has no filters; "${key}" is not one` : `Unknown filter "${key}" for report ${spec.name}: use ${names.join(', ')}`,
+        key,
         { filters: names },
       );
     }
     if (raw === null || raw === undefined) continue;
+    const { name, spec: filter } = found;
+    if (byName.has(name)) throw new ReportInputError(`Filter "${name}" is given twice (as "${key}" too)`, key);
     if (filter.kind === 'boolean') {
-      if (raw === true || raw === 'true') out[name] = true;
-      else if (raw === false || raw === 'false') out[name] = false;
-      else throw new ReportInputError(`"${name}" must be true or false, got ${JSON.stringify(raw)}`, name);
+      if (raw === true || raw === 'true') byName.set(name, { spec: filter, value: true });
+      else if (raw === false || raw === 'false') byName.set(name, { spec: filter, value: false });
+      else throw new ReportInputError(`"${key}" must be true or false, got ${JSON.stringify(raw)}`, key);
       continue;
     }
     const text = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
-    if (text === null || text === '') throw new ReportInputError(`"${name}" must be a non-empty text, got ${JSON.stringify(raw)}`, name);
+    if (text === null || text === '') throw new ReportInputError(`"${key}" must be a non-empty text, got ${JSON.stringify(raw)}`, key);
     // §6 conventions: references are 24-hex ObjectIds.
     if (filter.kind === 'id' && !OBJECT_ID.test(text)) {
-      throw new ReportInputError(`"${name}" must be an OfficeRnD id (24 hex characters), got "${text}"`, name);
+      throw new ReportInputError(`"${key}" must be an OfficeRnD id (24 hex characters), got "${text}"`, key);
     }
-    out[name] = text;
+    if (filter.kind === 'enum' && filter.enum) {
+      const wire = enumWireValue(filter.enum, text);
+      if (wire === undefined) {
+        const allowed = Object.keys(filter.enum.values);
+        throw new ReportInputError(
+          `"${key}" must be one of ${allowed.join(', ')} (or ${allowed.map(enumValueName).join(', ')}), got "${text}"`,
+          key,
+          { values: allowed },
+        );
+      }
+      byName.set(name, { spec: filter, value: wire });
+      continue;
+    }
+    byName.set(name, { spec: filter, value: text });
   }
-  return out;
+  return new Map(names.filter((name) => byName.has(name)).map((name) => [name, byName.get(name) as GivenFilter]));
+}
+
+/** The expandable field `expand` names, by its name or an alias (a v2 name of the v1 field). */
+function expandNamed(spec: ReportSpec, given: string | null): string | null {
+  if (given === null || given in spec.expand) return given;
+  const found = Object.entries(spec.expand).find(([, e]) => e.aliases?.includes(given));
+  if (found) return found[0];
+  const fields = Object.keys(spec.expand);
+  throw new ReportInputError(
+    fields.length === 0
+      ? `Report ${spec.name} has no field to expand`
+      : `Report ${spec.name} cannot expand "${given}": expandable fields are ${fields.join(', ')}`,
+    'expand',
+    { expandable: fields },
+  );
 }
 
 /** The selected days, or null without a selection; checks `dateField` even without one. */
@@ -329,9 +354,16 @@ export function dateSpecOf(spec: ReportSpec) {
  * each object (bookings: 40 % of the bytes in the bench export, and less to parse). Not for catalogues (small, and
  * v1 keys resource types by `id`, which a selection could drop). `_id` always comes back.
  */
-function selectFor(collection: ListCollection, fields: ReadonlySet<string>, dateWire: string | undefined): { select?: string[] } {
+function selectFor(
+  collection: ListCollection,
+  fields: ReadonlySet<string>,
+  dateWire: string | undefined,
+  given: readonly GivenFilter[],
+): { select?: string[] } {
   if (COLLECTIONS[collection].catalog || fields.size === 0) return {};
-  const select = [...new Set([...fields, ...(dateWire === undefined ? [] : [dateWire])])].filter((field) => field !== '_id').sort();
+  // The row check reads the filtered fields, so they are selected too.
+  const checked = given.map((f) => f.spec.field);
+  const select = [...new Set([...fields, ...checked, ...(dateWire === undefined ? [] : [dateWire])])].filter((field) => field !== '_id').sort();
   return select.length === 0 ? {} : { select };
 }
 
@@ -342,27 +374,31 @@ function asInputError(error: unknown): unknown {
 
 function segmentsOf(
   spec: ReportSpec,
-  filters: Record<string, string | boolean>,
+  filters: ReadonlyMap<string, GivenFilter>,
   dateField: string | null,
   range: DayRange | null,
   fields: ReadonlySet<string>,
 ): Segment[] {
   const source = spec.source;
-  const upstream: Filter[] = Object.entries(filters).map(([name, value]) => ({
-    field: spec.filters[name]?.field ?? name,
-    op: 'eq',
-    value,
-  }));
+  const given = [...filters.values()];
+  // Every filter is checked on every row here; what goes upstream only saves pages (core/filters.ts).
+  const check = rowCheck(given);
+  const both = (a: Keep | null, b: Keep | null): Keep | null => (a && b ? (item) => a(item) && b(item) : (a ?? b));
   try {
     switch (source.kind) {
       case 'list': {
         const dateSpec = reportDatesOf(source.collection);
         const selection = dateSpec && range ? dateFilter(dateSpec, dateField, range) : null;
+        const upstream = pushDown(given);
         // The selection's upstream comparisons are optional: `keep` checks every row exactly anyway.
-        const query: ListQuery = { filters: upstream, optional: selection?.filters ?? [], ...selectFor(source.collection, fields, selection?.wire) };
+        const query: ListQuery = {
+          filters: upstream.filters,
+          optional: [...upstream.optional, ...(selection?.filters ?? [])],
+          ...selectFor(source.collection, fields, selection?.wire, given),
+        };
         // Refused here rather than on the first page (the client would throw the same before any request).
         toQueryParams(query, source.collection);
-        return [{ kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null }];
+        return [{ kind: 'list', collection: source.collection, query, keep: both(selection ? (selection.keep as Keep) : null, check) }];
       }
       case 'occurrences': {
         if (range === null) {
@@ -372,18 +408,19 @@ function segmentsOf(
           );
         }
         const base: Omit<OccurrenceParams, 'start' | 'end'> = {};
-        for (const [name, value] of Object.entries(filters)) (base as Record<string, string>)[spec.filters[name]?.field ?? name] = String(value);
+        // §6.2: every occurrence filter is a documented parameter; the rows are checked all the same.
+        for (const { spec: filter, value } of given) (base as Record<string, string>)[filter.field] = String(value);
         return occurrenceWindows(dateField, range).map((window) => ({
           kind: 'occurrences',
           params: { ...base, start: window.start, end: window.end },
-          keep: window.keep as Keep,
+          keep: both(window.keep as Keep, check) as Keep,
         }));
       }
       case 'credit-accounts': {
-        const team = typeof filters.team === 'string' ? filters.team : null;
-        const member = typeof filters.member === 'string' ? filters.member : null;
+        const team = typeof filters.get('team')?.value === 'string' ? (filters.get('team')?.value as string) : null;
+        const member = typeof filters.get('member')?.value === 'string' ? (filters.get('member')?.value as string) : null;
         if (team === null && member === null) {
-          throw new ReportInputError('Credit accounts are read per owner: give "team" or "member"', 'team');
+          throw new ReportInputError('Credit accounts are read per owner: give "team" or "member" (one of the two)', 'team');
         }
         if (range === null) {
           throw new ReportInputError(

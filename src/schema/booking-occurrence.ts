@@ -11,7 +11,9 @@ import { bookingFields, slotInstant } from './booking.ts';
 import { upstreamPagesConnection, type ConnectionArgs } from './connection.ts';
 import { DateSelection, listDates, resolveDates, selectionError, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
-import { checkId, connectionArgs, loadRef } from './fields.ts';
+import { rowCheck, type GivenFilter } from '../core/filters.ts';
+import { OCCURRENCE_FILTERS } from '../officernd/collections.ts';
+import { connectionArgs, filterArgs, givenFilters, loadRef } from './fields.ts';
 import { Booking, BookingOccurrence, BookingOccurrenceConnection } from './refs.ts';
 
 /** §6.2: "the period cannot exceed a year"; like the client, a leap year's 366 days are allowed. */
@@ -46,19 +48,13 @@ interface OccurrenceArgs extends ConnectionArgs {
   dateField?: string | null;
   from?: Date | null;
   to?: Date | null;
-  office?: string | number | null;
-  member?: string | number | null;
-  team?: string | number | null;
-  resource?: string | number | null;
 }
 
-function occurrenceFilters(args: OccurrenceArgs): OccurrenceFilters {
-  const filters: OccurrenceFilters = {};
-  if (args.office != null) filters.office = checkId(String(args.office), 'office');
-  if (args.member != null) filters.member = checkId(String(args.member), 'member');
-  if (args.team != null) filters.team = checkId(String(args.team), 'team');
-  if (args.resource != null) filters.resourceId = checkId(String(args.resource), 'resource');
-  return filters;
+/** The upstream parameters of the given filters (§6.2: all documented), by wire name. */
+function occurrenceFilters(given: readonly GivenFilter[]): OccurrenceFilters {
+  const filters: Record<string, string> = {};
+  for (const { spec, value } of given) filters[spec.field] = String(value);
+  return filters as OccurrenceFilters;
 }
 
 /** The upstream windows: the selection cut per year, or the one raw window of the deprecated `from`/`to`. */
@@ -128,14 +124,14 @@ builder.queryField('bookingOccurrences', (t) =>
         description: 'End of a raw upstream window (at most one year after `from`): occurrences starting before it are included.',
         deprecationReason: 'Use `dates`.',
       }),
-      office: t.arg.id({ description: 'Only occurrences in this office.' }),
-      member: t.arg.id({ description: 'Only occurrences booked by this member.' }),
-      team: t.arg.id({ description: 'Only occurrences billed to this team.' }),
-      resource: t.arg.id({ description: 'Only occurrences of this resource.' }),
+      ...filterArgs(t.arg, OCCURRENCE_FILTERS),
     },
     resolve: (_root, args, ctx) => {
-      const filters = occurrenceFilters(args);
-      const windows = windowsOf(ctx, args);
+      const given = givenFilters(OCCURRENCE_FILTERS, args);
+      const filters = occurrenceFilters(given);
+      // Sent upstream and checked on every occurrence here all the same (core/filters.ts).
+      const check = rowCheck(given);
+      const windows = windowsOf(ctx, args as OccurrenceArgs).map((w) => (check ? { ...w, keep: (o: WireBookingOccurrence) => w.keep(o) && check(o) } : w));
       const scope = JSON.stringify([
         'bookings/occurrences',
         windows.map((w) => [w.start.toISOString(), w.end.toISOString()]),

@@ -1,3 +1,4 @@
+import { BOOKING_SOURCE } from '../officernd/enums.ts';
 import { builder, type Types } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type {
@@ -9,19 +10,10 @@ import type {
   WireServiceSlots,
 } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, loadRefs, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Booking, BookingConnection, Fee, Member, Office, Rate, Resource, Team } from './refs.ts';
 
-export const BookingSource = wireEnum('BookingSource', 'Where a booking was made (§6.1 `source`).', {
-  portal: 'The member portal',
-  admin: 'The admin dashboard',
-  public: 'The public booking page',
-  Google: 'Google Calendar sync',
-  'public-api': 'The OfficeRnD API',
-  mobile: 'The member app',
-  ConnectApi: 'A connected app',
-  'embedded-portal': 'An embedded member portal',
-});
+export const BookingSource = enumOf(BOOKING_SOURCE);
 
 /** The instant of a v1 start/end slot (§4 Timezones: `dateTime`, or `date` for all-day); v2 sends an ISO string. */
 export const slotInstant = (slot: WireDateTimeSlot | string | null | undefined): string | null =>
@@ -218,18 +210,5 @@ rootList('bookings', {
   dates: listDates('Booking', 'bookings', REPORT_DATES.bookings),
   connection: BookingConnection,
   description: 'The bookings of the organization; a recurring series appears once (see `bookingOccurrences`). Report "Bookings".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only bookings in this office.' },
-    member: { kind: 'id', field: 'member', description: 'Only bookings made by this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only bookings billed to this team.' },
-    resource: { kind: 'id', field: 'resourceId', description: 'Only bookings of this resource.' },
-    rate: { kind: 'id', field: 'plan', description: 'Only bookings charged at this rate.' },
-    isCancelled: { kind: 'boolean', field: 'canceled', description: 'Only cancelled (true) or not cancelled (false) bookings.' },
-    isTentative: { kind: 'boolean', field: 'tentative', description: 'Only tentative (true) or confirmed (false) bookings.' },
-    isFree: { kind: 'boolean', field: 'free', description: 'Only free (true) or charged (false) bookings.' },
-    source: { kind: BookingSource, field: 'source', description: 'Only bookings made through this channel.' },
-    reference: { kind: 'string', field: 'reference', description: 'Only the booking with this reference.' },
-    titleContains: { kind: 'string', field: 'summary', op: 'csi', description: 'Only bookings whose title contains this text (case-insensitive).' },
-  },
 });
 rootById('booking', Booking, 'bookings', 'One booking by id; null when there is none.');

@@ -1,16 +1,12 @@
+import { CHARGE_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireAccounting, WireChargeIntegration } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Charge, ChargeConnection, Office, Payment } from './refs.ts';
 
-export const ChargeStatus = wireEnum('ChargeStatus', 'Outcome of a payment transaction (§6.3).', {
-  success: 'The money was received',
-  pending: 'Submitted and not settled yet',
-  fail: 'The transaction failed',
-  refund: 'The money was paid back',
-});
+export const ChargeStatus = enumOf(CHARGE_STATUS);
 
 /** Accounting-integration sync state, shared by charges, payments and allocations (§6.3, §6.14). */
 export const Accounting = builder.objectRef<WireAccounting>('Accounting').implement({
@@ -94,14 +90,6 @@ rootList('charges', {
   dates: listDates('Charge', 'charges', REPORT_DATES.charges),
   connection: ChargeConnection,
   description: 'Payment transactions against invoices, oldest first. Report "Charges".',
-  filters: {
-    payment: { kind: 'id', field: 'payment', description: 'Only transactions that pay this invoice.' },
-    office: { kind: 'id', field: 'office', description: 'Only transactions of invoices of this office.' },
-    status: { kind: ChargeStatus, field: 'status', description: 'Only transactions with this outcome.' },
-    account: { kind: 'string', field: 'account', description: 'Only transactions into this deposit account (exact name).' },
-    source: { kind: 'string', field: 'source', description: 'Only transactions recorded by this source (exact name).' },
-    reference: { kind: 'string', field: 'reference', description: 'Only transactions with exactly this reference.' },
-  },
 });
 rootById(
   'charge',

@@ -36,10 +36,5 @@ rootList('checkins', {
   dates: listDates('Checkin', 'check-ins', REPORT_DATES.checkins),
   connection: CheckinConnection,
   description: 'The check-ins of members at the offices. Report "Checkins".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only check-ins of this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only check-ins of members of this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only check-ins at this office.' },
-  },
 });
 rootById('checkin', Checkin, 'checkins', 'One check-in by id; null when there is none.');

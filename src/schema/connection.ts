@@ -5,6 +5,8 @@ import type { Context } from '../context.ts';
 import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
 import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
+import { ScanLimitError } from '../core/filters.ts';
+import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import { badInput } from './errors.ts';
 
 /** Default and maximum `first` of every connection. */
@@ -142,8 +144,19 @@ export function scanPagesFor(first: number): number {
 }
 
 export interface UpstreamConnectionOptions<T> {
-  /** Kept items; applied on our side after the upstream filters (exact semantics whatever was pushed down). */
+  /**
+   * The date check: kept items, applied on our side after the upstream filters. A page scans at most
+   * `scanPagesFor(first)` upstream pages and may end short with `hasNextPage: true`.
+   */
   keep?: (item: T) => boolean;
+  /**
+   * The filter check (core/filters.ts): every item must pass it, whatever OfficeRnD did with the filters. Pages are
+   * read until `first` items pass or MAX_WALK_ITEMS were scanned, which is a RESULT_TOO_LARGE error (never a short
+   * page), so `first` and `hasNextPage` stay exact.
+   */
+  check?: (item: T) => boolean;
+  /** Whether OfficeRnD is relied on to apply every filter `check` checks (then pages ask for just what is needed). */
+  narrowed?: boolean;
   /** Distinguishes cursors of lists that share collection and upstream query but not `keep`. */
   scope?: string;
 }
@@ -166,11 +179,13 @@ export async function upstreamConnection<C extends ListCollection>(
   if (first === 0) {
     return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
   }
-  const maxPages = options.keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
+  const { keep, check } = options;
+  const maxPages = keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
+  let scanned = 0;
   for (let pagesRead = 1; ; pagesRead += 1) {
     const wanted = first - edges.length;
     // Without a local filter, ask for exactly what is still needed; with one, whole pages.
-    const limit = options.keep ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
+    const limit = keep || (check && !options.narrowed) ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
     const page = await ctx.officernd.listPage(collection, query, {
       cursor: position.upstream,
       limit,
@@ -185,7 +200,7 @@ export async function upstreamConnection<C extends ListCollection>(
     let index = position.offset;
     for (; index < page.items.length && edges.length < first; index += 1) {
       const item = page.items[index] as WireMap[C];
-      if (options.keep && !options.keep(item)) continue;
+      if ((keep && !keep(item)) || (check && !check(item))) continue;
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
       const after: Position = atPageEnd ? at(page.next, 0) : at(position.upstream, index + 1);
       edges.push({ node: item, cursor: encodeCursor(after, print) });
@@ -197,6 +212,8 @@ export async function upstreamConnection<C extends ListCollection>(
       return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
     }
     position = at(page.next, 0);
+    scanned += page.items.length;
+    if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS) throw new ScanLimitError(collection, MAX_WALK_ITEMS);
     if (edges.length >= first || pagesRead >= maxPages) {
       return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
     }

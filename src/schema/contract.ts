@@ -1,27 +1,14 @@
+import { CONTRACT_STAGE, CONTRACT_STATUS, CONTRACT_TYPE } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireContract, WireContractPlan, WireContractResource, WireStep } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Contract, ContractConnection, Member, MembershipConnection, Office, Plan, Resource, Team } from './refs.ts';
 
-export const ContractStage = wireEnum('ContractStage', 'Where a contract is in its life cycle (§6.5).', {
-  active: 'Running',
-  up_for_renewal: 'Nearing its end; a renewal is due',
-  served_notice: 'Notice has been served',
-  rolling: 'Past its term and rolling on',
-  not_renewed: 'Ended without renewal',
-  expired: 'Its term has ended',
-  terminated: 'Ended early',
-});
+export const ContractStage = enumOf(CONTRACT_STAGE);
 
-export const ContractStatus = wireEnum('ContractStatus', 'The document status of a contract (§6.5).', {
-  draft: 'Being prepared',
-  not_signed: 'Sent but not signed',
-  signed: 'Signed',
-  terminated: 'Terminated',
-  canceled: 'Cancelled before it took effect',
-});
+export const ContractStatus = enumOf(CONTRACT_STATUS);
 
 export const ContractSignatureStatus = wireEnum('ContractSignatureStatus', 'Where the signing of a contract stands (§6.5).', {
   out_for_signature: 'Sent out for signature',
@@ -33,11 +20,7 @@ export const ContractSignatureStatus = wireEnum('ContractSignatureStatus', 'Wher
   canceled: 'The signing flow was cancelled',
 });
 
-export const ContractType = wireEnum('ContractType', 'Why a contract was made (§6.5).', {
-  new: 'A new customer agreement',
-  renewal: 'Renews an earlier contract',
-  expansion: 'Adds to an existing agreement',
-});
+export const ContractType = enumOf(CONTRACT_TYPE);
 
 const ContractStep = builder.objectRef<WireStep>('ContractStep').implement({
   description: 'A price step of a contract line: the price that applies between two dates.',
@@ -173,14 +156,5 @@ rootList('contracts', {
   dates: listDates('Contract', 'contracts', REPORT_DATES.contracts),
   connection: ContractConnection,
   description: 'The contracts (membership agreements) of the organization. Report "Contracts".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only contracts of this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only contracts with this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only contracts covering this office.' },
-    status: { kind: ContractStatus, field: 'status', description: 'Only contracts with this document status.' },
-    stage: { kind: ContractStage, field: 'stage', description: 'Only contracts in this life-cycle stage.' },
-    type: { kind: ContractType, field: 'type', description: 'Only new, renewal or expansion contracts.' },
-    number: { kind: 'string', field: 'number', description: 'Only the contract with this number (e.g. CON-3).' },
-  },
 });
 rootById('contract', Contract, 'contracts', 'One contract by id; null when there is none.');

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ScanLimitError } from '../core/filters.ts';
 import { WalkTooLargeError } from '../loaders/index.ts';
 import { CursorLoopError, OfficeRnDError, OfficeRnDQueryError } from '../officernd/index.ts';
 import { RequestBudgetError } from '../security/budget.ts';
@@ -64,7 +65,9 @@ function knownFailure(original: unknown): { code: string; message: string } | nu
   // The budget (REQUEST_BUDGET_MS) ran out while waiting on OfficeRnD.
   if (original instanceof RequestBudgetError) return { code: 'UPSTREAM_TIMEOUT', message: original.message };
   // A whole-collection read would be cut short: an error, never a short list.
-  if (original instanceof WalkTooLargeError) return { code: 'RESULT_TOO_LARGE', message: original.message };
+  if (original instanceof WalkTooLargeError || original instanceof ScanLimitError) {
+    return { code: 'RESULT_TOO_LARGE', message: original.message };
+  }
   // The upstream handed back a cursor twice: its paging is broken, the list cannot be read completely.
   if (original instanceof CursorLoopError) return { code: 'UPSTREAM_UNAVAILABLE', message: original.message };
   // A request the client refuses to build from the caller's arguments (e.g. an occurrence window over a year, §6.2).

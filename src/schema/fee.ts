@@ -1,13 +1,11 @@
+import { FEE_STATUS } from '../officernd/enums.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { PaymentStatus, planOf, rateOf } from './payment.ts';
 import { Fee, FeeConnection, Member, Office, Payment, Plan, Rate, Team } from './refs.ts';
 
-export const FeeStatus = wireEnum('FeeStatus', 'Approval state of a one-off fee (§6.7).', {
-  approved: 'Approved: it will be (or was) invoiced',
-  awaiting_approval: 'Waiting for an admin to approve it',
-});
+export const FeeStatus = enumOf(FEE_STATUS);
 
 Fee.implement({
   description:
@@ -94,20 +92,6 @@ rootList('fees', {
   dates: listDates('Fee', 'fees', REPORT_DATES.fees),
   connection: FeeConnection,
   description: 'One-off fees, oldest first. Report "Fees".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only fees charged to this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only fees charged to this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only fees of this office.' },
-    plan: { kind: 'id', field: 'plan', description: 'Only fees created from this plan or rate (wire `plan` holds either).' },
-    status: { kind: FeeStatus, field: 'status', description: 'Only fees in this approval state.' },
-    name: { kind: 'string', field: 'name', description: 'Only fees with exactly this name.' },
-    nameStartsWith: {
-      kind: 'string',
-      field: 'name',
-      op: 'swi',
-      description: 'Only fees whose name starts with this text (case-insensitive).',
-    },
-  },
 });
 rootById(
   'fee',

@@ -1,8 +1,14 @@
 import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
-import type { Filter, FilterOp } from '../officernd/index.ts';
+import {
+  COLLECTIONS,
+  OBJECT_ID,
+  type FilterSpecs,
+  type ListCollection,
+} from '../officernd/collections.ts';
+import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
+import { fullyPushed, pushDown, rowCheck, type GivenFilter } from '../core/filters.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { arrayConnection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
 import { dateArgs, listDateFilter, type ListDates } from './dates.ts';
@@ -76,20 +82,13 @@ export interface WireEnum {
   toWire(value: string): string;
 }
 
-const screaming = (wire: string): string =>
-  wire
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')
-    .toUpperCase();
-
 /** Declares an enum over upstream string values, with an OTHER value for anything the doc does not list. */
-export function wireEnum(name: string, description: string, values: Record<string, string>): WireEnum {
+export function wireEnum(name: string, description: string, values: Readonly<Record<string, string>>): WireEnum {
   const toGraphQL = new Map<string, string>();
   const toWireMap = new Map<string, string>();
   const gqlValues: Record<string, { value: string; description: string }> = {};
   for (const [wire, doc] of Object.entries(values)) {
-    const key = screaming(wire);
+    const key = enumValueName(wire);
     toGraphQL.set(wire, key);
     toWireMap.set(key, wire);
     gqlValues[key] = { value: key, description: `${doc} (OfficeRnD value \`${wire}\`).` };
@@ -107,48 +106,47 @@ export function wireEnum(name: string, description: string, values: Record<strin
   };
 }
 
-// ---------------------------------------------------------------- list fields
+const declaredEnums = new Map<string, WireEnum>();
 
-/** A filter argument of a list field and how it becomes an upstream filter. */
-export interface FilterArg {
-  kind: 'id' | 'string' | 'boolean' | WireEnum;
-  /** Upstream field name (v1 wire name). */
-  field: string;
-  /** Upstream operator; equality by default. */
-  op?: FilterOp;
-  description: string;
+/** The GraphQL enum of a declared enum (officernd/enums.ts), made once however many fields and filters use it. */
+export function enumOf(spec: EnumSpec): WireEnum {
+  let made = declaredEnums.get(spec.name);
+  if (!made) {
+    made = wireEnum(spec.name, spec.description, spec.values);
+    declaredEnums.set(spec.name, made);
+  }
+  return made;
 }
 
-export type FilterArgs = Record<string, FilterArg>;
+// ---------------------------------------------------------------- list fields
 
-/** Declares the filter arguments of a list field. */
-export function filterArgs(t: ArgBuilder<Types>, filters: FilterArgs) {
+/** Declares the filter arguments of a list field from a collection's declaration. */
+export function filterArgs(t: ArgBuilder<Types>, filters: FilterSpecs) {
   const args: Record<string, ReturnType<typeof t.id>> = {};
   for (const [name, filter] of Object.entries(filters)) {
     const options = { description: filter.description };
     if (filter.kind === 'id') args[name] = t.id(options);
     else if (filter.kind === 'string') args[name] = t.string(options) as unknown as ReturnType<typeof t.id>;
     else if (filter.kind === 'boolean') args[name] = t.boolean(options) as unknown as ReturnType<typeof t.id>;
-    else args[name] = t({ type: filter.kind.ref, ...options }) as unknown as ReturnType<typeof t.id>;
+    else args[name] = t({ type: enumOf(filter.enum as EnumSpec).ref, ...options }) as unknown as ReturnType<typeof t.id>;
   }
   return args;
 }
 
-/** Turns the filter arguments a caller gave into upstream filters (checked: ids must be ids, text not empty). */
-export function toFilters(filters: FilterArgs, args: Record<string, unknown>): Filter[] {
-  const out: Filter[] = [];
-  for (const [name, filter] of Object.entries(filters)) {
+/** Reads the filter arguments a caller gave (checked: ids must be ids, text not empty, enums to wire values). */
+export function givenFilters(filters: FilterSpecs, args: Record<string, unknown>): GivenFilter[] {
+  const out: GivenFilter[] = [];
+  for (const [name, spec] of Object.entries(filters)) {
     const value = args[name];
     if (value === undefined || value === null) continue;
-    const op = filter.op ?? 'eq';
     // An empty text matches nothing (or, as a prefix, everything): leave the argument out instead.
-    if (filter.kind === 'string' && value === '') {
+    if (spec.kind === 'string' && value === '') {
       throw badInput(`"${name}" must not be empty; leave it out to not filter on it`, name);
     }
-    if (filter.kind === 'id') out.push({ field: filter.field, op, value: checkId(String(value), name) });
-    else if (filter.kind === 'string' || filter.kind === 'boolean') {
-      out.push({ field: filter.field, op, value: value as string | boolean });
-    } else out.push({ field: filter.field, op, value: filter.kind.toWire(String(value)) });
+    if (spec.kind === 'id') out.push({ spec, value: checkId(String(value), name) });
+    else if (spec.kind === 'string') out.push({ spec, value: String(value) });
+    else if (spec.kind === 'boolean') out.push({ spec, value: value === true });
+    else out.push({ spec, value: enumOf(spec.enum as EnumSpec).toWire(String(value)) });
   }
   return out;
 }
@@ -157,14 +155,17 @@ export interface RootListConfig<C extends ListCollection> {
   collection: C;
   connection: ObjectRef<Types, Connection<WireMap[C]>>;
   description: string;
-  filters?: FilterArgs;
   /** The report's dates (`listDates`): adds `dateField` and `dates`. */
   dates?: ListDates<WireMap[C]>;
 }
 
-/** Declares a root list field (`members`, `bookings` …) as a connection with upstream filters and date selection. */
+/**
+ * Declares a root list field (`members`, `bookings` …) as a connection with the collection's declared filters
+ * (officernd/collections.ts) and date selection. Every filter is checked on every row here; what is sent upstream
+ * only saves pages (core/filters.ts).
+ */
 export function rootList<C extends ListCollection>(name: string, config: RootListConfig<C>): void {
-  const filters = config.filters ?? {};
+  const filters = COLLECTIONS[config.collection].filters;
   const dates = config.dates;
   builder.queryField(name, (t) =>
     t.field({
@@ -174,16 +175,19 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
       args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters), ...(dates ? dateArgs(t.arg, dates) : {}) },
       resolve: (_root, args, ctx) => {
         // Every argument is checked before the first upstream call.
-        const upstream = toFilters(filters, args);
+        const given = givenFilters(filters, args);
+        const upstream = pushDown(given);
+        const check = rowCheck(given) ?? undefined;
+        const narrowed = fullyPushed(given);
         const selected = dates ? listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
-        if (!selected) return upstreamConnection(ctx, config.collection, { filters: upstream }, args as ConnectionArgs);
+        if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed });
         return upstreamConnection(
           ctx,
           config.collection,
           // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
-          { filters: upstream, optional: selected.filters },
+          { filters: upstream.filters, optional: [...upstream.optional, ...selected.filters] },
           args as ConnectionArgs,
-          { keep: selected.keep, scope: selected.scope },
+          { keep: selected.keep, scope: selected.scope, check, narrowed },
         );
       },
     }),
@@ -230,6 +234,8 @@ export function reverseLink<P extends { _id: string }, C extends ListCollection>
   field: string,
   description: string,
 ) {
+  // Reverse links follow a reference the collection declares (officernd/collections.ts `links`).
+  if (!Object.hasOwn(COLLECTIONS[collection].links, field)) throw new Error(`${collection}.${field} is not a declared link`);
   return t.field({
     type: connection,
     description,

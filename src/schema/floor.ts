@@ -43,11 +43,5 @@ rootList('floors', {
   dates: listDates('Floor', 'floors', REPORT_DATES.floors),
   connection: FloorConnection,
   description: 'The floors of all offices. Report "Floors".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only floors of this office.' },
-    name: { kind: 'string', field: 'name', description: 'Only floors with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only floors whose name starts with this text (case-insensitive).' },
-    isOpen: { kind: 'boolean', field: 'isOpen', description: 'Only open (true) or closed (false) floors.' },
-  },
 });
 rootById('floor', Floor, 'floors', 'One floor by id; null when there is none.');

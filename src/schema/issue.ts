@@ -1,14 +1,10 @@
+import { ISSUE_STATUS } from '../officernd/enums.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Issue, IssueConnection, Member, Office, Team } from './refs.ts';
 
-export const IssueStatus = wireEnum('IssueStatus', 'Where a help-desk issue stands (§6.9).', {
-  new: 'Just reported, not looked at',
-  open: 'Being worked on',
-  pending: 'Waiting for someone',
-  resolved: 'Resolved',
-});
+export const IssueStatus = enumOf(ISSUE_STATUS);
 
 Issue.implement({
   description: 'A help-desk issue (ticket) raised by a member. Report "Issues" (v2 "tickets").',
@@ -37,12 +33,5 @@ rootList('issues', {
   dates: listDates('Issue', 'issues', REPORT_DATES.issues),
   connection: IssueConnection,
   description: 'The help-desk issues (tickets) of the organization. Report "Issues".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only issues raised by this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only issues of this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only issues about this office.' },
-    status: { kind: IssueStatus, field: 'status', description: 'Only issues with this status.' },
-    subjectContains: { kind: 'string', field: 'subject', op: 'csi', description: 'Only issues whose subject contains this text (case-insensitive).' },
-  },
 });
 rootById('issue', Issue, 'issues', 'One issue by id; null when there is none.');

@@ -1,9 +1,10 @@
+import { MEMBER_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { Address } from './common.ts';
 import { listDates } from './dates.ts';
 import { wireEmail } from './email.ts';
-import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import {
   BookingConnection,
   CheckinConnection,
@@ -16,15 +17,7 @@ import {
   Team,
 } from './refs.ts';
 
-export const MemberStatus = wireEnum('MemberStatus', 'Where a member stands with the organization (§6.10).', {
-  active: 'An active member',
-  contact: 'A contact, not (yet) a member',
-  former: 'A former member',
-  pending: 'Awaiting approval or activation',
-  not_approved: 'Rejected by an admin',
-  'drop-in': 'A drop-in visitor without a recurring membership',
-  lead: 'A sales lead',
-});
+export const MemberStatus = enumOf(MEMBER_STATUS);
 
 Member.implement({
   description: 'A person: a member of the space, possibly part of a team (company). Report "Members".',
@@ -73,13 +66,5 @@ rootList('members', {
   dates: listDates('Member', 'members', REPORT_DATES.members),
   connection: MemberConnection,
   description: 'The members of the organization. Report "Members".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only members whose home office is this one.' },
-    team: { kind: 'id', field: 'team', description: 'Only members of this team.' },
-    status: { kind: MemberStatus, field: 'status', description: 'Only members with this status.' },
-    name: { kind: 'string', field: 'name', description: 'Only members with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only members whose name starts with this text (case-insensitive).' },
-    email: { kind: 'string', field: 'email', description: 'Only the member with this e-mail address.' },
-  },
 });
 rootById('member', Member, 'members', 'One member by id; null when there is none.');

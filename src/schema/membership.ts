@@ -1,30 +1,16 @@
+import { MEMBERSHIP_CALCULATED_STATUS, MEMBERSHIP_STATUS, MEMBERSHIP_TYPE } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireMembershipMove } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Contract, Member, Membership, MembershipConnection, Office, Plan, Resource, Team } from './refs.ts';
 
-export const MembershipStatus = wireEnum('MembershipStatus', 'Whether an admin approved a membership (§6.11).', {
-  approved: 'Approved',
-  not_approved: 'Not (yet) approved',
-});
+export const MembershipStatus = enumOf(MEMBERSHIP_STATUS);
 
-export const MembershipCalculatedStatus = wireEnum(
-  'MembershipCalculatedStatus',
-  'The live state of a membership, derived by OfficeRnD from its dates and approval (§6.11; use this for "is it running now").',
-  {
-    not_started: 'Approved but its start date is still ahead',
-    active: 'Running now',
-    expired: 'Its end date has passed',
-    not_approved: 'Not approved, so not running',
-  },
-);
+export const MembershipCalculatedStatus = enumOf(MEMBERSHIP_CALCULATED_STATUS);
 
-export const MembershipType = wireEnum('MembershipType', 'How long a membership runs (§6.11).', {
-  month_to_month: 'Open-ended, renewed every period until ended',
-  fixed: 'Runs for a fixed term with an end date',
-});
+export const MembershipType = enumOf(MEMBERSHIP_TYPE);
 
 export const MembershipInterval = wireEnum('MembershipInterval', 'The billing period a membership price is for (§6.11).', {
   once: 'Charged once',
@@ -122,15 +108,5 @@ rootList('memberships', {
   dates: listDates('Membership', 'memberships', REPORT_DATES.memberships),
   connection: MembershipConnection,
   description: 'The memberships (recurring plan subscriptions) of the organization. Report "Memberships".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only memberships of this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only memberships billed to this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only memberships sold in this office.' },
-    plan: { kind: 'id', field: 'plan', description: 'Only memberships of this plan.' },
-    status: { kind: MembershipStatus, field: 'status', description: 'Only memberships with this approval status.' },
-    calculatedStatus: { kind: MembershipCalculatedStatus, field: 'calculatedStatus', description: 'Only memberships in this live state (e.g. ACTIVE).' },
-    type: { kind: MembershipType, field: 'type', description: 'Only open-ended or only fixed-term memberships.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only memberships whose name starts with this text (case-insensitive).' },
-  },
 });
 rootById('membership', Membership, 'memberships', 'One membership by id; null when there is none.');

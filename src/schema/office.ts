@@ -35,9 +35,5 @@ rootList('offices', {
   dates: listDates('Office', 'offices', REPORT_DATES.offices),
   connection: OfficeConnection,
   description: 'The offices (locations) of the organization. Report "Offices".',
-  filters: {
-    name: { kind: 'string', field: 'name', description: 'Only offices with exactly this name.' },
-    isOpen: { kind: 'boolean', field: 'isOpen', description: 'Only open (true) or closed (false) offices.' },
-  },
 });
 rootById('office', Office, 'offices', 'One office by id; null when there is none.');

@@ -1,15 +1,11 @@
+import { PASS_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Fee, Member, Membership, Pass, PassConnection, Team } from './refs.ts';
 
-export const PassStatus = wireEnum('PassStatus', 'Whether a day-pass set can still be used (§6.13).', {
-  valid: 'Can be used',
-  used: 'All passes used up',
-  expired: 'Its validity has ended',
-  pending: 'Not valid yet',
-});
+export const PassStatus = enumOf(PASS_STATUS);
 
 export const PassInterval = wireEnum('PassInterval', 'How often a day-pass set is granted (§6.13).', {
   month: 'Renewed every month (from a membership)',
@@ -65,12 +61,5 @@ rootList('passes', {
   dates: listDates('Pass', 'pass sets', REPORT_DATES.passes),
   connection: PassConnection,
   description: 'The day-pass sets of the organization. Report "Passes".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only passes held by this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only passes held by this team.' },
-    membership: { kind: 'id', field: 'membership', description: 'Only passes granted by this membership.' },
-    fee: { kind: 'id', field: 'fee', description: 'Only passes bought with this fee.' },
-    status: { kind: PassStatus, field: 'status', description: 'Only passes with this status.' },
-  },
 });
 rootById('pass', Pass, 'passes', 'One day-pass set by id; null when there is none.');

@@ -1,3 +1,4 @@
+import { PAYMENT_DOCUMENT_TYPE, PAYMENT_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
@@ -21,8 +22,7 @@ import {
   loadRef,
   rootById,
   rootList,
-  wireEnum,
-} from './fields.ts';
+  wireEnum, enumOf } from './fields.ts';
 import {
   ChargeConnection,
   Fee,
@@ -36,24 +36,9 @@ import {
   Team,
 } from './refs.ts';
 
-export const PaymentDocumentType = wireEnum('PaymentDocumentType', 'What kind of billing document a payment is (§6.14).', {
-  invoice: 'An invoice: money owed by the member or team',
-  creditNote: 'A credit note: money given back, allocated against invoices',
-  overpayment: 'Money received beyond what was invoiced',
-  paymentCharge: 'A document created for a standalone payment transaction',
-});
+export const PaymentDocumentType = enumOf(PAYMENT_DOCUMENT_TYPE);
 
-export const PaymentStatus = wireEnum('PaymentStatus', 'Where a billing document stands in its life cycle (§6.14).', {
-  draft: 'Not issued yet',
-  awaiting_payment: 'Issued and unpaid',
-  partially_paid: 'Part of the amount has been paid',
-  paid: 'Paid in full',
-  overdue: 'Unpaid after its due date',
-  pending: 'A payment is in progress',
-  failed: 'The last payment attempt failed',
-  refunded: 'The money was paid back',
-  voided: 'Cancelled; it no longer counts',
-});
+export const PaymentStatus = enumOf(PAYMENT_STATUS);
 
 export const TaxType = wireEnum('TaxType', 'How the prices of a billing document treat tax (§6.14).', {
   excluded: 'Prices are net: tax is added on top',
@@ -280,15 +265,6 @@ rootList('payments', {
   dates: listDates('Payment', 'payments', REPORT_DATES.payments),
   connection: PaymentConnection,
   description: 'Invoices, credit notes and overpayments, oldest first. Report "Payments".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only documents addressed to this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only documents addressed to this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only documents of this office.' },
-    status: { kind: PaymentStatus, field: 'status', description: 'Only documents with this status.' },
-    documentType: { kind: PaymentDocumentType, field: 'documentType', description: 'Only documents of this kind.' },
-    number: { kind: 'string', field: 'number', description: 'Only the document with exactly this number, e.g. INV-6.' },
-    reference: { kind: 'string', field: 'reference', description: 'Only documents with exactly this reference.' },
-  },
 });
 rootById(
   'payment',

@@ -1,19 +1,14 @@
+import { PLAN_TYPE } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WirePlan, WirePlanAddOn, WirePlanCredit } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
+import { dateTime, loadRefs, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { PlanInterval, pricesOf, RatePrice } from './rate.ts';
 import { Office, Plan, PlanConnection, Rate, ResourceType } from './refs.ts';
 import { resourceTypesByRefs } from './resource-type.ts';
 
-const PlanType = wireEnum('PlanType', 'What a plan sells (§6.15 `type`).', {
-  office: 'A private office',
-  desk: 'A dedicated desk',
-  hotdesk: 'Hot-desk access',
-  service: 'A service (mail handling, virtual office …)',
-  custom: 'Anything else the organization sells',
-});
+const PlanType = enumOf(PLAN_TYPE);
 
 const CreditScope = wireEnum('PlanCreditScope', 'What a plan credit can be spent on (§6.15 `credits[].validFor`).', {
   rates: 'Bookings at the listed rates',
@@ -158,11 +153,5 @@ rootList('plans', {
   dates: listDates('Plan', 'plans', REPORT_DATES.plans),
   connection: PlanConnection,
   description: 'The price plans of the organization (memberships and one-off products). Report "Plans".',
-  filters: {
-    name: { kind: 'string', field: 'name', description: 'Only plans with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only plans whose name starts with this text (case-insensitive).' },
-    code: { kind: 'string', field: 'code', description: 'Only the plans with exactly this code.' },
-    type: { kind: PlanType, field: 'type', description: 'Only plans that sell this.' },
-  },
 });
 rootById('plan', Plan, 'plans', 'One plan by id; null when there is none.');

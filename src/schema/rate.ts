@@ -109,11 +109,5 @@ rootList('rates', {
   dates: listDates('Rate', 'rates', REPORT_DATES.rates),
   connection: RateConnection,
   description: 'The resource rates (booking price lists) of the organization. Report "Rates".',
-  filters: {
-    name: { kind: 'string', field: 'name', description: 'Only rates with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only rates whose name starts with this text (case-insensitive).' },
-    code: { kind: 'string', field: 'code', description: 'Only the rates with exactly this code.' },
-    type: { kind: ResourceKind, field: 'type', description: 'Only rates for this kind of resource.' },
-  },
 });
 rootById('rate', Rate, 'rates', 'One rate by id; null when there is none.');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { builder } from '../builder.ts';
+import { filterNamed } from '../officernd/collections.ts';
 import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
 import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
@@ -93,7 +94,7 @@ function argumentOf(spec: ReportSpec, error: ReportInputError): string {
   const { parameter } = error;
   if ((DATE_PARAMS as readonly string[]).includes(parameter)) return `dates.${parameter}`;
   // A known filter, or an unknown key of `filters` (its error lists the known ones).
-  if (parameter in spec.filters || 'filters' in error.details) return `filters.${parameter}`;
+  if (filterNamed(spec.filters, parameter) || 'filters' in error.details) return `filters.${parameter}`;
   return parameter;
 }
 

@@ -119,13 +119,5 @@ rootList('resources', {
   dates: listDates('Resource', 'resources', REPORT_DATES.resources),
   connection: ResourceConnection,
   description: 'The resources (rooms, desks, offices) of the organization. Report "Resources".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only resources in this office.' },
-    floor: { kind: 'id', field: 'room', description: 'Only resources on this floor.' },
-    rate: { kind: 'id', field: 'rate', description: 'Only resources booked at this rate.' },
-    type: { kind: ResourceKind, field: 'type', description: 'Only resources of this kind.' },
-    name: { kind: 'string', field: 'name', description: 'Only resources with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only resources whose name starts with this text (case-insensitive).' },
-  },
 });
 rootById('resource', Resource, 'resources', 'One resource by id; null when there is none.');

@@ -1,10 +1,11 @@
+import { TEAM_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireTeamDetails } from '../officernd/types.ts';
 import { Address } from './common.ts';
 import { listDates } from './dates.ts';
 import { wireEmail } from './email.ts';
-import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import {
   BookingConnection,
   ContractConnection,
@@ -15,15 +16,7 @@ import {
   TeamConnection,
 } from './refs.ts';
 
-export const TeamStatus = wireEnum('TeamStatus', 'Where a team (company) stands with the organization (§6.19).', {
-  active: 'An active customer',
-  former: 'A former customer',
-  pending: 'Awaiting approval or activation',
-  inactive: 'Known but without active memberships',
-  not_approved: 'Rejected by an admin',
-  'drop-in': 'Uses the space on drop-in terms only',
-  lead: 'A sales lead',
-});
+export const TeamStatus = enumOf(TEAM_STATUS);
 
 const TeamBillingDetails = builder.objectRef<WireTeamDetails>('TeamBillingDetails').implement({
   description: 'How a team is invoiced: legal name, tax ids, currency and payment method (v1 `details`).',
@@ -100,12 +93,5 @@ rootList('teams', {
   dates: listDates('Team', 'teams', REPORT_DATES.teams),
   connection: TeamConnection,
   description: 'The teams (companies) of the organization. Report "Teams".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only teams whose home office is this one.' },
-    calculatedStatus: { kind: TeamStatus, field: 'calculatedStatus', description: 'Only teams with this derived status.' },
-    name: { kind: 'string', field: 'name', description: 'Only teams with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only teams whose name starts with this text (case-insensitive).' },
-    email: { kind: 'string', field: 'email', description: 'Only the team with this e-mail address.' },
-  },
 });
 rootById('team', Team, 'teams', 'One team (company) by id; null when there is none.');

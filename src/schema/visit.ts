@@ -29,11 +29,5 @@ rootList('visits', {
   dates: listDates('Visit', 'visits', REPORT_DATES.visits),
   connection: VisitConnection,
   description: 'The guest visits of the organization. Report "Visits".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only visits hosted by this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only visits hosted by members of this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only visits to this office.' },
-    booking: { kind: 'id', field: 'booking', description: 'Only visits of this booking.' },
-  },
 });
 rootById('visit', Visit, 'visits', 'One visit by id; null when there is none.');

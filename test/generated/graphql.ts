@@ -2084,6 +2084,7 @@ export type QueryBookingOccurrencesArgs = {
   resource?: InputMaybe<Scalars['ID']['input']>;
   team?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  type?: InputMaybe<ResourceKind>;
 };
 
 
@@ -2249,6 +2250,7 @@ export type QueryMemberArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  calculatedStatus?: InputMaybe<MemberStatus>;
   dateField?: InputMaybe<MemberDateField>;
   dates?: InputMaybe<DateSelection>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2298,6 +2300,7 @@ export type QueryOfficesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   isOpen?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  nameStartsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
 
