@@ -12,6 +12,7 @@ import {
   type FilterSpecs,
   type ListCollection,
 } from '../officernd/collections.ts';
+import type { WireCreditStat, WireMap } from '../officernd/types.ts';
 
 export const REPORT_NAMES = [
   'bookings', 'booking-occurrences', 'charges', 'checkins', 'contracts', 'credit-accounts', 'fees', 'floors',
@@ -70,6 +71,27 @@ export interface ReportSpec {
   filters: FilterSpecs;
 }
 
+/**
+ * The dotted paths of a wire type, up to three levels (`address.city`, `properties.<key>`): report columns are
+ * typed against the wire types (officernd/types.ts), so a misspelt column fails the typecheck.
+ */
+export type WirePath<T, Depth extends unknown[] = []> = Depth['length'] extends 3
+  ? never
+  : T extends object
+    ? {
+        [K in keyof T & string]:
+          | K
+          | (NonNullable<T[K]> extends readonly unknown[]
+              ? never
+              : NonNullable<T[K]> extends object
+                ? `${K}.${WirePath<NonNullable<T[K]>, [...Depth, unknown]>}`
+                : never);
+      }[keyof T & string]
+    : never;
+
+/** The columns of a report over collection `C`, checked against its wire type. */
+const columnsOf = <C extends ListCollection>(_collection: C, columns: readonly WirePath<WireMap[C]>[]): readonly string[] => columns;
+
 const STAMPS = ['createdAt', 'createdBy', 'modifiedAt', 'modifiedBy'] as const;
 
 const join = (path: string, ...collections: ListCollection[]): JoinSpec => ({ path, collections });
@@ -85,8 +107,11 @@ const PEOPLE_JOINS = {
   office: join('office', 'offices'),
 } as const;
 
+/** Credit-account rows: the stat with the month it is for (§6.6). */
+const creditColumns = (columns: readonly WirePath<WireCreditStat & { month: string }>[]): readonly string[] => columns;
+
 // §6.1: booking columns are shared by the bookings and booking-occurrences reports.
-const BOOKING_COLUMNS = [
+const BOOKING_COLUMNS: readonly WirePath<WireMap['bookings']>[] = [
   '_id', 'summary', 'description', 'start.dateTime', 'start.date', 'end.dateTime', 'end.date', 'seriesStart',
   'seriesEnd', 'timezone', 'resourceId', 'office', 'team', 'member', 'members', 'visitors', 'plan',
   'recurrence.rrule', 'recurrence.exdates', 'fees', 'canceled', 'tentative', 'free', 'accounted',
@@ -150,11 +175,11 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Charges',
     description: 'Payment transactions recorded against invoices.',
     source: { kind: 'list', collection: 'charges' },
-    columns: [
+    columns: columnsOf('charges', [
       '_id', 'amount', 'currency', 'date', 'status', 'reference', 'source', 'account', 'payment', 'office',
       'sourcePaymentId', 'integration.providerChargeId', 'integration.providerError', 'accounting.provider',
       'accounting.providerId', 'accounting.lastSync', 'accounting.error', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {},
     joins: { payment: join('payment', 'payments'), office: join('office', 'offices') },
@@ -165,10 +190,10 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Checkins',
     description: 'Member presence at an office.',
     source: { kind: 'list', collection: 'checkins' },
-    columns: [
+    columns: columnsOf('checkins', [
       '_id', 'member', 'team', 'office', 'start', 'end', 'type', 'devices', 'booking', 'pass', 'resourceType',
       'source', 'createdAt', 'createdBy',
-    ],
+    ]),
     openMaps: [],
     expand: { devices: values('One row per device.') },
     joins: { ...PEOPLE_JOINS, booking: join('booking', 'bookings'), pass: join('pass', 'passes') },
@@ -179,14 +204,14 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Contracts',
     description: 'Membership agreements with their plan, one-off and resource lines.',
     source: { kind: 'list', collection: 'contracts' },
-    columns: [
+    columns: columnsOf('contracts', [
       '_id', 'number', 'team', 'member', 'office', 'documentType', 'startDate', 'endDate', 'plans',
       'oneOffPlans', 'resources', 'legalDocuments', 'addendum', 'isRolling', 'notice.months', 'stage',
       'status', 'signatureStatus', 'signDate', 'signedBy._id', 'signedBy.displayName', 'activationErrors',
       'termination.date', 'termination.reasonKey', 'termination.comments', 'total', 'baseTotal', 'plansTotal',
       'oneOffsTotal', 'resourcesTotal', 'percentagePriceIncrease', 'previousDepositHeld', 'type',
       'renewedContract', 'renewalContract', 'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       plans: {
@@ -218,11 +243,11 @@ const SPECS: readonly ReportSpec[] = [
     description:
       'Credit (coin) balances of the accounts of one team or member, one row per account and month. Needs `team` or `member` and a date selection (every month it touches) or `month`.',
     source: { kind: 'credit-accounts' },
-    columns: [
+    columns: creditColumns([
       'month', 'creditAccount', 'validFor', 'member', 'team', 'monthly.total', 'monthly.used',
       'monthly.remaining', 'once.total', 'once.used', 'once.remaining', 'resourceRates', 'resourceTypes',
       'oneOffPlans',
-    ],
+    ]),
     openMaps: [],
     expand: {
       resourceRates: values('One row per rate the credits apply to.', { resourceRates: join('', 'rates') }),
@@ -239,12 +264,12 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Fees',
     description: 'One-off charges.',
     source: { kind: 'list', collection: 'fees' },
-    columns: [
+    columns: columnsOf('fees', [
       '_id', 'name', 'price', 'quantity', 'date', 'team', 'member', 'office', 'plan', 'status', 'isPersonal',
       'refundable', 'billInAdvance', 'discountAmount', 'calculatedDiscountAmount', 'discountedPrice', 'markUp',
       'basePrice', 'isLate', 'invoice._id', 'invoice.status', 'invoice.creditNote', 'valueCredits',
       'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {},
     joins: {
@@ -260,11 +285,11 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Floors',
     description: 'Floors of the offices.',
     source: { kind: 'list', collection: 'floors' },
-    columns: [
+    columns: columnsOf('floors', [
       '_id', 'name', 'floor', 'slug', 'area', 'office', 'isOpen', 'background.height', 'background.width',
       'background.measured', 'background.uri', 'public.height', 'public.width', 'public.image', 'public.x',
       'public.y', 'public.modifiedAt', 'versions', 'exported', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {},
     joins: { office: join('office', 'offices') },
@@ -275,10 +300,10 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Issues',
     description: 'Issues (tickets) raised by members.',
     source: { kind: 'list', collection: 'issues' },
-    columns: [
+    columns: columnsOf('issues', [
       '_id', 'subject', 'message', 'status', 'member', 'team', 'office', 'assignedTo', 'type', 'severity',
       'priority', 'attachments', 'resolvedDate', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: { attachments: values('One row per attachment URL.') },
     joins: PEOPLE_JOINS,
@@ -289,14 +314,14 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Members',
     description: 'All members.',
     source: { kind: 'list', collection: 'members' },
-    columns: [
+    columns: columnsOf('members', [
       '_id', 'name', 'email', 'phone', 'office', 'team', 'status', 'calculatedStatus', 'calculatedStage',
       'startDate', 'contactPerson', 'billingPerson', 'address.address', 'address.city', 'address.zip',
       'address.state', 'address.country', 'details.name', 'details.vatId', 'properties', 'tags', 'image',
       'description', 'network', 'accounting', 'doorAccess', 'wifiAccess', 'signedDocuments', 'paymentDetails',
       'cardType', 'portalPrivacy.hide', 'portalPrivacy.hideContactDetails', 'portalPrivacy.hidePublicProfiles',
       'twitterInfo', 'facebook', 'instagram', 'lang', 'lastLogin', 'lastSeen', 'comments', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       tags: values('One row per tag.'),
@@ -313,13 +338,13 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Memberships',
     description: 'Recurring plan subscriptions of members and teams.',
     source: { kind: 'list', collection: 'memberships' },
-    columns: [
+    columns: columnsOf('memberships', [
       '_id', 'name', 'plan', 'team', 'member', 'office', 'startDate', 'endDate', 'price', 'discountedPrice',
       'discount', 'discountAmount', 'calculatedDiscountAmount', 'deposit', 'intervalLength', 'intervalCount',
       'isPersonal', 'locked', 'type', 'status', 'calculatedStatus', 'fees', 'addOns', 'invoices', 'move._id',
       'move.resource', 'move.membership', 'move.startDate', 'move.endDate', 'contract', 'source', 'properties',
       ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {},
     joins: { ...PEOPLE_JOINS, plan: join('plan', 'plans'), contract: join('contract', 'contracts') },
@@ -330,10 +355,10 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Offices',
     description: 'The physical locations.',
     source: { kind: 'list', collection: 'offices' },
-    columns: [
+    columns: columnsOf('offices', [
       '_id', 'name', 'slug', 'address', 'city', 'state', 'country', 'zip', 'timezone', 'isOpen', 'public',
       'image', 'description', 'code', 'order', 'targetRevenuePerPeriod', 'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       targetRevenuePerPeriod: {
@@ -349,11 +374,11 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Passes',
     description: 'Day-pass sets of members and teams.',
     source: { kind: 'list', collection: 'passes' },
-    columns: [
+    columns: columnsOf('passes', [
       '_id', 'count', 'used', 'intervalLength', 'startDate', 'endDate', 'renewDate', 'validFrom', 'validTo',
       'team', 'member', 'isPersonal', 'membership', 'fee', 'shouldGrantActiveStatus', 'resourceType', 'status',
       ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {},
     joins: {
@@ -369,7 +394,7 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Payments',
     description: 'Invoices, credit notes and overpayments.',
     source: { kind: 'list', collection: 'payments' },
-    columns: [
+    columns: columnsOf('payments', [
       '_id', 'number', 'documentType', 'date', 'dueDate', 'team', 'member', 'office', 'reference', 'taxType',
       'allocations', 'invoiceLines', 'lines', 'vatAmounts', 'charges', 'processingFeeLine', 'amount',
       'subtotal', 'baseTotal', 'totalAmount', 'discount', 'discountAmount', 'paidAmount', 'allocatedAmount',
@@ -378,7 +403,7 @@ const SPECS: readonly ReportSpec[] = [
       'periodStart', 'periodEnd', 'comments', 'linkedDocuments', 'accounting.provider',
       'accounting.providerId', 'accounting.lastSync', 'accounting.error', 'accounting.noSync',
       'accounting.hasLockedCharges', 'templates', 'source', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {
       invoiceLines: {
@@ -414,14 +439,14 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Plans',
     description: 'Price plans (one-off and recurring).',
     source: { kind: 'list', collection: 'plans' },
-    columns: [
+    columns: columnsOf('plans', [
       '_id', 'name', 'code', 'description', 'image', 'type', 'price', 'deposit', 'depositPercent',
       'depositPercentEnabled', 'intervalLength', 'intervalCount', 'account', 'amenities', 'locations',
       'setupFees', 'discounts', 'extras', 'legalDocuments', 'addOns', 'credits', 'rates', 'isRate',
       'useValueCredits', 'prorate', 'markUp', 'bookingPolicy', 'calcellationPolicy._id',
       'calcellationPolicy.minimumPeriod', 'approval', 'forMembers', 'forNonMembers', 'forTeamMembers',
       'public', 'order', 'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       locations: values('One row per office the plan is sold in.', { locations: join('', 'offices') }),
@@ -441,11 +466,11 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Rates',
     description: 'Resource rates (plan-shaped documents with isRate).',
     source: { kind: 'list', collection: 'rates' },
-    columns: [
+    columns: columnsOf('rates', [
       '_id', 'name', 'code', 'description', 'image', 'type', 'price', 'intervalLength', 'intervalCount',
       'account', 'amenities', 'locations', 'extras', 'rates', 'isRate', 'useValueCredits', 'prorate',
       'bookingPolicy', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {
       locations: values('One row per office the rate applies in.', { locations: join('', 'offices') }),
@@ -459,12 +484,12 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Resources',
     description: 'Rooms, desks and private offices.',
     source: { kind: 'list', collection: 'resources' },
-    columns: [
+    columns: columnsOf('resources', [
       '_id', 'name', 'type', 'office', 'room', 'rate', 'target', 'targetPlan', 'parents', 'parent', 'number',
       'size', 'area', 'price', 'deposit', 'access.full', 'access.public', 'access.teams', 'access.plans',
       'availability', 'amenities', 'color', 'order', 'timezone', 'status', 'image', 'description', 'move',
       'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       parents: values('One row per parent resource.', { parents: join('', 'resources') }),
@@ -492,10 +517,10 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Resource Types',
     description: 'The kinds of resources (v1 keys them by `id`; `_id` repeats it).',
     source: { kind: 'list', collection: 'resource-types' },
-    columns: [
+    columns: columnsOf('resource-types', [
       '_id', 'type', 'title', 'color', 'icon', 'canBook', 'canAssign', 'primary', 'isSystem', 'target',
       'bookingMode', 'checkinMode', 'hierarchicalResourcesEnabled',
-    ],
+    ]),
     openMaps: [],
     expand: {},
     joins: {},
@@ -506,14 +531,14 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Teams',
     description: 'Companies (teams) of members.',
     source: { kind: 'list', collection: 'teams' },
-    columns: [
+    columns: columnsOf('teams', [
       '_id', 'name', 'email', 'url', 'office', 'description', 'image', 'tags', 'properties', 'startDate',
       'calculatedStatus', 'calculatedStage', 'isTeam', 'isSystem', 'address.address', 'address.city',
       'address.zip', 'address.state', 'address.country', 'details.name', 'details.vatId', 'details.regId',
       'details.currency', 'details.currencyConversionRate', 'details.paymentMethod', 'details.date',
       'details.differentAddress', 'paymentDetails', 'portalPrivacy', 'twitterHandle', 'twitterInfo',
       'cardType', 'comments', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: { tags: values('One row per tag.') },
     joins: { office: join('office', 'offices') },
@@ -524,7 +549,7 @@ const SPECS: readonly ReportSpec[] = [
     title: 'Visits',
     description: 'Visits of guests hosted by members.',
     source: { kind: 'list', collection: 'visits' },
-    columns: ['_id', 'visitor', 'member', 'team', 'office', 'booking', 'start', 'end', ...STAMPS],
+    columns: columnsOf('visits', ['_id', 'visitor', 'member', 'team', 'office', 'booking', 'start', 'end', ...STAMPS]),
     openMaps: [],
     expand: {},
     joins: { ...PEOPLE_JOINS, booking: join('booking', 'bookings') },
