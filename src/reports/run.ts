@@ -90,6 +90,11 @@ export interface PreparedReport {
   plan: ColumnPlan;
   /** Canonical text of everything that decides the rows; cursors are bound to it. */
   fingerprint: string;
+  /**
+   * Whether a page of rows may end short after a bounded scan: only with a date selection (README "Limits"). Without
+   * one, filter checks keep a page exact: reading goes on until the rows are found or MAX_WALK_ITEMS are scanned.
+   */
+  boundedScan: boolean;
   segments: readonly Segment[];
 }
 
@@ -123,7 +128,7 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     dateField,
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
-  return { spec, expand, plan, fingerprint, segments };
+  return { spec, expand, plan, fingerprint, segments, boundedScan: range !== null };
 }
 
 /** One upstream page as the rows it delivers, before their joined columns are loaded. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { builder } from '../builder.ts';
-import { filterNamed } from '../officernd/collections.ts';
+import { ScanLimitError } from '../core/filters.ts';
+import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import { filterNamed, V1_PAGE_LIMIT } from '../officernd/collections.ts';
 import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
 import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
@@ -177,7 +179,7 @@ builder.queryField('report', (t) =>
       const env = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
       // Like connections (connection.ts scanPagesFor): a page of rows scans a bounded number of upstream pages, so a
       // selection that keeps few rows ends early with a cursor instead of reading the whole collection.
-      const maxPages = scanPagesFor(first);
+      const maxPages = prepared.boundedScan ? scanPagesFor(first) : Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);
       let pagesRead = 0;
       try {
         for await (const page of reportPages(prepared, env, { from: start, skip: start.offset, take: first })) {
@@ -187,7 +189,11 @@ builder.queryField('report', (t) =>
           else if (page.next) [end, hasNextPage] = [{ ...page.next, offset: 0 }, true];
           else [end, hasNextPage] = [{ ...page.at, offset: consumed }, false];
           pagesRead += 1;
-          if (pagesRead >= maxPages) break;
+          if (pagesRead >= maxPages) {
+            // Filters checked here kept too few rows of everything scanned: an error, never a short page.
+            if (!prepared.boundedScan && hasNextPage && cells.length < first) throw new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS);
+            break;
+          }
         }
       } catch (error) {
         throw inputError(spec, error);

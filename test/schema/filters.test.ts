@@ -200,3 +200,29 @@ describe('reverse links against an upstream that ignores undocumented filters', 
     expect(result.data?.member.fees.nodes.map((n) => n.id)).toEqual(fees.filter((f) => f.member === member).map((f) => f._id));
   });
 });
+
+describe('report(...) against an upstream that ignores undocumented filters', () => {
+  it('pages exactly: `first` matching rows, then the rest from the cursor, none twice', async () => {
+    const payments = data.collections.payments as unknown as { _id: string; status?: string }[];
+    const status = payments.find((p) => p.status)?.status as string;
+    const want = payments.filter((p) => p.status === status).map((p) => p._id);
+    expect(want.length).toBeGreaterThan(10);
+    const got: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      type Table = { rows: (string | null)[][]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      const result: { data?: { report: Table }; errors?: unknown } = await stack.query<{ report: Table }>(
+        'query($after: String, $filters: JSON) { report(name: PAYMENTS, columns: ["_id", "status"], filters: $filters, first: 10, after: $after) { rows pageInfo { hasNextPage endCursor } } }',
+        { after, filters: { status } },
+      );
+      expect(result.errors).toBeUndefined();
+      const table = result.data?.report as Table;
+      if (table.pageInfo.hasNextPage) expect(table.rows).toHaveLength(10);
+      for (const row of table.rows) expect(row[1]).toBe(status);
+      got.push(...table.rows.map((row) => String(row[0])));
+      if (!table.pageInfo.hasNextPage) break;
+      after = table.pageInfo.endCursor;
+    }
+    expect(got).toEqual(want);
+  });
+});
