@@ -8,5 +8,4 @@ export const MAX_WALK_ITEMS = 50_000;
 /** Most calendar months one credit-accounts question may span (one upstream call per owner and month, §6.6). */
 export const MAX_CREDIT_MONTHS = 24;
 
-/** §6.2: one occurrence request may span at most a year; selections are cut into windows of at most 365 days. */
-export const OCCURRENCE_WINDOW_DAYS = 365;
+// The occurrence window (365 days, §6.2) is a fact of the API: OCCURRENCE_WINDOW_MS in officernd/collections.ts.

@@ -58,6 +58,12 @@ export const CREDIT_STATS_PATH = 'credit-accounts/stats';
 /** OfficeRnD ids are 24-hex Mongo ObjectIds (§6 conventions). */
 export const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
+/**
+ * §6.2: "the period cannot exceed a year": one occurrences request spans at most 365 days; longer selections are
+ * read as consecutive windows of this length.
+ */
+export const OCCURRENCE_WINDOW_MS = 365 * 86_400_000;
+
 /** v1 page size: default and hard maximum since 2024-04-01 (§3). */
 export const V1_PAGE_LIMIT = 100;
 

@@ -12,14 +12,11 @@ import { upstreamPagesConnection, type ConnectionArgs } from './connection.ts';
 import { DateSelection, listDates, resolveDates, selectionError, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 import { rowCheck, type GivenFilter } from '../core/filters.ts';
-import { OCCURRENCE_FILTERS } from '../officernd/collections.ts';
+import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import { OCCURRENCE_FILTERS, OCCURRENCE_WINDOW_MS } from '../officernd/collections.ts';
 import { connectionArgs, filterArgs, givenFilters, loadRef } from './fields.ts';
 import { Booking, BookingOccurrence, BookingOccurrenceConnection } from './refs.ts';
 
-/** §6.2: "the period cannot exceed a year"; like the client, a leap year's 366 days are allowed. */
-const MAX_WINDOW_MS = 366 * 24 * 3_600_000;
-/** Upper bound of one window's walk (a year of a large organization), so no walk is unbounded. */
-const MAX_WALK_ITEMS = 200_000;
 
 const OccurrenceDates = listDates('BookingOccurrence', 'booking occurrences', REPORT_DATES.occurrences);
 
@@ -75,7 +72,7 @@ function windowsOf(ctx: Context, args: OccurrenceArgs): OccurrenceWindow[] {
   const from = args.from.getTime();
   const to = args.to.getTime();
   if (to <= from) throw badInput('"to" must be after "from"', 'to');
-  if (to - from > MAX_WINDOW_MS) throw badInput('The window from "from" to "to" must not exceed one year (OfficeRnD limit); use "dates" for longer selections', 'to');
+  if (to - from > OCCURRENCE_WINDOW_MS) throw badInput('The window from "from" to "to" must not exceed one year (OfficeRnD limit); use "dates" for longer selections', 'to');
   // The raw upstream window: every occurrence overlapping it, as before `dates` existed.
   return [{ start: args.from, end: args.to, keep: () => true }];
 }
