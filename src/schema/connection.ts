@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
 import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
+import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import { badInput } from './errors.ts';
@@ -89,50 +89,25 @@ export function firstOf(args: ConnectionArgs): number {
   return first;
 }
 
-// A cursor names a position in the upstream sequence: the upstream page cursor (null for the first page) and how
-// many raw items of that page were already consumed, plus a fingerprint of the query it belongs to. Upstream
-// cursors only resume at page boundaries (§3), the offset makes ours exact for any `first`.
-interface Position {
-  upstream: string | null;
-  offset: number;
-  /** Whether the upstream query carried its optional filters: offsets and cursors belong to that variant. */
-  optional?: boolean;
-}
+type Position = Omit<CursorPosition, 'segment'>;
 
-const CURSOR_VERSION = 1;
-
-const fingerprint = (scope: string): string => createHash('sha256').update(scope).digest('base64url').slice(0, 10);
-
-function encodeCursor(position: Position, print: string): string {
-  const fields: (string | number | boolean | null)[] = [CURSOR_VERSION, position.upstream, position.offset, print];
-  if (position.optional !== undefined) fields.push(position.optional);
-  return Buffer.from(JSON.stringify(fields)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, print: string): Position {
-  let parsed: unknown;
+/** Reads `after` (core/cursor.ts), as a BAD_USER_INPUT naming the argument when it is not a cursor of this query. */
+export function readAfter(after: string, scope: string, what = 'query'): CursorPosition {
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
+    return decodeCursor(after, scope);
+  } catch (error) {
+    if (!(error instanceof CursorError)) throw error;
+    if (error.reason === 'foreign') throw badInput('"after" is not a cursor this gateway issued', 'after');
+    throw badInput(`"after" belongs to a different ${what} (other filters or another list): start again without it`, 'after');
   }
-  if (
-    !Array.isArray(parsed) ||
-    parsed[0] !== CURSOR_VERSION ||
-    !(parsed[1] === null || typeof parsed[1] === 'string') ||
-    !Number.isInteger(parsed[2]) ||
-    (parsed[2] as number) < 0 ||
-    !(parsed[4] === undefined || typeof parsed[4] === 'boolean')
-  ) {
-    throw badInput('"after" is not a cursor this gateway issued', 'after');
-  }
-  if (parsed[3] !== print) {
-    throw badInput('"after" belongs to a different query (other filters or another list): start again without it', 'after');
-  }
-  const position: Position = { upstream: parsed[1] as string | null, offset: parsed[2] as number };
-  if (typeof parsed[4] === 'boolean') position.optional = parsed[4];
-  return position;
 }
+
+const fingerprint = cursorScope;
+const writeCursor = (position: Position, print: string): string => encodeCursor({ segment: 0, ...position }, print);
+const readCursor = (cursor: string, print: string): Position => {
+  const { segment: _segment, ...position } = readAfter(cursor, print);
+  return position;
+};
 
 /**
  * Most upstream pages one page of a connection may scan while a gateway-side filter (`keep`) drops rows: a
@@ -174,7 +149,7 @@ export async function upstreamConnection<C extends ListCollection>(
 ): Promise<Connection<WireMap[C]>> {
   const first = firstOf(args);
   const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
-  let position: Position = args.after ? decodeCursor(args.after, print) : { upstream: null, offset: 0 };
+  let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   const edges: Edge<WireMap[C]>[] = [];
   if (first === 0) {
     return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
@@ -203,10 +178,10 @@ export async function upstreamConnection<C extends ListCollection>(
       if ((keep && !keep(item)) || (check && !check(item))) continue;
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
       const after: Position = atPageEnd ? at(page.next, 0) : at(position.upstream, index + 1);
-      edges.push({ node: item, cursor: encodeCursor(after, print) });
+      edges.push({ node: item, cursor: writeCursor(after, print) });
     }
     if (index < page.items.length) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(at(position.upstream, index), print) } };
+      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(at(position.upstream, index), print) } };
     }
     if (page.next === null) {
       return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
@@ -215,7 +190,7 @@ export async function upstreamConnection<C extends ListCollection>(
     scanned += page.items.length;
     if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS) throw new ScanLimitError(collection, MAX_WALK_ITEMS);
     if (edges.length >= first || pagesRead >= maxPages) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
+      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(position, print) } };
     }
   }
 }
@@ -224,9 +199,9 @@ export async function upstreamConnection<C extends ListCollection>(
 export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, scope: string): Connection<T> {
   const first = firstOf(args);
   const print = fingerprint(scope);
-  const start = args.after ? decodeCursor(args.after, print).offset : 0;
+  const start = args.after ? readCursor(args.after, print).offset : 0;
   const slice = items.slice(start, start + first);
-  const edges = slice.map((node, i) => ({ node, cursor: encodeCursor({ upstream: null, offset: start + i + 1 }, print) }));
+  const edges = slice.map((node, i) => ({ node, cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print) }));
   const end = start + slice.length;
   return {
     edges,
@@ -249,7 +224,7 @@ export async function upstreamPagesConnection<T>(
 ): Promise<Connection<T>> {
   const first = firstOf(args);
   const print = fingerprint(scope);
-  let position: Position = args.after ? decodeCursor(args.after, print) : { upstream: null, offset: 0 };
+  let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   const edges: Edge<T>[] = [];
   if (first === 0) {
     return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
@@ -261,10 +236,10 @@ export async function upstreamPagesConnection<T>(
     for (; index < page.items.length && edges.length < first; index += 1) {
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
       const after: Position = atPageEnd ? { upstream: page.next, offset: 0 } : { upstream: position.upstream, offset: index + 1 };
-      edges.push({ node: page.items[index] as T, cursor: encodeCursor(after, print) });
+      edges.push({ node: page.items[index] as T, cursor: writeCursor(after, print) });
     }
     if (index < page.items.length) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor({ upstream: position.upstream, offset: index }, print) } };
+      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor({ upstream: position.upstream, offset: index }, print) } };
     }
     if (page.next === null) {
       return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
@@ -274,5 +249,5 @@ export async function upstreamPagesConnection<T>(
   }
   if (pagesRead === 0) return { edges, pageInfo: { hasNextPage: false, endCursor: args.after ?? null } };
   // Enough items, or the source stopped before its last page (a bound was reached): more follow from `position`.
-  return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
+  return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(position, print) } };
 }

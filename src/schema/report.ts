@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { builder } from '../builder.ts';
+import { cursorScope, encodeCursor } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import { filterNamed, V1_PAGE_LIMIT } from '../officernd/collections.ts';
@@ -10,7 +10,7 @@ import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../repo
 import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, type Position } from '../reports/run.ts';
 import { rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
-import { firstOf, PageInfo, scanPagesFor } from './connection.ts';
+import { firstOf, PageInfo, readAfter, scanPagesFor } from './connection.ts';
 import { DateSelection, dateSelectionInput, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -58,37 +58,18 @@ const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement
   }),
 });
 
-// A cursor is an upstream position (segment, upstream cursor) plus how many rows of that page were delivered,
-// bound to a hash of the report request (report, expand, columns, filters, dates) it was issued for.
-const CURSOR_VERSION = 1;
-const hashOf = (fingerprint: string): string => createHash('sha256').update(fingerprint).digest('base64url').slice(0, 12);
-
+// A cursor (core/cursor.ts) is an upstream position (segment, upstream cursor) plus how many rows of that page were
+// delivered, bound to a hash of the report request (report, expand, columns, filters, dates) it was issued for.
 interface RowPosition extends Position {
   offset: number;
 }
 
-const encodeCursor = (position: RowPosition, print: string): string =>
-  Buffer.from(JSON.stringify([CURSOR_VERSION, position.segment, position.cursor, position.offset, print])).toString('base64url');
+const writeCursor = (position: RowPosition, print: string): string =>
+  encodeCursor({ segment: position.segment, upstream: position.cursor, offset: position.offset }, print);
 
-function decodeCursor(cursor: string, print: string): RowPosition {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  const fields = Array.isArray(parsed) ? (parsed as unknown[]) : [];
-  const [version, segment, upstream, offset, fingerprint] = fields;
-  const ok =
-    version === CURSOR_VERSION &&
-    Number.isInteger(segment) &&
-    (segment as number) >= 0 &&
-    (upstream === null || typeof upstream === 'string') &&
-    Number.isInteger(offset) &&
-    (offset as number) >= 0;
-  if (!ok) throw badInput('"after" is not a cursor this gateway issued', 'after');
-  if (fingerprint !== print) throw badInput('"after" belongs to a different report request: start again without it', 'after');
-  return { segment: segment as number, cursor: upstream as string | null, offset: offset as number };
+function readCursor(cursor: string, print: string): RowPosition {
+  const { segment, upstream, offset } = readAfter(cursor, print, 'report request');
+  return { segment, cursor: upstream, offset };
 }
 
 /** The GraphQL spelling of a report parameter: `dates.from`, `filters.office`, or the argument itself. */
@@ -164,8 +145,8 @@ builder.queryField('report', (t) =>
       } catch (error) {
         throw inputError(spec, error);
       }
-      const print = hashOf(prepared.fingerprint);
-      const start: RowPosition = args.after ? decodeCursor(args.after, print) : { segment: 0, cursor: null, offset: 0 };
+      const print = cursorScope(prepared.fingerprint);
+      const start: RowPosition = args.after ? readCursor(args.after, print) : { segment: 0, cursor: null, offset: 0 };
       const table = (cells: Cell[][], hasNextPage: boolean, endCursor: string | null): ReportTableShape => ({
         report: enumValue(name),
         columns: prepared.plan.columns,
@@ -198,7 +179,7 @@ builder.queryField('report', (t) =>
       } catch (error) {
         throw inputError(spec, error);
       }
-      return table(cells, hasNextPage, hasNextPage || cells.length > 0 || args.after ? encodeCursor(end, print) : null);
+      return table(cells, hasNextPage, hasNextPage || cells.length > 0 || args.after ? writeCursor(end, print) : null);
     },
   }),
 );
