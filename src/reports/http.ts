@@ -11,7 +11,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { createContext, type ContextDeps } from '../context.ts';
 import type { Logger } from '../logger.ts';
-import { describeFailure } from './failure.ts';
+import { INTERNAL_FAILURE, publicFailure } from '../core/failure.ts';
 import { ReportInputError } from './errors.ts';
 import { parseExportQuery } from './query.ts';
 import { REPORT_NAMES, REPORTS, isReportName } from './registry.ts';
@@ -121,7 +121,7 @@ async function exportReport(
     first = await pages.next();
   } catch (error) {
     stop.abort();
-    const failure = describeFailure(error);
+    const failure = (publicFailure(error) ?? INTERNAL_FAILURE);
     logFailure(deps.logger, name, failure.code, failure.message, 0);
     return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
   }
@@ -238,7 +238,7 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
         } catch (error) {
           ahead = null;
           if (stop.signal.aborted) return controller.error(error);
-          const described = describeFailure(error);
+          const described = (publicFailure(error) ?? INTERNAL_FAILURE);
           onFailure(described.code, described.message, written);
           failure = error;
           stop.abort();
