@@ -6,7 +6,7 @@
 
 import { CursorLoopError, OfficeRnDError, OfficeRnDQueryError } from '../officernd/index.ts';
 
-export interface PublicFailure {
+interface PublicFailure {
   code: string;
   message: string;
   /** HTTP status of an answer that has not started yet. */

@@ -16,7 +16,7 @@ export interface GivenFilter {
 }
 
 /** What goes upstream for a set of given filters: relied-on filters and optional ones. */
-export interface PushDown {
+interface PushDown {
   filters: Filter[];
   optional: Filter[];
 }

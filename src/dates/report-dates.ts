@@ -14,14 +14,14 @@ import type { WireBooking, WireBookingOccurrence, WireCreditStat, WireDateTimeSl
 import { addDays, DateSelectionError, requireBounded, type DayRange } from './selection.ts';
 
 /** Which bounds of a selection may go upstream as `field.$gte` (lower) and `field.$lt` (upper). */
-export interface DatePushdown {
+interface DatePushdown {
   /** Upstream field that accepts comparisons (collections.ts `dateFields`). */
   field: string;
   lower: boolean;
   upper: boolean;
 }
 
-export interface DateFieldSpec<T> {
+interface DateFieldSpec<T> {
   /** GraphQL enum value, e.g. START. */
   name: string;
   description: string;
@@ -109,7 +109,7 @@ const bookingEnd: DateFieldSpec<WireBooking> = {
 };
 
 /** Date specs of every report that has dates; resource types have none. */
-export interface ReportDates {
+interface ReportDates {
   bookings: ReportDateSpec<WireMap['bookings']>;
   charges: ReportDateSpec<WireMap['charges']>;
   checkins: ReportDateSpec<WireMap['checkins']>;

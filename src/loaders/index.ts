@@ -24,8 +24,8 @@ export interface LoaderOptions {
   probeAfterIds?: number;
 }
 
-export type ById<C extends ListCollection> = DataLoader<string, WireMap[C] | null>;
-export type ChildrenOf<C extends ListCollection> = DataLoader<string, WireMap[C][]>;
+type ById<C extends ListCollection> = DataLoader<string, WireMap[C] | null>;
+type ChildrenOf<C extends ListCollection> = DataLoader<string, WireMap[C][]>;
 
 export interface CreditStatsKey {
   month: string;
@@ -72,7 +72,7 @@ interface WalkResult {
 }
 
 /** The declared id filter on a reference field of a collection (reverse links filter by it); undefined if none. */
-export function linkFilter(collection: ListCollection, field: string): FilterSpec | undefined {
+function linkFilter(collection: ListCollection, field: string): FilterSpec | undefined {
   return Object.values(COLLECTIONS[collection].filters).find((f) => f.kind === 'id' && f.field === field);
 }
 

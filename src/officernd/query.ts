@@ -84,7 +84,7 @@ export function toQueryString(params: URLSearchParams): string {
 }
 
 /** Date → ISO with milliseconds and `Z` (§4); strings must parse as dates. */
-export function toIsoDate(value: Date | string | number, what: string): string {
+function toIsoDate(value: Date | string | number, what: string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) {
     throw new OfficeRnDQueryError(`${what} must be a date, got ${JSON.stringify(String(value))}`);

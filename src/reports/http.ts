@@ -19,7 +19,7 @@ import { joinPage, prepareReport, sourcePages, type PreparedReport, type ReportE
 import { catalogue } from './catalogue.ts';
 import { REPORT_FORMATS, createTableWriter, type ReportFormat, type TableWriter } from './writers.ts';
 
-export const REPORTS_PATH = '/reports';
+const REPORTS_PATH = '/reports';
 
 const EXPORT_PATH = /^\/reports\/([^/]+)\.([A-Za-z0-9]+)$/;
 
@@ -32,7 +32,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
 
 /** What the server under the handler can do that a Response cannot express. */
-export interface ExportTransport {
+interface ExportTransport {
   /**
    * Ends the connection after what was written so far, without the end of the chunked body, so the client sees a
    * truncated transfer (not a complete file) after an upstream failure. Without it the body stream errors instead.
@@ -41,7 +41,7 @@ export interface ExportTransport {
 }
 
 /** Answers report requests; null for any other path (GraphQL and the rest go on). */
-export function createReportsHandler(
+function createReportsHandler(
   deps: ContextDeps,
 ): (request: Request, transport?: ExportTransport, parsed?: URL) => Promise<Response | null> {
   return async (request, transport = {}, parsed) => {

@@ -19,7 +19,7 @@ import type { JoinSpec } from './registry.ts';
 export const WALK_AFTER_IDS = V1_PAGE_LIMIT;
 
 /** The most objects a report reads of one joined collection in a walk (as the loaders' default walk bound). */
-export const MAX_JOIN_WALK_ITEMS = 50_000;
+const MAX_JOIN_WALK_ITEMS = 50_000;
 
 /** What joins read with: the request's loaders and client, and the caller's signal. */
 export interface JoinEnv {
@@ -46,7 +46,7 @@ export interface JoinNode {
 }
 
 /** What one report has read by id so far, to switch a heavily joined collection to one walk. */
-export interface ReadPlan {
+interface ReadPlan {
   /** Distinct ids asked for so far, per collection not yet read whole. */
   seen: Map<ListCollection, Set<string>>;
   /**
@@ -82,7 +82,7 @@ const pagesOf = (items: number): number => Math.max(1, Math.ceil(items / V1_PAGE
  * Pages a walk of the collection is expected to take: exact once a walk has shown its size, else WALK_AFTER_IDS or
  * what an unfinished walk has shown it to exceed; Infinity when it is too large for a report to hold.
  */
-export function walkPagesOf(collection: ListCollection, sizes: CollectionSizes): number {
+function walkPagesOf(collection: ListCollection, sizes: CollectionSizes): number {
   const size = sizes.get(collection);
   if (size !== undefined) return size > MAX_JOIN_WALK_ITEMS ? Number.POSITIVE_INFINITY : pagesOf(size);
   const atLeast = sizes.atLeast(collection);
@@ -95,7 +95,7 @@ export function walkPagesOf(collection: ListCollection, sizes: CollectionSizes):
  * asked for in `rows` rows, extrapolated over the rows still ahead (an over-estimate when ids repeat, never an
  * under-estimate of a report that goes on as it began).
  */
-export function walkPays(distinct: number, rows: number, ahead: number, walkPages: number): boolean {
+function walkPays(distinct: number, rows: number, ahead: number, walkPages: number): boolean {
   return distinct * (1 + ahead / Math.max(1, rows)) > walkPages;
 }
 

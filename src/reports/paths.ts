@@ -30,11 +30,6 @@ export function pathReader(path: string): PathReader {
   };
 }
 
-/** The value at a dotted path (`address.city`); '' is the value itself; undefined when any step is missing. */
-export function valueAt(source: unknown, path: string): unknown {
-  return pathReader(path)(source);
-}
-
 /** A value as a cell: null/undefined → null, scalars as they are, anything else as JSON text. */
 export function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;

@@ -13,7 +13,7 @@ const CONTROL = ['expand', 'columns', 'limit', 'dateField'] as const;
 const DAY_PARAMS = ['on', 'from', 'to'] as const;
 const COUNT_PARAMS = ['daysBack', 'fromDaysBack', 'toDaysBack'] as const;
 
-export interface ExportQuery {
+interface ExportQuery {
   request: Omit<ReportRequest, 'report'>;
   /** At most this many rows (after expansion); null: all rows. */
   limit: number | null;

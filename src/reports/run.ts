@@ -55,7 +55,7 @@ export interface Position {
 }
 
 /** One upstream page as rows. */
-export interface RowPage {
+interface RowPage {
   /** The rows asked for from this page (after `skip`, at most what `take` leaves). */
   rows: Cell[][];
   /** Rows skipped at the start of this page (`skip` on the first page, else 0). */
@@ -68,7 +68,7 @@ export interface RowPage {
   next: Position | null;
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Start here (default: the beginning). */
   from?: Position;
   /** Rows of the first page already delivered (a cursor's offset). */
@@ -102,7 +102,7 @@ export interface PreparedReport {
 export const DATE_PARAMS = ['on', 'daysBack', 'from', 'to', 'fromDaysBack', 'toDaysBack', 'period', 'weekStartsOn', 'timeZone'] as const;
 
 /** `start`, `createdAt`, `created-at` and `CREATED_AT` all name CREATED_AT-style enum values. */
-export function normaliseDateField(name: string): string {
+function normaliseDateField(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[-\s]+/g, '_')

@@ -118,7 +118,7 @@ export function scanPagesFor(first: number): number {
   return Math.max(10, Math.ceil(first / V1_PAGE_LIMIT));
 }
 
-export interface UpstreamConnectionOptions<T> {
+interface UpstreamConnectionOptions<T> {
   /**
    * The date check: kept items, applied on our side after the upstream filters. A page scans at most
    * `scanPagesFor(first)` upstream pages and may end short with `hasNextPage: true`.

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { publicFailure } from '../core/failure.ts';
 
 /** Error codes a client may see in `extensions.code`; anything else is masked as INTERNAL_SERVER_ERROR. */
-export const PUBLIC_CODES = new Set([
+const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UPSTREAM_UNAVAILABLE',

@@ -1,4 +1,5 @@
 import type { ArgBuilder, ObjectRef } from '@pothos/core';
+import { GraphQLError } from 'graphql';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import {
@@ -55,6 +56,12 @@ export async function loadRefs<C extends ListCollection>(
   return out;
 }
 
+/** The id of an embedded element (ids are non-null): one OfficeRnD left out is an UPSTREAM_INVALID_DATA error. */
+export function elementId(id: string | null | undefined, what: string): string {
+  if (typeof id === 'string' && id !== '') return id;
+  throw new GraphQLError(`OfficeRnD sent ${what} without an id`, { extensions: { code: 'UPSTREAM_INVALID_DATA' } });
+}
+
 /** Checks an id argument: OfficeRnD ids are 24-hex (§6 conventions). */
 export function checkId(id: string, argument: string): string {
   if (!OBJECT_ID.test(id)) throw badInput(`"${argument}" must be an OfficeRnD id (24 hex characters), got "${id}"`, argument);
@@ -73,7 +80,7 @@ export const connectionArgs = (t: ArgBuilder<Types>) => ({
 
 // ---------------------------------------------------------------- enums
 
-export interface WireEnum {
+interface WireEnum {
   /** GraphQL name of the enum. */
   ref: ReturnType<typeof builder.enumType>;
   /** Wire value → GraphQL value; unknown values become OTHER, so a new upstream value never breaks a response. */
@@ -151,7 +158,7 @@ export function givenFilters(filters: FilterSpecs, args: Record<string, unknown>
   return out;
 }
 
-export interface RootListConfig<C extends ListCollection> {
+interface RootListConfig<C extends ListCollection> {
   collection: C;
   connection: ObjectRef<Types, Connection<WireMap[C]>>;
   description: string;

@@ -22,7 +22,9 @@ import {
   loadRef,
   rootById,
   rootList,
-  wireEnum, enumOf } from './fields.ts';
+  wireEnum, enumOf,
+  elementId,
+} from './fields.ts';
 import {
   ChargeConnection,
   Fee,
@@ -128,7 +130,7 @@ const PaymentLine = builder.objectRef<WireLine>('PaymentLine').implement({
 const PaymentAllocation = builder.objectRef<WireAllocation>('PaymentAllocation').implement({
   description: 'Part of a credit note or overpayment applied to another document (usually an invoice it settles).',
   fields: (t) => ({
-    id: t.id({ description: 'The OfficeRnD id of the allocation.', resolve: (a) => a._id ?? null }),
+    id: t.id({ nullable: false, description: 'The OfficeRnD id of the allocation.', resolve: (a) => elementId(a._id, 'an allocation') }),
     amount: t.exposeFloat('amount', { description: 'The amount applied.' }),
     documentType: t.field({
       type: PaymentDocumentType.ref,

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WirePlan, WirePlanAddOn, WirePlanCredit } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRefs, rootById, rootList, wireEnum, enumOf } from './fields.ts';
+import { dateTime, loadRefs, rootById, rootList, wireEnum, enumOf, elementId } from './fields.ts';
 import { PlanInterval, pricesOf, RatePrice } from './rate.ts';
 import { Office, Plan, PlanConnection, Rate, ResourceType } from './refs.ts';
 import { resourceTypesByRefs } from './resource-type.ts';
@@ -51,7 +51,7 @@ const PlanCredit = builder.objectRef<WirePlanCredit>('PlanCredit').implement({
 const PlanAddOn = builder.objectRef<WirePlanAddOn>('PlanAddOn').implement({
   description: 'A paid add-on that can be bought with a plan (wire `addOns[]`).',
   fields: (t) => ({
-    id: t.id({ description: 'The OfficeRnD id of the add-on.', resolve: (a) => a._id ?? null }),
+    id: t.id({ nullable: false, description: 'The OfficeRnD id of the add-on.', resolve: (a) => elementId(a._id, 'a plan add-on') }),
     name: t.exposeString('name', { description: 'Display name.' }),
     price: t.exposeFloat('price', { description: 'Price per billing interval, in the organization currency.' }),
     deposit: t.exposeFloat('deposit', { description: 'Deposit asked for the add-on.' }),

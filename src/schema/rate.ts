@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WirePlanLike, WireRateComponent } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
+import { dateTime, loadRefs, rootById, rootList, wireEnum, elementId } from './fields.ts';
 import { Office, Rate, RateConnection, ResourceType } from './refs.ts';
 import { ResourceKind, resourceTypeByKey } from './resource-type.ts';
 
@@ -26,7 +26,7 @@ export const RatePriceInterval = wireEnum('RatePriceInterval', 'The time unit a 
 export const RatePrice = builder.objectRef<WireRateComponent>('RatePrice').implement({
   description: 'One price of a rate: e.g. the hourly price and the day price of a meeting room (wire `rates[]`).',
   fields: (t) => ({
-    id: t.id({ description: 'The OfficeRnD id of this price component.', resolve: (p) => p._id ?? null }),
+    id: t.id({ nullable: false, description: 'The OfficeRnD id of this price component.', resolve: (p) => elementId(p._id, 'a rate price component') }),
     price: t.exposeFloat('price', { description: 'Price per interval, in the organization currency.' }),
     interval: t.field({
       type: RatePriceInterval.ref,

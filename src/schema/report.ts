@@ -20,7 +20,7 @@ import { badInput } from './errors.ts';
 const enumValue = (name: ReportName): string => name.toUpperCase().replaceAll('-', '_');
 const BY_ENUM = new Map(REPORT_NAMES.map((name) => [enumValue(name), name]));
 
-export const ReportNameEnum = builder.enumType('ReportName', {
+const ReportNameEnum = builder.enumType('ReportName', {
   description: 'A flat report: one of the 20 reports of the OfficeRnD connector (the HTTP export `/reports/{report}` in kebab-case).',
   values: Object.fromEntries(
     REPORT_NAMES.map((name) => [enumValue(name), { value: enumValue(name), description: `${REPORTS[name].title}: ${REPORTS[name].description} (\`/reports/${name}\`)` }]),

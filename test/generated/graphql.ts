@@ -1658,7 +1658,7 @@ export type PaymentAllocation = {
   /** The kind of the target document. */
   documentType?: Maybe<PaymentDocumentType>;
   /** The OfficeRnD id of the allocation. */
-  id?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
   /** The document the amount is applied to. */
   target?: Maybe<Payment>;
 };
@@ -1879,7 +1879,7 @@ export type PlanAddOn = {
   /** Deposit asked for the add-on. */
   deposit?: Maybe<Scalars['Float']['output']>;
   /** The OfficeRnD id of the add-on. */
-  id?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
   /** Display name. */
   name?: Maybe<Scalars['String']['output']>;
   /** Price per billing interval, in the organization currency. */
@@ -2551,7 +2551,7 @@ export type RateEdge = {
 export type RatePrice = {
   __typename?: 'RatePrice';
   /** The OfficeRnD id of this price component. */
-  id?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
   /** The time unit this price applies to (wire `interval`). */
   interval?: Maybe<RatePriceInterval>;
   /** How many intervals the price covers, e.g. 4 for a half-day priced in hours (wire `intervalQuantity`). */
