@@ -4,6 +4,8 @@
  * The variable names are a public contract: outside tools drive the gateway with them.
  */
 
+import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {
@@ -46,8 +48,8 @@ export interface Config {
   logLevel: LogLevel;
 }
 
-export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+// Days of the week and time zones are date facts (dates/ is pure and imports nothing of the configuration).
+export { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -64,15 +66,6 @@ type Env = Record<string, string | undefined>;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-/** Whether the runtime knows this IANA time zone. */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Env): Config {
@@ -206,3 +199,11 @@ export function loadConfig(env: Env): Config {
     logLevel,
   };
 }
+
+/** The parts of the configuration the gateway itself uses. */
+export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream'>;
+
+/** The gateway's settings when none are given: what an empty environment means (development: open, GraphiQL on). */
+export const DEFAULT_GATEWAY_SETTINGS: Readonly<GatewaySettings> = Object.freeze(
+  (({ security, dates, upstream }: Config): GatewaySettings => ({ security, dates, upstream }))(loadConfig({})),
+);

@@ -1,19 +1,18 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { loadConfig, type Config } from './config.ts';
+import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
-import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
+import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 import { corsOption, createRequestBudgets, useBodyLimit, openAccessWarning, securityPlugins, useRequestBudget } from './security/index.ts';
 
-/** The parts of the configuration the gateway itself uses. */
-export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream'>;
+export type { GatewaySettings } from './config.ts';
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /**
-   * Defaults: what `loadConfig({})` gives (development settings, open, GraphiQL on). `host` (where the server
+   * Defaults: DEFAULT_GATEWAY_SETTINGS (config.ts), what an empty environment gives (development settings, open, GraphiQL on). `host` (where the server
    * listens) only decides the start-up warning for an open gateway.
    */
   settings?: Partial<GatewaySettings> & { host?: string };
@@ -28,7 +27,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** Builds the gateway as a fetch-style handler; `server.ts` is the only place that listens. */
 export function createGateway(options: GatewayOptions): Gateway {
-  const defaults = loadConfig({});
+  const defaults = DEFAULT_GATEWAY_SETTINGS;
   const settings: GatewaySettings = {
     security: options.settings?.security ?? defaults.security,
     dates: options.settings?.dates ?? defaults.dates,

@@ -19,10 +19,19 @@ import {
   subQuarters,
   subYears,
 } from 'date-fns';
-import { isTimeZone, WEEKDAYS, type Weekday } from '../config.ts';
 
-export type { Weekday } from '../config.ts';
-export { WEEKDAYS } from '../config.ts';
+export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Whether the runtime knows this IANA time zone. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The time periods of the connector's "Time Period" menu, with what each one selects. */
 export const TIME_PERIODS = {

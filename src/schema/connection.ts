@@ -6,12 +6,9 @@ import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
-import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
 import { badInput } from './errors.ts';
 
-/** Default and maximum `first` of every connection. */
-export const DEFAULT_FIRST = 50;
-export const MAX_FIRST = 1000;
 
 export interface Edge<T> {
   cursor: string;
@@ -108,15 +105,6 @@ const readCursor = (cursor: string, print: string): Position => {
   const { segment: _segment, ...position } = readAfter(cursor, print);
   return position;
 };
-
-/**
- * Most upstream pages one page of a connection may scan while a gateway-side filter (`keep`) drops rows: a
- * selection OfficeRnD cannot filter must not turn `first: 1` into a walk of the whole collection. Past it the page
- * ends early with `hasNextPage: true`; its `endCursor` resumes the scan where it stopped.
- */
-export function scanPagesFor(first: number): number {
-  return Math.max(10, Math.ceil(first / V1_PAGE_LIMIT));
-}
 
 interface UpstreamConnectionOptions<T> {
   /**

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { cursorScope, encodeCursor } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
-import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import { MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
 import { filterNamed, V1_PAGE_LIMIT } from '../officernd/collections.ts';
 import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
 import { ReportInputError } from '../reports/errors.ts';
@@ -10,7 +10,7 @@ import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../repo
 import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, type Position } from '../reports/run.ts';
 import { rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
-import { firstOf, PageInfo, readAfter, scanPagesFor } from './connection.ts';
+import { firstOf, PageInfo, readAfter } from './connection.ts';
 import { DateSelection, dateSelectionInput, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 

@@ -29,8 +29,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
-import { scanPagesFor } from '../schema/connection.ts';
-import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
+import { MAX_CREDIT_MONTHS, scanPagesFor } from '../core/limits.ts';
 
 /** GraphQL object types backed by an OfficeRnD collection: reaching one through a link costs an upstream call. */
 const NODE_COLLECTIONS: Readonly<Record<string, ListCollection | null>> = {
