@@ -18,6 +18,17 @@ import { connectionArgs, filterArgs, givenFilters, loadRef } from './fields.ts';
 import { Booking, BookingOccurrence, BookingOccurrenceConnection } from './refs.ts';
 
 
+/**
+ * The booking an occurrence belongs to. §6.2 leaves open whether an occurrence carries its booking's `_id` or an id
+ * of its own with a reference to the booking: a reference (`booking`, `bookingId`) wins, else `_id` is the booking's.
+ */
+export function bookingIdOf(occurrence: WireBookingOccurrence): string {
+  const wire = occurrence as WireBookingOccurrence & { booking?: unknown; bookingId?: unknown };
+  if (typeof wire.booking === 'string' && wire.booking !== '') return wire.booking;
+  if (typeof wire.bookingId === 'string' && wire.bookingId !== '') return wire.bookingId;
+  return occurrence._id;
+}
+
 const OccurrenceDates = listDates('BookingOccurrence', 'booking occurrences', REPORT_DATES.occurrences);
 
 BookingOccurrence.implement({
@@ -28,14 +39,13 @@ BookingOccurrence.implement({
     id: t.id({
       nullable: false,
       description: 'Unique id of the occurrence: the booking id and the occurrence start, as "<bookingId>:<start>".',
-      resolve: (o) => `${o._id}:${slotInstant(o.start) ?? ''}`,
+      resolve: (o) => `${bookingIdOf(o)}:${slotInstant(o.start) ?? ''}`,
     }),
     ...bookingFields(t),
     booking: t.field({
       type: Booking,
       description: 'The booking (or recurring series) this occurrence belongs to.',
-      // §6.2: an occurrence carries its booking's `_id`.
-      resolve: (o, _a, ctx) => loadRef(ctx, 'bookings', o._id),
+      resolve: (o, _a, ctx) => loadRef(ctx, 'bookings', bookingIdOf(o)),
     }),
   }),
 });
