@@ -66,3 +66,11 @@ export function publicFailure(error: unknown): PublicFailure | null {
   if (typeof code === 'string' && OWN_CODES.has(code)) return failure(code, error.message);
   return null;
 }
+
+/**
+ * Whether a failed read may be OfficeRnD refusing a `$select` (§4: its handling of unknown fields varies): a 400, or
+ * a 500 that outlived the client's retries. The caller then reads without the selection.
+ */
+export function refusesSelection(error: unknown): boolean {
+  return error instanceof OfficeRnDError && (error.code === 'UPSTREAM_BAD_REQUEST' || error.status === 500);
+}

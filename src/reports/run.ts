@@ -5,6 +5,7 @@
  */
 
 import type { CreditStatsKey, Loaders } from '../loaders/index.ts';
+import { refusesSelection } from '../core/failure.ts';
 import { pushDown, rowCheck, type GivenFilter } from '../core/filters.ts';
 import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
 import { COLLECTIONS, filterNamed, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
@@ -235,17 +236,23 @@ async function* segmentPages(
       ...(maxItems !== null && keep === null ? { max: maxItems - read } : {}),
     });
     let unselected = false;
-    for await (const page of pages) {
-      if (query.select && isBareIdAnswer(page.items as object[])) {
-        // §4: OfficeRnD answers a `$select` it does not know with bare `_id`s. Never a short row: read this page
-        // again without the selection, and the rest of the report too.
-        unselected = true;
-        break;
+    try {
+      for await (const page of pages) {
+        if (query.select && isBareIdAnswer(page.items as object[])) {
+          // §4: OfficeRnD answers a `$select` it does not know with bare `_id`s. Never a short row: read this page
+          // again without the selection, and the rest of the report too.
+          unselected = true;
+          break;
+        }
+        read += page.items.length;
+        const items = keep ? (page.items as object[]).filter(keep) : (page.items as object[]);
+        yield { items, at, next: page.next };
+        at = page.next;
       }
-      read += page.items.length;
-      const items = keep ? (page.items as object[]).filter(keep) : (page.items as object[]);
-      yield { items, at, next: page.next };
-      at = page.next;
+    } catch (error) {
+      // A selection refused with a 400, or a 500 that outlived the client's retries: read without it, as above.
+      if (!query.select || !refusesSelection(error)) throw error;
+      unselected = true;
     }
     if (!unselected) return;
     const { select: _dropped, ...rest } = query;
