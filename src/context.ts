@@ -44,6 +44,6 @@ export function createContext(deps: ContextDeps, request: Request, signal: Abort
     signal,
     settings: deps.settings,
     now: deps.clock ?? (() => new Date()),
-    loaders: createLoaders({ ...deps.loaderOptions, officernd: deps.officernd, sizes: deps.sizes, signal }),
+    loaders: createLoaders({ ...deps.loaderOptions, officernd: deps.officernd, sizes: deps.sizes, logger: deps.logger, signal }),
   };
 }

@@ -41,9 +41,31 @@ export function rowCheck(given: readonly GivenFilter[]): ((row: object) => boole
   return (row) => given.every(({ spec, value }) => filterMatches(spec, row, value));
 }
 
-/** Whether every given filter is also applied upstream as a relied-on filter (rows then should all match). */
-export function fullyPushed(given: readonly GivenFilter[]): boolean {
-  return given.every((f) => f.spec.documented && !(f.spec.kind === 'boolean' && f.value !== true));
+const isSent = (f: GivenFilter): boolean => !(f.spec.kind === 'boolean' && f.value !== true);
+
+/**
+ * Whether every given filter is sent upstream as a relied-on filter and OfficeRnD has not been seen to ignore it:
+ * rows should then all match, and pages can ask for just what is needed.
+ */
+export function fullyPushed(given: readonly GivenFilter[], ignores: (field: string) => boolean = () => false): boolean {
+  return given.every((f) => f.spec.documented && isSent(f) && !ignores(f.spec.field));
+}
+
+/**
+ * The row check of the given filters, noticing when OfficeRnD ignored one it was sent: a row that fails a filter
+ * sent upstream calls `ignored(field)` (the caller records it once, and plans stop counting on that filter).
+ */
+export function watchedCheck(given: readonly GivenFilter[], ignored: (field: string) => void): ((row: object) => boolean) | null {
+  if (given.length === 0) return null;
+  return (row) => {
+    let keep = true;
+    for (const filter of given) {
+      if (filterMatches(filter.spec, row, filter.value)) continue;
+      keep = false;
+      if (isSent(filter)) ignored(filter.spec.field);
+    }
+    return keep;
+  };
 }
 
 /**

@@ -15,6 +15,8 @@ import type { CollectionSizes } from './collection-sizes.ts';
 export interface LoaderOptions {
   officernd: OfficeRnDClient;
   sizes: CollectionSizes;
+  /** Told once per collection and field when OfficeRnD is seen to ignore a filter. */
+  logger?: { warn(message: string, fields?: Record<string, unknown>): void };
   signal?: AbortSignal;
   /** Most items a whole-collection walk may read before it fails (it never returns a short list). */
   maxWalkItems?: number;
@@ -49,6 +51,11 @@ export interface Loaders {
   creditStats: DataLoader<CreditStatsKey, WireCreditStat[], string>;
   /** What the gateway has learnt of collection sizes (shared by its requests), for callers that plan their own reads. */
   sizes: CollectionSizes;
+  /**
+   * Records that rows came back a filter sent upstream should have excluded (the local check removed them): logged
+   * once per collection and field, and from then on plans treat the filter as not narrowing.
+   */
+  noteIgnoredFilter(collection: ListCollection, field: string): void;
 }
 
 export class WalkTooLargeError extends Error {
@@ -211,7 +218,9 @@ export function createLoaders(options: LoaderOptions): Loaders {
             return parents.map((p) => groups.get(p) ?? []);
           };
           const link = linkFilter(collection, field);
-          if (!link || walkIsCheaper(collection, parents.length)) return group((await walk(collection)).items);
+          // A filter OfficeRnD ignores would make every per-parent call read the whole collection: walk it once.
+          const narrows = link !== undefined && !sizes.ignoresFilter(collection, field);
+          if (!link || !narrows || walkIsCheaper(collection, parents.length)) return group((await walk(collection)).items);
           // Unknown size and many parents: a walk of at most as many pages as there are parents is never dearer
           // than one filtered call per parent; if the collection is longer, fall back to those calls.
           if (probes.has(collection) || worthProbing(collection, parents.length, parents.length, perParentWhenUnknown + 1)) {
@@ -227,7 +236,9 @@ export function createLoaders(options: LoaderOptions): Loaders {
                   if (!complete) throw new WalkTooLargeError(`${collection} of ${parent}`, maxWalkItems);
                   prime(collection, items);
                   // Grouped by the gateway's own check: OfficeRnD may ignore the filter (§4) and answer every row.
-                  return (items as object[]).filter((item) => filterMatches(link, item, parent)) as unknown[];
+                  const own = (items as object[]).filter((item) => filterMatches(link, item, parent));
+                  if (own.length < items.length) noteIgnoredFilter(collection, field);
+                  return own as unknown[];
                 })
                 .catch((error: unknown) => error as Error),
             ),
@@ -238,6 +249,15 @@ export function createLoaders(options: LoaderOptions): Loaders {
       childLoaders.set(key, loader);
     }
     return loader as ChildrenOf<C>;
+  };
+
+  const noteIgnoredFilter = (collection: ListCollection, field: string): void => {
+    if (sizes.noteIgnoredFilter(collection, field)) {
+      options.logger?.warn('officernd ignored a filter (rows came back it should have excluded); checking it in the gateway only', {
+        collection,
+        field,
+      });
+    }
   };
 
   const prime = <C extends ListCollection>(collection: C, items: readonly WireMap[C][]): void => {
@@ -271,5 +291,6 @@ export function createLoaders(options: LoaderOptions): Loaders {
     prime,
     creditStats,
     sizes,
+    noteIgnoredFilter,
   };
 }

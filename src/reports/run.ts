@@ -6,7 +6,7 @@
 
 import type { CreditStatsKey, Loaders } from '../loaders/index.ts';
 import { refusesSelection } from '../core/failure.ts';
-import { pushDown, rowCheck, type GivenFilter } from '../core/filters.ts';
+import { pushDown, rowCheck, watchedCheck, type GivenFilter } from '../core/filters.ts';
 import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
 import { COLLECTIONS, filterNamed, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
@@ -80,8 +80,10 @@ interface ReadOptions {
 
 type Keep = (item: object) => boolean;
 
+const both = (a: Keep | null, b: Keep | null): Keep | null => (a && b ? (item) => a(item) && b(item) : (a ?? b));
+
 type Segment =
-  | { kind: 'list'; collection: ListCollection; query: ListQuery; keep: Keep | null }
+  | { kind: 'list'; collection: ListCollection; query: ListQuery; keep: Keep | null; filters: readonly GivenFilter[] }
   | { kind: 'occurrences'; params: OccurrenceParams; keep: Keep }
   | { kind: 'credit'; key: CreditStatsKey };
 
@@ -225,7 +227,9 @@ async function* segmentPages(
     }
     return;
   }
-  const keep = segment.keep;
+  // The filters are checked on every row, noticing a filter OfficeRnD ignored (core/filters.ts).
+  const check = watchedCheck(segment.filters, (field) => env.loaders.noteIgnoredFilter(segment.collection, field));
+  const keep = both(segment.keep, check);
   let query = segment.query;
   let read = 0;
   for (;;) {
@@ -395,7 +399,6 @@ function segmentsOf(
   const given = [...filters.values()];
   // Every filter is checked on every row here; what goes upstream only saves pages (core/filters.ts).
   const check = rowCheck(given);
-  const both = (a: Keep | null, b: Keep | null): Keep | null => (a && b ? (item) => a(item) && b(item) : (a ?? b));
   try {
     switch (source.kind) {
       case 'list': {
@@ -410,7 +413,7 @@ function segmentsOf(
         };
         // Refused here rather than on the first page (the client would throw the same before any request).
         toQueryParams(query, source.collection);
-        return [{ kind: 'list', collection: source.collection, query, keep: both(selection ? (selection.keep as Keep) : null, check) }];
+        return [{ kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null, filters: given }];
       }
       case 'occurrences': {
         if (range === null) {

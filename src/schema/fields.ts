@@ -9,7 +9,7 @@ import {
   type ListCollection,
 } from '../officernd/collections.ts';
 import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
-import { fullyPushed, pushDown, rowCheck, type GivenFilter } from '../core/filters.ts';
+import { fullyPushed, pushDown, watchedCheck, type GivenFilter } from '../core/filters.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { arrayConnection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
 import { dateArgs, listDateFilter, type ListDates } from './dates.ts';
@@ -184,8 +184,9 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         // Every argument is checked before the first upstream call.
         const given = givenFilters(filters, args);
         const upstream = pushDown(given);
-        const check = rowCheck(given) ?? undefined;
-        const narrowed = fullyPushed(given);
+        const { collection } = config;
+        const check = watchedCheck(given, (field) => ctx.loaders.noteIgnoredFilter(collection, field)) ?? undefined;
+        const narrowed = fullyPushed(given, (field) => ctx.loaders.sizes.ignoresFilter(collection, field));
         const selected = dates ? listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
         if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed });
         return upstreamConnection(

@@ -226,3 +226,27 @@ describe('report(...) against an upstream that ignores undocumented filters', ()
     expect(got).toEqual(want);
   });
 });
+
+describe('a filter OfficeRnD was seen to ignore', () => {
+  it('is logged once and no longer counted on: later reverse links walk the collection once, grouped by parent', async () => {
+    let inner: typeof fetch | undefined;
+    const fresh = createTestStack({ client: { fetch: documentedOnly(() => inner as typeof fetch) } });
+    inner = fresh.simulator.fetch;
+    const fees = data.collections.fees as unknown as { _id: string; member?: string }[];
+    const members = [...new Set(fees.map((f) => f.member).filter((m): m is string => typeof m === 'string'))].slice(0, 3);
+    const query = `{ ${members.map((m, i) => `m${i}: member(id: "${m}") { fees(first: 1000) { nodes { id } } }`).join(' ')} }`;
+    const pages = Math.ceil(fees.length / 100);
+    const first = await fresh.query<Record<string, { fees: { nodes: { id: string }[] } }>>(query);
+    expect(first.errors).toBeUndefined();
+    members.forEach((m, i) => expect(first.data?.[`m${i}`]?.fees.nodes.map((n) => n.id)).toEqual(fees.filter((f) => f.member === m).map((f) => f._id)));
+    // One filtered call per parent, each answered with every fee.
+    expect(fresh.apiCalls({ collection: 'fees' })).toBe(members.length * pages);
+    fresh.simulator.log.reset();
+    const second = await fresh.query(query);
+    expect(second.data).toEqual(first.data);
+    expect(fresh.apiCalls({ collection: 'fees' })).toBe(pages);
+    const warnings = fresh.logs.filter((line) => line.includes('ignored a filter'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('collection=fees field=member');
+  });
+});
