@@ -13,7 +13,7 @@ import { DateSelection, listDates, resolveDates, selectionError, type DateSelect
 import { badInput } from './errors.ts';
 import { rowCheck, type GivenFilter } from '../core/filters.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
-import { OCCURRENCE_FILTERS, OCCURRENCE_WINDOW_MS } from '../officernd/collections.ts';
+import { OCCURRENCE_FILTERS } from '../officernd/collections.ts';
 import { connectionArgs, filterArgs, givenFilters, loadRef } from './fields.ts';
 import { Booking, BookingOccurrence, BookingOccurrenceConnection } from './refs.ts';
 
@@ -53,8 +53,6 @@ BookingOccurrence.implement({
 interface OccurrenceArgs extends ConnectionArgs {
   dates?: DateSelectionArg | null;
   dateField?: string | null;
-  from?: Date | null;
-  to?: Date | null;
 }
 
 /** The upstream parameters of the given filters (§6.2: all documented), by wire name. */
@@ -64,27 +62,15 @@ function occurrenceFilters(given: readonly GivenFilter[]): OccurrenceFilters {
   return filters as OccurrenceFilters;
 }
 
-/** The upstream windows: the selection cut per year, or the one raw window of the deprecated `from`/`to`. */
+/** The upstream windows: the selection cut into windows of at most a year (§6.2). */
 function windowsOf(ctx: Context, args: OccurrenceArgs): OccurrenceWindow[] {
-  const legacy = args.from != null || args.to != null;
-  if (args.dates) {
-    if (legacy) throw badInput('Give "dates" or the deprecated "from"/"to", not both', args.from != null ? 'from' : 'to');
-    const range = resolveDates(ctx, args.dates);
-    try {
-      return occurrenceWindows(args.dateField, range);
-    } catch (error) {
-      return selectionError(error);
-    }
+  if (!args.dates) throw badInput('"dates" is required: booking occurrences are read in a bounded window', 'dates');
+  const range = resolveDates(ctx, args.dates);
+  try {
+    return occurrenceWindows(args.dateField, range);
+  } catch (error) {
+    return selectionError(error);
   }
-  if (!args.from || !args.to) {
-    throw badInput('"dates" is required: booking occurrences are read in a bounded window', 'dates');
-  }
-  const from = args.from.getTime();
-  const to = args.to.getTime();
-  if (to <= from) throw badInput('"to" must be after "from"', 'to');
-  if (to - from > OCCURRENCE_WINDOW_MS) throw badInput('The window from "from" to "to" must not exceed one year (OfficeRnD limit); use "dates" for longer selections', 'to');
-  // The raw upstream window: every occurrence overlapping it, as before `dates` existed.
-  return [{ start: args.from, end: args.to, keep: () => true }];
 }
 
 /** Chained occurrence pages from a cursor; a cursor that does not fit the windows is the caller's mistake. */
@@ -114,22 +100,12 @@ builder.queryField('bookingOccurrences', (t) =>
       dates: t.arg({
         type: DateSelection,
         description:
-          'The days to select (required unless the deprecated `from`/`to` are given); at most ten years. ' +
+          'The days to select (required); at most ten years. ' +
           'Example: this week = `{period: THIS_WEEK}`, the last 30 days = `{fromDaysBack: 30, toDaysBack: 0}`.',
       }),
       dateField: t.arg({
         type: OccurrenceDates.enumRef,
         description: 'Which date of an occurrence `dates` applies to (default START).',
-      }),
-      from: t.arg({
-        type: 'DateTime',
-        description: 'Start of a raw upstream window: occurrences ending after it are included. Use with `to`, instead of `dates`.',
-        deprecationReason: 'Use `dates`.',
-      }),
-      to: t.arg({
-        type: 'DateTime',
-        description: 'End of a raw upstream window (at most one year after `from`): occurrences starting before it are included.',
-        deprecationReason: 'Use `dates`.',
       }),
       ...filterArgs(t.arg, OCCURRENCE_FILTERS),
     },
@@ -142,7 +118,7 @@ builder.queryField('bookingOccurrences', (t) =>
       const scope = JSON.stringify([
         'bookings/occurrences',
         windows.map((w) => [w.start.toISOString(), w.end.toISOString()]),
-        args.dates ? (args.dateField ?? REPORT_DATES.occurrences.default) : 'overlap',
+        args.dateField ?? REPORT_DATES.occurrences.default,
         filters,
       ]);
       return upstreamPagesConnection((cursor) => pagesFrom(ctx, filters, windows, cursor), scope, args);

@@ -2078,12 +2078,10 @@ export type QueryBookingOccurrencesArgs = {
   dateField?: InputMaybe<BookingOccurrenceDateField>;
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  from?: InputMaybe<Scalars['DateTime']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   resource?: InputMaybe<Scalars['ID']['input']>;
   team?: InputMaybe<Scalars['ID']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
   type?: InputMaybe<ResourceKind>;
 };
 
