@@ -32,6 +32,8 @@ export function bookingIdOf(occurrence: WireBookingOccurrence): string {
 const OccurrenceDates = listDates('BookingOccurrence', 'booking occurrences', REPORT_DATES.occurrences);
 
 BookingOccurrence.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: null },
   description:
     'One occurrence of a booking in a time window: a one-off booking, or one instance of a recurring series. ' +
     'Report "Booking Occurrences".',

@@ -135,6 +135,8 @@ export const bookingFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Wir
 });
 
 Booking.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'bookings' },
   description:
     'A booking of a resource (meeting room, desk …). A recurring series is one booking: use `bookingOccurrences` ' +
     'for every instance. Report "Bookings".',

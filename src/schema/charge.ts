@@ -34,6 +34,8 @@ const ChargeIntegration = builder.objectRef<WireChargeIntegration>('ChargeIntegr
 });
 
 Charge.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'charges' },
   description:
     'A payment transaction recorded against an invoice: a card payment, bank transfer, cash receipt or refund. Report "Charges".',
   fields: (t) => ({

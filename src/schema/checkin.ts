@@ -4,6 +4,8 @@ import { dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Booking, Checkin, CheckinConnection, Member, Office, Pass, Team } from './refs.ts';
 
 Checkin.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'checkins' },
   description: 'A visit of a member to an office, from check-in to check-out. Report "Checkins".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

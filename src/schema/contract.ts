@@ -88,6 +88,8 @@ const ContractTermination = builder.objectRef<WireTermination>('ContractTerminat
 });
 
 Contract.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'contracts' },
   description: 'A membership agreement: what a member or team agreed to pay for which plans and resources. Report "Contracts".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

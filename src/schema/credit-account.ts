@@ -89,6 +89,8 @@ const CreditAccountTotals = builder.objectRef<WireCreditTotals>('CreditAccountTo
 });
 
 CreditAccount.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: null },
   description:
     'The credit (coin) balance of one credit account of a team or member in one month: what was granted, spent and left. ' +
     'Report "Credit Accounts" (`/credit-accounts/stats`).',

@@ -8,6 +8,8 @@ import { Fee, FeeConnection, Member, Office, Payment, Plan, Rate, Team } from '.
 export const FeeStatus = enumOf(FEE_STATUS);
 
 Fee.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'fees' },
   description:
     'A one-off charge to a member or team (a day pass, a booking, a setup fee, an extra), invoiced on a payment. Report "Fees".',
   fields: (t) => ({

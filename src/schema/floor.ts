@@ -4,6 +4,8 @@ import { childConnection, connectionArgs, dateTime, loadRef, rootById, rootList 
 import { Floor, FloorConnection, Office, ResourceConnection } from './refs.ts';
 
 Floor.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'floors' },
   description: 'A floor of an office, with its floor plan. Report "Floors".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

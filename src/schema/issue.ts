@@ -7,6 +7,8 @@ import { Issue, IssueConnection, Member, Office, Team } from './refs.ts';
 export const IssueStatus = enumOf(ISSUE_STATUS);
 
 Issue.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'issues' },
   description: 'A help-desk issue (ticket) raised by a member. Report "Issues" (v2 "tickets").',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

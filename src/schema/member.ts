@@ -20,6 +20,8 @@ import {
 export const MemberStatus = enumOf(MEMBER_STATUS);
 
 Member.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'members' },
   description: 'A person: a member of the space, possibly part of a team (company). Report "Members".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

@@ -38,6 +38,8 @@ const MembershipMove = builder.objectRef<WireMembershipMove>('MembershipMove').i
 });
 
 Membership.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'memberships' },
   description: 'A recurring plan subscription of a member or team (desk, office, hot-desk …). Report "Memberships".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

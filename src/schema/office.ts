@@ -5,6 +5,8 @@ import { dateTime, reverseLink, rootById, rootList } from './fields.ts';
 import { FloorConnection, Office, OfficeConnection, ResourceConnection } from './refs.ts';
 
 Office.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'offices' },
   description: 'A physical location of the organization (a building or site). OfficeRnD v1 `/offices`, v2 "locations".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

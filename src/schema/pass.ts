@@ -13,6 +13,8 @@ export const PassInterval = wireEnum('PassInterval', 'How often a day-pass set i
 });
 
 Pass.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'passes' },
   description: 'A set of day passes granted to a member or team, once or every month. Report "Passes".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

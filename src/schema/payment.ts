@@ -157,6 +157,8 @@ const PaymentVatAmount = builder.objectRef<WireVatAmount>('PaymentVatAmount').im
 });
 
 Payment.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'payments' },
   description: 'A billing document: an invoice, credit note or overpayment, with its lines and allocations. Report "Payments".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

@@ -68,6 +68,8 @@ const PlanCancellationPolicy = builder
   });
 
 Plan.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'plans' },
   description:
     'A price plan: a membership (office, desk, hot desk) or a one-off product the organization sells. Report "Plans".',
   fields: (t) => ({

@@ -46,6 +46,8 @@ export const RatePrice = builder.objectRef<WireRateComponent>('RatePrice').imple
 export const pricesOf = (item: WirePlanLike): WireRateComponent[] => item.rates ?? [];
 
 Rate.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'rates' },
   description:
     'A resource rate: the price list used when a resource (meeting room, desk …) is booked. Report "Rates" ' +
     '(v1 `/rates`, v2 "resource-rates"; in v1 a rate is a plan-shaped document with `isRate: true`).',

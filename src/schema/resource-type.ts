@@ -49,6 +49,8 @@ export async function resourceTypesByRefs(
 }
 
 ResourceType.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'resource-types' },
   description:
     'A kind of resource defined by the organization (meeting room, hot desk …) with its booking and check-in rules. ' +
     'Report "Resource Types".',

@@ -46,6 +46,8 @@ const availabilityOf = (r: WireResource): WireAvailability[] => {
 };
 
 Resource.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'resources' },
   description: 'A bookable or assignable space: a meeting room, private office, desk … Report "Resources".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

@@ -38,6 +38,8 @@ const TeamBillingDetails = builder.objectRef<WireTeamDetails>('TeamBillingDetail
 });
 
 Team.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'teams' },
   description: 'A company (OfficeRnD "team"; v2 "company") whose members share billing. Report "Teams".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),

@@ -4,6 +4,8 @@ import { dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Booking, Member, Office, Team, Visit, VisitConnection } from './refs.ts';
 
 Visit.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'visits' },
   description: 'A guest visit hosted by a member. Report "Visits".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
