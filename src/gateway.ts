@@ -18,7 +18,7 @@ import {
   useRequestBudget,
 } from './security/index.ts';
 import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
-import { createMemoryDocumentStore, EXAMPLES_DIR, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
+import { createMemoryDocumentStore, defaultTrustedPaths, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
@@ -68,7 +68,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     cache: options.settings?.cache ?? defaults.cache,
     persisted: options.settings?.persisted ?? defaults.persisted,
   };
-  const trusted = loadTrustedDocuments([EXAMPLES_DIR, ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
+  const trusted = loadTrustedDocuments([...defaultTrustedPaths(), ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
