@@ -35,7 +35,8 @@ const layer = (file: string): string => (file.includes('/') ? (file.split('/')[0
 
 /** What each layer may import (besides itself); anything else points the wrong way. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  officernd: [],
+  // secrets.ts is a leaf (every spelling of a secret, for scrubbing) shared by the client and the logger.
+  officernd: ['secrets'],
   dates: ['officernd'],
   core: ['officernd', 'dates'],
   loaders: ['officernd', 'core'],
