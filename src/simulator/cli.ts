@@ -31,6 +31,7 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --error-rate <0..1>     fraction of API requests answered 500/502/503
   --rate-limit <n>        API requests per minute; beyond it 429 + Retry-After
   --token-rate-limit <n>  token requests per minute (default 5)
+  --v2-rate-limit <n>     v2 reads per minute behind x-ratelimit-* and 429 (default 10000)
   --drop-rate <0..1>      fraction of connections dropped without a response
   --token-ttl <s>         token lifetime in seconds (default 3600)
   --client-id <id>        OAuth client id (default demo-client)
@@ -71,6 +72,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
         'error-rate': { type: 'string' },
         'rate-limit': { type: 'string' },
         'token-rate-limit': { type: 'string' },
+        'v2-rate-limit': { type: 'string' },
         'drop-rate': { type: 'string' },
         'token-ttl': { type: 'string' },
         'client-id': { type: 'string' },
@@ -88,6 +90,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
   const nonNegative = (n: number): boolean => n >= 0;
   const port = number('port', values.port, (n) => isInt(n) && n >= 0 && n <= 65535, 'an integer 0-65535') ?? 4010;
   const rateLimit = number('rate-limit', values['rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer');
+  const v2PerMinute = number('v2-rate-limit', values['v2-rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer');
   const faults: FaultOptions = {
     latencyMs: number('latency', values.latency, nonNegative, 'a number >= 0'),
     jitterMs: number('jitter', values.jitter, nonNegative, 'a number >= 0'),
@@ -112,6 +115,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
       scale: number('scale', values.scale, (n) => n > 0, 'a number > 0') ?? 1,
       years: number('years', values.years, (n) => n > 0 && n <= 10, 'a number above 0 and at most 10') ?? 1,
       v1Filters,
+      ...(v2PerMinute === undefined ? {} : { v2RateLimit: { perMinute: v2PerMinute } }),
       tokenTtlSeconds: number('token-ttl', values['token-ttl'], (n) => isInt(n) && n >= 2, 'an integer >= 2') ?? 3600,
       clients: [
         {
@@ -160,6 +164,7 @@ async function main(argv: readonly string[]): Promise<void> {
     [
       `OfficeRnD simulator listening on ${server.origin}`,
       `  API:         ${server.apiUrl}/organizations/${sim.org}`,
+      `  API v2:      ${server.apiV2Url}/organizations/${sim.org}`,
       `  Token:       ${server.tokenUrl}`,
       `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale}, ${config.simulator.years} year(s), v1 filters ${sim.v1Filters})`,
       `  Client id:   ${client.clientId}`,

@@ -103,6 +103,7 @@ describe('simulator CLI', () => {
       const origin = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stdout)?.[1];
       expect(origin).toBeDefined();
       expect(run.stdout).toContain('Client id:   demo-client');
+      expect(run.stdout).toContain(`API v2:      ${origin}/api/v2/organizations/demo`);
       expect(run.stdout).toMatch(/members \d+/);
       const tokenResponse = await fetch(`${origin}/oauth/token`, { method: 'POST', headers: FORM, body: DEMO_FORM });
       expect(tokenResponse.status).toBe(200);
