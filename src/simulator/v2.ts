@@ -131,6 +131,10 @@ function compileV2Query(
   const violations: string[] = [];
   const ids = (field: string, raw: string, max: number): string[] | null => {
     const list = raw.split(',');
+    if (max === 1 && list.length > 1) {
+      violations.push(`${field} must be a mongodb id`);
+      return null;
+    }
     if (list.length > max) {
       violations.push(`${field} must contain no more than ${max} elements`);
       return null;
