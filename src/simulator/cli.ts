@@ -15,6 +15,8 @@ export interface CliConfig {
   host: string;
   quiet: boolean;
   simulator: SimulatorOptions;
+  /** Seconds between demo changes (a member touched, a signed `member.updated` sent); null = none. */
+  touchEverySeconds: number | null;
 }
 
 export const USAGE = `Usage: npm run simulator -- [options]
@@ -36,6 +38,9 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --token-ttl <s>         token lifetime in seconds (default 3600)
   --client-id <id>        OAuth client id (default demo-client)
   --client-secret <s>     OAuth client secret (default demo-secret)
+  --webhook-url <url>     POST signed webhooks (officernd-signature) here when data changes
+  --webhook-secret <s>    the webhook signing secret (required with --webhook-url; never printed)
+  --touch-every <s>       demo: every s seconds a member changes (modifiedAt) and a member.updated is sent
   --quiet                 do not log requests
   --help                  show this help`;
 
@@ -77,6 +82,9 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
         'token-ttl': { type: 'string' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
+        'touch-every': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -103,12 +111,18 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
   if (!V1_FILTER_MODES.includes(v1Filters)) {
     throw new CliUsageError(`--v1-filters must be one of ${V1_FILTER_MODES.join(', ')}, got "${values['v1-filters']}"`);
   }
+  const webhookUrl = values['webhook-url'];
+  const webhookSecret = values['webhook-secret'];
+  if ((webhookUrl === undefined) !== (webhookSecret === undefined)) throw new CliUsageError('--webhook-url and --webhook-secret go together');
+  if (webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(webhookUrl)) throw new CliUsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`);
+  const touchEverySeconds = number('touch-every', values['touch-every'], (n) => n > 0, 'a number > 0') ?? null;
   const org = values.org ?? 'demo';
   if (!/^[\w-]+$/.test(org)) throw new CliUsageError(`--org must be a slug, got "${org}"`);
   return {
     port,
     host: values.host ?? '127.0.0.1',
     quiet: values.quiet ?? false,
+    touchEverySeconds,
     simulator: {
       org,
       seed: number('seed', values.seed, isInt, 'an integer') ?? 42,
@@ -116,6 +130,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
       years: number('years', values.years, (n) => n > 0 && n <= 10, 'a number above 0 and at most 10') ?? 1,
       v1Filters,
       ...(v2PerMinute === undefined ? {} : { v2RateLimit: { perMinute: v2PerMinute } }),
+      ...(webhookUrl !== undefined && webhookSecret !== undefined ? { webhooks: { url: webhookUrl, secret: webhookSecret } } : {}),
       tokenTtlSeconds: number('token-ttl', values['token-ttl'], (n) => isInt(n) && n >= 2, 'an integer >= 2') ?? 3600,
       clients: [
         {
@@ -170,11 +185,26 @@ async function main(argv: readonly string[]): Promise<void> {
       `  Client id:   ${client.clientId}`,
       `  Secret:      ${secret}`,
       `  Faults:      ${faults.length ? faults.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : 'none'}`,
+      `  Webhooks:    ${config.simulator.webhooks ? `${config.simulator.webhooks.url} (secret as given)` : 'none'}`,
       `  Collections: ${sizes}`,
       '',
     ].join('\n'),
   );
+  // Demo changes: the oldest-touched member each time, so every tick is a real change with a new modifiedAt.
+  let touched = 0;
+  const timer =
+    config.touchEverySeconds === null
+      ? null
+      : setInterval(() => {
+          const members = sim.dataset.collections.members;
+          const member = members[touched++ % members.length];
+          if (!member) return;
+          void sim.update('members', member._id, {}).then((delivery) => {
+            if (!quiet && delivery) process.stdout.write(`WEBHOOK ${delivery.eventType} ${member._id} ${delivery.status || 'FAILED'}\n`);
+          });
+        }, config.touchEverySeconds * 1000);
   const stop = (): void => {
+    if (timer) clearInterval(timer);
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
