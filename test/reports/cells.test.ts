@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMN_TYPES, columnInfo } from '../../src/reports/column-types.ts';
+import { wireDay, wireInstant } from '../../src/dates/wire-dates.ts';
 import { defaultColumns } from '../../src/reports/columns.ts';
 import { REPORT_NAMES, REPORTS } from '../../src/reports/registry.ts';
 import { REPORT_DATES, reportDatesOf } from '../../src/dates/report-dates.ts';
@@ -82,6 +83,20 @@ describe('date cells', () => {
     const lines = await records('/reports/payments.ndjson?expand=invoiceLines&columns=_id,invoiceLines.startDate&limit=40');
     expect(lines.some((row) => row['invoiceLines.startDate'] !== null)).toBe(true);
     for (const row of lines) if (row['invoiceLines.startDate'] !== null) expect(row['invoiceLines.startDate']).toMatch(DAY);
+  });
+});
+
+describe('wire dates', () => {
+  it('reads ISO values, keeps canonical ones as they are, and refuses what is not a date', () => {
+    expect(wireInstant('2026-11-03T09:30:00.000Z')).toBe('2026-11-03T09:30:00.000Z');
+    expect(wireInstant('2024-02-29T10:00:00.000Z')).toBe('2024-02-29T10:00:00.000Z');
+    expect(wireInstant('2025-12-01T10:00:00+02:00')).toBe('2025-12-01T08:00:00.000Z');
+    expect(wireInstant('2025-12-01')).toBe('2025-12-01T00:00:00.000Z');
+    expect(wireDay('2025-12-01T00:00:00.000Z')).toBe('2025-12-01');
+    for (const bad of ['2026-02-30T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-11-03T25:00:00.000Z', '31/12/2025', 'not a date', '1', 'Dec 1 2025']) {
+      expect(wireInstant(bad), bad).toBeUndefined();
+      expect(wireDay(bad), bad).toBeUndefined();
+    }
   });
 });
 

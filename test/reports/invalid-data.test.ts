@@ -95,3 +95,45 @@ describe('unreadable upstream dates in exports', () => {
     expect((await get('/reports/members.csv?columns=_id,createdAt&limit=2')).split('\r\n')).toHaveLength(4);
   });
 });
+
+describe('unreadable upstream dates in GraphQL', () => {
+  const query = async (text: string) => {
+    const response = await gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: text }),
+    });
+    return (await response.json()) as {
+      data?: { members: { nodes: { id: string; startDate: string | null; createdAt: string | null }[] } };
+      errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+    };
+  };
+
+  it('is null with an UPSTREAM_INVALID_DATA error naming the record id and the field; the rest stands', async () => {
+    const result = await query('{ members(first: 5) { nodes { id startDate createdAt } } }');
+    const nodes = result.data?.members.nodes ?? [];
+    expect(nodes.map((n) => n.id)).toEqual(members.map((m) => m._id));
+    expect(nodes[0]?.startDate).toBeNull();
+    expect(nodes[0]?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(nodes[1]?.startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(nodes[2]?.createdAt).toBeNull();
+    expect(result.errors).toHaveLength(2);
+    const [first, second] = result.errors ?? [];
+    expect(first).toMatchObject({
+      path: ['members', 'nodes', 0, 'startDate'],
+      extensions: { code: 'UPSTREAM_INVALID_DATA', record: members[0]!._id, field: 'startDate' },
+    });
+    expect(first?.message).toContain(members[0]!._id);
+    expect(first?.message).toContain('"startDate"');
+    expect(second).toMatchObject({
+      path: ['members', 'nodes', 2, 'createdAt'],
+      extensions: { code: 'UPSTREAM_INVALID_DATA', record: members[2]!._id, field: 'createdAt' },
+    });
+  });
+
+  it('still gives every readable date', async () => {
+    const result = await query('{ members(first: 5) { nodes { id createdAt } } }');
+    expect(result.errors).toHaveLength(1);
+    expect(result.data?.members.nodes.filter((n) => n.createdAt !== null)).toHaveLength(4);
+  });
+});
