@@ -127,6 +127,7 @@ async function exportReport(
     stop.abort();
     const failure = describeFailure(error);
     logFailure(deps.logger, name, failure.code, failure.message, 0);
+    deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
     return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
   }
   const writer = createTableWriter(format, prepared.plan.columns, written.options);
@@ -140,9 +141,16 @@ async function exportReport(
     writer,
     stop,
     transport,
-    onFailure: (code, message, rows) => logFailure(deps.logger, name, code, message, rows),
-    onInvalid: (count, cells) => deps.logger.warn('report export left cells empty: unreadable upstream values', { report: name, code: 'UPSTREAM_INVALID_DATA', count, cells }),
-    onDone: (rows) => deps.logger.debug('report export done', { report: name, format, rowsWritten: rows }),
+    onFailure: (code, message, rows) => {
+      logFailure(deps.logger, name, code, message, rows);
+      deps.onExportEnd?.(name, format, rows, code === 'CANCELLED' ? 'cancelled' : 'failed');
+    },
+    onInvalid: (count, cells) =>
+      deps.logger.warn('report export left cells empty: unreadable upstream values', { report: name, code: 'UPSTREAM_INVALID_DATA', count, cells }),
+    onDone: (rows) => {
+      deps.logger.debug('report export done', { report: name, format, rowsWritten: rows });
+      deps.onExportEnd?.(name, format, rows, 'done');
+    },
   });
   return new Response(body, {
     status: 200,
