@@ -46,7 +46,9 @@ export interface InvalidCells {
 
 /** What a report says about its unreadable cells, as one line of text. */
 export function invalidMessage(invalid: InvalidCells): string {
-  const named = invalid.cells.map((cell) => `${cell.id ?? '(no id)'} ${cell.column} ${JSON.stringify(cell.value)}`).join('; ');
+  const named = invalid.cells
+    .map((cell) => `${cell.id ?? '(no id)'} ${cell.column} ${JSON.stringify(cell.value)}`)
+    .join('; ');
   const more = invalid.count > invalid.cells.length ? `; and ${invalid.count - invalid.cells.length} more` : '';
   return `${invalid.count} cell${invalid.count === 1 ? ' was' : 's were'} left empty: OfficeRnD sent a value that is not a date (record, column, value): ${named}${more}`;
 }

@@ -68,7 +68,10 @@ export function elementColumns(spec: ReportSpec, expand: string): string[] {
 }
 
 /** The joins a column may start with: the object's, plus the expanded element's. */
-export function joinsOf(spec: ReportSpec, expand: string | null): Record<string, { join: JoinSpec; fromElement: boolean }> {
+export function joinsOf(
+  spec: ReportSpec,
+  expand: string | null,
+): Record<string, { join: JoinSpec; fromElement: boolean }> {
   const out: Record<string, { join: JoinSpec; fromElement: boolean }> = {};
   for (const [name, join] of Object.entries(spec.joins)) out[name] = { join, fromElement: false };
   const element = expand === null ? undefined : expandSpecOf(spec, expand).joins;
@@ -87,7 +90,8 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
   const invalid: InvalidCells = { count: 0, cells: [] };
   const onInvalid: OnInvalid = (item, column, value) => {
     invalid.count += 1;
-    if (invalid.cells.length < INVALID_SAMPLES) invalid.cells.push({ id: recordId(item), column, value: String(value).slice(0, 60) });
+    if (invalid.cells.length < INVALID_SAMPLES)
+      invalid.cells.push({ id: recordId(item), column, value: String(value).slice(0, 60) });
   };
   const scope: Scope = { spec, expand, prefix: '', depth: 0, nodes: roots, fields: new Set(), onInvalid };
   const seen = new Set<string>();
@@ -136,8 +140,8 @@ const topField = (path: string): string => path.split('.')[0] ?? path;
 function keepFields(nodes: Map<string, JoinNode>, out: Map<ListCollection, Set<string>>): void {
   for (const node of nodes.values()) {
     for (const collection of node.join.collections) {
-      let fields = out.get(collection);
-      if (!fields) out.set(collection, (fields = new Set()));
+      const fields = out.get(collection) ?? new Set<string>();
+      out.set(collection, fields);
       for (const field of node.fields) fields.add(field);
     }
     keepFields(node.children, out);

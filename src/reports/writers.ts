@@ -97,7 +97,11 @@ export interface WriterOptions {
 }
 
 /** The query parameters the writers read, beside those of the report itself. */
-export const WRITER_PARAMETERS: Readonly<Record<ReportFormat, readonly string[]>> = { csv: ['formulaEscape'], ndjson: [], json: [] };
+export const WRITER_PARAMETERS: Readonly<Record<ReportFormat, readonly string[]>> = {
+  csv: ['formulaEscape'],
+  ndjson: [],
+  json: [],
+};
 
 /**
  * Reads the writer's parameters out of an export's query string: the options, and the parameters left for the
@@ -110,10 +114,12 @@ export function writerOptions(
   const given = params.getAll('formulaEscape');
   if (given.length === 0) return { options: { formulaEscape: true }, rest: params };
   const problem = (message: string) => ({ error: { code: 'BAD_USER_INPUT', message, parameter: 'formulaEscape' } });
-  if (format !== 'csv') return problem(`"formulaEscape" applies to CSV only: ${format.toUpperCase()} values are never escaped`);
+  if (format !== 'csv')
+    return problem(`"formulaEscape" applies to CSV only: ${format.toUpperCase()} values are never escaped`);
   if (given.length > 1) return problem('Parameter "formulaEscape" is given more than once');
   const value = given[0]?.trim();
-  if (value !== 'true' && value !== 'false') return problem(`"formulaEscape" must be true or false, got ${JSON.stringify(given[0])}`);
+  if (value !== 'true' && value !== 'false')
+    return problem(`"formulaEscape" must be true or false, got ${JSON.stringify(given[0])}`);
   const rest = new URLSearchParams(params);
   rest.delete('formulaEscape');
   return { options: { formulaEscape: value === 'true' }, rest };
@@ -143,7 +149,9 @@ export function createTableWriter(
   const errorJson = (failure: WriteFailure): string =>
     JSON.stringify({ error: { code: failure.code, message: failure.message } });
   const warningJson = (invalid: InvalidCells): string =>
-    JSON.stringify({ warning: { code: INVALID_DATA, message: invalidMessage(invalid), count: invalid.count, cells: invalid.cells } });
+    JSON.stringify({
+      warning: { code: INVALID_DATA, message: invalidMessage(invalid), count: invalid.count, cells: invalid.cells },
+    });
   switch (format) {
     case 'csv':
       return {

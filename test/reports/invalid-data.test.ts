@@ -37,7 +37,10 @@ const QUERY = 'columns=_id,startDate,createdAt&limit=5';
 
 describe('unreadable upstream dates in exports', () => {
   it('NDJSON keeps every row with the cell empty and ends with a warning line naming record and column', async () => {
-    const lines = (await get(`/reports/members.ndjson?${QUERY}`)).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = (await get(`/reports/members.ndjson?${QUERY}`))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(6);
     expect(lines.slice(0, 5).map((row) => row._id)).toEqual(members.map((m) => m._id));
     expect(lines[0]).toMatchObject({ startDate: null });
@@ -64,7 +67,7 @@ describe('unreadable upstream dates in exports', () => {
     expect(warning).toMatch(/^#WARNING: UPSTREAM_INVALID_DATA 2 cells were left empty/);
     expect(warning).toContain(`${members[0]!._id} startDate "not a date"`);
     expect(warning).toContain(`${members[2]!._id} createdAt "31/12/2025 10:00"`);
-    const [header, ...rows] = parseCsv(lines.slice(0, -2).join('\r\n') + '\r\n');
+    const [header, ...rows] = parseCsv(`${lines.slice(0, -2).join('\r\n')}\r\n`);
     expect(header).toEqual(['_id', 'startDate', 'createdAt']);
     expect(rows.map((row) => row[0])).toEqual(members.map((m) => m._id));
     expect(rows[0]?.[1]).toBe('');
@@ -83,7 +86,10 @@ describe('unreadable upstream dates in exports', () => {
   });
 
   it('names the joined record and the column as asked for', async () => {
-    const lines = (await get('/reports/fees.ndjson?columns=_id,member.startDate&limit=1')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = (await get('/reports/fees.ndjson?columns=_id,member.startDate&limit=1'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines[0]).toEqual({ _id: fee._id, 'member.startDate': null });
     expect(lines[1].warning.cells).toEqual([{ id: members[0]!._id, column: 'member.startDate', value: 'not a date' }]);
   });
