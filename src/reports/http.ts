@@ -145,6 +145,8 @@ async function exportReport(
       logFailure(deps.logger, name, code, message, rows);
       deps.onExportEnd?.(name, format, rows, code === 'CANCELLED' ? 'cancelled' : 'failed');
     },
+    onInvalid: (count, cells) =>
+      deps.logger.warn('report export left cells empty: unreadable upstream values', { report: name, code: 'UPSTREAM_INVALID_DATA', count, cells }),
     onDone: (rows) => {
       deps.logger.debug('report export done', { report: name, format, rowsWritten: rows });
       deps.onExportEnd?.(name, format, rows, 'done');
@@ -175,6 +177,7 @@ interface RowStreamOptions {
   stop: AbortController;
   transport: ExportTransport;
   onFailure(code: string, message: string, rowsWritten: number): void;
+  onInvalid(count: number, cells: readonly unknown[]): void;
   onDone(rowsWritten: number): void;
 }
 
@@ -187,7 +190,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
   // Nothing below keeps `options`: it holds the first page, which is released once written.
-  const { prepared, env, pages, writer, stop, transport, onFailure, onDone } = options;
+  const { prepared, env, pages, writer, stop, transport, onFailure, onInvalid, onDone } = options;
   const encoder = new TextEncoder();
   const empty = options.first.done === true;
   /** The page to write next: the first one at the start, then the one read ahead. */
@@ -204,8 +207,11 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
   };
 
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>, text: string): void => {
-    controller.enqueue(encoder.encode(text + writer.end()));
+    // Cells left empty for unreadable upstream values are named after the last row (writers.ts).
+    const invalid = prepared.plan.invalid();
+    controller.enqueue(encoder.encode(text + writer.end(invalid)));
     controller.close();
+    if (invalid) onInvalid(invalid.count, invalid.cells);
     onDone(written);
   };
 
