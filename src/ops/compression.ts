@@ -36,7 +36,7 @@ const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
 const GZIP_OPTIONS = { level: 6 };
 const compressWhole = { br: promisify(brotliCompress), gzip: promisify(gzip) };
 
-/** Compresses answers when the caller accepts brotli or gzip. Put it first: it must see the final response. */
+/** Compresses answers when the caller accepts brotli or gzip. Put it after useOperations, which reads error bodies. */
 export function useCompression(): Plugin {
   return {
     async onResponse({ request, response, setResponse, fetchAPI }) {
