@@ -42,6 +42,8 @@ export interface Config {
   };
   production: boolean;
   port: number;
+  /** How long SIGTERM waits for the requests and exports in flight before it cuts them (exit code 1). */
+  shutdownTimeoutMs: number;
   /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
   tracing: { endpoint: string | null; serviceName: string };
   /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
@@ -136,6 +138,7 @@ export function loadConfig(env: Env): Config {
   const port = integer('PORT', 4000, 0, 65535);
   const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : url('OTEL_EXPORTER_OTLP_ENDPOINT', '');
   const tracing = { endpoint: otlpEndpoint, serviceName: get('OTEL_SERVICE_NAME') ?? 'officernd-graphql' };
+  const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000);
   const metricsPortRaw = get('METRICS_PORT');
   const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
@@ -212,6 +215,7 @@ export function loadConfig(env: Env): Config {
     port,
     metricsPort,
     tracing,
+    shutdownTimeoutMs,
     host,
     logLevel,
   };

@@ -116,11 +116,38 @@ metricsServer?.listen(config.metricsPort ?? 0, config.host, () => {
   logger.info(`Metrics at http://${config.host}:${port}${METRICS_ENDPOINT}`);
 });
 
+/**
+ * Graceful shutdown (SIGTERM, SIGINT): /ready answers 503 at once, no new connection is accepted, the requests and
+ * exports in flight are answered (each connection closes after its answer), then the upstream connections close and
+ * the process exits 0. What is still running after SHUTDOWN_TIMEOUT_MS is cut off: exit code 1.
+ */
+let closing = false;
+server.on('request', (_request, response) => {
+  // A keep-alive connection whose answer ends during shutdown is closed then, not left idle.
+  response.once('finish', () => {
+    if (closing) setImmediate(() => server.closeIdleConnections());
+  });
+});
 const shutdown = (signal: string): void => {
-  logger.info(`${signal} received, closing`);
+  if (closing) return;
+  closing = true;
+  readiness.drain();
+  logger.info(`${signal} received: closing; answering the requests in flight (at most SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms)`);
+  const forced = setTimeout(() => {
+    logger.error('Shutdown timed out (SHUTDOWN_TIMEOUT_MS): cutting the requests still in flight');
+    server.closeAllConnections();
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  forced.unref();
   metricsServer?.close();
-  server.close(() => void Promise.allSettled([officernd.close(), tracing?.shutdown()]).finally(() => process.exit(0)));
-  setTimeout(() => process.exit(0), 5_000).unref();
+  metricsServer?.closeAllConnections();
+  server.close(() => {
+    void Promise.allSettled([officernd.close(), tracing?.shutdown()]).then(() => {
+      logger.info('Closed: every request answered, upstream connections closed');
+      process.exit(0);
+    });
+  });
+  server.closeIdleConnections();
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

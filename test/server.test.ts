@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Simulator } from '../src/simulator/index.ts';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../src/simulator/index.ts';
@@ -103,4 +104,79 @@ describe('npm start', () => {
     expect(started.output()).toMatch(/OFFICERND_CLIENT_SECRET is not set/);
     expect(started.output()).toMatch(/PORT must be a whole number/);
   });
+});
+
+describe('graceful shutdown (a real process, SIGTERM)', () => {
+  const secret = 'shutdown-secret-value';
+  async function upstreamWith(): Promise<{ simulator: Simulator; close(): Promise<void>; env: Record<string, string> }> {
+    const simulator = createSimulator({
+      org: 'acme',
+      dataset: testDataset(0.1, 3),
+      now: TEST_NOW,
+      clients: [{ clientId: 'acme-client', clientSecret: secret, scopes: ['officernd.api.read'] }],
+    });
+    const upstream = await simulator.listen(0);
+    return {
+      simulator,
+      close: () => upstream.close(),
+      env: {
+        OFFICERND_CLIENT_ID: 'acme-client',
+        OFFICERND_CLIENT_SECRET: secret,
+        OFFICERND_ORG: 'acme',
+        OFFICERND_API_URL: upstream.apiUrl,
+        OFFICERND_TOKEN_URL: upstream.tokenUrl,
+      },
+    };
+  }
+
+  it('stops accepting, answers the query and the export in flight, closes upstream and exits 0', async () => {
+    const upstream = await upstreamWith();
+    try {
+      const started = startServer({ ...upstream.env, SHUTDOWN_TIMEOUT_MS: '10000' });
+      const url = await listening(started);
+      const origin = new URL(url).origin;
+      expect((await graphql(url, '{ organization }')).data).toEqual({ organization: 'acme' });
+      // Every OfficeRnD answer now takes 600 ms: the query reads two member pages in turn, the export three.
+      upstream.simulator.setFaults({ latencyMs: 600 });
+      const query = graphql(url, '{ members(first: 150) { nodes { id } } }');
+      const exported = fetch(`${origin}/reports/members.csv?columns=_id&limit=250`).then(async (r) => ({ status: r.status, text: await r.text() }));
+      await new Promise((r) => setTimeout(r, 300));
+      const child = children.at(-1)!;
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 200));
+      // No new connection is accepted.
+      await expect(fetch(`${origin}/health`)).rejects.toThrow();
+
+      const answer = await query;
+      expect(answer.errors).toBeUndefined();
+      expect((answer.data!.members as { nodes: unknown[] }).nodes).toHaveLength(150);
+      const csv = await exported;
+      expect(csv.status).toBe(200);
+      expect(csv.text.trimEnd().split('\r\n')).toHaveLength(251);
+      expect(await started.exit).toBe(0);
+      expect(started.output()).toMatch(/SIGTERM received: closing/);
+      expect(started.output()).toMatch(/Closed: every request answered, upstream connections closed/);
+      expect(started.output()).not.toContain(secret);
+    } finally {
+      await upstream.close();
+    }
+  }, 30_000);
+
+  it('cuts what is still running after SHUTDOWN_TIMEOUT_MS and exits 1', async () => {
+    const upstream = await upstreamWith();
+    try {
+      const started = startServer({ ...upstream.env, SHUTDOWN_TIMEOUT_MS: '300' });
+      const url = await listening(started);
+      expect((await graphql(url, '{ organization }')).data).toEqual({ organization: 'acme' });
+      upstream.simulator.setFaults({ latencyMs: 5_000 });
+      const query = graphql(url, '{ members(first: 5) { nodes { id } } }').catch((error: unknown) => error);
+      await new Promise((r) => setTimeout(r, 200));
+      children.at(-1)!.kill('SIGTERM');
+      expect(await started.exit).toBe(1);
+      expect(await query).toBeInstanceOf(Error);
+      expect(started.output()).toMatch(/Shutdown timed out \(SHUTDOWN_TIMEOUT_MS\)/);
+    } finally {
+      await upstream.close();
+    }
+  }, 30_000);
 });
