@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
+import { createHttpServer } from './ops/http-server.ts';
 import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
 import { createSimulator } from './simulator/index.ts';
 
@@ -92,7 +93,7 @@ if (config.mode === 'simulator') {
 
 const readiness = createReadiness({ officernd });
 const gateway = createGateway({ officernd, logger, settings: config, ops, readiness, serveMetrics: config.metricsPort === null });
-const server = createServer(gateway);
+const server = createHttpServer(gateway, config.http);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
