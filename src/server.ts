@@ -5,7 +5,6 @@ import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
 import { createHttpServer } from './ops/http-server.ts';
 import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
-import { createSimulator } from './simulator/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
 let config;
@@ -50,6 +49,8 @@ const ops = createOps({ logger, metrics, ...(tracing ? { tracing } : {}) });
 
 let officernd;
 if (config.mode === 'simulator') {
+  // Imported only here: with credentials the simulator and its data generator are never loaded.
+  const { createSimulator } = await import('./simulator/index.ts');
   const simulator = createSimulator({
     org: config.officernd.org,
     seed: config.simulator.seed,

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Simulator } from '../src/simulator/index.ts';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../src/simulator/index.ts';
 import { testDataset, TEST_NOW } from './helpers.ts';
@@ -16,8 +18,8 @@ interface Started {
   exit: Promise<number | null>;
 }
 
-function startServer(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+function startServer(env: Record<string, string>, nodeArgs: string[] = []): Started {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -178,5 +180,52 @@ describe('graceful shutdown (a real process, SIGTERM)', () => {
     } finally {
       await upstream.close();
     }
+  }, 30_000);
+});
+
+describe('what the process loads', () => {
+  const recorder = resolve(root, 'test/ops/fixtures/record-imports.mjs');
+  const loaded = async (env: Record<string, string>): Promise<string[]> => {
+    const dir = mkdtempSync(join(tmpdir(), 'imports-'));
+    const file = join(dir, 'imports.txt');
+    try {
+      const started = startServer({ ...env, IMPORTS_FILE: file }, ['--import', recorder]);
+      const url = await listening(started);
+      expect((await graphql(url, '{ organization }')).errors).toBeUndefined();
+      children.at(-1)!.kill('SIGTERM');
+      await started.exit;
+      return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('with credentials: neither the simulator nor the OpenTelemetry SDK (no OTEL_EXPORTER_OTLP_ENDPOINT)', async () => {
+    const simulator = createSimulator({
+      org: 'acme',
+      dataset: testDataset(0.1, 3),
+      now: TEST_NOW,
+      clients: [{ clientId: 'acme-client', clientSecret: 'imports-secret', scopes: ['officernd.api.read'] }],
+    });
+    const upstream = await simulator.listen(0);
+    try {
+      const urls = await loaded({
+        OFFICERND_CLIENT_ID: 'acme-client',
+        OFFICERND_CLIENT_SECRET: 'imports-secret',
+        OFFICERND_ORG: 'acme',
+        OFFICERND_API_URL: upstream.apiUrl,
+        OFFICERND_TOKEN_URL: upstream.tokenUrl,
+      });
+      expect(urls.some((u) => u.endsWith('/src/server.ts'))).toBe(true);
+      expect(urls.filter((u) => u.includes('/src/simulator/'))).toEqual([]);
+      expect(urls.filter((u) => u.includes('@opentelemetry/sdk-trace') || u.includes('exporter-trace-otlp'))).toEqual([]);
+    } finally {
+      await upstream.close();
+    }
+  }, 30_000);
+
+  it('in simulator mode: the simulator', async () => {
+    const urls = await loaded({ SIMULATOR_SCALE: '0.1' });
+    expect(urls.some((u) => u.includes('/src/simulator/index.ts'))).toBe(true);
   }, 30_000);
 });
