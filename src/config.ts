@@ -17,7 +17,8 @@ export interface Config {
     clientId: string | null;
     clientSecret: string | null;
   };
-  simulator: { seed: number; scale: number };
+  /** The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4). */
+  simulator: { seed: number; scale: number; years: number; v1Filters: 'documented' | 'all' | 'strict' };
   /** How the gateway talks to OfficeRnD (client-side limits stay below the documented ones, §5). */
   upstream: {
     maxConcurrency: number;
@@ -25,6 +26,8 @@ export interface Config {
     timeoutMs: number;
     /** Total time one GraphQL request or export may spend waiting on OfficeRnD, retries included. */
     requestBudgetMs: number;
+    /** Largest OfficeRnD answer, compressed and decompressed (MAX_UPSTREAM_RESPONSE_BYTES). */
+    maxResponseBytes: number;
   };
   /** Defaults of date selection (`dates`, `dateField`). */
   dates: { timeZone: string; weekStartsOn: Weekday };
@@ -40,6 +43,14 @@ export interface Config {
     maxAliases: number;
     maxCost: number;
   };
+  /** Response cache of GraphQL answers and exports (issue 17); seconds. */
+  cache: CacheSettings;
+  /** OfficeRnD webhooks at POST /webhooks/officernd (§8a); off while the secret is unset. */
+  webhooks: { secret: string | null };
+  /** Automatic persisted queries and the trusted-documents allow-list. */
+  persisted: { trustedDocuments: string | null; trustedOnly: boolean };
+  /** Shared state of several replicas; null = each process keeps its own (the default). */
+  redis: { url: string | null; timeoutMs: number };
   production: boolean;
   port: number;
   /** Node HTTP server limits against slow or greedy clients (src/ops/http-server.ts). */
@@ -54,6 +65,20 @@ export interface Config {
   logLevel: LogLevel;
 }
 
+export interface CacheSettings {
+  enabled: boolean;
+  /** Offices, floors, resource types, plans, rates. */
+  ttlLongS: number;
+  /** Bookings, occurrences, check-ins, payments, charges, credits. */
+  ttlShortS: number;
+  /** Every other type. */
+  ttlDefaultS: number;
+  /** Cached answers kept per process (least recently used go first). */
+  maxEntries: number;
+  /** Exports larger than this stream through uncached. */
+  exportMaxBytes: number;
+}
+
 export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -65,6 +90,12 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
+/**
+ * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
+ * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
+ * margin, while a gzip bomb stops at a size the process can hold (8 calls in flight: at most 128 MiB of bodies).
+ */
+export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
 
 type Env = Record<string, string | undefined>;
@@ -165,11 +196,22 @@ export function loadConfig(env: Env): Config {
     problems.push(`SIMULATOR_SCALE must be a number above 0 and at most 50, got "${scaleRaw}"`);
   }
 
+  const yearsRaw = get('SIMULATOR_YEARS');
+  const years = yearsRaw === undefined ? 1 : Number(yearsRaw);
+  if (!Number.isFinite(years) || years <= 0 || years > 10) {
+    problems.push(`SIMULATOR_YEARS must be a number above 0 and at most 10, got "${yearsRaw}"`);
+  }
+  const v1Filters = (get('SIMULATOR_V1_FILTERS') ?? 'all').toLowerCase() as Config['simulator']['v1Filters'];
+  if (!['documented', 'all', 'strict'].includes(v1Filters)) {
+    problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
+  }
+
   const upstream = {
     maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', 8, 1, 64),
     maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
     timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
     requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),
+    maxResponseBytes: integer('MAX_UPSTREAM_RESPONSE_BYTES', DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES, 65_536, 1_073_741_824),
   };
 
   const timeZone = get('DEFAULT_TIME_ZONE') ?? 'UTC';
@@ -206,6 +248,20 @@ export function loadConfig(env: Env): Config {
     maxCost: integer('MAX_COST', 5_000, 10, 10_000_000),
   };
 
+  const cache: CacheSettings = {
+    enabled: flag('RESPONSE_CACHE', false),
+    ttlLongS: integer('RESPONSE_CACHE_TTL_LONG', 600, 0, 86_400),
+    ttlShortS: integer('RESPONSE_CACHE_TTL_SHORT', 30, 0, 86_400),
+    ttlDefaultS: integer('RESPONSE_CACHE_TTL', 120, 0, 86_400),
+    maxEntries: integer('RESPONSE_CACHE_MAX_ENTRIES', 1_000, 1, 1_000_000),
+    exportMaxBytes: integer('RESPONSE_CACHE_EXPORT_MAX_BYTES', 8_000_000, 0, 1_000_000_000),
+  };
+  const webhookSecret = get('OFFICERND_WEBHOOK_SECRET') ?? null;
+  const persisted = { trustedDocuments: get('TRUSTED_DOCUMENTS') ?? null, trustedOnly: flag('TRUSTED_DOCUMENTS_ONLY', false) };
+  const redisUrl = get('REDIS_URL') ?? null;
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  const redis = { url: redisUrl, timeoutMs: integer('REDIS_TIMEOUT_MS', 250, 10, 60_000) };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -217,10 +273,14 @@ export function loadConfig(env: Env): Config {
       clientId,
       clientSecret,
     },
-    simulator: { seed, scale },
+    simulator: { seed, scale, years, v1Filters },
     upstream,
     dates: { timeZone, weekStartsOn },
     security,
+    cache,
+    webhooks: { secret: webhookSecret },
+    persisted,
+    redis,
     production,
     port,
     metricsPort,

@@ -17,9 +17,14 @@ import {
   securityPlugins,
   useRequestBudget,
 } from './security/index.ts';
+import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
+import { createMemoryDocumentStore, defaultTrustedPaths, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
+import type { APQStore } from '@graphql-yoga/plugin-apq';
+import { createEventBus, type EventBus } from './webhooks/events.ts';
+import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 
 /** The parts of the configuration the gateway itself uses. */
-export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream'>;
+export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache' | 'persisted'>;
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /**
@@ -36,6 +41,12 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   readiness?: Readiness;
   /** Serve `/metrics` (when `ops` has metrics) on the gateway's port, behind the API keys; false with METRICS_PORT. */
   serveMetrics?: boolean;
+  /** Verified OfficeRnD changes (webhooks); default: a bus of the gateway's own. */
+  events?: EventBus;
+  /** Where answers are cached when `settings.cache.enabled`; default: in this process. */
+  caches?: Caches;
+  /** Where APQ hashes registered by clients live; default: in this process. */
+  documents?: APQStore;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -55,9 +66,24 @@ export function createGateway(options: GatewayOptions): Gateway {
     security: options.settings?.security ?? defaults.security,
     dates: options.settings?.dates ?? defaults.dates,
     upstream: options.settings?.upstream ?? defaults.upstream,
+    webhooks: options.settings?.webhooks ?? defaults.webhooks,
+    cache: options.settings?.cache ?? defaults.cache,
+    persisted: options.settings?.persisted ?? defaults.persisted,
   };
+  const trusted = loadTrustedDocuments([...defaultTrustedPaths(), ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
+  const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
+  const caching = settings.cache.enabled
+    ? {
+        settings: settings.cache,
+        caches: options.caches ?? createMemoryCaches(settings.cache),
+        events,
+        logger: options.logger,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+      }
+    : null;
+  if (caching) invalidateOnEvents(caching);
   const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
   const ops = options.ops ?? createOps({ logger: options.logger });
   const readiness = options.readiness ?? createReadiness({ officernd: options.officernd });
@@ -107,6 +133,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCompression(),
       // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
       useReadiness(readiness),
+      // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
+      useOfficeRnDWebhooks({ secret: settings.webhooks.secret, bus: events, logger: options.logger }),
       ...securityPlugins({
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -116,6 +144,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(metrics ? [metrics.yogaPlugin()] : []),
       // After the access checks: with API keys set, a scrape needs one too.
       ...(metrics && options.serveMetrics !== false ? [useMetricsEndpoint(metrics)] : []),
+      // Before the response cache: a hash-only request gets its query text here, and the cache keys on that text.
+      ...persistedOperationPlugins({
+        trusted,
+        trustedOnly: settings.persisted.trustedOnly,
+        store: options.documents ?? createMemoryDocumentStore(),
+      }),
+      ...(caching ? useGraphQLCache(caching) : []),
+      ...(caching ? [useExportCaching(caching)] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
       useRequestBudget(budgets),

@@ -7,6 +7,7 @@
 
 import { pino, type DestinationStream, type Logger as Pino } from 'pino';
 import type { LogLevel } from './config.ts';
+import { secretVariants } from './secrets.ts';
 
 export interface Logger {
   debug(message: string, meta?: Record<string, unknown>): void;
@@ -45,16 +46,9 @@ export function isSecretKey(key: string): boolean {
   return SECRET_WORD.test(key) || TOKEN_KEY.test(key);
 }
 
-/** The spellings a secret can take in a line: as is, URL-encoded (query strings, form bodies) and base64. */
-function spellings(secret: string): string[] {
-  const forms = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
-  forms.add(Buffer.from(secret).toString('base64').replace(/=+$/, ''));
-  return [...forms].filter((form) => form.length >= 4);
-}
-
 /** A one-line-per-event JSON logger with a level threshold and secret redaction. */
 export function createLogger(options: LoggerOptions): Logger {
-  const secrets = [...new Set((options.secrets ?? []).filter((s) => s.length >= 4).flatMap(spellings))]
+  const secrets = [...new Set((options.secrets ?? []).flatMap(secretVariants))]
     // Longest first, so a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
   const scrub = (text: string): string => {

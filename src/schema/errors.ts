@@ -11,7 +11,9 @@ export const PUBLIC_CODES = new Set([
   'UPSTREAM_RATE_LIMITED',
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_BAD_REQUEST',
-  'UPSTREAM_AUTH',
+  'UPSTREAM_AUTH_FAILED',
+  'UPSTREAM_AUTH_UNAVAILABLE',
+  'UPSTREAM_RESPONSE_TOO_LARGE',
   'UPSTREAM_INVALID_DATA',
   'RESULT_TOO_LARGE',
   'GRAPHQL_VALIDATION_FAILED',
@@ -24,6 +26,10 @@ export const PUBLIC_CODES = new Set([
   'TOO_MANY_ALIASES',
   'TOO_MANY_TOKENS',
   'QUERY_TOO_COSTLY',
+  // Persisted operations (src/persisted): Apollo's PersistedQueryLink reads the first two.
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_MISMATCH',
+  'TRUSTED_DOCUMENT_REQUIRED',
 ]);
 
 /** A user-facing input error: the message says what to fix, `argument` names what was wrong. */
