@@ -4,7 +4,7 @@ import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
-import { createOps, createReadiness, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
+import { createOps, createReadiness, useCompression, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -51,6 +51,8 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
 const GRAPHQL_ENDPOINT = '/graphql';
 const HEALTH_ENDPOINT = '/health';
 const REPORTS_PREFIX = '/reports';
+/** Most operations in one batched request; each still has its own cost limit, all share the request's budget. */
+export const BATCH_LIMIT = 10;
 /** Reference lists without `first` (attendees, plan offices…): items assumed per parent when costing a query. */
 const ASSUMED_LIST_SIZE = 10;
 
@@ -113,6 +115,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRequestBodySize: false,
     // GraphQL over GET or JSON POST only (security/content-type.ts): no file uploads.
     multipart: false,
+    // A JSON array of operations in one POST (Apollo's BatchHttpLink sends at most 10 by default).
+    batching: { limit: BATCH_LIMIT },
     // Upstream work of the request ends with the caller or with the time budget, whichever comes first.
     context: ({ request }) => createContext(deps, request, budgets.signalFor(request)),
     plugins: [
@@ -124,6 +128,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
+      // After useOperations, whose answers it compresses (brotli or gzip, as the caller accepts).
+      useCompression(),
       // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
       useReadiness(readiness),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
