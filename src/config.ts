@@ -4,7 +4,9 @@
  * The variable names are a public contract: outside tools drive the gateway with them.
  */
 
-import { V2_DEFAULT_SCOPE } from './officernd/v2.ts';
+import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
+import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
+import { apiVersionOf, type OfficeRnDApiVersion, V2_DEFAULT_SCOPE } from './officernd/v2.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -64,6 +66,10 @@ export interface Config {
   redis: { url: string | null; timeoutMs: number };
   production: boolean;
   port: number;
+  /** Node HTTP server limits against slow or greedy clients (src/ops/http-server.ts). */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
+  /** How long SIGTERM waits for the requests and exports in flight before it cuts them (exit code 1). */
+  shutdownTimeoutMs: number;
   /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
   tracing: { endpoint: string | null; serviceName: string };
   /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
@@ -71,6 +77,9 @@ export interface Config {
   host: string;
   logLevel: LogLevel;
 }
+
+// Days of the week and time zones are date facts (dates/ is pure and imports nothing of the configuration).
+export { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
 
 export interface CacheSettings {
   enabled: boolean;
@@ -86,9 +95,6 @@ export interface CacheSettings {
   exportMaxBytes: number;
 }
 
-export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -100,18 +106,6 @@ export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
 /** §2: the Flex API (v2) root, the default API URL when OFFICERND_API_VERSION=v2. */
 const DEFAULT_API_V2_URL = 'https://app.officernd.com/api/v2';
 
-export type OfficeRnDApiVersion = 'v1' | 'v2';
-
-/** The version an API root names by its path (`…/api/v2` → v2), v1 otherwise. */
-export function apiVersionOf(apiUrl: string): OfficeRnDApiVersion {
-  return /\/v2\/*$/.test(apiUrl) ? 'v2' : 'v1';
-}
-/**
- * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
- * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
- * margin, while a gzip bomb stops at a size the process can hold (8 calls in flight: at most 128 MiB of bodies).
- */
-export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
 /**
  * Default of MAX_UPSTREAM_CALLS_PER_REQUEST: half a minute of the default budget (300 a minute), so no request
  * takes the whole minute; the four canonical queries make 38, 32, 94 and 35 calls.
@@ -126,6 +120,8 @@ const KEY_SHARE = 0.5;
  * the loaders' plan (issue 14). Until then MAX_UPSTREAM_CALLS_PER_REQUEST is what bounds a request's calls.
  */
 const DEFAULT_MAX_COST = 5_000;
+// The client's default (officernd/collections.ts): the client imports nothing from the configuration.
+export { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
 
 type Env = Record<string, string | undefined>;
@@ -133,15 +129,6 @@ type Env = Record<string, string | undefined>;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-/** Whether the runtime knows this IANA time zone. */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Env): Config {
@@ -207,6 +194,15 @@ export function loadConfig(env: Env): Config {
   const port = integer('PORT', 4000, 0, 65535);
   const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : url('OTEL_EXPORTER_OTLP_ENDPOINT', '');
   const tracing = { endpoint: otlpEndpoint, serviceName: get('OTEL_SERVICE_NAME') ?? 'officernd-graphql' };
+  const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000);
+  const http = {
+    headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    maxConnections: integer('MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs) {
+    problems.push(`HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not be above REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`);
+  }
   const metricsPortRaw = get('METRICS_PORT');
   const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
@@ -317,7 +313,24 @@ export function loadConfig(env: Env): Config {
     port,
     metricsPort,
     tracing,
+    shutdownTimeoutMs,
+    http,
     host,
     logLevel,
   };
 }
+
+/** The parts of the configuration the gateway itself uses. */
+export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache' | 'persisted'>;
+
+/** The gateway's settings when none are given: what an empty environment means (development: open, GraphiQL on). */
+export const DEFAULT_GATEWAY_SETTINGS: Readonly<GatewaySettings> = Object.freeze(
+  (({ security, dates, upstream, webhooks, cache, persisted }: Config): GatewaySettings => ({
+    security,
+    dates,
+    upstream,
+    webhooks,
+    cache,
+    persisted,
+  }))(loadConfig({})),
+);

@@ -5,8 +5,7 @@
  * Read-only: every call is a GET.
  */
 
-import { apiVersionOf, DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES, type OfficeRnDApiVersion } from '../config.ts';
-import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
+import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT, DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
 import { BudgetWaitError, createLimiter, RateLimitHoldError } from './limiter.ts';
@@ -18,7 +17,8 @@ import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { linkSignal } from './signal.ts';
 import { createTokenCache } from './token.ts';
 import { createTransport, networkDetail, tooLargeIn } from './transport.ts';
-import { fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Path, v2ScopeOf } from './v2.ts';
+import { apiVersionOf, fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Path, v2ScopeOf } from './v2.ts';
+import type { OfficeRnDApiVersion } from './v2.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
 
@@ -69,7 +69,7 @@ export interface OfficeRnDClientOptions {
   apiVersion?: OfficeRnDApiVersion;
 }
 
-export type { OfficeRnDApiVersion } from '../config.ts';
+export type { OfficeRnDApiVersion } from './v2.ts';
 
 /** What one gateway request may spend upstream: calls made with its signal count here (openShare). */
 export interface RequestShareOptions {

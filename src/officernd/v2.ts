@@ -15,6 +15,13 @@
 
 import { CREDIT_STATS_PATH, OCCURRENCES_PATH } from './collections.ts';
 
+export type OfficeRnDApiVersion = 'v1' | 'v2';
+
+/** The version an API root names by its path (`…/api/v2` → v2), v1 otherwise. */
+export function apiVersionOf(apiUrl: string): OfficeRnDApiVersion {
+  return /\/v2\/*$/.test(apiUrl) ? 'v2' : 'v1';
+}
+
 /** §1: the flex read scope of each v2 endpoint the reports read (v1 path names). */
 const V2_SCOPES: Readonly<Record<string, string>> = {
   bookings: 'flex.space.bookings.read',

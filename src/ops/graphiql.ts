@@ -8,16 +8,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { EXAMPLES_DIR } from '../persisted/trusted.ts';
 
-/** `examples/` beside `src/` (and beside `dist/` in the compiled build). */
-const EXAMPLES_DIR = new URL('../../examples/', import.meta.url);
 
 export const GRAPHIQL_TITLE = 'OfficeRnD GraphQL';
 export const API_KEY_PLACEHOLDER = '<your API key>';
 
 /** The example operations, one GraphiQL tab each, in file-name order; none when the folder is not shipped. */
 async function exampleTabs(): Promise<{ name: string; query: string }[]> {
-  const dir = EXAMPLES_DIR.pathname;
+  const dir = EXAMPLES_DIR;
   let files: string[];
   try {
     files = (await readdir(dir)).filter((file) => file.endsWith('.graphql')).sort();
