@@ -129,8 +129,6 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
-      // After useOperations, whose answers it compresses (brotli or gzip, as the caller accepts).
-      useCompression(),
       // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
       useReadiness(readiness),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
@@ -157,6 +155,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRequestBudget(budgets),
       // Last, where Yoga puts its own: after every plugin that picks a request parser.
       useBodyLimit(settings.security.maxBodyBytes),
+      // Brotli or gzip as the caller accepts, on the final answer: after the error bodies got their request id and
+      // after the caches (which keep answers uncompressed).
+      useCompression(),
     ],
     maskedErrors: { maskError },
     logging: {
