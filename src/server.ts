@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
+import { createSharedState, redisSecrets } from './shared-state/index.ts';
 import { createSimulator } from './simulator/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
@@ -19,8 +20,27 @@ try {
 
 const logger = createLogger({
   level: config.logLevel,
-  secrets: [config.officernd.clientSecret ?? '', ...config.security.apiKeys],
+  secrets: [
+    config.officernd.clientSecret ?? '',
+    ...config.security.apiKeys,
+    config.webhooks.secret ?? '',
+    ...redisSecrets(config.redis.url),
+  ],
 });
+
+// Several replicas share their token, upstream budget, caches and webhook events through Redis (issue 17).
+const shared = config.redis.url
+  ? createSharedState({
+      url: config.redis.url,
+      timeoutMs: config.redis.timeoutMs,
+      org: config.officernd.org,
+      clientId: config.officernd.clientId ?? 'demo-client',
+      maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
+      tokenTimeoutMs: config.upstream.timeoutMs,
+      logger,
+    })
+  : null;
+const sharedClientOptions = shared ? { tokenStore: shared.tokenStore, upstreamGate: shared.upstreamGate } : {};
 
 let officernd;
 if (config.mode === 'simulator') {
@@ -44,6 +64,7 @@ if (config.mode === 'simulator') {
     fetch: simulator.fetch,
     logger,
     ...config.upstream,
+    ...sharedClientOptions,
   });
 } else {
   logger.info('Using OfficeRnD', {
@@ -60,10 +81,11 @@ if (config.mode === 'simulator') {
     scope: config.officernd.scope,
     logger,
     ...config.upstream,
+    ...sharedClientOptions,
   });
 }
 
-const gateway = createGateway({ officernd, logger, settings: config });
+const gateway = createGateway({ officernd, logger, settings: config, ...(shared ? { shared } : {}) });
 const server = createServer(gateway);
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -73,7 +95,11 @@ server.listen(config.port, config.host, () => {
 
 const shutdown = (signal: string): void => {
   logger.info(`${signal} received, closing`);
-  server.close(() => void officernd.close().finally(() => process.exit(0)));
+  server.close(() =>
+    void Promise.all([officernd.close(), shared?.close()])
+      .catch(() => undefined)
+      .finally(() => process.exit(0)),
+  );
   setTimeout(() => process.exit(0), 5_000).unref();
 };
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -14,7 +14,7 @@ import type { Page } from './paginate.ts';
 import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString } from './query.ts';
 import type { CreditStatsParams, Filter, ListQuery, OccurrenceParams } from './query.ts';
 import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
-import { createTokenCache } from './token.ts';
+import { createTokenCache, type TokenStore } from './token.ts';
 import { createFetchTransport, createUndiciTransport, networkDetail } from './transport.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
@@ -25,6 +25,16 @@ export type { Page } from './paginate.ts';
 export interface OfficeRnDLogger {
   debug(msg: string, meta?: Record<string, unknown>): void;
   warn(msg: string, meta?: Record<string, unknown>): void;
+}
+
+/**
+ * The budget several gateway processes share toward OfficeRnD (src/shared-state/upstream-gate.ts, over Redis), on
+ * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate and any 429 hold);
+ * `hold` tells the others OfficeRnD asked to wait until then.
+ */
+export interface UpstreamGate {
+  take(signal?: AbortSignal): Promise<void>;
+  hold(untilMs: number): void;
 }
 
 export interface OfficeRnDClientOptions {
@@ -48,6 +58,10 @@ export interface OfficeRnDClientOptions {
   /** Default 6 attempts, 200 ms base, 10 s cap (retry.ts DEFAULT_RETRY). */
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   logger?: OfficeRnDLogger;
+  /** One token for several gateway processes; default: this process fetches its own. */
+  tokenStore?: TokenStore;
+  /** The upstream budget shared with other gateway processes; default: this process's limiter alone. */
+  upstreamGate?: UpstreamGate;
   /** ms epoch; drives token expiry and the rate windows (tests share one with the simulator). */
   clock?: () => number;
 }
@@ -119,6 +133,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     fetch: fetchImpl,
     clock,
     timeoutMs,
+    ...(options.tokenStore ? { store: options.tokenStore } : {}),
   });
   const limiter = createLimiter({
     maxConcurrency: options.maxConcurrency ?? 8,
@@ -132,6 +147,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
   const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> =>
     limiter.run(async () => {
+      await options.upstreamGate?.take(signal);
       const call = callSignal(signal, timeoutMs);
       counters.requests++;
       const startedAt = clock();
@@ -178,7 +194,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const holdFor = (headers: Headers): void => {
     const now = clock();
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
-    if (retryAfterMs !== undefined) limiter.hold(now + Math.min(retryAfterMs, retryPolicy.maxDelayMs));
+    if (retryAfterMs === undefined) return;
+    limiter.hold(now + Math.min(retryAfterMs, retryPolicy.maxDelayMs));
+    options.upstreamGate?.hold(now + Math.min(retryAfterMs, retryPolicy.maxDelayMs));
   };
 
   /** GET with token handling (§1: one fresh token and one re-send after a 401) and retries. */

@@ -1,0 +1,220 @@
+import { createHmac } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
+import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { createEventBus, type OfficeRnDEvent } from '../../src/webhooks/events.ts';
+import { demoClient } from '../demo-client.ts';
+import { TEST_NOW, testDataset } from '../helpers.ts';
+import { redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+
+// Three gateway replicas in one process, each with its own Redis connections, clients and caches, against one
+// simulator and one real redis-server: what they share goes through Redis only.
+
+const KEY = 'replica-test-key-0123456789';
+const SECRET = 'whsec-replicas-0123456789';
+const MEMBERS = '{ members(first: 300) { nodes { id name } } }';
+
+interface Replica {
+  gateway: Gateway;
+  shared: SharedState;
+  heard: OfficeRnDEvent[];
+  logs: string[];
+}
+
+const until = async (what: string, check: () => boolean, attempts = 400): Promise<void> => {
+  for (let i = 0; i < attempts; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'), () => {
+  let redis: RedisServer;
+  let admin: Redis;
+  let simulator: Simulator;
+  let callTimes: number[] = [];
+  let firstCallAt: number | null = null;
+  let replicas: Replica[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    admin = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    admin.on('error', () => undefined);
+    await admin.connect();
+  });
+  afterEach(async () => {
+    await Promise.all(replicas.map((r) => r.shared.close()));
+    replicas = [];
+  });
+  afterAll(async () => {
+    admin.disconnect();
+    await redis.stop();
+  });
+
+  async function cluster(count: number, env: Record<string, string> = {}): Promise<Replica[]> {
+    await admin.flushall().catch(() => undefined);
+    callTimes = [];
+    firstCallAt = null;
+    simulator = createSimulator({
+      dataset: testDataset(0.2),
+      now: TEST_NOW,
+      onRequest: (entry) => {
+        if (entry.kind !== 'api') return;
+        callTimes.push(performance.now());
+        firstCallAt ??= Date.now();
+      },
+    });
+    const config = loadConfig({
+      RESPONSE_CACHE: 'true',
+      GATEWAY_API_KEYS: KEY,
+      OFFICERND_WEBHOOK_SECRET: SECRET,
+      UPSTREAM_MAX_REQUESTS_PER_MINUTE: '6100',
+      REDIS_URL: redis.url,
+      ...env,
+    });
+    for (let i = 0; i < count; i++) {
+      const logs: string[] = [];
+      const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
+      const shared = createSharedState({
+        url: config.redis.url!,
+        timeoutMs: config.redis.timeoutMs,
+        org: 'demo',
+        clientId: 'demo-client',
+        maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
+        tokenTimeoutMs: 5_000,
+        logger,
+        heartbeatMs: 100,
+      });
+      const officernd = demoClient(simulator, {
+        logger,
+        maxRequestsPerMinute: 1_000_000,
+        retry: { baseDelayMs: 1, maxDelayMs: 20 },
+        tokenStore: shared.tokenStore,
+        upstreamGate: shared.upstreamGate,
+      });
+      const events = createEventBus();
+      const heard: OfficeRnDEvent[] = [];
+      events.subscribe((event) => heard.push(event));
+      const gateway = createGateway({ officernd, logger, settings: config, events, shared, clock: () => TEST_NOW });
+      replicas.push({ gateway, shared, heard, logs });
+    }
+    await until('redis connections', () => replicas.every((r) => r.shared.status().redis === 'up'));
+    await until('heartbeats', () => replicas.every((r) => r.shared.status().replicas === count));
+    return replicas;
+  }
+
+  const apiCalls = (): number => simulator.log.count({ kind: 'api' });
+
+  async function query(replica: Replica, text: string, headers: Record<string, string> = {}) {
+    const calls = apiCalls();
+    const response = await replica.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, ...headers },
+      body: JSON.stringify({ query: text }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+    return { status: response.status, body, calls: apiCalls() - calls };
+  }
+
+  async function webhook(replica: Replica, eventType: string): Promise<number> {
+    const body = JSON.stringify({ eventType, data: { object: { _id: '5f0c1a2b3c4d5e6f70819203' } } });
+    const t = Math.floor(Date.now() / 1000);
+    const v1 = createHmac('sha256', SECRET).update(`${body}.${t}`).digest('hex');
+    const response = await replica.gateway.fetch('http://gateway.test/webhooks/officernd', {
+      method: 'POST',
+      headers: { 'officernd-signature': `t=${t},v1=${v1}` },
+      body,
+    });
+    return response.status;
+  }
+
+  it('fetches one token for the whole cluster', async () => {
+    const [a, b, c] = await cluster(3);
+    const answers = await Promise.all([a!, b!, c!, a!, b!, c!].map((r, i) => query(r, `{ members(first: ${i + 1}) { nodes { id } } }`)));
+    expect(answers.every((x) => x.body.errors === undefined)).toBe(true);
+    expect(simulator.log.count({ kind: 'token' })).toBe(1);
+  });
+
+  it('serves an answer cached by one replica from another, and a webhook to one invalidates all three', async () => {
+    const [a, b, c] = await cluster(3);
+    const first = await query(a!, MEMBERS);
+    expect(first.calls).toBeGreaterThan(0);
+    const fromB = await query(b!, MEMBERS);
+    expect(fromB.calls).toBe(0);
+    expect(fromB.body).toEqual(first.body);
+    expect((await query(c!, MEMBERS)).calls).toBe(0);
+
+    expect(await webhook(a!, 'member.updated')).toBe(200);
+    await until('the event on every replica', () => [b!, c!].every((r) => r.heard.some((e) => e.eventType === 'member.updated' && e.origin === 'remote')));
+    expect(a!.heard.map((e) => e.origin)).toEqual(['local']);
+    expect((await query(c!, MEMBERS)).calls).toBeGreaterThan(0);
+    // c refreshed the shared copy: the others read it.
+    expect((await query(a!, MEMBERS)).calls).toBe(0);
+    expect((await query(b!, MEMBERS)).calls).toBe(0);
+  });
+
+  it('keeps the combined upstream rate within the cluster budget', async () => {
+    // 183 a minute: 3 calls per 1-second window for all replicas together.
+    const [a, b, c] = await cluster(3, { UPSTREAM_MAX_REQUESTS_PER_MINUTE: '183' });
+    await query(a!, '{ organization }');
+    callTimes = [];
+    const answers = await Promise.all([a!, b!, c!].map((r) => query(r, MEMBERS, { 'cache-control': 'no-cache' })));
+    expect(answers.every((x) => x.body.errors === undefined)).toBe(true);
+    // Three walks of the members list: without the shared budget they would all go out at once.
+    expect(callTimes.length).toBeGreaterThanOrEqual(9);
+    const sorted = [...callTimes].sort((x, y) => x - y);
+    const busiest = Math.max(...sorted.map((t) => sorted.filter((u) => u >= t && u < t + 1_000).length));
+    // Any second overlaps at most two windows.
+    expect(busiest).toBeLessThanOrEqual(6);
+  }, 20_000);
+
+  it('shares a 429 hold: a replica that never saw the 429 waits too', async () => {
+    const [a, b] = await cluster(2);
+    const holdUntil = Date.now() + 500;
+    a!.shared.upstreamGate.hold(holdUntil);
+    for (let i = 0; i < 100 && (await admin.keys('*upstream-hold')).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    firstCallAt = null;
+    const answer = await query(b!, '{ offices(first: 1) { nodes { id } } }', { 'cache-control': 'no-cache' });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.calls).toBeGreaterThan(0);
+    // b's call went out only once the hold a set had passed (b never saw a 429 itself).
+    expect(firstCallAt).toBeGreaterThanOrEqual(holdUntil);
+  });
+
+  it('keeps serving when Redis dies mid-run, and returns to the shared state when it is back', async () => {
+    const [a, b, c] = await cluster(3);
+    await query(a!, MEMBERS);
+    let stopped = false;
+    const running = (async () => {
+      const outcomes: { status: number; errors: unknown }[] = [];
+      let after = 0;
+      for (let round = 0; after < 3; round++) {
+        if (stopped) after++;
+        const answers = await Promise.all([a!, b!, c!].map((r, i) => query(r, `{ members(first: ${20 + round * 3 + i}) { nodes { id } } }`)));
+        outcomes.push(...answers.map((x) => ({ status: x.status, errors: x.body.errors })));
+      }
+      return outcomes;
+    })();
+    await redis.stop(true);
+    stopped = true;
+    const outcomes = await running;
+    expect(outcomes.every((o) => o.status === 200 && o.errors === undefined)).toBe(true);
+    await until('every replica noticing', () => replicas.every((r) => r.shared.status().redis === 'down'));
+    // Down: each replica caches for itself.
+    await query(a!, MEMBERS);
+    expect((await query(a!, MEMBERS)).calls).toBe(0);
+
+    await redis.restart();
+    await until('reconnection', () => replicas.every((r) => r.shared.status().redis === 'up'), 1_000);
+    const other = '{ offices(first: 2) { nodes { id name } } }';
+    expect((await query(b!, other)).calls).toBeGreaterThan(0);
+    expect((await query(c!, other)).calls).toBe(0);
+    expect(a!.logs.some((line) => line.includes('redis: unavailable, serving with local state'))).toBe(true);
+    expect(a!.logs.some((line) => line.includes('redis: connected, using shared state'))).toBe(true);
+  }, 30_000);
+});
