@@ -16,6 +16,9 @@ export interface RedisServer {
   stop(hard?: boolean): Promise<void>;
   /** Starts it again on the same port (empty: no persistence). */
   restart(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open, nothing answers. */
+  pause(): void;
+  resume(): void;
 }
 
 async function freePort(): Promise<number> {
@@ -66,5 +69,7 @@ export async function startRedis(): Promise<RedisServer> {
       });
     },
     restart: launch,
+    pause: () => void (child as ChildProcess | null)?.kill('SIGSTOP'),
+    resume: () => void (child as ChildProcess | null)?.kill('SIGCONT'),
   };
 }

@@ -140,6 +140,19 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     expect(simulator.log.count({ kind: 'token' })).toBe(1);
   });
 
+  it('renews a refused token once for the cluster', async () => {
+    const [a, b, c] = await cluster(3);
+    for (const r of [a!, b!, c!]) await query(r, '{ floors(first: 1) { nodes { id } } }', { 'cache-control': 'no-cache' });
+    expect(simulator.log.count({ kind: 'token' })).toBe(1);
+    simulator.expireTokens();
+    // a meets the 401 first and fetches the new token; b and c meet it with the old one and read the new one.
+    for (const r of [a!, b!, c!]) {
+      const answer = await query(r, '{ floors(first: 1) { nodes { id } } }', { 'cache-control': 'no-cache' });
+      expect(answer.body.errors).toBeUndefined();
+    }
+    expect(simulator.log.count({ kind: 'token' })).toBe(2);
+  });
+
   it('serves an answer cached by one replica from another, and a webhook to one invalidates all three', async () => {
     const [a, b, c] = await cluster(3);
     const first = await query(a!, MEMBERS);
@@ -185,6 +198,23 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     // b's call went out only once the hold a set had passed (b never saw a 429 itself).
     expect(firstCallAt).toBeGreaterThanOrEqual(holdUntil);
   });
+
+  it('does not hang on a Redis that stops answering: every call times out to local state', async () => {
+    const [a, b] = await cluster(2, { REDIS_TIMEOUT_MS: '100' });
+    await query(a!, MEMBERS);
+    expect((await query(b!, MEMBERS)).calls).toBe(0);
+    redis.pause();
+    try {
+      // Cache reads, the budget and the token all go to Redis first; each gives up after 100 ms.
+      const fresh = await query(b!, '{ teams(first: 3) { nodes { id } } }');
+      expect(fresh.body.errors).toBeUndefined();
+      expect(fresh.calls).toBeGreaterThan(0);
+      expect(await webhook(a!, 'team.updated')).toBe(200);
+    } finally {
+      redis.resume();
+    }
+    expect(b!.logs.some((line) => line.includes('redis call failed') && line.includes('timed out'))).toBe(true);
+  }, 20_000);
 
   it('keeps serving when Redis dies mid-run, and returns to the shared state when it is back', async () => {
     const [a, b, c] = await cluster(3);
