@@ -9,7 +9,7 @@ import { schema } from './schema/index.ts';
 import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
 import { createMemoryDocumentStore, EXAMPLES_DIR, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
-import { publishTrustedDocuments, type SharedState } from './shared-state/index.ts';
+import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 import { corsOption, createRequestBudgets, useBodyLimit, openAccessWarning, securityPlugins, useRequestBudget } from './security/index.ts';
@@ -54,10 +54,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const trusted = loadTrustedDocuments([EXAMPLES_DIR, ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
   const { shared } = options;
-  if (shared) {
-    shared.bridge(events);
-    void publishTrustedDocuments(shared.link, trusted.byHash);
-  }
+  if (shared) shared.bridge(events);
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
   const caching = settings.cache.enabled
@@ -106,6 +103,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         trusted,
         trustedOnly: settings.persisted.trustedOnly,
         store: options.documents ?? (shared ? shared.documents(createMemoryDocumentStore()) : createMemoryDocumentStore()),
+        ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
       ...(caching ? useGraphQLCache(caching) : []),
       ...(caching ? [useExportCaching(caching)] : []),

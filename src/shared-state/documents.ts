@@ -1,7 +1,7 @@
 /**
  * Persisted documents in Redis: APQ registrations made on one replica are found by the others, and the trusted
- * documents each replica reads at start-up are written there too (a replica started with a wider allow-list
- * widens nobody else's: the allow-list check itself stays with each replica's own files).
+ * documents each replica reads at start-up are written to one allow-list in Redis that every replica checks too,
+ * so documents deployed with one replica are trusted by all (while Redis is away, each has its own files).
  */
 
 import type { APQStore } from '@graphql-yoga/plugin-apq';
@@ -25,7 +25,14 @@ export function createSharedDocumentStore(link: RedisLink, local: APQStore): APQ
   };
 }
 
-/** Writes the trusted documents to Redis (hash → text), so every replica can show what is allowed where. */
+const trustedKey = (link: RedisLink): string => `${link.prefix}:trusted-documents`;
+
+/** Looks a document hash up in the cluster's allow-list; null when absent or when Redis is away. */
+export function sharedTrustedLookup(link: RedisLink): (hash: string) => Promise<string | null> {
+  return (hash) => link.attempt('trusted document', (redis) => redis.hget(trustedKey(link), hash), () => null);
+}
+
+/** Adds this replica's trusted documents (hash → text) to the cluster's allow-list, again after each reconnection. */
 export async function publishTrustedDocuments(link: RedisLink, byHash: ReadonlyMap<string, string>): Promise<void> {
   if (byHash.size === 0) return;
   // Again whenever Redis (re)connects: it may have restarted empty.
@@ -34,7 +41,7 @@ export async function publishTrustedDocuments(link: RedisLink, byHash: ReadonlyM
     'trusted documents',
     async (redis) => {
       const multi = redis.multi();
-      for (const [hash, text] of byHash) multi.hset(`${link.prefix}:trusted-documents`, hash, text);
+      for (const [hash, text] of byHash) multi.hset(trustedKey(link), hash, text);
       await multi.exec();
     },
     () => undefined,

@@ -13,14 +13,13 @@ import type { UpstreamGate } from '../officernd/client.ts';
 import type { TokenStore } from '../officernd/token.ts';
 import type { EventBus } from '../webhooks/events.ts';
 import { createSharedCaches } from './caches.ts';
-import { createSharedDocumentStore } from './documents.ts';
+import { createSharedDocumentStore, publishTrustedDocuments, sharedTrustedLookup } from './documents.ts';
 import { bridgeEvents } from './events.ts';
 import { createRedisLink, type RedisLink } from './redis.ts';
 import { createRedisTokenStore } from './token-store.ts';
 import { createSharedUpstreamGate, type SharedUpstreamGate } from './upstream-gate.ts';
 
 export { callsPerSecond } from './upstream-gate.ts';
-export { publishTrustedDocuments } from './documents.ts';
 
 export interface SharedStateOptions {
   url: string;
@@ -44,6 +43,8 @@ export interface SharedState {
   caches(local: Caches): Caches;
   /** The shared APQ store over the given local one. */
   documents(local: APQStore): APQStore;
+  /** Adds this replica's trusted documents to the cluster's allow-list; returns the lookup of that list. */
+  trusted(byHash: ReadonlyMap<string, string>): (hash: string) => Promise<string | null>;
   /** Carries this replica's webhook events to the others, and theirs to this bus. */
   bridge(bus: EventBus): void;
   /** For readiness and metrics: whether the shared state is in use now. */
@@ -78,6 +79,10 @@ export function createSharedState(options: SharedStateOptions): SharedState {
     upstreamGate,
     caches: (local) => createSharedCaches(link, local),
     documents: (local) => createSharedDocumentStore(link, local),
+    trusted(byHash) {
+      void publishTrustedDocuments(link, byHash);
+      return sharedTrustedLookup(link);
+    },
     bridge: (bus) => void stops.push(bridgeEvents(link, bus, options.logger)),
     status: () => ({ redis: link.up ? 'up' : 'down', replicas: upstreamGate.replicas }),
     async close() {

@@ -1,4 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -56,7 +59,7 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     await redis.stop();
   });
 
-  async function cluster(count: number, env: Record<string, string> = {}): Promise<Replica[]> {
+  async function cluster(count: number, env: Record<string, string> = {}, only: (i: number) => Record<string, string> = () => ({})): Promise<Replica[]> {
     await admin.flushall().catch(() => undefined);
     callTimes = [];
     firstCallAt = null;
@@ -69,15 +72,16 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
         firstCallAt ??= Date.now();
       },
     });
-    const config = loadConfig({
-      RESPONSE_CACHE: 'true',
-      GATEWAY_API_KEYS: KEY,
-      OFFICERND_WEBHOOK_SECRET: SECRET,
-      UPSTREAM_MAX_REQUESTS_PER_MINUTE: '6100',
-      REDIS_URL: redis.url,
-      ...env,
-    });
     for (let i = 0; i < count; i++) {
+      const config = loadConfig({
+        RESPONSE_CACHE: 'true',
+        GATEWAY_API_KEYS: KEY,
+        OFFICERND_WEBHOOK_SECRET: SECRET,
+        UPSTREAM_MAX_REQUESTS_PER_MINUTE: '6100',
+        REDIS_URL: redis.url,
+        ...env,
+        ...only(i),
+      });
       const logs: string[] = [];
       const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
       const shared = createSharedState({
@@ -138,6 +142,31 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     const answers = await Promise.all([a!, b!, c!, a!, b!, c!].map((r, i) => query(r, `{ members(first: ${i + 1}) { nodes { id } } }`)));
     expect(answers.every((x) => x.body.errors === undefined)).toBe(true);
     expect(simulator.log.count({ kind: 'token' })).toBe(1);
+  });
+
+  it('trusts the documents any replica was deployed with, by text and by hash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trusted-'));
+    try {
+      writeFileSync(join(dir, 'lobby.graphql'), 'query Lobby { offices(first: 2) { nodes { name } } }\n');
+      const [a, b] = await cluster(2, { TRUSTED_DOCUMENTS_ONLY: 'true' }, (i): Record<string, string> => (i === 0 ? { TRUSTED_DOCUMENTS: dir } : {}));
+      const lobby = 'query Lobby {\n  offices(first: 2) {\n    nodes {\n      name\n    }\n  }\n}';
+      const hash = createHash('sha256').update(lobby).digest('hex');
+      for (let i = 0; i < 100 && !(await admin.hexists(`${a!.shared.link.prefix}:trusted-documents`, hash)); i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // b has no TRUSTED_DOCUMENTS of its own: the cluster's allow-list trusts Lobby.
+      expect((await query(b!, 'query Lobby { offices(first: 2) { nodes { name } } }')).body.errors).toBeUndefined();
+      const byHash = await b!.gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+      });
+      expect(await byHash.json()).toHaveProperty('data.offices.nodes');
+      const refused = await query(b!, '{ members(first: 1) { nodes { id } } }');
+      expect(refused.status).toBe(403);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renews a refused token once for the cluster', async () => {
