@@ -17,7 +17,8 @@ export interface Config {
     clientId: string | null;
     clientSecret: string | null;
   };
-  simulator: { seed: number; scale: number };
+  /** The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4). */
+  simulator: { seed: number; scale: number; years: number; v1Filters: 'documented' | 'all' | 'strict' };
   /** How the gateway talks to OfficeRnD (client-side limits stay below the documented ones, §5). */
   upstream: {
     maxConcurrency: number;
@@ -25,6 +26,8 @@ export interface Config {
     timeoutMs: number;
     /** Total time one GraphQL request or export may spend waiting on OfficeRnD, retries included. */
     requestBudgetMs: number;
+    /** Largest OfficeRnD answer, compressed and decompressed (MAX_UPSTREAM_RESPONSE_BYTES). */
+    maxResponseBytes: number;
   };
   /** Defaults of date selection (`dates`, `dateField`). */
   dates: { timeZone: string; weekStartsOn: Weekday };
@@ -50,6 +53,10 @@ export interface Config {
   redis: { url: string | null; timeoutMs: number };
   production: boolean;
   port: number;
+  /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
+  tracing: { endpoint: string | null; serviceName: string };
+  /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
+  metricsPort: number | null;
   host: string;
   logLevel: LogLevel;
 }
@@ -79,6 +86,12 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
+/**
+ * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
+ * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
+ * margin, while a gzip bomb stops at a size the process can hold (8 calls in flight: at most 128 MiB of bodies).
+ */
+export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
 
 type Env = Record<string, string | undefined>;
@@ -152,6 +165,10 @@ export function loadConfig(env: Env): Config {
     return value;
   };
   const port = integer('PORT', 4000, 0, 65535);
+  const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : url('OTEL_EXPORTER_OTLP_ENDPOINT', '');
+  const tracing = { endpoint: otlpEndpoint, serviceName: get('OTEL_SERVICE_NAME') ?? 'officernd-graphql' };
+  const metricsPortRaw = get('METRICS_PORT');
+  const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
 
   const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
@@ -166,11 +183,22 @@ export function loadConfig(env: Env): Config {
     problems.push(`SIMULATOR_SCALE must be a number above 0 and at most 50, got "${scaleRaw}"`);
   }
 
+  const yearsRaw = get('SIMULATOR_YEARS');
+  const years = yearsRaw === undefined ? 1 : Number(yearsRaw);
+  if (!Number.isFinite(years) || years <= 0 || years > 10) {
+    problems.push(`SIMULATOR_YEARS must be a number above 0 and at most 10, got "${yearsRaw}"`);
+  }
+  const v1Filters = (get('SIMULATOR_V1_FILTERS') ?? 'all').toLowerCase() as Config['simulator']['v1Filters'];
+  if (!['documented', 'all', 'strict'].includes(v1Filters)) {
+    problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
+  }
+
   const upstream = {
     maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', 8, 1, 64),
     maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
     timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
     requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),
+    maxResponseBytes: integer('MAX_UPSTREAM_RESPONSE_BYTES', DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES, 65_536, 1_073_741_824),
   };
 
   const timeZone = get('DEFAULT_TIME_ZONE') ?? 'UTC';
@@ -232,7 +260,7 @@ export function loadConfig(env: Env): Config {
       clientId,
       clientSecret,
     },
-    simulator: { seed, scale },
+    simulator: { seed, scale, years, v1Filters },
     upstream,
     dates: { timeZone, weekStartsOn },
     security,
@@ -242,6 +270,8 @@ export function loadConfig(env: Env): Config {
     redis,
     production,
     port,
+    metricsPort,
+    tracing,
     host,
     logLevel,
   };

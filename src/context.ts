@@ -27,7 +27,9 @@ export interface ContextDeps {
   /** Injectable clock; default `new Date()`. */
   clock?: () => Date;
   /** Tuning of the batching plans (tests pin them to exercise one path). */
-  loaderOptions?: Pick<LoaderOptions, 'probeAfterIds' | 'perParentCallsWhenUnknown' | 'maxWalkItems'>;
+  loaderOptions?: Pick<LoaderOptions, 'probeAfterIds' | 'perParentCallsWhenUnknown' | 'maxWalkItems' | 'onBatch'>;
+  /** Told of every report export when it ends, with the rows written (metrics: src/ops/metrics.ts). */
+  onExportEnd?: (report: string, format: string, rows: number, outcome: 'done' | 'failed' | 'cancelled') => void;
 }
 
 /**

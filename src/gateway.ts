@@ -2,17 +2,27 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { loadConfig, type Config } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
+import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
+import { createOps, createReadiness, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
+import {
+  corsOption,
+  createRequestBudgets,
+  useBodyLimit,
+  openAccessWarning,
+  queryCost,
+  securityPlugins,
+  useRequestBudget,
+} from './security/index.ts';
 import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
-import { createMemoryDocumentStore, EXAMPLES_DIR, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
+import { createMemoryDocumentStore, defaultTrustedPaths, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
-import { corsOption, createRequestBudgets, useBodyLimit, openAccessWarning, securityPlugins, useRequestBudget } from './security/index.ts';
 
 /** The parts of the configuration the gateway itself uses. */
 export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache' | 'persisted'>;
@@ -23,6 +33,15 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
    * listens) only decides the start-up warning for an open gateway.
    */
   settings?: Partial<GatewaySettings> & { host?: string };
+  /**
+   * Request ids, operation log, metrics and traces (src/ops). `server.ts` builds it before the client, which reports
+   * its upstream calls to it; default: one without metrics or traces, whose log lines then count no upstream calls.
+   */
+  ops?: Ops;
+  /** `/ready`'s check; `server.ts` keeps it to report "not ready" while shutting down. Default: one of `officernd`. */
+  readiness?: Readiness;
+  /** Serve `/metrics` (when `ops` has metrics) on the gateway's port, behind the API keys; false with METRICS_PORT. */
+  serveMetrics?: boolean;
   /** Verified OfficeRnD changes (webhooks); default: a bus of the gateway's own. */
   events?: EventBus;
   /** Where answers are cached when `settings.cache.enabled`; default: in this process. */
@@ -35,6 +54,7 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
 
 const GRAPHQL_ENDPOINT = '/graphql';
 const HEALTH_ENDPOINT = '/health';
+const REPORTS_PREFIX = '/reports';
 /** Reference lists without `first` (attendees, plan offices…): items assumed per parent when costing a query. */
 const ASSUMED_LIST_SIZE = 10;
 
@@ -51,7 +71,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     cache: options.settings?.cache ?? defaults.cache,
     persisted: options.settings?.persisted ?? defaults.persisted,
   };
-  const trusted = loadTrustedDocuments([EXAMPLES_DIR, ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
+  const trusted = loadTrustedDocuments([...defaultTrustedPaths(), ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
   const { shared } = options;
   if (shared) shared.bridge(events);
@@ -68,20 +88,32 @@ export function createGateway(options: GatewayOptions): Gateway {
     : null;
   if (caching) invalidateOnEvents(caching);
   const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
+  const ops = options.ops ?? createOps({ logger: options.logger });
+  const readiness = options.readiness ?? createReadiness({ officernd: options.officernd });
+  let graphiqlPage: ReturnType<typeof graphiqlOptions> | undefined;
+  const costModel = { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE };
+  const metrics = ops.metrics;
+  metrics?.watchClient(() => options.officernd.stats);
+  const loaderOptions = metrics ? { ...options.loaderOptions, onBatch: metrics.loaderBatch } : options.loaderOptions;
   const deps: ContextDeps = {
     officernd: options.officernd,
     logger: options.logger,
     sizes: createCollectionSizes(),
     settings,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.loaderOptions ? { loaderOptions: options.loaderOptions } : {}),
+    ...(loaderOptions ? { loaderOptions } : {}),
+    ...(metrics ? { onExportEnd: metrics.exportEnd } : {}),
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: HEALTH_ENDPOINT,
     landingPage: false,
-    graphiql: settings.security.graphiql ? { title: 'OfficeRnD GraphQL' } : false,
+    // Served from the installed package with the examples as tabs (src/ops/graphiql.ts): no CDN needed.
+    graphiql: settings.security.graphiql
+      ? () => (graphiqlPage ??= graphiqlOptions({ apiKeys: settings.security.apiKeys.length > 0 }))
+      : false,
+    renderGraphiQL: createGraphiQLRenderer(),
     cors: corsOption(settings.security.corsOrigins),
     // MAX_BODY_BYTES is enforced by useBodyLimit (security/body-limit.ts): Yoga's answers at a lower cost per request.
     maxRequestBodySize: false,
@@ -90,14 +122,27 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Upstream work of the request ends with the caller or with the time budget, whichever comes first.
     context: ({ request }) => createContext(deps, request, budgets.signalFor(request)),
     plugins: [
+      // First, so that every request has its id and its log line, including those refused by the plugins below.
+      useOperations({
+        tracker: ops.tracker,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        exportsPrefix: REPORTS_PREFIX,
+        listeners: ops.listeners,
+        costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
+      }),
+      // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
+      useReadiness(readiness),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
       useOfficeRnDWebhooks({ secret: settings.webhooks.secret, bus: events, logger: options.logger }),
       ...securityPlugins({
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         healthEndpoint: HEALTH_ENDPOINT,
-        cost: { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE },
+        cost: costModel,
       }),
+      ...(metrics ? [metrics.yogaPlugin()] : []),
+      // After the access checks: with API keys set, a scrape needs one too.
+      ...(metrics && options.serveMetrics !== false ? [useMetricsEndpoint(metrics)] : []),
       // Before the response cache: a hash-only request gets its query text here, and the cache keys on that text.
       ...persistedOperationPlugins({
         trusted,

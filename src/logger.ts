@@ -1,4 +1,13 @@
+/**
+ * Structured logs: one JSON object per line (pino), `{"level","time","msg",...meta}`, so log shippers read them as
+ * they are. Secrets are scrubbed by value before a line is serialised (JSON escaping would hide a secret that holds
+ * `"` or `\` from a scrub of the finished line) and once more from the finished line; keys that name secrets are
+ * redacted whatever they hold.
+ */
+
+import { pino, type DestinationStream, type Logger as Pino } from 'pino';
 import type { LogLevel } from './config.ts';
+import { secretVariants } from './secrets.ts';
 
 export interface Logger {
   debug(message: string, meta?: Record<string, unknown>): void;
@@ -9,14 +18,18 @@ export interface Logger {
 
 export interface LoggerOptions {
   level: LogLevel;
-  /** Values that must never be written (client secret, API keys); replaced by `[redacted]`. */
+  /** Values that must never be written (client secret, API keys); replaced by `[redacted]`, in every encoding. */
   secrets?: readonly string[];
-  /** Where lines go; defaults to stdout/stderr. Tests collect them. */
+  /** Where lines go (one JSON object each, no newline); default stdout. Tests collect them. */
   write?: (line: string, level: LogLevel) => void;
+  /**
+   * Where lines go instead of stdout when `write` is not given: `server.ts` passes pino-pretty on a terminal. It gets
+   * the scrubbed line with its newline.
+   */
+  destination?: { write(line: string): unknown };
   clock?: () => Date;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 /**
  * Meta keys whose values are never logged, whatever they hold: secrets, passwords, authorization headers, API keys
  * and the tokens themselves. Names of things about them (`tokenUrl`, `authorizationUrl`, `tokenRequests`) stay.
@@ -24,6 +37,8 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 const SECRET_WORD = /secret|password|authorization|api[-_]?keys?$/i;
 const TOKEN_KEY = /^(?:access[-_]?|refresh[-_]?|id[-_]?|bearer[-_]?)?token$/i;
 const ADDRESS_KEY = /(?:url|uri)$/i;
+const REDACTED = '[redacted]';
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /** Whether a meta key names a secret value (see SECRET_WORD and TOKEN_KEY). */
 export function isSecretKey(key: string): boolean {
@@ -31,48 +46,56 @@ export function isSecretKey(key: string): boolean {
   return SECRET_WORD.test(key) || TOKEN_KEY.test(key);
 }
 
-/** A one-line-per-event logger with a level threshold and secret redaction. */
+/** A one-line-per-event JSON logger with a level threshold and secret redaction. */
 export function createLogger(options: LoggerOptions): Logger {
-  const threshold = ORDER[options.level];
-  const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
-  const clock = options.clock ?? (() => new Date());
-  const write =
-    options.write ??
-    ((line: string, level: LogLevel) => {
-      (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
-    });
-
-  const scrub = (text: string): string =>
-    secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
-
-  // Scrubbed before quoting too: JSON escapes (`\"`, `\\`) would hide a secret from a scrub of the finished line.
-  const format = (value: unknown): string => {
-    if (typeof value === 'string') {
-      const clean = scrub(value);
-      return /[\s"=]/.test(clean) ? JSON.stringify(clean) : clean;
-    }
-    if (value instanceof Error) return JSON.stringify(scrub(value.message));
-    const json = JSON.stringify(value, (key, inner: unknown) => {
-      if (key !== '' && isSecretKey(key)) return '[redacted]';
-      return typeof inner === 'string' ? scrub(inner) : inner;
-    });
-    return json ?? String(value);
+  const secrets = [...new Set((options.secrets ?? []).flatMap(secretVariants))]
+    // Longest first, so a secret that contains another is replaced whole.
+    .sort((a, b) => b.length - a.length);
+  const scrub = (text: string): string => {
+    let out = text;
+    for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
   };
+  const clean = (value: unknown, depth = 0): unknown => {
+    if (typeof value === 'string') return scrub(value);
+    if (value instanceof Error) return scrub(value.message);
+    if (value === null || typeof value !== 'object' || depth > 8) return value;
+    if (Array.isArray(value)) return value.map((item) => clean(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = isSecretKey(key) ? REDACTED : clean(inner, depth + 1);
+    return out;
+  };
+
+  const stream: DestinationStream = {
+    write(line: string) {
+      const scrubbed = scrub(line);
+      if (options.write) {
+        const level = (/"level":"(\w+)"/.exec(scrubbed)?.[1] ?? 'info') as LogLevel;
+        options.write(scrubbed.replace(/\n$/, ''), level);
+      } else if (options.destination) {
+        options.destination.write(scrubbed);
+      } else {
+        process.stdout.write(scrubbed);
+      }
+    },
+  };
+  const clock = options.clock;
+  const logger: Pino = pino(
+    {
+      level: options.level,
+      base: undefined,
+      messageKey: 'msg',
+      formatters: { level: (label) => ({ level: label }) },
+      timestamp: clock ? () => `,"time":"${clock().toISOString()}"` : pino.stdTimeFunctions.isoTime,
+    },
+    stream,
+  );
 
   const log = (level: LogLevel, message: string, meta?: Record<string, unknown>): void => {
-    if (ORDER[level] < threshold) return;
-    let line = `${clock().toISOString()} ${level.toUpperCase().padEnd(5)} ${scrub(message)}`;
-    for (const [key, value] of Object.entries(meta ?? {})) {
-      if (value === undefined) continue;
-      line += ` ${key}=${isSecretKey(key) ? '[redacted]' : format(value)}`;
-    }
-    write(scrub(line), level);
+    if (!logger.isLevelEnabled(level)) return;
+    logger[level](meta ? (clean(meta) as Record<string, unknown>) : {}, scrub(message));
   };
-
-  return {
-    debug: (m, meta) => log('debug', m, meta),
-    info: (m, meta) => log('info', m, meta),
-    warn: (m, meta) => log('warn', m, meta),
-    error: (m, meta) => log('error', m, meta),
-  };
+  const out = {} as Logger;
+  for (const level of LEVELS) out[level] = (message, meta) => log(level, message, meta);
+  return out;
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
+import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
 import { createSharedState, redisSecrets } from './shared-state/index.ts';
 import { createSimulator } from './simulator/index.ts';
 
@@ -18,6 +19,18 @@ try {
   throw error;
 }
 
+/** pino-pretty (a development dependency) for a person at a terminal; JSON lines for everything else. */
+async function terminalOutput(): Promise<{ write(line: string): unknown } | undefined> {
+  if (!process.stdout.isTTY) return undefined;
+  try {
+    const { default: pretty } = await import('pino-pretty');
+    return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+  } catch {
+    return undefined;
+  }
+}
+
+const destination = await terminalOutput();
 const logger = createLogger({
   level: config.logLevel,
   secrets: [
@@ -26,7 +39,19 @@ const logger = createLogger({
     config.webhooks.secret ?? '',
     ...redisSecrets(config.redis.url),
   ],
+  ...(destination ? { destination } : {}),
 });
+const metrics = createMetrics();
+// The OpenTelemetry SDK is loaded only when traces have somewhere to go.
+const tracing = config.tracing.endpoint
+  ? await createTracing({
+      endpoint: config.tracing.endpoint,
+      serviceName: config.tracing.serviceName,
+      upstreamHost: new URL(config.officernd.apiUrl).hostname,
+    })
+  : undefined;
+if (tracing) logger.info('OpenTelemetry traces on', { endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
+const ops = createOps({ logger, metrics, ...(tracing ? { tracing } : {}) });
 
 // Several replicas share their token, upstream budget, caches and webhook events through Redis (issue 17).
 const shared = config.redis.url
@@ -63,6 +88,7 @@ if (config.mode === 'simulator') {
     scope: config.officernd.scope,
     fetch: simulator.fetch,
     logger,
+    observe: ops.observeUpstream,
     ...config.upstream,
     ...sharedClientOptions,
   });
@@ -80,12 +106,22 @@ if (config.mode === 'simulator') {
     clientSecret: config.officernd.clientSecret ?? '',
     scope: config.officernd.scope,
     logger,
+    observe: ops.observeUpstream,
     ...config.upstream,
     ...sharedClientOptions,
   });
 }
 
-const gateway = createGateway({ officernd, logger, settings: config, ...(shared ? { shared } : {}) });
+const readiness = createReadiness({ officernd });
+const gateway = createGateway({
+  officernd,
+  logger,
+  settings: config,
+  ops,
+  readiness,
+  serveMetrics: config.metricsPort === null,
+  ...(shared ? { shared } : {}),
+});
 const server = createServer(gateway);
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -93,13 +129,27 @@ server.listen(config.port, config.host, () => {
   logger.info(`GraphQL gateway listening: GraphiQL at http://${config.host}:${port}/graphql`);
 });
 
+// METRICS_PORT: /metrics alone on its own port, for a scraper on an internal network (no API key there).
+const metricsServer =
+  config.metricsPort === null
+    ? null
+    : createServer((request, response) => {
+        if (request.method !== 'GET' || request.url?.split('?')[0] !== METRICS_ENDPOINT) {
+          response.writeHead(404).end();
+          return;
+        }
+        void metrics.scrape().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
+      });
+metricsServer?.listen(config.metricsPort ?? 0, config.host, () => {
+  const address = metricsServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.metricsPort;
+  logger.info(`Metrics at http://${config.host}:${port}${METRICS_ENDPOINT}`);
+});
+
 const shutdown = (signal: string): void => {
   logger.info(`${signal} received, closing`);
-  server.close(() =>
-    void Promise.all([officernd.close(), shared?.close()])
-      .catch(() => undefined)
-      .finally(() => process.exit(0)),
-  );
+  metricsServer?.close();
+  server.close(() => void Promise.allSettled([officernd.close(), tracing?.shutdown(), shared?.close()]).finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 5_000).unref();
 };
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -21,7 +21,8 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', out], { cwd: root });
   await writeFile(join(out, 'package.json'), '{ "type": "module" }\n');
   await symlink(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
-});
+  // A whole-project tsc: well under a minute alone, longer on a loaded 2-core machine.
+}, 180_000);
 
 afterAll(async () => {
   if (server && server.exitCode === null) {

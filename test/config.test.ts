@@ -82,7 +82,13 @@ describe('loadConfig: upstream, security and production settings', () => {
   it('defaults to safe upstream limits below the documented ones and an open development gateway', () => {
     const config = loadConfig({});
     // §5: ≈400 reads a minute upstream; the client stays below.
-    expect(config.upstream).toEqual({ maxConcurrency: 8, maxRequestsPerMinute: 300, timeoutMs: 30_000, requestBudgetMs: 60_000 });
+    expect(config.upstream).toEqual({
+      maxConcurrency: 8,
+      maxRequestsPerMinute: 300,
+      timeoutMs: 30_000,
+      requestBudgetMs: 60_000,
+      maxResponseBytes: 16 * 1024 * 1024,
+    });
     expect(config.production).toBe(false);
     expect(config.security).toEqual({
       apiKeys: [],
@@ -102,12 +108,19 @@ describe('loadConfig: upstream, security and production settings', () => {
       UPSTREAM_MAX_REQUESTS_PER_MINUTE: '120',
       UPSTREAM_TIMEOUT_MS: '5000',
       REQUEST_BUDGET_MS: '20000',
+      MAX_UPSTREAM_RESPONSE_BYTES: '1000000',
       MAX_BODY_BYTES: '20000',
       MAX_DEPTH: '8',
       MAX_ALIASES: '5',
       MAX_COST: '800',
     });
-    expect(config.upstream).toEqual({ maxConcurrency: 4, maxRequestsPerMinute: 120, timeoutMs: 5_000, requestBudgetMs: 20_000 });
+    expect(config.upstream).toEqual({
+      maxConcurrency: 4,
+      maxRequestsPerMinute: 120,
+      timeoutMs: 5_000,
+      requestBudgetMs: 20_000,
+      maxResponseBytes: 1_000_000,
+    });
     expect(config.security).toMatchObject({ maxBodyBytes: 20_000, maxDepth: 8, maxAliases: 5, maxCost: 800 });
   });
 

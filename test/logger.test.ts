@@ -7,12 +7,17 @@ const AT = new Date('2026-01-02T03:04:05.000Z');
 const collect = (level: LogLevel, secrets: string[] = []) => {
   const lines: { line: string; level: LogLevel }[] = [];
   const logger = createLogger({ level, secrets, clock: () => AT, write: (line, lineLevel) => lines.push({ line, level: lineLevel }) });
-  return { logger, lines, text: () => lines.map((l) => l.line).join('\n') };
+  return {
+    logger,
+    lines,
+    text: () => lines.map((l) => l.line).join('\n'),
+    parsed: () => lines.map((l) => JSON.parse(l.line) as Record<string, unknown>),
+  };
 };
 
 describe('logger', () => {
-  it('logs addresses and counts about tokens in clear: tokenUrl at start-up is not a secret', () => {
-    const { logger, lines } = collect('info');
+  it('writes one JSON object per line: level, time, msg and the meta; tokenUrl at start-up is not a secret', () => {
+    const { logger, lines, parsed } = collect('info');
     logger.info('Using OfficeRnD', {
       org: 'demo',
       apiUrl: 'https://app.officernd.com/api/v1',
@@ -20,20 +25,27 @@ describe('logger', () => {
       authorizationUrl: 'https://identity.officernd.com/oauth/authorize',
       tokenRequests: 3,
       tokenExpiresInS: 3600,
+      skipped: undefined,
     });
-    expect(lines).toEqual([
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.line).not.toContain('\n');
+    expect(parsed()).toEqual([
       {
         level: 'info',
-        line:
-          '2026-01-02T03:04:05.000Z INFO  Using OfficeRnD org=demo apiUrl=https://app.officernd.com/api/v1 ' +
-          'tokenUrl=https://identity.officernd.com/oauth/token authorizationUrl=https://identity.officernd.com/oauth/authorize ' +
-          'tokenRequests=3 tokenExpiresInS=3600',
+        time: '2026-01-02T03:04:05.000Z',
+        msg: 'Using OfficeRnD',
+        org: 'demo',
+        apiUrl: 'https://app.officernd.com/api/v1',
+        tokenUrl: 'https://identity.officernd.com/oauth/token',
+        authorizationUrl: 'https://identity.officernd.com/oauth/authorize',
+        tokenRequests: 3,
+        tokenExpiresInS: 3600,
       },
     ]);
   });
 
   it('redacts the values of keys that hold secrets, whatever they are', () => {
-    const { logger, text } = collect('debug');
+    const { logger, text, parsed } = collect('debug');
     const meta = {
       clientSecret: 'v1',
       client_secret: 'v2',
@@ -51,10 +63,10 @@ describe('logger', () => {
       nested: { headers: { authorization: 'Bearer v14' }, kept: 'visible' },
     };
     logger.debug('secrets', meta);
-    const line = text();
-    for (const key of Object.keys(meta).filter((k) => k !== 'nested')) expect(line).toContain(` ${key}=[redacted]`);
-    for (let i = 1; i <= 14; i++) expect(line).not.toMatch(new RegExp(`\\bv${i}\\b`));
-    expect(line).toContain('"kept":"visible"');
+    const [line] = parsed();
+    for (const key of Object.keys(meta).filter((k) => k !== 'nested')) expect(line![key]).toBe('[redacted]');
+    for (let i = 1; i <= 14; i++) expect(text()).not.toMatch(new RegExp(`\\bv${i}\\b`));
+    expect(line!.nested).toEqual({ headers: { authorization: '[redacted]' }, kept: 'visible' });
   });
 
   it.each([
@@ -72,9 +84,9 @@ describe('logger', () => {
     expect(isSecretKey(key)).toBe(secret);
   });
 
-  it('scrubs registered secrets from messages and values, also where quoting would escape them', () => {
+  it('scrubs registered secrets from messages and values, also where JSON quoting would escape them', () => {
     const quoted = 'pa"ss\\word';
-    const { logger, text } = collect('debug', ['sk-live-12345', quoted, 'abc']);
+    const { logger, text, parsed } = collect('debug', ['sk-live-12345', quoted, 'abc']);
     logger.warn('refused client secret sk-live-12345', {
       detail: 'upstream said: sk-live-12345 is wrong',
       body: { echoed: 'sk-live-12345' },
@@ -86,23 +98,41 @@ describe('logger', () => {
     expect(line).not.toContain('sk-live-12345');
     expect(line).not.toContain('ss\\\\word');
     expect(line).not.toContain('ss\\word');
-    expect(line).toContain('refused client secret [redacted] detail="upstream said: [redacted] is wrong"');
-    expect(line).toContain('body={"echoed":"[redacted]"}');
-    expect(line).toContain('error="bad [redacted]"');
-    expect(line).toContain('quoted="x [redacted] y"');
-    // Secrets shorter than four characters are not registered (they would redact ordinary words).
-    expect(line).toContain('short=abc');
+    expect(parsed()[0]).toMatchObject({
+      msg: 'refused client secret [redacted]',
+      detail: 'upstream said: [redacted] is wrong',
+      body: { echoed: '[redacted]' },
+      error: 'bad [redacted]',
+      quoted: 'x [redacted] y',
+      // Secrets shorter than four characters are not registered (they would redact ordinary words).
+      short: 'abc',
+    });
+  });
+
+  it('scrubs a secret in its URL-encoded and base64 spellings too', () => {
+    const secret = 'sk+live/12 34=';
+    const { logger, text } = collect('debug', [secret]);
+    logger.warn('echoed', {
+      query: `client_secret=${encodeURIComponent(secret)}`,
+      form: `client_secret=${encodeURIComponent(secret).replace(/%20/g, '+')}`,
+      basic: `Basic ${Buffer.from(secret).toString('base64')}`,
+    });
+    const line = text();
+    expect(line).not.toContain(encodeURIComponent(secret));
+    expect(line).not.toContain(Buffer.from(secret).toString('base64').replace(/=+$/, ''));
+    expect(line.match(/\[redacted\]/g)).toHaveLength(3);
   });
 
   it('writes only levels at or above the threshold, each with its level', () => {
-    const { logger, lines } = collect('warn');
+    const { logger, lines, parsed } = collect('warn');
     logger.debug('d');
     logger.info('i');
     logger.warn('w');
     logger.error('e', { code: 'X' });
-    expect(lines).toEqual([
-      { level: 'warn', line: '2026-01-02T03:04:05.000Z WARN  w' },
-      { level: 'error', line: '2026-01-02T03:04:05.000Z ERROR e code=X' },
+    expect(lines.map((l) => l.level)).toEqual(['warn', 'error']);
+    expect(parsed()).toEqual([
+      { level: 'warn', time: AT.toISOString(), msg: 'w' },
+      { level: 'error', time: AT.toISOString(), msg: 'e', code: 'X' },
     ]);
     const quiet = collect('error');
     quiet.logger.warn('w');

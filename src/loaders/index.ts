@@ -14,6 +14,8 @@ export interface LoaderOptions {
   perParentCallsWhenUnknown?: number;
   /** Fewer distinct ids than this in a batch are always single GETs (default PROBE_AFTER_IDS). */
   probeAfterIds?: number;
+  /** Told the size of every batch a loader runs (metrics: src/ops/metrics.ts). */
+  onBatch?: (loader: string, keys: number) => void;
 }
 
 export type ById<C extends ListCollection> = DataLoader<string, WireMap[C] | null>;
@@ -69,6 +71,9 @@ export function createLoaders(options: LoaderOptions): Loaders {
   const maxWalkItems = options.maxWalkItems ?? 50_000;
   const perParentWhenUnknown = options.perParentCallsWhenUnknown ?? 10;
   const probeAfterIds = options.probeAfterIds ?? PROBE_AFTER_IDS;
+  const onBatch = options.onBatch;
+  const observed = <K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>) =>
+    onBatch ? (keys: readonly K[]) => (onBatch(name, keys.length), batch(keys)) : batch;
 
   const byIdLoaders = new Map<ListCollection, DataLoader<string, unknown>>();
   const childLoaders = new Map<string, DataLoader<string, unknown[]>>();
@@ -145,7 +150,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
     if (!loader) {
       const spec = COLLECTIONS[collection];
       loader = new DataLoader<string, unknown>(
-        async (ids) => {
+        observed(`${collection}ById`, async (ids: readonly string[]) => {
           if (!spec.byId || walkIsCheaper(collection, ids.length)) {
             // A walk is the plan, not the only way: where by-id exists, its failure falls back to single GETs.
             const walked = await walk(collection).catch((error: unknown) => {
@@ -169,7 +174,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
             return ids.map((id) => (index.has(id) ? index.get(id) : results[fetched.get(id)!]));
           }
           return getEach(collection, ids);
-        },
+        }),
         // The batch size bounds one plan decision, not a request: per-id GETs stay under the client's cap.
         { name: `${collection}ById`, maxBatchSize: 1000 },
       );
@@ -183,7 +188,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
     let loader = childLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, unknown[]>(
-        async (parents) => {
+        observed(`${collection}By${field[0]?.toUpperCase()}${field.slice(1)}`, async (parents: readonly string[]) => {
           const group = (items: readonly unknown[]): unknown[][] => {
             const groups = new Map<string, unknown[]>();
             for (const item of items) {
@@ -218,7 +223,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
                 .catch((error: unknown) => error as Error),
             ),
           );
-        },
+        }),
         { name: `${collection}By${field[0]?.toUpperCase()}${field.slice(1)}`, maxBatchSize: 1000 },
       );
       childLoaders.set(key, loader);

@@ -1,10 +1,11 @@
 /**
- * The OfficeRnD v1 REST client: GETs under `/organizations/{org}` through a transport (transport.ts: undici's
- * `request()` over a keep-alive Agent, or ofetch over an injected fetch), a bearer token from the single-flight
+ * The OfficeRnD v1 REST client: GETs under `/organizations/{org}` through ofetch (transport.ts: over undici's fetch
+ * and a keep-alive Agent, or over an injected fetch), a bearer token from the single-flight
  * cache (one fresh token and one retry after a 401), pacing by the limiter, bounded retries, and cursor paging.
  * Read-only: every call is a GET.
  */
 
+import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from '../config.ts';
 import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
@@ -14,8 +15,9 @@ import type { Page } from './paginate.ts';
 import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString } from './query.ts';
 import type { CreditStatsParams, Filter, ListQuery, OccurrenceParams } from './query.ts';
 import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
+import { linkSignal } from './signal.ts';
 import { createTokenCache, type TokenStore } from './token.ts';
-import { createFetchTransport, createUndiciTransport, networkDetail } from './transport.ts';
+import { createTransport, networkDetail, tooLargeIn } from './transport.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
 
@@ -45,12 +47,14 @@ export interface OfficeRnDClientOptions {
   clientSecret: string;
   scope: string;
   /**
-   * Injectable (the simulator's in-process fetch in tests): API calls then go through ofetch and this fetch.
-   * Without it, API calls use undici's `request()` over a keep-alive Agent (the token request always uses fetch).
+   * Injectable (the simulator's in-process fetch in tests): ofetch then calls this fetch. Without it, ofetch calls
+   * undici's fetch over a keep-alive Agent. Token and API requests alike.
    */
   fetch?: typeof fetch;
   /** Per upstream call; default 30 000. */
   timeoutMs?: number;
+  /** Largest upstream answer, compressed and decompressed (MAX_UPSTREAM_RESPONSE_BYTES); default 16 MiB. */
+  maxResponseBytes?: number;
   /** Concurrent upstream calls; default 8. */
   maxConcurrency?: number;
   /** Request-rate budget; default 300 (below the ≈400/min of §5). */
@@ -64,7 +68,27 @@ export interface OfficeRnDClientOptions {
   upstreamGate?: UpstreamGate;
   /** ms epoch; drives token expiry and the rate windows (tests share one with the simulator). */
   clock?: () => number;
+  /** Told of every API call sent, retry and 429 hold (metrics, logs, traces: src/ops); must not throw. */
+  observe?: (event: UpstreamEvent) => void;
 }
+
+/** What `observe` is told. `path` is relative to the organization, without the query string. */
+export type UpstreamEvent =
+  | {
+      type: 'call';
+      method: 'GET';
+      path: string;
+      /** Absent when no answer came (network error, timeout: see `code`). */
+      status?: number;
+      code?: string;
+      /** ms epoch (the client's clock) when the call was sent. */
+      startedAt: number;
+      durationMs: number;
+      /** The caller's signal: which request the call was made for. */
+      signal?: AbortSignal;
+    }
+  | { type: 'retry'; path: string; signal?: AbortSignal }
+  | { type: 'hold'; ms: number };
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -114,9 +138,11 @@ export interface OfficeRnDClient {
 
 type RawResponse = TransportResponse;
 
+/** A large page crosses the Internet compressed; undici's fetch decodes all three (it asks for two by itself). */
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+
 /** Creates a client for one organization and one set of client credentials. */
 export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRnDClient {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const clock = options.clock ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const logger = options.logger;
@@ -124,13 +150,16 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const basePath = `/organizations/${encodeURIComponent(options.org)}`;
   const baseUrl = `${options.apiUrl.replace(/\/+$/, '')}${basePath}`;
   // Our own retry (retry.ts) and status handling are the transport's callers.
-  const transport = options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport();
+  const transport = createTransport({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES,
+  });
   const tokens = createTokenCache({
     tokenUrl: options.tokenUrl,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     scope: options.scope,
-    fetch: fetchImpl,
+    send: transport.send,
     clock,
     timeoutMs,
     ...(options.tokenStore ? { store: options.tokenStore } : {}),
@@ -141,6 +170,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     clock,
   });
   const counters = { requests: 0, retries: 0 };
+  const observe = options.observe;
 
   const secrets = (...extra: string[]): string[] => [options.clientSecret, ...tokens.known(), ...extra];
 
@@ -148,27 +178,37 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> =>
     limiter.run(async () => {
       await options.upstreamGate?.take(signal);
-      const call = callSignal(signal, timeoutMs);
+      const call = linkSignal(signal, { timeoutMs });
       counters.requests++;
       const startedAt = clock();
+      const path = relative.split('?', 1)[0]!;
       try {
         const response = await transport.send(
           `${baseUrl}${relative}`,
-          { authorization: `Bearer ${token}`, accept: 'application/json' },
+          {
+            method: 'GET',
+            headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'accept-encoding': ACCEPT_ENCODING },
+          },
           call.signal,
         );
         limiter.observe(response.headers);
         if (response.status === 429) holdFor(response.headers);
         const ms = clock() - startedAt;
         logger?.debug('officernd request', { method: 'GET', path: errorPath, status: response.status, ms });
+        observe?.({ type: 'call', method: 'GET', path, status: response.status, startedAt, durationMs: ms, signal });
         return response;
       } catch (error) {
         // ofetch's FetchError exposes the request options (with the bearer header), and undici's errors name the
         // socket: never rethrow or wrap them; networkDetail reads their error code alone.
+        const code = signal?.aborted ? 'CANCELLED' : call.timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
+        observe?.({ type: 'call', method: 'GET', path, code, startedAt, durationMs: clock() - startedAt, signal });
         if (signal?.aborted) throw signal.reason;
-        const failure = call.timedOut()
+        const tooLarge = tooLargeIn(error);
+        const failure = call.timedOut
           ? { code: 'UPSTREAM_TIMEOUT' as const, detail: `no answer within ${timeoutMs} ms` }
-          : { code: 'UPSTREAM_UNAVAILABLE' as const, detail: networkDetail(error) };
+          : tooLarge
+            ? { code: 'UPSTREAM_RESPONSE_TOO_LARGE' as const, detail: tooLarge.message }
+            : { code: 'UPSTREAM_UNAVAILABLE' as const, detail: networkDetail(error) };
         throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
       } finally {
         call.done();
@@ -195,8 +235,10 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     const now = clock();
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
     if (retryAfterMs === undefined) return;
-    limiter.hold(now + Math.min(retryAfterMs, retryPolicy.maxDelayMs));
-    options.upstreamGate?.hold(now + Math.min(retryAfterMs, retryPolicy.maxDelayMs));
+    const ms = Math.min(retryAfterMs, retryPolicy.maxDelayMs);
+    limiter.hold(now + ms);
+    options.upstreamGate?.hold(now + ms);
+    observe?.({ type: 'hold', ms });
   };
 
   /** GET with token handling (§1: one fresh token and one re-send after a 401) and retries. */
@@ -211,6 +253,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         if (response.status === 401) {
           tokens.invalidate(token);
           counters.retries++;
+          observe?.({ type: 'retry', path: path, signal });
           token = await tokens.get(signal);
           response = await send(relative, errorPath, token, signal);
         }
@@ -223,6 +266,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         ...(signal ? { signal } : {}),
         onRetry: ({ error, retry, delayMs }) => {
           counters.retries++;
+          observe?.({ type: 'retry', path, signal });
           const status = error instanceof OfficeRnDError ? error.status : undefined;
           const code = error instanceof OfficeRnDError ? error.code : undefined;
           logger?.warn('officernd retry', { method: 'GET', path: errorPath, status, code, retry, delayMs });
@@ -360,7 +404,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       const max = checkMax(opts.max);
       return walkPages(
         (cursor, limit) => fetchListPage(c, query, cursor, limit, opts.signal),
-        { ...(max === undefined ? {} : { max }), cursor: opts.cursor ?? null },
+        { ...(max === undefined ? {} : { max }), cursor: opts.cursor ?? null, path: `${basePath}/${c}` },
       );
     },
 
@@ -391,7 +435,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       return walkPages(
         (cursor, limit) =>
           fetchPage<WireBookingOccurrence>(`/${OCCURRENCES_PATH}`, query, cursor, limit, opts.signal, false),
-        { ...(max === undefined ? {} : { max }), cursor: opts.cursor ?? null },
+        { ...(max === undefined ? {} : { max }), cursor: opts.cursor ?? null, path: `${basePath}/${OCCURRENCES_PATH}` },
       );
     },
 
@@ -416,40 +460,6 @@ function collectionSpec(c: string) {
   const spec = (COLLECTIONS as Record<string, (typeof COLLECTIONS)[ListCollection] | undefined>)[c];
   if (!spec) throw new OfficeRnDQueryError(`Unknown OfficeRnD collection ${JSON.stringify(c)}`);
   return spec;
-}
-
-interface CallSignal {
-  signal: AbortSignal;
-  timedOut(): boolean;
-  /** Stops the timer and stops listening to the caller: the call has its answer. */
-  done(): void;
-}
-
-/**
- * One upstream call's signal: aborts with the caller's reason when the caller's signal does, or with a TimeoutError
- * after `timeoutMs`. The same as `AbortSignal.any([signal, AbortSignal.timeout(ms)])`, at a fraction of its cost per
- * call (`any` tracks its sources with weak references; the timeout's timer stays armed long after the call).
- */
-function callSignal(caller: AbortSignal | undefined, timeoutMs: number): CallSignal {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onCallerAbort = (): void => controller.abort(caller?.reason);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
-  }, timeoutMs);
-  // Like AbortSignal.timeout: a pending call's timer does not keep the process alive.
-  timer.unref?.();
-  if (caller?.aborted) controller.abort(caller.reason);
-  else caller?.addEventListener('abort', onCallerAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    done() {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
-    },
-  };
 }
 
 function clampLimit(limit: number | undefined): number {

@@ -5,13 +5,21 @@
  */
 
 import { STATUS_CODES } from 'node:http';
+import { scrubSecrets } from '../secrets.ts';
 
 export type OfficeRnDErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_RATE_LIMITED'
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_BAD_REQUEST'
-  | 'UPSTREAM_AUTH'
+  /** OfficeRnD refused the credentials (token request) or the token (a 401 after a fresh one, a 403). */
+  | 'UPSTREAM_AUTH_FAILED'
+  /** The token endpoint is down, unreachable or failing (5xx): the credentials were not judged. */
+  | 'UPSTREAM_AUTH_UNAVAILABLE'
+  /** OfficeRnD answered with something unusable: a repeated page cursor. */
+  | 'UPSTREAM_INVALID_DATA'
+  /** An answer above MAX_UPSTREAM_RESPONSE_BYTES, compressed or decompressed. */
+  | 'UPSTREAM_RESPONSE_TOO_LARGE'
   | 'NOT_FOUND';
 
 export interface OfficeRnDErrorInit {
@@ -61,7 +69,7 @@ export class OfficeRnDQueryError extends Error {
 
 /** Maps an HTTP status to the client's error code (shared/officernd-api.md §9). */
 export function codeForStatus(status: number): OfficeRnDErrorCode {
-  if (status === 401 || status === 403) return 'UPSTREAM_AUTH';
+  if (status === 401 || status === 403) return 'UPSTREAM_AUTH_FAILED';
   if (status === 404) return 'NOT_FOUND';
   if (status === 408 || status === 504) return 'UPSTREAM_TIMEOUT';
   if (status === 429) return 'UPSTREAM_RATE_LIMITED';
@@ -87,13 +95,9 @@ export function isUnknownOrganization(message: string | undefined): boolean {
   return message !== undefined && /^organi[sz]ation not found\b/i.test(message.trim());
 }
 
-/** Replaces every occurrence of the given secrets (client secret, tokens) with `[redacted]`. */
+/** Replaces every spelling (secrets.ts) of the given secrets (client secret, tokens) with `[redacted]`. */
 export function redact(text: string, secrets: readonly (string | null | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  return out;
+  return scrubSecrets(text, secrets);
 }
 
 function reasonPhrase(status: number): string {

@@ -7,6 +7,7 @@ export type {
   OfficeRnDClientOptions,
   OfficeRnDClientStats,
   OfficeRnDLogger,
+  UpstreamEvent,
 } from './client.ts';
 export { COLLECTIONS, CREDIT_STATS_PATH, LIST_COLLECTIONS, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
 export type { CollectionSpec, ListCollection } from './collections.ts';
@@ -14,8 +15,12 @@ export { OfficeRnDError, OfficeRnDQueryError } from './errors.ts';
 export type { OfficeRnDErrorCode } from './errors.ts';
 export { CursorLoopError } from './paginate.ts';
 export type { Page } from './paginate.ts';
+export { createTransport, ResponseTooLargeError } from './transport.ts';
+export type { HttpTransport, TransportOptions } from './transport.ts';
 export { isBareIdAnswer, toQueryParams } from './query.ts';
 export type { CreditStatsParams, Filter, FilterOp, ListQuery, OccurrenceParams } from './query.ts';
+export { linkSignal, timeoutError } from './signal.ts';
+export type { LinkedSignal, LinkOptions } from './signal.ts';
 export { createTokenCache } from './token.ts';
 export type { TokenCache, TokenCacheOptions } from './token.ts';
 export type * from './types.ts';

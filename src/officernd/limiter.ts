@@ -5,6 +5,7 @@
  */
 
 import { parseRetryAfter, waitUntil } from './retry.ts';
+import { linkSignal } from './signal.ts';
 
 export interface RateWindowOptions {
   /** Requests allowed per window. */
@@ -125,19 +126,23 @@ export function createLimiter(options: LimiterOptions): Limiter {
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      const onAbort = (): void => {
-        const index = waiting.indexOf(entry);
-        if (index >= 0) waiting.splice(index, 1);
-        reject(signal?.reason);
-      };
       const entry = {
         grant: () => {
-          signal?.removeEventListener('abort', onAbort);
+          link?.done();
           resolve();
         },
       };
+      // Leaving the queue when the caller's signal aborts.
+      const link = signal
+        ? linkSignal(signal, {
+            onAbort: (reason) => {
+              const index = waiting.indexOf(entry);
+              if (index >= 0) waiting.splice(index, 1);
+              reject(reason);
+            },
+          })
+        : undefined;
       waiting.push(entry);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   };
 

@@ -5,6 +5,7 @@
  */
 
 import { V1_PAGE_LIMIT } from './collections.ts';
+import { OfficeRnDError } from './errors.ts';
 
 export interface Page<T> {
   items: T[];
@@ -56,12 +57,26 @@ export interface WalkOptions {
   /** Start from this cursor instead of the first page. */
   cursor?: string | null;
   pageSize?: number;
+  /** The list's path (`/organizations/{org}/{collection}`), named by a CursorLoopError. */
+  path?: string;
 }
 
-/** Thrown when the upstream hands back a cursor it already gave: walking on would never end. */
-export class CursorLoopError extends Error {
-  constructor(readonly cursor: string) {
-    super('OfficeRnD returned a cursor it had already returned; stopping to avoid an endless page walk');
+/**
+ * Thrown when the upstream hands back a cursor it already gave (or the one the walk started from): walking on would
+ * never end, or read pages twice. The list cannot be read completely: UPSTREAM_INVALID_DATA.
+ */
+export class CursorLoopError extends OfficeRnDError {
+  constructor(
+    readonly cursor: string,
+    path = '',
+  ) {
+    super({
+      code: 'UPSTREAM_INVALID_DATA',
+      method: 'GET',
+      path,
+      status: 200,
+      detail: 'with a page cursor OfficeRnD had already returned; stopped to avoid an endless or repeated page walk',
+    });
     this.name = 'CursorLoopError';
   }
 }
@@ -75,8 +90,8 @@ export async function* walkPages<T>(
   options: WalkOptions = {},
 ): AsyncGenerator<Page<T>, void, undefined> {
   const pageSize = Math.min(options.pageSize ?? V1_PAGE_LIMIT, V1_PAGE_LIMIT);
-  const seenCursors = new Set<string>();
   let cursor = options.cursor ?? null;
+  const seenCursors = new Set<string>(cursor === null ? [] : [cursor]);
   let read = 0;
   for (;;) {
     const wanted = options.max === undefined ? pageSize : Math.min(pageSize, options.max - read);
@@ -85,7 +100,7 @@ export async function* walkPages<T>(
     read += page.items.length;
     yield page;
     if (page.next === null) return;
-    if (seenCursors.has(page.next)) throw new CursorLoopError(page.next);
+    if (seenCursors.has(page.next)) throw new CursorLoopError(page.next, options.path);
     seenCursors.add(page.next);
     cursor = page.next;
   }

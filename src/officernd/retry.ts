@@ -5,6 +5,7 @@
  */
 
 import { OfficeRnDError } from './errors.ts';
+import { linkSignal } from './signal.ts';
 
 export interface RetryPolicy {
   /** Total attempts including the first. */
@@ -27,6 +28,7 @@ export function isRetryable(error: unknown): boolean {
   if (!(error instanceof OfficeRnDError)) return false;
   // A request the upstream will never accept, whatever its status (e.g. §9's unknown organization, a 500).
   if (error.code === 'UPSTREAM_BAD_REQUEST') return false;
+  if (error.code === 'UPSTREAM_AUTH_UNAVAILABLE') return error.status === undefined || RETRYABLE_STATUSES.has(error.status);
   if (error.status === undefined) return error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'UPSTREAM_TIMEOUT';
   return RETRYABLE_STATUSES.has(error.status);
 }
@@ -53,15 +55,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const link = linkSignal(signal, { timeoutMs: ms, onAbort: (reason) => (link.timedOut ? resolve() : reject(reason)) });
   });
 }
 

@@ -4,10 +4,13 @@
  * requested more often than the token endpoint allows (5 a minute).
  */
 
-import { OfficeRnDError, codeForStatus, redact, upstreamMessageOf } from './errors.ts';
+import { OfficeRnDError, redact, upstreamMessageOf } from './errors.ts';
 import type { OfficeRnDErrorInit } from './errors.ts';
 import { createRateWindow } from './limiter.ts';
 import { parseRetryAfter, waitUntil } from './retry.ts';
+import { linkSignal } from './signal.ts';
+import { networkDetail, tooLargeIn } from './transport.ts';
+import type { Transport, TransportResponse } from './transport.ts';
 
 /** A token and when it expires (ms epoch). */
 export interface SharedToken {
@@ -31,7 +34,8 @@ export interface TokenCacheOptions {
   clientId: string;
   clientSecret: string;
   scope: string;
-  fetch: typeof fetch;
+  /** The client's transport (transport.ts): the token request goes through the same ofetch as API calls. */
+  send: Transport;
   clock: () => number;
   /** Minimum spacing between two token requests; default 0 (the per-minute budget still applies). */
   minIntervalMs?: number;
@@ -93,27 +97,45 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
       client_secret: options.clientSecret,
       scope: options.scope,
     });
-    let response: Response;
+    // No caller signal: the request is shared by every waiter, so it is bounded by its own timeout alone.
+    const call = linkSignal(undefined, { timeoutMs });
+    let response: TransportResponse;
     try {
-      response = await options.fetch(options.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      response = await options.send(
+        options.tokenUrl,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: body.toString(),
+        },
+        call.signal,
+      );
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      // The endpoint is down or unreachable: not a verdict on the credentials (UPSTREAM_AUTH_UNAVAILABLE, retried).
+      const tooLarge = tooLargeIn(error);
       throw fail({
-        code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
-        detail: timedOut ? `token request timed out after ${timeoutMs} ms` : 'token request failed (network error)',
+        code: 'UPSTREAM_AUTH_UNAVAILABLE',
+        detail: call.timedOut
+          ? `token request timed out after ${timeoutMs} ms`
+          : tooLarge
+            ? `token ${tooLarge.message}`
+            : `token request failed (${networkDetail(error)})`,
       });
+    } finally {
+      call.done();
     }
-    const parsed = await readJson(response);
-    if (!response.ok) {
+    const parsed = response.body;
+    if (response.status < 200 || response.status >= 300) {
       const message = upstreamMessageOf(parsed);
       const status = response.status;
-      // §1: a refused grant (bad client, scope or grant type) is a credentials problem, not a bad query.
-      const code = status === 400 || status === 401 || status === 403 ? 'UPSTREAM_AUTH' : codeForStatus(status);
+      // §1: a refused grant (bad client, scope or grant type) is a credentials problem, not a bad query; the
+      // endpoint failing (5xx, 408) says nothing about them.
+      const code =
+        status === 429
+          ? 'UPSTREAM_RATE_LIMITED'
+          : status >= 400 && status < 500 && status !== 408
+            ? 'UPSTREAM_AUTH_FAILED'
+            : 'UPSTREAM_AUTH_UNAVAILABLE';
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), options.clock());
       // The endpoint asked us to slow down: later token requests wait for it too.
       if (status === 429 && retryAfterMs !== undefined) budget.pauseUntil(options.clock() + retryAfterMs);
@@ -126,7 +148,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     }
     const token = readToken(parsed);
     if (token === null) {
-      throw fail({ code: 'UPSTREAM_AUTH', status: response.status, detail: 'token response has no access_token' });
+      throw fail({ code: 'UPSTREAM_AUTH_UNAVAILABLE', status: response.status, detail: 'token response has no access_token' });
     }
     return { token: token.accessToken, expiresAt: startedAt + token.expiresIn * 1000 };
   };
@@ -166,14 +188,6 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
   };
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return JSON.parse(await response.text()) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** §1 response: `{access_token, token_type: "Bearer", expires_in, scope}`; expires_in may be a string. */
 function readToken(body: unknown): { accessToken: string; expiresIn: number } | null {
   if (typeof body !== 'object' || body === null) return null;
@@ -187,17 +201,15 @@ function readToken(body: unknown): { accessToken: string; expiresIn: number } | 
 /** The shared promise, or the caller's abort reason if the caller gives up first. */
 function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const link = linkSignal(signal, { onAbort: reject });
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        link.done();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        link.done();
         reject(error);
       },
     );

@@ -9,7 +9,7 @@ import { createInMemoryAPQStore, useAPQ, type APQStore } from '@graphql-yoga/plu
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { canonicalDocument, sha256Hex, type TrustedDocuments } from './trusted.ts';
 
-export { canonicalDocument, EXAMPLES_DIR, loadTrustedDocuments, sha256Hex, type TrustedDocuments } from './trusted.ts';
+export { canonicalDocument, defaultTrustedPaths, EXAMPLES_DIR, loadTrustedDocuments, sha256Hex, type TrustedDocuments } from './trusted.ts';
 
 /** Registered hashes are kept a day (least recently used go first beyond `max`). */
 const APQ_TTL_MS = 24 * 3_600_000;

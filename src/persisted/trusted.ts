@@ -5,13 +5,16 @@
  */
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, print } from 'graphql';
 
-/** The README's example operations, shipped with the gateway. */
+/** The README's example operations: `examples/` beside `src/` (and beside `dist/` in the compiled build). */
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+/** The folders trusted by default: `examples/` when it was shipped (a build copied elsewhere may not have it). */
+export const defaultTrustedPaths = (): string[] => (existsSync(EXAMPLES_DIR) ? [EXAMPLES_DIR] : []);
 
 const DOCUMENT_FILE = /\.(?:graphql|gql)$/i;
 

@@ -6,8 +6,10 @@
  */
 
 import type { ListCollection } from '../officernd/collections.ts';
+import { cellConverter } from './cells.ts';
+import { columnInfo } from './column-types.ts';
 import { ReportInputError } from './errors.ts';
-import type { Row } from './expand.ts';
+import { expandSpecOf, type Row } from './expand.ts';
 import { createReadPlan, resolveLevel, type JoinEnv, type Joined, type JoinNode } from './joins.ts';
 import { pathReader, refKey, toCell, type Cell } from './paths.ts';
 import { reportOfCollection, type JoinSpec, type ReportSpec } from './registry.ts';
@@ -52,7 +54,7 @@ export function defaultColumns(spec: ReportSpec, expand: string | null): string[
 
 /** `<field>.<path>` for each element path; `<field>` alone when the elements are plain values. */
 export function elementColumns(spec: ReportSpec, expand: string): string[] {
-  const sub = spec.expand[expand]?.columns ?? [];
+  const sub = expandSpecOf(spec, expand).columns;
   return sub.length === 0 ? [expand] : sub.map((path) => `${expand}.${path}`);
 }
 
@@ -60,13 +62,15 @@ export function elementColumns(spec: ReportSpec, expand: string): string[] {
 export function joinsOf(spec: ReportSpec, expand: string | null): Record<string, { join: JoinSpec; fromElement: boolean }> {
   const out: Record<string, { join: JoinSpec; fromElement: boolean }> = {};
   for (const [name, join] of Object.entries(spec.joins)) out[name] = { join, fromElement: false };
-  const element = expand === null ? undefined : spec.expand[expand]?.joins;
+  const element = expand === null ? undefined : expandSpecOf(spec, expand).joins;
   for (const [name, join] of Object.entries(element ?? {})) out[name] = { join, fromElement: true };
   return out;
 }
 
 /** Checks the requested columns (default: all of the object's) and compiles how each is read. */
 export function planColumns(spec: ReportSpec, expand: string | null, requested: readonly string[] | null): ColumnPlan {
+  // Checked first: an inherited name (`constructor`) is not a field, whatever the caller checked before.
+  if (expand !== null) expandSpecOf(spec, expand);
   const columns = requested ?? defaultColumns(spec, expand);
   const roots = new Map<string, JoinNode>();
   const reads = createReadPlan();
@@ -133,14 +137,15 @@ function unknownColumn(spec: ReportSpec, expand: string | null, column: string):
 function compile(scope: Scope, column: string): Getter | null {
   const { spec, expand } = scope;
   if (defaultColumns(spec, expand).includes(column)) {
+    const convert = cellConverter(columnInfo(spec, column, expand)?.type ?? 'json');
     if (expand !== null && (column === expand || column.startsWith(`${expand}.`))) {
       scope.fields.add(expand);
       const sub = pathReader(column === expand ? '' : column.slice(expand.length + 1));
-      return (_item, element) => (element === undefined ? null : toCell(sub(element)));
+      return (_item, element) => (element === undefined ? null : (convert(sub(element)) ?? null));
     }
     scope.fields.add(topField(column));
     const read = pathReader(column);
-    return (item) => toCell(read(item));
+    return (item) => convert(read(item)) ?? null;
   }
   for (const map of spec.openMaps) {
     if (column.startsWith(`${map}.`) && column.length > map.length + 1) {
@@ -148,9 +153,11 @@ function compile(scope: Scope, column: string): Getter | null {
       const key = column.slice(map.length + 1);
       scope.fields.add(map);
       const readMap = pathReader(map);
+      // An own key only: `properties.constructor` or `properties.__proto__` is a custom property, not what every
+      // object inherits (issue 14.6).
       return (item) => {
         const properties = readMap(item);
-        return typeof properties === 'object' && properties !== null
+        return typeof properties === 'object' && properties !== null && Object.hasOwn(properties, key)
           ? toCell((properties as Record<string, unknown>)[key])
           : null;
       };

@@ -3,7 +3,9 @@
  * object's columns plus `<field>.*` columns; an absent or empty array keeps one row with those columns empty.
  */
 
+import { ReportInputError } from './errors.ts';
 import { pathReader } from './paths.ts';
+import type { ExpandSpec, ReportSpec } from './registry.ts';
 
 /** A row before it is written: the object, and the expanded element (undefined: none). */
 export interface Row {
@@ -26,4 +28,24 @@ export function expandRows(items: readonly object[], field: string | null): Row[
     else for (const element of elements) rows.push({ item, element });
   }
   return rows;
+}
+
+/**
+ * The declaration of an expandable field, looked up as an own property only: `constructor`, `__proto__` or
+ * `toString` are not fields of any report, whatever an object inherits (issue 14.6). Anything else is a
+ * BAD_USER_INPUT naming the expandable fields.
+ */
+export function expandSpecOf(spec: ReportSpec, field: string): ExpandSpec {
+  if (Object.hasOwn(spec.expand, field)) {
+    const found = spec.expand[field];
+    if (found) return found;
+  }
+  const fields = Object.keys(spec.expand);
+  throw new ReportInputError(
+    fields.length === 0
+      ? `Report ${spec.name} has no field to expand`
+      : `Report ${spec.name} cannot expand "${field}": expandable fields are ${fields.join(', ')}`,
+    'expand',
+    { expandable: fields },
+  );
 }

@@ -17,7 +17,7 @@ import { parseExportQuery } from './query.ts';
 import { REPORT_NAMES, REPORTS, isReportName } from './registry.ts';
 import { joinPage, prepareReport, sourcePages, type PreparedReport, type ReportEnv, type SourcePage } from './run.ts';
 import { catalogue } from './catalogue.ts';
-import { REPORT_FORMATS, createTableWriter, type ReportFormat, type TableWriter } from './writers.ts';
+import { REPORT_FORMATS, createTableWriter, writerOptions, type ReportFormat, type TableWriter } from './writers.ts';
 
 export const REPORTS_PATH = '/reports';
 
@@ -104,8 +104,12 @@ async function exportReport(
   const ctx = createContext(deps, request, AbortSignal.any([request.signal, stop.signal]));
   let prepared;
   let limit: number | null;
+  const written = writerOptions(format, url.searchParams);
+  if ('error' in written) {
+    return json(400, errorBody(written.error.code, written.error.message, { parameter: written.error.parameter }));
+  }
   try {
-    const parsed = parseExportQuery(REPORTS[name], url.searchParams);
+    const parsed = parseExportQuery(REPORTS[name], written.rest);
     limit = parsed.limit;
     prepared = prepareReport({ ...parsed.request, report: name }, ctx.settings.dates, ctx.now());
   } catch (error) {
@@ -123,9 +127,10 @@ async function exportReport(
     stop.abort();
     const failure = describeFailure(error);
     logFailure(deps.logger, name, failure.code, failure.message, 0);
+    deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
     return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
   }
-  const writer = createTableWriter(format, prepared.plan.columns);
+  const writer = createTableWriter(format, prepared.plan.columns, written.options);
   // Caller gone: finish the page walk now rather than leave it suspended.
   env.signal.addEventListener('abort', () => void pages.return(undefined).catch(() => undefined), { once: true });
   const body = rowStream({
@@ -136,8 +141,14 @@ async function exportReport(
     writer,
     stop,
     transport,
-    onFailure: (code, message, rows) => logFailure(deps.logger, name, code, message, rows),
-    onDone: (rows) => deps.logger.debug('report export done', { report: name, format, rowsWritten: rows }),
+    onFailure: (code, message, rows) => {
+      logFailure(deps.logger, name, code, message, rows);
+      deps.onExportEnd?.(name, format, rows, code === 'CANCELLED' ? 'cancelled' : 'failed');
+    },
+    onDone: (rows) => {
+      deps.logger.debug('report export done', { report: name, format, rowsWritten: rows });
+      deps.onExportEnd?.(name, format, rows, 'done');
+    },
   });
   return new Response(body, {
     status: 200,

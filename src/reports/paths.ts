@@ -1,11 +1,14 @@
 /**
  * Reading dotted paths of wire objects and turning values into table cells: scalars stay as they are,
- * absent values are empty, arrays and objects become JSON text (issue 4: "arrays that are not expanded are
- * written as JSON text").
+ * absent values are empty, arrays and objects stay JSON values (NDJSON and JSON write them as such; CSV writes
+ * their JSON text, writers.ts).
  */
 
+/** A JSON array or object in a cell (an array that is not expanded, an object column). */
+export type JsonCell = readonly unknown[] | { readonly [key: string]: unknown };
+
 /** One cell of a flat report. */
-export type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null | JsonCell;
 
 /** Reads the value at one dotted path; undefined when any step is missing. */
 export type PathReader = (source: unknown) => unknown;
@@ -35,12 +38,12 @@ export function valueAt(source: unknown, path: string): unknown {
   return pathReader(path)(source);
 }
 
-/** A value as a cell: null/undefined → null, scalars as they are, anything else as JSON text. */
+/** A value as a cell: null/undefined → null, scalars as they are, arrays and objects as JSON values. */
 export function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return JSON.stringify(value) ?? null;
+  return typeof value === 'object' ? (value as JsonCell) : null;
 }
 
 /** A reference value as a lookup key (ids are strings; numbers are tolerated), or null. */

@@ -1,6 +1,7 @@
 /**
  * Table writers for the three export formats. Each turns batches of rows into text as they arrive (nothing is
- * held back), and each has a failure marker that a BI tool cannot mistake for a complete file:
+ * held back). Arrays and objects are JSON values in NDJSON and JSON, and their JSON text in a CSV cell. Each has a
+ * failure marker that a BI tool cannot mistake for a complete file:
  * - CSV (RFC 4180: CRLF lines, fields with `"` `,` CR or LF quoted, quotes doubled): a last line
  *   `#ERROR: <CODE> <message>`, which no header-driven import reads as a complete table;
  * - NDJSON: a last line `{"error":{"code","message"}}`;
@@ -39,19 +40,69 @@ export interface TableWriter {
 
 const CSV_SPECIAL = /[",\r\n]/;
 
-/** One CSV field (RFC 4180 §2): empty for null, quoted when it holds a quote, comma, CR or LF. */
-export function csvField(cell: Cell): string {
+/** A cell as text: null stays null, arrays and objects as their JSON text (what a CSV cell or a text field holds). */
+export function cellText(cell: Cell): string | null {
+  if (cell === null) return null;
+  return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
+}
+
+/**
+ * Whether a text starts like a spreadsheet formula: `=`, `+`, `-`, `@`, tab or CR (OWASP "CSV Injection").
+ * Spreadsheets evaluate such a cell (61 % of phone numbers start with `+`), so CSV neutralises it by default.
+ */
+function formulaLike(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
+
+/**
+ * One CSV field (RFC 4180 §2): empty for null, quoted when it holds a quote, comma, CR or LF. With `formulaEscape`
+ * (the default) a text that starts like a formula gets a leading `'` and is quoted, as OWASP advises, so a
+ * spreadsheet shows it as text; numbers and booleans are written as they are (a negative amount stays -12.5).
+ */
+export function csvField(cell: Cell, formulaEscape = true): string {
   if (cell === null) return '';
-  // Numbers and booleans never hold a quote, comma or line break.
-  if (typeof cell !== 'string') return String(cell);
-  return CSV_SPECIAL.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  // Numbers and booleans never hold a quote, comma or line break, and are values, not formulas.
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  const text = typeof cell === 'string' ? cell : JSON.stringify(cell);
+  if (formulaEscape && formulaLike(text)) return `"'${text.replaceAll('"', '""')}"`;
+  return CSV_SPECIAL.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One CSV record with its CRLF terminator (RFC 4180 §2.1). */
-export function csvLine(cells: readonly Cell[]): string {
-  let line = cells.length > 0 ? csvField(cells[0] ?? null) : '';
-  for (let i = 1; i < cells.length; i++) line += `,${csvField(cells[i] ?? null)}`;
+export function csvLine(cells: readonly Cell[], formulaEscape = true): string {
+  let line = cells.length > 0 ? csvField(cells[0] ?? null, formulaEscape) : '';
+  for (let i = 1; i < cells.length; i++) line += `,${csvField(cells[i] ?? null, formulaEscape)}`;
   return `${line}\r\n`;
+}
+
+/** How a writer writes, from the query parameters it reads (`formulaEscape`, CSV only). */
+export interface WriterOptions {
+  /** CSV: neutralise cells that start like a formula (default true). */
+  formulaEscape: boolean;
+}
+
+/** The query parameters the writers read, beside those of the report itself. */
+export const WRITER_PARAMETERS: Readonly<Record<ReportFormat, readonly string[]>> = { csv: ['formulaEscape'], ndjson: [], json: [] };
+
+/**
+ * Reads the writer's parameters out of an export's query string: the options, and the parameters left for the
+ * report. `formulaEscape` is `true` or `false` and only for CSV (NDJSON and JSON are never escaped).
+ */
+export function writerOptions(
+  format: ReportFormat,
+  params: URLSearchParams,
+): { options: WriterOptions; rest: URLSearchParams } | { error: WriteFailure & { parameter: string } } {
+  const given = params.getAll('formulaEscape');
+  if (given.length === 0) return { options: { formulaEscape: true }, rest: params };
+  const problem = (message: string) => ({ error: { code: 'BAD_USER_INPUT', message, parameter: 'formulaEscape' } });
+  if (format !== 'csv') return problem(`"formulaEscape" applies to CSV only: ${format.toUpperCase()} values are never escaped`);
+  if (given.length > 1) return problem('Parameter "formulaEscape" is given more than once');
+  const value = given[0]?.trim();
+  if (value !== 'true' && value !== 'false') return problem(`"formulaEscape" must be true or false, got ${JSON.stringify(given[0])}`);
+  const rest = new URLSearchParams(params);
+  rest.delete('formulaEscape');
+  return { options: { formulaEscape: value === 'true' }, rest };
 }
 
 /** The row as an object keyed by column, keys in column order. */
@@ -66,7 +117,11 @@ export function rowObject(columns: readonly string[], cells: readonly Cell[]): R
 const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');
 
 /** A writer for one export. */
-export function createTableWriter(format: ReportFormat, columns: readonly string[]): TableWriter {
+export function createTableWriter(
+  format: ReportFormat,
+  columns: readonly string[],
+  options: WriterOptions = { formulaEscape: true },
+): TableWriter {
   const contentType = CONTENT_TYPES[format];
   const errorJson = (failure: WriteFailure): string =>
     JSON.stringify({ error: { code: failure.code, message: failure.message } });
@@ -74,8 +129,9 @@ export function createTableWriter(format: ReportFormat, columns: readonly string
     case 'csv':
       return {
         contentType,
-        start: () => csvLine(columns),
-        rows: (rows) => rows.map(csvLine).join(''),
+        // The header names columns (dotted paths), never a formula; escaping it would rename them.
+        start: () => csvLine(columns, false),
+        rows: (rows) => rows.map((cells) => csvLine(cells, options.formulaEscape)).join(''),
         end: () => '',
         fail: (failure) => `#ERROR: ${failure.code} ${oneLine(failure.message)}\r\n`,
       };

@@ -1,6 +1,7 @@
 import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { wireDay, wireInstant } from '../dates/wire-dates.ts';
 import { OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
 import type { Filter, FilterOp } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
@@ -13,14 +14,13 @@ import { badInput } from './errors.ts';
 /** An ISO timestamp from the wire, or null when absent or unparsable (upstream data is not trusted). */
 export function dateTime(value: string | null | undefined): string | null {
   if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return wireInstant(value) ?? null;
 }
 
 /** A calendar date from the wire. Date-only values are stored at T00:00:00.000Z (§4 Timezones): keep the UTC day. */
 export function dateOnly(value: string | null | undefined): string | null {
-  const iso = dateTime(value);
-  return iso ? iso.slice(0, 10) : null;
+  if (!value) return null;
+  return wireDay(value) ?? null;
 }
 
 /** Loads the object a reference points at; null when unset or dangling. */

@@ -5,7 +5,7 @@ import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
 import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../reports/registry.ts';
 import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, type Position } from '../reports/run.ts';
-import { rowObject } from '../reports/writers.ts';
+import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
 import { firstOf, PageInfo, scanPagesFor } from './connection.ts';
 import { DateSelection, dateSelectionInput, type DateSelectionArg } from './dates.ts';
@@ -35,7 +35,7 @@ const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement
   description:
     'A page of a flat report: the column names and the rows. Cells are the values at dotted paths of the OfficeRnD ' +
     'object (`address.city`), of the expanded element (`fees.date`) or of a joined object (`member.name`); arrays ' +
-    'that are not expanded are JSON text; a missing value is null.',
+    'that are not expanded are JSON text in `rows` and JSON values in `records`; a missing value is null.',
   fields: (t) => ({
     report: t.field({ type: ReportNameEnum, nullable: false, description: 'The report these rows belong to.', resolve: (r) => r.report as never }),
     columns: t.stringList({ nullable: false, description: 'The column names, in the order of the cells of every row.', resolve: (r) => [...r.columns] }),
@@ -43,12 +43,12 @@ const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement
       type: t.listRef(t.listRef('String', { nullable: true }), { nullable: false }),
       nullable: false,
       description: 'The rows: one list of cells per row, in column order. Numbers and booleans are given as text (see `records` for typed values).',
-      resolve: (r) => r.cells.map((cells) => cells.map((cell) => (cell === null ? null : String(cell)))) as never,
+      resolve: (r) => r.cells.map((cells) => cells.map(cellText)) as never,
     }),
     records: t.field({
       type: ['JSON'],
       nullable: false,
-      description: 'The same rows as objects keyed by column name, with typed values (numbers, booleans, text, null): what the NDJSON export writes.',
+      description: 'The same rows as objects keyed by column name, with typed values (numbers, booleans, text, null; arrays and objects as JSON values): what the NDJSON export writes.',
       resolve: (r) => r.cells.map((cells) => rowObject(r.columns, cells)),
     }),
     pageInfo: t.field({ type: PageInfo, nullable: false, description: 'Where this page ends and whether more rows follow.', resolve: (r) => r.pageInfo }),

@@ -5,6 +5,7 @@
  */
 
 import type { Plugin } from 'graphql-yoga';
+import { linkSignal, type LinkedSignal } from '../officernd/index.ts';
 
 /** The budget ran out: the caller sees UPSTREAM_TIMEOUT (mapped in schema/errors.ts). */
 export class RequestBudgetError extends Error {
@@ -25,29 +26,16 @@ export interface RequestBudgets {
 
 /** Creates the budget keeper of one gateway. */
 export function createRequestBudgets(budgetMs: number): RequestBudgets {
-  const timers = new WeakMap<Request, ReturnType<typeof setTimeout>>();
+  const links = new WeakMap<Request, LinkedSignal>();
   return {
     signalFor(request) {
-      const caller = request.signal;
-      const controller = new AbortController();
-      const onCallerAbort = (): void => {
-        clearTimeout(timers.get(request));
-        controller.abort(caller.reason);
-      };
-      const timer = setTimeout(() => {
-        caller.removeEventListener('abort', onCallerAbort);
-        controller.abort(new RequestBudgetError(budgetMs));
-      }, budgetMs);
-      // A pending budget must not keep the process alive.
-      timer.unref?.();
-      timers.set(request, timer);
-      if (caller.aborted) onCallerAbort();
-      else caller.addEventListener('abort', onCallerAbort, { once: true });
-      return controller.signal;
+      const link = linkSignal(request.signal, { timeoutMs: budgetMs, timeoutReason: () => new RequestBudgetError(budgetMs) });
+      links.set(request, link);
+      return link.signal;
     },
     release(request) {
-      clearTimeout(timers.get(request));
-      timers.delete(request);
+      links.get(request)?.stopTimer();
+      links.delete(request);
     },
   };
 }

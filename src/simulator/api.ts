@@ -3,15 +3,25 @@
  * paging (§3, §4), by-id (§8), booking occurrences (§6.2) and credit stats (§6.6).
  */
 
-import { COLLECTIONS, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
 import { creditStatsFor, type Dataset } from './generate.ts';
-import { applySelect, compileFilters, parseSelect } from './filters.ts';
+import { applySelect, compileFilters, parseSelect, type FilterContext, type ItemPredicate } from './filters.ts';
 import { badRequest, HttpError, jsonResponse, type SimResponse } from './http.ts';
 import { parseIsoParam } from './dates.ts';
 import { createOccurrenceIndex, parseOccurrenceQuery, type OccurrenceIndex } from './occurrences.ts';
 import { pageOf, parsePaging, queryHash } from './paging.ts';
 import { createResultCache } from './result-cache.ts';
+import {
+  CREDIT_STATS_PARAMS,
+  isDocumentedV1Filter,
+  OBJECT_ID,
+  RESOURCE_AVAILABILITY_PARAMS,
+  V1_MODEL,
+  type V1Collection,
+  type V1FilterMode,
+} from './model.ts';
 import type { ApiRoute } from './routes.ts';
+
+type ListCollection = V1Collection;
 
 export interface Api {
   /** Answers a GET on a matched route; expected failures are thrown as HttpError. */
@@ -26,7 +36,7 @@ export interface Api {
  * are held as long as the simulator (a frozen dataset lives as long): plain maps, which cost the garbage collector
  * nothing per entry, unlike weak ones.
  */
-function createJsonCache(): {
+export function createJsonCache(): {
   one(item: object, select: readonly string[] | null): string;
   list(items: readonly object[], select: readonly string[] | null): string;
 } {
@@ -55,17 +65,52 @@ function createJsonCache(): {
 }
 
 /** A 200 answer whose body is already JSON text. */
-const jsonText = (body: string, headers: Record<string, string> = {}): SimResponse => ({
+export const jsonText = (body: string, headers: Record<string, string> = {}): SimResponse => ({
   status: 200,
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   body,
 });
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const CREDIT_PARAMS = new Set(['month', 'team', 'member']);
+
+interface Availability {
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+/**
+ * §4/§6.17 `availableFrom` / `availableTo` on resources (S13, S16; semantics not documented): the
+ * simulator keeps a resource when one of its availability windows reaches past `availableFrom`
+ * (open end or ending on or after it) and starts on or before `availableTo`.
+ */
+function availabilityFilter(field: string, op: string | null, value: string): ItemPredicate {
+  if (op !== null) throw badRequest(`Unsupported operator ${op} on ${field}`);
+  const bound = parseIsoParam(value, field);
+  return (item) => {
+    const raw = (item as { availability?: Availability | Availability[] | null }).availability;
+    const windows = Array.isArray(raw) ? raw : raw ? [raw] : [];
+    return windows.some((window) => {
+      if (field === 'availableFrom') return !window.endDate || Date.parse(window.endDate) >= bound;
+      return typeof window.startDate === 'string' && Date.parse(window.startDate) <= bound;
+    });
+  };
+}
+
+/** The filter context of a v1 list under a filter mode. */
+function filterContext(collection: ListCollection, mode: V1FilterMode): FilterContext {
+  return {
+    fields: V1_MODEL[collection].fields,
+    documented: (field, op) => isDocumentedV1Filter(collection, field, op),
+    mode,
+    special:
+      collection === 'resources'
+        ? (field, op, value) => (RESOURCE_AVAILABILITY_PARAMS.has(field) ? availabilityFilter(field, op, value) : undefined)
+        : undefined,
+  };
+}
 
 /** Creates the endpoint handlers; indexes and result lists are built lazily and kept per simulator. */
-export function createApi(dataset: Dataset): Api {
+export function createApi(dataset: Dataset, mode: V1FilterMode = 'all'): Api {
   const cache = createResultCache();
   const json = createJsonCache();
   const byIdIndexes = new Map<ListCollection, Map<string, object>>();
@@ -98,7 +143,7 @@ export function createApi(dataset: Dataset): Api {
   };
 
   const list = (collection: ListCollection, params: URLSearchParams): SimResponse => {
-    const filter = compileFilters(params, COLLECTIONS[collection]);
+    const filter = compileFilters(params, filterContext(collection, mode));
     const select = parseSelect(params);
     const hash = queryHash(`${collection}?${filter.key}`);
     const paging = parsePaging(params, hash);
@@ -120,7 +165,7 @@ export function createApi(dataset: Dataset): Api {
   };
 
   const occurrences = (params: URLSearchParams): SimResponse => {
-    const query = parseOccurrenceQuery(params, resourceTypeOf);
+    const query = parseOccurrenceQuery(params, resourceTypeOf, mode);
     const select = parseSelect(params);
     const hash = queryHash(`occurrences?${query.key}`);
     const paging = parsePaging(params, hash, true);
@@ -132,7 +177,10 @@ export function createApi(dataset: Dataset): Api {
   };
 
   const creditStats = (params: URLSearchParams): SimResponse => {
-    for (const key of params.keys()) if (!CREDIT_PARAMS.has(key)) throw badRequest(`Unsupported query parameter: ${key}`);
+    for (const key of params.keys()) {
+      // §6.6: only month, team, member; `documented` ignores anything else, the other modes refuse it.
+      if (!CREDIT_STATS_PARAMS.has(key) && mode !== 'documented') throw badRequest(`Unsupported query parameter: ${key}`);
+    }
     const rawMonth = params.get('month');
     const team = params.get('team');
     const member = params.get('member');

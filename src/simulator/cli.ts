@@ -5,8 +5,8 @@
 
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LIST_COLLECTIONS } from '../officernd/collections.ts';
 import type { FaultOptions } from './faults.ts';
+import { V1_COLLECTIONS, V1_FILTER_MODES, type V1FilterMode } from './model.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { createSimulator, DEFAULT_CLIENT, type SimulatorOptions } from './server.ts';
 
@@ -23,6 +23,9 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --org <slug>            organization slug (default demo)
   --seed <n>              data seed (default 42)
   --scale <x>             data scale (default 1)
+  --years <x>             years of booking history (default 1; --scale 3.2 --years 2 ≈ 51,200 bookings)
+  --v1-filters <mode>     undocumented v1 filters: all (applied, default), documented (ignored,
+                          and false booking flags omitted on about half), strict (400)
   --latency <ms>          added to every response
   --jitter <ms>           extra random delay in [0, ms)
   --error-rate <0..1>     fraction of API requests answered 500/502/503
@@ -61,6 +64,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
         org: { type: 'string' },
         seed: { type: 'string' },
         scale: { type: 'string' },
+        years: { type: 'string' },
+        'v1-filters': { type: 'string' },
         latency: { type: 'string' },
         jitter: { type: 'string' },
         'error-rate': { type: 'string' },
@@ -91,6 +96,10 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
     tokenRateLimitPerMinute: number('token-rate-limit', values['token-rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer'),
     ...(rateLimit === undefined ? {} : { rateLimit: { requests: rateLimit, windowMs: 60_000 } }),
   };
+  const v1Filters = (values['v1-filters'] ?? 'all') as V1FilterMode;
+  if (!V1_FILTER_MODES.includes(v1Filters)) {
+    throw new CliUsageError(`--v1-filters must be one of ${V1_FILTER_MODES.join(', ')}, got "${values['v1-filters']}"`);
+  }
   const org = values.org ?? 'demo';
   if (!/^[\w-]+$/.test(org)) throw new CliUsageError(`--org must be a slug, got "${org}"`);
   return {
@@ -101,6 +110,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
       org,
       seed: number('seed', values.seed, isInt, 'an integer') ?? 42,
       scale: number('scale', values.scale, (n) => n > 0, 'a number > 0') ?? 1,
+      years: number('years', values.years, (n) => n > 0 && n <= 10, 'a number above 0 and at most 10') ?? 1,
+      v1Filters,
       tokenTtlSeconds: number('token-ttl', values['token-ttl'], (n) => isInt(n) && n >= 2, 'an integer >= 2') ?? 3600,
       clients: [
         {
@@ -143,14 +154,14 @@ async function main(argv: readonly string[]): Promise<void> {
   const client = config.simulator.clients?.[0] ?? DEFAULT_CLIENT;
   // The demo secret is public test data; a secret given on the command line is never echoed.
   const secret = client.clientSecret === DEFAULT_CLIENT.clientSecret ? `${client.clientSecret} (the public demo secret)` : '(as given)';
-  const sizes = LIST_COLLECTIONS.map((c) => `${c} ${sim.dataset.collections[c].length}`).join(', ');
+  const sizes = V1_COLLECTIONS.map((c) => `${c} ${sim.dataset.collections[c].length}`).join(', ');
   const faults = Object.entries(config.simulator.faults ?? {}).filter(([, v]) => v !== undefined);
   process.stdout.write(
     [
       `OfficeRnD simulator listening on ${server.origin}`,
       `  API:         ${server.apiUrl}/organizations/${sim.org}`,
       `  Token:       ${server.tokenUrl}`,
-      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale})`,
+      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale}, ${config.simulator.years} year(s), v1 filters ${sim.v1Filters})`,
       `  Client id:   ${client.clientId}`,
       `  Secret:      ${secret}`,
       `  Faults:      ${faults.length ? faults.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : 'none'}`,

@@ -1,22 +1,25 @@
 /**
  * v1 list query filters (shared/officernd-api.md §4): `field=value` equality, date comparisons in
  * dotted (`createdAt.$gte=`) or bracket (`createdAt[$gte]=`) form, string operators, `$select`.
- * The simulator is strict: an operator or field the doc does not list for a collection is a 400,
- * so our client cannot come to depend on something the real API may not do.
+ * A field or operator outside the simulator's model (model.ts) is a 400, so our client cannot come to
+ * depend on something the real API may not do. Filters without public v1 evidence follow the
+ * `V1FilterMode`: applied (`all`), silently ignored (`documented`) or refused with a 400 (`strict`).
  */
 
-import { OBJECT_ID } from '../officernd/collections.ts';
 import { badRequest } from './http.ts';
 import { parseIsoParam } from './dates.ts';
+import { OBJECT_ID, V1_CONTROL_PARAMS, type FieldKind, type V1FilterMode } from './model.ts';
 
 export type ItemPredicate = (item: object) => boolean;
 
-/** Which fields of a collection accept which kind of filter (collections.ts). */
-export interface FilterFields {
-  refFilters: readonly string[];
-  dateFields: readonly string[];
-  stringFields: readonly string[];
-  valueFields: readonly string[];
+/** What a list's filters are compiled against: its field kinds, its evidence and the mode. */
+export interface FilterContext {
+  fields: Readonly<Record<string, FieldKind>>;
+  /** Whether this use of the field has public v1 evidence (§4). */
+  documented(field: string, op: 'eq' | 'cmp' | 'string-op'): boolean;
+  mode: V1FilterMode;
+  /** Filters that are not plain field conditions (resource availability); undefined when `field` is not one. */
+  special?(field: string, op: string | null, value: string): ItemPredicate | undefined;
 }
 
 export interface CompiledFilter {
@@ -27,7 +30,7 @@ export interface CompiledFilter {
 }
 
 /** Paging and projection parameters, handled outside the filter compiler (§3, §4). */
-export const CONTROL_PARAMS: ReadonlySet<string> = new Set(['$limit', '$next', '$prev', '$select']);
+export const CONTROL_PARAMS: ReadonlySet<string> = V1_CONTROL_PARAMS;
 
 const COMPARISONS = new Set(['$gt', '$gte', '$lt', '$lte']);
 const STRING_OPS = new Set(['$sw', '$swi', '$ew', '$ewi', '$cs', '$csi']);
@@ -85,27 +88,36 @@ function stringOperator(field: string, op: string, value: string): ItemPredicate
   };
 }
 
-/** Compiles one `key=value` condition against the collection's field table. */
-export function compileCondition(fields: FilterFields, key: string, value: string): { canonical: string; predicate: ItemPredicate } {
+/** The evidence class of an operator: equality, comparison, string operator, or none the API knows. */
+function opClass(op: string | null): 'eq' | 'cmp' | 'string-op' | null {
+  if (op === null) return 'eq';
+  if (COMPARISONS.has(op)) return 'cmp';
+  if (STRING_OPS.has(op)) return 'string-op';
+  return null;
+}
+
+/** Compiles one `key=value` condition against a field-kind table. */
+export function compileCondition(
+  fields: Readonly<Record<string, FieldKind>>,
+  key: string,
+  value: string,
+): { canonical: string; predicate: ItemPredicate } {
   const { field, op } = parseParamKey(key);
   if (op !== null && !COMPARISONS.has(op) && !STRING_OPS.has(op)) throw badRequest(`Unsupported operator ${op} on ${field}`);
-  const isRef = fields.refFilters.includes(field);
-  const isDate = fields.dateFields.includes(field);
-  const isString = fields.stringFields.includes(field);
-  const isValue = fields.valueFields.includes(field);
-  if (!isRef && !isDate && !isString && !isValue) throw badRequest(`Unknown filter field: ${field}`);
+  const kind = Object.hasOwn(fields, field) ? fields[field] : undefined;
+  if (kind === undefined) throw badRequest(`Unknown filter field: ${field}`);
   const canonical = op === null ? field : `${field}.${op}`;
   if (op === null) {
-    if (!isRef && !isString && !isValue) throw badRequest(`Field ${field} only supports $gt, $gte, $lt, $lte`);
+    if (kind === 'date') throw badRequest(`Field ${field} only supports $gt, $gte, $lt, $lte`);
     // §4: reference filters take the 24-hex id.
-    if (isRef && !OBJECT_ID.test(value)) throw badRequest(`${field} must be a 24-hex id`);
+    if (kind === 'ref' && !OBJECT_ID.test(value)) throw badRequest(`${field} must be a 24-hex id`);
     return { canonical, predicate: equals(field, value) };
   }
   if (COMPARISONS.has(op)) {
-    if (!isDate) throw badRequest(`Unsupported operator ${op} on ${field}`);
+    if (kind !== 'date') throw badRequest(`Unsupported operator ${op} on ${field}`);
     return { canonical, predicate: comparison(field, op, value) };
   }
-  if (!isString) throw badRequest(`Unsupported operator ${op} on ${field}`);
+  if (kind !== 'string') throw badRequest(`Unsupported operator ${op} on ${field}`);
   return { canonical, predicate: stringOperator(field, op, value) };
 }
 
@@ -116,14 +128,25 @@ export function allOf(predicates: readonly ItemPredicate[]): ItemPredicate | nul
   return (item) => predicates.every((p) => p(item));
 }
 
-/** Compiles every non-control parameter of a list query; unknown fields and operators are 400s. */
-export function compileFilters(params: URLSearchParams, fields: FilterFields): CompiledFilter {
+/**
+ * Compiles every non-control parameter of a list query; unknown fields and operators are 400s.
+ * A filter without public v1 evidence is applied, skipped or refused as `context.mode` says.
+ */
+export function compileFilters(params: URLSearchParams, context: FilterContext): CompiledFilter {
   const predicates: ItemPredicate[] = [];
   const parts: string[] = [];
   for (const [key, value] of params) {
     if (CONTROL_PARAMS.has(key)) continue;
     if (key.startsWith('$')) throw badRequest(`Unsupported query parameter: ${key}`);
-    const condition = compileCondition(fields, key, value);
+    const { field, op } = parseParamKey(key);
+    const cls = opClass(op);
+    if (context.mode !== 'all' && (cls === null || !context.documented(field, cls))) {
+      // §4: what v1 does with an undocumented filter is unknown; `documented` ignores it, `strict` refuses it.
+      if (context.mode === 'documented') continue;
+      throw badRequest(`Unsupported filter: ${key} (no public v1 evidence)`);
+    }
+    const special = context.special?.(field, op, value);
+    const condition = special ? { canonical: key, predicate: special } : compileCondition(context.fields, key, value);
     predicates.push(condition.predicate);
     parts.push(JSON.stringify([condition.canonical, value]));
   }

@@ -7,7 +7,6 @@
  * modifiedBy / assignedTo (OfficeRnD users) and visitors, which live outside the 20 collections (§6).
  */
 
-import type { ListCollection } from '../officernd/collections.ts';
 import type { WireCreditStat, WireMap } from '../officernd/types.ts';
 import { createBookings } from './data/bookings.ts';
 import { createMemberships, createPeople } from './data/community.ts';
@@ -20,6 +19,7 @@ import { createCheckins, createIssues, createVisits } from './data/presence.ts';
 import { createPricing } from './data/pricing.ts';
 import { createOffices, createResourceTypes, createSpaces } from './data/spaces.ts';
 import { DAY, startOfDay } from './data/time.ts';
+import type { V1Collection } from './model.ts';
 
 export type { WireCreditAccountRecord } from './data/credits.ts';
 
@@ -30,6 +30,11 @@ export interface GenerateOptions {
   scale?: number;
   /** Reference instant: history is the 12 months before it, bookings run 3 months past it. */
   now?: Date;
+  /**
+   * Years of booking history before `now` (default 1); bookings grow with it (≈ 8,000 × scale × years),
+   * so `{ scale: 3.2, years: 2 }` is a real organization's size: 51,200 bookings over two years.
+   */
+  years?: number;
   /** Organisation slug (default `harbour-coworking`). */
   org?: string;
 }
@@ -37,7 +42,7 @@ export interface GenerateOptions {
 export interface Dataset {
   org: { _id: string; slug: string; name: string };
   /** Every list collection, each sorted by createdAt then `_id` (the paging order). */
-  collections: { [C in ListCollection]: WireMap[C][] };
+  collections: { [C in V1Collection]: WireMap[C][] };
   /** Per account and month credit stats behind `/credit-accounts/stats` (§6.6). */
   creditAccounts: WireCreditAccountRecord[];
 }
@@ -68,6 +73,8 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const seed = options.seed ?? 1;
   const scale = options.scale ?? 1;
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
+  const years = options.years ?? 1;
+  if (!(years > 0 && years <= 10)) throw new Error(`years must be a number above 0 and at most 10, got ${years}`);
   const now = options.now ? options.now.getTime() : startOfDay(new Date().getTime());
   const slug = options.org ?? 'harbour-coworking';
   const ctx = createGenContext(seed, scale, now);
@@ -81,7 +88,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const { teams, members } = createPeople(ctx, sites);
   const memberships = createMemberships(ctx, teams, members, pricing);
   const contracts = createContracts(ctx, memberships, spaces, pricing);
-  const bookings = createBookings(ctx, sites, members, spaces, pricing);
+  const bookings = createBookings(ctx, sites, members, spaces, pricing, years);
   const fees = createFees(ctx, bookings, memberships, members, pricing);
   const passes = createPasses(ctx, memberships, fees, pricing);
   const billing = createBilling(ctx, memberships, fees);

@@ -9,6 +9,8 @@ import { STATUS_CODES } from 'node:http';
 export class HttpError extends Error {
   readonly status: number;
   readonly headers: Record<string, string>;
+  /** Every violation, when a v2 validation fails on several parameters at once (§9). */
+  messages: readonly string[] | null = null;
 
   constructor(status: number, message: string, headers: Record<string, string> = {}) {
     super(message);
@@ -45,6 +47,15 @@ export interface SimRequest {
 /** A JSON answer with the `application/json; charset=utf-8` content type the API sends (§9). */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): SimResponse {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * A v2 (NestJS) error answer `{ statusCode, message, error }` (§9): `message` is a string, or an array
+ * when several validations fail; `error` is the reason phrase.
+ */
+export function v2ErrorResponse(status: number, message: string | readonly string[], headers: Record<string, string> = {}): SimResponse {
+  const text = typeof message === 'string' || message.length !== 1 ? message : (message[0] ?? '');
+  return jsonResponse(status, { statusCode: status, message: text, error: reasonPhrase(status) }, headers);
 }
 
 /** A v1 error answer `{ message }` (§9). */

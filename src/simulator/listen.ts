@@ -7,11 +7,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { reasonPhrase, type SimRequest, type SimResponse } from './http.ts';
-import { API_ROOT, TOKEN_PATH } from './routes.ts';
+import { API_ROOT, API_V2_ROOT, TOKEN_PATH } from './routes.ts';
 
 export interface Listening {
   origin: string;
   apiUrl: string;
+  /** `{origin}/api/v2` (§2). */
+  apiV2Url: string;
   tokenUrl: string;
   close(): Promise<void>;
 }
@@ -66,6 +68,7 @@ export async function listen(respond: Responder, port = 0, host = '127.0.0.1'): 
   return {
     origin,
     apiUrl: `${origin}${API_ROOT}`,
+    apiV2Url: `${origin}${API_V2_ROOT}`,
     tokenUrl: `${origin}${TOKEN_PATH}`,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -10,19 +10,13 @@ import type { WireBooking, WireDateTimeSlot } from '../officernd/types.ts';
 import { badRequest } from './http.ts';
 import { parseIsoParam, wireMillis } from './dates.ts';
 import { allOf, compileCondition, CONTROL_PARAMS, type ItemPredicate } from './filters.ts';
+import { OCCURRENCE_PARAMS, type V1FilterMode } from './model.ts';
 
 // rrule ships CommonJS for Node: its named exports are only reachable through the default export.
 const { rrulestr } = rrulePackage;
 
 /** §6.2 (S19): the period cannot exceed a year (a leap year counts 366 days). */
 const MAX_WINDOW_MS = 366 * 24 * 3_600_000;
-const REQUIRED = ['start', 'end', '$limit'] as const;
-const OCCURRENCE_FILTERS = {
-  refFilters: ['office', 'member', 'team', 'resourceId'],
-  dateFields: [],
-  stringFields: [],
-  valueFields: [],
-};
 
 export interface OccurrenceQuery {
   windowStart: number;
@@ -40,8 +34,9 @@ export interface OccurrenceQuery {
 export function parseOccurrenceQuery(
   params: URLSearchParams,
   resourceTypeOf: (resourceId: string) => string | undefined,
+  mode: V1FilterMode = 'all',
 ): OccurrenceQuery {
-  const missing = REQUIRED.filter((name) => params.get(name) === null);
+  const missing = OCCURRENCE_PARAMS.required.filter((name) => params.get(name) === null);
   if (missing.length > 0) throw badRequest(`Missing required parameter(s): ${missing.join(', ')}`);
   const windowStart = parseIsoParam(params.get('start') ?? '', 'start');
   const windowEnd = parseIsoParam(params.get('end') ?? '', 'end');
@@ -53,13 +48,15 @@ export function parseOccurrenceQuery(
   for (const [key, value] of params) {
     if (CONTROL_PARAMS.has(key) || key === 'start' || key === 'end') continue;
     if (key.startsWith('$')) throw badRequest(`Unsupported query parameter: ${key}`);
-    if (key === 'type') {
+    // Every parameter §6.2 lists is documented; `documented` ignores the others, the other modes refuse them.
+    if (mode === 'documented' && key !== OCCURRENCE_PARAMS.resourceType && !Object.hasOwn(OCCURRENCE_PARAMS.filters, key)) continue;
+    if (key === OCCURRENCE_PARAMS.resourceType) {
       predicates.push((booking) => {
         const resourceId = (booking as WireBooking).resourceId;
         return typeof resourceId === 'string' && resourceTypeOf(resourceId) === value;
       });
     } else {
-      predicates.push(compileCondition(OCCURRENCE_FILTERS, key, value).predicate);
+      predicates.push(compileCondition(OCCURRENCE_PARAMS.filters, key, value).predicate);
     }
     parts.push(JSON.stringify([key, value]));
   }
@@ -107,7 +104,9 @@ interface Entry {
 /**
  * Every occurrence start of a recurring series. The rule is expanded in the booking's time zone
  * (RFC 5545 local time: a 09:00 weekly meeting stays at 09:00 across DST), from DTSTART = the
- * series start; exdates are occurrence start instants (§6.1).
+ * series start; exdates are occurrence start instants (§6.1). When the row's own start is not an
+ * instance of the rule, its anchor was moved (the doc leaves moved instances open, §11.7): the moved
+ * instance replaces the rule's first one.
  */
 function seriesStarts(entry: Entry, rule: string): number[] {
   const zone = createZone(entry.booking.timezone);
@@ -117,7 +116,9 @@ function seriesStarts(entry: Entry, rule: string): number[] {
     // rrule computes in "floating" UTC: feed it wall-clock times and convert each result back.
     const set = rrulestr(rule, { dtstart: new Date(zone.toWall(entry.seriesStart)) });
     const walls = set.all((wall, i) => i < MAX_SERIES_OCCURRENCES && wall.getTime() <= wallLimit);
-    return walls.map((wall) => zone.toUtc(wall.getTime())).filter((start) => !excluded.has(start));
+    const starts = walls.map((wall) => zone.toUtc(wall.getTime()));
+    if (starts.length > 0 && !starts.includes(entry.start)) starts[0] = entry.start;
+    return starts.filter((start) => !excluded.has(start)).sort((a, b) => a - b);
   } catch {
     // An unparsable rule must not fail the whole report: the anchor instance still counts.
     return [entry.start];
@@ -152,8 +153,8 @@ export function createOccurrenceIndex(bookings: readonly WireBooking[]): Occurre
           }
           continue;
         }
-        // Series outside the window cannot contribute: skip the expansion.
-        if (entry.seriesStart >= windowEnd || (entry.seriesEnd !== null && entry.seriesEnd <= windowStart)) continue;
+        // Series outside the window cannot contribute: skip the expansion (a moved anchor may start before seriesStart).
+        if (Math.min(entry.seriesStart, entry.start) >= windowEnd || (entry.seriesEnd !== null && entry.seriesEnd <= windowStart)) continue;
         if (predicate && !predicate(booking)) continue;
         entry.starts ??= seriesStarts(entry, rule);
         const duration = entry.end - entry.start;

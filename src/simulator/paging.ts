@@ -6,8 +6,8 @@
  */
 
 import { createHash } from 'node:crypto';
-import { V1_PAGE_LIMIT } from '../officernd/collections.ts';
 import { badRequest } from './http.ts';
+import { V1_PAGE_LIMIT } from './model.ts';
 
 export type CursorDirection = 'next' | 'prev';
 

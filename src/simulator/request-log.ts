@@ -18,6 +18,8 @@ export interface RequestLogEntry {
   status: number;
   durationMs: number;
   kind: 'token' | 'api';
+  /** API version of the path (`/api/v1` or `/api/v2`); null for the token endpoint and other paths. */
+  version?: 'v1' | 'v2' | null;
 }
 
 export interface RequestLogFilter {
@@ -27,6 +29,7 @@ export interface RequestLogFilter {
   status?: number;
   /** true: only by-id requests; false: only requests without an id. */
   id?: boolean;
+  version?: RequestLogEntry['version'];
 }
 
 export interface RequestLog {
@@ -46,7 +49,8 @@ const matches = (entry: RequestLogEntry, filter: RequestLogFilter): boolean =>
   (filter.collection === undefined || entry.collection === filter.collection) &&
   (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
   (filter.status === undefined || entry.status === filter.status) &&
-  (filter.id === undefined || (entry.id !== null) === filter.id);
+  (filter.id === undefined || (entry.id !== null) === filter.id) &&
+  (filter.version === undefined || entry.version === filter.version);
 
 /**
  * Creates a request log that keeps the newest `limit` entries, so a long-running simulator

@@ -1,6 +1,6 @@
 /**
- * The OfficeRnD v1 simulator: token endpoint, read API, faults and request log behind one
- * `handle(request)`, usable in-process (`sim.fetch`) or over HTTP (`sim.listen()`).
+ * The OfficeRnD simulator: token endpoint, v1 and v2 (Flex) read APIs, faults and request log behind
+ * one `handle(request)`, usable in-process (`sim.fetch`) or over HTTP (`sim.listen()`).
  * Behaviour follows shared/officernd-api.md, strictly where the doc is sure (§10).
  */
 
@@ -14,12 +14,18 @@ import {
   jsonResponse,
   reasonPhrase,
   toFetchResponse,
+  v2ErrorResponse,
   type SimRequest,
   type SimResponse,
 } from './http.ts';
 import { listen, type Listening } from './listen.ts';
+import { V1_FILTER_MODES, type V1FilterMode } from './model.ts';
 import { createRequestLog, type RequestLog, type RequestLogEntry } from './request-log.ts';
-import { API_ROOT, parseApiPath, routeCollection, TOKEN_PATH, type ApiPath } from './routes.ts';
+import { API_ROOT, API_V2_ROOT, parseApiPath, parseV2ApiPath, routeCollection, TOKEN_PATH, v2RouteCollection, type ApiPath, type V2ApiPath } from './routes.ts';
+import { createV2Api } from './v2.ts';
+import { FLEX_READ_SCOPES, V2_READ_SCOPES } from './v2-model.ts';
+import { createV2RateLimiter, type V2RateLimit } from './v2-rate.ts';
+import { withSparseFlags } from './sparse-flags.ts';
 import { createTokenStore, type SimulatorClient } from './tokens.ts';
 
 export interface SimulatorOptions {
@@ -29,6 +35,8 @@ export interface SimulatorOptions {
   seed?: number;
   /** Data scale; default 1. */
   scale?: number;
+  /** Years of booking history (generateDataset `years`); default 1. `{ scale: 3.2, years: 2 }` ≈ 51,200 bookings. */
+  years?: number;
   /** Data anchor passed to generateDataset; default start of the current UTC day. */
   now?: Date;
   /** Serve this dataset instead of generating one (tests share one generated dataset). */
@@ -44,14 +52,26 @@ export interface SimulatorOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** How many log entries are kept; default 100 000. */
   requestLogLimit?: number;
+  /**
+   * v1 list filters without public evidence (shared/officernd-api.md §4): `all` applies them (default),
+   * `documented` ignores them silently and serves about half of the bookings without their false
+   * `canceled`/`tentative`/`free` flags, `strict` answers 400 `{message}` to them.
+   */
+  v1Filters?: V1FilterMode;
+  /** v2 read budget behind the `x-ratelimit-*-read-minute/day` headers and 429s (§5); default 10,000/min, 1,000,000/day. */
+  v2RateLimit?: V2RateLimit;
 }
 
 export interface Simulator {
   readonly org: string;
+  /** The data as served (in `documented` mode, bookings without the omitted false flags). */
   readonly dataset: Dataset;
+  readonly v1Filters: V1FilterMode;
   /** 'http://officernd.simulator' for the in-process fetch. */
   readonly origin: string;
   readonly apiUrl: string;
+  /** `{origin}/api/v2`: the Flex API served from the same data (append `/organizations/{org}`). */
+  readonly apiV2Url: string;
   readonly tokenUrl: string;
   /** In-process fetch; a dropped connection rejects with TypeError('fetch failed'). */
   fetch: typeof fetch;
@@ -66,11 +86,11 @@ export interface Simulator {
 }
 
 export const SIMULATOR_ORIGIN = 'http://officernd.simulator';
-/** The demo credentials: public test data, printed by the CLI. */
+/** The demo credentials: public test data, printed by the CLI. Granted v1's read scope and every flex read scope (§1). */
 export const DEFAULT_CLIENT: Readonly<SimulatorClient> = Object.freeze({
   clientId: 'demo-client',
   clientSecret: 'demo-secret',
-  scopes: Object.freeze(['officernd.api.read']),
+  scopes: Object.freeze(['officernd.api.read', ...FLEX_READ_SCOPES]),
 });
 
 const startOfUtcDay = (ms: number): Date => new Date(Math.floor(ms / 86_400_000) * 86_400_000);
@@ -100,10 +120,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const seed = options.seed ?? 42;
   const clock = options.clock ?? Date.now;
   const org = options.org ?? options.dataset?.org.slug ?? 'demo';
-  const dataset =
+  const v1Filters = options.v1Filters ?? 'all';
+  if (!V1_FILTER_MODES.includes(v1Filters)) throw new RangeError(`v1Filters must be one of ${V1_FILTER_MODES.join(', ')}, got ${String(v1Filters)}`);
+  const generated =
     options.dataset ??
-    generateDataset({ seed, scale: options.scale ?? 1, now: options.now ?? startOfUtcDay(Date.now()), org });
-  const api = createApi(dataset);
+    generateDataset({ seed, scale: options.scale ?? 1, years: options.years ?? 1, now: options.now ?? startOfUtcDay(Date.now()), org });
+  const dataset = v1Filters === 'documented' ? withSparseFlags(generated, seed) : generated;
+  const api = createApi(dataset, v1Filters);
+  const v2 = createV2Api(dataset);
+  const v2Rate = createV2RateLimiter(options.v2RateLimit ?? {}, clock);
   const tokens = createTokenStore({
     clients: options.clients ?? [DEFAULT_CLIENT],
     ttlSeconds: options.tokenTtlSeconds ?? 3600,
@@ -131,14 +156,39 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return api.answer(apiPath.route, url.searchParams);
   };
 
-  const faultResponse = (plan: FaultPlan, kind: RequestLogEntry['kind']): SimResponse | null => {
+  /** §9 v2: NestJS bodies; 401 for a bad token and for a missing scope alike (staging, S6). */
+  const answerV2 = (request: SimRequest, url: URL, apiPath: V2ApiPath | null): SimResponse => {
+    const route = apiPath?.route ?? null;
+    if (!apiPath || !route || request.method !== 'GET') return v2ErrorResponse(404, `Cannot ${request.method} ${url.pathname}`);
+    // §5: every v2 answer carries the read budget; over it, 429 with Retry-After (an assumption, §5).
+    const rate = v2Rate.take();
+    const withRate = (response: SimResponse): SimResponse => ({ ...response, headers: { ...response.headers, ...rate.headers } });
+    if (rate.retryAfterSeconds !== null) {
+      return withRate(v2ErrorResponse(429, 'ThrottlerException: Too Many Requests', { 'retry-after': String(rate.retryAfterSeconds) }));
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
+    const scopes = match?.[1] ? tokens.scopesOf(match[1]) : null;
+    const scope = V2_READ_SCOPES[route.kind === 'occurrences' ? 'bookings/occurrences' : route.kind === 'coin-stats' ? 'coins/stats' : route.path];
+    if (!scopes || !scopes.has(scope)) return withRate(v2ErrorResponse(401, 'Unauthorized access'));
+    if (apiPath.org !== org) return withRate(v2ErrorResponse(500, 'Organization not found'));
+    try {
+      return withRate(v2.answer(route, url.searchParams));
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return withRate(v2ErrorResponse(error.status, error.messages ?? error.message, error.headers));
+    }
+  };
+
+  const faultResponse = (plan: FaultPlan, kind: RequestLogEntry['kind'], version: RequestLogEntry['version']): SimResponse | null => {
+    // §9: an injected failure speaks the error shape of the API version it hits.
+    const failure = version === 'v2' ? v2ErrorResponse : errorResponse;
     if (plan.retryAfterSeconds !== null) {
       const headers = { 'retry-after': String(plan.retryAfterSeconds) };
       return kind === 'token'
         ? jsonResponse(429, { error: 'rate_limited', error_description: 'Too many token requests' }, headers)
-        : errorResponse(429, 'Too Many Requests', headers);
+        : failure(429, 'Too Many Requests', headers);
     }
-    if (plan.errorStatus !== null) return errorResponse(plan.errorStatus, reasonPhrase(plan.errorStatus));
+    if (plan.errorStatus !== null) return failure(plan.errorStatus, reasonPhrase(plan.errorStatus));
     return null;
   };
 
@@ -148,19 +198,23 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const at = clock();
     const url = new URL(request.url);
     const kind: RequestLogEntry['kind'] = url.pathname === TOKEN_PATH ? 'token' : 'api';
-    const apiPath = kind === 'api' ? parseApiPath(url.pathname) : null;
+    const version = url.pathname.startsWith(`${API_V2_ROOT}/`) ? 'v2' : url.pathname.startsWith(`${API_ROOT}/`) ? 'v1' : null;
+    const apiPath = kind === 'api' && version !== 'v2' ? parseApiPath(url.pathname) : null;
+    const v2Path = version === 'v2' ? parseV2ApiPath(url.pathname) : null;
     const route = apiPath?.route ?? null;
+    const v2Route = v2Path?.route ?? null;
     const record = (status: number): void =>
       log.add({
         at,
         method: request.method,
         path: url.pathname,
-        collection: routeCollection(route),
-        id: route?.kind === 'by-id' ? route.id : null,
+        collection: version === 'v2' ? v2RouteCollection(v2Route) : routeCollection(route),
+        id: route?.kind === 'by-id' ? route.id : v2Route?.kind === 'by-id' ? v2Route.id : null,
         query: Object.fromEntries(url.searchParams),
         status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         kind,
+        version: kind === 'api' ? version : null,
       });
 
     const plan = faults.plan(kind);
@@ -171,12 +225,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (plan.delayMs > 0) await sleep(plan.delayMs);
     let response: SimResponse;
     try {
-      response = faultResponse(plan, kind) ?? (kind === 'token' ? await answerToken(request, url) : answerApi(request, url, apiPath));
+      response =
+        faultResponse(plan, kind, version) ??
+        (kind === 'token' ? await answerToken(request, url) : version === 'v2' ? answerV2(request, url, v2Path) : answerApi(request, url, apiPath));
     } catch (error) {
+      const failure = version === 'v2' ? v2ErrorResponse : errorResponse;
       response =
         error instanceof HttpError
-          ? errorResponse(error.status, error.message, error.headers)
-          : errorResponse(500, `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`);
+          ? failure(error.status, error.message, error.headers)
+          : failure(500, `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`);
     }
     for (const [name, value] of Object.entries(plan.headers)) response.headers[name] = value;
     record(response.status);
@@ -192,8 +249,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return {
     org,
     dataset,
+    v1Filters,
     origin: SIMULATOR_ORIGIN,
     apiUrl: `${SIMULATOR_ORIGIN}${API_ROOT}`,
+    apiV2Url: `${SIMULATOR_ORIGIN}${API_V2_ROOT}`,
     tokenUrl: `${SIMULATOR_ORIGIN}${TOKEN_PATH}`,
     fetch: (input, init) => {
       const request = new Request(input, init);

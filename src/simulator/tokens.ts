@@ -25,6 +25,8 @@ export interface TokenStore {
   handleTokenRequest(request: SimRequest): Promise<SimResponse>;
   /** True when `token` was issued by this store, is unexpired and was not revoked. */
   isValid(token: string): boolean;
+  /** The scopes of a valid token; null when the token is not valid. */
+  scopesOf(token: string): ReadonlySet<string> | null;
   /** Every issued token becomes invalid. */
   expireAll(): void;
   readonly issued: number;
@@ -39,12 +41,12 @@ const oauthError = (status: number, error: string, description: string): SimResp
 
 /** Creates the token store and endpoint for the configured clients. */
 export function createTokenStore(options: TokenStoreOptions): TokenStore {
-  // access token → expiry (ms epoch)
-  const tokens = new Map<string, number>();
+  // access token → expiry (ms epoch) and the scopes it carries
+  const tokens = new Map<string, { expiresAt: number; scopes: ReadonlySet<string> }>();
   let issued = 0;
 
   const prune = (now: number): void => {
-    for (const [token, expiresAt] of tokens) if (expiresAt <= now) tokens.delete(token);
+    for (const [token, { expiresAt }] of tokens) if (expiresAt <= now) tokens.delete(token);
   };
 
   const handleTokenRequest = async (request: SimRequest): Promise<SimResponse> => {
@@ -73,7 +75,7 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     const now = options.clock();
     prune(now);
     const accessToken = randomBytes(32).toString('base64url');
-    tokens.set(accessToken, now + options.ttlSeconds * 1000);
+    tokens.set(accessToken, { expiresAt: now + options.ttlSeconds * 1000, scopes: new Set(scopes) });
     issued += 1;
     return jsonResponse(
       200,
@@ -85,8 +87,12 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
   return {
     handleTokenRequest,
     isValid: (token) => {
-      const expiresAt = tokens.get(token);
-      return expiresAt !== undefined && expiresAt > options.clock();
+      const entry = tokens.get(token);
+      return entry !== undefined && entry.expiresAt > options.clock();
+    },
+    scopesOf: (token) => {
+      const entry = tokens.get(token);
+      return entry !== undefined && entry.expiresAt > options.clock() ? entry.scopes : null;
     },
     expireAll: () => tokens.clear(),
     get issued() {

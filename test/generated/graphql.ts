@@ -2666,14 +2666,14 @@ export type ReportName =
   /** Visits: Visits of guests hosted by members. (`/reports/visits`) */
   | 'VISITS';
 
-/** A page of a flat report: the column names and the rows. Cells are the values at dotted paths of the OfficeRnD object (`address.city`), of the expanded element (`fees.date`) or of a joined object (`member.name`); arrays that are not expanded are JSON text; a missing value is null. */
+/** A page of a flat report: the column names and the rows. Cells are the values at dotted paths of the OfficeRnD object (`address.city`), of the expanded element (`fees.date`) or of a joined object (`member.name`); arrays that are not expanded are JSON text in `rows` and JSON values in `records`; a missing value is null. */
 export type ReportTable = {
   __typename?: 'ReportTable';
   /** The column names, in the order of the cells of every row. */
   columns: Array<Scalars['String']['output']>;
   /** Where this page ends and whether more rows follow. */
   pageInfo: PageInfo;
-  /** The same rows as objects keyed by column name, with typed values (numbers, booleans, text, null): what the NDJSON export writes. */
+  /** The same rows as objects keyed by column name, with typed values (numbers, booleans, text, null; arrays and objects as JSON values): what the NDJSON export writes. */
   records: Array<Scalars['JSON']['output']>;
   /** The report these rows belong to. */
   report: ReportName;

@@ -5,7 +5,7 @@ import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 
-// The signal each upstream call hands to fetch: the caller's signal plus the call's own timeout (client.ts callSignal).
+// The signal each upstream call hands to fetch: the caller's signal plus the call's own timeout (signal.ts linkSignal).
 
 const NOW = new Date('2025-06-15T00:00:00.000Z');
 const dataset = generateDataset({ seed: 11, scale: 0.1, now: NOW, org: 'demo' });

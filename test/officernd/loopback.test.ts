@@ -57,7 +57,8 @@ describe('client over a loopback port', () => {
   it('behaves exactly as in-process', async () => {
     expect(server.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
     const inProcess = await scenario(local, clientAt(local, local.fetch));
-    // No fetch injected: API calls go through undici's request() (transport.ts); only the token POSTs use fetch.
+    // No fetch injected: token and API calls alike go through ofetch over undici's fetch and keep-alive Agent
+    // (transport.ts), never through the global fetch.
     const fetched: string[] = [];
     const realFetch = globalThis.fetch;
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
@@ -66,7 +67,7 @@ describe('client over a loopback port', () => {
     });
     const overHttpClient = clientAt(server);
     const overHttp = await scenario(remote, overHttpClient).finally(() => fetchSpy.mockRestore());
-    expect(fetched).toEqual([server.tokenUrl, server.tokenUrl]);
+    expect(fetched).toEqual([]);
     await overHttpClient.close();
     expect(overHttp).toEqual(inProcess);
     expect(overHttp).toMatchObject({
@@ -82,7 +83,7 @@ describe('client over a loopback port', () => {
     expect(overHttp.api).toBe(50 + 3 + 1 + 1 + 1 + 1);
   });
 
-  it('a connection refused is UPSTREAM_UNAVAILABLE, retried, and names no secret', async () => {
+  it('a token endpoint refusing connections is UPSTREAM_AUTH_UNAVAILABLE, retried, and names no secret', async () => {
     const probe = createSimulator({ dataset });
     const closed = await probe.listen(0);
     await closed.close();
@@ -96,7 +97,8 @@ describe('client over a loopback port', () => {
       retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
     });
     const error = await client.listPage('offices').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', method: 'POST', path: '/oauth/token' });
+    expect(error).toMatchObject({ code: 'UPSTREAM_AUTH_UNAVAILABLE', method: 'POST', path: '/oauth/token' });
+    expect((error as Error).message).toContain('token request failed (network error (ECONNREFUSED))');
     expect(String(error)).not.toContain('demo-secret');
     expect(client.stats.tokenRequests).toBe(2);
   });

@@ -80,7 +80,7 @@ describe('retries', () => {
   it.each([
     [400, 'UPSTREAM_BAD_REQUEST'],
     [404, 'NOT_FOUND'],
-    [403, 'UPSTREAM_AUTH'],
+    [403, 'UPSTREAM_AUTH_FAILED'],
   ])('does not retry a %i', async (status, code) => {
     const { sim, client } = setup();
     sim.setFaults({ errorRate: 1, errorStatuses: [status] });

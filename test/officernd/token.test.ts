@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenCache, OfficeRnDError } from '../../src/officernd/index.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
+import { createTransport } from '../../src/officernd/transport.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
@@ -72,7 +73,7 @@ describe('token cache (§1)', () => {
     expect(client.stats.retries).toBe(1);
   });
 
-  it('a token that is refused twice ends in an UPSTREAM_AUTH error', async () => {
+  it('a token that is refused twice ends in an UPSTREAM_AUTH_FAILED error', async () => {
     const sim = createSimulator({ scale: 0.1, now: NOW });
     // Every token the simulator issues is expired again before the API call uses it.
     const fetchExpiring: typeof fetch = async (input, init) => {
@@ -83,16 +84,16 @@ describe('token cache (§1)', () => {
     const client = clientFor(sim, { fetch: fetchExpiring });
     const error = await client.listPage('offices').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeRnDError);
-    expect(error).toMatchObject({ code: 'UPSTREAM_AUTH', status: 401 });
+    expect(error).toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', status: 401 });
     expect(sim.log.count({ kind: 'token' })).toBe(2);
     expect(sim.log.count({ kind: 'api' })).toBe(2);
   });
 
-  it('bad credentials give UPSTREAM_AUTH without the secret, and are not retried', async () => {
+  it('bad credentials give UPSTREAM_AUTH_FAILED without the secret, and are not retried', async () => {
     const sim = createSimulator({ scale: 0.1, now: NOW });
     const client = clientFor(sim, { clientSecret: 'wrong-secret-value' });
     const error = await client.listPage('offices').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'UPSTREAM_AUTH', status: 401, method: 'POST', path: '/oauth/token' });
+    expect(error).toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', status: 401, method: 'POST', path: '/oauth/token' });
     expect(String(error)).not.toContain('wrong-secret-value');
     expect(JSON.stringify(error)).not.toContain('wrong-secret-value');
     expect(sim.log.count({ kind: 'token' })).toBe(1);
@@ -113,7 +114,7 @@ describe('token cache (§1)', () => {
       clientId: 'demo-client',
       clientSecret: 'demo-secret',
       scope: 'officernd.api.read',
-      fetch: recording,
+      send: createTransport({ fetch: recording, maxResponseBytes: 1_000_000 }).send,
       clock: clock.now,
     });
     for (let i = 0; i < 5; i++) cache.invalidate(await cache.get());

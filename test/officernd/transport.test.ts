@@ -7,8 +7,9 @@ import type { OfficeRnDClient, OfficeRnDClientOptions } from '../../src/officern
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
 import type { FaultOptions, Listening, RequestLogEntry, Simulator } from '../../src/simulator/index.ts';
 
-// The undici transport (transport.ts), used whenever no fetch is injected: a client of a simulator listening on a
-// loopback port, under the faults OfficeRnD shows (simulator/faults.ts).
+// The production transport (transport.ts: ofetch over undici's fetch and keep-alive Agent), used whenever no fetch
+// is injected: a client of a simulator listening on a loopback port, under the faults OfficeRnD shows
+// (simulator/faults.ts).
 
 const NOW = new Date('2025-06-15T00:00:00.000Z');
 const SECRET = 'transport-test-secret';
@@ -56,7 +57,7 @@ async function warm(extra: Partial<OfficeRnDClientOptions> = {}, faults: FaultOp
 
 const apiStatuses = (sim: Simulator): number[] => sim.log.entries().filter((e) => e.kind === 'api').map((e) => e.status);
 
-describe('undici transport over a loopback port', () => {
+describe('production transport over a loopback port', () => {
   it('a call slower than timeoutMs is UPSTREAM_TIMEOUT, retried, and the client works on afterwards', async () => {
     const { sim, client } = await warm({ timeoutMs: 40 }, { latencyMs: 400 });
     const error = await client.getById('members', memberId).catch((e: unknown) => e);

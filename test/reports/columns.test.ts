@@ -22,10 +22,17 @@ describe('columns', () => {
     );
   });
 
-  it('writes arrays that are not expanded as JSON text', async () => {
-    const booking = (stack.simulator.dataset.collections.bookings as WireBooking[])[0]!;
-    const response = await get('/reports/bookings.ndjson?columns=members,fees&limit=1');
-    expect(JSON.parse(await response.text())).toEqual({ members: JSON.stringify(booking.members), fees: JSON.stringify(booking.fees) });
+  it('writes arrays and objects that are not expanded as JSON values in NDJSON and JSON, as JSON text in CSV', async () => {
+    const booking = (stack.simulator.dataset.collections.bookings as WireBooking[]).find((b) => (b.fees?.length ?? 0) > 0 && (b.members?.length ?? 0) > 0)!;
+    expect(booking).toBeDefined();
+    const query = `columns=_id,members,fees,serviceSlots.after&reference=${booking.reference}`;
+    const ndjson = JSON.parse(await (await get(`/reports/bookings.ndjson?${query}`)).text());
+    expect(ndjson).toEqual({ _id: booking._id, members: booking.members, fees: booking.fees, 'serviceSlots.after': booking.serviceSlots?.after ?? null });
+    expect(Array.isArray(ndjson.fees)).toBe(true);
+    const json = JSON.parse(await (await get(`/reports/bookings.json?${query}`)).text());
+    expect(json).toEqual([ndjson]);
+    const [, row] = parseCsv(await (await get(`/reports/bookings.csv?${query}`)).text());
+    expect(row).toEqual([booking._id, JSON.stringify(booking.members), JSON.stringify(booking.fees), String(booking.serviceSlots?.after ?? '')]);
   });
 
   it('reads custom properties as properties.<key>', async () => {

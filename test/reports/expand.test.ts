@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandRows } from '../../src/reports/expand.ts';
 import { REPORTS } from '../../src/reports/registry.ts';
-import type { WireBooking, WireOffice, WirePayment } from '../../src/officernd/types.ts';
+import type { WireBooking, WireOffice, WirePayment, WireTeam } from '../../src/officernd/types.ts';
 import { createTestStack, type TestStack } from '../helpers.ts';
-import { parseExport } from './support.ts';
+import { createStackWith, parseExport } from './support.ts';
 
 // Field To Expand: each element of the chosen array is its own row carrying the object's columns; an object whose
 // array is empty (or absent) keeps one row with the element columns empty.
@@ -61,8 +61,10 @@ describe('expand over HTTP', () => {
         expect(record._id).toBe(booking._id);
         expect(record['start.dateTime']).toBe(booking.start.dateTime);
         expect(record['fees.fee']).toBe(fee?.fee ?? null);
-        expect(record['fees.date']).toBe(fee?.date ?? null);
-        expect(record['fees.extraFees']).toBe(fee ? JSON.stringify(fee.extraFees ?? []) : null);
+        // A date-only field: written as its day (§4 Timezones).
+        expect(record['fees.date']).toBe(fee?.date ? fee.date.slice(0, 10) : null);
+        // An array cell is a JSON value in NDJSON.
+        expect(record['fees.extraFees']).toEqual(fee ? (fee.extraFees ?? []) : null);
       }
     }
   });
@@ -109,5 +111,48 @@ describe('expand over HTTP', () => {
     const first = (stack.simulator.dataset.collections.bookings as WireBooking[]).find((b) => (b.fees ?? []).length === 0)!;
     const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.csv?expand=fees&columns=_id,fees.fee,fees.date&reference=${first.reference}`);
     expect(await response.text()).toBe(`_id,fees.fee,fees.date\r\n${first._id},,\r\n`);
+  });
+});
+
+describe('names are own properties only (issue 14.6)', () => {
+  const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  it('refuses an inherited name as the field to expand, with the expandable fields, before any upstream call', async () => {
+    stack.simulator.log.reset();
+    for (const format of ['csv', 'ndjson', 'json']) {
+      for (const field of INHERITED) {
+        const response = await stack.gateway.fetch(`http://gateway.test/reports/payments.${format}?expand=${field}`);
+        expect(response.status, `${format} ${field}`).toBe(400);
+        const body = (await response.json()) as { error: { code: string; parameter: string; message: string; expandable: string[] } };
+        expect(body.error).toMatchObject({ code: 'BAD_USER_INPUT', parameter: 'expand' });
+        expect(body.error.message).toContain(`"${field}"`);
+        expect(body.error.expandable).toEqual(['invoiceLines', 'lines', 'allocations', 'vatAmounts', 'charges']);
+      }
+    }
+    // A report without expandable fields refuses them too.
+    expect((await stack.gateway.fetch('http://gateway.test/reports/fees.csv?expand=constructor')).status).toBe(400);
+    expect(stack.apiCalls()).toBe(0);
+  });
+
+  it('refuses them in GraphQL report(...) with BAD_USER_INPUT', async () => {
+    for (const field of INHERITED) {
+      const result = await stack.query(`{ report(name: PAYMENTS, expand: ${JSON.stringify(field)}, first: 1) { columns } }`);
+      expect(result.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('reads properties.<key> as an own key of the custom properties only', async () => {
+    const { gateway, simulator } = createStackWith((dataset) => {
+      const teams = dataset.collections.teams as WireTeam[];
+      teams[0]!.properties = { constructor: 'own value', industry: 'x' };
+      teams[1]!.properties = { industry: 'y' };
+    });
+    const teams = (simulator.dataset.collections.teams as WireTeam[]).slice(0, 2);
+    const response = await gateway.fetch('http://gateway.test/reports/teams.ndjson?columns=_id,properties.constructor,properties.__proto__,properties.toString&limit=2');
+    const table = parseExport('ndjson', await response.text());
+    expect(table.rows).toEqual([
+      [teams[0]!._id, 'own value', null, null],
+      [teams[1]!._id, null, null, null],
+    ]);
   });
 });

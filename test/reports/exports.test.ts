@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { columnInfo } from '../../src/reports/column-types.ts';
 import { REPORT_NAMES, REPORTS, type ReportName } from '../../src/reports/registry.ts';
 import { LIST_COLLECTIONS, type ListCollection } from '../../src/officernd/collections.ts';
 import { creditStatsFor } from '../../src/simulator/index.ts';
@@ -63,7 +64,7 @@ describe('every report in every format', () => {
     expect(table.columns).toEqual(columns);
     expect(table.rows).toHaveLength(items.length);
     table.rows.forEach((row, index) => {
-      expect(row).toEqual(columns.map((column) => asWritten(format, expectedCell(items[index], column))));
+      expect(row).toEqual(columns.map((column) => asWritten(format, expectedCell(items[index], column, columnInfo(REPORTS[report], column, null)?.type))));
     });
   });
 });

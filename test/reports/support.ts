@@ -58,21 +58,31 @@ export function parseExport(format: Format, text: string): Table {
   return { columns, rows: records.map((r) => columns.map((c) => r[c])) };
 }
 
-/** The value at a dotted path, as the reports define it: arrays and objects as JSON text, missing as null. */
-export function expectedCell(item: unknown, path: string): string | number | boolean | null {
+/**
+ * The value at a dotted path, as the reports define it: arrays and objects as JSON values, missing as null; in a
+ * `date` column (column-types.ts) the UTC day of the value, in a `datetime` column the ISO instant.
+ */
+export function expectedCell(item: unknown, path: string, type?: string): unknown {
   let value: unknown = item;
   for (const step of path.split('.')) {
     value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[step] : undefined;
   }
   if (value === undefined || value === null) return null;
+  if (type === 'date' && typeof value === 'string') return new Date(value).toISOString().slice(0, 10);
+  if (type === 'datetime' && typeof value === 'string') return new Date(value).toISOString();
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
+  return value;
 }
 
-/** The cell as the format writes it: CSV cells are text, empty for null. */
-export function asWritten(format: Format, cell: string | number | boolean | null): unknown {
+/**
+ * The cell as the format writes it: CSV cells are text (arrays and objects as JSON text), empty for null, and a
+ * text that starts like a formula has a leading ' (formula escaping, on by default).
+ */
+export function asWritten(format: Format, cell: unknown): unknown {
   if (format !== 'csv') return cell;
-  return cell === null ? '' : String(cell);
+  if (cell === null) return '';
+  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell)) return `'${cell}`;
+  return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
 }
 
 /** The gateway on a loopback port (for what only real HTTP shows: truncated transfers, disconnects). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultOptions, RequestLogEntry, Simulator } from '../../src/simulator/index.ts';
+import { failWhen, upstreamError, urlOf } from './faulty-fetch.ts';
 import { createSecureStack } from './stack.ts';
 
 // The fault suite: paging through 2,000 bookings with their links while OfficeRnD fails the way SaaS APIs do —
@@ -134,5 +135,58 @@ describe('under upstream faults', () => {
     // The token endpoint was asked at most 5 times a minute (§1).
     const tokenTimes = log.entries().filter((e) => e.kind === 'token');
     expect(busiestMinute(tokenTimes.map((e) => ({ ...e, kind: 'api' as const })))).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a faulty upstream', () => {
+  it('repeating a page cursor ends the list with UPSTREAM_INVALID_DATA, never a page read twice', async () => {
+    let firstCursor: string | null = null;
+    const stack = createSecureStack({
+      // OfficeRnD's paging goes wrong after the first page: every later page points back at the second.
+      wrapFetch: (inner) => async (input, init) => {
+        const response = await inner(input, init);
+        const next = response.headers.get('rnd-cursor-next');
+        if (next === null || !urlOf(input).pathname.endsWith('/payments')) return response;
+        firstCursor ??= next;
+        const headers = new Headers(response.headers);
+        headers.set('rnd-cursor-next', firstCursor);
+        return new Response(await response.text(), { status: response.status, headers });
+      },
+    });
+    // v1 has no GET /payments/{id}: a lookup walks the collection (pages()), here beyond its second page.
+    const last = stack.simulator.dataset.collections.payments.at(-1)?._id;
+    const answer = await stack.query(`{ payment(id: "${last}") { id } }`);
+    expect(answer.data?.['payment']).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_INVALID_DATA');
+    expect(answer.errors?.[0]?.message).toMatch(/^\[GET\] "\/organizations\/demo\/payments": 200 OK with a page cursor OfficeRnD had already returned/);
+    // The first page, then the second (its cursor); the second again is refused before it is asked for.
+    expect(stack.simulator.log.count({ kind: 'api', collection: 'payments' })).toBe(2);
+  });
+
+  it.each([
+    ['answering 503', () => upstreamError(503)],
+    ['dropping the connection', () => Promise.reject(new TypeError('fetch failed'))],
+  ])('a token endpoint %s is UPSTREAM_AUTH_UNAVAILABLE, retried; a refused secret is UPSTREAM_AUTH_FAILED, not retried', async (_what, fail) => {
+    let tokenCalls = 0;
+    const down = createSecureStack({
+      wrapFetch: (inner) =>
+        failWhen(
+          inner,
+          (url) => url.pathname.endsWith('/oauth/token') && ++tokenCalls > 0,
+          fail,
+        ),
+      client: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } },
+    });
+    const unavailable = await down.query('{ offices { nodes { id } } }');
+    expect(unavailable.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH_UNAVAILABLE');
+    expect(unavailable.errors?.[0]?.message).toMatch(/^\[POST\] "\/oauth\/token"/);
+    expect(tokenCalls).toBe(3);
+    expect(down.apiCalls()).toBe(0);
+
+    const refused = createSecureStack({ client: { clientSecret: 'not-the-secret', retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } } });
+    const failed = await refused.query('{ offices { nodes { id } } }');
+    expect(failed.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH_FAILED');
+    expect(refused.simulator.log.count({ kind: 'token' })).toBe(1);
+    expect(failed.text).not.toContain('not-the-secret');
   });
 });

@@ -156,8 +156,9 @@ describe('partial results', () => {
 });
 
 describe('the request time budget', () => {
-  it('answers UPSTREAM_UNAVAILABLE within the budget when OfficeRnD is down, however long retries would wait', async () => {
-    // Every connection dropped; retries would wait up to 100 × 10 s. Only the 300 ms budget lets this test end.
+  it('answers UPSTREAM_AUTH_UNAVAILABLE within the budget when OfficeRnD is down, however long retries would wait', async () => {
+    // Every connection dropped, the token endpoint's too; retries would wait up to 100 × 10 s. Only the 300 ms
+    // budget lets this test end.
     const stack = createSecureStack({
       env: { REQUEST_BUDGET_MS: '300' },
       simulator: { faults: { dropRate: 1 } },
@@ -165,7 +166,7 @@ describe('the request time budget', () => {
     });
     const result = await stack.query('{ offices { nodes { id } } members(first: 5) { nodes { id } } }');
     expect(result.data).toEqual({ offices: null, members: null });
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH_UNAVAILABLE');
     expect(result.errors?.[0]?.message).toMatch(/network error/);
     // Far fewer attempts than the retry policy allows: the budget, not the policy, ended them.
     expect(stack.simulator.log.count()).toBeLessThan(10);
@@ -262,7 +263,7 @@ describe('maskError', () => {
     ['an upstream 404 on a list', 'NOT_FOUND', new OfficeRnDError({ code: 'NOT_FOUND', method: 'GET', path: '/organizations/demo/teams', status: 404 })],
     ['the request budget', 'UPSTREAM_TIMEOUT', new RequestBudgetError(1000)],
     ['a whole-collection walk over its bound', 'RESULT_TOO_LARGE', new WalkTooLargeError('fees', 50_000)],
-    ['a repeated upstream cursor', 'UPSTREAM_UNAVAILABLE', new CursorLoopError('abc')],
+    ['a repeated upstream cursor', 'UPSTREAM_INVALID_DATA', new CursorLoopError('abc', '/organizations/demo/teams')],
     ['a query the client will not send', 'BAD_USER_INPUT', new OfficeRnDQueryError('The occurrence window is longer than a year')],
   ] as const)('maps %s to %s at the same path', (_what, code, original) => {
     const masked = maskError(at(original), 'Unexpected error.') as GraphQLError;

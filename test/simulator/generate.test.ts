@@ -1,7 +1,7 @@
 import { tzOffset } from '@date-fns/tz';
 import rrulePackage from 'rrule';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIST_COLLECTIONS, OBJECT_ID, type ListCollection } from '../../src/officernd/collections.ts';
+import { OBJECT_ID, V1_COLLECTIONS as LIST_COLLECTIONS, type V1Collection as ListCollection } from '../../src/simulator/model.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
 import { creditStatsFor, generateDataset, type Dataset } from '../../src/simulator/generate.ts';
 
@@ -273,24 +273,41 @@ describe('generateDataset', () => {
     expect(share).toBeGreaterThan(0.05);
     expect(share).toBeLessThan(0.15);
     let withExdates = 0;
+    const cases = { firstExcluded: 0, anchorMoved: 0, openEnded: 0 };
     for (const b of recurring) {
       const zone = b.timezone ?? 'UTC';
       const start = Date.parse(b.start.dateTime ?? '');
+      const anchor = Date.parse(b.seriesStart ?? '');
       const duration = Date.parse(b.end.dateTime ?? '') - start;
       const toWall = (ms: number): number => ms + tzOffset(zone, new Date(ms)) * 60_000;
-      // Expand as RFC 5545 local time: feed rrule wall-clock instants, compare wall clocks back.
-      const rule = rrulestr(b.recurrence.rrule, { dtstart: new Date(toWall(start)) });
+      // Expand as RFC 5545 local time from DTSTART = seriesStart: feed rrule wall-clock instants, compare wall clocks back.
+      const rule = rrulestr(b.recurrence.rrule, { dtstart: new Date(toWall(anchor)) });
       const walls = rule.all((_, i) => i < 500).map((d) => d.getTime());
       expect(walls.length, b.recurrence.rrule).toBeGreaterThan(1);
-      expect(walls[0]).toBe(toWall(start));
-      expect(b.seriesStart).toBe(b.start.dateTime);
-      const lastEnd = Date.parse(b.seriesEnd ?? '');
-      expect(toWall(lastEnd - duration), `${b._id} ${b.recurrence.rrule}`).toBe(walls[walls.length - 1]);
+      expect(walls[0]).toBe(toWall(anchor));
       const exdates = b.recurrence.exdates ?? [];
+      if (b.seriesEnd === null) {
+        // Open-ended: no COUNT or UNTIL, no seriesEnd.
+        cases.openEnded += 1;
+        expect(b.recurrence.rrule).not.toMatch(/COUNT|UNTIL/);
+      } else {
+        const lastEnd = Date.parse(b.seriesEnd ?? '');
+        expect(toWall(lastEnd - duration), `${b._id} ${b.recurrence.rrule}`).toBe(walls[walls.length - 1]);
+      }
+      if (exdates.includes(b.seriesStart ?? '')) {
+        // First instance excluded: the row starts at the first instance left.
+        cases.firstExcluded += 1;
+        expect(toWall(start)).toBe(walls.find((w) => !exdates.some((ex) => toWall(Date.parse(ex)) === w)));
+      } else if (start !== anchor) {
+        // Anchor moved a day earlier: the row starts before seriesStart.
+        cases.anchorMoved += 1;
+        expect(anchor - start).toBe(DAY);
+      }
       if (exdates.length > 0) withExdates += 1;
       for (const ex of exdates) expect(walls).toContain(toWall(Date.parse(ex)));
     }
     expect(withExdates).toBeGreaterThan(0);
+    expect(cases).toEqual({ firstExcluded: 1, anchorMoved: 1, openEnded: 1 });
   });
 
   it('links resources to floors via room and rate, and rates are plan-shaped with isRate', () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { creditStatsFor, generateDataset } from '../../src/simulator/generate.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { FLEX_READ_SCOPES } from '../../src/simulator/v2-model.ts';
 import { apiCaller, DEMO_FORM, FORM, manualClock, NOW, requestToken, smallDataset, token, type ApiCaller } from './support.ts';
 
 let sim: Simulator;
@@ -24,7 +25,8 @@ describe('token endpoint (§1)', () => {
 
   it('grants the client scopes when scope is omitted and refuses ungranted ones', async () => {
     const omitted = await requestToken(sim, 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret');
-    expect(((await omitted.json()) as { scope: string }).scope).toBe('officernd.api.read');
+    // The demo client is granted v1's read scope and every flex read scope (§1).
+    expect(((await omitted.json()) as { scope: string }).scope.split(' ')).toEqual(['officernd.api.read', ...FLEX_READ_SCOPES]);
     const refused = await requestToken(sim, `${DEMO_FORM}%20officernd.api.write`);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_scope' });

@@ -1,7 +1,11 @@
 /**
- * Bookings (§6.1): one-off and recurring, over the past 12 months and the next 3 months, in the
- * resource's office time zone. Recurring series carry an RFC 5545 rule expanded in local wall-clock
- * time, `exdates` are occurrence start instants, and seriesStart/seriesEnd span the whole series.
+ * Bookings (§6.1): one-off and recurring, over the past 12 months (or `years` of history) and the next
+ * 3 months, in the resource's office time zone. Recurring series carry an RFC 5545 rule expanded in
+ * local wall-clock time, `exdates` are occurrence start instants, and seriesStart/seriesEnd span the
+ * whole series. The first three series of every dataset are the awkward cases a reader of
+ * `seriesStart` must survive (issue 21): one whose first instance is excluded (its row starts at the
+ * second instance, after seriesStart), one whose anchor instance was moved a day earlier (its row
+ * starts before seriesStart) and one open-ended (no COUNT/UNTIL, seriesEnd null).
  */
 
 import type { WireBooking, WireResource } from '../../officernd/types.ts';
@@ -108,10 +112,21 @@ function randomPattern(rnd: Random, firstDay: number): Pattern {
   return { freq: 'WEEKLY', interval: 1, days: days.length > 0 ? days : [dow], count: rnd.int(4, 12), untilDay: null };
 }
 
-/** Creates ~8000 bookings at scale 1 (about 10% recurring). */
-export function createBookings(ctx: GenContext, sites: readonly OfficeSite[], members: readonly MemberInfo[], spaces: Spaces, pricing: Pricing): BookingInfo[] {
+/** The awkward series cases given to the first recurring bookings, in this order (see the module comment). */
+export const SERIES_CASES = ['first-excluded', 'anchor-moved', 'open-ended'] as const;
+export type SeriesCase = (typeof SERIES_CASES)[number];
+
+/** Creates ~8000 bookings a year of history at scale 1 (about 10% recurring). */
+export function createBookings(
+  ctx: GenContext,
+  sites: readonly OfficeSite[],
+  members: readonly MemberInfo[],
+  spaces: Spaces,
+  pricing: Pricing,
+  years = 1,
+): BookingInfo[] {
   const rnd = ctx.random('bookings');
-  const target = ctx.count(8000, 5);
+  const target = ctx.count(8000 * years, 5);
   const siteById = new Map(sites.map((s) => [s.office._id, s]));
   const bookers = members.filter((m) => m.member.status !== 'lead' && m.member.status !== 'contact');
   const bookerTable = createWeightedTable(bookers, (m) => (m.active ? 4 : 1) * m.site.weight);
@@ -119,9 +134,10 @@ export function createBookings(ctx: GenContext, sites: readonly OfficeSite[], me
     [...spaces.bookable].map(([office, list]) => [office, createWeightedTable(list, (r) => RESOURCE_PREFERENCE[r.type ?? ''] ?? 1)]),
   );
   const today = Math.floor(ctx.now / DAY);
-  const firstDay = today - 365;
+  const firstDay = today - Math.round(365 * years);
   const lastDay = today + 90;
   const out: BookingInfo[] = [];
+  let seriesSeen = 0;
 
   for (let i = 0; i < target && bookers.length > 0; i += 1) {
     const booker = bookerTable.pick(rnd.next());
@@ -156,7 +172,22 @@ export function createBookings(ctx: GenContext, sites: readonly OfficeSite[], me
     const durationMs = durationMin * MINUTE;
     const first = allStarts[0] as number;
     const last = allStarts[allStarts.length - 1] as number;
-    const exdates = pattern && allStarts.length > 3 && rnd.chance(0.3) ? rnd.sample(allStarts.slice(1), rnd.int(1, 2)).sort((a, b) => a - b) : [];
+    let exdates = pattern && allStarts.length > 3 && rnd.chance(0.3) ? rnd.sample(allStarts.slice(1), rnd.int(1, 2)).sort((a, b) => a - b) : [];
+    // The awkward cases reshape a series after every random draw, so the rest of the dataset is as without them.
+    const seriesCase: SeriesCase | undefined = pattern ? SERIES_CASES[seriesSeen++] : undefined;
+    let openEnded = false;
+    let anchorMs = first;
+    if (pattern && seriesCase === 'open-ended') {
+      openEnded = true;
+      pattern.count = null;
+      pattern.untilDay = null;
+      // Instances known to the rest of the generator stop at the end of the data window.
+      allStarts.splice(0, allStarts.length, ...expandDays(pattern, day).filter((d) => d <= lastDay).map((d) => ctx.clock.wallToUtc(tz, d, startMinute)));
+    } else if (pattern && seriesCase === 'first-excluded') {
+      exdates = [first, ...exdates.filter((ex) => ex !== first)];
+    } else if (pattern && seriesCase === 'anchor-moved') {
+      anchorMs = first - DAY;
+    }
 
     const teamOnly = booker.team !== null && rnd.chance(0.08);
     const team = booker.team;
@@ -169,17 +200,20 @@ export function createBookings(ctx: GenContext, sites: readonly OfficeSite[], me
         ? rnd.sample(team.members.filter((m) => m !== booker), rnd.int(1, 4)).map((m) => m.member._id)
         : [];
     const rateId = resource.rate ?? null;
+    const excluded = new Set(exdates);
+    // The row's start/end is its first instance (§6.1): after an excluded one, or where the anchor was moved.
+    const rowStart = seriesCase === 'anchor-moved' ? anchorMs : (allStarts.find((s) => !excluded.has(s)) ?? first);
     const startText = iso(first);
     const endText = iso(first + durationMs);
     const booking: WireBooking = {
-      start: { dateTime: startText, date: null },
-      end: { dateTime: endText, date: null },
+      start: { dateTime: iso(rowStart), date: null },
+      end: { dateTime: iso(rowStart + durationMs), date: null },
       serviceSlots: { before: 0, after: type === 'meeting_room' && rnd.chance(0.1) ? 15 : 0 },
       timezone: tz,
       source: rnd.weighted(SOURCES),
       summary: allDay ? `${resource.name ?? 'Desk'} booking` : rnd.pick(BOOKING_SUMMARIES),
       seriesStart: startText,
-      seriesEnd: last === first ? endText : iso(last + durationMs),
+      seriesEnd: openEnded ? null : last === first ? endText : iso(last + durationMs),
       recurrence: pattern ? { rrule: ruleText(pattern), exdates: exdates.map(iso) } : { rrule: null },
       fees: [],
       resourceId: resource._id,
@@ -201,8 +235,9 @@ export function createBookings(ctx: GenContext, sites: readonly OfficeSite[], me
     };
     if (booking.source === 'Google') booking.gcalId = `${rnd.hex(26)}@google.com`;
     if (rnd.chance(0.15)) booking.description = 'Booked via the member portal';
-    if (pattern) booking.humanizedRecurrence = humanize(pattern, allStarts.length);
-    const excluded = new Set(exdates);
+    if (pattern) booking.humanizedRecurrence = openEnded ? humanize(pattern, 0).replace(/, 0 times$/, ', no end') : humanize(pattern, allStarts.length);
+    const instances = allStarts.filter((s) => !excluded.has(s));
+    if (seriesCase === 'anchor-moved') instances[0] = anchorMs;
     out.push({
       booking,
       site: resourceSite,
@@ -210,7 +245,7 @@ export function createBookings(ctx: GenContext, sites: readonly OfficeSite[], me
       rate: rateId ? pricing.rateById.get(rateId) : undefined,
       member: teamOnly ? null : booker,
       team: booker.team,
-      starts: allStarts.filter((s) => !excluded.has(s)),
+      starts: instances,
       durationMs,
     });
   }

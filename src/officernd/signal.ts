@@ -1,0 +1,73 @@
+/**
+ * The one abort/timeout pattern of the gateway: a signal linked to a source signal (the caller's) and, optionally,
+ * to a timer. Used by each upstream call (timeout), the request budget (REQUEST_BUDGET_MS), the token request, the
+ * retry sleep and the limiter's queue. The same as `AbortSignal.any([source, AbortSignal.timeout(ms)])`, at a
+ * fraction of its cost per call (`any` tracks its sources with weak references; the timeout's timer stays armed
+ * long after the call), and it lets go of the source once the work is done.
+ */
+
+export interface LinkOptions {
+  /** Abort after this many ms (none when absent). */
+  timeoutMs?: number;
+  /** The reason a timeout aborts with; default a DOMException named TimeoutError, as `AbortSignal.timeout`. */
+  timeoutReason?: () => unknown;
+  /** Called once with the reason when the link aborts (source or timer), before listeners of `signal`. */
+  onAbort?: (reason: unknown) => void;
+}
+
+export interface LinkedSignal {
+  readonly signal: AbortSignal;
+  /** Whether the timer (rather than the source) ended it. */
+  readonly timedOut: boolean;
+  /** Stops the timer; the signal still follows its source. */
+  stopTimer(): void;
+  /** Stops the timer and stops listening to the source: the work has its answer. */
+  done(): void;
+}
+
+/** A signal that aborts with the source's reason when it aborts, or with a timeout reason after `timeoutMs`. */
+export function linkSignal(source: AbortSignal | undefined, options: LinkOptions = {}): LinkedSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const abort = (reason: unknown): void => {
+    if (controller.signal.aborted) return;
+    link.done();
+    options.onAbort?.(reason);
+    controller.abort(reason);
+  };
+  const onSourceAbort = (): void => abort(source?.reason);
+  const link: LinkedSignal = {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
+    stopTimer() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+    done() {
+      link.stopTimer();
+      source?.removeEventListener('abort', onSourceAbort);
+    },
+  };
+  if (source?.aborted) {
+    abort(source.reason);
+    return link;
+  }
+  source?.addEventListener('abort', onSourceAbort, { once: true });
+  if (options.timeoutMs !== undefined) {
+    timer = setTimeout(() => {
+      timedOut = true;
+      abort(options.timeoutReason ? options.timeoutReason() : timeoutError());
+    }, Math.max(0, options.timeoutMs));
+    // Like AbortSignal.timeout: a pending timer does not keep the process alive.
+    timer.unref?.();
+  }
+  return link;
+}
+
+/** What `AbortSignal.timeout` aborts with. */
+export function timeoutError(): DOMException {
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+}

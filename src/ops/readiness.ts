@@ -1,0 +1,101 @@
+/**
+ * Readiness (`/ready`): the gateway can answer only when a token can be had and OfficeRnD answers. One cheap call
+ * (one office: a token plus one list request, §1 and §3) decides; its result is kept a few seconds and never more
+ * than one check is in flight, so a probe every second costs OfficeRnD at most one call per `cacheMs`.
+ * `/health` stays liveness only (the process answers HTTP).
+ */
+
+import type { Plugin } from 'graphql-yoga';
+import type { OfficeRnDClient } from '../officernd/index.ts';
+
+export const READY_ENDPOINT = '/ready';
+/** How long one check's answer is kept. */
+export const READY_CACHE_MS = 5_000;
+/** A check that takes longer than this is a failure: OfficeRnD is too slow to serve requests. */
+const CHECK_TIMEOUT_MS = 10_000;
+
+export interface ReadyAnswer {
+  ready: boolean;
+  /** Why not, as a stable code and a sentence that names no configuration (no URL, organization or id). */
+  reason?: { code: string; message: string };
+}
+
+export interface Readiness {
+  check(): Promise<ReadyAnswer>;
+  /** From now on not ready (shutting down): load balancers stop sending requests. */
+  drain(): void;
+}
+
+const REASONS: Record<string, string> = {
+  UPSTREAM_AUTH: 'OfficeRnD refused the client credentials or the token',
+  UPSTREAM_AUTH_FAILED: 'OfficeRnD refused the client credentials or the token',
+  UPSTREAM_AUTH_UNAVAILABLE: 'the OfficeRnD token endpoint did not answer',
+  UPSTREAM_UNAVAILABLE: 'OfficeRnD is unreachable or answering with server errors',
+  UPSTREAM_TIMEOUT: 'OfficeRnD did not answer in time',
+  UPSTREAM_RATE_LIMITED: 'OfficeRnD is rate limiting the gateway',
+  UPSTREAM_BAD_REQUEST: 'OfficeRnD refused the request (check the organization setting)',
+};
+
+export interface ReadinessOptions {
+  officernd: Pick<OfficeRnDClient, 'listPage'>;
+  cacheMs?: number;
+  /** ms epoch; injectable for tests. */
+  clock?: () => number;
+}
+
+/** The readiness check of one gateway: cached, single-flight. */
+export function createReadiness(options: ReadinessOptions): Readiness {
+  const cacheMs = options.cacheMs ?? READY_CACHE_MS;
+  const clock = options.clock ?? Date.now;
+  let last: { answer: ReadyAnswer; at: number } | null = null;
+  let pending: Promise<ReadyAnswer> | null = null;
+  let draining = false;
+
+  const probe = async (): Promise<ReadyAnswer> => {
+    try {
+      await options.officernd.listPage('offices', undefined, { limit: 1, signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+      return { ready: true };
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const known = typeof code === 'string' && code in REASONS ? code : 'UPSTREAM_UNAVAILABLE';
+      return { ready: false, reason: { code: known, message: REASONS[known]! } };
+    }
+  };
+
+  return {
+    check() {
+      if (draining) return Promise.resolve({ ready: false, reason: { code: 'SHUTTING_DOWN', message: 'the gateway is shutting down' } });
+      if (last && clock() - last.at < cacheMs) return Promise.resolve(last.answer);
+      pending ??= probe().then((answer) => {
+        last = { answer, at: clock() };
+        pending = null;
+        return answer;
+      });
+      return pending;
+    },
+    drain() {
+      draining = true;
+    },
+  };
+}
+
+/** Serves GET/HEAD `/ready`: 200 `{"status":"ready"}` or 503 `{"status":"unavailable","reason":{code,message}}`. */
+export function useReadiness(readiness: Readiness): Plugin {
+  return {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname !== READY_ENDPOINT) return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
+        return;
+      }
+      const answer = await readiness.check();
+      const body = answer.ready ? { status: 'ready' } : { status: 'unavailable', reason: answer.reason };
+      endResponse(
+        new fetchAPI.Response(request.method === 'HEAD' ? null : JSON.stringify(body), {
+          status: answer.ready ? 200 : 503,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        }),
+      );
+    },
+  };
+}

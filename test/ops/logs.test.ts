@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createOpsStack } from './stack.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const KEY = 'ops-test-key-0123456789';
+
+describe('operation logs', () => {
+  it('write one JSON line per operation: request id, name, duration, upstream calls, cost, outcome', async () => {
+    const stack = createOpsStack();
+    const response = await stack.post(
+      { query: 'query TeamsAndMembers { teams(first: 3) { nodes { name } } members(first: 150) { nodes { name } } }' },
+      { 'x-request-id': 'caller-id-42' },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('caller-id-42');
+    const body = (await response.json()) as { errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    const lines = stack.logs().filter((l) => l.msg === 'graphql operation');
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    // teams: one page; members: two pages of 100 (§3).
+    expect(stack.simulator.log.count({ kind: 'api' })).toBe(3);
+    expect(line).toMatchObject({
+      level: 'info',
+      requestId: 'caller-id-42',
+      operation: 'TeamsAndMembers',
+      operationType: 'query',
+      upstreamCalls: 3,
+      cost: 3,
+      outcome: 'success',
+      status: 200,
+    });
+    expect(typeof line!.durationMs).toBe('number');
+    expect(typeof line!.time).toBe('string');
+  });
+
+  it('generate a request id when the caller sends none or an unusable one, and put it in every error', async () => {
+    const stack = createOpsStack();
+    const cases: Record<string, string>[] = [{}, { 'x-request-id': 'two words' }, { 'x-request-id': 'x'.repeat(200) }];
+    for (const headers of cases) {
+      const response = await stack.post({ query: '{ member(id: "nope") { name } bogus }' }, headers);
+      const id = response.headers.get('x-request-id') ?? '';
+      expect(id).toMatch(UUID);
+      const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+      expect(body.errors.length).toBeGreaterThan(0);
+      for (const error of body.errors) expect(error.extensions.requestId).toBe(id);
+      expect(stack.logs().at(-1)).toMatchObject({ requestId: id });
+    }
+  });
+
+  it('log a caller mistake as one warning line saying what was wrong', async () => {
+    const stack = createOpsStack({ logLevel: 'debug' });
+    const response = await stack.post({ query: '{ members(first: 5) { nodes { nmae } } }' }, { 'x-request-id': 'typo' });
+    await response.text();
+    const lines = stack.lines.filter((l) => l.includes('"typo"'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'warn',
+      requestId: 'typo',
+      outcome: 'rejected',
+      errors: ['GRAPHQL_VALIDATION_FAILED'],
+      error: expect.stringContaining('nmae'),
+    });
+    expect(stack.logs().filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('tag refusals made before GraphQL runs (no API key) with the request id too', async () => {
+    const stack = createOpsStack({ env: { GATEWAY_API_KEYS: KEY } });
+    const response = await stack.post({ query: '{ __typename }' });
+    expect(response.status).toBe(401);
+    const id = response.headers.get('x-request-id');
+    const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: id });
+    expect(stack.logs().at(-1)).toMatchObject({ level: 'warn', requestId: id, outcome: 'rejected', status: 401, errors: ['UNAUTHENTICATED'] });
+    const ok = await stack.post({ query: '{ __typename }' }, { authorization: `Bearer ${KEY}` });
+    expect(ok.status).toBe(200);
+    expect(stack.lines.join('\n')).not.toContain(KEY);
+  });
+
+  it('write one warning line per failed upstream call, with the request it was for', async () => {
+    const stack = createOpsStack({ simulator: { faults: { errorRate: 0.5, errorStatuses: [503] } } });
+    const response = await stack.post({ query: '{ members(first: 500) { nodes { name } } }' }, { 'x-request-id': 'flaky' });
+    await response.text();
+    const failed = stack.simulator.log.count({ kind: 'api', status: 503 });
+    expect(failed).toBeGreaterThan(0);
+    const lines = stack.logs().filter((l) => l.msg === 'upstream call failed');
+    expect(lines).toHaveLength(failed);
+    for (const line of lines) expect(line).toMatchObject({ level: 'warn', requestId: 'flaky', method: 'GET', path: '/members', status: 503 });
+    const operation = stack.logs().find((l) => l.msg === 'graphql operation');
+    expect(operation).toMatchObject({
+      upstreamCalls: stack.simulator.log.count({ kind: 'api' }),
+      upstreamFailed: failed,
+      upstreamRetries: failed,
+    });
+  });
+});

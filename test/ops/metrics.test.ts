@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createMetrics } from '../../src/ops/index.ts';
+import { createOpsStack, type OpsStack } from './stack.ts';
+
+const KEY = 'metrics-test-key-0123456789';
+
+/** The value of one sample of a Prometheus text exposition; 0 when absent. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([key, value]) => found[key] === value)) return Number(match[3]);
+  }
+  return 0;
+}
+
+function metricsStack(env: Record<string, string> = {}, simulator: Parameters<typeof createOpsStack>[0] = {}): OpsStack {
+  return createOpsStack({ env, ops: { metrics: createMetrics({ defaultMetrics: false }) }, ...simulator });
+}
+
+const scrape = async (stack: OpsStack, headers: Record<string, string> = {}) => {
+  const response = await stack.fetch('/metrics', { headers });
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+};
+
+describe('/metrics', () => {
+  it('counts operations by name and outcome, upstream calls by collection, kind and status, and token requests', async () => {
+    const stack = metricsStack();
+    const before = await scrape(stack);
+    expect(before.status).toBe(200);
+    expect(before.type).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(sample(before.text, 'officernd_upstream_calls_total', { collection: 'members' })).toBe(0);
+
+    const member = stack.simulator.dataset.collections.members[3]!;
+    await (await stack.post({ query: 'query Listing { members(first: 150) { nodes { name } } }' })).text();
+    await (await stack.post({ query: 'query Listing { members(first: 150) { nodes { name } } }' })).text();
+    await (await stack.post({ query: `query One { member(id: "${member._id}") { name } }` })).text();
+    await (await stack.post({ query: '{ nope }' })).text();
+
+    const { text } = await scrape(stack);
+    expect(sample(text, 'officernd_gateway_operations_total', { operation: 'Listing', type: 'query', outcome: 'success' })).toBe(2);
+    expect(sample(text, 'officernd_gateway_operations_total', { operation: 'One', type: 'query', outcome: 'success' })).toBe(1);
+    expect(sample(text, 'officernd_gateway_operations_total', { outcome: 'rejected' })).toBe(1);
+    expect(sample(text, 'officernd_gateway_operation_duration_seconds_count', { operation: 'Listing', outcome: 'success' })).toBe(2);
+    // Two pages per listing (§3), one GET by id.
+    expect(stack.simulator.log.count({ kind: 'api', collection: 'members', id: false })).toBe(4);
+    expect(sample(text, 'officernd_upstream_calls_total', { collection: 'members', kind: 'list', status: '200' })).toBe(4);
+    expect(sample(text, 'officernd_upstream_calls_total', { collection: 'members', kind: 'id', status: '200' })).toBe(1);
+    expect(sample(text, 'officernd_upstream_call_duration_seconds_count', { collection: 'members', kind: 'list' })).toBe(4);
+    expect(sample(text, 'officernd_upstream_token_requests_total')).toBe(stack.simulator.log.count({ kind: 'token' }));
+    expect(sample(text, 'officernd_upstream_token_requests_total')).toBe(1);
+    // Yoga's Prometheus plugin on the same registry.
+    expect(sample(text, 'graphql_envelop_phase_execute_count', { operationName: 'Listing' })).toBe(2);
+  });
+
+  it('counts loader batches with their sizes', async () => {
+    const stack = metricsStack();
+    const response = await stack.post({ query: '{ bookings(first: 10) { nodes { member { id } } } }' });
+    const body = (await response.json()) as { data: { bookings: { nodes: { member: { id: string } | null }[] } } };
+    const members = new Set(body.data.bookings.nodes.flatMap((n) => (n.member ? [n.member.id] : [])));
+    expect(members.size).toBeGreaterThan(1);
+    const { text } = await scrape(stack);
+    expect(sample(text, 'officernd_gateway_loader_batch_size_count', { loader: 'membersById' })).toBe(1);
+    expect(sample(text, 'officernd_gateway_loader_batch_size_sum', { loader: 'membersById' })).toBe(members.size);
+  });
+
+  it('counts retries, 429 holds and the time held', async () => {
+    const stack = metricsStack({}, { simulator: { faults: { rateLimit: { requests: 1, windowMs: 40, retryAfterSeconds: 1 } } } });
+    const response = await stack.post({ query: '{ members(first: 300) { nodes { name } } teams(first: 200) { nodes { name } } }' });
+    await response.text();
+    const limited = stack.simulator.log.count({ kind: 'api', status: 429 });
+    expect(limited).toBeGreaterThan(0);
+    const { text } = await scrape(stack);
+    const by429 = sample(text, 'officernd_upstream_calls_total', { collection: 'members', status: '429' }) + sample(text, 'officernd_upstream_calls_total', { collection: 'teams', status: '429' });
+    expect(by429).toBe(limited);
+    expect(sample(text, 'officernd_upstream_rate_limit_holds_total')).toBe(limited);
+    // Retry-After: 1 s, capped at the retry policy's longest wait (20 ms in these tests).
+    expect(sample(text, 'officernd_upstream_rate_limit_held_seconds_total')).toBeCloseTo(limited * 0.02, 6);
+    const retried = sample(text, 'officernd_upstream_retries_total', { collection: 'members' }) + sample(text, 'officernd_upstream_retries_total', { collection: 'teams' });
+    expect(retried).toBe(limited);
+  });
+
+  it('counts export rows by report, format and outcome', async () => {
+    const stack = metricsStack();
+    const response = await stack.fetch('/reports/teams.csv?limit=37');
+    const csv = await response.text();
+    const rows = csv.trim().split('\r\n').length - 1;
+    expect(rows).toBe(37);
+    const { text } = await scrape(stack);
+    expect(sample(text, 'officernd_gateway_export_rows_total', { report: 'teams', format: 'csv', outcome: 'done' })).toBe(37);
+    expect(sample(text, 'officernd_gateway_exports_total', { report: 'teams', format: 'csv', outcome: 'done' })).toBe(1);
+    expect(sample(text, 'officernd_gateway_operations_total', { operation: 'export', type: 'export', outcome: 'success' })).toBe(1);
+  });
+
+  it('needs an API key when keys are set, and is not served on the gateway with METRICS_PORT', async () => {
+    const stack = metricsStack({ GATEWAY_API_KEYS: KEY });
+    expect((await scrape(stack)).status).toBe(401);
+    expect((await scrape(stack, { 'x-api-key': KEY })).status).toBe(200);
+    const separate = createOpsStack({ ops: { metrics: createMetrics({ defaultMetrics: false }) }, serveMetrics: false });
+    expect((await scrape(separate)).status).not.toBe(200);
+  });
+
+  it('keeps operation names chosen by callers from growing the label set without bound', async () => {
+    const stack = metricsStack();
+    await Promise.all(Array.from({ length: 210 }, (_, i) => stack.post({ query: `query Op${i} { __typename }` }).then((r) => r.text())));
+    const { text } = await scrape(stack);
+    const names = new Set([...text.matchAll(/officernd_gateway_operations_total\{operation="([^"]+)"/g)].map((m) => m[1]));
+    expect(names.size).toBe(201);
+    expect(sample(text, 'officernd_gateway_operations_total', { operation: 'other' })).toBe(10);
+  });
+});
