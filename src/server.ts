@@ -4,7 +4,7 @@ import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
 import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
-import { createSharedState, redisSecrets } from './shared-state/index.ts';
+import { createSharedState, redisSecrets, registerSharedStateMetrics } from './shared-state/index.ts';
 import { createSimulator } from './simulator/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
@@ -65,6 +65,7 @@ const shared = config.redis.url
       logger,
     })
   : null;
+if (shared) registerSharedStateMetrics(metrics.registry, shared);
 const sharedClientOptions = shared ? { tokenStore: shared.tokenStore, upstreamGate: shared.upstreamGate } : {};
 
 let officernd;

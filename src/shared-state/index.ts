@@ -19,6 +19,7 @@ import { createRedisLink, type RedisLink } from './redis.ts';
 import { createRedisTokenStore } from './token-store.ts';
 import { createSharedUpstreamGate, type SharedUpstreamGate } from './upstream-gate.ts';
 
+export { registerSharedStateMetrics } from './metrics.ts';
 export { callsPerSecond } from './upstream-gate.ts';
 
 export interface SharedStateOptions {

@@ -102,10 +102,12 @@ describe.skipIf(skipRedis)(redisSuiteName('three gateway processes sharing one R
     return { status: response.status, body, calls: apiCalls() - before };
   }
 
-  it('calls the token endpoint once for the three processes', async () => {
+  it('calls the token endpoint once for the three processes, and /metrics says the shared state is in use', async () => {
     const answers = await Promise.all(replicas.map((r, i) => query(r, `{ teams(first: ${i + 1}) { nodes { id } } }`)));
     expect(answers.every((a) => a.status === 200 && a.body.errors === undefined)).toBe(true);
     expect(simulator.log.count({ kind: 'token' })).toBe(1);
+    const scraped = await (await fetch(`${replicas[0]!.url}/metrics`, { headers: { authorization: `Bearer ${KEY}` } })).text();
+    expect(scraped).toMatch(/^officernd_gateway_shared_state_up 1$/m);
   });
 
   it('keeps the combined upstream rate within the budget under load (simulator log)', async () => {
@@ -161,6 +163,16 @@ describe.skipIf(skipRedis)(redisSuiteName('three gateway processes sharing one R
     await running;
     expect(outcomes.length).toBeGreaterThanOrEqual(9);
     expect(outcomes.filter((o) => o.status !== 200 || o.errors !== undefined)).toEqual([]);
-    for (const replica of replicas) expect(replica.output()).not.toContain(CLIENT_SECRET);
+    for (const replica of replicas) {
+      expect(replica.output()).not.toContain(CLIENT_SECRET);
+      // Still ready (it serves with local state), and /metrics says Redis is not in use.
+      expect((await fetch(`${replica.url}/ready`)).status).toBe(200);
+      let scraped = '';
+      for (let i = 0; i < 100 && !/^officernd_gateway_shared_state_up 0$/m.test(scraped); i++) {
+        scraped = await (await fetch(`${replica.url}/metrics`, { headers: { authorization: `Bearer ${KEY}` } })).text();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(scraped).toMatch(/^officernd_gateway_shared_state_up 0$/m);
+    }
   }, 30_000);
 });

@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
+import { Registry } from 'prom-client';
+import { createSharedState, registerSharedStateMetrics, type SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { createEventBus, type OfficeRnDEvent } from '../../src/webhooks/events.ts';
 import { demoClient } from '../demo-client.ts';
@@ -110,6 +111,13 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     await until('redis connections', () => replicas.every((r) => r.shared.status().redis === 'up'));
     await until('heartbeats', () => replicas.every((r) => r.shared.status().replicas === count));
     return replicas;
+  }
+
+  /** The shared-state gauges as /metrics shows them. */
+  async function scrape(replica: Replica): Promise<string> {
+    const registry = new Registry();
+    registerSharedStateMetrics(registry, replica.shared);
+    return registry.metrics();
   }
 
   const apiCalls = (): number => simulator.log.count({ kind: 'api' });
@@ -264,12 +272,15 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     const outcomes = await running;
     expect(outcomes.every((o) => o.status === 200 && o.errors === undefined)).toBe(true);
     await until('every replica noticing', () => replicas.every((r) => r.shared.status().redis === 'down'));
+    expect(await scrape(a!)).toMatch(/^officernd_gateway_shared_state_up 0$/m);
     // Down: each replica caches for itself.
     await query(a!, MEMBERS);
     expect((await query(a!, MEMBERS)).calls).toBe(0);
 
     await redis.restart();
     await until('reconnection', () => replicas.every((r) => r.shared.status().redis === 'up'), 1_000);
+    expect(await scrape(a!)).toMatch(/^officernd_gateway_shared_state_up 1$/m);
+    expect(await scrape(a!)).toMatch(/^officernd_gateway_replicas 3$/m);
     const other = '{ offices(first: 2) { nodes { id name } } }';
     expect((await query(b!, other)).calls).toBeGreaterThan(0);
     expect((await query(c!, other)).calls).toBe(0);
