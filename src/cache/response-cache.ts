@@ -8,7 +8,7 @@ import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { CacheSettings } from '../config.ts';
-import { bypassesCache, privateMaxAge, sessionOf } from './keys.ts';
+import { bypassesCache, cacheControlFor, sessionOf } from './keys.ts';
 import { ttlPerSchemaCoordinate } from './policy.ts';
 
 /** The exact expiry (ms) kept with a cached answer, turned into `max-age` and never sent. */
@@ -72,7 +72,7 @@ export function graphqlCachePlugins(options: GraphQLCacheOptions): Plugin[] {
           if ((response.headers.get('content-type') ?? '').includes('json')) response.headers.set('cache-control', 'no-store');
           return;
         }
-        response.headers.set('cache-control', privateMaxAge((expiresAt - clock()) / 1000));
+        response.headers.set('cache-control', cacheControlFor(request, (expiresAt - clock()) / 1000));
       },
     },
   ];
