@@ -45,6 +45,8 @@ export function graphqlCachePlugins(options: GraphQLCacheOptions): Plugin[] {
       },
       onTtl: ({ ttl, context }) => {
         const key = keyOfContext.get(context as object);
+        // Read back by shouldCacheResult at once; bounded in case an answer never gets there.
+        if (ttlOfKey.size >= 10_000) ttlOfKey.clear();
         if (key !== undefined) ttlOfKey.set(key, ttl);
         return ttl;
       },
