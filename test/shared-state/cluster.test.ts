@@ -22,6 +22,13 @@ interface Replica {
   child: ChildProcess;
 }
 
+/**
+ * The rate is read from the simulator's arrival times. A call may arrive up to ~150 ms after the gate let it go
+ * (loaded machine), so spans of 850 ms are counted: calls let go within one span of 1 s, which meets at most two
+ * of the gate's 1-second windows.
+ */
+const SPAN_MS = 850;
+
 describe.skipIf(skipRedis)(redisSuiteName('three gateway processes sharing one Redis'), () => {
   let redis: RedisServer;
   let simulator: Simulator;
@@ -119,8 +126,8 @@ describe.skipIf(skipRedis)(redisSuiteName('three gateway processes sharing one R
     expect(answers.every((a) => a.status === 200 && a.body.errors === undefined)).toBe(true);
     expect(callTimes.length).toBeGreaterThanOrEqual(12);
     const sorted = [...callTimes].sort((x, y) => x - y);
-    const busiest = Math.max(...sorted.map((t) => sorted.filter((u) => u >= t && u < t + 1_000).length));
-    // 4 per window; any second overlaps at most two windows.
+    const busiest = Math.max(...sorted.map((t) => sorted.filter((u) => u >= t && u < t + SPAN_MS).length));
+    // 4 per window; at most two windows' worth in any span.
     expect(busiest).toBeLessThanOrEqual(8);
   }, 30_000);
 
