@@ -287,6 +287,8 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     await redis.restart();
     await until('reconnection', () => replicas.every((r) => r.shared.status().redis === 'up'), 1_000);
     expect(await scrape(a!)).toMatch(/^officernd_gateway_shared_state_up 1$/m);
+    // The heartbeats after the restart count every replica again.
+    await until('heartbeats after the restart', () => a!.shared.status().replicas === 3);
     expect(await scrape(a!)).toMatch(/^officernd_gateway_replicas 3$/m);
     const other = '{ offices(first: 2) { nodes { id name } } }';
     expect((await query(b!, other)).calls).toBeGreaterThan(0);
