@@ -4,6 +4,9 @@
  * The variable names are a public contract: outside tools drive the gateway with them.
  */
 
+import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
+import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {
@@ -65,6 +68,9 @@ export interface Config {
   logLevel: LogLevel;
 }
 
+// Days of the week and time zones are date facts (dates/ is pure and imports nothing of the configuration).
+export { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
+
 export interface CacheSettings {
   enabled: boolean;
   /** Offices, floors, resource types, plans, rates. */
@@ -79,9 +85,6 @@ export interface CacheSettings {
   exportMaxBytes: number;
 }
 
-export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -90,12 +93,8 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
-/**
- * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
- * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
- * margin, while a gzip bomb stops at a size the process can hold (8 calls in flight: at most 128 MiB of bodies).
- */
-export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
+// The client's default (officernd/collections.ts): the client imports nothing from the configuration.
+export { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
 
 type Env = Record<string, string | undefined>;
@@ -103,15 +102,6 @@ type Env = Record<string, string | undefined>;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-/** Whether the runtime knows this IANA time zone. */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Env): Config {
@@ -291,3 +281,18 @@ export function loadConfig(env: Env): Config {
     logLevel,
   };
 }
+
+/** The parts of the configuration the gateway itself uses. */
+export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache' | 'persisted'>;
+
+/** The gateway's settings when none are given: what an empty environment means (development: open, GraphiQL on). */
+export const DEFAULT_GATEWAY_SETTINGS: Readonly<GatewaySettings> = Object.freeze(
+  (({ security, dates, upstream, webhooks, cache, persisted }: Config): GatewaySettings => ({
+    security,
+    dates,
+    upstream,
+    webhooks,
+    cache,
+    persisted,
+  }))(loadConfig({})),
+);

@@ -1,10 +1,10 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { loadConfig, type Config } from './config.ts';
+import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
+import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
 import { createOps, createReadiness, useCompression, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
-import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -20,15 +20,15 @@ import {
 import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
 import { createMemoryDocumentStore, defaultTrustedPaths, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
+import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 
-/** The parts of the configuration the gateway itself uses. */
-export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache' | 'persisted'>;
+export type { GatewaySettings } from './config.ts';
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /**
-   * Defaults: what `loadConfig({})` gives (development settings, open, GraphiQL on). `host` (where the server
+   * Defaults: DEFAULT_GATEWAY_SETTINGS (config.ts), what an empty environment gives (development settings, open, GraphiQL on). `host` (where the server
    * listens) only decides the start-up warning for an open gateway.
    */
   settings?: Partial<GatewaySettings> & { host?: string };
@@ -45,8 +45,10 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   events?: EventBus;
   /** Where answers are cached when `settings.cache.enabled`; default: in this process. */
   caches?: Caches;
-  /** Where APQ hashes registered by clients live; default: in this process. */
+  /** Where APQ hashes registered by clients live; default: in this process (or Redis with `shared`). */
   documents?: APQStore;
+  /** State shared with other replicas (REDIS_URL): caches, documents and webhook events go through it. */
+  shared?: SharedState;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -61,7 +63,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** Builds the gateway as a fetch-style handler; `server.ts` is the only place that listens. */
 export function createGateway(options: GatewayOptions): Gateway {
-  const defaults = loadConfig({});
+  const defaults = DEFAULT_GATEWAY_SETTINGS;
   const settings: GatewaySettings = {
     security: options.settings?.security ?? defaults.security,
     dates: options.settings?.dates ?? defaults.dates,
@@ -72,12 +74,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   const trusted = loadTrustedDocuments([...defaultTrustedPaths(), ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
+  const { shared } = options;
+  if (shared) shared.bridge(events);
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
   const caching = settings.cache.enabled
     ? {
         settings: settings.cache,
-        caches: options.caches ?? createMemoryCaches(settings.cache),
+        caches: options.caches ?? (shared ? shared.caches(createMemoryCaches(settings.cache)) : createMemoryCaches(settings.cache)),
         events,
         logger: options.logger,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -146,7 +150,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...persistedOperationPlugins({
         trusted,
         trustedOnly: settings.persisted.trustedOnly,
-        store: options.documents ?? createMemoryDocumentStore(),
+        store: options.documents ?? (shared ? shared.documents(createMemoryDocumentStore()) : createMemoryDocumentStore()),
+        ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
       ...(caching ? useGraphQLCache(caching) : []),
       ...(caching ? [useExportCaching(caching)] : []),

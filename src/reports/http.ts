@@ -11,7 +11,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { createContext, type ContextDeps } from '../context.ts';
 import type { Logger } from '../logger.ts';
-import { describeFailure } from './failure.ts';
+import { INTERNAL_FAILURE, publicFailure } from '../core/failure.ts';
 import { ReportInputError } from './errors.ts';
 import { parseExportQuery } from './query.ts';
 import { REPORT_NAMES, REPORTS, isReportName } from './registry.ts';
@@ -32,7 +32,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
 
 /** What the server under the handler can do that a Response cannot express. */
-export interface ExportTransport {
+interface ExportTransport {
   /**
    * Ends the connection after what was written so far, without the end of the chunked body, so the client sees a
    * truncated transfer (not a complete file) after an upstream failure. Without it the body stream errors instead.
@@ -41,7 +41,7 @@ export interface ExportTransport {
 }
 
 /** Answers report requests; null for any other path (GraphQL and the rest go on). */
-export function createReportsHandler(
+function createReportsHandler(
   deps: ContextDeps,
 ): (request: Request, transport?: ExportTransport, parsed?: URL) => Promise<Response | null> {
   return async (request, transport = {}, parsed) => {
@@ -127,7 +127,7 @@ async function exportReport(
     first = await pages.next();
   } catch (error) {
     stop.abort();
-    const failure = describeFailure(error);
+    const failure = (publicFailure(error) ?? INTERNAL_FAILURE);
     logFailure(deps.logger, name, failure.code, failure.message, 0);
     deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
     return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
@@ -147,6 +147,8 @@ async function exportReport(
       logFailure(deps.logger, name, code, message, rows);
       deps.onExportEnd?.(name, format, rows, code === 'CANCELLED' ? 'cancelled' : 'failed');
     },
+    onInvalid: (count, cells) =>
+      deps.logger.warn('report export left cells empty: unreadable upstream values', { report: name, code: 'UPSTREAM_INVALID_DATA', count, cells }),
     onDone: (rows) => {
       deps.logger.debug('report export done', { report: name, format, rowsWritten: rows });
       deps.onExportEnd?.(name, format, rows, 'done');
@@ -178,6 +180,7 @@ interface RowStreamOptions {
   stop: AbortController;
   transport: ExportTransport;
   onFailure(code: string, message: string, rowsWritten: number): void;
+  onInvalid(count: number, cells: readonly unknown[]): void;
   onDone(rowsWritten: number): void;
 }
 
@@ -190,7 +193,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
   // Nothing below keeps `options`: it holds the first page, which is released once written.
-  const { prepared, env, pages, writer, stop, transport, onFailure, onDone } = options;
+  const { prepared, env, pages, writer, stop, transport, onFailure, onInvalid, onDone } = options;
   const encoder = new TextEncoder();
   const empty = options.first.done === true;
   /** The page to write next: the first one at the start, then the one read ahead. */
@@ -207,8 +210,11 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
   };
 
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>, text: string): void => {
-    controller.enqueue(encoder.encode(text + writer.end()));
+    // Cells left empty for unreadable upstream values are named after the last row (writers.ts).
+    const invalid = prepared.plan.invalid();
+    controller.enqueue(encoder.encode(text + writer.end(invalid)));
     controller.close();
+    if (invalid) onInvalid(invalid.count, invalid.cells);
     onDone(written);
   };
 
@@ -252,7 +258,7 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
         } catch (error) {
           ahead = null;
           if (stop.signal.aborted) return controller.error(error);
-          const described = describeFailure(error);
+          const described = (publicFailure(error) ?? INTERNAL_FAILURE);
           onFailure(described.code, described.message, written);
           failure = error;
           stop.abort();
