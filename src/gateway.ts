@@ -20,6 +20,7 @@ import {
 import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
 import { createMemoryDocumentStore, defaultTrustedPaths, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
+import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 
@@ -44,8 +45,10 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   events?: EventBus;
   /** Where answers are cached when `settings.cache.enabled`; default: in this process. */
   caches?: Caches;
-  /** Where APQ hashes registered by clients live; default: in this process. */
+  /** Where APQ hashes registered by clients live; default: in this process (or Redis with `shared`). */
   documents?: APQStore;
+  /** State shared with other replicas (REDIS_URL): caches, documents and webhook events go through it. */
+  shared?: SharedState;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -71,12 +74,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   const trusted = loadTrustedDocuments([...defaultTrustedPaths(), ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
+  const { shared } = options;
+  if (shared) shared.bridge(events);
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
   const caching = settings.cache.enabled
     ? {
         settings: settings.cache,
-        caches: options.caches ?? createMemoryCaches(settings.cache),
+        caches: options.caches ?? (shared ? shared.caches(createMemoryCaches(settings.cache)) : createMemoryCaches(settings.cache)),
         events,
         logger: options.logger,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -132,8 +137,6 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
-      // After useOperations, whose answers it compresses (brotli or gzip, as the caller accepts).
-      useCompression(),
       // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
       useReadiness(readiness),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
@@ -151,7 +154,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...persistedOperationPlugins({
         trusted,
         trustedOnly: settings.persisted.trustedOnly,
-        store: options.documents ?? createMemoryDocumentStore(),
+        store: options.documents ?? (shared ? shared.documents(createMemoryDocumentStore()) : createMemoryDocumentStore()),
+        ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
       ...(caching ? useGraphQLCache(caching) : []),
       ...(caching ? [useExportCaching(caching)] : []),
@@ -160,6 +164,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRequestBudget(budgets),
       // Last, where Yoga puts its own: after every plugin that picks a request parser.
       useBodyLimit(settings.security.maxBodyBytes),
+      // Brotli or gzip as the caller accepts, on the final answer: after the error bodies got their request id and
+      // after the caches (which keep answers uncompressed).
+      useCompression(),
     ],
     maskedErrors: { maskError },
     logging: {

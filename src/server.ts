@@ -5,6 +5,7 @@ import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
 import { createHttpServer } from './ops/http-server.ts';
 import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
+import { createSharedState, redisSecrets, registerSharedStateMetrics } from './shared-state/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
 let config;
@@ -32,7 +33,12 @@ async function terminalOutput(): Promise<{ write(line: string): unknown } | unde
 const destination = await terminalOutput();
 const logger = createLogger({
   level: config.logLevel,
-  secrets: [config.officernd.clientSecret ?? '', ...config.security.apiKeys],
+  secrets: [
+    config.officernd.clientSecret ?? '',
+    ...config.security.apiKeys,
+    config.webhooks.secret ?? '',
+    ...redisSecrets(config.redis.url),
+  ],
   ...(destination ? { destination } : {}),
 });
 const metrics = createMetrics();
@@ -46,6 +52,21 @@ const tracing = config.tracing.endpoint
   : undefined;
 if (tracing) logger.info('OpenTelemetry traces on', { endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
 const ops = createOps({ logger, metrics, ...(tracing ? { tracing } : {}) });
+
+// Several replicas share their token, upstream budget, caches and webhook events through Redis (issue 17).
+const shared = config.redis.url
+  ? createSharedState({
+      url: config.redis.url,
+      timeoutMs: config.redis.timeoutMs,
+      org: config.officernd.org,
+      clientId: config.officernd.clientId ?? 'demo-client',
+      maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
+      tokenTimeoutMs: config.upstream.timeoutMs,
+      logger,
+    })
+  : null;
+if (shared) registerSharedStateMetrics(metrics.registry, shared);
+const sharedClientOptions = shared ? { tokenStore: shared.tokenStore, upstreamGate: shared.upstreamGate } : {};
 
 let officernd;
 if (config.mode === 'simulator') {
@@ -74,6 +95,7 @@ if (config.mode === 'simulator') {
     logger,
     observe: ops.observeUpstream,
     ...config.upstream,
+    ...sharedClientOptions,
   });
 } else {
   logger.info('Using OfficeRnD', {
@@ -93,11 +115,20 @@ if (config.mode === 'simulator') {
     logger,
     observe: ops.observeUpstream,
     ...config.upstream,
+    ...sharedClientOptions,
   });
 }
 
 const readiness = createReadiness({ officernd });
-const gateway = createGateway({ officernd, logger, settings: config, ops, readiness, serveMetrics: config.metricsPort === null });
+const gateway = createGateway({
+  officernd,
+  logger,
+  settings: config,
+  ops,
+  readiness,
+  serveMetrics: config.metricsPort === null,
+  ...(shared ? { shared } : {}),
+});
 const server = createHttpServer(gateway, config.http);
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -148,7 +179,7 @@ const shutdown = (signal: string): void => {
   metricsServer?.close();
   metricsServer?.closeAllConnections();
   server.close(() => {
-    void Promise.allSettled([officernd.close(), tracing?.shutdown()]).then(() => {
+    void Promise.allSettled([officernd.close(), tracing?.shutdown(), shared?.close()]).then(() => {
       logger.info('Closed: every request answered, upstream connections closed');
       process.exit(0);
     });
