@@ -48,8 +48,8 @@ function createReportsHandler(
     const url = parsed ?? new URL(request.url);
     const { pathname } = url;
     if (pathname !== REPORTS_PATH && !pathname.startsWith(`${REPORTS_PATH}/`)) return null;
-    if (request.method !== 'GET') {
-      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), { allow: 'GET' });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), { allow: 'GET, HEAD' });
     }
     if (pathname === REPORTS_PATH || pathname === `${REPORTS_PATH}/`) return json(200, catalogue());
     const match = EXPORT_PATH.exec(pathname);
@@ -118,6 +118,8 @@ async function exportReport(
     }
     throw error;
   }
+  // HEAD: the parameters are checked and the headers of the export given, without reading OfficeRnD.
+  if (request.method === 'HEAD') return new Response(null, { status: 200, headers: exportHeaders(name, format, createTableWriter(format, prepared.plan.columns).contentType) });
   const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
   const pages = sourcePages(prepared, env, { take: limit });
   let first: IteratorResult<SourcePage>;
@@ -145,20 +147,23 @@ async function exportReport(
       logFailure(deps.logger, name, code, message, rows);
       deps.onExportEnd?.(name, format, rows, code === 'CANCELLED' ? 'cancelled' : 'failed');
     },
+    onInvalid: (count, cells) =>
+      deps.logger.warn('report export left cells empty: unreadable upstream values', { report: name, code: 'UPSTREAM_INVALID_DATA', count, cells }),
     onDone: (rows) => {
       deps.logger.debug('report export done', { report: name, format, rowsWritten: rows });
       deps.onExportEnd?.(name, format, rows, 'done');
     },
   });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': writer.contentType,
-      'content-disposition': `attachment; filename="${name}.${format}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return new Response(body, { status: 200, headers: exportHeaders(name, format, writer.contentType) });
+}
+
+function exportHeaders(name: string, format: ReportFormat, contentType: string): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${name}.${format}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
 }
 
 function logFailure(logger: Logger, report: string, code: string, message: string, rows: number): void {
@@ -175,6 +180,7 @@ interface RowStreamOptions {
   stop: AbortController;
   transport: ExportTransport;
   onFailure(code: string, message: string, rowsWritten: number): void;
+  onInvalid(count: number, cells: readonly unknown[]): void;
   onDone(rowsWritten: number): void;
 }
 
@@ -187,7 +193,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
   // Nothing below keeps `options`: it holds the first page, which is released once written.
-  const { prepared, env, pages, writer, stop, transport, onFailure, onDone } = options;
+  const { prepared, env, pages, writer, stop, transport, onFailure, onInvalid, onDone } = options;
   const encoder = new TextEncoder();
   const empty = options.first.done === true;
   /** The page to write next: the first one at the start, then the one read ahead. */
@@ -204,8 +210,11 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
   };
 
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>, text: string): void => {
-    controller.enqueue(encoder.encode(text + writer.end()));
+    // Cells left empty for unreadable upstream values are named after the last row (writers.ts).
+    const invalid = prepared.plan.invalid();
+    controller.enqueue(encoder.encode(text + writer.end(invalid)));
     controller.close();
+    if (invalid) onInvalid(invalid.count, invalid.cells);
     onDone(written);
   };
 

@@ -16,7 +16,7 @@ export const Accounting = builder.objectRef<WireAccounting>('Accounting').implem
     providerId: t.exposeString('providerId', { description: 'The id of the record in the accounting system.' }),
     externalOrgId: t.exposeString('externalOrgId', { description: 'The organization id in the accounting system.' }),
     deepLink: t.exposeString('deepLink', { description: 'A link to the record in the accounting system.' }),
-    lastSync: t.field({ type: 'DateTime', description: 'When it was last synced.', resolve: (a) => dateTime(a.lastSync) }),
+    lastSync: t.field({ type: 'DateTime', description: 'When it was last synced.', resolve: (a) => dateTime(a.lastSync, a, 'lastSync') }),
     error: t.exposeString('error', { description: 'The error of the last sync attempt; null when it succeeded.' }),
     noSync: t.exposeBoolean('noSync', { description: 'True when an admin excluded it from syncing.' }),
     hasLockedCharges: t.exposeBoolean('hasLockedCharges', {
@@ -42,7 +42,7 @@ Charge.implement({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
     amount: t.exposeFloat('amount', { description: 'Amount of money moved, in the currency of the charge.' }),
     currency: t.exposeString('currency', { description: 'ISO currency code; null means the organization\'s currency.' }),
-    date: t.field({ type: 'DateTime', description: 'When the money moved.', resolve: (c) => dateTime(c.date) }),
+    date: t.field({ type: 'DateTime', description: 'When the money moved.', resolve: (c) => dateTime(c.date, c, 'date') }),
     status: t.field({
       type: ChargeStatus.ref,
       description: 'Whether the transaction succeeded, is pending, failed or was refunded.',
@@ -74,11 +74,11 @@ Charge.implement({
       description: 'The office of the invoice this charge pays.',
       resolve: (c, _a, ctx) => loadRef(ctx, 'offices', c.office),
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the charge was recorded.', resolve: (c) => dateTime(c.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the charge was recorded.', resolve: (c) => dateTime(c.createdAt, c, 'createdAt') }),
     modifiedAt: t.field({
       type: 'DateTime',
       description: 'When the charge last changed (equals createdAt until the first change).',
-      resolve: (c) => dateTime(c.modifiedAt),
+      resolve: (c) => dateTime(c.modifiedAt, c, 'modifiedAt'),
     }),
     createdById: t.id({
       description: 'The OfficeRnD user (staff account, not a member) who recorded it.',

@@ -28,8 +28,8 @@ const ContractStep = builder.objectRef<WireStep>('ContractStep').implement({
     price: t.exposeFloat('price', { description: 'Price per period during this step.' }),
     discountId: t.id({ description: 'The discount definition applied (outside the 20 reports).', resolve: (s) => s.discount ?? null }),
     discountedAmount: t.exposeFloat('discountedAmount', { description: 'Price per period after the discount.' }),
-    startDate: t.field({ type: 'Date', description: 'First day of the step.', resolve: (s) => dateOnly(s.startDate) }),
-    endDate: t.field({ type: 'Date', description: 'Last day of the step.', resolve: (s) => dateOnly(s.endDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day of the step.', resolve: (s) => dateOnly(s.startDate, s, 'startDate') }),
+    endDate: t.field({ type: 'Date', description: 'Last day of the step.', resolve: (s) => dateOnly(s.endDate, s, 'endDate') }),
   }),
 });
 
@@ -81,7 +81,7 @@ const ContractSigner = builder.objectRef<WireSigner>('ContractSigner').implement
 const ContractTermination = builder.objectRef<WireTermination>('ContractTermination').implement({
   description: 'How and when a contract was terminated.',
   fields: (t) => ({
-    date: t.field({ type: 'Date', description: 'Termination date.', resolve: (x) => dateOnly(x.date) }),
+    date: t.field({ type: 'Date', description: 'Termination date.', resolve: (x) => dateOnly(x.date, x, 'date') }),
     reason: t.string({ description: 'Reason key chosen by the admin (wire `reasonKey`).', resolve: (x) => x.reasonKey ?? null }),
     comments: t.exposeString('comments', { description: 'Free-text comments.' }),
   }),
@@ -98,8 +98,8 @@ Contract.implement({
     team: t.field({ type: Team, description: 'The team the contract is with.', resolve: (c, _a, ctx) => loadRef(ctx, 'teams', c.team) }),
     office: t.field({ type: Office, description: 'The office it covers.', resolve: (c, _a, ctx) => loadRef(ctx, 'offices', c.office) }),
     documentType: t.exposeString('documentType', { description: 'Kind of document, e.g. membershipagreement.' }),
-    startDate: t.field({ type: 'Date', description: 'First day of the term.', resolve: (c) => dateOnly(c.startDate) }),
-    endDate: t.field({ type: 'Date', description: 'Last day of the term.', resolve: (c) => dateOnly(c.endDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day of the term.', resolve: (c) => dateOnly(c.startDate, c, 'startDate') }),
+    endDate: t.field({ type: 'Date', description: 'Last day of the term.', resolve: (c) => dateOnly(c.endDate, c, 'endDate') }),
     plans: t.field({ type: [ContractPlanLine], nullable: false, description: 'Recurring plans sold.', resolve: (c) => c.plans ?? [] }),
     oneOffPlans: t.field({ type: [ContractPlanLine], nullable: false, description: 'One-off plans (fees) sold.', resolve: (c) => c.oneOffPlans ?? [] }),
     resources: t.field({ type: [ContractResourceLine], nullable: false, description: 'Resources assigned.', resolve: (c) => c.resources ?? [] }),
@@ -118,7 +118,7 @@ Contract.implement({
       description: 'Signing status.',
       resolve: (c) => ContractSignatureStatus.fromWire(c.signatureStatus) as never,
     }),
-    signDate: t.field({ type: 'Date', description: 'The day it was signed.', resolve: (c) => dateOnly(c.signDate) }),
+    signDate: t.field({ type: 'Date', description: 'The day it was signed.', resolve: (c) => dateOnly(c.signDate, c, 'signDate') }),
     signedBy: t.field({ type: ContractSigner, description: 'Who signed it.', resolve: (c) => c.signedBy ?? null }),
     activationErrors: t.field({
       type: 'JSON',
@@ -146,9 +146,9 @@ Contract.implement({
     }),
     memberships: reverseLink(t, MembershipConnection, 'memberships', 'contract', 'Memberships created from this contract (membership `contract`).'),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (c) => c.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (c) => dateTime(c.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (c) => dateTime(c.createdAt, c, 'createdAt') }),
     createdById: t.id({ description: 'OfficeRnD staff user who created it; not a member.', resolve: (c) => c.createdBy ?? null }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (c) => dateTime(c.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (c) => dateTime(c.modifiedAt, c, 'modifiedAt') }),
     modifiedById: t.id({ description: 'OfficeRnD staff user who last changed it; not a member.', resolve: (c) => c.modifiedBy ?? null }),
   }),
 });

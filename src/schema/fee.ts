@@ -27,7 +27,7 @@ Fee.implement({
     issueDate: t.field({
       type: 'Date',
       description: 'The day the fee is charged, which decides the invoice period (wire `date`).',
-      resolve: (f) => dateOnly(f.date),
+      resolve: (f) => dateOnly(f.date, f, 'date'),
     }),
     status: t.field({
       type: FeeStatus.ref,
@@ -52,8 +52,8 @@ Fee.implement({
       resolve: (f) => f.valueCredits ?? null,
     }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (f) => f.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the fee was created.', resolve: (f) => dateTime(f.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the fee last changed.', resolve: (f) => dateTime(f.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the fee was created.', resolve: (f) => dateTime(f.createdAt, f, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the fee last changed.', resolve: (f) => dateTime(f.modifiedAt, f, 'modifiedAt') }),
     createdById: t.id({
       description: 'The OfficeRnD user (staff account, not a member) who created it.',
       resolve: (f) => f.createdBy ?? null,

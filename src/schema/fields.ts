@@ -13,16 +13,32 @@ import { badInput } from './errors.ts';
 
 // Shared field helpers: how references, dates, enums and list arguments look on every type.
 
-/** An ISO timestamp from the wire, or null when absent or unparsable (upstream data is not trusted). */
-export function dateTime(value: string | null | undefined): string | null {
-  if (!value) return null;
-  return wireInstant(value) ?? null;
+/**
+ * An ISO timestamp from the wire; null when absent. A value that is not a date is an UPSTREAM_INVALID_DATA error at
+ * the field (null there, the rest of the answer stands) naming the record's id and the field, never a silent null
+ * (issue 14.7). `record` and `field` say where the value was read.
+ */
+export function dateTime(value: string | null | undefined, record?: object, field?: string): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return (typeof value === 'string' ? wireInstant(value) : undefined) ?? invalidDate(value, record, field);
 }
 
-/** A calendar date from the wire. Date-only values are stored at T00:00:00.000Z (§4 Timezones): keep the UTC day. */
-export function dateOnly(value: string | null | undefined): string | null {
-  if (!value) return null;
-  return wireDay(value) ?? null;
+/**
+ * A calendar date from the wire. Date-only values are stored at T00:00:00.000Z (§4 Timezones): keep the UTC day.
+ * Absent: null; not a date: an UPSTREAM_INVALID_DATA error, as for `dateTime`.
+ */
+export function dateOnly(value: string | null | undefined, record?: object, field?: string): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return (typeof value === 'string' ? wireDay(value) : undefined) ?? invalidDate(value, record, field);
+}
+
+function invalidDate(value: unknown, record: object | undefined, field: string | undefined): never {
+  const id = (record as { _id?: unknown } | undefined)?._id;
+  const owner = typeof id === 'string' ? `record ${id}` : 'a record without an id';
+  throw new GraphQLError(
+    `OfficeRnD sent ${field ? `"${field}"` : 'a date'} of ${owner} as ${JSON.stringify(String(value).slice(0, 60))}, which is not a date; it is left out`,
+    { extensions: { code: 'UPSTREAM_INVALID_DATA', ...(typeof id === 'string' ? { record: id } : {}), ...(field ? { field } : {}) } },
+  );
 }
 
 /** Loads the object a reference points at; null when unset or dangling. */

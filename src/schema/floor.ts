@@ -28,8 +28,8 @@ Floor.implement({
       description: 'The floor plan as shown publicly (wire `public`), as sent by OfficeRnD.',
       resolve: (f) => f.public ?? null,
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the floor was created.', resolve: (f) => dateTime(f.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the floor last changed.', resolve: (f) => dateTime(f.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the floor was created.', resolve: (f) => dateTime(f.createdAt, f, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the floor last changed.', resolve: (f) => dateTime(f.modifiedAt, f, 'modifiedAt') }),
     resources: t.field({
       type: ResourceConnection,
       description: 'The resources (rooms, desks) on this floor.',

@@ -23,10 +23,10 @@ Issue.implement({
     severityId: t.id({ description: 'Severity: id of a ticket option (wire `severity`).', resolve: (i) => i.severity ?? null }),
     priorityId: t.id({ description: 'Priority: id of a ticket option (wire `priority`).', resolve: (i) => i.priority ?? null }),
     attachments: t.stringList({ nullable: false, description: 'URLs of attached files.', resolve: (i) => i.attachments ?? [] }),
-    resolvedAt: t.field({ type: 'DateTime', description: 'When it was resolved (wire `resolvedDate`).', resolve: (i) => dateTime(i.resolvedDate) }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was raised.', resolve: (i) => dateTime(i.createdAt) }),
+    resolvedAt: t.field({ type: 'DateTime', description: 'When it was resolved (wire `resolvedDate`).', resolve: (i) => dateTime(i.resolvedDate, i, 'resolvedDate') }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was raised.', resolve: (i) => dateTime(i.createdAt, i, 'createdAt') }),
     createdById: t.id({ description: 'OfficeRnD user who created the record; not a member.', resolve: (i) => i.createdBy ?? null }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (i) => dateTime(i.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (i) => dateTime(i.modifiedAt, i, 'modifiedAt') }),
   }),
 });
 

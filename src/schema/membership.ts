@@ -32,8 +32,8 @@ const MembershipMove = builder.objectRef<WireMembershipMove>('MembershipMove').i
       description: 'The membership that continues after the move, when OfficeRnD created one.',
       resolve: (m, _a, ctx) => loadRef(ctx, 'memberships', m.membership),
     }),
-    startDate: t.field({ type: 'Date', description: 'First day on the new resource.', resolve: (m) => dateOnly(m.startDate) }),
-    endDate: t.field({ type: 'Date', description: 'Last day on the new resource, if bounded.', resolve: (m) => dateOnly(m.endDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day on the new resource.', resolve: (m) => dateOnly(m.startDate, m, 'startDate') }),
+    endDate: t.field({ type: 'Date', description: 'Last day on the new resource, if bounded.', resolve: (m) => dateOnly(m.endDate, m, 'endDate') }),
   }),
 });
 
@@ -57,11 +57,11 @@ Membership.implement({
       description: 'The contract it was created from, when OfficeRnD reports one (v2 field).',
       resolve: (m, _a, ctx) => loadRef(ctx, 'contracts', m.contract),
     }),
-    startDate: t.field({ type: 'Date', description: 'First day of the membership.', resolve: (m) => dateOnly(m.startDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day of the membership.', resolve: (m) => dateOnly(m.startDate, m, 'startDate') }),
     endDate: t.field({
       type: 'Date',
       description: 'Last day of the membership; null for open-ended month-to-month memberships.',
-      resolve: (m) => dateOnly(m.endDate),
+      resolve: (m) => dateOnly(m.endDate, m, 'endDate'),
     }),
     price: t.exposeFloat('price', { description: 'List price per interval, in the organization currency.' }),
     discountedPrice: t.exposeFloat('discountedPrice', { description: 'Price per interval after discounts.' }),
@@ -98,9 +98,9 @@ Membership.implement({
     invoices: t.field({ type: 'JSON', description: 'Invoice entries of the membership, as OfficeRnD sends them.', resolve: (m) => m.invoices ?? null }),
     source: t.exposeString('source', { description: 'Where the membership was created (admin, portal, API …).' }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (m) => m.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (m) => dateTime(m.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (m) => dateTime(m.createdAt, m, 'createdAt') }),
     createdById: t.id({ description: 'OfficeRnD staff user who created it; not a member.', resolve: (m) => m.createdBy ?? null }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (m) => dateTime(m.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (m) => dateTime(m.modifiedAt, m, 'modifiedAt') }),
     modifiedById: t.id({ description: 'OfficeRnD staff user who last changed it; not a member.', resolve: (m) => m.modifiedBy ?? null }),
   }),
 });

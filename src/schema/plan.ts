@@ -145,8 +145,8 @@ Plan.implement({
     legalDocuments: t.field({ type: 'JSON', description: 'Legal documents members accept with the plan, as sent by OfficeRnD.', resolve: (p) => p.legalDocuments ?? null }),
     bookingPolicy: t.field({ type: 'JSON', description: 'Booking policy of the plan, as sent by OfficeRnD.', resolve: (p) => p.bookingPolicy ?? null }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (p) => p.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the plan was created.', resolve: (p) => dateTime(p.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the plan last changed.', resolve: (p) => dateTime(p.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the plan was created.', resolve: (p) => dateTime(p.createdAt, p, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the plan last changed.', resolve: (p) => dateTime(p.modifiedAt, p, 'modifiedAt') }),
   }),
 });
 

@@ -101,8 +101,8 @@ Rate.implement({
     amenities: t.field({ type: 'JSON', description: 'Amenities included with the rate, as sent by OfficeRnD.', resolve: (r) => r.amenities ?? null }),
     extras: t.field({ type: 'JSON', description: 'Extras that can be added to a booking at this rate, as sent by OfficeRnD.', resolve: (r) => r.extras ?? null }),
     bookingPolicy: t.field({ type: 'JSON', description: 'Booking policy of the rate, as sent by OfficeRnD.', resolve: (r) => r.bookingPolicy ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the rate was created.', resolve: (r) => dateTime(r.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the rate last changed.', resolve: (r) => dateTime(r.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the rate was created.', resolve: (r) => dateTime(r.createdAt, r, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the rate last changed.', resolve: (r) => dateTime(r.modifiedAt, r, 'modifiedAt') }),
   }),
 });
 

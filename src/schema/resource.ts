@@ -9,11 +9,11 @@ import { ResourceKind, resourceTypeByKey } from './resource-type.ts';
 const ResourceAvailability = builder.objectRef<WireAvailability>('ResourceAvailability').implement({
   description: 'A period in which a resource is available for use (wire `availability`).',
   fields: (t) => ({
-    startDate: t.field({ type: 'Date', description: 'First day the resource is available.', resolve: (a) => dateOnly(a.startDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day the resource is available.', resolve: (a) => dateOnly(a.startDate, a, 'startDate') }),
     endDate: t.field({
       type: 'Date',
       description: 'Last day the resource is available; null when open-ended.',
-      resolve: (a) => dateOnly(a.endDate),
+      resolve: (a) => dateOnly(a.endDate, a, 'endDate'),
     }),
   }),
 });
@@ -110,8 +110,8 @@ Resource.implement({
     description: t.exposeString('description', { description: 'Free-text description.' }),
     move: t.field({ type: 'JSON', description: 'A scheduled move of the resource, as sent by OfficeRnD.', resolve: (r) => r.move ?? null }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (r) => r.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the resource was created.', resolve: (r) => dateTime(r.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the resource last changed.', resolve: (r) => dateTime(r.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the resource was created.', resolve: (r) => dateTime(r.createdAt, r, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the resource last changed.', resolve: (r) => dateTime(r.modifiedAt, r, 'modifiedAt') }),
     bookings: reverseLink(t, BookingConnection, 'bookings', 'resourceId', 'Bookings of this resource (recurring series appear once).'),
   }),
 });

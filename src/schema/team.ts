@@ -29,7 +29,7 @@ const TeamBillingDetails = builder.objectRef<WireTeamDetails>('TeamBillingDetail
       description: 'Conversion rate from the organization currency to the team currency.',
     }),
     paymentMethod: t.exposeString('paymentMethod', { description: 'Preferred payment method, e.g. card or bank transfer.' }),
-    date: t.field({ type: 'Date', description: 'Date attached to the billing details by OfficeRnD.', resolve: (d) => dateOnly(d.date) }),
+    date: t.field({ type: 'Date', description: 'Date attached to the billing details by OfficeRnD.', resolve: (d) => dateOnly(d.date, d, 'date') }),
     hasDifferentAddress: t.boolean({
       description: 'Whether invoices go to an address other than the team address (wire `differentAddress`).',
       resolve: (d) => d.differentAddress ?? null,
@@ -53,7 +53,7 @@ Team.implement({
     description: t.exposeString('description', { description: 'Free-text description.' }),
     image: t.exposeString('image', { description: 'Logo URL.' }),
     tags: t.stringList({ description: 'Tags set by admins.', resolve: (team) => team.tags ?? [] }),
-    startDate: t.field({ type: 'Date', description: 'The day the company became a customer.', resolve: (team) => dateOnly(team.startDate) }),
+    startDate: t.field({ type: 'Date', description: 'The day the company became a customer.', resolve: (team) => dateOnly(team.startDate, team, 'startDate') }),
     calculatedStatus: t.field({
       type: TeamStatus.ref,
       description: 'Status OfficeRnD derives from the memberships of the company (v2 `status`).',
@@ -71,12 +71,12 @@ Team.implement({
     twitterHandle: t.exposeString('twitterHandle', { description: 'Twitter / X handle.' }),
     comments: t.exposeString('comments', { description: 'Internal staff notes.' }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (team) => team.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the team was created.', resolve: (team) => dateTime(team.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the team was created.', resolve: (team) => dateTime(team.createdAt, team, 'createdAt') }),
     createdById: t.id({
       description: 'OfficeRnD staff user who created it (v1 spells it `created_by` on teams); not a member.',
       resolve: (team) => team.created_by ?? team.createdBy ?? null,
     }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the team last changed.', resolve: (team) => dateTime(team.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the team last changed.', resolve: (team) => dateTime(team.modifiedAt, team, 'modifiedAt') }),
     modifiedById: t.id({ description: 'OfficeRnD staff user who last changed it; not a member.', resolve: (team) => team.modifiedBy ?? null }),
     office: t.field({
       type: Office,
