@@ -56,6 +56,10 @@ export interface Config {
   redis: { url: string | null; timeoutMs: number };
   production: boolean;
   port: number;
+  /** Node HTTP server limits against slow or greedy clients (src/ops/http-server.ts). */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
+  /** How long SIGTERM waits for the requests and exports in flight before it cuts them (exit code 1). */
+  shutdownTimeoutMs: number;
   /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
   tracing: { endpoint: string | null; serviceName: string };
   /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
@@ -157,6 +161,15 @@ export function loadConfig(env: Env): Config {
   const port = integer('PORT', 4000, 0, 65535);
   const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : url('OTEL_EXPORTER_OTLP_ENDPOINT', '');
   const tracing = { endpoint: otlpEndpoint, serviceName: get('OTEL_SERVICE_NAME') ?? 'officernd-graphql' };
+  const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000);
+  const http = {
+    headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    maxConnections: integer('MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs) {
+    problems.push(`HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not be above REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`);
+  }
   const metricsPortRaw = get('METRICS_PORT');
   const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
@@ -262,6 +275,8 @@ export function loadConfig(env: Env): Config {
     port,
     metricsPort,
     tracing,
+    shutdownTimeoutMs,
+    http,
     host,
     logLevel,
   };

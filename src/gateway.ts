@@ -4,7 +4,7 @@ import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
-import { createOps, createReadiness, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
+import { createOps, createReadiness, useCompression, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -20,6 +20,7 @@ import {
 import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
 import { createMemoryDocumentStore, defaultTrustedPaths, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
+import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 
@@ -44,13 +45,17 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   events?: EventBus;
   /** Where answers are cached when `settings.cache.enabled`; default: in this process. */
   caches?: Caches;
-  /** Where APQ hashes registered by clients live; default: in this process. */
+  /** Where APQ hashes registered by clients live; default: in this process (or Redis with `shared`). */
   documents?: APQStore;
+  /** State shared with other replicas (REDIS_URL): caches, documents and webhook events go through it. */
+  shared?: SharedState;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
 const HEALTH_ENDPOINT = '/health';
 const REPORTS_PREFIX = '/reports';
+/** Most operations in one batched request; each still has its own cost limit, all share the request's budget. */
+export const BATCH_LIMIT = 10;
 /** Reference lists without `first` (attendees, plan offices…): items assumed per parent when costing a query. */
 const ASSUMED_LIST_SIZE = 10;
 
@@ -69,12 +74,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   const trusted = loadTrustedDocuments([...defaultTrustedPaths(), ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
+  const { shared } = options;
+  if (shared) shared.bridge(events);
   const warning = openAccessWarning(settings.security.apiKeys, options.settings?.host);
   if (warning) options.logger.warn(warning);
   const caching = settings.cache.enabled
     ? {
         settings: settings.cache,
-        caches: options.caches ?? createMemoryCaches(settings.cache),
+        caches: options.caches ?? (shared ? shared.caches(createMemoryCaches(settings.cache)) : createMemoryCaches(settings.cache)),
         events,
         logger: options.logger,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -113,6 +120,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRequestBodySize: false,
     // GraphQL over GET or JSON POST only (security/content-type.ts): no file uploads.
     multipart: false,
+    // A JSON array of operations in one POST (Apollo's BatchHttpLink sends at most 10 by default).
+    batching: { limit: BATCH_LIMIT },
     // Upstream work of the request ends with the caller or with the time budget, whichever comes first.
     context: ({ request }) => createContext(deps, request, budgets.signalFor(request)),
     plugins: [
@@ -141,7 +150,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...persistedOperationPlugins({
         trusted,
         trustedOnly: settings.persisted.trustedOnly,
-        store: options.documents ?? createMemoryDocumentStore(),
+        store: options.documents ?? (shared ? shared.documents(createMemoryDocumentStore()) : createMemoryDocumentStore()),
+        ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
       ...(caching ? useGraphQLCache(caching) : []),
       ...(caching ? [useExportCaching(caching)] : []),
@@ -150,6 +160,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRequestBudget(budgets),
       // Last, where Yoga puts its own: after every plugin that picks a request parser.
       useBodyLimit(settings.security.maxBodyBytes),
+      // Brotli or gzip as the caller accepts, on the final answer: after the error bodies got their request id and
+      // after the caches (which keep answers uncompressed).
+      useCompression(),
     ],
     maskedErrors: { maskError },
     logging: {

@@ -3,8 +3,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
+import { createHttpServer } from './ops/http-server.ts';
 import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
-import { createSimulator } from './simulator/index.ts';
+import { createSharedState, redisSecrets, registerSharedStateMetrics } from './shared-state/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
 let config;
@@ -32,7 +33,12 @@ async function terminalOutput(): Promise<{ write(line: string): unknown } | unde
 const destination = await terminalOutput();
 const logger = createLogger({
   level: config.logLevel,
-  secrets: [config.officernd.clientSecret ?? '', ...config.security.apiKeys],
+  secrets: [
+    config.officernd.clientSecret ?? '',
+    ...config.security.apiKeys,
+    config.webhooks.secret ?? '',
+    ...redisSecrets(config.redis.url),
+  ],
   ...(destination ? { destination } : {}),
 });
 const metrics = createMetrics();
@@ -47,8 +53,25 @@ const tracing = config.tracing.endpoint
 if (tracing) logger.info('OpenTelemetry traces on', { endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
 const ops = createOps({ logger, metrics, ...(tracing ? { tracing } : {}) });
 
+// Several replicas share their token, upstream budget, caches and webhook events through Redis (issue 17).
+const shared = config.redis.url
+  ? createSharedState({
+      url: config.redis.url,
+      timeoutMs: config.redis.timeoutMs,
+      org: config.officernd.org,
+      clientId: config.officernd.clientId ?? 'demo-client',
+      maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
+      tokenTimeoutMs: config.upstream.timeoutMs,
+      logger,
+    })
+  : null;
+if (shared) registerSharedStateMetrics(metrics.registry, shared);
+const sharedClientOptions = shared ? { tokenStore: shared.tokenStore, upstreamGate: shared.upstreamGate } : {};
+
 let officernd;
 if (config.mode === 'simulator') {
+  // Imported only here: with credentials the simulator and its data generator are never loaded.
+  const { createSimulator } = await import('./simulator/index.ts');
   const simulator = createSimulator({
     org: config.officernd.org,
     seed: config.simulator.seed,
@@ -70,6 +93,7 @@ if (config.mode === 'simulator') {
     logger,
     observe: ops.observeUpstream,
     ...config.upstream,
+    ...sharedClientOptions,
   });
 } else {
   logger.info('Using OfficeRnD', {
@@ -87,12 +111,21 @@ if (config.mode === 'simulator') {
     logger,
     observe: ops.observeUpstream,
     ...config.upstream,
+    ...sharedClientOptions,
   });
 }
 
 const readiness = createReadiness({ officernd });
-const gateway = createGateway({ officernd, logger, settings: config, ops, readiness, serveMetrics: config.metricsPort === null });
-const server = createServer(gateway);
+const gateway = createGateway({
+  officernd,
+  logger,
+  settings: config,
+  ops,
+  readiness,
+  serveMetrics: config.metricsPort === null,
+  ...(shared ? { shared } : {}),
+});
+const server = createHttpServer(gateway, config.http);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -116,11 +149,38 @@ metricsServer?.listen(config.metricsPort ?? 0, config.host, () => {
   logger.info(`Metrics at http://${config.host}:${port}${METRICS_ENDPOINT}`);
 });
 
+/**
+ * Graceful shutdown (SIGTERM, SIGINT): /ready answers 503 at once, no new connection is accepted, the requests and
+ * exports in flight are answered (each connection closes after its answer), then the upstream connections close and
+ * the process exits 0. What is still running after SHUTDOWN_TIMEOUT_MS is cut off: exit code 1.
+ */
+let closing = false;
+server.on('request', (_request, response) => {
+  // A keep-alive connection whose answer ends during shutdown is closed then, not left idle.
+  response.once('finish', () => {
+    if (closing) setImmediate(() => server.closeIdleConnections());
+  });
+});
 const shutdown = (signal: string): void => {
-  logger.info(`${signal} received, closing`);
+  if (closing) return;
+  closing = true;
+  readiness.drain();
+  logger.info(`${signal} received: closing; answering the requests in flight (at most SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms)`);
+  const forced = setTimeout(() => {
+    logger.error('Shutdown timed out (SHUTDOWN_TIMEOUT_MS): cutting the requests still in flight');
+    server.closeAllConnections();
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  forced.unref();
   metricsServer?.close();
-  server.close(() => void Promise.allSettled([officernd.close(), tracing?.shutdown()]).finally(() => process.exit(0)));
-  setTimeout(() => process.exit(0), 5_000).unref();
+  metricsServer?.closeAllConnections();
+  server.close(() => {
+    void Promise.allSettled([officernd.close(), tracing?.shutdown(), shared?.close()]).then(() => {
+      logger.info('Closed: every request answered, upstream connections closed');
+      process.exit(0);
+    });
+  });
+  server.closeIdleConnections();
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

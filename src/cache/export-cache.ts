@@ -10,7 +10,7 @@ import type { CacheSettings } from '../config.ts';
 import type { ListCollection } from '../officernd/collections.ts';
 import { REPORTS_PATH } from '../reports/http.ts';
 import { isReportName, type ReportName } from '../reports/registry.ts';
-import { bypassesCache, privateMaxAge, sessionOf } from './keys.ts';
+import { bypassesCache, cacheControlFor, sessionOf } from './keys.ts';
 import { reportCollections, reportTtlSeconds } from './policy.ts';
 
 export interface CachedExport {
@@ -114,7 +114,7 @@ export function useExportCache(options: ExportCacheOptions): Plugin {
       }
       const headers: Record<string, string> = {
         etag: hit.etag,
-        'cache-control': privateMaxAge((hit.expiresAt - clock()) / 1000),
+        'cache-control': cacheControlFor(request, (hit.expiresAt - clock()) / 1000),
         'x-content-type-options': 'nosniff',
         'x-cache': 'HIT',
       };
@@ -131,7 +131,7 @@ export function useExportCache(options: ExportCacheOptions): Plugin {
       if (!miss || response.status !== 200 || !response.body || response.headers.has('content-encoding')) return;
       pending.delete(request);
       const headers = new Headers(response.headers);
-      headers.set('cache-control', privateMaxAge(miss.ttlS));
+      headers.set('cache-control', cacheControlFor(request, miss.ttlS));
       headers.set('x-cache', 'MISS');
       const startedAt = clock();
       const truncated = truncationProbe(serverContext);

@@ -19,7 +19,11 @@ export function bypassesCache(request: Request): boolean {
   return (request.headers.get('pragma') ?? '').toLowerCase().includes('no-cache');
 }
 
-/** `private, max-age=N`: only the caller's own cache may keep it (answers are scoped per API key). */
-export function privateMaxAge(seconds: number): string {
-  return `private, max-age=${Math.max(0, Math.ceil(seconds))}`;
+/**
+ * `private, max-age=N` for an answer scoped to an API key (only the caller's own cache may keep it); `public` on an
+ * open gateway, where every caller gets the same answer and a shared HTTP cache in front may keep it too.
+ */
+export function cacheControlFor(request: Request, seconds: number): string {
+  const scope = sessionOf(request) === null ? 'public' : 'private';
+  return `${scope}, max-age=${Math.max(0, Math.ceil(seconds))}`;
 }

@@ -8,7 +8,7 @@ import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { CacheSettings } from '../config.ts';
-import { bypassesCache, privateMaxAge, sessionOf } from './keys.ts';
+import { bypassesCache, cacheControlFor, sessionOf } from './keys.ts';
 import { ttlPerSchemaCoordinate } from './policy.ts';
 
 /** The exact expiry (ms) kept with a cached answer, turned into `max-age` and never sent. */
@@ -45,6 +45,8 @@ export function graphqlCachePlugins(options: GraphQLCacheOptions): Plugin[] {
       },
       onTtl: ({ ttl, context }) => {
         const key = keyOfContext.get(context as object);
+        // Read back by shouldCacheResult at once; bounded in case an answer never gets there.
+        if (ttlOfKey.size >= 10_000) ttlOfKey.clear();
         if (key !== undefined) ttlOfKey.set(key, ttl);
         return ttl;
       },
@@ -72,7 +74,7 @@ export function graphqlCachePlugins(options: GraphQLCacheOptions): Plugin[] {
           if ((response.headers.get('content-type') ?? '').includes('json')) response.headers.set('cache-control', 'no-store');
           return;
         }
-        response.headers.set('cache-control', privateMaxAge((expiresAt - clock()) / 1000));
+        response.headers.set('cache-control', cacheControlFor(request, (expiresAt - clock()) / 1000));
       },
     },
   ];

@@ -15,7 +15,7 @@ import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString }
 import type { CreditStatsParams, Filter, ListQuery, OccurrenceParams } from './query.ts';
 import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { linkSignal } from './signal.ts';
-import { createTokenCache } from './token.ts';
+import { createTokenCache, type TokenStore } from './token.ts';
 import { createTransport, networkDetail, tooLargeIn } from './transport.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
@@ -26,6 +26,16 @@ export type { Page } from './paginate.ts';
 export interface OfficeRnDLogger {
   debug(msg: string, meta?: Record<string, unknown>): void;
   warn(msg: string, meta?: Record<string, unknown>): void;
+}
+
+/**
+ * The budget several gateway processes share toward OfficeRnD (src/shared-state/upstream-gate.ts, over Redis), on
+ * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate and any 429 hold);
+ * `hold` tells the others OfficeRnD asked to wait until then.
+ */
+export interface UpstreamGate {
+  take(signal?: AbortSignal): Promise<void>;
+  hold(untilMs: number): void;
 }
 
 export interface OfficeRnDClientOptions {
@@ -51,6 +61,10 @@ export interface OfficeRnDClientOptions {
   /** Default 6 attempts, 200 ms base, 10 s cap (retry.ts DEFAULT_RETRY). */
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   logger?: OfficeRnDLogger;
+  /** One token for several gateway processes; default: this process fetches its own. */
+  tokenStore?: TokenStore;
+  /** The upstream budget shared with other gateway processes; default: this process's limiter alone. */
+  upstreamGate?: UpstreamGate;
   /** ms epoch; drives token expiry and the rate windows (tests share one with the simulator). */
   clock?: () => number;
   /** Told of every API call sent, retry and 429 hold (metrics, logs, traces: src/ops); must not throw. */
@@ -147,6 +161,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     send: transport.send,
     clock,
     timeoutMs,
+    ...(options.tokenStore ? { store: options.tokenStore } : {}),
   });
   const limiter = createLimiter({
     maxConcurrency: options.maxConcurrency ?? 8,
@@ -161,6 +176,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
   const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> =>
     limiter.run(async () => {
+      await options.upstreamGate?.take(signal);
       const call = linkSignal(signal, { timeoutMs });
       counters.requests++;
       const startedAt = clock();
@@ -220,6 +236,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     if (retryAfterMs === undefined) return;
     const ms = Math.min(retryAfterMs, retryPolicy.maxDelayMs);
     limiter.hold(now + ms);
+    options.upstreamGate?.hold(now + ms);
     observe?.({ type: 'hold', ms });
   };
 

@@ -12,6 +12,23 @@ import { linkSignal } from './signal.ts';
 import { networkDetail, tooLargeIn } from './transport.ts';
 import type { Transport, TransportResponse } from './transport.ts';
 
+/** A token and when it expires (ms epoch). */
+export interface SharedToken {
+  token: string;
+  expiresAt: number;
+}
+
+/**
+ * Shares one token between processes (src/shared-state/token-store.ts, over Redis); without one, each process
+ * fetches its own. `share` answers a stored token still valid after `needUntil`, or else the one `fetchToken` gets
+ * while the store holds its lock (and then keeps it for the others); it falls back to `fetchToken` on its own failure.
+ */
+export interface TokenStore {
+  share(fetchToken: () => Promise<SharedToken>, needUntil: number): Promise<SharedToken>;
+  /** OfficeRnD refused this token (401): forget it everywhere. */
+  drop(token: string): void;
+}
+
 export interface TokenCacheOptions {
   tokenUrl: string;
   clientId: string;
@@ -26,6 +43,8 @@ export interface TokenCacheOptions {
   maxPerMinute?: number;
   /** Per token request; default 30 s. */
   timeoutMs?: number;
+  /** One token for several processes; default: this process fetches its own. */
+  store?: TokenStore;
 }
 
 export interface TokenCache {
@@ -67,7 +86,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
   const fail = (init: Omit<OfficeRnDErrorInit, 'method' | 'path'>): OfficeRnDError =>
     new OfficeRnDError({ ...init, method: 'POST', path });
 
-  const request = async (): Promise<string> => {
+  const request = async (): Promise<SharedToken> => {
     await waitUntil(budget.reserve(), options.clock);
     requests++;
     const startedAt = options.clock();
@@ -131,17 +150,23 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     if (token === null) {
       throw fail({ code: 'UPSTREAM_AUTH_UNAVAILABLE', status: response.status, detail: 'token response has no access_token' });
     }
-    const lifetimeMs = token.expiresIn * 1000;
-    const expiresAt = startedAt + lifetimeMs;
-    held = { token: token.accessToken, expiresAt, renewAt: expiresAt - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
-    return token.accessToken;
+    return { token: token.accessToken, expiresAt: startedAt + token.expiresIn * 1000 };
+  };
+
+  /** This process's token, or the cluster's through the store; renewed ~60 s early (sooner for short lifetimes). */
+  const obtain = async (): Promise<string> => {
+    const now = options.clock();
+    const got = options.store ? await options.store.share(request, now + RENEW_MARGIN_MS) : await request();
+    const lifetimeMs = Math.max(0, got.expiresAt - now);
+    held = { token: got.token, expiresAt: got.expiresAt, renewAt: got.expiresAt - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
+    return got.token;
   };
 
   return {
     get(signal) {
       if (held && options.clock() < held.renewAt) return Promise.resolve(held.token);
       if (!inflight) {
-        const started = request().finally(() => {
+        const started = obtain().finally(() => {
           inflight = null;
         });
         // Waiters may all have aborted; the shared request must not become an unhandled rejection.
@@ -152,6 +177,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     },
     invalidate(token) {
       if (held?.token === token) held = null;
+      options.store?.drop(token);
     },
     known() {
       return held ? [held.token] : [];

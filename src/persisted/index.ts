@@ -7,7 +7,7 @@
 
 import { createInMemoryAPQStore, useAPQ, type APQStore } from '@graphql-yoga/plugin-apq';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import type { TrustedDocuments } from './trusted.ts';
+import { canonicalDocument, sha256Hex, type TrustedDocuments } from './trusted.ts';
 
 export { canonicalDocument, defaultTrustedPaths, EXAMPLES_DIR, loadTrustedDocuments, sha256Hex, type TrustedDocuments } from './trusted.ts';
 
@@ -24,13 +24,19 @@ export interface PersistedOptions {
   trustedOnly: boolean;
   /** Where registered hashes live (this process, or Redis); trusted documents are always found. */
   store: APQStore;
+  /** The cluster's allow-list (Redis): hash → canonical text, null when unknown. */
+  sharedTrusted?: (hash: string) => Promise<string | null>;
 }
 
 /** The trusted documents first, then what clients registered (never registering while only trusted ones run). */
 function documentStore(options: PersistedOptions): APQStore {
-  const { trusted, trustedOnly, store } = options;
+  const { trusted, trustedOnly, store, sharedTrusted } = options;
   return {
-    get: (hash) => trusted.byHash.get(hash) ?? (trustedOnly ? null : store.get(hash)),
+    async get(hash) {
+      const known = trusted.byHash.get(hash) ?? (sharedTrusted ? await sharedTrusted(hash) : null);
+      if (known !== null && known !== undefined) return known;
+      return trustedOnly ? null : store.get(hash);
+    },
     set: (hash, query) => (trustedOnly ? undefined : store.set(hash, query)),
   };
 }
@@ -39,10 +45,16 @@ function documentStore(options: PersistedOptions): APQStore {
 export function persistedOperationPlugins(options: PersistedOptions): Plugin[] {
   const plugins: Plugin[] = [useAPQ({ store: documentStore(options) })];
   if (options.trustedOnly) {
-    const { trusted } = options;
+    const { trusted, sharedTrusted } = options;
+    const allowed = async (query: string): Promise<boolean> => {
+      if (trusted.allows(query)) return true;
+      if (!sharedTrusted) return false;
+      const canonical = canonicalDocument(query);
+      return canonical !== null && (await sharedTrusted(sha256Hex(canonical))) !== null;
+    };
     plugins.push({
-      onParams({ params }) {
-        if (typeof params.query === 'string' && trusted.allows(params.query)) return;
+      async onParams({ params }) {
+        if (typeof params.query === 'string' && (await allowed(params.query))) return;
         throw createGraphQLError('Only trusted documents are accepted here (TRUSTED_DOCUMENTS_ONLY): send one of the allow-listed operations, or its sha256Hash', {
           extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 403 } },
         });

@@ -48,8 +48,8 @@ function createReportsHandler(
     const url = parsed ?? new URL(request.url);
     const { pathname } = url;
     if (pathname !== REPORTS_PATH && !pathname.startsWith(`${REPORTS_PATH}/`)) return null;
-    if (request.method !== 'GET') {
-      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), { allow: 'GET' });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), { allow: 'GET, HEAD' });
     }
     if (pathname === REPORTS_PATH || pathname === `${REPORTS_PATH}/`) return json(200, catalogue());
     const match = EXPORT_PATH.exec(pathname);
@@ -118,6 +118,8 @@ async function exportReport(
     }
     throw error;
   }
+  // HEAD: the parameters are checked and the headers of the export given, without reading OfficeRnD.
+  if (request.method === 'HEAD') return new Response(null, { status: 200, headers: exportHeaders(name, format, createTableWriter(format, prepared.plan.columns).contentType) });
   const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
   const pages = sourcePages(prepared, env, { take: limit });
   let first: IteratorResult<SourcePage>;
@@ -152,15 +154,16 @@ async function exportReport(
       deps.onExportEnd?.(name, format, rows, 'done');
     },
   });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': writer.contentType,
-      'content-disposition': `attachment; filename="${name}.${format}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return new Response(body, { status: 200, headers: exportHeaders(name, format, writer.contentType) });
+}
+
+function exportHeaders(name: string, format: ReportFormat, contentType: string): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${name}.${format}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
 }
 
 function logFailure(logger: Logger, report: string, code: string, message: string, rows: number): void {

@@ -124,6 +124,19 @@ describe('GraphQL response cache', () => {
     expect((await post(stack, MEMBERS)).calls).toBe(0);
   });
 
+  it('lets shared HTTP caches keep answers of an open gateway (public), never those of a key (private)', async () => {
+    const open = createCacheStack({ RESPONSE_CACHE: 'true' });
+    const response = await open.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: OFFICES }),
+    });
+    expect(response.headers.get('cache-control')).toBe('public, max-age=600');
+    const csv = await open.request('/reports/offices.csv');
+    await csv.text();
+    expect(csv.headers.get('cache-control')).toBe('public, max-age=600');
+  });
+
   it('is off by default', async () => {
     const stack = createCacheStack({ GATEWAY_API_KEYS: KEY_A });
     await post(stack, OFFICES);

@@ -1,0 +1,95 @@
+/**
+ * Shared state of several gateway replicas in Redis (REDIS_URL, issue 17): one OfficeRnD token per cluster, one
+ * upstream budget with shared 429 holds, the response and export caches, persisted documents, and webhook events
+ * reaching every replica. Every part falls back to the replica's own state while Redis is away, and returns to
+ * the shared one when it is back.
+ */
+
+import { createHash } from 'node:crypto';
+import type { APQStore } from '@graphql-yoga/plugin-apq';
+import type { Caches } from '../cache/index.ts';
+import type { Logger } from '../logger.ts';
+import type { UpstreamGate } from '../officernd/client.ts';
+import type { TokenStore } from '../officernd/token.ts';
+import type { EventBus } from '../webhooks/events.ts';
+import { createSharedCaches } from './caches.ts';
+import { createSharedDocumentStore, publishTrustedDocuments, sharedTrustedLookup } from './documents.ts';
+import { bridgeEvents } from './events.ts';
+import { createRedisLink, type RedisLink } from './redis.ts';
+import { createRedisTokenStore } from './token-store.ts';
+import { createSharedUpstreamGate, type SharedUpstreamGate } from './upstream-gate.ts';
+
+export { registerSharedStateMetrics } from './metrics.ts';
+export { callsPerSecond } from './upstream-gate.ts';
+
+export interface SharedStateOptions {
+  url: string;
+  timeoutMs: number;
+  /** Organization and client id: replicas share state only when they serve the same ones. */
+  org: string;
+  clientId: string;
+  maxRequestsPerMinute: number;
+  /** How long one token request may take (the token lock lives that long, and a second). */
+  tokenTimeoutMs: number;
+  logger: Logger;
+  /** Between replica heartbeats; default 5 s. */
+  heartbeatMs?: number;
+}
+
+export interface SharedState {
+  readonly link: RedisLink;
+  readonly tokenStore: TokenStore;
+  readonly upstreamGate: SharedUpstreamGate;
+  /** Shared caches over the given local ones. */
+  caches(local: Caches): Caches;
+  /** The shared APQ store over the given local one. */
+  documents(local: APQStore): APQStore;
+  /** Adds this replica's trusted documents to the cluster's allow-list; returns the lookup of that list. */
+  trusted(byHash: ReadonlyMap<string, string>): (hash: string) => Promise<string | null>;
+  /** Carries this replica's webhook events to the others, and theirs to this bus. */
+  bridge(bus: EventBus): void;
+  /** For readiness and metrics: whether the shared state is in use now. */
+  status(): { redis: 'up' | 'down'; replicas: number };
+  close(): Promise<void>;
+}
+
+/** The password of a redis://user:password@host URL, for the logger to redact. */
+export function redisSecrets(url: string | null): string[] {
+  if (url === null) return [];
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password ? [password] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Connects to Redis (in the background) and builds the shared parts. */
+export function createSharedState(options: SharedStateOptions): SharedState {
+  // The client id is not a secret, but it need not be readable in Redis either.
+  const scope = createHash('sha256').update(`${options.org}\n${options.clientId}`).digest('hex').slice(0, 16);
+  const link = createRedisLink({ url: options.url, timeoutMs: options.timeoutMs, prefix: `officernd-graphql:${scope}`, logger: options.logger });
+  const upstreamGate = createSharedUpstreamGate(link, {
+    maxRequestsPerMinute: options.maxRequestsPerMinute,
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+  });
+  const stops: (() => void)[] = [];
+  return {
+    link,
+    tokenStore: createRedisTokenStore(link, { lockMs: options.tokenTimeoutMs + 1_000 }),
+    upstreamGate,
+    caches: (local) => createSharedCaches(link, local),
+    documents: (local) => createSharedDocumentStore(link, local),
+    trusted(byHash) {
+      void publishTrustedDocuments(link, byHash);
+      return sharedTrustedLookup(link);
+    },
+    bridge: (bus) => void stops.push(bridgeEvents(link, bus, options.logger)),
+    status: () => ({ redis: link.up ? 'up' : 'down', replicas: upstreamGate.replicas }),
+    async close() {
+      for (const stop of stops) stop();
+      await upstreamGate.close();
+      await link.close();
+    },
+  };
+}
