@@ -31,11 +31,12 @@ export interface OfficeRnDLogger {
 
 /**
  * The budget several gateway processes share toward OfficeRnD (src/shared-state/upstream-gate.ts, over Redis), on
- * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate and any 429 hold);
- * `hold` tells the others OfficeRnD asked to wait until then.
+ * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate, its calls in
+ * flight and any 429 hold) with the function to call once the answer is in; `hold` tells the others OfficeRnD asked
+ * to wait until then.
  */
 export interface UpstreamGate {
-  take(signal?: AbortSignal): Promise<void>;
+  take(signal?: AbortSignal): Promise<() => void>;
   hold(untilMs: number): void;
 }
 
@@ -177,7 +178,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
   const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> =>
     limiter.run(async () => {
-      await options.upstreamGate?.take(signal);
+      const release = await options.upstreamGate?.take(signal);
       const call = linkSignal(signal, { timeoutMs });
       counters.requests++;
       const startedAt = clock();
@@ -212,6 +213,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
       } finally {
         call.done();
+        release?.();
       }
     }, signal).catch((error: unknown) => {
       // The caller's time ran out while OfficeRnD had asked everyone to wait: say so, rather than "aborted".
