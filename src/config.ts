@@ -4,6 +4,9 @@
  * The variable names are a public contract: outside tools drive the gateway with them.
  */
 
+import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
+import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {
@@ -53,6 +56,10 @@ export interface Config {
   redis: { url: string | null; timeoutMs: number };
   production: boolean;
   port: number;
+  /** Node HTTP server limits against slow or greedy clients (src/ops/http-server.ts). */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
+  /** How long SIGTERM waits for the requests and exports in flight before it cuts them (exit code 1). */
+  shutdownTimeoutMs: number;
   /** OpenTelemetry: traces go to `endpoint` (OTLP over HTTP) when it is set. */
   tracing: { endpoint: string | null; serviceName: string };
   /** Serve /metrics on this port (no API key) instead of on `port` behind the API keys; null: on `port`. */
@@ -60,6 +67,9 @@ export interface Config {
   host: string;
   logLevel: LogLevel;
 }
+
+// Days of the week and time zones are date facts (dates/ is pure and imports nothing of the configuration).
+export { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
 
 export interface CacheSettings {
   enabled: boolean;
@@ -75,9 +85,6 @@ export interface CacheSettings {
   exportMaxBytes: number;
 }
 
-export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -86,12 +93,8 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
-/**
- * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
- * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
- * margin, while a gzip bomb stops at a size the process can hold (8 calls in flight: at most 128 MiB of bodies).
- */
-export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
+// The client's default (officernd/collections.ts): the client imports nothing from the configuration.
+export { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
 
 type Env = Record<string, string | undefined>;
@@ -99,15 +102,6 @@ type Env = Record<string, string | undefined>;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-/** Whether the runtime knows this IANA time zone. */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Env): Config {
@@ -167,6 +161,15 @@ export function loadConfig(env: Env): Config {
   const port = integer('PORT', 4000, 0, 65535);
   const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : url('OTEL_EXPORTER_OTLP_ENDPOINT', '');
   const tracing = { endpoint: otlpEndpoint, serviceName: get('OTEL_SERVICE_NAME') ?? 'officernd-graphql' };
+  const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000);
+  const http = {
+    headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    maxConnections: integer('MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs) {
+    problems.push(`HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not be above REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`);
+  }
   const metricsPortRaw = get('METRICS_PORT');
   const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
   const host = get('HOST') ?? 'localhost';
@@ -272,7 +275,24 @@ export function loadConfig(env: Env): Config {
     port,
     metricsPort,
     tracing,
+    shutdownTimeoutMs,
+    http,
     host,
     logLevel,
   };
 }
+
+/** The parts of the configuration the gateway itself uses. */
+export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache' | 'persisted'>;
+
+/** The gateway's settings when none are given: what an empty environment means (development: open, GraphiQL on). */
+export const DEFAULT_GATEWAY_SETTINGS: Readonly<GatewaySettings> = Object.freeze(
+  (({ security, dates, upstream, webhooks, cache, persisted }: Config): GatewaySettings => ({
+    security,
+    dates,
+    upstream,
+    webhooks,
+    cache,
+    persisted,
+  }))(loadConfig({})),
+);

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.ts';
 import type { CollectionSizes } from './loaders/collection-sizes.ts';
-import type { GatewaySettings } from './gateway.ts';
+import type { GatewaySettings } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { OfficeRnDClient } from './officernd/index.ts';
 
@@ -46,6 +46,6 @@ export function createContext(deps: ContextDeps, request: Request, signal: Abort
     signal,
     settings: deps.settings,
     now: deps.clock ?? (() => new Date()),
-    loaders: createLoaders({ ...deps.loaderOptions, officernd: deps.officernd, sizes: deps.sizes, signal }),
+    loaders: createLoaders({ ...deps.loaderOptions, officernd: deps.officernd, sizes: deps.sizes, logger: deps.logger, signal }),
   };
 }

@@ -1,10 +1,10 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { loadConfig, type Config } from './config.ts';
+import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
+import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
-import { createOps, createReadiness, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
-import { DEFAULT_FIRST, MAX_FIRST } from './schema/connection.ts';
+import { createOps, createReadiness, useCompression, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -24,12 +24,11 @@ import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 
-/** The parts of the configuration the gateway itself uses. */
-export type GatewaySettings = Pick<Config, 'security' | 'dates' | 'upstream' | 'webhooks' | 'cache' | 'persisted'>;
+export type { GatewaySettings } from './config.ts';
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /**
-   * Defaults: what `loadConfig({})` gives (development settings, open, GraphiQL on). `host` (where the server
+   * Defaults: DEFAULT_GATEWAY_SETTINGS (config.ts), what an empty environment gives (development settings, open, GraphiQL on). `host` (where the server
    * listens) only decides the start-up warning for an open gateway.
    */
   settings?: Partial<GatewaySettings> & { host?: string };
@@ -55,6 +54,8 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
 const GRAPHQL_ENDPOINT = '/graphql';
 const HEALTH_ENDPOINT = '/health';
 const REPORTS_PREFIX = '/reports';
+/** Most operations in one batched request; each still has its own cost limit, all share the request's budget. */
+export const BATCH_LIMIT = 10;
 /** Reference lists without `first` (attendees, plan offices…): items assumed per parent when costing a query. */
 const ASSUMED_LIST_SIZE = 10;
 
@@ -62,7 +63,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** Builds the gateway as a fetch-style handler; `server.ts` is the only place that listens. */
 export function createGateway(options: GatewayOptions): Gateway {
-  const defaults = loadConfig({});
+  const defaults = DEFAULT_GATEWAY_SETTINGS;
   const settings: GatewaySettings = {
     security: options.settings?.security ?? defaults.security,
     dates: options.settings?.dates ?? defaults.dates,
@@ -119,6 +120,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRequestBodySize: false,
     // GraphQL over GET or JSON POST only (security/content-type.ts): no file uploads.
     multipart: false,
+    // A JSON array of operations in one POST (Apollo's BatchHttpLink sends at most 10 by default).
+    batching: { limit: BATCH_LIMIT },
     // Upstream work of the request ends with the caller or with the time budget, whichever comes first.
     context: ({ request }) => createContext(deps, request, budgets.signalFor(request)),
     plugins: [
@@ -130,6 +133,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
+      // After useOperations, whose answers it compresses (brotli or gzip, as the caller accepts).
+      useCompression(),
       // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
       useReadiness(readiness),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.

@@ -3,9 +3,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
+import { createHttpServer } from './ops/http-server.ts';
 import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
 import { createSharedState, redisSecrets, registerSharedStateMetrics } from './shared-state/index.ts';
-import { createSimulator } from './simulator/index.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
 let config;
@@ -71,6 +71,8 @@ const sharedClientOptions = shared ? { tokenStore: shared.tokenStore, upstreamGa
 
 let officernd;
 if (config.mode === 'simulator') {
+  // Imported only here: with credentials the simulator and its data generator are never loaded.
+  const { createSimulator } = await import('./simulator/index.ts');
   const simulator = createSimulator({
     org: config.officernd.org,
     seed: config.simulator.seed,
@@ -124,7 +126,7 @@ const gateway = createGateway({
   serveMetrics: config.metricsPort === null,
   ...(shared ? { shared } : {}),
 });
-const server = createServer(gateway);
+const server = createHttpServer(gateway, config.http);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -148,11 +150,38 @@ metricsServer?.listen(config.metricsPort ?? 0, config.host, () => {
   logger.info(`Metrics at http://${config.host}:${port}${METRICS_ENDPOINT}`);
 });
 
+/**
+ * Graceful shutdown (SIGTERM, SIGINT): /ready answers 503 at once, no new connection is accepted, the requests and
+ * exports in flight are answered (each connection closes after its answer), then the upstream connections close and
+ * the process exits 0. What is still running after SHUTDOWN_TIMEOUT_MS is cut off: exit code 1.
+ */
+let closing = false;
+server.on('request', (_request, response) => {
+  // A keep-alive connection whose answer ends during shutdown is closed then, not left idle.
+  response.once('finish', () => {
+    if (closing) setImmediate(() => server.closeIdleConnections());
+  });
+});
 const shutdown = (signal: string): void => {
-  logger.info(`${signal} received, closing`);
+  if (closing) return;
+  closing = true;
+  readiness.drain();
+  logger.info(`${signal} received: closing; answering the requests in flight (at most SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms)`);
+  const forced = setTimeout(() => {
+    logger.error('Shutdown timed out (SHUTDOWN_TIMEOUT_MS): cutting the requests still in flight');
+    server.closeAllConnections();
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  forced.unref();
   metricsServer?.close();
-  server.close(() => void Promise.allSettled([officernd.close(), tracing?.shutdown(), shared?.close()]).finally(() => process.exit(0)));
-  setTimeout(() => process.exit(0), 5_000).unref();
+  metricsServer?.closeAllConnections();
+  server.close(() => {
+    void Promise.allSettled([officernd.close(), tracing?.shutdown(), shared?.close()]).then(() => {
+      logger.info('Closed: every request answered, upstream connections closed');
+      process.exit(0);
+    });
+  });
+  server.closeIdleConnections();
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -16,7 +16,7 @@ export type OccurrenceFilters = Omit<OccurrenceParams, 'start' | 'end'>;
 const encode = (window: number, upstream: string | null): string => `${window}:${upstream ?? ''}`;
 
 /** Reads a chained cursor; null for anything this module did not write. */
-export function decodeOccurrenceCursor(cursor: string): { window: number; upstream: string | null } | null {
+function decodeOccurrenceCursor(cursor: string): { window: number; upstream: string | null } | null {
   const colon = cursor.indexOf(':');
   const index = colon > 0 ? cursor.slice(0, colon) : '';
   if (!/^\d{1,3}$/.test(index)) return null;

@@ -8,20 +8,20 @@
  * upstream comparisons only narrow what is read.
  */
 
-import type { ListCollection } from '../officernd/collections.ts';
+import { OCCURRENCE_WINDOW_MS, type ListCollection } from '../officernd/collections.ts';
 import type { Filter } from '../officernd/query.ts';
 import type { WireBooking, WireBookingOccurrence, WireCreditStat, WireDateTimeSlot, WireMap } from '../officernd/types.ts';
 import { addDays, DateSelectionError, requireBounded, type DayRange } from './selection.ts';
 
 /** Which bounds of a selection may go upstream as `field.$gte` (lower) and `field.$lt` (upper). */
-export interface DatePushdown {
+interface DatePushdown {
   /** Upstream field that accepts comparisons (collections.ts `dateFields`). */
   field: string;
   lower: boolean;
   upper: boolean;
 }
 
-export interface DateFieldSpec<T> {
+interface DateFieldSpec<T> {
   /** GraphQL enum value, e.g. START. */
   name: string;
   description: string;
@@ -109,7 +109,7 @@ const bookingEnd: DateFieldSpec<WireBooking> = {
 };
 
 /** Date specs of every report that has dates; resource types have none. */
-export interface ReportDates {
+interface ReportDates {
   bookings: ReportDateSpec<WireMap['bookings']>;
   charges: ReportDateSpec<WireMap['charges']>;
   checkins: ReportDateSpec<WireMap['checkins']>;
@@ -291,8 +291,6 @@ export function dateFilter<T>(
 
 const dayStart = (day: string | null): Date | null => (day === null ? null : new Date(`${day}T00:00:00.000Z`));
 
-/** §6.2: one occurrence request may span at most a year; windows are cut at 365 days. */
-export const OCCURRENCE_WINDOW_MS = 365 * 86_400_000;
 /** Occurrence selections may span at most this many windows, so no walk is unbounded. */
 export const MAX_OCCURRENCE_WINDOWS = 10;
 

@@ -19,10 +19,19 @@ import {
   subQuarters,
   subYears,
 } from 'date-fns';
-import { isTimeZone, WEEKDAYS, type Weekday } from '../config.ts';
 
-export type { Weekday } from '../config.ts';
-export { WEEKDAYS } from '../config.ts';
+export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Whether the runtime knows this IANA time zone. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The time periods of the connector's "Time Period" menu, with what each one selects. */
 export const TIME_PERIODS = {
@@ -76,7 +85,7 @@ export interface DayRange {
 }
 
 /** A DayRange with both ends, as windows and months need. */
-export interface BoundedDayRange extends DayRange {
+interface BoundedDayRange extends DayRange {
   firstDay: string;
   lastDay: string;
   start: Date;
@@ -107,7 +116,7 @@ const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FIRST_DAY = '1900-01-01';
 const LAST_DAY = '2999-12-31';
 /** About a century: more days back than that is a typo. */
-export const MAX_DAYS_BACK = 36_500;
+const MAX_DAYS_BACK = 36_500;
 
 const MODES = [
   ['on', ['on']],
@@ -127,7 +136,7 @@ export function addDays(day: string, days: number): string {
 }
 
 /** The 'YYYY-MM-DD' day of an instant in a time zone. */
-export function localDay(instant: Date, timeZone: string): string {
+function localDay(instant: Date, timeZone: string): string {
   const local = new TZDate(instant.getTime(), timeZone);
   return [local.getFullYear(), local.getMonth() + 1, local.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
 }
@@ -139,7 +148,7 @@ export function startOfLocalDay(day: string, timeZone: string): Date {
 }
 
 /** Checks and normalises a time zone name; throws a DateSelectionError naming `timeZone`. */
-export function checkTimeZone(name: string, argument = 'timeZone'): string {
+function checkTimeZone(name: string, argument = 'timeZone'): string {
   if (!isTimeZone(name)) throw new DateSelectionError(argument, `must be an IANA time zone such as Europe/London, got "${name}"`);
   return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
 }

@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
-import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
+import { pushDown } from '../core/filters.ts';
+import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import {
+  COLLECTIONS,
+  filterMatches,
+  V1_PAGE_LIMIT,
+  type FilterSpec,
+  type ListCollection,
+} from '../officernd/collections.ts';
 import type { OfficeRnDClient } from '../officernd/index.ts';
 import type { WireCreditStat, WireMap } from '../officernd/types.ts';
 import type { CollectionSizes } from './collection-sizes.ts';
@@ -7,6 +15,8 @@ import type { CollectionSizes } from './collection-sizes.ts';
 export interface LoaderOptions {
   officernd: OfficeRnDClient;
   sizes: CollectionSizes;
+  /** Told once per collection and field when OfficeRnD is seen to ignore a filter. */
+  logger?: { warn(message: string, fields?: Record<string, unknown>): void };
   signal?: AbortSignal;
   /** Most items a whole-collection walk may read before it fails (it never returns a short list). */
   maxWalkItems?: number;
@@ -18,8 +28,8 @@ export interface LoaderOptions {
   onBatch?: (loader: string, keys: number) => void;
 }
 
-export type ById<C extends ListCollection> = DataLoader<string, WireMap[C] | null>;
-export type ChildrenOf<C extends ListCollection> = DataLoader<string, WireMap[C][]>;
+type ById<C extends ListCollection> = DataLoader<string, WireMap[C] | null>;
+type ChildrenOf<C extends ListCollection> = DataLoader<string, WireMap[C][]>;
 
 export interface CreditStatsKey {
   month: string;
@@ -43,6 +53,11 @@ export interface Loaders {
   creditStats: DataLoader<CreditStatsKey, WireCreditStat[], string>;
   /** What the gateway has learnt of collection sizes (shared by its requests), for callers that plan their own reads. */
   sizes: CollectionSizes;
+  /**
+   * Records that rows came back a filter sent upstream should have excluded (the local check removed them): logged
+   * once per collection and field, and from then on plans treat the filter as not narrowing.
+   */
+  noteIgnoredFilter(collection: ListCollection, field: string): void;
 }
 
 export class WalkTooLargeError extends Error {
@@ -65,10 +80,15 @@ interface WalkResult {
   complete: boolean;
 }
 
+/** The declared id filter on a reference field of a collection (reverse links filter by it); undefined if none. */
+function linkFilter(collection: ListCollection, field: string): FilterSpec | undefined {
+  return Object.values(COLLECTIONS[collection].filters).find((f) => f.kind === 'id' && f.field === field);
+}
+
 /** Builds the loaders of one request. */
 export function createLoaders(options: LoaderOptions): Loaders {
   const { officernd, sizes, signal } = options;
-  const maxWalkItems = options.maxWalkItems ?? 50_000;
+  const maxWalkItems = options.maxWalkItems ?? MAX_WALK_ITEMS;
   const perParentWhenUnknown = options.perParentCallsWhenUnknown ?? 10;
   const probeAfterIds = options.probeAfterIds ?? PROBE_AFTER_IDS;
   const onBatch = options.onBatch;
@@ -202,8 +222,10 @@ export function createLoaders(options: LoaderOptions): Loaders {
             }
             return parents.map((p) => groups.get(p) ?? []);
           };
-          const filterable = COLLECTIONS[collection].refFilters.includes(field);
-          if (!filterable || walkIsCheaper(collection, parents.length)) return group((await walk(collection)).items);
+          const link = linkFilter(collection, field);
+          // A filter OfficeRnD ignores would make every per-parent call read the whole collection: walk it once.
+          const narrows = link !== undefined && !sizes.ignoresFilter(collection, field);
+          if (!link || !narrows || walkIsCheaper(collection, parents.length)) return group((await walk(collection)).items);
           // Unknown size and many parents: a walk of at most as many pages as there are parents is never dearer
           // than one filtered call per parent; if the collection is longer, fall back to those calls.
           if (probes.has(collection) || worthProbing(collection, parents.length, parents.length, perParentWhenUnknown + 1)) {
@@ -214,11 +236,14 @@ export function createLoaders(options: LoaderOptions): Loaders {
           return Promise.all(
             parents.map((parent) =>
               officernd
-                .list(collection, { filters: [{ field, op: 'eq', value: parent }] }, { max: maxWalkItems, signal })
+                .list(collection, pushDown([{ spec: link, value: parent }]), { max: maxWalkItems, signal })
                 .then(({ items, complete }) => {
                   if (!complete) throw new WalkTooLargeError(`${collection} of ${parent}`, maxWalkItems);
                   prime(collection, items);
-                  return items as unknown[];
+                  // Grouped by the gateway's own check: OfficeRnD may ignore the filter (§4) and answer every row.
+                  const own = (items as object[]).filter((item) => filterMatches(link, item, parent));
+                  if (own.length < items.length) noteIgnoredFilter(collection, field);
+                  return own as unknown[];
                 })
                 .catch((error: unknown) => error as Error),
             ),
@@ -229,6 +254,15 @@ export function createLoaders(options: LoaderOptions): Loaders {
       childLoaders.set(key, loader);
     }
     return loader as ChildrenOf<C>;
+  };
+
+  const noteIgnoredFilter = (collection: ListCollection, field: string): void => {
+    if (sizes.noteIgnoredFilter(collection, field)) {
+      options.logger?.warn('officernd ignored a filter (rows came back it should have excluded); checking it in the gateway only', {
+        collection,
+        field,
+      });
+    }
   };
 
   const prime = <C extends ListCollection>(collection: C, items: readonly WireMap[C][]): void => {
@@ -262,5 +296,6 @@ export function createLoaders(options: LoaderOptions): Loaders {
     prime,
     creditStats,
     sizes,
+    noteIgnoredFilter,
   };
 }

@@ -5,8 +5,7 @@
  * Read-only: every call is a GET.
  */
 
-import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from '../config.ts';
-import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
+import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT, DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
 import { createLimiter, RateLimitHoldError } from './limiter.ts';

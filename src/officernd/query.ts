@@ -5,7 +5,7 @@
  * is refused here rather than sent.
  */
 
-import { COLLECTIONS, OBJECT_ID } from './collections.ts';
+import { COLLECTIONS, OBJECT_ID, OCCURRENCE_WINDOW_MS } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDQueryError } from './errors.ts';
 
@@ -46,8 +46,6 @@ export interface CreditStatsParams {
   member?: string;
 }
 
-/** §6.2: "the period cannot exceed a year"; 366 days allows for leap years. */
-const MAX_OCCURRENCE_WINDOW_MS = 366 * 24 * 60 * 60 * 1000;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const COMPARISONS: ReadonlySet<string> = new Set(['gt', 'gte', 'lt', 'lte']);
 const STRING_OPS: ReadonlySet<string> = new Set(['sw', 'swi', 'ew', 'ewi', 'cs', 'csi']);
@@ -86,7 +84,7 @@ export function toQueryString(params: URLSearchParams): string {
 }
 
 /** Date → ISO with milliseconds and `Z` (§4); strings must parse as dates. */
-export function toIsoDate(value: Date | string | number, what: string): string {
+function toIsoDate(value: Date | string | number, what: string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) {
     throw new OfficeRnDQueryError(`${what} must be a date, got ${JSON.stringify(String(value))}`);
@@ -110,7 +108,7 @@ export function toOccurrenceParams(params: OccurrenceParams): URLSearchParams {
   const end = toIsoDate(params.end, 'occurrences end');
   const windowMs = Date.parse(end) - Date.parse(start);
   if (windowMs <= 0) throw new OfficeRnDQueryError('occurrences end must be after start');
-  if (windowMs > MAX_OCCURRENCE_WINDOW_MS) {
+  if (windowMs > OCCURRENCE_WINDOW_MS) {
     // §6.2: one occurrences request may span at most a year.
     throw new OfficeRnDQueryError('occurrences window must not exceed one year; split it');
   }

@@ -13,6 +13,7 @@ import { createRequestTracker, type RequestState, type RequestTracker } from './
 
 export { REQUEST_ID_HEADER, requestIdFrom } from './requests.ts';
 export { useOperations, type OperationListener } from './operations.ts';
+export { negotiateEncoding, useCompression } from './compression.ts';
 export { createMetrics, METRICS_ENDPOINT, useMetricsEndpoint, type Metrics } from './metrics.ts';
 export { createTracing, type Tracing, type TracingOptions } from './tracing.ts';
 export { createReadiness, READY_ENDPOINT, useReadiness, type Readiness } from './readiness.ts';

@@ -173,6 +173,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       usePrometheus({
         registry,
         endpoint: false,
+        // Names and URLs are chosen by callers (a URL carries the whole GET query): unbounded label values. Our own
+        // officernd_gateway_operations_* carry the operation name, bounded.
+        labels: { operationName: false, url: false, method: true, statusCode: true, operationType: true },
         metrics: {
           graphql_envelop_phase_parse: true,
           graphql_envelop_phase_validate: true,

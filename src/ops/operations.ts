@@ -102,14 +102,14 @@ export function useOperations(options: OperationsOptions): Plugin {
         errors: result.errors.map((error) => (error instanceof GraphQLError ? withRequestId(error, state.id) : error)),
       });
     },
-    async onResponse({ request, response, setResponse }) {
+    async onResponse({ request, response, setResponse, fetchAPI }) {
       const state = tracker.get(request);
       if (!state) return;
       let answer = response;
       // Answers made before GraphQL ran (a refused API key, a refused body, an export's bad parameter) are small
       // JSON documents: their errors get the request id too.
       if (!state.processed && response.status >= 400 && (response.headers.get('content-type') ?? '').includes('json')) {
-        const tagged = await tagErrorBody(response, state);
+        const tagged = await tagErrorBody(response, state, fetchAPI.Response);
         if (tagged) {
           setResponse(tagged);
           answer = tagged;
@@ -128,7 +128,7 @@ export function useOperations(options: OperationsOptions): Plugin {
 }
 
 /** The JSON error answer with `requestId` in each error; records the codes; null when it is not such a document. */
-async function tagErrorBody(response: Response, state: RequestState): Promise<Response | null> {
+async function tagErrorBody(response: Response, state: RequestState, ResponseClass: typeof Response): Promise<Response | null> {
   let body: { errors?: { extensions?: Record<string, unknown> }[]; error?: Record<string, unknown> };
   try {
     body = JSON.parse(await response.clone().text()) as typeof body;
@@ -150,5 +150,5 @@ async function tagErrorBody(response: Response, state: RequestState): Promise<Re
   }
   const headers = new Headers(response.headers);
   headers.delete('content-length');
-  return new Response(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
+  return new ResponseClass(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
 }

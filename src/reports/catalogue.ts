@@ -58,7 +58,9 @@ export function catalogue() {
             {
               description: e.description,
               columns: describeColumns(spec, field, elementColumns(spec, field)),
-              joins: Object.fromEntries(Object.entries(e.joins ?? {}).map(([join, j]) => [`${join}.*`, j.collections[0]])),
+              joins: Object.fromEntries(
+                Object.entries(e.joins ?? {}).map(([join, j]) => [`${join}.*`, j.collections[0]]),
+              ),
             },
           ]),
         ),

@@ -28,3 +28,27 @@ export function cellConverter(type: ColumnType): CellConverter {
   if (type === 'datetime') return instant;
   return toCell;
 }
+
+/** A cell left empty because its upstream value could not be read. */
+export interface InvalidCell {
+  /** The id of the record holding the value (a joined record for a joined column); null when it has none. */
+  id: string | null;
+  column: string;
+  /** The value as OfficeRnD sent it (at most 60 characters). */
+  value: string;
+}
+
+/** The unreadable cells of one report: how many, and the first few. */
+export interface InvalidCells {
+  count: number;
+  cells: InvalidCell[];
+}
+
+/** What a report says about its unreadable cells, as one line of text. */
+export function invalidMessage(invalid: InvalidCells): string {
+  const named = invalid.cells
+    .map((cell) => `${cell.id ?? '(no id)'} ${cell.column} ${JSON.stringify(cell.value)}`)
+    .join('; ');
+  const more = invalid.count > invalid.cells.length ? `; and ${invalid.count - invalid.cells.length} more` : '';
+  return `${invalid.count} cell${invalid.count === 1 ? ' was' : 's were'} left empty: OfficeRnD sent a value that is not a date (record, column, value): ${named}${more}`;
+}

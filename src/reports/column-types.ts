@@ -561,7 +561,10 @@ const INFO: Readonly<Record<ReportName, ReportColumnInfo>> = {
     },
     elements: {
       parents: { '': id('One parent resource (join `parents.*`).') },
-      availability: { startDate: day('First day the resource is available.'), endDate: day('Last day it is available.') },
+      availability: {
+        startDate: day('First day the resource is available.'),
+        endDate: day('Last day it is available.'),
+      },
       'access.teams': { '': id('One team (join `access.teams.*`).') },
       'access.plans': { '': id('One plan (join `access.plans.*`).') },
     },

@@ -6,7 +6,7 @@
  */
 
 import type { ListCollection } from '../officernd/collections.ts';
-import { cellConverter } from './cells.ts';
+import { cellConverter, type InvalidCells } from './cells.ts';
 import { columnInfo } from './column-types.ts';
 import { ReportInputError } from './errors.ts';
 import { expandSpecOf, type Row } from './expand.ts';
@@ -28,10 +28,18 @@ export interface ColumnPlan {
   resolve(rows: readonly Row[], env: JoinEnv, ahead?: number | null): Promise<Joined>;
   /** The cells of one row, in column order. */
   cells(row: Row, joined: Joined): Cell[];
+  /** The cells left empty so far because OfficeRnD sent a value they cannot hold (an unreadable date); null: none. */
+  invalid(): InvalidCells | null;
 }
+
+/** How many unreadable cells a report names (all are counted). */
+const INVALID_SAMPLES = 20;
 
 /** Reads one cell of a row: its object, its expanded element (undefined: none), and the page's joined objects. */
 type Getter = (item: object, element: unknown, joined: Joined) => Cell;
+
+/** Notes a cell left empty: the record holding the value, the column, the value. */
+type OnInvalid = (item: object, column: string, value: unknown) => void;
 
 interface Scope {
   spec: ReportSpec;
@@ -41,6 +49,7 @@ interface Scope {
   nodes: Map<string, JoinNode>;
   /** Top-level fields the compiled columns read of this scope's object (what a walk of it must keep). */
   fields: Set<string>;
+  onInvalid: OnInvalid;
 }
 
 /** The columns written when none are asked for: the object's, with the expanded field's replaced by its element's. */
@@ -59,7 +68,10 @@ export function elementColumns(spec: ReportSpec, expand: string): string[] {
 }
 
 /** The joins a column may start with: the object's, plus the expanded element's. */
-export function joinsOf(spec: ReportSpec, expand: string | null): Record<string, { join: JoinSpec; fromElement: boolean }> {
+export function joinsOf(
+  spec: ReportSpec,
+  expand: string | null,
+): Record<string, { join: JoinSpec; fromElement: boolean }> {
   const out: Record<string, { join: JoinSpec; fromElement: boolean }> = {};
   for (const [name, join] of Object.entries(spec.joins)) out[name] = { join, fromElement: false };
   const element = expand === null ? undefined : expandSpecOf(spec, expand).joins;
@@ -74,7 +86,14 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
   const columns = requested ?? defaultColumns(spec, expand);
   const roots = new Map<string, JoinNode>();
   const reads = createReadPlan();
-  const scope: Scope = { spec, expand, prefix: '', depth: 0, nodes: roots, fields: new Set() };
+  // The plan lives for one request (prepareReport), so what it notes belongs to this report only.
+  const invalid: InvalidCells = { count: 0, cells: [] };
+  const onInvalid: OnInvalid = (item, column, value) => {
+    invalid.count += 1;
+    if (invalid.cells.length < INVALID_SAMPLES)
+      invalid.cells.push({ id: recordId(item), column, value: String(value).slice(0, 60) });
+  };
+  const scope: Scope = { spec, expand, prefix: '', depth: 0, nodes: roots, fields: new Set(), onInvalid };
   const seen = new Set<string>();
   const getters = columns.map((column) => {
     if (seen.has(column)) throw new ReportInputError(`Column "${column}" is asked for twice`, 'columns');
@@ -104,7 +123,15 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
       return joined;
     },
     cells: (row, joined) => getters.map((getter) => getter(row.item, row.element, joined)),
+    invalid: () => (invalid.count === 0 ? null : { count: invalid.count, cells: [...invalid.cells] }),
   };
+}
+
+/** The id of a wire record (`_id`; v1 resource types key by `id`, §6.18). */
+function recordId(item: object): string | null {
+  const record = item as { _id?: unknown; id?: unknown };
+  const id = record._id ?? record.id;
+  return typeof id === 'string' ? id : null;
 }
 
 const topField = (path: string): string => path.split('.')[0] ?? path;
@@ -113,8 +140,8 @@ const topField = (path: string): string => path.split('.')[0] ?? path;
 function keepFields(nodes: Map<string, JoinNode>, out: Map<ListCollection, Set<string>>): void {
   for (const node of nodes.values()) {
     for (const collection of node.join.collections) {
-      let fields = out.get(collection);
-      if (!fields) out.set(collection, (fields = new Set()));
+      const fields = out.get(collection) ?? new Set<string>();
+      out.set(collection, fields);
       for (const field of node.fields) fields.add(field);
     }
     keepFields(node.children, out);
@@ -138,14 +165,24 @@ function compile(scope: Scope, column: string): Getter | null {
   const { spec, expand } = scope;
   if (defaultColumns(spec, expand).includes(column)) {
     const convert = cellConverter(columnInfo(spec, column, expand)?.type ?? 'json');
+    // The column as the caller named it (`member.startDate` for a joined one), for the note of an unreadable value.
+    const named = `${scope.prefix}${column}`;
+    const { onInvalid } = scope;
+    /** The cell, or empty with a note when the value cannot be read (issue 14.7: never a silent empty cell). */
+    const cellOf = (item: object, value: unknown): Cell => {
+      const cell = convert(value);
+      if (cell !== undefined) return cell;
+      onInvalid(item, named, value);
+      return null;
+    };
     if (expand !== null && (column === expand || column.startsWith(`${expand}.`))) {
       scope.fields.add(expand);
       const sub = pathReader(column === expand ? '' : column.slice(expand.length + 1));
-      return (_item, element) => (element === undefined ? null : (convert(sub(element)) ?? null));
+      return (item, element) => (element === undefined ? null : cellOf(item, sub(element)));
     }
     scope.fields.add(topField(column));
     const read = pathReader(column);
-    return (item) => convert(read(item)) ?? null;
+    return (item) => cellOf(item, read(item));
   }
   for (const map of spec.openMaps) {
     if (column.startsWith(`${map}.`) && column.length > map.length + 1) {
@@ -183,7 +220,15 @@ function compile(scope: Scope, column: string): Getter | null {
     fields: new Set<string>(),
   };
   const inner = compile(
-    { spec: reportOfCollection(collection), expand: null, prefix: `${key}.`, depth: scope.depth + 1, nodes: node.children, fields: node.fields },
+    {
+      spec: reportOfCollection(collection),
+      expand: null,
+      prefix: `${key}.`,
+      depth: scope.depth + 1,
+      nodes: node.children,
+      fields: node.fields,
+      onInvalid: scope.onInvalid,
+    },
     column.slice(name.length + 1),
   );
   if (!inner) return null;

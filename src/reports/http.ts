@@ -11,7 +11,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { createContext, type ContextDeps } from '../context.ts';
 import type { Logger } from '../logger.ts';
-import { describeFailure } from './failure.ts';
+import { INTERNAL_FAILURE, publicFailure } from '../core/failure.ts';
 import { ReportInputError } from './errors.ts';
 import { parseExportQuery } from './query.ts';
 import { REPORT_NAMES, REPORTS, isReportName } from './registry.ts';
@@ -32,7 +32,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
 
 /** What the server under the handler can do that a Response cannot express. */
-export interface ExportTransport {
+interface ExportTransport {
   /**
    * Ends the connection after what was written so far, without the end of the chunked body, so the client sees a
    * truncated transfer (not a complete file) after an upstream failure. Without it the body stream errors instead.
@@ -41,15 +41,15 @@ export interface ExportTransport {
 }
 
 /** Answers report requests; null for any other path (GraphQL and the rest go on). */
-export function createReportsHandler(
+function createReportsHandler(
   deps: ContextDeps,
 ): (request: Request, transport?: ExportTransport, parsed?: URL) => Promise<Response | null> {
   return async (request, transport = {}, parsed) => {
     const url = parsed ?? new URL(request.url);
     const { pathname } = url;
     if (pathname !== REPORTS_PATH && !pathname.startsWith(`${REPORTS_PATH}/`)) return null;
-    if (request.method !== 'GET') {
-      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), { allow: 'GET' });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), { allow: 'GET, HEAD' });
     }
     if (pathname === REPORTS_PATH || pathname === `${REPORTS_PATH}/`) return json(200, catalogue());
     const match = EXPORT_PATH.exec(pathname);
@@ -118,6 +118,8 @@ async function exportReport(
     }
     throw error;
   }
+  // HEAD: the parameters are checked and the headers of the export given, without reading OfficeRnD.
+  if (request.method === 'HEAD') return new Response(null, { status: 200, headers: exportHeaders(name, format, createTableWriter(format, prepared.plan.columns).contentType) });
   const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
   const pages = sourcePages(prepared, env, { take: limit });
   let first: IteratorResult<SourcePage>;
@@ -125,7 +127,7 @@ async function exportReport(
     first = await pages.next();
   } catch (error) {
     stop.abort();
-    const failure = describeFailure(error);
+    const failure = (publicFailure(error) ?? INTERNAL_FAILURE);
     logFailure(deps.logger, name, failure.code, failure.message, 0);
     deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
     return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
@@ -145,20 +147,23 @@ async function exportReport(
       logFailure(deps.logger, name, code, message, rows);
       deps.onExportEnd?.(name, format, rows, code === 'CANCELLED' ? 'cancelled' : 'failed');
     },
+    onInvalid: (count, cells) =>
+      deps.logger.warn('report export left cells empty: unreadable upstream values', { report: name, code: 'UPSTREAM_INVALID_DATA', count, cells }),
     onDone: (rows) => {
       deps.logger.debug('report export done', { report: name, format, rowsWritten: rows });
       deps.onExportEnd?.(name, format, rows, 'done');
     },
   });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': writer.contentType,
-      'content-disposition': `attachment; filename="${name}.${format}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return new Response(body, { status: 200, headers: exportHeaders(name, format, writer.contentType) });
+}
+
+function exportHeaders(name: string, format: ReportFormat, contentType: string): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${name}.${format}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
 }
 
 function logFailure(logger: Logger, report: string, code: string, message: string, rows: number): void {
@@ -175,6 +180,7 @@ interface RowStreamOptions {
   stop: AbortController;
   transport: ExportTransport;
   onFailure(code: string, message: string, rowsWritten: number): void;
+  onInvalid(count: number, cells: readonly unknown[]): void;
   onDone(rowsWritten: number): void;
 }
 
@@ -187,7 +193,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
   // Nothing below keeps `options`: it holds the first page, which is released once written.
-  const { prepared, env, pages, writer, stop, transport, onFailure, onDone } = options;
+  const { prepared, env, pages, writer, stop, transport, onFailure, onInvalid, onDone } = options;
   const encoder = new TextEncoder();
   const empty = options.first.done === true;
   /** The page to write next: the first one at the start, then the one read ahead. */
@@ -204,8 +210,11 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
   };
 
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>, text: string): void => {
-    controller.enqueue(encoder.encode(text + writer.end()));
+    // Cells left empty for unreadable upstream values are named after the last row (writers.ts).
+    const invalid = prepared.plan.invalid();
+    controller.enqueue(encoder.encode(text + writer.end(invalid)));
     controller.close();
+    if (invalid) onInvalid(invalid.count, invalid.cells);
     onDone(written);
   };
 
@@ -249,7 +258,7 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
         } catch (error) {
           ahead = null;
           if (stop.signal.aborted) return controller.error(error);
-          const described = describeFailure(error);
+          const described = (publicFailure(error) ?? INTERNAL_FAILURE);
           onFailure(described.code, described.message, written);
           failure = error;
           stop.abort();

@@ -4,6 +4,8 @@
  * request costs nothing.
  */
 
+import { refusesSelection } from '../core/failure.ts';
+import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import type { CollectionSizes } from '../loaders/collection-sizes.ts';
 import type { Loaders } from '../loaders/index.ts';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
@@ -18,8 +20,8 @@ import type { JoinSpec } from './registry.ts';
  */
 export const WALK_AFTER_IDS = V1_PAGE_LIMIT;
 
-/** The most objects a report reads of one joined collection in a walk (as the loaders' default walk bound). */
-export const MAX_JOIN_WALK_ITEMS = 50_000;
+/** The most objects a report reads of one joined collection in a walk (the one walk cap, core/limits.ts). */
+const MAX_JOIN_WALK_ITEMS = MAX_WALK_ITEMS;
 
 /** What joins read with: the request's loaders and client, and the caller's signal. */
 export interface JoinEnv {
@@ -46,7 +48,7 @@ export interface JoinNode {
 }
 
 /** What one report has read by id so far, to switch a heavily joined collection to one walk. */
-export interface ReadPlan {
+interface ReadPlan {
   /** Distinct ids asked for so far, per collection not yet read whole. */
   seen: Map<ListCollection, Set<string>>;
   /**
@@ -82,7 +84,7 @@ const pagesOf = (items: number): number => Math.max(1, Math.ceil(items / V1_PAGE
  * Pages a walk of the collection is expected to take: exact once a walk has shown its size, else WALK_AFTER_IDS or
  * what an unfinished walk has shown it to exceed; Infinity when it is too large for a report to hold.
  */
-export function walkPagesOf(collection: ListCollection, sizes: CollectionSizes): number {
+function walkPagesOf(collection: ListCollection, sizes: CollectionSizes): number {
   const size = sizes.get(collection);
   if (size !== undefined) return size > MAX_JOIN_WALK_ITEMS ? Number.POSITIVE_INFINITY : pagesOf(size);
   const atLeast = sizes.atLeast(collection);
@@ -95,7 +97,7 @@ export function walkPagesOf(collection: ListCollection, sizes: CollectionSizes):
  * asked for in `rows` rows, extrapolated over the rows still ahead (an over-estimate when ids repeat, never an
  * under-estimate of a report that goes on as it began).
  */
-export function walkPays(distinct: number, rows: number, ahead: number, walkPages: number): boolean {
+function walkPays(distinct: number, rows: number, ahead: number, walkPages: number): boolean {
   return distinct * (1 + ahead / Math.max(1, rows)) > walkPages;
 }
 
@@ -201,14 +203,20 @@ async function walkKeeping(collection: ListCollection, keep: readonly string[], 
   for (;;) {
     const index = new Map<string, object>();
     let unselected = false;
-    for await (const page of env.officernd.pages(collection, query, { signal: env.signal, max: MAX_JOIN_WALK_ITEMS + 1 })) {
-      const items = page.items as Record<string, unknown>[];
-      if (query.select && isBareIdAnswer(items)) {
-        unselected = true;
-        break;
+    try {
+      for await (const page of env.officernd.pages(collection, query, { signal: env.signal, max: MAX_JOIN_WALK_ITEMS + 1 })) {
+        const items = page.items as Record<string, unknown>[];
+        if (query.select && isBareIdAnswer(items)) {
+          unselected = true;
+          break;
+        }
+        for (const item of items) index.set(idOf(item), keptFields(item, keep));
+        if (index.size > MAX_JOIN_WALK_ITEMS) return null;
       }
-      for (const item of items) index.set(idOf(item), keptFields(item, keep));
-      if (index.size > MAX_JOIN_WALK_ITEMS) return null;
+    } catch (error) {
+      // A selection refused (a 400, or a 500 past the retries): walked again without it, as for bare ids.
+      if (!query.select || !refusesSelection(error)) throw error;
+      unselected = true;
     }
     if (!unselected) return index;
     query = {};

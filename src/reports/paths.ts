@@ -33,11 +33,6 @@ export function pathReader(path: string): PathReader {
   };
 }
 
-/** The value at a dotted path (`address.city`); '' is the value itself; undefined when any step is missing. */
-export function valueAt(source: unknown, path: string): unknown {
-  return pathReader(path)(source);
-}
-
 /** A value as a cell: null/undefined → null, scalars as they are, arrays and objects as JSON values. */
 export function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;

@@ -13,7 +13,7 @@ const CONTROL = ['expand', 'columns', 'limit', 'dateField'] as const;
 const DAY_PARAMS = ['on', 'from', 'to'] as const;
 const COUNT_PARAMS = ['daysBack', 'fromDaysBack', 'toDaysBack'] as const;
 
-export interface ExportQuery {
+interface ExportQuery {
   request: Omit<ReportRequest, 'report'>;
   /** At most this many rows (after expansion); null: all rows. */
   limit: number | null;
@@ -21,7 +21,8 @@ export interface ExportQuery {
 
 /** The parameters every export knows, then the report's filters. */
 export function knownParameters(spec: ReportSpec): string[] {
-  return [...CONTROL, ...DATE_PARAMS, ...Object.keys(spec.filters)];
+  const filters = Object.entries(spec.filters).flatMap(([name, f]) => [name, ...(f.aliases ?? [])]);
+  return [...CONTROL, ...DATE_PARAMS, ...filters];
 }
 
 /** Reads and checks the query string of an export of `spec`. */
@@ -55,9 +56,11 @@ export function parseExportQuery(spec: ReportSpec, params: URLSearchParams): Exp
   if (values.has('timeZone')) dates.timeZone = values.get('timeZone') ?? null;
 
   const filters: Record<string, string> = {};
-  for (const name of Object.keys(spec.filters)) {
-    const value = values.get(name);
-    if (value !== undefined) filters[name] = value;
+  for (const [name, filter] of Object.entries(spec.filters)) {
+    for (const key of [name, ...(filter.aliases ?? [])]) {
+      const value = values.get(key);
+      if (value !== undefined) filters[key] = value;
+    }
   }
 
   const columns = values.get('columns')?.split(',').map((column) => column.trim());

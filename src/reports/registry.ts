@@ -5,7 +5,14 @@
  * expanded (Field To Expand), which references can be joined (`member.name`), and its upstream filters.
  */
 
-import type { ListCollection } from '../officernd/collections.ts';
+import {
+  COLLECTIONS,
+  CREDIT_STATS_FILTERS,
+  OCCURRENCE_FILTERS,
+  type FilterSpecs,
+  type ListCollection,
+} from '../officernd/collections.ts';
+import type { WireCreditStat, WireMap } from '../officernd/types.ts';
 
 export const REPORT_NAMES = [
   'bookings', 'booking-occurrences', 'charges', 'checkins', 'contracts', 'credit-accounts', 'fees', 'floors',
@@ -37,19 +44,15 @@ export interface JoinSpec {
 /** An array field that Field To Expand can turn into one row per element. */
 export interface ExpandSpec {
   description: string;
+  /**
+   * Other names of the field `expand` accepts: its v2 name (§2 field renames), which means this v1 field on v1 data
+   * (`lines` → `invoiceLines`), so rows are never expanded from a name the data does not have.
+   */
+  aliases?: readonly string[];
   /** Element sub-paths, written as `<field>.<path>`; empty when elements are plain values (ids, tags). */
   columns: readonly string[];
   /** References inside an element, joined as `<join name>.<column>`. */
   joins?: Readonly<Record<string, JoinSpec>>;
-}
-
-/** A report filter: the query parameter (HTTP) or `filters` key (GraphQL) and the upstream equality filter. */
-export interface ReportFilterSpec {
-  /** v1 wire field sent upstream as `field=value` (§4). */
-  field: string;
-  /** id: 24-hex id; boolean: true/false; text: any non-empty text. */
-  kind: 'id' | 'boolean' | 'text';
-  description: string;
 }
 
 export interface ReportSpec {
@@ -64,15 +67,34 @@ export interface ReportSpec {
   openMaps: readonly string[];
   expand: Readonly<Record<string, ExpandSpec>>;
   joins: Readonly<Record<string, JoinSpec>>;
-  filters: Readonly<Record<string, ReportFilterSpec>>;
+  /** The filters (query parameters of the export, keys of `report(filters:)`): the collection's declaration. */
+  filters: FilterSpecs;
 }
+
+/**
+ * The dotted paths of a wire type, up to three levels (`address.city`, `properties.<key>`): report columns are
+ * typed against the wire types (officernd/types.ts), so a misspelt column fails the typecheck.
+ */
+export type WirePath<T, Depth extends unknown[] = []> = Depth['length'] extends 3
+  ? never
+  : T extends object
+    ? {
+        [K in keyof T & string]:
+          | K
+          | (NonNullable<T[K]> extends readonly unknown[]
+              ? never
+              : NonNullable<T[K]> extends object
+                ? `${K}.${WirePath<NonNullable<T[K]>, [...Depth, unknown]>}`
+                : never);
+      }[keyof T & string]
+    : never;
+
+/** The columns of a report over collection `C`, checked against its wire type. */
+const columnsOf = <C extends ListCollection>(_collection: C, columns: readonly WirePath<WireMap[C]>[]): readonly string[] => columns;
 
 const STAMPS = ['createdAt', 'createdBy', 'modifiedAt', 'modifiedBy'] as const;
 
 const join = (path: string, ...collections: ListCollection[]): JoinSpec => ({ path, collections });
-const idFilter = (field: string, description: string): ReportFilterSpec => ({ field, kind: 'id', description });
-const textFilter = (field: string, description: string): ReportFilterSpec => ({ field, kind: 'text', description });
-const flagFilter = (field: string, description: string): ReportFilterSpec => ({ field, kind: 'boolean', description });
 const values = (description: string, joins?: Record<string, JoinSpec>): ExpandSpec => ({
   description,
   columns: [],
@@ -85,14 +107,11 @@ const PEOPLE_JOINS = {
   office: join('office', 'offices'),
 } as const;
 
-const OWNER_FILTERS = {
-  member: idFilter('member', 'Only rows of this member.'),
-  team: idFilter('team', 'Only rows of this team.'),
-  office: idFilter('office', 'Only rows of this office.'),
-} as const;
+/** Credit-account rows: the stat with the month it is for (§6.6). */
+const creditColumns = (columns: readonly WirePath<WireCreditStat & { month: string }>[]): readonly string[] => columns;
 
 // §6.1: booking columns are shared by the bookings and booking-occurrences reports.
-const BOOKING_COLUMNS = [
+const BOOKING_COLUMNS: readonly WirePath<WireMap['bookings']>[] = [
   '_id', 'summary', 'description', 'start.dateTime', 'start.date', 'end.dateTime', 'end.date', 'seriesStart',
   'seriesEnd', 'timezone', 'resourceId', 'office', 'team', 'member', 'members', 'visitors', 'plan',
   'recurrence.rrule', 'recurrence.exdates', 'fees', 'canceled', 'tentative', 'free', 'accounted',
@@ -137,16 +156,7 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: ['properties'],
     expand: BOOKING_EXPAND,
     joins: BOOKING_JOINS,
-    filters: {
-      ...OWNER_FILTERS,
-      resourceId: idFilter('resourceId', 'Only bookings of this resource.'),
-      plan: idFilter('plan', 'Only bookings charged at this rate.'),
-      canceled: flagFilter('canceled', 'Only cancelled (true) or not cancelled (false) bookings.'),
-      tentative: flagFilter('tentative', 'Only tentative (true) or confirmed (false) bookings.'),
-      free: flagFilter('free', 'Only free (true) or charged (false) bookings.'),
-      source: textFilter('source', 'Only bookings made through this channel, e.g. portal.'),
-      reference: textFilter('reference', 'Only the booking with this reference.'),
-    },
+    filters: COLLECTIONS['bookings'].filters,
   },
   {
     name: 'booking-occurrences',
@@ -158,61 +168,50 @@ const SPECS: readonly ReportSpec[] = [
     openMaps: ['properties'],
     expand: BOOKING_EXPAND,
     joins: BOOKING_JOINS,
-    filters: {
-      ...OWNER_FILTERS,
-      resourceId: idFilter('resourceId', 'Only occurrences of this resource.'),
-      type: textFilter('type', 'Only occurrences of resources of this type, e.g. meeting_room.'),
-    },
+    filters: OCCURRENCE_FILTERS,
   },
   {
     name: 'charges',
     title: 'Charges',
     description: 'Payment transactions recorded against invoices.',
     source: { kind: 'list', collection: 'charges' },
-    columns: [
+    columns: columnsOf('charges', [
       '_id', 'amount', 'currency', 'date', 'status', 'reference', 'source', 'account', 'payment', 'office',
       'sourcePaymentId', 'integration.providerChargeId', 'integration.providerError', 'accounting.provider',
       'accounting.providerId', 'accounting.lastSync', 'accounting.error', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {},
     joins: { payment: join('payment', 'payments'), office: join('office', 'offices') },
-    filters: {
-      payment: idFilter('payment', 'Only transactions paying this invoice.'),
-      office: idFilter('office', 'Only transactions of invoices of this office.'),
-      status: textFilter('status', 'Only transactions with this status: success, pending or fail.'),
-      account: textFilter('account', 'Only transactions into this deposit account (exact name).'),
-      source: textFilter('source', 'Only transactions recorded by this source (exact name).'),
-      reference: textFilter('reference', 'Only transactions with exactly this reference.'),
-    },
+    filters: COLLECTIONS['charges'].filters,
   },
   {
     name: 'checkins',
     title: 'Checkins',
     description: 'Member presence at an office.',
     source: { kind: 'list', collection: 'checkins' },
-    columns: [
+    columns: columnsOf('checkins', [
       '_id', 'member', 'team', 'office', 'start', 'end', 'type', 'devices', 'booking', 'pass', 'resourceType',
       'source', 'createdAt', 'createdBy',
-    ],
+    ]),
     openMaps: [],
     expand: { devices: values('One row per device.') },
     joins: { ...PEOPLE_JOINS, booking: join('booking', 'bookings'), pass: join('pass', 'passes') },
-    filters: OWNER_FILTERS,
+    filters: COLLECTIONS['checkins'].filters,
   },
   {
     name: 'contracts',
     title: 'Contracts',
     description: 'Membership agreements with their plan, one-off and resource lines.',
     source: { kind: 'list', collection: 'contracts' },
-    columns: [
+    columns: columnsOf('contracts', [
       '_id', 'number', 'team', 'member', 'office', 'documentType', 'startDate', 'endDate', 'plans',
       'oneOffPlans', 'resources', 'legalDocuments', 'addendum', 'isRolling', 'notice.months', 'stage',
       'status', 'signatureStatus', 'signDate', 'signedBy._id', 'signedBy.displayName', 'activationErrors',
       'termination.date', 'termination.reasonKey', 'termination.comments', 'total', 'baseTotal', 'plansTotal',
       'oneOffsTotal', 'resourcesTotal', 'percentagePriceIncrease', 'previousDepositHeld', 'type',
       'renewedContract', 'renewalContract', 'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       plans: {
@@ -236,13 +235,7 @@ const SPECS: readonly ReportSpec[] = [
       renewedContract: join('renewedContract', 'contracts'),
       renewalContract: join('renewalContract', 'contracts'),
     },
-    filters: {
-      ...OWNER_FILTERS,
-      status: textFilter('status', 'Only contracts with this document status, e.g. signed.'),
-      stage: textFilter('stage', 'Only contracts in this stage, e.g. active.'),
-      type: textFilter('type', 'Only new, renewal or expansion contracts.'),
-      number: textFilter('number', 'Only the contract with this number, e.g. CON-3.'),
-    },
+    filters: COLLECTIONS['contracts'].filters,
   },
   {
     name: 'credit-accounts',
@@ -250,11 +243,11 @@ const SPECS: readonly ReportSpec[] = [
     description:
       'Credit (coin) balances of the accounts of one team or member, one row per account and month. Needs `team` or `member` and a date selection (every month it touches) or `month`.',
     source: { kind: 'credit-accounts' },
-    columns: [
+    columns: creditColumns([
       'month', 'creditAccount', 'validFor', 'member', 'team', 'monthly.total', 'monthly.used',
       'monthly.remaining', 'once.total', 'once.used', 'once.remaining', 'resourceRates', 'resourceTypes',
       'oneOffPlans',
-    ],
+    ]),
     openMaps: [],
     expand: {
       resourceRates: values('One row per rate the credits apply to.', { resourceRates: join('', 'rates') }),
@@ -264,22 +257,19 @@ const SPECS: readonly ReportSpec[] = [
       oneOffPlans: values('One row per one-off plan the credits apply to.', { oneOffPlans: join('', 'plans') }),
     },
     joins: { member: join('member', 'members'), team: join('team', 'teams') },
-    filters: {
-      team: idFilter('team', 'The team whose accounts to read (this or `member` is required).'),
-      member: idFilter('member', 'The member whose accounts to read (this or `team` is required).'),
-    },
+    filters: CREDIT_STATS_FILTERS,
   },
   {
     name: 'fees',
     title: 'Fees',
     description: 'One-off charges.',
     source: { kind: 'list', collection: 'fees' },
-    columns: [
+    columns: columnsOf('fees', [
       '_id', 'name', 'price', 'quantity', 'date', 'team', 'member', 'office', 'plan', 'status', 'isPersonal',
       'refundable', 'billInAdvance', 'discountAmount', 'calculatedDiscountAmount', 'discountedPrice', 'markUp',
       'basePrice', 'isLate', 'invoice._id', 'invoice.status', 'invoice.creditNote', 'valueCredits',
       'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {},
     joins: {
@@ -288,59 +278,50 @@ const SPECS: readonly ReportSpec[] = [
       payment: join('invoice._id', 'payments'),
       creditNote: join('invoice.creditNote', 'payments'),
     },
-    filters: {
-      ...OWNER_FILTERS,
-      plan: idFilter('plan', 'Only fees created from this plan or rate.'),
-      status: textFilter('status', 'Only fees in this approval state: approved or awaiting_approval.'),
-      name: textFilter('name', 'Only fees with exactly this name.'),
-    },
+    filters: COLLECTIONS['fees'].filters,
   },
   {
     name: 'floors',
     title: 'Floors',
     description: 'Floors of the offices.',
     source: { kind: 'list', collection: 'floors' },
-    columns: [
+    columns: columnsOf('floors', [
       '_id', 'name', 'floor', 'slug', 'area', 'office', 'isOpen', 'background.height', 'background.width',
       'background.measured', 'background.uri', 'public.height', 'public.width', 'public.image', 'public.x',
       'public.y', 'public.modifiedAt', 'versions', 'exported', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {},
     joins: { office: join('office', 'offices') },
-    filters: {
-      office: idFilter('office', 'Only floors of this office.'),
-      name: textFilter('name', 'Only floors with exactly this name.'),
-      isOpen: flagFilter('isOpen', 'Only open (true) or closed (false) floors.'),
-    },
+    filters: COLLECTIONS['floors'].filters,
   },
   {
     name: 'issues',
     title: 'Issues',
     description: 'Issues (tickets) raised by members.',
     source: { kind: 'list', collection: 'issues' },
-    columns: [
+    columns: columnsOf('issues', [
       '_id', 'subject', 'message', 'status', 'member', 'team', 'office', 'assignedTo', 'type', 'severity',
       'priority', 'attachments', 'resolvedDate', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: { attachments: values('One row per attachment URL.') },
     joins: PEOPLE_JOINS,
-    filters: { ...OWNER_FILTERS, status: textFilter('status', 'Only issues with this status, e.g. open.') },
+    filters: COLLECTIONS['issues'].filters,
   },
   {
     name: 'members',
     title: 'Members',
     description: 'All members.',
     source: { kind: 'list', collection: 'members' },
-    columns: [
+    columns: columnsOf('members', [
       '_id', 'name', 'email', 'phone', 'office', 'team', 'status', 'calculatedStatus', 'calculatedStage',
       'startDate', 'contactPerson', 'billingPerson', 'address.address', 'address.city', 'address.zip',
       'address.state', 'address.country', 'details.name', 'details.vatId', 'properties', 'tags', 'image',
       'description', 'network', 'accounting', 'doorAccess', 'wifiAccess', 'signedDocuments', 'paymentDetails',
       'cardType', 'portalPrivacy.hide', 'portalPrivacy.hideContactDetails', 'portalPrivacy.hidePublicProfiles',
       'twitterInfo', 'facebook', 'instagram', 'lang', 'lastLogin', 'lastSeen', 'comments', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       tags: values('One row per tag.'),
@@ -350,47 +331,34 @@ const SPECS: readonly ReportSpec[] = [
       },
     },
     joins: { office: join('office', 'offices'), team: join('team', 'teams') },
-    filters: {
-      office: idFilter('office', 'Only members whose home office is this one.'),
-      team: idFilter('team', 'Only members of this team.'),
-      status: textFilter('status', 'Only members with this status, e.g. active.'),
-      calculatedStatus: textFilter('calculatedStatus', 'Only members with this derived status, e.g. drop-in.'),
-      name: textFilter('name', 'Only members with exactly this name.'),
-      email: textFilter('email', 'Only the member with this e-mail address.'),
-    },
+    filters: COLLECTIONS['members'].filters,
   },
   {
     name: 'memberships',
     title: 'Memberships',
     description: 'Recurring plan subscriptions of members and teams.',
     source: { kind: 'list', collection: 'memberships' },
-    columns: [
+    columns: columnsOf('memberships', [
       '_id', 'name', 'plan', 'team', 'member', 'office', 'startDate', 'endDate', 'price', 'discountedPrice',
       'discount', 'discountAmount', 'calculatedDiscountAmount', 'deposit', 'intervalLength', 'intervalCount',
       'isPersonal', 'locked', 'type', 'status', 'calculatedStatus', 'fees', 'addOns', 'invoices', 'move._id',
       'move.resource', 'move.membership', 'move.startDate', 'move.endDate', 'contract', 'source', 'properties',
       ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {},
     joins: { ...PEOPLE_JOINS, plan: join('plan', 'plans'), contract: join('contract', 'contracts') },
-    filters: {
-      ...OWNER_FILTERS,
-      plan: idFilter('plan', 'Only memberships of this plan.'),
-      status: textFilter('status', 'Only memberships with this approval status.'),
-      calculatedStatus: textFilter('calculatedStatus', 'Only memberships in this live state, e.g. active.'),
-      type: textFilter('type', 'Only month_to_month or only fixed memberships.'),
-    },
+    filters: COLLECTIONS['memberships'].filters,
   },
   {
     name: 'offices',
     title: 'Offices',
     description: 'The physical locations.',
     source: { kind: 'list', collection: 'offices' },
-    columns: [
+    columns: columnsOf('offices', [
       '_id', 'name', 'slug', 'address', 'city', 'state', 'country', 'zip', 'timezone', 'isOpen', 'public',
       'image', 'description', 'code', 'order', 'targetRevenuePerPeriod', 'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       targetRevenuePerPeriod: {
@@ -399,21 +367,18 @@ const SPECS: readonly ReportSpec[] = [
       },
     },
     joins: {},
-    filters: {
-      name: textFilter('name', 'Only offices with exactly this name.'),
-      isOpen: flagFilter('isOpen', 'Only open (true) or closed (false) offices.'),
-    },
+    filters: COLLECTIONS['offices'].filters,
   },
   {
     name: 'passes',
     title: 'Passes',
     description: 'Day-pass sets of members and teams.',
     source: { kind: 'list', collection: 'passes' },
-    columns: [
+    columns: columnsOf('passes', [
       '_id', 'count', 'used', 'intervalLength', 'startDate', 'endDate', 'renewDate', 'validFrom', 'validTo',
       'team', 'member', 'isPersonal', 'membership', 'fee', 'shouldGrantActiveStatus', 'resourceType', 'status',
       ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {},
     joins: {
@@ -422,20 +387,14 @@ const SPECS: readonly ReportSpec[] = [
       membership: join('membership', 'memberships'),
       fee: join('fee', 'fees'),
     },
-    filters: {
-      member: OWNER_FILTERS.member,
-      team: OWNER_FILTERS.team,
-      membership: idFilter('membership', 'Only passes granted by this membership.'),
-      fee: idFilter('fee', 'Only passes bought with this fee.'),
-      status: textFilter('status', 'Only passes with this status, e.g. valid.'),
-    },
+    filters: COLLECTIONS['passes'].filters,
   },
   {
     name: 'payments',
     title: 'Payments',
     description: 'Invoices, credit notes and overpayments.',
     source: { kind: 'list', collection: 'payments' },
-    columns: [
+    columns: columnsOf('payments', [
       '_id', 'number', 'documentType', 'date', 'dueDate', 'team', 'member', 'office', 'reference', 'taxType',
       'allocations', 'invoiceLines', 'lines', 'vatAmounts', 'charges', 'processingFeeLine', 'amount',
       'subtotal', 'baseTotal', 'totalAmount', 'discount', 'discountAmount', 'paidAmount', 'allocatedAmount',
@@ -444,11 +403,12 @@ const SPECS: readonly ReportSpec[] = [
       'periodStart', 'periodEnd', 'comments', 'linkedDocuments', 'accounting.provider',
       'accounting.providerId', 'accounting.lastSync', 'accounting.error', 'accounting.noSync',
       'accounting.hasLockedCharges', 'templates', 'source', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {
       invoiceLines: {
-        description: 'One row per invoice line.',
+        description: 'One row per invoice line (v2 calls the field `lines`, accepted as `expand=lines`).',
+        aliases: ['lines'],
         columns: [
           'description', 'quantity', 'unitPrice', 'price', 'subtotal', 'total', 'baseTotal', 'baseUnitPrice',
           'vatPercent', 'vatAmount', 'discount', 'discountAmount', 'taxRate', 'account', 'plan', 'fee',
@@ -456,47 +416,37 @@ const SPECS: readonly ReportSpec[] = [
         ],
         joins: LINE_JOINS('invoiceLines'),
       },
-      lines: {
-        description: 'One row per line of `lines` (the other v1 line list).',
-        columns: [
-          'description', 'quantity', 'unitPrice', 'unitDiscount', 'discount', 'vatPercent', 'taxRate',
-          'account', 'plan', 'fee', 'membership', 'office', 'startDate', 'endDate', 'addOns',
-        ],
-        joins: LINE_JOINS('lines'),
-      },
       allocations: {
         description: 'One row per allocation to another document.',
         columns: ['_id', 'amount', 'target', 'documentType', 'createdAt'],
         joins: { 'allocations.target': join('target', 'payments') },
       },
-      vatAmounts: { description: 'One row per tax rate summary.', columns: ['total', 'taxRate', 'percent'] },
+      vatAmounts: {
+        description: 'One row per tax rate summary (v2 `taxAmounts`, accepted as `expand=taxAmounts`).',
+        aliases: ['taxAmounts'],
+        columns: ['total', 'taxRate', 'percent'],
+      },
       charges: {
         description: 'One row per embedded charge (transaction).',
         columns: ['_id', 'amount', 'currency', 'date', 'status', 'reference', 'source', 'account'],
       },
     },
     joins: PEOPLE_JOINS,
-    filters: {
-      ...OWNER_FILTERS,
-      status: textFilter('status', 'Only documents with this status, e.g. paid.'),
-      documentType: textFilter('documentType', 'Only invoices or only credit notes (invoice, creditNote).'),
-      number: textFilter('number', 'Only the document with exactly this number, e.g. INV-6.'),
-      reference: textFilter('reference', 'Only documents with exactly this reference.'),
-    },
+    filters: COLLECTIONS['payments'].filters,
   },
   {
     name: 'plans',
     title: 'Plans',
     description: 'Price plans (one-off and recurring).',
     source: { kind: 'list', collection: 'plans' },
-    columns: [
+    columns: columnsOf('plans', [
       '_id', 'name', 'code', 'description', 'image', 'type', 'price', 'deposit', 'depositPercent',
       'depositPercentEnabled', 'intervalLength', 'intervalCount', 'account', 'amenities', 'locations',
       'setupFees', 'discounts', 'extras', 'legalDocuments', 'addOns', 'credits', 'rates', 'isRate',
       'useValueCredits', 'prorate', 'markUp', 'bookingPolicy', 'calcellationPolicy._id',
       'calcellationPolicy.minimumPeriod', 'approval', 'forMembers', 'forNonMembers', 'forTeamMembers',
       'public', 'order', 'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       locations: values('One row per office the plan is sold in.', { locations: join('', 'offices') }),
@@ -509,45 +459,37 @@ const SPECS: readonly ReportSpec[] = [
       rates: { description: 'One row per price component.', columns: RATE_COMPONENT },
     },
     joins: {},
-    filters: {
-      name: textFilter('name', 'Only plans with exactly this name.'),
-      code: textFilter('code', 'Only plans with exactly this code.'),
-      type: textFilter('type', 'Only plans of this type, e.g. hotdesk.'),
-    },
+    filters: COLLECTIONS['plans'].filters,
   },
   {
     name: 'rates',
     title: 'Rates',
     description: 'Resource rates (plan-shaped documents with isRate).',
     source: { kind: 'list', collection: 'rates' },
-    columns: [
+    columns: columnsOf('rates', [
       '_id', 'name', 'code', 'description', 'image', 'type', 'price', 'intervalLength', 'intervalCount',
       'account', 'amenities', 'locations', 'extras', 'rates', 'isRate', 'useValueCredits', 'prorate',
       'bookingPolicy', ...STAMPS,
-    ],
+    ]),
     openMaps: [],
     expand: {
       locations: values('One row per office the rate applies in.', { locations: join('', 'offices') }),
       rates: { description: 'One row per price component.', columns: RATE_COMPONENT },
     },
     joins: {},
-    filters: {
-      name: textFilter('name', 'Only rates with exactly this name.'),
-      code: textFilter('code', 'Only rates with exactly this code.'),
-      type: textFilter('type', 'Only rates for this resource type, e.g. meeting_room.'),
-    },
+    filters: COLLECTIONS['rates'].filters,
   },
   {
     name: 'resources',
     title: 'Resources',
     description: 'Rooms, desks and private offices.',
     source: { kind: 'list', collection: 'resources' },
-    columns: [
+    columns: columnsOf('resources', [
       '_id', 'name', 'type', 'office', 'room', 'rate', 'target', 'targetPlan', 'parents', 'parent', 'number',
       'size', 'area', 'price', 'deposit', 'access.full', 'access.public', 'access.teams', 'access.plans',
       'availability', 'amenities', 'color', 'order', 'timezone', 'status', 'image', 'description', 'move',
       'properties', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: {
       parents: values('One row per parent resource.', { parents: join('', 'resources') }),
@@ -568,64 +510,50 @@ const SPECS: readonly ReportSpec[] = [
       // §7: resource `type` matches resource-type `type`, not an id.
       resourceType: { path: 'type', collections: ['resource-types'], key: 'type' },
     },
-    filters: {
-      office: idFilter('office', 'Only resources in this office.'),
-      room: idFilter('room', 'Only resources on this floor (v1 `room` is the floor id).'),
-      rate: idFilter('rate', 'Only resources booked at this rate.'),
-      type: textFilter('type', 'Only resources of this type, e.g. meeting_room.'),
-      name: textFilter('name', 'Only resources with exactly this name.'),
-    },
+    filters: COLLECTIONS['resources'].filters,
   },
   {
     name: 'resource-types',
     title: 'Resource Types',
     description: 'The kinds of resources (v1 keys them by `id`; `_id` repeats it).',
     source: { kind: 'list', collection: 'resource-types' },
-    columns: [
+    columns: columnsOf('resource-types', [
       '_id', 'type', 'title', 'color', 'icon', 'canBook', 'canAssign', 'primary', 'isSystem', 'target',
       'bookingMode', 'checkinMode', 'hierarchicalResourcesEnabled',
-    ],
+    ]),
     openMaps: [],
     expand: {},
     joins: {},
-    filters: {
-      type: textFilter('type', 'Only the resource type with this key, e.g. meeting_room.'),
-      title: textFilter('title', 'Only resource types with exactly this title.'),
-    },
+    filters: COLLECTIONS['resource-types'].filters,
   },
   {
     name: 'teams',
     title: 'Teams',
     description: 'Companies (teams) of members.',
     source: { kind: 'list', collection: 'teams' },
-    columns: [
+    columns: columnsOf('teams', [
       '_id', 'name', 'email', 'url', 'office', 'description', 'image', 'tags', 'properties', 'startDate',
       'calculatedStatus', 'calculatedStage', 'isTeam', 'isSystem', 'address.address', 'address.city',
       'address.zip', 'address.state', 'address.country', 'details.name', 'details.vatId', 'details.regId',
       'details.currency', 'details.currencyConversionRate', 'details.paymentMethod', 'details.date',
       'details.differentAddress', 'paymentDetails', 'portalPrivacy', 'twitterHandle', 'twitterInfo',
       'cardType', 'comments', ...STAMPS,
-    ],
+    ]),
     openMaps: ['properties'],
     expand: { tags: values('One row per tag.') },
     joins: { office: join('office', 'offices') },
-    filters: {
-      office: idFilter('office', 'Only teams whose home office is this one.'),
-      calculatedStatus: textFilter('calculatedStatus', 'Only teams with this derived status, e.g. active.'),
-      name: textFilter('name', 'Only teams with exactly this name.'),
-      email: textFilter('email', 'Only the team with this e-mail address.'),
-    },
+    filters: COLLECTIONS['teams'].filters,
   },
   {
     name: 'visits',
     title: 'Visits',
     description: 'Visits of guests hosted by members.',
     source: { kind: 'list', collection: 'visits' },
-    columns: ['_id', 'visitor', 'member', 'team', 'office', 'booking', 'start', 'end', ...STAMPS],
+    columns: columnsOf('visits', ['_id', 'visitor', 'member', 'team', 'office', 'booking', 'start', 'end', ...STAMPS]),
     openMaps: [],
     expand: {},
     joins: { ...PEOPLE_JOINS, booking: join('booking', 'bookings') },
-    filters: { ...OWNER_FILTERS, booking: idFilter('booking', 'Only visits of this booking.') },
+    filters: COLLECTIONS['visits'].filters,
   },
 ];
 

@@ -5,9 +5,13 @@
  */
 
 import type { CreditStatsKey, Loaders } from '../loaders/index.ts';
-import { COLLECTIONS, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
+import { refusesSelection } from '../core/failure.ts';
+import { pushDown, rowCheck, watchedCheck, type GivenFilter } from '../core/filters.ts';
+import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
+import { COLLECTIONS, filterNamed, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
+import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
-import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
+import type { ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
 import { dateFieldOf, dateFilter, occurrenceWindows, REPORT_DATES, reportDatesOf } from '../dates/report-dates.ts';
 import {
   DateSelectionError,
@@ -22,9 +26,6 @@ import { ReportInputError } from './errors.ts';
 import { expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
 import { REPORTS, type ReportName, type ReportSpec } from './registry.ts';
-
-/** The most months one credit-accounts report may span (one upstream call per month). */
-export const MAX_CREDIT_MONTHS = 60;
 
 /** What one report asks for, format-independent. */
 export interface ReportRequest {
@@ -55,7 +56,7 @@ export interface Position {
 }
 
 /** One upstream page as rows. */
-export interface RowPage {
+interface RowPage {
   /** The rows asked for from this page (after `skip`, at most what `take` leaves). */
   rows: Cell[][];
   /** Rows skipped at the start of this page (`skip` on the first page, else 0). */
@@ -68,7 +69,7 @@ export interface RowPage {
   next: Position | null;
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Start here (default: the beginning). */
   from?: Position;
   /** Rows of the first page already delivered (a cursor's offset). */
@@ -79,8 +80,10 @@ export interface ReadOptions {
 
 type Keep = (item: object) => boolean;
 
+const both = (a: Keep | null, b: Keep | null): Keep | null => (a && b ? (item) => a(item) && b(item) : (a ?? b));
+
 type Segment =
-  | { kind: 'list'; collection: ListCollection; query: ListQuery; keep: Keep | null }
+  | { kind: 'list'; collection: ListCollection; query: ListQuery; keep: Keep | null; filters: readonly GivenFilter[] }
   | { kind: 'occurrences'; params: OccurrenceParams; keep: Keep }
   | { kind: 'credit'; key: CreditStatsKey };
 
@@ -90,6 +93,11 @@ export interface PreparedReport {
   plan: ColumnPlan;
   /** Canonical text of everything that decides the rows; cursors are bound to it. */
   fingerprint: string;
+  /**
+   * Whether a page of rows may end short after a bounded scan: only with a date selection (README "Limits"). Without
+   * one, filter checks keep a page exact: reading goes on until the rows are found or MAX_WALK_ITEMS are scanned.
+   */
+  boundedScan: boolean;
   segments: readonly Segment[];
 }
 
@@ -97,7 +105,7 @@ export interface PreparedReport {
 export const DATE_PARAMS = ['on', 'daysBack', 'from', 'to', 'fromDaysBack', 'toDaysBack', 'period', 'weekStartsOn', 'timeZone'] as const;
 
 /** `start`, `createdAt`, `created-at` and `CREATED_AT` all name CREATED_AT-style enum values. */
-export function normaliseDateField(name: string): string {
+function normaliseDateField(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[-\s]+/g, '_')
@@ -107,17 +115,7 @@ export function normaliseDateField(name: string): string {
 /** Checks a report request and plans how to read it; throws ReportInputError before any upstream call. */
 export function prepareReport(request: ReportRequest, defaults: DateSelectionDefaults, now: Date): PreparedReport {
   const spec = REPORTS[request.report];
-  const expand = request.expand ?? null;
-  if (expand !== null && !(expand in spec.expand)) {
-    const fields = Object.keys(spec.expand);
-    throw new ReportInputError(
-      fields.length === 0
-        ? `Report ${spec.name} has no field to expand`
-        : `Report ${spec.name} cannot expand "${expand}": expandable fields are ${fields.join(', ')}`,
-      'expand',
-      { expandable: fields },
-    );
-  }
+  const expand = expandNamed(spec, request.expand ?? null);
   if (request.columns && request.columns.length === 0) throw new ReportInputError('"columns" must name at least one column', 'columns');
   const plan = planColumns(spec, expand, request.columns ?? null);
   const filters = checkFilters(spec, request.filters ?? {});
@@ -129,11 +127,11 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     spec.name,
     expand,
     plan.columns,
-    Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)),
+    [...filters].map(([name, f]) => [name, f.value]),
     dateField,
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
-  return { spec, expand, plan, fingerprint, segments };
+  return { spec, expand, plan, fingerprint, segments, boundedScan: range !== null };
 }
 
 /** One upstream page as the rows it delivers, before their joined columns are loaded. */
@@ -229,7 +227,9 @@ async function* segmentPages(
     }
     return;
   }
-  const keep = segment.keep;
+  // The filters are checked on every row, noticing a filter OfficeRnD ignored (core/filters.ts).
+  const check = watchedCheck(segment.filters, (field) => env.loaders.noteIgnoredFilter(segment.collection, field));
+  const keep = both(segment.keep, check);
   let query = segment.query;
   let read = 0;
   for (;;) {
@@ -240,17 +240,23 @@ async function* segmentPages(
       ...(maxItems !== null && keep === null ? { max: maxItems - read } : {}),
     });
     let unselected = false;
-    for await (const page of pages) {
-      if (query.select && isBareIdAnswer(page.items as object[])) {
-        // §4: OfficeRnD answers a `$select` it does not know with bare `_id`s. Never a short row: read this page
-        // again without the selection, and the rest of the report too.
-        unselected = true;
-        break;
+    try {
+      for await (const page of pages) {
+        if (query.select && isBareIdAnswer(page.items as object[])) {
+          // §4: OfficeRnD answers a `$select` it does not know with bare `_id`s. Never a short row: read this page
+          // again without the selection, and the rest of the report too.
+          unselected = true;
+          break;
+        }
+        read += page.items.length;
+        const items = keep ? (page.items as object[]).filter(keep) : (page.items as object[]);
+        yield { items, at, next: page.next };
+        at = page.next;
       }
-      read += page.items.length;
-      const items = keep ? (page.items as object[]).filter(keep) : (page.items as object[]);
-      yield { items, at, next: page.next };
-      at = page.next;
+    } catch (error) {
+      // A selection refused with a 400, or a 500 that outlived the client's retries: read without it, as above.
+      if (!query.select || !refusesSelection(error)) throw error;
+      unselected = true;
     }
     if (!unselected) return;
     const { select: _dropped, ...rest } = query;
@@ -258,34 +264,69 @@ async function* segmentPages(
   }
 }
 
-function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
+/**
+ * Checks the filters of a report request against the declaration (officernd/collections.ts): names or their
+ * aliases, ids as 24-hex, flags as true/false, enum values in the wire (`drop-in`) or GraphQL (`DROP_IN`) spelling.
+ * Returns them keyed by public name, in declaration order.
+ */
+function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>): Map<string, GivenFilter> {
+  const byName = new Map<string, GivenFilter>();
   const names = Object.keys(spec.filters);
-  for (const [name, raw] of Object.entries(given)) {
-    const filter = spec.filters[name];
-    if (!filter) {
+  for (const [key, raw] of Object.entries(given)) {
+    const found = filterNamed(spec.filters, key);
+    if (!found) {
       throw new ReportInputError(
-        names.length === 0 ? `Report ${spec.name} has no filters; "${name}" is not one` : `Unknown filter "${name}" for report ${spec.name}: use ${names.join(', ')}`,
-        name,
+        names.length === 0 ? `Report ${spec.name} has no filters; "${key}" is not one` : `Unknown filter "${key}" for report ${spec.name}: use ${names.join(', ')}`,
+        key,
         { filters: names },
       );
     }
     if (raw === null || raw === undefined) continue;
+    const { name, spec: filter } = found;
+    if (byName.has(name)) throw new ReportInputError(`Filter "${name}" is given twice (as "${key}" too)`, key);
     if (filter.kind === 'boolean') {
-      if (raw === true || raw === 'true') out[name] = true;
-      else if (raw === false || raw === 'false') out[name] = false;
-      else throw new ReportInputError(`"${name}" must be true or false, got ${JSON.stringify(raw)}`, name);
+      if (raw === true || raw === 'true') byName.set(name, { spec: filter, value: true });
+      else if (raw === false || raw === 'false') byName.set(name, { spec: filter, value: false });
+      else throw new ReportInputError(`"${key}" must be true or false, got ${JSON.stringify(raw)}`, key);
       continue;
     }
     const text = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
-    if (text === null || text === '') throw new ReportInputError(`"${name}" must be a non-empty text, got ${JSON.stringify(raw)}`, name);
+    if (text === null || text === '') throw new ReportInputError(`"${key}" must be a non-empty text, got ${JSON.stringify(raw)}`, key);
     // §6 conventions: references are 24-hex ObjectIds.
     if (filter.kind === 'id' && !OBJECT_ID.test(text)) {
-      throw new ReportInputError(`"${name}" must be an OfficeRnD id (24 hex characters), got "${text}"`, name);
+      throw new ReportInputError(`"${key}" must be an OfficeRnD id (24 hex characters), got "${text}"`, key);
     }
-    out[name] = text;
+    if (filter.kind === 'enum' && filter.enum) {
+      const wire = enumWireValue(filter.enum, text);
+      if (wire === undefined) {
+        const allowed = Object.keys(filter.enum.values);
+        throw new ReportInputError(
+          `"${key}" must be one of ${allowed.join(', ')} (or ${allowed.map(enumValueName).join(', ')}), got "${text}"`,
+          key,
+          { values: allowed },
+        );
+      }
+      byName.set(name, { spec: filter, value: wire });
+      continue;
+    }
+    byName.set(name, { spec: filter, value: text });
   }
-  return out;
+  return new Map(names.filter((name) => byName.has(name)).map((name) => [name, byName.get(name) as GivenFilter]));
+}
+
+/** The expandable field `expand` names, by its name or an alias (a v2 name of the v1 field). */
+function expandNamed(spec: ReportSpec, given: string | null): string | null {
+  if (given === null || given in spec.expand) return given;
+  const found = Object.entries(spec.expand).find(([, e]) => e.aliases?.includes(given));
+  if (found) return found[0];
+  const fields = Object.keys(spec.expand);
+  throw new ReportInputError(
+    fields.length === 0
+      ? `Report ${spec.name} has no field to expand`
+      : `Report ${spec.name} cannot expand "${given}": expandable fields are ${fields.join(', ')}`,
+    'expand',
+    { expandable: fields },
+  );
 }
 
 /** The selected days, or null without a selection; checks `dateField` even without one. */
@@ -329,9 +370,16 @@ export function dateSpecOf(spec: ReportSpec) {
  * each object (bookings: 40 % of the bytes in the bench export, and less to parse). Not for catalogues (small, and
  * v1 keys resource types by `id`, which a selection could drop). `_id` always comes back.
  */
-function selectFor(collection: ListCollection, fields: ReadonlySet<string>, dateWire: string | undefined): { select?: string[] } {
+function selectFor(
+  collection: ListCollection,
+  fields: ReadonlySet<string>,
+  dateWire: string | undefined,
+  given: readonly GivenFilter[],
+): { select?: string[] } {
   if (COLLECTIONS[collection].catalog || fields.size === 0) return {};
-  const select = [...new Set([...fields, ...(dateWire === undefined ? [] : [dateWire])])].filter((field) => field !== '_id').sort();
+  // The row check reads the filtered fields, so they are selected too.
+  const checked = given.map((f) => f.spec.field);
+  const select = [...new Set([...fields, ...checked, ...(dateWire === undefined ? [] : [dateWire])])].filter((field) => field !== '_id').sort();
   return select.length === 0 ? {} : { select };
 }
 
@@ -342,27 +390,30 @@ function asInputError(error: unknown): unknown {
 
 function segmentsOf(
   spec: ReportSpec,
-  filters: Record<string, string | boolean>,
+  filters: ReadonlyMap<string, GivenFilter>,
   dateField: string | null,
   range: DayRange | null,
   fields: ReadonlySet<string>,
 ): Segment[] {
   const source = spec.source;
-  const upstream: Filter[] = Object.entries(filters).map(([name, value]) => ({
-    field: spec.filters[name]?.field ?? name,
-    op: 'eq',
-    value,
-  }));
+  const given = [...filters.values()];
+  // Every filter is checked on every row here; what goes upstream only saves pages (core/filters.ts).
+  const check = rowCheck(given);
   try {
     switch (source.kind) {
       case 'list': {
         const dateSpec = reportDatesOf(source.collection);
         const selection = dateSpec && range ? dateFilter(dateSpec, dateField, range) : null;
+        const upstream = pushDown(given);
         // The selection's upstream comparisons are optional: `keep` checks every row exactly anyway.
-        const query: ListQuery = { filters: upstream, optional: selection?.filters ?? [], ...selectFor(source.collection, fields, selection?.wire) };
+        const query: ListQuery = {
+          filters: upstream.filters,
+          optional: [...upstream.optional, ...(selection?.filters ?? [])],
+          ...selectFor(source.collection, fields, selection?.wire, given),
+        };
         // Refused here rather than on the first page (the client would throw the same before any request).
         toQueryParams(query, source.collection);
-        return [{ kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null }];
+        return [{ kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null, filters: given }];
       }
       case 'occurrences': {
         if (range === null) {
@@ -372,18 +423,19 @@ function segmentsOf(
           );
         }
         const base: Omit<OccurrenceParams, 'start' | 'end'> = {};
-        for (const [name, value] of Object.entries(filters)) (base as Record<string, string>)[spec.filters[name]?.field ?? name] = String(value);
+        // §6.2: every occurrence filter is a documented parameter; the rows are checked all the same.
+        for (const { spec: filter, value } of given) (base as Record<string, string>)[filter.field] = String(value);
         return occurrenceWindows(dateField, range).map((window) => ({
           kind: 'occurrences',
           params: { ...base, start: window.start, end: window.end },
-          keep: window.keep as Keep,
+          keep: both(window.keep as Keep, check) as Keep,
         }));
       }
       case 'credit-accounts': {
-        const team = typeof filters.team === 'string' ? filters.team : null;
-        const member = typeof filters.member === 'string' ? filters.member : null;
+        const team = typeof filters.get('team')?.value === 'string' ? (filters.get('team')?.value as string) : null;
+        const member = typeof filters.get('member')?.value === 'string' ? (filters.get('member')?.value as string) : null;
         if (team === null && member === null) {
-          throw new ReportInputError('Credit accounts are read per owner: give "team" or "member"', 'team');
+          throw new ReportInputError('Credit accounts are read per owner: give "team" or "member" (one of the two)', 'team');
         }
         if (range === null) {
           throw new ReportInputError(

@@ -8,8 +8,14 @@
  * - JSON: an array that is never closed (`{"error":…}` is written after the last row and `]` is not), so every
  *   JSON parser rejects the document instead of loading a short table.
  * The HTTP layer also aborts the transfer after the marker, so the client sees a truncated response too.
+ *
+ * A complete table whose cells were left empty because OfficeRnD sent a value they cannot hold (a date that is not a
+ * date, issue 14.7) ends with a warning instead, naming the records and columns: a last CSV line
+ * `#WARNING: UPSTREAM_INVALID_DATA <message>`, a last NDJSON line `{"warning":{"code","message","count","cells"}}`,
+ * and in JSON a last array element of that shape. Every row is there; the file is complete.
  */
 
+import { invalidMessage, type InvalidCells } from './cells.ts';
 import type { Cell } from './paths.ts';
 
 export const REPORT_FORMATS = ['csv', 'ndjson', 'json'] as const;
@@ -32,8 +38,12 @@ export interface TableWriter {
   start(): string;
   /** Text of some rows (cells in column order). */
   rows(rows: readonly (readonly Cell[])[]): string;
-  /** Text after the last row of a complete table. */
-  end(): string;
+  /**
+   * Text after the last row of a complete table; with unreadable cells (left empty), the format's warning: a last
+   * CSV line `#WARNING: UPSTREAM_INVALID_DATA …`, a last NDJSON line `{"warning":{…}}`, a last JSON element
+   * `{"warning":{…}}`.
+   */
+  end(invalid?: InvalidCells | null): string;
   /** The failure marker, written instead of `end()` when the export cannot finish. */
   fail(failure: WriteFailure): string;
 }
@@ -69,9 +79,13 @@ export function csvField(cell: Cell, formulaEscape = true): string {
   return CSV_SPECIAL.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One CSV record with its CRLF terminator (RFC 4180 §2.1). */
+/**
+ * One CSV record with its CRLF terminator (RFC 4180 §2.1). A first field starting with `#` is quoted, so no data
+ * line can read like the `#ERROR:` or `#WARNING:` line an export may end with.
+ */
 export function csvLine(cells: readonly Cell[], formulaEscape = true): string {
   let line = cells.length > 0 ? csvField(cells[0] ?? null, formulaEscape) : '';
+  if (line.charCodeAt(0) === 35) line = `"${line}"`;
   for (let i = 1; i < cells.length; i++) line += `,${csvField(cells[i] ?? null, formulaEscape)}`;
   return `${line}\r\n`;
 }
@@ -83,7 +97,11 @@ export interface WriterOptions {
 }
 
 /** The query parameters the writers read, beside those of the report itself. */
-export const WRITER_PARAMETERS: Readonly<Record<ReportFormat, readonly string[]>> = { csv: ['formulaEscape'], ndjson: [], json: [] };
+export const WRITER_PARAMETERS: Readonly<Record<ReportFormat, readonly string[]>> = {
+  csv: ['formulaEscape'],
+  ndjson: [],
+  json: [],
+};
 
 /**
  * Reads the writer's parameters out of an export's query string: the options, and the parameters left for the
@@ -96,10 +114,12 @@ export function writerOptions(
   const given = params.getAll('formulaEscape');
   if (given.length === 0) return { options: { formulaEscape: true }, rest: params };
   const problem = (message: string) => ({ error: { code: 'BAD_USER_INPUT', message, parameter: 'formulaEscape' } });
-  if (format !== 'csv') return problem(`"formulaEscape" applies to CSV only: ${format.toUpperCase()} values are never escaped`);
+  if (format !== 'csv')
+    return problem(`"formulaEscape" applies to CSV only: ${format.toUpperCase()} values are never escaped`);
   if (given.length > 1) return problem('Parameter "formulaEscape" is given more than once');
   const value = given[0]?.trim();
-  if (value !== 'true' && value !== 'false') return problem(`"formulaEscape" must be true or false, got ${JSON.stringify(given[0])}`);
+  if (value !== 'true' && value !== 'false')
+    return problem(`"formulaEscape" must be true or false, got ${JSON.stringify(given[0])}`);
   const rest = new URLSearchParams(params);
   rest.delete('formulaEscape');
   return { options: { formulaEscape: value === 'true' }, rest };
@@ -116,6 +136,9 @@ export function rowObject(columns: readonly string[], cells: readonly Cell[]): R
 
 const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');
 
+/** The code of a warning about values OfficeRnD sent that a column cannot hold (as in GraphQL). */
+const INVALID_DATA = 'UPSTREAM_INVALID_DATA';
+
 /** A writer for one export. */
 export function createTableWriter(
   format: ReportFormat,
@@ -125,6 +148,10 @@ export function createTableWriter(
   const contentType = CONTENT_TYPES[format];
   const errorJson = (failure: WriteFailure): string =>
     JSON.stringify({ error: { code: failure.code, message: failure.message } });
+  const warningJson = (invalid: InvalidCells): string =>
+    JSON.stringify({
+      warning: { code: INVALID_DATA, message: invalidMessage(invalid), count: invalid.count, cells: invalid.cells },
+    });
   switch (format) {
     case 'csv':
       return {
@@ -132,7 +159,7 @@ export function createTableWriter(
         // The header names columns (dotted paths), never a formula; escaping it would rename them.
         start: () => csvLine(columns, false),
         rows: (rows) => rows.map((cells) => csvLine(cells, options.formulaEscape)).join(''),
-        end: () => '',
+        end: (invalid) => (invalid ? `#WARNING: ${INVALID_DATA} ${oneLine(invalidMessage(invalid))}\r\n` : ''),
         fail: (failure) => `#ERROR: ${failure.code} ${oneLine(failure.message)}\r\n`,
       };
     case 'ndjson':
@@ -140,7 +167,7 @@ export function createTableWriter(
         contentType,
         start: () => '',
         rows: (rows) => rows.map((cells) => `${JSON.stringify(rowObject(columns, cells))}\n`).join(''),
-        end: () => '',
+        end: (invalid) => (invalid ? `${warningJson(invalid)}\n` : ''),
         fail: (failure) => `${errorJson(failure)}\n`,
       };
     case 'json': {
@@ -150,7 +177,7 @@ export function createTableWriter(
         contentType,
         start: () => '[',
         rows: (rows) => rows.map((cells) => `${separator()}${JSON.stringify(rowObject(columns, cells))}`).join(''),
-        end: () => (written === 0 ? ']\n' : '\n]\n'),
+        end: (invalid) => `${invalid ? `${separator()}${warningJson(invalid)}` : ''}${written === 0 ? ']\n' : '\n]\n'}`,
         // No closing bracket: the document stays invalid JSON (see the module comment).
         fail: (failure) => `${separator()}${errorJson(failure)}\n`,
       };

@@ -11,17 +11,29 @@ import { bookingFields, slotInstant } from './booking.ts';
 import { upstreamPagesConnection, type ConnectionArgs } from './connection.ts';
 import { DateSelection, listDates, resolveDates, selectionError, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
-import { checkId, connectionArgs, loadRef } from './fields.ts';
+import { rowCheck, type GivenFilter } from '../core/filters.ts';
+import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import { OCCURRENCE_FILTERS } from '../officernd/collections.ts';
+import { connectionArgs, filterArgs, givenFilters, loadRef } from './fields.ts';
 import { Booking, BookingOccurrence, BookingOccurrenceConnection } from './refs.ts';
 
-/** §6.2: "the period cannot exceed a year"; like the client, a leap year's 366 days are allowed. */
-const MAX_WINDOW_MS = 366 * 24 * 3_600_000;
-/** Upper bound of one window's walk (a year of a large organization), so no walk is unbounded. */
-const MAX_WALK_ITEMS = 200_000;
+
+/**
+ * The booking an occurrence belongs to. §6.2 leaves open whether an occurrence carries its booking's `_id` or an id
+ * of its own with a reference to the booking: a reference (`booking`, `bookingId`) wins, else `_id` is the booking's.
+ */
+export function bookingIdOf(occurrence: WireBookingOccurrence): string {
+  const wire = occurrence as WireBookingOccurrence & { booking?: unknown; bookingId?: unknown };
+  if (typeof wire.booking === 'string' && wire.booking !== '') return wire.booking;
+  if (typeof wire.bookingId === 'string' && wire.bookingId !== '') return wire.bookingId;
+  return occurrence._id;
+}
 
 const OccurrenceDates = listDates('BookingOccurrence', 'booking occurrences', REPORT_DATES.occurrences);
 
 BookingOccurrence.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: null },
   description:
     'One occurrence of a booking in a time window: a one-off booking, or one instance of a recurring series. ' +
     'Report "Booking Occurrences".',
@@ -29,14 +41,13 @@ BookingOccurrence.implement({
     id: t.id({
       nullable: false,
       description: 'Unique id of the occurrence: the booking id and the occurrence start, as "<bookingId>:<start>".',
-      resolve: (o) => `${o._id}:${slotInstant(o.start) ?? ''}`,
+      resolve: (o) => `${bookingIdOf(o)}:${slotInstant(o.start) ?? ''}`,
     }),
     ...bookingFields(t),
     booking: t.field({
       type: Booking,
       description: 'The booking (or recurring series) this occurrence belongs to.',
-      // §6.2: an occurrence carries its booking's `_id`.
-      resolve: (o, _a, ctx) => loadRef(ctx, 'bookings', o._id),
+      resolve: (o, _a, ctx) => loadRef(ctx, 'bookings', bookingIdOf(o)),
     }),
   }),
 });
@@ -44,44 +55,24 @@ BookingOccurrence.implement({
 interface OccurrenceArgs extends ConnectionArgs {
   dates?: DateSelectionArg | null;
   dateField?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-  office?: string | number | null;
-  member?: string | number | null;
-  team?: string | number | null;
-  resource?: string | number | null;
 }
 
-function occurrenceFilters(args: OccurrenceArgs): OccurrenceFilters {
-  const filters: OccurrenceFilters = {};
-  if (args.office != null) filters.office = checkId(String(args.office), 'office');
-  if (args.member != null) filters.member = checkId(String(args.member), 'member');
-  if (args.team != null) filters.team = checkId(String(args.team), 'team');
-  if (args.resource != null) filters.resourceId = checkId(String(args.resource), 'resource');
-  return filters;
+/** The upstream parameters of the given filters (§6.2: all documented), by wire name. */
+function occurrenceFilters(given: readonly GivenFilter[]): OccurrenceFilters {
+  const filters: Record<string, string> = {};
+  for (const { spec, value } of given) filters[spec.field] = String(value);
+  return filters as OccurrenceFilters;
 }
 
-/** The upstream windows: the selection cut per year, or the one raw window of the deprecated `from`/`to`. */
+/** The upstream windows: the selection cut into windows of at most a year (§6.2). */
 function windowsOf(ctx: Context, args: OccurrenceArgs): OccurrenceWindow[] {
-  const legacy = args.from != null || args.to != null;
-  if (args.dates) {
-    if (legacy) throw badInput('Give "dates" or the deprecated "from"/"to", not both', args.from != null ? 'from' : 'to');
-    const range = resolveDates(ctx, args.dates);
-    try {
-      return occurrenceWindows(args.dateField, range);
-    } catch (error) {
-      return selectionError(error);
-    }
+  if (!args.dates) throw badInput('"dates" is required: booking occurrences are read in a bounded window', 'dates');
+  const range = resolveDates(ctx, args.dates);
+  try {
+    return occurrenceWindows(args.dateField, range);
+  } catch (error) {
+    return selectionError(error);
   }
-  if (!args.from || !args.to) {
-    throw badInput('"dates" is required: booking occurrences are read in a bounded window', 'dates');
-  }
-  const from = args.from.getTime();
-  const to = args.to.getTime();
-  if (to <= from) throw badInput('"to" must be after "from"', 'to');
-  if (to - from > MAX_WINDOW_MS) throw badInput('The window from "from" to "to" must not exceed one year (OfficeRnD limit); use "dates" for longer selections', 'to');
-  // The raw upstream window: every occurrence overlapping it, as before `dates` existed.
-  return [{ start: args.from, end: args.to, keep: () => true }];
 }
 
 /** Chained occurrence pages from a cursor; a cursor that does not fit the windows is the caller's mistake. */
@@ -111,35 +102,25 @@ builder.queryField('bookingOccurrences', (t) =>
       dates: t.arg({
         type: DateSelection,
         description:
-          'The days to select (required unless the deprecated `from`/`to` are given); at most ten years. ' +
+          'The days to select (required); at most ten years. ' +
           'Example: this week = `{period: THIS_WEEK}`, the last 30 days = `{fromDaysBack: 30, toDaysBack: 0}`.',
       }),
       dateField: t.arg({
         type: OccurrenceDates.enumRef,
         description: 'Which date of an occurrence `dates` applies to (default START).',
       }),
-      from: t.arg({
-        type: 'DateTime',
-        description: 'Start of a raw upstream window: occurrences ending after it are included. Use with `to`, instead of `dates`.',
-        deprecationReason: 'Use `dates`.',
-      }),
-      to: t.arg({
-        type: 'DateTime',
-        description: 'End of a raw upstream window (at most one year after `from`): occurrences starting before it are included.',
-        deprecationReason: 'Use `dates`.',
-      }),
-      office: t.arg.id({ description: 'Only occurrences in this office.' }),
-      member: t.arg.id({ description: 'Only occurrences booked by this member.' }),
-      team: t.arg.id({ description: 'Only occurrences billed to this team.' }),
-      resource: t.arg.id({ description: 'Only occurrences of this resource.' }),
+      ...filterArgs(t.arg, OCCURRENCE_FILTERS),
     },
     resolve: (_root, args, ctx) => {
-      const filters = occurrenceFilters(args);
-      const windows = windowsOf(ctx, args);
+      const given = givenFilters(OCCURRENCE_FILTERS, args);
+      const filters = occurrenceFilters(given);
+      // Sent upstream and checked on every occurrence here all the same (core/filters.ts).
+      const check = rowCheck(given);
+      const windows = windowsOf(ctx, args as OccurrenceArgs).map((w) => (check ? { ...w, keep: (o: WireBookingOccurrence) => w.keep(o) && check(o) } : w));
       const scope = JSON.stringify([
         'bookings/occurrences',
         windows.map((w) => [w.start.toISOString(), w.end.toISOString()]),
-        args.dates ? (args.dateField ?? REPORT_DATES.occurrences.default) : 'overlap',
+        args.dateField ?? REPORT_DATES.occurrences.default,
         filters,
       ]);
       return upstreamPagesConnection((cursor) => pagesFrom(ctx, filters, windows, cursor), scope, args);

@@ -1,5 +1,7 @@
+import { BOOKING_SOURCE } from '../officernd/enums.ts';
 import { builder, type Types } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
+import { wireInstant } from '../dates/wire-dates.ts';
 import type {
   WireBooking,
   WireBookingCredit,
@@ -9,23 +11,20 @@ import type {
   WireServiceSlots,
 } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, loadRefs, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Booking, BookingConnection, Fee, Member, Office, Rate, Resource, Team } from './refs.ts';
 
-export const BookingSource = wireEnum('BookingSource', 'Where a booking was made (§6.1 `source`).', {
-  portal: 'The member portal',
-  admin: 'The admin dashboard',
-  public: 'The public booking page',
-  Google: 'Google Calendar sync',
-  'public-api': 'The OfficeRnD API',
-  mobile: 'The member app',
-  ConnectApi: 'A connected app',
-  'embedded-portal': 'An embedded member portal',
-});
+export const BookingSource = enumOf(BOOKING_SOURCE);
 
-/** The instant of a v1 start/end slot (§4 Timezones: `dateTime`, or `date` for all-day); v2 sends an ISO string. */
-export const slotInstant = (slot: WireDateTimeSlot | string | null | undefined): string | null =>
-  typeof slot === 'string' ? dateTime(slot) : dateTime(slot?.dateTime ?? slot?.date);
+/** The wire value of a v1 start/end slot (§4 Timezones: `dateTime`, or `date` for all-day); v2 sends an ISO string. */
+const slotValue = (slot: WireDateTimeSlot | string | null | undefined): string | null | undefined =>
+  typeof slot === 'string' ? slot : (slot?.dateTime ?? slot?.date);
+
+/** The instant of a start/end slot; null when absent or not a date (for keys; fields report it, see `dateTime`). */
+export const slotInstant = (slot: WireDateTimeSlot | string | null | undefined): string | null => {
+  const value = slotValue(slot);
+  return value ? (wireInstant(value) ?? null) : null;
+};
 
 /** All-day bookings carry `date` and no `dateTime` in v1 (§6.1). */
 const isAllDay = (slot: WireDateTimeSlot | string | null | undefined): boolean | null =>
@@ -41,7 +40,7 @@ const BookingRecurrence = builder.objectRef<WireRecurrence>('BookingRecurrence')
       type: ['DateTime'],
       nullable: false,
       description: 'Start instants of occurrences removed from the series (wire `exdates`).',
-      resolve: (r) => (r.exdates ?? []).map(dateTime).filter((d): d is string => d !== null),
+      resolve: (r) => (r.exdates ?? []).map((d) => wireInstant(d)).filter((d): d is string => d !== undefined),
     }),
   }),
 });
@@ -69,7 +68,7 @@ const BookingFee = builder.objectRef<WireBookingFee>('BookingFee').implement({
   description: 'What a booking was charged for one day: the fee, extra fees and credits used (wire `fees[]`).',
   fields: (t) => ({
     // Stored at T00:00:00.000Z like other date-only values (§4 Timezones).
-    date: t.field({ type: 'Date', description: 'The day the fee is for.', resolve: (f) => dateOnly(f.date) }),
+    date: t.field({ type: 'Date', description: 'The day the fee is for.', resolve: (f) => dateOnly(f.date, f, 'date') }),
     fee: t.field({ type: Fee, description: 'The fee charged for the booking.', resolve: (f, _a, ctx) => loadRef(ctx, 'fees', f.fee) }),
     extraFees: t.field({
       type: [Fee],
@@ -98,8 +97,8 @@ const BookingFee = builder.objectRef<WireBookingFee>('BookingFee').implement({
 export const bookingFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, WireBooking>) => ({
   title: t.exposeString('summary', { description: 'Title shown in calendars (wire `summary`).' }),
   description: t.exposeString('description', { description: 'Free-text description.' }),
-  start: t.field({ type: 'DateTime', description: 'When it starts.', resolve: (b) => slotInstant(b.start) }),
-  end: t.field({ type: 'DateTime', description: 'When it ends.', resolve: (b) => slotInstant(b.end) }),
+  start: t.field({ type: 'DateTime', description: 'When it starts.', resolve: (b) => dateTime(slotValue(b.start), b, 'start') }),
+  end: t.field({ type: 'DateTime', description: 'When it ends.', resolve: (b) => dateTime(slotValue(b.end), b, 'end') }),
   isAllDay: t.boolean({
     description: 'Whether it is booked for whole days (v1 sends `start.date` instead of `start.dateTime`).',
     resolve: (b) => isAllDay(b.start),
@@ -143,6 +142,8 @@ export const bookingFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Wir
 });
 
 Booking.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'bookings' },
   description:
     'A booking of a resource (meeting room, desk …). A recurring series is one booking: use `bookingOccurrences` ' +
     'for every instance. Report "Bookings".',
@@ -152,12 +153,12 @@ Booking.implement({
     seriesStart: t.field({
       type: 'DateTime',
       description: 'Start of the first occurrence of the series (equals `start` for a one-off booking).',
-      resolve: (b) => dateTime(b.seriesStart),
+      resolve: (b) => dateTime(b.seriesStart, b, 'seriesStart'),
     }),
     seriesEnd: t.field({
       type: 'DateTime',
       description: 'End of the last occurrence of the series (equals `end` for a one-off booking).',
-      resolve: (b) => dateTime(b.seriesEnd),
+      resolve: (b) => dateTime(b.seriesEnd, b, 'seriesEnd'),
     }),
     isRecurring: t.boolean({
       nullable: false,
@@ -175,7 +176,7 @@ Booking.implement({
     accountedUntil: t.field({
       type: 'DateTime',
       description: 'For a recurring booking, up to when occurrences have been charged.',
-      resolve: (b) => dateTime(b.accountedUntil),
+      resolve: (b) => dateTime(b.accountedUntil, b, 'accountedUntil'),
     }),
     fees: t.field({
       type: [BookingFee],
@@ -200,12 +201,12 @@ Booking.implement({
     }),
     googleCalendarEventId: t.exposeString('gcalId', { description: 'Id of the synced Google Calendar event (wire `gcalId`).' }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (b) => b.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the booking was made.', resolve: (b) => dateTime(b.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the booking was made.', resolve: (b) => dateTime(b.createdAt, b, 'createdAt') }),
     createdById: t.id({
       description: 'Id of the OfficeRnD user who made the booking (wire `createdBy`; users are not one of the reports).',
       resolve: (b) => b.createdBy ?? null,
     }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the booking last changed.', resolve: (b) => dateTime(b.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the booking last changed.', resolve: (b) => dateTime(b.modifiedAt, b, 'modifiedAt') }),
     modifiedById: t.id({
       description: 'Id of the OfficeRnD user who last changed the booking (wire `modifiedBy`).',
       resolve: (b) => b.modifiedBy ?? null,
@@ -218,18 +219,5 @@ rootList('bookings', {
   dates: listDates('Booking', 'bookings', REPORT_DATES.bookings),
   connection: BookingConnection,
   description: 'The bookings of the organization; a recurring series appears once (see `bookingOccurrences`). Report "Bookings".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only bookings in this office.' },
-    member: { kind: 'id', field: 'member', description: 'Only bookings made by this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only bookings billed to this team.' },
-    resource: { kind: 'id', field: 'resourceId', description: 'Only bookings of this resource.' },
-    rate: { kind: 'id', field: 'plan', description: 'Only bookings charged at this rate.' },
-    isCancelled: { kind: 'boolean', field: 'canceled', description: 'Only cancelled (true) or not cancelled (false) bookings.' },
-    isTentative: { kind: 'boolean', field: 'tentative', description: 'Only tentative (true) or confirmed (false) bookings.' },
-    isFree: { kind: 'boolean', field: 'free', description: 'Only free (true) or charged (false) bookings.' },
-    source: { kind: BookingSource, field: 'source', description: 'Only bookings made through this channel.' },
-    reference: { kind: 'string', field: 'reference', description: 'Only the booking with this reference.' },
-    titleContains: { kind: 'string', field: 'summary', op: 'csi', description: 'Only bookings whose title contains this text (case-insensitive).' },
-  },
 });
 rootById('booking', Booking, 'bookings', 'One booking by id; null when there is none.');

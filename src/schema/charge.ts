@@ -1,16 +1,12 @@
+import { CHARGE_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireAccounting, WireChargeIntegration } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Charge, ChargeConnection, Office, Payment } from './refs.ts';
 
-export const ChargeStatus = wireEnum('ChargeStatus', 'Outcome of a payment transaction (§6.3).', {
-  success: 'The money was received',
-  pending: 'Submitted and not settled yet',
-  fail: 'The transaction failed',
-  refund: 'The money was paid back',
-});
+export const ChargeStatus = enumOf(CHARGE_STATUS);
 
 /** Accounting-integration sync state, shared by charges, payments and allocations (§6.3, §6.14). */
 export const Accounting = builder.objectRef<WireAccounting>('Accounting').implement({
@@ -20,7 +16,7 @@ export const Accounting = builder.objectRef<WireAccounting>('Accounting').implem
     providerId: t.exposeString('providerId', { description: 'The id of the record in the accounting system.' }),
     externalOrgId: t.exposeString('externalOrgId', { description: 'The organization id in the accounting system.' }),
     deepLink: t.exposeString('deepLink', { description: 'A link to the record in the accounting system.' }),
-    lastSync: t.field({ type: 'DateTime', description: 'When it was last synced.', resolve: (a) => dateTime(a.lastSync) }),
+    lastSync: t.field({ type: 'DateTime', description: 'When it was last synced.', resolve: (a) => dateTime(a.lastSync, a, 'lastSync') }),
     error: t.exposeString('error', { description: 'The error of the last sync attempt; null when it succeeded.' }),
     noSync: t.exposeBoolean('noSync', { description: 'True when an admin excluded it from syncing.' }),
     hasLockedCharges: t.exposeBoolean('hasLockedCharges', {
@@ -38,13 +34,15 @@ const ChargeIntegration = builder.objectRef<WireChargeIntegration>('ChargeIntegr
 });
 
 Charge.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'charges' },
   description:
     'A payment transaction recorded against an invoice: a card payment, bank transfer, cash receipt or refund. Report "Charges".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
     amount: t.exposeFloat('amount', { description: 'Amount of money moved, in the currency of the charge.' }),
     currency: t.exposeString('currency', { description: 'ISO currency code; null means the organization\'s currency.' }),
-    date: t.field({ type: 'DateTime', description: 'When the money moved.', resolve: (c) => dateTime(c.date) }),
+    date: t.field({ type: 'DateTime', description: 'When the money moved.', resolve: (c) => dateTime(c.date, c, 'date') }),
     status: t.field({
       type: ChargeStatus.ref,
       description: 'Whether the transaction succeeded, is pending, failed or was refunded.',
@@ -76,11 +74,11 @@ Charge.implement({
       description: 'The office of the invoice this charge pays.',
       resolve: (c, _a, ctx) => loadRef(ctx, 'offices', c.office),
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the charge was recorded.', resolve: (c) => dateTime(c.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the charge was recorded.', resolve: (c) => dateTime(c.createdAt, c, 'createdAt') }),
     modifiedAt: t.field({
       type: 'DateTime',
       description: 'When the charge last changed (equals createdAt until the first change).',
-      resolve: (c) => dateTime(c.modifiedAt),
+      resolve: (c) => dateTime(c.modifiedAt, c, 'modifiedAt'),
     }),
     createdById: t.id({
       description: 'The OfficeRnD user (staff account, not a member) who recorded it.',
@@ -94,14 +92,6 @@ rootList('charges', {
   dates: listDates('Charge', 'charges', REPORT_DATES.charges),
   connection: ChargeConnection,
   description: 'Payment transactions against invoices, oldest first. Report "Charges".',
-  filters: {
-    payment: { kind: 'id', field: 'payment', description: 'Only transactions that pay this invoice.' },
-    office: { kind: 'id', field: 'office', description: 'Only transactions of invoices of this office.' },
-    status: { kind: ChargeStatus, field: 'status', description: 'Only transactions with this outcome.' },
-    account: { kind: 'string', field: 'account', description: 'Only transactions into this deposit account (exact name).' },
-    source: { kind: 'string', field: 'source', description: 'Only transactions recorded by this source (exact name).' },
-    reference: { kind: 'string', field: 'reference', description: 'Only transactions with exactly this reference.' },
-  },
 });
 rootById(
   'charge',

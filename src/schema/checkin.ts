@@ -4,11 +4,13 @@ import { dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Booking, Checkin, CheckinConnection, Member, Office, Pass, Team } from './refs.ts';
 
 Checkin.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'checkins' },
   description: 'A visit of a member to an office, from check-in to check-out. Report "Checkins".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
-    start: t.field({ type: 'DateTime', description: 'When the member checked in.', resolve: (c) => dateTime(c.start) }),
-    end: t.field({ type: 'DateTime', description: 'When the member checked out; null while still in.', resolve: (c) => dateTime(c.end) }),
+    start: t.field({ type: 'DateTime', description: 'When the member checked in.', resolve: (c) => dateTime(c.start, c, 'start') }),
+    end: t.field({ type: 'DateTime', description: 'When the member checked out; null while still in.', resolve: (c) => dateTime(c.end, c, 'end') }),
     type: t.exposeString('type', { description: 'Kind of check-in as OfficeRnD records it.' }),
     devices: t.stringList({ nullable: false, description: 'Devices used to check in (door, app …).', resolve: (c) => c.devices ?? [] }),
     resourceType: t.exposeString('resourceType', { description: 'The kind of resource used, as a resource-type key (e.g. hotdesk).' }),
@@ -26,7 +28,7 @@ Checkin.implement({
       description: 'The day pass used, when OfficeRnD links one (v2 field).',
       resolve: (c, _a, ctx) => loadRef(ctx, 'passes', c.pass),
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the record was created.', resolve: (c) => dateTime(c.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the record was created.', resolve: (c) => dateTime(c.createdAt, c, 'createdAt') }),
     createdById: t.id({ description: 'OfficeRnD user who created the record; not a member.', resolve: (c) => c.createdBy ?? null }),
   }),
 });
@@ -36,10 +38,5 @@ rootList('checkins', {
   dates: listDates('Checkin', 'check-ins', REPORT_DATES.checkins),
   connection: CheckinConnection,
   description: 'The check-ins of members at the offices. Report "Checkins".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only check-ins of this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only check-ins of members of this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only check-ins at this office.' },
-  },
 });
 rootById('checkin', Checkin, 'checkins', 'One check-in by id; null when there is none.');

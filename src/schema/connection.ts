@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
 import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
+import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
+import { ScanLimitError } from '../core/filters.ts';
+import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
 import { badInput } from './errors.ts';
 
-/** Default and maximum `first` of every connection. */
-export const DEFAULT_FIRST = 50;
-export const MAX_FIRST = 1000;
 
 export interface Edge<T> {
   cursor: string;
@@ -87,63 +86,40 @@ export function firstOf(args: ConnectionArgs): number {
   return first;
 }
 
-// A cursor names a position in the upstream sequence: the upstream page cursor (null for the first page) and how
-// many raw items of that page were already consumed, plus a fingerprint of the query it belongs to. Upstream
-// cursors only resume at page boundaries (§3), the offset makes ours exact for any `first`.
-interface Position {
-  upstream: string | null;
-  offset: number;
-  /** Whether the upstream query carried its optional filters: offsets and cursors belong to that variant. */
-  optional?: boolean;
-}
+type Position = Omit<CursorPosition, 'segment'>;
 
-const CURSOR_VERSION = 1;
-
-const fingerprint = (scope: string): string => createHash('sha256').update(scope).digest('base64url').slice(0, 10);
-
-function encodeCursor(position: Position, print: string): string {
-  const fields: (string | number | boolean | null)[] = [CURSOR_VERSION, position.upstream, position.offset, print];
-  if (position.optional !== undefined) fields.push(position.optional);
-  return Buffer.from(JSON.stringify(fields)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, print: string): Position {
-  let parsed: unknown;
+/** Reads `after` (core/cursor.ts), as a BAD_USER_INPUT naming the argument when it is not a cursor of this query. */
+export function readAfter(after: string, scope: string, what = 'query'): CursorPosition {
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
+    return decodeCursor(after, scope);
+  } catch (error) {
+    if (!(error instanceof CursorError)) throw error;
+    if (error.reason === 'foreign') throw badInput('"after" is not a cursor this gateway issued', 'after');
+    throw badInput(`"after" belongs to a different ${what} (other filters or another list): start again without it`, 'after');
   }
-  if (
-    !Array.isArray(parsed) ||
-    parsed[0] !== CURSOR_VERSION ||
-    !(parsed[1] === null || typeof parsed[1] === 'string') ||
-    !Number.isInteger(parsed[2]) ||
-    (parsed[2] as number) < 0 ||
-    !(parsed[4] === undefined || typeof parsed[4] === 'boolean')
-  ) {
-    throw badInput('"after" is not a cursor this gateway issued', 'after');
-  }
-  if (parsed[3] !== print) {
-    throw badInput('"after" belongs to a different query (other filters or another list): start again without it', 'after');
-  }
-  const position: Position = { upstream: parsed[1] as string | null, offset: parsed[2] as number };
-  if (typeof parsed[4] === 'boolean') position.optional = parsed[4];
+}
+
+const fingerprint = cursorScope;
+const writeCursor = (position: Position, print: string): string => encodeCursor({ segment: 0, ...position }, print);
+const readCursor = (cursor: string, print: string): Position => {
+  const { segment: _segment, ...position } = readAfter(cursor, print);
   return position;
-}
+};
 
-/**
- * Most upstream pages one page of a connection may scan while a gateway-side filter (`keep`) drops rows: a
- * selection OfficeRnD cannot filter must not turn `first: 1` into a walk of the whole collection. Past it the page
- * ends early with `hasNextPage: true`; its `endCursor` resumes the scan where it stopped.
- */
-export function scanPagesFor(first: number): number {
-  return Math.max(10, Math.ceil(first / V1_PAGE_LIMIT));
-}
-
-export interface UpstreamConnectionOptions<T> {
-  /** Kept items; applied on our side after the upstream filters (exact semantics whatever was pushed down). */
+interface UpstreamConnectionOptions<T> {
+  /**
+   * The date check: kept items, applied on our side after the upstream filters. A page scans at most
+   * `scanPagesFor(first)` upstream pages and may end short with `hasNextPage: true`.
+   */
   keep?: (item: T) => boolean;
+  /**
+   * The filter check (core/filters.ts): every item must pass it, whatever OfficeRnD did with the filters. Pages are
+   * read until `first` items pass or MAX_WALK_ITEMS were scanned, which is a RESULT_TOO_LARGE error (never a short
+   * page), so `first` and `hasNextPage` stay exact.
+   */
+  check?: (item: T) => boolean;
+  /** Whether OfficeRnD is relied on to apply every filter `check` checks (then pages ask for just what is needed). */
+  narrowed?: boolean;
   /** Distinguishes cursors of lists that share collection and upstream query but not `keep`. */
   scope?: string;
 }
@@ -161,16 +137,18 @@ export async function upstreamConnection<C extends ListCollection>(
 ): Promise<Connection<WireMap[C]>> {
   const first = firstOf(args);
   const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
-  let position: Position = args.after ? decodeCursor(args.after, print) : { upstream: null, offset: 0 };
+  let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   const edges: Edge<WireMap[C]>[] = [];
   if (first === 0) {
     return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
   }
-  const maxPages = options.keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
+  const { keep, check } = options;
+  const maxPages = keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
+  let scanned = 0;
   for (let pagesRead = 1; ; pagesRead += 1) {
     const wanted = first - edges.length;
     // Without a local filter, ask for exactly what is still needed; with one, whole pages.
-    const limit = options.keep ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
+    const limit = keep || (check && !options.narrowed) ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
     const page = await ctx.officernd.listPage(collection, query, {
       cursor: position.upstream,
       limit,
@@ -185,20 +163,22 @@ export async function upstreamConnection<C extends ListCollection>(
     let index = position.offset;
     for (; index < page.items.length && edges.length < first; index += 1) {
       const item = page.items[index] as WireMap[C];
-      if (options.keep && !options.keep(item)) continue;
+      if ((keep && !keep(item)) || (check && !check(item))) continue;
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
       const after: Position = atPageEnd ? at(page.next, 0) : at(position.upstream, index + 1);
-      edges.push({ node: item, cursor: encodeCursor(after, print) });
+      edges.push({ node: item, cursor: writeCursor(after, print) });
     }
     if (index < page.items.length) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(at(position.upstream, index), print) } };
+      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(at(position.upstream, index), print) } };
     }
     if (page.next === null) {
       return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
     }
     position = at(page.next, 0);
+    scanned += page.items.length;
+    if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS) throw new ScanLimitError(collection, MAX_WALK_ITEMS);
     if (edges.length >= first || pagesRead >= maxPages) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
+      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(position, print) } };
     }
   }
 }
@@ -207,9 +187,9 @@ export async function upstreamConnection<C extends ListCollection>(
 export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, scope: string): Connection<T> {
   const first = firstOf(args);
   const print = fingerprint(scope);
-  const start = args.after ? decodeCursor(args.after, print).offset : 0;
+  const start = args.after ? readCursor(args.after, print).offset : 0;
   const slice = items.slice(start, start + first);
-  const edges = slice.map((node, i) => ({ node, cursor: encodeCursor({ upstream: null, offset: start + i + 1 }, print) }));
+  const edges = slice.map((node, i) => ({ node, cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print) }));
   const end = start + slice.length;
   return {
     edges,
@@ -232,7 +212,7 @@ export async function upstreamPagesConnection<T>(
 ): Promise<Connection<T>> {
   const first = firstOf(args);
   const print = fingerprint(scope);
-  let position: Position = args.after ? decodeCursor(args.after, print) : { upstream: null, offset: 0 };
+  let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   const edges: Edge<T>[] = [];
   if (first === 0) {
     return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
@@ -244,10 +224,10 @@ export async function upstreamPagesConnection<T>(
     for (; index < page.items.length && edges.length < first; index += 1) {
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
       const after: Position = atPageEnd ? { upstream: page.next, offset: 0 } : { upstream: position.upstream, offset: index + 1 };
-      edges.push({ node: page.items[index] as T, cursor: encodeCursor(after, print) });
+      edges.push({ node: page.items[index] as T, cursor: writeCursor(after, print) });
     }
     if (index < page.items.length) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor({ upstream: position.upstream, offset: index }, print) } };
+      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor({ upstream: position.upstream, offset: index }, print) } };
     }
     if (page.next === null) {
       return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
@@ -257,5 +237,5 @@ export async function upstreamPagesConnection<T>(
   }
   if (pagesRead === 0) return { edges, pageInfo: { hasNextPage: false, endCursor: args.after ?? null } };
   // Enough items, or the source stopped before its last page (a bound was reached): more follow from `position`.
-  return { edges, pageInfo: { hasNextPage: true, endCursor: encodeCursor(position, print) } };
+  return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(position, print) } };
 }

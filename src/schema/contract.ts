@@ -1,27 +1,14 @@
+import { CONTRACT_STAGE, CONTRACT_STATUS, CONTRACT_TYPE } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireContract, WireContractPlan, WireContractResource, WireStep } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Contract, ContractConnection, Member, MembershipConnection, Office, Plan, Resource, Team } from './refs.ts';
 
-export const ContractStage = wireEnum('ContractStage', 'Where a contract is in its life cycle (§6.5).', {
-  active: 'Running',
-  up_for_renewal: 'Nearing its end; a renewal is due',
-  served_notice: 'Notice has been served',
-  rolling: 'Past its term and rolling on',
-  not_renewed: 'Ended without renewal',
-  expired: 'Its term has ended',
-  terminated: 'Ended early',
-});
+export const ContractStage = enumOf(CONTRACT_STAGE);
 
-export const ContractStatus = wireEnum('ContractStatus', 'The document status of a contract (§6.5).', {
-  draft: 'Being prepared',
-  not_signed: 'Sent but not signed',
-  signed: 'Signed',
-  terminated: 'Terminated',
-  canceled: 'Cancelled before it took effect',
-});
+export const ContractStatus = enumOf(CONTRACT_STATUS);
 
 export const ContractSignatureStatus = wireEnum('ContractSignatureStatus', 'Where the signing of a contract stands (§6.5).', {
   out_for_signature: 'Sent out for signature',
@@ -33,11 +20,7 @@ export const ContractSignatureStatus = wireEnum('ContractSignatureStatus', 'Wher
   canceled: 'The signing flow was cancelled',
 });
 
-export const ContractType = wireEnum('ContractType', 'Why a contract was made (§6.5).', {
-  new: 'A new customer agreement',
-  renewal: 'Renews an earlier contract',
-  expansion: 'Adds to an existing agreement',
-});
+export const ContractType = enumOf(CONTRACT_TYPE);
 
 const ContractStep = builder.objectRef<WireStep>('ContractStep').implement({
   description: 'A price step of a contract line: the price that applies between two dates.',
@@ -45,8 +28,8 @@ const ContractStep = builder.objectRef<WireStep>('ContractStep').implement({
     price: t.exposeFloat('price', { description: 'Price per period during this step.' }),
     discountId: t.id({ description: 'The discount definition applied (outside the 20 reports).', resolve: (s) => s.discount ?? null }),
     discountedAmount: t.exposeFloat('discountedAmount', { description: 'Price per period after the discount.' }),
-    startDate: t.field({ type: 'Date', description: 'First day of the step.', resolve: (s) => dateOnly(s.startDate) }),
-    endDate: t.field({ type: 'Date', description: 'Last day of the step.', resolve: (s) => dateOnly(s.endDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day of the step.', resolve: (s) => dateOnly(s.startDate, s, 'startDate') }),
+    endDate: t.field({ type: 'Date', description: 'Last day of the step.', resolve: (s) => dateOnly(s.endDate, s, 'endDate') }),
   }),
 });
 
@@ -98,13 +81,15 @@ const ContractSigner = builder.objectRef<WireSigner>('ContractSigner').implement
 const ContractTermination = builder.objectRef<WireTermination>('ContractTermination').implement({
   description: 'How and when a contract was terminated.',
   fields: (t) => ({
-    date: t.field({ type: 'Date', description: 'Termination date.', resolve: (x) => dateOnly(x.date) }),
+    date: t.field({ type: 'Date', description: 'Termination date.', resolve: (x) => dateOnly(x.date, x, 'date') }),
     reason: t.string({ description: 'Reason key chosen by the admin (wire `reasonKey`).', resolve: (x) => x.reasonKey ?? null }),
     comments: t.exposeString('comments', { description: 'Free-text comments.' }),
   }),
 });
 
 Contract.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'contracts' },
   description: 'A membership agreement: what a member or team agreed to pay for which plans and resources. Report "Contracts".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -113,8 +98,8 @@ Contract.implement({
     team: t.field({ type: Team, description: 'The team the contract is with.', resolve: (c, _a, ctx) => loadRef(ctx, 'teams', c.team) }),
     office: t.field({ type: Office, description: 'The office it covers.', resolve: (c, _a, ctx) => loadRef(ctx, 'offices', c.office) }),
     documentType: t.exposeString('documentType', { description: 'Kind of document, e.g. membershipagreement.' }),
-    startDate: t.field({ type: 'Date', description: 'First day of the term.', resolve: (c) => dateOnly(c.startDate) }),
-    endDate: t.field({ type: 'Date', description: 'Last day of the term.', resolve: (c) => dateOnly(c.endDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day of the term.', resolve: (c) => dateOnly(c.startDate, c, 'startDate') }),
+    endDate: t.field({ type: 'Date', description: 'Last day of the term.', resolve: (c) => dateOnly(c.endDate, c, 'endDate') }),
     plans: t.field({ type: [ContractPlanLine], nullable: false, description: 'Recurring plans sold.', resolve: (c) => c.plans ?? [] }),
     oneOffPlans: t.field({ type: [ContractPlanLine], nullable: false, description: 'One-off plans (fees) sold.', resolve: (c) => c.oneOffPlans ?? [] }),
     resources: t.field({ type: [ContractResourceLine], nullable: false, description: 'Resources assigned.', resolve: (c) => c.resources ?? [] }),
@@ -133,7 +118,7 @@ Contract.implement({
       description: 'Signing status.',
       resolve: (c) => ContractSignatureStatus.fromWire(c.signatureStatus) as never,
     }),
-    signDate: t.field({ type: 'Date', description: 'The day it was signed.', resolve: (c) => dateOnly(c.signDate) }),
+    signDate: t.field({ type: 'Date', description: 'The day it was signed.', resolve: (c) => dateOnly(c.signDate, c, 'signDate') }),
     signedBy: t.field({ type: ContractSigner, description: 'Who signed it.', resolve: (c) => c.signedBy ?? null }),
     activationErrors: t.field({
       type: 'JSON',
@@ -161,9 +146,9 @@ Contract.implement({
     }),
     memberships: reverseLink(t, MembershipConnection, 'memberships', 'contract', 'Memberships created from this contract (membership `contract`).'),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (c) => c.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (c) => dateTime(c.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (c) => dateTime(c.createdAt, c, 'createdAt') }),
     createdById: t.id({ description: 'OfficeRnD staff user who created it; not a member.', resolve: (c) => c.createdBy ?? null }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (c) => dateTime(c.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (c) => dateTime(c.modifiedAt, c, 'modifiedAt') }),
     modifiedById: t.id({ description: 'OfficeRnD staff user who last changed it; not a member.', resolve: (c) => c.modifiedBy ?? null }),
   }),
 });
@@ -173,14 +158,5 @@ rootList('contracts', {
   dates: listDates('Contract', 'contracts', REPORT_DATES.contracts),
   connection: ContractConnection,
   description: 'The contracts (membership agreements) of the organization. Report "Contracts".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only contracts of this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only contracts with this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only contracts covering this office.' },
-    status: { kind: ContractStatus, field: 'status', description: 'Only contracts with this document status.' },
-    stage: { kind: ContractStage, field: 'stage', description: 'Only contracts in this life-cycle stage.' },
-    type: { kind: ContractType, field: 'type', description: 'Only new, renewal or expansion contracts.' },
-    number: { kind: 'string', field: 'number', description: 'Only the contract with this number (e.g. CON-3).' },
-  },
 });
 rootById('contract', Contract, 'contracts', 'One contract by id; null when there is none.');

@@ -1,6 +1,7 @@
 import type { ArgBuilder } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
 import { monthsOf } from '../dates/selection.ts';
 import type { WireCreditStat, WireCreditTotals } from '../officernd/types.ts';
 import { arrayConnection, firstOf, type ConnectionArgs } from './connection.ts';
@@ -15,7 +16,6 @@ type CreditAccountShape = WireCreditStat & { month: string };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Each month is one upstream call per owner (§6.6), so a selection may touch at most two years of months. */
 /** Most months one credit-accounts selection may touch (each is one upstream call per team or member). */
-export const MAX_CREDIT_MONTHS = 24;
 
 interface MonthArgs {
   month?: string | null;
@@ -89,6 +89,8 @@ const CreditAccountTotals = builder.objectRef<WireCreditTotals>('CreditAccountTo
 });
 
 CreditAccount.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: null },
   description:
     'The credit (coin) balance of one credit account of a team or member in one month: what was granted, spent and left. ' +
     'Report "Credit Accounts" (`/credit-accounts/stats`).',

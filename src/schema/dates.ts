@@ -17,7 +17,7 @@ import { badInput } from './errors.ts';
 // The GraphQL face of date selection (issue 4): the DateSelection input, its enums, and the per-report
 // `<Report>DateField` enums built from src/dates/report-dates.ts. The logic itself lives in src/dates/.
 
-export const TimePeriodEnum = builder.enumType('TimePeriod', {
+const TimePeriodEnum = builder.enumType('TimePeriod', {
   description: 'A calendar period relative to today (in the selection\'s time zone), as in the connector\'s "Time Period" menu.',
   values: Object.fromEntries(Object.entries(TIME_PERIODS).map(([name, description]) => [name, { value: name, description }])) as Record<
     TimePeriod,
@@ -28,7 +28,7 @@ export const TimePeriodEnum = builder.enumType('TimePeriod', {
 // Listed Monday first, as most calendars show them; the value order carries no meaning.
 const WEEKDAY_ORDER = [...WEEKDAYS.slice(1), WEEKDAYS[0]] as const;
 
-export const WeekdayEnum = builder.enumType('Weekday', {
+const WeekdayEnum = builder.enumType('Weekday', {
   description: 'A day of the week: the first day of the week for the week periods (`weekStartsOn`).',
   values: Object.fromEntries(
     WEEKDAY_ORDER.map((day) => [day, { value: day, description: `${day[0]}${day.slice(1).toLowerCase()}.` }]),

@@ -1,10 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { WalkTooLargeError } from '../loaders/index.ts';
-import { CursorLoopError, OfficeRnDError, OfficeRnDQueryError } from '../officernd/index.ts';
-import { RequestBudgetError } from '../security/budget.ts';
+import { publicFailure } from '../core/failure.ts';
 
 /** Error codes a client may see in `extensions.code`; anything else is masked as INTERNAL_SERVER_ERROR. */
-export const PUBLIC_CODES = new Set([
+const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UPSTREAM_UNAVAILABLE',
@@ -26,6 +24,7 @@ export const PUBLIC_CODES = new Set([
   'TOO_MANY_ALIASES',
   'TOO_MANY_TOKENS',
   'QUERY_TOO_COSTLY',
+  'CANCELLED',
   // Persisted operations (src/persisted): Apollo's PersistedQueryLink reads the first two.
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_MISMATCH',
@@ -65,19 +64,6 @@ const isRequestError = (error: unknown): error is GraphQLError =>
   error.extensions?.code === undefined &&
   (error.originalError === undefined || Boolean(error.nodes?.length));
 
-/** Failures that are not OfficeRnDErrors but have a stable public meaning: code and message to show. */
-function knownFailure(original: unknown): { code: string; message: string } | null {
-  // The budget (REQUEST_BUDGET_MS) ran out while waiting on OfficeRnD.
-  if (original instanceof RequestBudgetError) return { code: 'UPSTREAM_TIMEOUT', message: original.message };
-  // A whole-collection read would be cut short: an error, never a short list.
-  if (original instanceof WalkTooLargeError) return { code: 'RESULT_TOO_LARGE', message: original.message };
-  // The upstream handed back a cursor twice: its paging is broken, the list cannot be read completely.
-  if (original instanceof CursorLoopError) return { code: 'UPSTREAM_UNAVAILABLE', message: original.message };
-  // A request the client refuses to build from the caller's arguments (e.g. an occurrence window over a year, §6.2).
-  if (original instanceof OfficeRnDQueryError) return { code: 'BAD_USER_INPUT', message: original.message };
-  return null;
-}
-
 /**
  * The one place errors are mapped for clients (STYLE.md pattern 7): upstream failures keep a stable code and a
  * message naming method, path and status (never a token or secret); expected GraphQL errors pass; the rest is masked.
@@ -86,15 +72,12 @@ export function maskError(error: unknown, message: string): Error {
   const original = unwrap(error);
   const path = error instanceof GraphQLError ? error.path : undefined;
   const nodes = error instanceof GraphQLError ? error.nodes : undefined;
-  if (original instanceof OfficeRnDError) {
-    return new GraphQLError(original.message, {
-      nodes,
-      path,
-      extensions: { code: original.code, ...(original.status ? { upstreamStatus: original.status } : {}) },
-    });
+  // Failures with a public meaning (core/failure.ts, shared with the exports): code and message to show.
+  const known = original instanceof GraphQLError ? null : publicFailure(original);
+  if (known) {
+    const extensions = { code: known.code, ...(known.upstreamStatus ? { upstreamStatus: known.upstreamStatus } : {}) };
+    return new GraphQLError(known.message, { nodes, path, extensions });
   }
-  const known = knownFailure(original);
-  if (known) return new GraphQLError(known.message, { nodes, path, extensions: { code: known.code } });
   if (original instanceof GraphQLError) {
     const code = original.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {

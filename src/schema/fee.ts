@@ -1,15 +1,15 @@
+import { FEE_STATUS } from '../officernd/enums.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { PaymentStatus, planOf, rateOf } from './payment.ts';
 import { Fee, FeeConnection, Member, Office, Payment, Plan, Rate, Team } from './refs.ts';
 
-export const FeeStatus = wireEnum('FeeStatus', 'Approval state of a one-off fee (§6.7).', {
-  approved: 'Approved: it will be (or was) invoiced',
-  awaiting_approval: 'Waiting for an admin to approve it',
-});
+export const FeeStatus = enumOf(FEE_STATUS);
 
 Fee.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'fees' },
   description:
     'A one-off charge to a member or team (a day pass, a booking, a setup fee, an extra), invoiced on a payment. Report "Fees".',
   fields: (t) => ({
@@ -27,7 +27,7 @@ Fee.implement({
     issueDate: t.field({
       type: 'Date',
       description: 'The day the fee is charged, which decides the invoice period (wire `date`).',
-      resolve: (f) => dateOnly(f.date),
+      resolve: (f) => dateOnly(f.date, f, 'date'),
     }),
     status: t.field({
       type: FeeStatus.ref,
@@ -52,8 +52,8 @@ Fee.implement({
       resolve: (f) => f.valueCredits ?? null,
     }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (f) => f.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the fee was created.', resolve: (f) => dateTime(f.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the fee last changed.', resolve: (f) => dateTime(f.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the fee was created.', resolve: (f) => dateTime(f.createdAt, f, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the fee last changed.', resolve: (f) => dateTime(f.modifiedAt, f, 'modifiedAt') }),
     createdById: t.id({
       description: 'The OfficeRnD user (staff account, not a member) who created it.',
       resolve: (f) => f.createdBy ?? null,
@@ -94,20 +94,6 @@ rootList('fees', {
   dates: listDates('Fee', 'fees', REPORT_DATES.fees),
   connection: FeeConnection,
   description: 'One-off fees, oldest first. Report "Fees".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only fees charged to this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only fees charged to this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only fees of this office.' },
-    plan: { kind: 'id', field: 'plan', description: 'Only fees created from this plan or rate (wire `plan` holds either).' },
-    status: { kind: FeeStatus, field: 'status', description: 'Only fees in this approval state.' },
-    name: { kind: 'string', field: 'name', description: 'Only fees with exactly this name.' },
-    nameStartsWith: {
-      kind: 'string',
-      field: 'name',
-      op: 'swi',
-      description: 'Only fees whose name starts with this text (case-insensitive).',
-    },
-  },
 });
 rootById(
   'fee',

@@ -1,9 +1,11 @@
 import type { ArgBuilder, ObjectRef } from '@pothos/core';
+import { GraphQLError } from 'graphql';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { fullyPushed, pushDown, watchedCheck, type GivenFilter } from '../core/filters.ts';
 import { wireDay, wireInstant } from '../dates/wire-dates.ts';
-import { OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
-import type { Filter, FilterOp } from '../officernd/index.ts';
+import { COLLECTIONS, OBJECT_ID, type FilterSpecs, type ListCollection } from '../officernd/collections.ts';
+import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { arrayConnection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
 import { dateArgs, listDateFilter, type ListDates } from './dates.ts';
@@ -11,16 +13,32 @@ import { badInput } from './errors.ts';
 
 // Shared field helpers: how references, dates, enums and list arguments look on every type.
 
-/** An ISO timestamp from the wire, or null when absent or unparsable (upstream data is not trusted). */
-export function dateTime(value: string | null | undefined): string | null {
-  if (!value) return null;
-  return wireInstant(value) ?? null;
+/**
+ * An ISO timestamp from the wire; null when absent. A value that is not a date is an UPSTREAM_INVALID_DATA error at
+ * the field (null there, the rest of the answer stands) naming the record's id and the field, never a silent null
+ * (issue 14.7). `record` and `field` say where the value was read.
+ */
+export function dateTime(value: string | null | undefined, record?: object, field?: string): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return (typeof value === 'string' ? wireInstant(value) : undefined) ?? invalidDate(value, record, field);
 }
 
-/** A calendar date from the wire. Date-only values are stored at T00:00:00.000Z (§4 Timezones): keep the UTC day. */
-export function dateOnly(value: string | null | undefined): string | null {
-  if (!value) return null;
-  return wireDay(value) ?? null;
+/**
+ * A calendar date from the wire. Date-only values are stored at T00:00:00.000Z (§4 Timezones): keep the UTC day.
+ * Absent: null; not a date: an UPSTREAM_INVALID_DATA error, as for `dateTime`.
+ */
+export function dateOnly(value: string | null | undefined, record?: object, field?: string): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return (typeof value === 'string' ? wireDay(value) : undefined) ?? invalidDate(value, record, field);
+}
+
+function invalidDate(value: unknown, record: object | undefined, field: string | undefined): never {
+  const id = (record as { _id?: unknown } | undefined)?._id;
+  const owner = typeof id === 'string' ? `record ${id}` : 'a record without an id';
+  throw new GraphQLError(
+    `OfficeRnD sent ${field ? `"${field}"` : 'a date'} of ${owner} as ${JSON.stringify(String(value).slice(0, 60))}, which is not a date; it is left out`,
+    { extensions: { code: 'UPSTREAM_INVALID_DATA', ...(typeof id === 'string' ? { record: id } : {}), ...(field ? { field } : {}) } },
+  );
 }
 
 /** Loads the object a reference points at; null when unset or dangling. */
@@ -49,6 +67,12 @@ export async function loadRefs<C extends ListCollection>(
   return out;
 }
 
+/** The id of an embedded element (ids are non-null): one OfficeRnD left out is an UPSTREAM_INVALID_DATA error. */
+export function elementId(id: string | null | undefined, what: string): string {
+  if (typeof id === 'string' && id !== '') return id;
+  throw new GraphQLError(`OfficeRnD sent ${what} without an id`, { extensions: { code: 'UPSTREAM_INVALID_DATA' } });
+}
+
 /** Checks an id argument: OfficeRnD ids are 24-hex (§6 conventions). */
 export function checkId(id: string, argument: string): string {
   if (!OBJECT_ID.test(id)) throw badInput(`"${argument}" must be an OfficeRnD id (24 hex characters), got "${id}"`, argument);
@@ -67,7 +91,7 @@ export const connectionArgs = (t: ArgBuilder<Types>) => ({
 
 // ---------------------------------------------------------------- enums
 
-export interface WireEnum {
+interface WireEnum {
   /** GraphQL name of the enum. */
   ref: ReturnType<typeof builder.enumType>;
   /** Wire value → GraphQL value; unknown values become OTHER, so a new upstream value never breaks a response. */
@@ -76,20 +100,13 @@ export interface WireEnum {
   toWire(value: string): string;
 }
 
-const screaming = (wire: string): string =>
-  wire
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')
-    .toUpperCase();
-
 /** Declares an enum over upstream string values, with an OTHER value for anything the doc does not list. */
-export function wireEnum(name: string, description: string, values: Record<string, string>): WireEnum {
+export function wireEnum(name: string, description: string, values: Readonly<Record<string, string>>): WireEnum {
   const toGraphQL = new Map<string, string>();
   const toWireMap = new Map<string, string>();
   const gqlValues: Record<string, { value: string; description: string }> = {};
   for (const [wire, doc] of Object.entries(values)) {
-    const key = screaming(wire);
+    const key = enumValueName(wire);
     toGraphQL.set(wire, key);
     toWireMap.set(key, wire);
     gqlValues[key] = { value: key, description: `${doc} (OfficeRnD value \`${wire}\`).` };
@@ -107,64 +124,66 @@ export function wireEnum(name: string, description: string, values: Record<strin
   };
 }
 
-// ---------------------------------------------------------------- list fields
+const declaredEnums = new Map<string, WireEnum>();
 
-/** A filter argument of a list field and how it becomes an upstream filter. */
-export interface FilterArg {
-  kind: 'id' | 'string' | 'boolean' | WireEnum;
-  /** Upstream field name (v1 wire name). */
-  field: string;
-  /** Upstream operator; equality by default. */
-  op?: FilterOp;
-  description: string;
+/** The GraphQL enum of a declared enum (officernd/enums.ts), made once however many fields and filters use it. */
+export function enumOf(spec: EnumSpec): WireEnum {
+  let made = declaredEnums.get(spec.name);
+  if (!made) {
+    made = wireEnum(spec.name, spec.description, spec.values);
+    declaredEnums.set(spec.name, made);
+  }
+  return made;
 }
 
-export type FilterArgs = Record<string, FilterArg>;
+// ---------------------------------------------------------------- list fields
 
-/** Declares the filter arguments of a list field. */
-export function filterArgs(t: ArgBuilder<Types>, filters: FilterArgs) {
+/** Declares the filter arguments of a list field from a collection's declaration. */
+export function filterArgs(t: ArgBuilder<Types>, filters: FilterSpecs) {
   const args: Record<string, ReturnType<typeof t.id>> = {};
   for (const [name, filter] of Object.entries(filters)) {
     const options = { description: filter.description };
     if (filter.kind === 'id') args[name] = t.id(options);
     else if (filter.kind === 'string') args[name] = t.string(options) as unknown as ReturnType<typeof t.id>;
     else if (filter.kind === 'boolean') args[name] = t.boolean(options) as unknown as ReturnType<typeof t.id>;
-    else args[name] = t({ type: filter.kind.ref, ...options }) as unknown as ReturnType<typeof t.id>;
+    else args[name] = t({ type: enumOf(filter.enum as EnumSpec).ref, ...options }) as unknown as ReturnType<typeof t.id>;
   }
   return args;
 }
 
-/** Turns the filter arguments a caller gave into upstream filters (checked: ids must be ids, text not empty). */
-export function toFilters(filters: FilterArgs, args: Record<string, unknown>): Filter[] {
-  const out: Filter[] = [];
-  for (const [name, filter] of Object.entries(filters)) {
+/** Reads the filter arguments a caller gave (checked: ids must be ids, text not empty, enums to wire values). */
+export function givenFilters(filters: FilterSpecs, args: Record<string, unknown>): GivenFilter[] {
+  const out: GivenFilter[] = [];
+  for (const [name, spec] of Object.entries(filters)) {
     const value = args[name];
     if (value === undefined || value === null) continue;
-    const op = filter.op ?? 'eq';
     // An empty text matches nothing (or, as a prefix, everything): leave the argument out instead.
-    if (filter.kind === 'string' && value === '') {
+    if (spec.kind === 'string' && value === '') {
       throw badInput(`"${name}" must not be empty; leave it out to not filter on it`, name);
     }
-    if (filter.kind === 'id') out.push({ field: filter.field, op, value: checkId(String(value), name) });
-    else if (filter.kind === 'string' || filter.kind === 'boolean') {
-      out.push({ field: filter.field, op, value: value as string | boolean });
-    } else out.push({ field: filter.field, op, value: filter.kind.toWire(String(value)) });
+    if (spec.kind === 'id') out.push({ spec, value: checkId(String(value), name) });
+    else if (spec.kind === 'string') out.push({ spec, value: String(value) });
+    else if (spec.kind === 'boolean') out.push({ spec, value: value === true });
+    else out.push({ spec, value: enumOf(spec.enum as EnumSpec).toWire(String(value)) });
   }
   return out;
 }
 
-export interface RootListConfig<C extends ListCollection> {
+interface RootListConfig<C extends ListCollection> {
   collection: C;
   connection: ObjectRef<Types, Connection<WireMap[C]>>;
   description: string;
-  filters?: FilterArgs;
   /** The report's dates (`listDates`): adds `dateField` and `dates`. */
   dates?: ListDates<WireMap[C]>;
 }
 
-/** Declares a root list field (`members`, `bookings` …) as a connection with upstream filters and date selection. */
+/**
+ * Declares a root list field (`members`, `bookings` …) as a connection with the collection's declared filters
+ * (officernd/collections.ts) and date selection. Every filter is checked on every row here; what is sent upstream
+ * only saves pages (core/filters.ts).
+ */
 export function rootList<C extends ListCollection>(name: string, config: RootListConfig<C>): void {
-  const filters = config.filters ?? {};
+  const filters = COLLECTIONS[config.collection].filters;
   const dates = config.dates;
   builder.queryField(name, (t) =>
     t.field({
@@ -174,16 +193,20 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
       args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters), ...(dates ? dateArgs(t.arg, dates) : {}) },
       resolve: (_root, args, ctx) => {
         // Every argument is checked before the first upstream call.
-        const upstream = toFilters(filters, args);
+        const given = givenFilters(filters, args);
+        const upstream = pushDown(given);
+        const { collection } = config;
+        const check = watchedCheck(given, (field) => ctx.loaders.noteIgnoredFilter(collection, field)) ?? undefined;
+        const narrowed = fullyPushed(given, (field) => ctx.loaders.sizes.ignoresFilter(collection, field));
         const selected = dates ? listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
-        if (!selected) return upstreamConnection(ctx, config.collection, { filters: upstream }, args as ConnectionArgs);
+        if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed });
         return upstreamConnection(
           ctx,
           config.collection,
           // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
-          { filters: upstream, optional: selected.filters },
+          { filters: upstream.filters, optional: [...upstream.optional, ...selected.filters] },
           args as ConnectionArgs,
-          { keep: selected.keep, scope: selected.scope },
+          { keep: selected.keep, scope: selected.scope, check, narrowed },
         );
       },
     }),
@@ -230,6 +253,8 @@ export function reverseLink<P extends { _id: string }, C extends ListCollection>
   field: string,
   description: string,
 ) {
+  // Reverse links follow a reference the collection declares (officernd/collections.ts `links`).
+  if (!Object.hasOwn(COLLECTIONS[collection].links, field)) throw new Error(`${collection}.${field} is not a declared link`);
   return t.field({
     type: connection,
     description,

@@ -4,6 +4,8 @@ import { childConnection, connectionArgs, dateTime, loadRef, rootById, rootList 
 import { Floor, FloorConnection, Office, ResourceConnection } from './refs.ts';
 
 Floor.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'floors' },
   description: 'A floor of an office, with its floor plan. Report "Floors".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -26,8 +28,8 @@ Floor.implement({
       description: 'The floor plan as shown publicly (wire `public`), as sent by OfficeRnD.',
       resolve: (f) => f.public ?? null,
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the floor was created.', resolve: (f) => dateTime(f.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the floor last changed.', resolve: (f) => dateTime(f.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the floor was created.', resolve: (f) => dateTime(f.createdAt, f, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the floor last changed.', resolve: (f) => dateTime(f.modifiedAt, f, 'modifiedAt') }),
     resources: t.field({
       type: ResourceConnection,
       description: 'The resources (rooms, desks) on this floor.',
@@ -43,11 +45,5 @@ rootList('floors', {
   dates: listDates('Floor', 'floors', REPORT_DATES.floors),
   connection: FloorConnection,
   description: 'The floors of all offices. Report "Floors".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only floors of this office.' },
-    name: { kind: 'string', field: 'name', description: 'Only floors with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only floors whose name starts with this text (case-insensitive).' },
-    isOpen: { kind: 'boolean', field: 'isOpen', description: 'Only open (true) or closed (false) floors.' },
-  },
 });
 rootById('floor', Floor, 'floors', 'One floor by id; null when there is none.');

@@ -1,16 +1,14 @@
+import { ISSUE_STATUS } from '../officernd/enums.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Issue, IssueConnection, Member, Office, Team } from './refs.ts';
 
-export const IssueStatus = wireEnum('IssueStatus', 'Where a help-desk issue stands (§6.9).', {
-  new: 'Just reported, not looked at',
-  open: 'Being worked on',
-  pending: 'Waiting for someone',
-  resolved: 'Resolved',
-});
+export const IssueStatus = enumOf(ISSUE_STATUS);
 
 Issue.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'issues' },
   description: 'A help-desk issue (ticket) raised by a member. Report "Issues" (v2 "tickets").',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -25,10 +23,10 @@ Issue.implement({
     severityId: t.id({ description: 'Severity: id of a ticket option (wire `severity`).', resolve: (i) => i.severity ?? null }),
     priorityId: t.id({ description: 'Priority: id of a ticket option (wire `priority`).', resolve: (i) => i.priority ?? null }),
     attachments: t.stringList({ nullable: false, description: 'URLs of attached files.', resolve: (i) => i.attachments ?? [] }),
-    resolvedAt: t.field({ type: 'DateTime', description: 'When it was resolved (wire `resolvedDate`).', resolve: (i) => dateTime(i.resolvedDate) }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was raised.', resolve: (i) => dateTime(i.createdAt) }),
+    resolvedAt: t.field({ type: 'DateTime', description: 'When it was resolved (wire `resolvedDate`).', resolve: (i) => dateTime(i.resolvedDate, i, 'resolvedDate') }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was raised.', resolve: (i) => dateTime(i.createdAt, i, 'createdAt') }),
     createdById: t.id({ description: 'OfficeRnD user who created the record; not a member.', resolve: (i) => i.createdBy ?? null }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (i) => dateTime(i.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (i) => dateTime(i.modifiedAt, i, 'modifiedAt') }),
   }),
 });
 
@@ -37,12 +35,5 @@ rootList('issues', {
   dates: listDates('Issue', 'issues', REPORT_DATES.issues),
   connection: IssueConnection,
   description: 'The help-desk issues (tickets) of the organization. Report "Issues".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only issues raised by this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only issues of this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only issues about this office.' },
-    status: { kind: IssueStatus, field: 'status', description: 'Only issues with this status.' },
-    subjectContains: { kind: 'string', field: 'subject', op: 'csi', description: 'Only issues whose subject contains this text (case-insensitive).' },
-  },
 });
 rootById('issue', Issue, 'issues', 'One issue by id; null when there is none.');

@@ -1,9 +1,10 @@
+import { MEMBER_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { Address } from './common.ts';
 import { listDates } from './dates.ts';
 import { wireEmail } from './email.ts';
-import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import {
   BookingConnection,
   CheckinConnection,
@@ -16,17 +17,11 @@ import {
   Team,
 } from './refs.ts';
 
-export const MemberStatus = wireEnum('MemberStatus', 'Where a member stands with the organization (§6.10).', {
-  active: 'An active member',
-  contact: 'A contact, not (yet) a member',
-  former: 'A former member',
-  pending: 'Awaiting approval or activation',
-  not_approved: 'Rejected by an admin',
-  'drop-in': 'A drop-in visitor without a recurring membership',
-  lead: 'A sales lead',
-});
+export const MemberStatus = enumOf(MEMBER_STATUS);
 
 Member.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'members' },
   description: 'A person: a member of the space, possibly part of a team (company). Report "Members".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -47,7 +42,7 @@ Member.implement({
       description: 'Status OfficeRnD derives from memberships and activity (e.g. DROP_IN).',
       resolve: (m) => MemberStatus.fromWire(m.calculatedStatus) as never,
     }),
-    startDate: t.field({ type: 'Date', description: 'The day the member started.', resolve: (m) => dateOnly(m.startDate) }),
+    startDate: t.field({ type: 'Date', description: 'The day the member started.', resolve: (m) => dateOnly(m.startDate, m, 'startDate') }),
     isContactPerson: t.boolean({ description: 'Whether this member is the contact person of the team.', resolve: (m) => m.contactPerson ?? null }),
     isBillingPerson: t.boolean({ description: 'Whether this member receives the team\'s invoices.', resolve: (m) => m.billingPerson ?? null }),
     address: t.field({ type: Address, description: 'Postal address.', resolve: (m) => m.address ?? null }),
@@ -55,9 +50,9 @@ Member.implement({
     image: t.exposeString('image', { description: 'Avatar URL.' }),
     description: t.exposeString('description', { description: 'Free-text profile description.' }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (m) => m.properties ?? null }),
-    lastLogin: t.field({ type: 'DateTime', description: 'Last login to the member portal or app.', resolve: (m) => dateTime(m.lastLogin) }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the member was created.', resolve: (m) => dateTime(m.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the member last changed.', resolve: (m) => dateTime(m.modifiedAt) }),
+    lastLogin: t.field({ type: 'DateTime', description: 'Last login to the member portal or app.', resolve: (m) => dateTime(m.lastLogin, m, 'lastLogin') }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the member was created.', resolve: (m) => dateTime(m.createdAt, m, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the member last changed.', resolve: (m) => dateTime(m.modifiedAt, m, 'modifiedAt') }),
     team: t.field({ type: Team, description: 'The team (company) the member belongs to.', resolve: (m, _a, ctx) => loadRef(ctx, 'teams', m.team) }),
     office: t.field({ type: Office, description: 'The member\'s home office.', resolve: (m, _a, ctx) => loadRef(ctx, 'offices', m.office) }),
     bookings: reverseLink(t, BookingConnection, 'bookings', 'member', 'Bookings made by this member.'),
@@ -73,13 +68,5 @@ rootList('members', {
   dates: listDates('Member', 'members', REPORT_DATES.members),
   connection: MemberConnection,
   description: 'The members of the organization. Report "Members".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only members whose home office is this one.' },
-    team: { kind: 'id', field: 'team', description: 'Only members of this team.' },
-    status: { kind: MemberStatus, field: 'status', description: 'Only members with this status.' },
-    name: { kind: 'string', field: 'name', description: 'Only members with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only members whose name starts with this text (case-insensitive).' },
-    email: { kind: 'string', field: 'email', description: 'Only the member with this e-mail address.' },
-  },
 });
 rootById('member', Member, 'members', 'One member by id; null when there is none.');

@@ -1,30 +1,16 @@
+import { MEMBERSHIP_CALCULATED_STATUS, MEMBERSHIP_STATUS, MEMBERSHIP_TYPE } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireMembershipMove } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Contract, Member, Membership, MembershipConnection, Office, Plan, Resource, Team } from './refs.ts';
 
-export const MembershipStatus = wireEnum('MembershipStatus', 'Whether an admin approved a membership (§6.11).', {
-  approved: 'Approved',
-  not_approved: 'Not (yet) approved',
-});
+export const MembershipStatus = enumOf(MEMBERSHIP_STATUS);
 
-export const MembershipCalculatedStatus = wireEnum(
-  'MembershipCalculatedStatus',
-  'The live state of a membership, derived by OfficeRnD from its dates and approval (§6.11; use this for "is it running now").',
-  {
-    not_started: 'Approved but its start date is still ahead',
-    active: 'Running now',
-    expired: 'Its end date has passed',
-    not_approved: 'Not approved, so not running',
-  },
-);
+export const MembershipCalculatedStatus = enumOf(MEMBERSHIP_CALCULATED_STATUS);
 
-export const MembershipType = wireEnum('MembershipType', 'How long a membership runs (§6.11).', {
-  month_to_month: 'Open-ended, renewed every period until ended',
-  fixed: 'Runs for a fixed term with an end date',
-});
+export const MembershipType = enumOf(MEMBERSHIP_TYPE);
 
 export const MembershipInterval = wireEnum('MembershipInterval', 'The billing period a membership price is for (§6.11).', {
   once: 'Charged once',
@@ -46,12 +32,14 @@ const MembershipMove = builder.objectRef<WireMembershipMove>('MembershipMove').i
       description: 'The membership that continues after the move, when OfficeRnD created one.',
       resolve: (m, _a, ctx) => loadRef(ctx, 'memberships', m.membership),
     }),
-    startDate: t.field({ type: 'Date', description: 'First day on the new resource.', resolve: (m) => dateOnly(m.startDate) }),
-    endDate: t.field({ type: 'Date', description: 'Last day on the new resource, if bounded.', resolve: (m) => dateOnly(m.endDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day on the new resource.', resolve: (m) => dateOnly(m.startDate, m, 'startDate') }),
+    endDate: t.field({ type: 'Date', description: 'Last day on the new resource, if bounded.', resolve: (m) => dateOnly(m.endDate, m, 'endDate') }),
   }),
 });
 
 Membership.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'memberships' },
   description: 'A recurring plan subscription of a member or team (desk, office, hot-desk …). Report "Memberships".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -69,11 +57,11 @@ Membership.implement({
       description: 'The contract it was created from, when OfficeRnD reports one (v2 field).',
       resolve: (m, _a, ctx) => loadRef(ctx, 'contracts', m.contract),
     }),
-    startDate: t.field({ type: 'Date', description: 'First day of the membership.', resolve: (m) => dateOnly(m.startDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day of the membership.', resolve: (m) => dateOnly(m.startDate, m, 'startDate') }),
     endDate: t.field({
       type: 'Date',
       description: 'Last day of the membership; null for open-ended month-to-month memberships.',
-      resolve: (m) => dateOnly(m.endDate),
+      resolve: (m) => dateOnly(m.endDate, m, 'endDate'),
     }),
     price: t.exposeFloat('price', { description: 'List price per interval, in the organization currency.' }),
     discountedPrice: t.exposeFloat('discountedPrice', { description: 'Price per interval after discounts.' }),
@@ -110,9 +98,9 @@ Membership.implement({
     invoices: t.field({ type: 'JSON', description: 'Invoice entries of the membership, as OfficeRnD sends them.', resolve: (m) => m.invoices ?? null }),
     source: t.exposeString('source', { description: 'Where the membership was created (admin, portal, API …).' }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (m) => m.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (m) => dateTime(m.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (m) => dateTime(m.createdAt, m, 'createdAt') }),
     createdById: t.id({ description: 'OfficeRnD staff user who created it; not a member.', resolve: (m) => m.createdBy ?? null }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (m) => dateTime(m.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (m) => dateTime(m.modifiedAt, m, 'modifiedAt') }),
     modifiedById: t.id({ description: 'OfficeRnD staff user who last changed it; not a member.', resolve: (m) => m.modifiedBy ?? null }),
   }),
 });
@@ -122,15 +110,5 @@ rootList('memberships', {
   dates: listDates('Membership', 'memberships', REPORT_DATES.memberships),
   connection: MembershipConnection,
   description: 'The memberships (recurring plan subscriptions) of the organization. Report "Memberships".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only memberships of this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only memberships billed to this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only memberships sold in this office.' },
-    plan: { kind: 'id', field: 'plan', description: 'Only memberships of this plan.' },
-    status: { kind: MembershipStatus, field: 'status', description: 'Only memberships with this approval status.' },
-    calculatedStatus: { kind: MembershipCalculatedStatus, field: 'calculatedStatus', description: 'Only memberships in this live state (e.g. ACTIVE).' },
-    type: { kind: MembershipType, field: 'type', description: 'Only open-ended or only fixed-term memberships.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only memberships whose name starts with this text (case-insensitive).' },
-  },
 });
 rootById('membership', Membership, 'memberships', 'One membership by id; null when there is none.');

@@ -5,6 +5,8 @@ import { dateTime, reverseLink, rootById, rootList } from './fields.ts';
 import { FloorConnection, Office, OfficeConnection, ResourceConnection } from './refs.ts';
 
 Office.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'offices' },
   description: 'A physical location of the organization (a building or site). OfficeRnD v1 `/offices`, v2 "locations".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -23,8 +25,8 @@ Office.implement({
     description: t.exposeString('description', { description: 'Free-text description.' }),
     order: t.exposeInt('order', { description: 'Sort order set by admins.' }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (o) => o.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (o) => dateTime(o.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (o) => dateTime(o.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (o) => dateTime(o.createdAt, o, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (o) => dateTime(o.modifiedAt, o, 'modifiedAt') }),
     floors: reverseLink(t, FloorConnection, 'floors', 'office', 'The floors of this office.'),
     resources: reverseLink(t, ResourceConnection, 'resources', 'office', 'The bookable and assignable resources (rooms, desks) of this office.'),
   }),
@@ -35,9 +37,5 @@ rootList('offices', {
   dates: listDates('Office', 'offices', REPORT_DATES.offices),
   connection: OfficeConnection,
   description: 'The offices (locations) of the organization. Report "Offices".',
-  filters: {
-    name: { kind: 'string', field: 'name', description: 'Only offices with exactly this name.' },
-    isOpen: { kind: 'boolean', field: 'isOpen', description: 'Only open (true) or closed (false) offices.' },
-  },
 });
 rootById('office', Office, 'offices', 'One office by id; null when there is none.');

@@ -1,3 +1,4 @@
+import { PAYMENT_DOCUMENT_TYPE, PAYMENT_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
@@ -21,7 +22,8 @@ import {
   loadRef,
   rootById,
   rootList,
-  wireEnum,
+  wireEnum, enumOf,
+  elementId,
 } from './fields.ts';
 import {
   ChargeConnection,
@@ -36,24 +38,9 @@ import {
   Team,
 } from './refs.ts';
 
-export const PaymentDocumentType = wireEnum('PaymentDocumentType', 'What kind of billing document a payment is (§6.14).', {
-  invoice: 'An invoice: money owed by the member or team',
-  creditNote: 'A credit note: money given back, allocated against invoices',
-  overpayment: 'Money received beyond what was invoiced',
-  paymentCharge: 'A document created for a standalone payment transaction',
-});
+export const PaymentDocumentType = enumOf(PAYMENT_DOCUMENT_TYPE);
 
-export const PaymentStatus = wireEnum('PaymentStatus', 'Where a billing document stands in its life cycle (§6.14).', {
-  draft: 'Not issued yet',
-  awaiting_payment: 'Issued and unpaid',
-  partially_paid: 'Part of the amount has been paid',
-  paid: 'Paid in full',
-  overdue: 'Unpaid after its due date',
-  pending: 'A payment is in progress',
-  failed: 'The last payment attempt failed',
-  refunded: 'The money was paid back',
-  voided: 'Cancelled; it no longer counts',
-});
+export const PaymentStatus = enumOf(PAYMENT_STATUS);
 
 export const TaxType = wireEnum('TaxType', 'How the prices of a billing document treat tax (§6.14).', {
   excluded: 'Prices are net: tax is added on top',
@@ -113,8 +100,8 @@ const PaymentLine = builder.objectRef<WireLine>('PaymentLine').implement({
     baseTotal: t.exposeFloat('baseTotal', { description: 'Line total in the organization\'s base currency.' }),
     taxRateId: t.id({ description: 'The tax rate applied (not one of the reports).', resolve: (l) => idOrNull(l.taxRate) }),
     accountId: t.id({ description: 'The revenue account the line is booked to (not one of the reports).', resolve: (l) => idOrNull(l.account) }),
-    startDate: t.field({ type: 'Date', description: 'First day of the period billed.', resolve: (l) => dateOnly(l.startDate) }),
-    endDate: t.field({ type: 'Date', description: 'Last day of the period billed.', resolve: (l) => dateOnly(l.endDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day of the period billed.', resolve: (l) => dateOnly(l.startDate, l, 'startDate') }),
+    endDate: t.field({ type: 'Date', description: 'Last day of the period billed.', resolve: (l) => dateOnly(l.endDate, l, 'endDate') }),
     addOns: t.field({ type: 'JSON', description: 'Add-ons billed with the line, as sent upstream.', resolve: (l) => l.addOns ?? null }),
     plan: t.field({
       type: Plan,
@@ -143,7 +130,7 @@ const PaymentLine = builder.objectRef<WireLine>('PaymentLine').implement({
 const PaymentAllocation = builder.objectRef<WireAllocation>('PaymentAllocation').implement({
   description: 'Part of a credit note or overpayment applied to another document (usually an invoice it settles).',
   fields: (t) => ({
-    id: t.id({ description: 'The OfficeRnD id of the allocation.', resolve: (a) => a._id ?? null }),
+    id: t.id({ nullable: false, description: 'The OfficeRnD id of the allocation.', resolve: (a) => elementId(a._id, 'an allocation') }),
     amount: t.exposeFloat('amount', { description: 'The amount applied.' }),
     documentType: t.field({
       type: PaymentDocumentType.ref,
@@ -155,7 +142,7 @@ const PaymentAllocation = builder.objectRef<WireAllocation>('PaymentAllocation')
       description: 'The document the amount is applied to.',
       resolve: (a, _args, ctx) => loadRef(ctx, 'payments', a.target),
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the allocation was made.', resolve: (a) => dateTime(a.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the allocation was made.', resolve: (a) => dateTime(a.createdAt, a, 'createdAt') }),
     accounting: t.field({ type: Accounting, description: 'Accounting-system sync state.', resolve: (a) => a.accounting ?? null }),
   }),
 });
@@ -170,6 +157,8 @@ const PaymentVatAmount = builder.objectRef<WireVatAmount>('PaymentVatAmount').im
 });
 
 Payment.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'payments' },
   description: 'A billing document: an invoice, credit note or overpayment, with its lines and allocations. Report "Payments".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -184,10 +173,10 @@ Payment.implement({
       description: 'Where the document stands: draft, awaiting payment, paid, voided ….',
       resolve: (p) => PaymentStatus.fromWire(p.status) as never,
     }),
-    date: t.field({ type: 'Date', description: 'The issue date of the document.', resolve: (p) => dateOnly(p.date) }),
-    dueDate: t.field({ type: 'Date', description: 'The day payment is due.', resolve: (p) => dateOnly(p.dueDate) }),
-    periodStart: t.field({ type: 'Date', description: 'First day of the billing period covered.', resolve: (p) => dateOnly(p.periodStart) }),
-    periodEnd: t.field({ type: 'Date', description: 'Last day of the billing period covered.', resolve: (p) => dateOnly(p.periodEnd) }),
+    date: t.field({ type: 'Date', description: 'The issue date of the document.', resolve: (p) => dateOnly(p.date, p, 'date') }),
+    dueDate: t.field({ type: 'Date', description: 'The day payment is due.', resolve: (p) => dateOnly(p.dueDate, p, 'dueDate') }),
+    periodStart: t.field({ type: 'Date', description: 'First day of the billing period covered.', resolve: (p) => dateOnly(p.periodStart, p, 'periodStart') }),
+    periodEnd: t.field({ type: 'Date', description: 'Last day of the billing period covered.', resolve: (p) => dateOnly(p.periodEnd, p, 'periodEnd') }),
     reference: t.exposeString('reference', { description: 'Free reference text (e.g. a purchase-order number).' }),
     comments: t.exposeString('comments', { description: 'Comments printed on the document.' }),
     source: t.exposeString('source', { description: 'Where the document was created (OfficeRnD or an accounting integration).' }),
@@ -253,8 +242,8 @@ Payment.implement({
       resolve: (p) => p.linkedDocuments ?? null,
     }),
     accounting: t.field({ type: Accounting, description: 'Accounting-system sync state.', resolve: (p) => p.accounting ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the document was created.', resolve: (p) => dateTime(p.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the document last changed.', resolve: (p) => dateTime(p.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the document was created.', resolve: (p) => dateTime(p.createdAt, p, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the document last changed.', resolve: (p) => dateTime(p.modifiedAt, p, 'modifiedAt') }),
     createdById: t.id({
       description: 'The OfficeRnD user (staff account, not a member) who created it.',
       resolve: (p) => p.createdBy ?? null,
@@ -280,15 +269,6 @@ rootList('payments', {
   dates: listDates('Payment', 'payments', REPORT_DATES.payments),
   connection: PaymentConnection,
   description: 'Invoices, credit notes and overpayments, oldest first. Report "Payments".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only documents addressed to this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only documents addressed to this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only documents of this office.' },
-    status: { kind: PaymentStatus, field: 'status', description: 'Only documents with this status.' },
-    documentType: { kind: PaymentDocumentType, field: 'documentType', description: 'Only documents of this kind.' },
-    number: { kind: 'string', field: 'number', description: 'Only the document with exactly this number, e.g. INV-6.' },
-    reference: { kind: 'string', field: 'reference', description: 'Only documents with exactly this reference.' },
-  },
 });
 rootById(
   'payment',

@@ -1,19 +1,14 @@
+import { PLAN_TYPE } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WirePlan, WirePlanAddOn, WirePlanCredit } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
+import { dateTime, loadRefs, rootById, rootList, wireEnum, enumOf, elementId } from './fields.ts';
 import { PlanInterval, pricesOf, RatePrice } from './rate.ts';
 import { Office, Plan, PlanConnection, Rate, ResourceType } from './refs.ts';
 import { resourceTypesByRefs } from './resource-type.ts';
 
-const PlanType = wireEnum('PlanType', 'What a plan sells (§6.15 `type`).', {
-  office: 'A private office',
-  desk: 'A dedicated desk',
-  hotdesk: 'Hot-desk access',
-  service: 'A service (mail handling, virtual office …)',
-  custom: 'Anything else the organization sells',
-});
+const PlanType = enumOf(PLAN_TYPE);
 
 const CreditScope = wireEnum('PlanCreditScope', 'What a plan credit can be spent on (§6.15 `credits[].validFor`).', {
   rates: 'Bookings at the listed rates',
@@ -56,7 +51,7 @@ const PlanCredit = builder.objectRef<WirePlanCredit>('PlanCredit').implement({
 const PlanAddOn = builder.objectRef<WirePlanAddOn>('PlanAddOn').implement({
   description: 'A paid add-on that can be bought with a plan (wire `addOns[]`).',
   fields: (t) => ({
-    id: t.id({ description: 'The OfficeRnD id of the add-on.', resolve: (a) => a._id ?? null }),
+    id: t.id({ nullable: false, description: 'The OfficeRnD id of the add-on.', resolve: (a) => elementId(a._id, 'a plan add-on') }),
     name: t.exposeString('name', { description: 'Display name.' }),
     price: t.exposeFloat('price', { description: 'Price per billing interval, in the organization currency.' }),
     deposit: t.exposeFloat('deposit', { description: 'Deposit asked for the add-on.' }),
@@ -73,6 +68,8 @@ const PlanCancellationPolicy = builder
   });
 
 Plan.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'plans' },
   description:
     'A price plan: a membership (office, desk, hot desk) or a one-off product the organization sells. Report "Plans".',
   fields: (t) => ({
@@ -148,8 +145,8 @@ Plan.implement({
     legalDocuments: t.field({ type: 'JSON', description: 'Legal documents members accept with the plan, as sent by OfficeRnD.', resolve: (p) => p.legalDocuments ?? null }),
     bookingPolicy: t.field({ type: 'JSON', description: 'Booking policy of the plan, as sent by OfficeRnD.', resolve: (p) => p.bookingPolicy ?? null }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (p) => p.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the plan was created.', resolve: (p) => dateTime(p.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the plan last changed.', resolve: (p) => dateTime(p.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the plan was created.', resolve: (p) => dateTime(p.createdAt, p, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the plan last changed.', resolve: (p) => dateTime(p.modifiedAt, p, 'modifiedAt') }),
   }),
 });
 
@@ -158,11 +155,5 @@ rootList('plans', {
   dates: listDates('Plan', 'plans', REPORT_DATES.plans),
   connection: PlanConnection,
   description: 'The price plans of the organization (memberships and one-off products). Report "Plans".',
-  filters: {
-    name: { kind: 'string', field: 'name', description: 'Only plans with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only plans whose name starts with this text (case-insensitive).' },
-    code: { kind: 'string', field: 'code', description: 'Only the plans with exactly this code.' },
-    type: { kind: PlanType, field: 'type', description: 'Only plans that sell this.' },
-  },
 });
 rootById('plan', Plan, 'plans', 'One plan by id; null when there is none.');

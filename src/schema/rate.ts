@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WirePlanLike, WireRateComponent } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRefs, rootById, rootList, wireEnum } from './fields.ts';
+import { dateTime, loadRefs, rootById, rootList, wireEnum, elementId } from './fields.ts';
 import { Office, Rate, RateConnection, ResourceType } from './refs.ts';
 import { ResourceKind, resourceTypeByKey } from './resource-type.ts';
 
@@ -26,7 +26,7 @@ export const RatePriceInterval = wireEnum('RatePriceInterval', 'The time unit a 
 export const RatePrice = builder.objectRef<WireRateComponent>('RatePrice').implement({
   description: 'One price of a rate: e.g. the hourly price and the day price of a meeting room (wire `rates[]`).',
   fields: (t) => ({
-    id: t.id({ description: 'The OfficeRnD id of this price component.', resolve: (p) => p._id ?? null }),
+    id: t.id({ nullable: false, description: 'The OfficeRnD id of this price component.', resolve: (p) => elementId(p._id, 'a rate price component') }),
     price: t.exposeFloat('price', { description: 'Price per interval, in the organization currency.' }),
     interval: t.field({
       type: RatePriceInterval.ref,
@@ -46,6 +46,8 @@ export const RatePrice = builder.objectRef<WireRateComponent>('RatePrice').imple
 export const pricesOf = (item: WirePlanLike): WireRateComponent[] => item.rates ?? [];
 
 Rate.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'rates' },
   description:
     'A resource rate: the price list used when a resource (meeting room, desk …) is booked. Report "Rates" ' +
     '(v1 `/rates`, v2 "resource-rates"; in v1 a rate is a plan-shaped document with `isRate: true`).',
@@ -99,8 +101,8 @@ Rate.implement({
     amenities: t.field({ type: 'JSON', description: 'Amenities included with the rate, as sent by OfficeRnD.', resolve: (r) => r.amenities ?? null }),
     extras: t.field({ type: 'JSON', description: 'Extras that can be added to a booking at this rate, as sent by OfficeRnD.', resolve: (r) => r.extras ?? null }),
     bookingPolicy: t.field({ type: 'JSON', description: 'Booking policy of the rate, as sent by OfficeRnD.', resolve: (r) => r.bookingPolicy ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the rate was created.', resolve: (r) => dateTime(r.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the rate last changed.', resolve: (r) => dateTime(r.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the rate was created.', resolve: (r) => dateTime(r.createdAt, r, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the rate last changed.', resolve: (r) => dateTime(r.modifiedAt, r, 'modifiedAt') }),
   }),
 });
 
@@ -109,11 +111,5 @@ rootList('rates', {
   dates: listDates('Rate', 'rates', REPORT_DATES.rates),
   connection: RateConnection,
   description: 'The resource rates (booking price lists) of the organization. Report "Rates".',
-  filters: {
-    name: { kind: 'string', field: 'name', description: 'Only rates with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only rates whose name starts with this text (case-insensitive).' },
-    code: { kind: 'string', field: 'code', description: 'Only the rates with exactly this code.' },
-    type: { kind: ResourceKind, field: 'type', description: 'Only rates for this kind of resource.' },
-  },
 });
 rootById('rate', Rate, 'rates', 'One rate by id; null when there is none.');

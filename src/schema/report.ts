@@ -1,5 +1,8 @@
-import { createHash } from 'node:crypto';
 import { builder } from '../builder.ts';
+import { cursorScope, encodeCursor } from '../core/cursor.ts';
+import { ScanLimitError } from '../core/filters.ts';
+import { MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
+import { filterNamed, V1_PAGE_LIMIT } from '../officernd/collections.ts';
 import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
 import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
@@ -7,7 +10,7 @@ import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../repo
 import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, type Position } from '../reports/run.ts';
 import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
-import { firstOf, PageInfo, scanPagesFor } from './connection.ts';
+import { firstOf, PageInfo, readAfter } from './connection.ts';
 import { DateSelection, dateSelectionInput, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -17,7 +20,7 @@ import { badInput } from './errors.ts';
 const enumValue = (name: ReportName): string => name.toUpperCase().replaceAll('-', '_');
 const BY_ENUM = new Map(REPORT_NAMES.map((name) => [enumValue(name), name]));
 
-export const ReportNameEnum = builder.enumType('ReportName', {
+const ReportNameEnum = builder.enumType('ReportName', {
   description: 'A flat report: one of the 20 reports of the OfficeRnD connector (the HTTP export `/reports/{report}` in kebab-case).',
   values: Object.fromEntries(
     REPORT_NAMES.map((name) => [enumValue(name), { value: enumValue(name), description: `${REPORTS[name].title}: ${REPORTS[name].description} (\`/reports/${name}\`)` }]),
@@ -55,37 +58,18 @@ const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement
   }),
 });
 
-// A cursor is an upstream position (segment, upstream cursor) plus how many rows of that page were delivered,
-// bound to a hash of the report request (report, expand, columns, filters, dates) it was issued for.
-const CURSOR_VERSION = 1;
-const hashOf = (fingerprint: string): string => createHash('sha256').update(fingerprint).digest('base64url').slice(0, 12);
-
+// A cursor (core/cursor.ts) is an upstream position (segment, upstream cursor) plus how many rows of that page were
+// delivered, bound to a hash of the report request (report, expand, columns, filters, dates) it was issued for.
 interface RowPosition extends Position {
   offset: number;
 }
 
-const encodeCursor = (position: RowPosition, print: string): string =>
-  Buffer.from(JSON.stringify([CURSOR_VERSION, position.segment, position.cursor, position.offset, print])).toString('base64url');
+const writeCursor = (position: RowPosition, print: string): string =>
+  encodeCursor({ segment: position.segment, upstream: position.cursor, offset: position.offset }, print);
 
-function decodeCursor(cursor: string, print: string): RowPosition {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  const fields = Array.isArray(parsed) ? (parsed as unknown[]) : [];
-  const [version, segment, upstream, offset, fingerprint] = fields;
-  const ok =
-    version === CURSOR_VERSION &&
-    Number.isInteger(segment) &&
-    (segment as number) >= 0 &&
-    (upstream === null || typeof upstream === 'string') &&
-    Number.isInteger(offset) &&
-    (offset as number) >= 0;
-  if (!ok) throw badInput('"after" is not a cursor this gateway issued', 'after');
-  if (fingerprint !== print) throw badInput('"after" belongs to a different report request: start again without it', 'after');
-  return { segment: segment as number, cursor: upstream as string | null, offset: offset as number };
+function readCursor(cursor: string, print: string): RowPosition {
+  const { segment, upstream, offset } = readAfter(cursor, print, 'report request');
+  return { segment, cursor: upstream, offset };
 }
 
 /** The GraphQL spelling of a report parameter: `dates.from`, `filters.office`, or the argument itself. */
@@ -93,7 +77,7 @@ function argumentOf(spec: ReportSpec, error: ReportInputError): string {
   const { parameter } = error;
   if ((DATE_PARAMS as readonly string[]).includes(parameter)) return `dates.${parameter}`;
   // A known filter, or an unknown key of `filters` (its error lists the known ones).
-  if (parameter in spec.filters || 'filters' in error.details) return `filters.${parameter}`;
+  if (filterNamed(spec.filters, parameter) || 'filters' in error.details) return `filters.${parameter}`;
   return parameter;
 }
 
@@ -161,8 +145,8 @@ builder.queryField('report', (t) =>
       } catch (error) {
         throw inputError(spec, error);
       }
-      const print = hashOf(prepared.fingerprint);
-      const start: RowPosition = args.after ? decodeCursor(args.after, print) : { segment: 0, cursor: null, offset: 0 };
+      const print = cursorScope(prepared.fingerprint);
+      const start: RowPosition = args.after ? readCursor(args.after, print) : { segment: 0, cursor: null, offset: 0 };
       const table = (cells: Cell[][], hasNextPage: boolean, endCursor: string | null): ReportTableShape => ({
         report: enumValue(name),
         columns: prepared.plan.columns,
@@ -176,7 +160,7 @@ builder.queryField('report', (t) =>
       const env = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
       // Like connections (connection.ts scanPagesFor): a page of rows scans a bounded number of upstream pages, so a
       // selection that keeps few rows ends early with a cursor instead of reading the whole collection.
-      const maxPages = scanPagesFor(first);
+      const maxPages = prepared.boundedScan ? scanPagesFor(first) : Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);
       let pagesRead = 0;
       try {
         for await (const page of reportPages(prepared, env, { from: start, skip: start.offset, take: first })) {
@@ -186,12 +170,16 @@ builder.queryField('report', (t) =>
           else if (page.next) [end, hasNextPage] = [{ ...page.next, offset: 0 }, true];
           else [end, hasNextPage] = [{ ...page.at, offset: consumed }, false];
           pagesRead += 1;
-          if (pagesRead >= maxPages) break;
+          if (pagesRead >= maxPages) {
+            // Filters checked here kept too few rows of everything scanned: an error, never a short page.
+            if (!prepared.boundedScan && hasNextPage && cells.length < first) throw new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS);
+            break;
+          }
         }
       } catch (error) {
         throw inputError(spec, error);
       }
-      return table(cells, hasNextPage, hasNextPage || cells.length > 0 || args.after ? encodeCursor(end, print) : null);
+      return table(cells, hasNextPage, hasNextPage || cells.length > 0 || args.after ? writeCursor(end, print) : null);
     },
   }),
 );

@@ -1,19 +1,12 @@
+import { RESOURCE_KIND } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { WireResourceType } from '../officernd/types.ts';
-import { childConnection, connectionArgs, rootById, rootList, wireEnum } from './fields.ts';
+import { childConnection, connectionArgs, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { ResourceConnection, ResourceType, ResourceTypeConnection } from './refs.ts';
 
 /** Kinds of resources (§6.17 `type`); org-defined kinds read as OTHER, their key stays in `typeKey`. */
-export const ResourceKind = wireEnum('ResourceKind', 'The kind of a resource (§6.17 `type`).', {
-  meeting_room: 'A bookable meeting room',
-  team_room: 'A private office (team room)',
-  desk_tr: 'A desk inside a private office',
-  desk: 'A dedicated desk',
-  hotdesk: 'A hot desk',
-  desk_na: 'A desk that cannot be assigned',
-  custom: 'A custom resource',
-});
+export const ResourceKind = enumOf(RESOURCE_KIND);
 
 const BookingMode = wireEnum('ResourceBookingMode', 'How resources of a type are booked (§6.18 `bookingMode`).', {
   time: 'Booked for a time range (hours)',
@@ -56,6 +49,8 @@ export async function resourceTypesByRefs(
 }
 
 ResourceType.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'resource-types' },
   description:
     'A kind of resource defined by the organization (meeting room, hot desk …) with its booking and check-in rules. ' +
     'Report "Resource Types".',
@@ -104,9 +99,5 @@ rootList('resourceTypes', {
   collection: 'resource-types',
   connection: ResourceTypeConnection,
   description: 'The resource types of the organization. Report "Resource Types".',
-  filters: {
-    typeKey: { kind: 'string', field: 'type', description: 'Only the resource type with this type key, e.g. "meeting_room".' },
-    title: { kind: 'string', field: 'title', description: 'Only resource types with exactly this title.' },
-  },
 });
 rootById('resourceType', ResourceType, 'resource-types', 'One resource type by id; null when there is none.');

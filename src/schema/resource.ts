@@ -9,11 +9,11 @@ import { ResourceKind, resourceTypeByKey } from './resource-type.ts';
 const ResourceAvailability = builder.objectRef<WireAvailability>('ResourceAvailability').implement({
   description: 'A period in which a resource is available for use (wire `availability`).',
   fields: (t) => ({
-    startDate: t.field({ type: 'Date', description: 'First day the resource is available.', resolve: (a) => dateOnly(a.startDate) }),
+    startDate: t.field({ type: 'Date', description: 'First day the resource is available.', resolve: (a) => dateOnly(a.startDate, a, 'startDate') }),
     endDate: t.field({
       type: 'Date',
       description: 'Last day the resource is available; null when open-ended.',
-      resolve: (a) => dateOnly(a.endDate),
+      resolve: (a) => dateOnly(a.endDate, a, 'endDate'),
     }),
   }),
 });
@@ -46,6 +46,8 @@ const availabilityOf = (r: WireResource): WireAvailability[] => {
 };
 
 Resource.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'resources' },
   description: 'A bookable or assignable space: a meeting room, private office, desk … Report "Resources".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -108,8 +110,8 @@ Resource.implement({
     description: t.exposeString('description', { description: 'Free-text description.' }),
     move: t.field({ type: 'JSON', description: 'A scheduled move of the resource, as sent by OfficeRnD.', resolve: (r) => r.move ?? null }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (r) => r.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the resource was created.', resolve: (r) => dateTime(r.createdAt) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the resource last changed.', resolve: (r) => dateTime(r.modifiedAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the resource was created.', resolve: (r) => dateTime(r.createdAt, r, 'createdAt') }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the resource last changed.', resolve: (r) => dateTime(r.modifiedAt, r, 'modifiedAt') }),
     bookings: reverseLink(t, BookingConnection, 'bookings', 'resourceId', 'Bookings of this resource (recurring series appear once).'),
   }),
 });
@@ -119,13 +121,5 @@ rootList('resources', {
   dates: listDates('Resource', 'resources', REPORT_DATES.resources),
   connection: ResourceConnection,
   description: 'The resources (rooms, desks, offices) of the organization. Report "Resources".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only resources in this office.' },
-    floor: { kind: 'id', field: 'room', description: 'Only resources on this floor.' },
-    rate: { kind: 'id', field: 'rate', description: 'Only resources booked at this rate.' },
-    type: { kind: ResourceKind, field: 'type', description: 'Only resources of this kind.' },
-    name: { kind: 'string', field: 'name', description: 'Only resources with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only resources whose name starts with this text (case-insensitive).' },
-  },
 });
 rootById('resource', Resource, 'resources', 'One resource by id; null when there is none.');

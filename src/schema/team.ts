@@ -1,10 +1,11 @@
+import { TEAM_STATUS } from '../officernd/enums.ts';
 import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireTeamDetails } from '../officernd/types.ts';
 import { Address } from './common.ts';
 import { listDates } from './dates.ts';
 import { wireEmail } from './email.ts';
-import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum } from './fields.ts';
+import { dateOnly, dateTime, loadRef, reverseLink, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import {
   BookingConnection,
   ContractConnection,
@@ -15,15 +16,7 @@ import {
   TeamConnection,
 } from './refs.ts';
 
-export const TeamStatus = wireEnum('TeamStatus', 'Where a team (company) stands with the organization (§6.19).', {
-  active: 'An active customer',
-  former: 'A former customer',
-  pending: 'Awaiting approval or activation',
-  inactive: 'Known but without active memberships',
-  not_approved: 'Rejected by an admin',
-  'drop-in': 'Uses the space on drop-in terms only',
-  lead: 'A sales lead',
-});
+export const TeamStatus = enumOf(TEAM_STATUS);
 
 const TeamBillingDetails = builder.objectRef<WireTeamDetails>('TeamBillingDetails').implement({
   description: 'How a team is invoiced: legal name, tax ids, currency and payment method (v1 `details`).',
@@ -36,7 +29,7 @@ const TeamBillingDetails = builder.objectRef<WireTeamDetails>('TeamBillingDetail
       description: 'Conversion rate from the organization currency to the team currency.',
     }),
     paymentMethod: t.exposeString('paymentMethod', { description: 'Preferred payment method, e.g. card or bank transfer.' }),
-    date: t.field({ type: 'Date', description: 'Date attached to the billing details by OfficeRnD.', resolve: (d) => dateOnly(d.date) }),
+    date: t.field({ type: 'Date', description: 'Date attached to the billing details by OfficeRnD.', resolve: (d) => dateOnly(d.date, d, 'date') }),
     hasDifferentAddress: t.boolean({
       description: 'Whether invoices go to an address other than the team address (wire `differentAddress`).',
       resolve: (d) => d.differentAddress ?? null,
@@ -45,6 +38,8 @@ const TeamBillingDetails = builder.objectRef<WireTeamDetails>('TeamBillingDetail
 });
 
 Team.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'teams' },
   description: 'A company (OfficeRnD "team"; v2 "company") whose members share billing. Report "Teams".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
@@ -58,7 +53,7 @@ Team.implement({
     description: t.exposeString('description', { description: 'Free-text description.' }),
     image: t.exposeString('image', { description: 'Logo URL.' }),
     tags: t.stringList({ description: 'Tags set by admins.', resolve: (team) => team.tags ?? [] }),
-    startDate: t.field({ type: 'Date', description: 'The day the company became a customer.', resolve: (team) => dateOnly(team.startDate) }),
+    startDate: t.field({ type: 'Date', description: 'The day the company became a customer.', resolve: (team) => dateOnly(team.startDate, team, 'startDate') }),
     calculatedStatus: t.field({
       type: TeamStatus.ref,
       description: 'Status OfficeRnD derives from the memberships of the company (v2 `status`).',
@@ -76,12 +71,12 @@ Team.implement({
     twitterHandle: t.exposeString('twitterHandle', { description: 'Twitter / X handle.' }),
     comments: t.exposeString('comments', { description: 'Internal staff notes.' }),
     properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (team) => team.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the team was created.', resolve: (team) => dateTime(team.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the team was created.', resolve: (team) => dateTime(team.createdAt, team, 'createdAt') }),
     createdById: t.id({
       description: 'OfficeRnD staff user who created it (v1 spells it `created_by` on teams); not a member.',
       resolve: (team) => team.created_by ?? team.createdBy ?? null,
     }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the team last changed.', resolve: (team) => dateTime(team.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the team last changed.', resolve: (team) => dateTime(team.modifiedAt, team, 'modifiedAt') }),
     modifiedById: t.id({ description: 'OfficeRnD staff user who last changed it; not a member.', resolve: (team) => team.modifiedBy ?? null }),
     office: t.field({
       type: Office,
@@ -100,12 +95,5 @@ rootList('teams', {
   dates: listDates('Team', 'teams', REPORT_DATES.teams),
   connection: TeamConnection,
   description: 'The teams (companies) of the organization. Report "Teams".',
-  filters: {
-    office: { kind: 'id', field: 'office', description: 'Only teams whose home office is this one.' },
-    calculatedStatus: { kind: TeamStatus, field: 'calculatedStatus', description: 'Only teams with this derived status.' },
-    name: { kind: 'string', field: 'name', description: 'Only teams with exactly this name.' },
-    nameStartsWith: { kind: 'string', field: 'name', op: 'swi', description: 'Only teams whose name starts with this text (case-insensitive).' },
-    email: { kind: 'string', field: 'email', description: 'Only the team with this e-mail address.' },
-  },
 });
 rootById('team', Team, 'teams', 'One team (company) by id; null when there is none.');

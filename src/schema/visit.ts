@@ -4,11 +4,13 @@ import { dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Booking, Member, Office, Team, Visit, VisitConnection } from './refs.ts';
 
 Visit.implement({
+  // The collection behind the type (null: reached through its own list only), read by the cost rule (security/cost.ts).
+  extensions: { collection: 'visits' },
   description: 'A guest visit hosted by a member. Report "Visits".',
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
-    start: t.field({ type: 'DateTime', description: 'When the visit starts.', resolve: (v) => dateTime(v.start) }),
-    end: t.field({ type: 'DateTime', description: 'When the visit ends.', resolve: (v) => dateTime(v.end) }),
+    start: t.field({ type: 'DateTime', description: 'When the visit starts.', resolve: (v) => dateTime(v.start, v, 'start') }),
+    end: t.field({ type: 'DateTime', description: 'When the visit ends.', resolve: (v) => dateTime(v.end, v, 'end') }),
     visitorId: t.id({ description: 'The visitor (OfficeRnD visitors are outside the 20 reports).', resolve: (v) => v.visitor ?? null }),
     member: t.field({ type: Member, description: 'The member hosting the visitor.', resolve: (v, _a, ctx) => loadRef(ctx, 'members', v.member) }),
     team: t.field({ type: Team, description: 'The host\'s team.', resolve: (v, _a, ctx) => loadRef(ctx, 'teams', v.team) }),
@@ -18,9 +20,9 @@ Visit.implement({
       description: 'The booking (e.g. a meeting room) the visit belongs to.',
       resolve: (v, _a, ctx) => loadRef(ctx, 'bookings', v.booking),
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the record was created.', resolve: (v) => dateTime(v.createdAt) }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the record was created.', resolve: (v) => dateTime(v.createdAt, v, 'createdAt') }),
     createdById: t.id({ description: 'OfficeRnD user who created the record; not a member.', resolve: (v) => v.createdBy ?? null }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the record last changed.', resolve: (v) => dateTime(v.modifiedAt) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'When the record last changed.', resolve: (v) => dateTime(v.modifiedAt, v, 'modifiedAt') }),
   }),
 });
 
@@ -29,11 +31,5 @@ rootList('visits', {
   dates: listDates('Visit', 'visits', REPORT_DATES.visits),
   connection: VisitConnection,
   description: 'The guest visits of the organization. Report "Visits".',
-  filters: {
-    member: { kind: 'id', field: 'member', description: 'Only visits hosted by this member.' },
-    team: { kind: 'id', field: 'team', description: 'Only visits hosted by members of this team.' },
-    office: { kind: 'id', field: 'office', description: 'Only visits to this office.' },
-    booking: { kind: 'id', field: 'booking', description: 'Only visits of this booking.' },
-  },
 });
 rootById('visit', Visit, 'visits', 'One visit by id; null when there is none.');

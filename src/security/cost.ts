@@ -10,6 +10,7 @@
 
 import {
   GraphQLError,
+  type GraphQLNamedType,
   Kind,
   getNamedType,
   getNullableType,
@@ -29,33 +30,18 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
-import { scanPagesFor } from '../schema/connection.ts';
-import { MAX_CREDIT_MONTHS } from '../schema/credit-account.ts';
+import { MAX_CREDIT_MONTHS, scanPagesFor } from '../core/limits.ts';
 
-/** GraphQL object types backed by an OfficeRnD collection: reaching one through a link costs an upstream call. */
-const NODE_COLLECTIONS: Readonly<Record<string, ListCollection | null>> = {
-  Booking: 'bookings',
-  Charge: 'charges',
-  Checkin: 'checkins',
-  Contract: 'contracts',
-  Fee: 'fees',
-  Floor: 'floors',
-  Issue: 'issues',
-  Member: 'members',
-  Membership: 'memberships',
-  Office: 'offices',
-  Pass: 'passes',
-  Payment: 'payments',
-  Plan: 'plans',
-  Rate: 'rates',
-  Resource: 'resources',
-  ResourceType: 'resource-types',
-  Team: 'teams',
-  Visit: 'visits',
-  // Credit stats are one call per owner and month (§6.6); occurrences are only reached through their list.
-  CreditAccount: null,
-  BookingOccurrence: null,
-};
+/**
+ * The OfficeRnD collection behind a GraphQL type, from the type's own metadata (`extensions.collection`, set where
+ * the type is implemented): reaching one through a link costs an upstream call. Undefined for types that are not
+ * backed by a collection; null for one reached only through its own list (occurrences) or per owner and month
+ * (credit stats, §6.6).
+ */
+function collectionOf(type: GraphQLNamedType): ListCollection | null | undefined {
+  const extensions = type.extensions as { collection?: ListCollection | null };
+  return 'collection' in extensions ? extensions.collection : undefined;
+}
 
 export interface CostModel {
   /** `first` of a list field that leaves it out. */
@@ -163,8 +149,8 @@ function measureCost(
       else if (named.name === 'CreditAccount' && parent !== root) {
         // One credit-stats call per parent and month: a month, or up to every month a selection may touch.
         once = hasArgument('dates') ? MAX_CREDIT_MONTHS : 1;
-      } else if (!isConnectionPart(parent) && named.name in NODE_COLLECTIONS) {
-        const collection = NODE_COLLECTIONS[named.name];
+      } else if (!isConnectionPart(parent) && collectionOf(named) !== undefined) {
+        const collection = collectionOf(named);
         if (collection && COLLECTIONS[collection].catalog) catalogues.add(collection);
         else perItem = 1;
       }

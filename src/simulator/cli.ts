@@ -15,6 +15,8 @@ export interface CliConfig {
   host: string;
   quiet: boolean;
   simulator: SimulatorOptions;
+  /** Seconds between demo changes (a member touched, a signed `member.updated` sent); null = none. */
+  touchEverySeconds: number | null;
 }
 
 export const USAGE = `Usage: npm run simulator -- [options]
@@ -31,10 +33,14 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --error-rate <0..1>     fraction of API requests answered 500/502/503
   --rate-limit <n>        API requests per minute; beyond it 429 + Retry-After
   --token-rate-limit <n>  token requests per minute (default 5)
+  --v2-rate-limit <n>     v2 reads per minute behind x-ratelimit-* and 429 (default 10000)
   --drop-rate <0..1>      fraction of connections dropped without a response
   --token-ttl <s>         token lifetime in seconds (default 3600)
   --client-id <id>        OAuth client id (default demo-client)
   --client-secret <s>     OAuth client secret (default demo-secret)
+  --webhook-url <url>     POST signed webhooks (officernd-signature) here when data changes
+  --webhook-secret <s>    the webhook signing secret (required with --webhook-url; never printed)
+  --touch-every <s>       demo: every s seconds a member changes (modifiedAt) and a member.updated is sent
   --quiet                 do not log requests
   --help                  show this help`;
 
@@ -71,10 +77,14 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
         'error-rate': { type: 'string' },
         'rate-limit': { type: 'string' },
         'token-rate-limit': { type: 'string' },
+        'v2-rate-limit': { type: 'string' },
         'drop-rate': { type: 'string' },
         'token-ttl': { type: 'string' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
+        'touch-every': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -88,6 +98,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
   const nonNegative = (n: number): boolean => n >= 0;
   const port = number('port', values.port, (n) => isInt(n) && n >= 0 && n <= 65535, 'an integer 0-65535') ?? 4010;
   const rateLimit = number('rate-limit', values['rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer');
+  const v2PerMinute = number('v2-rate-limit', values['v2-rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer');
   const faults: FaultOptions = {
     latencyMs: number('latency', values.latency, nonNegative, 'a number >= 0'),
     jitterMs: number('jitter', values.jitter, nonNegative, 'a number >= 0'),
@@ -100,18 +111,26 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
   if (!V1_FILTER_MODES.includes(v1Filters)) {
     throw new CliUsageError(`--v1-filters must be one of ${V1_FILTER_MODES.join(', ')}, got "${values['v1-filters']}"`);
   }
+  const webhookUrl = values['webhook-url'];
+  const webhookSecret = values['webhook-secret'];
+  if ((webhookUrl === undefined) !== (webhookSecret === undefined)) throw new CliUsageError('--webhook-url and --webhook-secret go together');
+  if (webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(webhookUrl)) throw new CliUsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`);
+  const touchEverySeconds = number('touch-every', values['touch-every'], (n) => n > 0, 'a number > 0') ?? null;
   const org = values.org ?? 'demo';
   if (!/^[\w-]+$/.test(org)) throw new CliUsageError(`--org must be a slug, got "${org}"`);
   return {
     port,
     host: values.host ?? '127.0.0.1',
     quiet: values.quiet ?? false,
+    touchEverySeconds,
     simulator: {
       org,
       seed: number('seed', values.seed, isInt, 'an integer') ?? 42,
       scale: number('scale', values.scale, (n) => n > 0, 'a number > 0') ?? 1,
       years: number('years', values.years, (n) => n > 0 && n <= 10, 'a number above 0 and at most 10') ?? 1,
       v1Filters,
+      ...(v2PerMinute === undefined ? {} : { v2RateLimit: { perMinute: v2PerMinute } }),
+      ...(webhookUrl !== undefined && webhookSecret !== undefined ? { webhooks: { url: webhookUrl, secret: webhookSecret } } : {}),
       tokenTtlSeconds: number('token-ttl', values['token-ttl'], (n) => isInt(n) && n >= 2, 'an integer >= 2') ?? 3600,
       clients: [
         {
@@ -160,16 +179,32 @@ async function main(argv: readonly string[]): Promise<void> {
     [
       `OfficeRnD simulator listening on ${server.origin}`,
       `  API:         ${server.apiUrl}/organizations/${sim.org}`,
+      `  API v2:      ${server.apiV2Url}/organizations/${sim.org}`,
       `  Token:       ${server.tokenUrl}`,
       `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale}, ${config.simulator.years} year(s), v1 filters ${sim.v1Filters})`,
       `  Client id:   ${client.clientId}`,
       `  Secret:      ${secret}`,
       `  Faults:      ${faults.length ? faults.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : 'none'}`,
+      `  Webhooks:    ${config.simulator.webhooks ? `${config.simulator.webhooks.url} (secret as given)` : 'none'}`,
       `  Collections: ${sizes}`,
       '',
     ].join('\n'),
   );
+  // Demo changes: the oldest-touched member each time, so every tick is a real change with a new modifiedAt.
+  let touched = 0;
+  const timer =
+    config.touchEverySeconds === null
+      ? null
+      : setInterval(() => {
+          const members = sim.dataset.collections.members;
+          const member = members[touched++ % members.length];
+          if (!member) return;
+          void sim.update('members', member._id, {}).then((delivery) => {
+            if (!quiet && delivery) process.stdout.write(`WEBHOOK ${delivery.eventType} ${member._id} ${delivery.status || 'FAILED'}\n`);
+          });
+        }, config.touchEverySeconds * 1000);
   const stop = (): void => {
+    if (timer) clearInterval(timer);
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

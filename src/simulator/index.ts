@@ -16,3 +16,4 @@ export { API_V2_ROOT } from './routes.ts';
 export { FLEX_READ_SCOPES, V2_READ_SCOPES } from './v2-model.ts';
 export { toV2Item } from './v2.ts';
 export type { V2RateLimit } from './v2-rate.ts';
+export { signWebhook, WEBHOOK_OBJECTS, type WebhookDelivery, type WebhookOptions } from './webhooks.ts';

@@ -19,10 +19,11 @@ import {
   type SimResponse,
 } from './http.ts';
 import { listen, type Listening } from './listen.ts';
-import { V1_FILTER_MODES, type V1FilterMode } from './model.ts';
+import { V1_FILTER_MODES, type V1Collection, type V1FilterMode } from './model.ts';
+import { createWebhookSender, WEBHOOK_OBJECTS, type WebhookDelivery, type WebhookOptions } from './webhooks.ts';
 import { createRequestLog, type RequestLog, type RequestLogEntry } from './request-log.ts';
 import { API_ROOT, API_V2_ROOT, parseApiPath, parseV2ApiPath, routeCollection, TOKEN_PATH, v2RouteCollection, type ApiPath, type V2ApiPath } from './routes.ts';
-import { createV2Api } from './v2.ts';
+import { createV2Api, toV2Item } from './v2.ts';
 import { FLEX_READ_SCOPES, V2_READ_SCOPES } from './v2-model.ts';
 import { createV2RateLimiter, type V2RateLimit } from './v2-rate.ts';
 import { withSparseFlags } from './sparse-flags.ts';
@@ -60,12 +61,22 @@ export interface SimulatorOptions {
   v1Filters?: V1FilterMode;
   /** v2 read budget behind the `x-ratelimit-*-read-minute/day` headers and 429s (§5); default 10,000/min, 1,000,000/day. */
   v2RateLimit?: V2RateLimit;
+  /** Send a signed webhook (§8a) to this URL on every `create`/`update`/`remove`; default none. */
+  webhooks?: WebhookOptions;
 }
 
 export interface Simulator {
   readonly org: string;
-  /** The data as served (in `documented` mode, bookings without the omitted false flags). */
+  /** The data as served (in `documented` mode, bookings without the omitted false flags), changes included. */
   readonly dataset: Dataset;
+  /**
+   * Changes the data as OfficeRnD would (tests and demos): the next reads, v1 and v2, see the change, and
+   * when `webhooks` is set a signed `<object>.created|updated|removed` event is POSTed; resolves with its
+   * delivery (null without webhooks). `update` stamps `modifiedAt` unless the changes set it.
+   */
+  create(collection: V1Collection, item: { _id: string } & Record<string, unknown>): Promise<WebhookDelivery | null>;
+  update(collection: V1Collection, id: string, changes: Record<string, unknown>): Promise<WebhookDelivery | null>;
+  remove(collection: V1Collection, id: string): Promise<WebhookDelivery | null>;
   readonly v1Filters: V1FilterMode;
   /** 'http://officernd.simulator' for the in-process fetch. */
   readonly origin: string;
@@ -125,9 +136,34 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const generated =
     options.dataset ??
     generateDataset({ seed, scale: options.scale ?? 1, years: options.years ?? 1, now: options.now ?? startOfUtcDay(Date.now()), org });
-  const dataset = v1Filters === 'documented' ? withSparseFlags(generated, seed) : generated;
-  const api = createApi(dataset, v1Filters);
-  const v2 = createV2Api(dataset);
+  let dataset = v1Filters === 'documented' ? withSparseFlags(generated, seed) : generated;
+  let api = createApi(dataset, v1Filters);
+  let v2 = createV2Api(dataset);
+  const sendWebhook = options.webhooks ? createWebhookSender(options.webhooks, clock) : null;
+
+  const keyOf = (item: object): unknown => (item as { _id?: unknown; id?: unknown })._id ?? (item as { id?: unknown }).id;
+  /** Replaces one collection and rebuilds the endpoints (their indexes and caches are lazy, so this is cheap). */
+  const change = async (
+    collection: V1Collection,
+    items: object[],
+    action: 'created' | 'updated' | 'removed',
+    object: object,
+    previous: Record<string, unknown> | null,
+  ): Promise<WebhookDelivery | null> => {
+    dataset = { ...dataset, collections: { ...dataset.collections, [collection]: items } };
+    api = createApi(dataset, v1Filters);
+    v2 = createV2Api(dataset);
+    if (!sendWebhook) return null;
+    // §8a: the object after the change and the changed fields' old values (v2 names, like the event names).
+    const data: Record<string, unknown> = { object: toV2Item(collection, object) };
+    if (previous) data.previousAttributes = toV2Item(collection, previous, true);
+    return sendWebhook(`${WEBHOOK_OBJECTS[collection]}.${action}`, data);
+  };
+  const position = (collection: V1Collection, id: string): number => {
+    const index = (dataset.collections[collection] as readonly object[]).findIndex((item) => keyOf(item) === id);
+    if (index < 0) throw new RangeError(`${collection} has no item ${id}`);
+    return index;
+  };
   const v2Rate = createV2RateLimiter(options.v2RateLimit ?? {}, clock);
   const tokens = createTokenStore({
     clients: options.clients ?? [DEFAULT_CLIENT],
@@ -248,8 +284,32 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   return {
     org,
-    dataset,
+    get dataset() {
+      return dataset;
+    },
     v1Filters,
+    create: (collection, item) => {
+      if (typeof item._id !== 'string' || (dataset.collections[collection] as readonly object[]).some((i) => keyOf(i) === item._id)) {
+        throw new RangeError(`create needs a new _id in ${collection}`);
+      }
+      return change(collection, [...(dataset.collections[collection] as readonly object[]), item], 'created', item, null);
+    },
+    update: (collection, id, changes) => {
+      const items = [...(dataset.collections[collection] as readonly object[])];
+      const index = position(collection, id);
+      const before = items[index] as Record<string, unknown>;
+      const after: Record<string, unknown> = { ...before, ...changes };
+      if (!('modifiedAt' in changes) && 'modifiedAt' in before) after.modifiedAt = new Date(clock()).toISOString();
+      const previous: Record<string, unknown> = {};
+      for (const key of Object.keys(after)) if (after[key] !== before[key]) previous[key] = before[key] ?? null;
+      items[index] = after;
+      return change(collection, items, 'updated', after, previous);
+    },
+    remove: (collection, id) => {
+      const items = [...(dataset.collections[collection] as readonly object[])];
+      const [removed] = items.splice(position(collection, id), 1);
+      return change(collection, items, 'removed', removed ?? {}, null);
+    },
     origin: SIMULATOR_ORIGIN,
     apiUrl: `${SIMULATOR_ORIGIN}${API_ROOT}`,
     apiV2Url: `${SIMULATOR_ORIGIN}${API_V2_ROOT}`,

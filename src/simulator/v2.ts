@@ -56,8 +56,11 @@ const PARAM_KEY = /^([A-Za-z_][\w-]*)(?:\[(\$?[\w-]+)\])?$/;
 const slotText = (slot: unknown): unknown =>
   slot && typeof slot === 'object' ? ((slot as Item).dateTime ?? (slot as Item).date ?? null) : slot;
 
-/** One v1 object in its v2 shape (§2 renames, v1-only fields dropped, sparse booking flags). */
-export function toV2Item(collection: V1Collection, item: object): Item {
+/**
+ * One v1 object in its v2 shape (§2 renames, v1-only fields dropped, sparse booking flags). `partial`
+ * renames the fields of a fragment (a webhook's previous attributes) and keeps its false flags.
+ */
+export function toV2Item(collection: V1Collection, item: object, partial = false): Item {
   const renames = { ...V2_COMMON_RENAMES, ...V2_RENAMES[collection] };
   const dropped = new Set([...(V2_DROPPED['*'] ?? []), ...(V2_DROPPED[collection] ?? [])]);
   const out: Item = {};
@@ -67,9 +70,9 @@ export function toV2Item(collection: V1Collection, item: object): Item {
   }
   if (collection === 'bookings') {
     // §2: booking start/end are ISO strings in v2; §6.1 (S11): false flags are absent.
-    out.start = slotText(out.start);
-    out.end = slotText(out.end);
-    for (const flag of V2_SPARSE_FLAGS) if (out[flag] === false) delete out[flag];
+    if ('start' in out) out.start = slotText(out.start);
+    if ('end' in out) out.end = slotText(out.end);
+    if (!partial) for (const flag of V2_SPARSE_FLAGS) if (out[flag] === false) delete out[flag];
   }
   if (collection === 'payments' && Array.isArray(out.lines)) {
     out.lines = out.lines.map((line: Item) => {
@@ -128,6 +131,10 @@ function compileV2Query(
   const violations: string[] = [];
   const ids = (field: string, raw: string, max: number): string[] | null => {
     const list = raw.split(',');
+    if (max === 1 && list.length > 1) {
+      violations.push(`${field} must be a mongodb id`);
+      return null;
+    }
     if (list.length > max) {
       violations.push(`${field} must contain no more than ${max} elements`);
       return null;

@@ -4,13 +4,12 @@ import {
   dateFieldOf,
   inRange,
   MAX_OCCURRENCE_WINDOWS,
-  OCCURRENCE_WINDOW_MS,
   occurrenceWindows,
   REPORT_DATES,
   reportDatesOf,
 } from '../../src/dates/report-dates.ts';
 import { DateSelectionError, resolveDateSelection, type DateSelectionInput } from '../../src/dates/selection.ts';
-import { COLLECTIONS, LIST_COLLECTIONS } from '../../src/officernd/collections.ts';
+import { COLLECTIONS, LIST_COLLECTIONS, OCCURRENCE_WINDOW_MS } from '../../src/officernd/collections.ts';
 import type { WireBooking, WireCharge, WirePayment } from '../../src/officernd/types.ts';
 
 const NOW = new Date('2026-11-16T00:00:00.000Z');

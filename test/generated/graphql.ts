@@ -1658,7 +1658,7 @@ export type PaymentAllocation = {
   /** The kind of the target document. */
   documentType?: Maybe<PaymentDocumentType>;
   /** The OfficeRnD id of the allocation. */
-  id?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
   /** The document the amount is applied to. */
   target?: Maybe<Payment>;
 };
@@ -1879,7 +1879,7 @@ export type PlanAddOn = {
   /** Deposit asked for the add-on. */
   deposit?: Maybe<Scalars['Float']['output']>;
   /** The OfficeRnD id of the add-on. */
-  id?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
   /** Display name. */
   name?: Maybe<Scalars['String']['output']>;
   /** Price per billing interval, in the organization currency. */
@@ -2078,12 +2078,11 @@ export type QueryBookingOccurrencesArgs = {
   dateField?: InputMaybe<BookingOccurrenceDateField>;
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  from?: InputMaybe<Scalars['DateTime']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   resource?: InputMaybe<Scalars['ID']['input']>;
   team?: InputMaybe<Scalars['ID']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
+  type?: InputMaybe<ResourceKind>;
 };
 
 
@@ -2249,6 +2248,7 @@ export type QueryMemberArgs = {
 /** The OfficeRnD organization as one linked graph: every report is a root field. */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  calculatedStatus?: InputMaybe<MemberStatus>;
   dateField?: InputMaybe<MemberDateField>;
   dates?: InputMaybe<DateSelection>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2298,6 +2298,7 @@ export type QueryOfficesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   isOpen?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  nameStartsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2548,7 +2549,7 @@ export type RateEdge = {
 export type RatePrice = {
   __typename?: 'RatePrice';
   /** The OfficeRnD id of this price component. */
-  id?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
   /** The time unit this price applies to (wire `interval`). */
   interval?: Maybe<RatePriceInterval>;
   /** How many intervals the price covers, e.g. 4 for a half-day priced in hours (wire `intervalQuantity`). */

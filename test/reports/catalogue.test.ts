@@ -56,7 +56,11 @@ describe('the catalogue', () => {
     expect(Object.keys(types).sort()).toEqual(Object.keys(CHECKS).sort());
     expect(reports.map((r) => r.name)).toEqual([...REPORT_NAMES]);
     for (const report of reports) {
-      const all = [...report.columns, ...Object.values(report.expandable).flatMap((e) => e.columns), ...(report.customProperties ?? [])];
+      const all = [
+        ...report.columns,
+        ...Object.values(report.expandable).flatMap((e) => e.columns),
+        ...(report.customProperties ?? []),
+      ];
       expect(report.columns.length).toBeGreaterThan(0);
       for (const column of all) {
         expect(Object.keys(CHECKS), `${report.name} ${column.name}`).toContain(column.type);
@@ -84,7 +88,9 @@ describe('the catalogue', () => {
       report.columns.forEach((column, index) => {
         const value = row[index];
         if (value === null) return;
-        expect(CHECKS[column.type]?.(value), `${name} ${column.name} (${column.type}): ${JSON.stringify(value)}`).toBe(true);
+        expect(CHECKS[column.type]?.(value), `${name} ${column.name} (${column.type}): ${JSON.stringify(value)}`).toBe(
+          true,
+        );
         checked += 1;
       });
     }
@@ -94,7 +100,9 @@ describe('the catalogue', () => {
   it('types the element columns of an expanded field as written', async () => {
     const report = reports.find((r) => r.name === 'payments')!;
     const columns = report.expandable.invoiceLines!.columns;
-    const response = await stack.gateway.fetch('http://gateway.test/reports/payments.ndjson?expand=invoiceLines&limit=200');
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/payments.ndjson?expand=invoiceLines&limit=200',
+    );
     const table = parseExport('ndjson', await response.text());
     let checked = 0;
     for (const row of table.rows) {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMN_TYPES, columnInfo } from '../../src/reports/column-types.ts';
+import { wireDay, wireInstant } from '../../src/dates/wire-dates.ts';
 import { defaultColumns } from '../../src/reports/columns.ts';
 import { REPORT_NAMES, REPORTS } from '../../src/reports/registry.ts';
 import { REPORT_DATES, reportDatesOf } from '../../src/dates/report-dates.ts';
@@ -31,7 +32,11 @@ const PAIRS = [
   { report: 'members', list: 'members', fields: { startDate: 'startDate' } },
   { report: 'fees', list: 'fees', fields: { date: 'issueDate' } },
   { report: 'payments', list: 'payments', fields: { date: 'date', dueDate: 'dueDate', periodStart: 'periodStart' } },
-  { report: 'contracts', list: 'contracts', fields: { startDate: 'startDate', endDate: 'endDate', signDate: 'signDate' } },
+  {
+    report: 'contracts',
+    list: 'contracts',
+    fields: { startDate: 'startDate', endDate: 'endDate', signDate: 'signDate' },
+  },
   { report: 'passes', list: 'passes', fields: { startDate: 'startDate', endDate: 'endDate', renewDate: 'renewDate' } },
   { report: 'teams', list: 'teams', fields: { startDate: 'startDate' } },
 ] as const;
@@ -62,7 +67,9 @@ describe('date cells', () => {
   });
 
   it('writes a date-only cell as the day in CSV too, and keeps timestamps as ISO instants', async () => {
-    const response = await stack.gateway.fetch('http://gateway.test/reports/memberships.csv?columns=startDate,createdAt&limit=5');
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/memberships.csv?columns=startDate,createdAt&limit=5',
+    );
     const [header, ...rows] = (await response.text()).trimEnd().split('\r\n');
     expect(header).toBe('startDate,createdAt');
     expect(rows).toHaveLength(5);
@@ -77,11 +84,37 @@ describe('date cells', () => {
     const rows = await records('/reports/fees.ndjson?columns=_id,member.startDate,payment.dueDate&limit=40');
     expect(rows.some((row) => typeof row['member.startDate'] === 'string')).toBe(true);
     for (const row of rows) {
-      for (const column of ['member.startDate', 'payment.dueDate']) if (row[column] !== null) expect(row[column]).toMatch(DAY);
+      for (const column of ['member.startDate', 'payment.dueDate'])
+        if (row[column] !== null) expect(row[column]).toMatch(DAY);
     }
-    const lines = await records('/reports/payments.ndjson?expand=invoiceLines&columns=_id,invoiceLines.startDate&limit=40');
+    const lines = await records(
+      '/reports/payments.ndjson?expand=invoiceLines&columns=_id,invoiceLines.startDate&limit=40',
+    );
     expect(lines.some((row) => row['invoiceLines.startDate'] !== null)).toBe(true);
-    for (const row of lines) if (row['invoiceLines.startDate'] !== null) expect(row['invoiceLines.startDate']).toMatch(DAY);
+    for (const row of lines)
+      if (row['invoiceLines.startDate'] !== null) expect(row['invoiceLines.startDate']).toMatch(DAY);
+  });
+});
+
+describe('wire dates', () => {
+  it('reads ISO values, keeps canonical ones as they are, and refuses what is not a date', () => {
+    expect(wireInstant('2026-11-03T09:30:00.000Z')).toBe('2026-11-03T09:30:00.000Z');
+    expect(wireInstant('2024-02-29T10:00:00.000Z')).toBe('2024-02-29T10:00:00.000Z');
+    expect(wireInstant('2025-12-01T10:00:00+02:00')).toBe('2025-12-01T08:00:00.000Z');
+    expect(wireInstant('2025-12-01')).toBe('2025-12-01T00:00:00.000Z');
+    expect(wireDay('2025-12-01T00:00:00.000Z')).toBe('2025-12-01');
+    for (const bad of [
+      '2026-02-30T00:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-11-03T25:00:00.000Z',
+      '31/12/2025',
+      'not a date',
+      '1',
+      'Dec 1 2025',
+    ]) {
+      expect(wireInstant(bad), bad).toBeUndefined();
+      expect(wireDay(bad), bad).toBeUndefined();
+    }
   });
 });
 
@@ -118,12 +151,19 @@ describe('column declarations', () => {
     for (const name of REPORT_NAMES) {
       const spec = REPORTS[name];
       const source = spec.source;
-      const dates = source.kind === 'list' ? reportDatesOf(source.collection as ListCollection) : source.kind === 'occurrences' ? REPORT_DATES.occurrences : undefined;
+      const dates =
+        source.kind === 'list'
+          ? reportDatesOf(source.collection as ListCollection)
+          : source.kind === 'occurrences'
+            ? REPORT_DATES.occurrences
+            : undefined;
       for (const field of dates?.fields ?? []) {
         // Booking start/end are objects: their instant is `start.dateTime`.
         const column = spec.columns.includes(field.wire) ? field.wire : `${field.wire}.dateTime`;
         if (!spec.columns.includes(column)) continue;
-        expect(columnInfo(spec, column, null)?.type, `${name} ${column}`).toBe(field.kind === 'date' ? 'date' : 'datetime');
+        expect(columnInfo(spec, column, null)?.type, `${name} ${column}`).toBe(
+          field.kind === 'date' ? 'date' : 'datetime',
+        );
         checked += 1;
       }
     }

@@ -18,27 +18,47 @@ describe('columns', () => {
     const [header, ...rows] = parseCsv(await response.text());
     expect(header).toEqual(['member', '_id', 'start.dateTime', 'serviceSlots.after']);
     expect(rows).toEqual(
-      bookings.map((b) => [b.member ?? '', b._id, b.start.dateTime ?? '', b.serviceSlots?.after === undefined ? '' : String(b.serviceSlots.after)]),
+      bookings.map((b) => [
+        b.member ?? '',
+        b._id,
+        b.start.dateTime ?? '',
+        b.serviceSlots?.after === undefined ? '' : String(b.serviceSlots.after),
+      ]),
     );
   });
 
   it('writes arrays and objects that are not expanded as JSON values in NDJSON and JSON, as JSON text in CSV', async () => {
-    const booking = (stack.simulator.dataset.collections.bookings as WireBooking[]).find((b) => (b.fees?.length ?? 0) > 0 && (b.members?.length ?? 0) > 0)!;
+    const booking = (stack.simulator.dataset.collections.bookings as WireBooking[]).find(
+      (b) => (b.fees?.length ?? 0) > 0 && (b.members?.length ?? 0) > 0,
+    )!;
     expect(booking).toBeDefined();
     const query = `columns=_id,members,fees,serviceSlots.after&reference=${booking.reference}`;
     const ndjson = JSON.parse(await (await get(`/reports/bookings.ndjson?${query}`)).text());
-    expect(ndjson).toEqual({ _id: booking._id, members: booking.members, fees: booking.fees, 'serviceSlots.after': booking.serviceSlots?.after ?? null });
+    expect(ndjson).toEqual({
+      _id: booking._id,
+      members: booking.members,
+      fees: booking.fees,
+      'serviceSlots.after': booking.serviceSlots?.after ?? null,
+    });
     expect(Array.isArray(ndjson.fees)).toBe(true);
     const json = JSON.parse(await (await get(`/reports/bookings.json?${query}`)).text());
     expect(json).toEqual([ndjson]);
     const [, row] = parseCsv(await (await get(`/reports/bookings.csv?${query}`)).text());
-    expect(row).toEqual([booking._id, JSON.stringify(booking.members), JSON.stringify(booking.fees), String(booking.serviceSlots?.after ?? '')]);
+    expect(row).toEqual([
+      booking._id,
+      JSON.stringify(booking.members),
+      JSON.stringify(booking.fees),
+      String(booking.serviceSlots?.after ?? ''),
+    ]);
   });
 
   it('reads custom properties as properties.<key>', async () => {
     const teams = stack.simulator.dataset.collections.teams as WireTeam[];
     expect(teams.some((t) => t.properties?.industry)).toBe(true);
-    const table = parseExport('ndjson', await (await get('/reports/teams.ndjson?columns=_id,properties.industry')).text());
+    const table = parseExport(
+      'ndjson',
+      await (await get('/reports/teams.ndjson?columns=_id,properties.industry')).text(),
+    );
     expect(table.rows).toEqual(teams.map((t) => [t._id, t.properties?.industry ?? null]));
   });
 
@@ -46,7 +66,9 @@ describe('columns', () => {
     stack.simulator.log.reset();
     const response = await get('/reports/members.csv?columns=_id,nmae');
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; parameter: string; message: string; columns: string[]; joins: Record<string, string> } };
+    const body = (await response.json()) as {
+      error: { code: string; parameter: string; message: string; columns: string[]; joins: Record<string, string> };
+    };
     expect(body.error.code).toBe('BAD_USER_INPUT');
     expect(body.error.parameter).toBe('columns');
     expect(body.error.message).toContain('"nmae"');
@@ -99,10 +121,16 @@ describe('CSV quoting (RFC 4180)', () => {
       const team = dataset.collections.teams[0]!;
       team.name = tricky;
     });
-    const text = await (await custom.gateway.fetch('http://gateway.test/reports/teams.csv?columns=name,_id&limit=1')).text();
-    expect(text).toBe(`name,_id\r\n"Acme, ""Quoted""\r\nSecond line\nthird",${custom.simulator.dataset.collections.teams[0]!._id}\r\n`);
+    const text = await (
+      await custom.gateway.fetch('http://gateway.test/reports/teams.csv?columns=name,_id&limit=1')
+    ).text();
+    expect(text).toBe(
+      `name,_id\r\n"Acme, ""Quoted""\r\nSecond line\nthird",${custom.simulator.dataset.collections.teams[0]!._id}\r\n`,
+    );
     expect(parseCsv(text)[1]?.[0]).toBe(tricky);
-    const json = await (await custom.gateway.fetch('http://gateway.test/reports/teams.json?columns=name&limit=1')).text();
+    const json = await (
+      await custom.gateway.fetch('http://gateway.test/reports/teams.json?columns=name&limit=1')
+    ).text();
     expect(JSON.parse(json)).toEqual([{ name: tricky }]);
   });
 });

@@ -65,13 +65,21 @@ describe('CSV formula escaping', () => {
 
   it('leaves NDJSON and JSON raw', async () => {
     for (const format of ['ndjson', 'json'] as const) {
-      const table = parseExport(format, await (await get(`/reports/members.${format}?columns=name&limit=${HOSTILE.length}`)).text());
+      const table = parseExport(
+        format,
+        await (await get(`/reports/members.${format}?columns=name&limit=${HOSTILE.length}`)).text(),
+      );
       expect(table.rows.map((row) => row[0])).toEqual(HOSTILE);
     }
   });
 
   it('refuses formulaEscape on NDJSON and JSON, a value other than true or false, and a repeated one', async () => {
-    for (const query of ['members.ndjson?formulaEscape=false', 'members.json?formulaEscape=true', 'members.csv?formulaEscape=no', 'members.csv?formulaEscape=false&formulaEscape=true']) {
+    for (const query of [
+      'members.ndjson?formulaEscape=false',
+      'members.json?formulaEscape=true',
+      'members.csv?formulaEscape=no',
+      'members.csv?formulaEscape=false&formulaEscape=true',
+    ]) {
       const response = await get(`/reports/${query}`);
       expect(response.status, query).toBe(400);
       const body = (await response.json()) as { error: { code: string; parameter: string } };

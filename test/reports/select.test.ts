@@ -68,6 +68,26 @@ describe('export field selection ($select)', () => {
     expect(sent.slice(1).every((s) => s === undefined)).toBe(true);
     expect(sent.length).toBe(Math.ceil(bookings.length / 100) + 1);
   });
+
+  it.each([400, 500])('reads without the selection when OfficeRnD refuses it with a %i, and the rest too', async (status) => {
+    const refusing: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('%24select=') || url.includes('$select=')) {
+        // Counted in the simulator's log like any call, then refused.
+        await stack.simulator.fetch(input, init);
+        return new Response(JSON.stringify({ message: 'unknown field' }), { status, headers: { 'content-type': 'application/json' } });
+      }
+      return stack.simulator.fetch(input, init);
+    };
+    const stack = createTestStack({ client: { fetch: refusing, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } } });
+    const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
+    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member,canceled');
+    expect(response.status).toBe(200);
+    const table = parseExport('ndjson', await response.text());
+    expect(table.rows).toEqual(bookings.map((b) => [b._id, b.member ?? null, b.canceled ?? null]));
+    const sent = selects(stack, 'bookings');
+    expect(sent.filter((s) => s === undefined)).toHaveLength(Math.ceil(bookings.length / 100));
+  });
 });
 
 describe('joined collections read whole ($select)', () => {

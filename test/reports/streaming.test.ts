@@ -57,33 +57,45 @@ describe('mid-stream upstream failure', () => {
     }
   }
 
-  it.each(FORMATS)('%s: rows so far, then an error marker, then a truncated transfer (loopback HTTP)', async (format) => {
-    failAfterSecondPage();
-    const response = await fetch(`${url}/reports/bookings.${format}?columns=_id,summary`);
-    expect(response.status).toBe(200);
-    const { text, error } = await readAll(response);
-    // The client sees the transfer cut short (no end of the chunked body), not a complete file.
-    expect(error).toBeInstanceOf(Error);
-    expect(bookingPages(stack)).toBe(3);
-    if (format === 'csv') {
-      const lines = text.split('\r\n');
-      expect(lines.at(-1)).toBe('');
-      expect(lines.at(-2)).toMatch(/^#ERROR: UPSTREAM_UNAVAILABLE \[GET\] "\/organizations\/demo\/bookings\?.*": 50\d /);
-      // Two whole pages of rows (and the header) came before the marker.
-      expect(parseCsv(lines.slice(0, -2).join('\r\n') + '\r\n')).toHaveLength(201);
-    } else if (format === 'ndjson') {
-      const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-      expect(lines).toHaveLength(201);
-      expect(lines.at(-1)).toEqual({ error: { code: 'UPSTREAM_UNAVAILABLE', message: expect.stringMatching(/^\[GET\] .*bookings.*: 50\d/) } });
-    } else {
-      // Never a valid JSON document: the array is not closed after the error object.
-      expect(() => JSON.parse(text)).toThrow();
-      expect(text.startsWith('[\n{')).toBe(true);
-      expect(text.trimEnd().endsWith(']')).toBe(false);
-      expect(text).toMatch(/,\n\{"error":\{"code":"UPSTREAM_UNAVAILABLE","message":"\[GET\] [^\n]*\}\}\n$/);
-    }
-    expect(stack.logs.some((line) => line.includes('report export failed') && line.includes('UPSTREAM_UNAVAILABLE'))).toBe(true);
-  });
+  it.each(FORMATS)(
+    '%s: rows so far, then an error marker, then a truncated transfer (loopback HTTP)',
+    async (format) => {
+      failAfterSecondPage();
+      const response = await fetch(`${url}/reports/bookings.${format}?columns=_id,summary`);
+      expect(response.status).toBe(200);
+      const { text, error } = await readAll(response);
+      // The client sees the transfer cut short (no end of the chunked body), not a complete file.
+      expect(error).toBeInstanceOf(Error);
+      expect(bookingPages(stack)).toBe(3);
+      if (format === 'csv') {
+        const lines = text.split('\r\n');
+        expect(lines.at(-1)).toBe('');
+        expect(lines.at(-2)).toMatch(
+          /^#ERROR: UPSTREAM_UNAVAILABLE \[GET\] "\/organizations\/demo\/bookings\?.*": 50\d /,
+        );
+        // Two whole pages of rows (and the header) came before the marker.
+        expect(parseCsv(`${lines.slice(0, -2).join('\r\n')}\r\n`)).toHaveLength(201);
+      } else if (format === 'ndjson') {
+        const lines = text
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+        expect(lines).toHaveLength(201);
+        expect(lines.at(-1)).toEqual({
+          error: { code: 'UPSTREAM_UNAVAILABLE', message: expect.stringMatching(/^\[GET\] .*bookings.*: 50\d/) },
+        });
+      } else {
+        // Never a valid JSON document: the array is not closed after the error object.
+        expect(() => JSON.parse(text)).toThrow();
+        expect(text.startsWith('[\n{')).toBe(true);
+        expect(text.trimEnd().endsWith(']')).toBe(false);
+        expect(text).toMatch(/,\n\{"error":\{"code":"UPSTREAM_UNAVAILABLE","message":"\[GET\] [^\n]*\}\}\n$/);
+      }
+      expect(
+        stack.logs.some((line) => line.includes('report export failed') && line.includes('UPSTREAM_UNAVAILABLE')),
+      ).toBe(true);
+    },
+  );
 
   it('errors the body stream in-process too (reading it to the end rejects)', async () => {
     failAfterSecondPage();
@@ -176,7 +188,9 @@ describe('backpressure and bounded memory', () => {
     // First bytes (the header, sent once the first page is in) while at most the second page had been asked for.
     expect(requestedAtChunk[0]).toBeLessThanOrEqual(2);
     // Never more than one page read ahead of what the reader took: memory holds at most two pages of rows.
-    requestedAtChunk.forEach((requested, index) => expect(requested).toBeLessThanOrEqual(index + 2));
+    requestedAtChunk.forEach((requested, index) => {
+      expect(requested).toBeLessThanOrEqual(index + 2);
+    });
     expect(chunks).toBeGreaterThanOrEqual(pages);
     expect(bookingPages(stack)).toBe(pages);
     expect(parseCsv(text)).toHaveLength(total + 1);
@@ -227,6 +241,11 @@ describe('limit', () => {
     const table = parseExport('json', await response.text());
     const ids = (stack.simulator.dataset.collections.bookings as { _id: string }[]).slice(0, 150).map((b) => [b._id]);
     expect(table.rows).toEqual(ids);
-    expect(stack.simulator.log.entries().filter((e) => e.kind === 'api').map((e) => e.query.$limit)).toEqual(['100', '50']);
+    expect(
+      stack.simulator.log
+        .entries()
+        .filter((e) => e.kind === 'api')
+        .map((e) => e.query.$limit),
+    ).toEqual(['100', '50']);
   });
 });

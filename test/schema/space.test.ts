@@ -93,7 +93,7 @@ describe('bookings', () => {
     expect(stack.apiCalls({ collection: 'bookings' })).toBeLessThanOrEqual(Math.ceil(ds().bookings.length / 100) + requests);
   });
 
-  it('pushes reference, flag and enum filters upstream', async () => {
+  it('pushes reference, true-flag and enum filters upstream, never a false flag', async () => {
     const sample = ds().bookings.find((b) => b.team && b.resourceId && b.plan && b.source === 'portal') as WireBooking;
     stack.simulator.log.reset();
     const data = await run<{ a: Conn<{ id: string }>; b: Conn<{ id: string }>; c: Conn<{ id: string }> }>(
@@ -114,7 +114,9 @@ describe('bookings', () => {
     );
     expect(data.a.nodes.length).toBeGreaterThan(0);
     const sent = upstreamQueries(stack, 'bookings');
-    expect(sent).toContainEqual(expect.objectContaining({ resourceId: sample.resourceId, canceled: 'false' }));
+    expect(sent).toContainEqual(expect.objectContaining({ resourceId: sample.resourceId }));
+    // §4: v1 omits false flags, so an equality on a false flag is never sent: the gateway checks it.
+    expect(sent.some((q) => 'canceled' in q)).toBe(false);
     expect(sent).toContainEqual(expect.objectContaining({ team: sample.team, source: 'portal' }));
     expect(sent).toContainEqual(expect.objectContaining({ plan: sample.plan, 'summary.$csi': needle }));
   });
@@ -171,18 +173,21 @@ describe('bookings', () => {
 // ---------------------------------------------------------------- booking occurrences
 
 describe('bookingOccurrences', () => {
-  const from = new Date(TEST_NOW.getTime() - 30 * DAY).toISOString();
-  const to = new Date(TEST_NOW.getTime() + 30 * DAY).toISOString();
-  const inWindow = (b: WireBooking) => (b.start.dateTime ?? '') < to && (b.end.dateTime ?? '') > from;
+  // The selected days (UTC): an occurrence is in them when it starts on one of them (dateField START).
+  const fromDay = new Date(TEST_NOW.getTime() - 30 * DAY).toISOString().slice(0, 10);
+  const toDay = new Date(TEST_NOW.getTime() + 30 * DAY).toISOString().slice(0, 10);
+  const from = `${fromDay}T00:00:00.000Z`;
+  const to = new Date(Date.parse(`${toDay}T00:00:00.000Z`) + DAY).toISOString();
+  const inWindow = (b: WireBooking) => (b.start.dateTime ?? '') >= from && (b.start.dateTime ?? '') < to;
 
   type Occurrence = { id: string; start: string; end: string; title: string; booking: { id: string; title: string; isRecurring: boolean } };
-  const OCCURRENCES = `query($from: DateTime!, $to: DateTime!, $first: Int, $after: String, $office: ID) {
-    bookingOccurrences(from: $from, to: $to, first: $first, after: $after, office: $office) {
+  const OCCURRENCES = `query($from: Date!, $to: Date!, $first: Int, $after: String, $office: ID) {
+    bookingOccurrences(dates: { from: $from, to: $to }, first: $first, after: $after, office: $office) {
       nodes { id start end title booking { id title isRecurring } } pageInfo { hasNextPage endCursor } } }`;
 
   let all: Occurrence[] = [];
   beforeAll(async () => {
-    const data = await run<{ bookingOccurrences: Conn<Occurrence> }>(stack, OCCURRENCES, { from, to, first: 1000 });
+    const data = await run<{ bookingOccurrences: Conn<Occurrence> }>(stack, OCCURRENCES, { from: fromDay, to: toDay, first: 1000 });
     all = data.bookingOccurrences.nodes;
     expect(data.bookingOccurrences.pageInfo.hasNextPage).toBe(false);
   });
@@ -194,7 +199,7 @@ describe('bookingOccurrences', () => {
     expect(starts).toEqual([...starts].sort());
     for (const o of all) {
       expect(o.id).toBe(`${o.booking.id}:${o.start}`);
-      expect(o.start < to && o.end > from).toBe(true);
+      expect(o.start >= from && o.start < to).toBe(true);
       expect(o.title).toBe(o.booking.title);
     }
     const oneOffs = ds().bookings.filter((b) => !b.recurrence?.rrule && inWindow(b)).map((b) => b._id);
@@ -207,7 +212,7 @@ describe('bookingOccurrences', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 50; guard += 1) {
-      const data: { bookingOccurrences: Conn<Occurrence> } = await run(stack, OCCURRENCES, { from, to, first: 70, after });
+      const data: { bookingOccurrences: Conn<Occurrence> } = await run(stack, OCCURRENCES, { from: fromDay, to: toDay, first: 70, after });
       seen.push(...ids(data.bookingOccurrences.nodes));
       if (!data.bookingOccurrences.pageInfo.hasNextPage) break;
       after = data.bookingOccurrences.pageInfo.endCursor;
@@ -220,12 +225,12 @@ describe('bookingOccurrences', () => {
     stack.simulator.log.reset();
     const data = await run<{ o: Conn<{ office: { id: string } }>; r: Conn<{ booking: { id: string }; member: { id: string } | null; team: { id: string } | null; resource: { id: string } }> }>(
       stack,
-      `query($from: DateTime!, $to: DateTime!, $office: ID, $resource: ID, $member: ID, $team: ID) {
-         o: bookingOccurrences(from: $from, to: $to, office: $office, first: 1000) { nodes { office { id } } }
-         r: bookingOccurrences(from: $from, to: $to, resource: $resource, member: $member, team: $team, first: 1000) {
+      `query($from: Date!, $to: Date!, $office: ID, $resource: ID, $member: ID, $team: ID) {
+         o: bookingOccurrences(dates: { from: $from, to: $to }, office: $office, first: 1000) { nodes { office { id } } }
+         r: bookingOccurrences(dates: { from: $from, to: $to }, resource: $resource, member: $member, team: $team, first: 1000) {
            nodes { booking { id } member { id } team { id } resource { id } } }
        }`,
-      { from, to, office: sample.office, resource: sample.resourceId, member: sample.member, team: sample.team },
+      { from: fromDay, to: toDay, office: sample.office, resource: sample.resourceId, member: sample.member, team: sample.team },
     );
     expect(data.o.nodes.length).toBeGreaterThan(0);
     expect(data.o.nodes.length).toBeLessThan(all.length);
@@ -237,18 +242,18 @@ describe('bookingOccurrences', () => {
       expect(n.team?.id).toBe(sample.team);
     }
     const sent = upstreamQueries(stack, 'bookings/occurrences');
-    expect(sent).toContainEqual(expect.objectContaining({ start: from, end: to, office: sample.office }));
+    expect(sent).toContainEqual(expect.objectContaining({ office: sample.office }));
     expect(sent).toContainEqual(
       expect.objectContaining({ resourceId: sample.resourceId, member: sample.member, team: sample.team }),
     );
   });
 
-  it('refuses windows over a year, reversed windows and malformed ids', async () => {
-    const query = 'query($from: DateTime!, $to: DateTime!, $team: ID) { bookingOccurrences(from: $from, to: $to, team: $team) { nodes { id } } }';
+  it('refuses selections over ten years, reversed selections and malformed ids', async () => {
+    const query = 'query($from: Date!, $to: Date!, $team: ID) { bookingOccurrences(dates: { from: $from, to: $to }, team: $team) { nodes { id } } }';
     stack.simulator.log.reset();
-    expect(await codes(stack, query, { from, to: new Date(Date.parse(from) + 400 * DAY).toISOString() })).toEqual(['BAD_USER_INPUT']);
-    expect(await codes(stack, query, { from: to, to: from })).toEqual(['BAD_USER_INPUT']);
-    expect(await codes(stack, query, { from, to, team: 'nope' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(stack, query, { from: fromDay, to: '2037-12-31' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(stack, query, { from: toDay, to: fromDay })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(stack, query, { from: fromDay, to: toDay, team: 'nope' })).toEqual(['BAD_USER_INPUT']);
     expect(stack.apiCalls()).toBe(0);
   });
 });
@@ -542,11 +547,11 @@ describe('upstream call counts', () => {
 
   it('occurrences with their booking, resource and office fetch each referenced object once', async () => {
     const fresh = createTestStack(OPTIONS);
-    const from = TEST_NOW.toISOString();
-    const to = new Date(TEST_NOW.getTime() + 7 * DAY).toISOString();
+    const from = TEST_NOW.toISOString().slice(0, 10);
+    const to = new Date(TEST_NOW.getTime() + 6 * DAY).toISOString().slice(0, 10);
     const data = await run<{ bookingOccurrences: Conn<{ booking: { id: string }; resource: { id: string } }> }>(
       fresh,
-      'query($from: DateTime!, $to: DateTime!) { bookingOccurrences(from: $from, to: $to, first: 100) { nodes { booking { id } resource { id } office { id } } } }',
+      'query($from: Date!, $to: Date!) { bookingOccurrences(dates: { from: $from, to: $to }, first: 100) { nodes { booking { id } resource { id } office { id } } } }',
       { from, to },
     );
     const nodes = data.bookingOccurrences.nodes;

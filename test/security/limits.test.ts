@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIRST, MAX_FIRST, scanPagesFor } from '../../src/schema/connection.ts';
-import { MAX_CREDIT_MONTHS } from '../../src/schema/credit-account.ts';
+import { DEFAULT_FIRST, MAX_FIRST, scanPagesFor } from '../../src/core/limits.ts';
+import { MAX_CREDIT_MONTHS } from '../../src/core/limits.ts';
 import { schema } from '../../src/schema/index.ts';
 import { createApiKeyCheck, queryCost } from '../../src/security/index.ts';
 import { createSecureStack } from './stack.ts';

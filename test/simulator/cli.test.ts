@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CliUsageError, formatRequest, parseCliArgs } from '../../src/simulator/cli.ts';
@@ -103,6 +106,7 @@ describe('simulator CLI', () => {
       const origin = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stdout)?.[1];
       expect(origin).toBeDefined();
       expect(run.stdout).toContain('Client id:   demo-client');
+      expect(run.stdout).toContain(`API v2:      ${origin}/api/v2/organizations/demo`);
       expect(run.stdout).toMatch(/members \d+/);
       const tokenResponse = await fetch(`${origin}/oauth/token`, { method: 'POST', headers: FORM, body: DEMO_FORM });
       expect(tokenResponse.status).toBe(200);
@@ -116,5 +120,47 @@ describe('simulator CLI', () => {
     } finally {
       await run.stop();
     }
+  });
+
+  it('sends signed demo webhooks with --webhook-url, --webhook-secret and --touch-every, never printing the secret', async () => {
+    const bodies: { raw: string; signature: string }[] = [];
+    let delivered: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (delivered = resolve));
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        bodies.push({ raw: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['officernd-signature']) });
+        res.writeHead(200).end();
+        delivered();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const secret = 'cli-webhook-secret-value';
+    const run = runCli(['--port', '0', '--scale', '0.05', '--webhook-url', hook, '--webhook-secret', secret, '--touch-every', '0.2']);
+    try {
+      await arrived;
+      const [first] = bodies;
+      const t = /t=(\d+),v1=([0-9a-f]{64})/.exec(first?.signature ?? '');
+      expect(t).not.toBeNull();
+      expect(t?.[2]).toBe(createHmac('sha256', secret).update(`${first?.raw}.${t?.[1]}`).digest('hex'));
+      expect(JSON.parse(first?.raw ?? '{}').eventType).toBe('member.updated');
+      await run.waitFor(/WEBHOOK member\.updated [0-9a-f]{24} 200/);
+      expect(run.stdout).toContain(`Webhooks:    ${hook} (secret as given)`);
+      expect(run.stdout + run.stderr).not.toContain(secret);
+    } finally {
+      await run.stop();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+
+  it('refuses a webhook URL without a secret, or one that is not http(s)', () => {
+    expect(() => parseCliArgs(['--webhook-url', 'http://127.0.0.1:9/x'])).toThrow(CliUsageError);
+    expect(() => parseCliArgs(['--webhook-url', 'ftp://x', '--webhook-secret', 's'])).toThrow(/http\(s\)/);
+    expect(parseCliArgs(['--webhook-url', 'http://h/x', '--webhook-secret', 's', '--touch-every', '5'])).toMatchObject({
+      touchEverySeconds: 5,
+      simulator: { webhooks: { url: 'http://h/x', secret: 's' } },
+    });
   });
 });

@@ -160,5 +160,7 @@ describe('settings', () => {
     expect(parseCliArgs([])).toMatchObject({ simulator: { v1Filters: 'all' } });
     expect(parseCliArgs(['--v1-filters', 'documented'])).toMatchObject({ simulator: { v1Filters: 'documented' } });
     expect(() => parseCliArgs(['--v1-filters', 'x'])).toThrow(/--v1-filters/);
+    expect(parseCliArgs(['--v2-rate-limit', '400'])).toMatchObject({ simulator: { v2RateLimit: { perMinute: 400 } } });
+    expect(() => parseCliArgs(['--v2-rate-limit', '0'])).toThrow(/--v2-rate-limit/);
   });
 });

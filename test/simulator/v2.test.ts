@@ -178,7 +178,7 @@ describe('v2 filters (§4, §8)', () => {
     expect((await get(`/payments?_id[$in]=${ids.slice(0, 50).join(',')}`)).body.results).toHaveLength(50);
     const tooMany = await get<V2Error>(`/payments?_id[$in]=${ids.slice(0, 51).join(',')}`);
     expect([tooMany.status, tooMany.body.message]).toEqual([400, '_id[$in] must contain no more than 50 elements']);
-    expect((await get(`/payments?_id=${ids[0]},${ids[1]}`)).status).toBe(400);
+    expect((await get<V2Error>(`/payments?_id=${ids[0]},${ids[1]}`)).body).toEqual({ statusCode: 400, message: '_id must be a mongodb id', error: 'Bad Request' });
     expect((await get(`/payments?_id=${ids[0]}`)).body.results.map((p) => p._id)).toEqual([ids[0]]);
   });
 

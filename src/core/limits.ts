@@ -1,0 +1,26 @@
+/**
+ * The gateway's named limits, one place for the graph and the exports (README "Configuration" lists them).
+ */
+
+import { V1_PAGE_LIMIT } from '../officernd/collections.ts';
+
+/** Most items one read of a whole collection, one filtered scan or one occurrence window may take: never a short answer. */
+export const MAX_WALK_ITEMS = 50_000;
+
+/** Most calendar months one credit-accounts question may span (one upstream call per owner and month, §6.6). */
+export const MAX_CREDIT_MONTHS = 24;
+
+// The occurrence window (365 days, §6.2) is a fact of the API: OCCURRENCE_WINDOW_MS in officernd/collections.ts.
+
+/** Default and largest `first` of every connection. */
+export const DEFAULT_FIRST = 50;
+export const MAX_FIRST = 1000;
+
+/**
+ * Most upstream pages one page of a connection (or of `report(...)`) may scan while a date check drops rows: a
+ * selection OfficeRnD cannot filter must not turn `first: 1` into a walk of the whole collection. Past it the page
+ * ends early with `hasNextPage: true`; its `endCursor` resumes the scan where it stopped.
+ */
+export function scanPagesFor(first: number): number {
+  return Math.max(10, Math.ceil(first / V1_PAGE_LIMIT));
+}
