@@ -88,6 +88,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     : null;
   if (caching) invalidateOnEvents(caching);
+  const exportCache = caching ? useExportCaching(caching) : null;
   const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
   const ops = options.ops ?? createOps({ logger: options.logger });
   const readiness = options.readiness ?? createReadiness({ officernd: options.officernd });
@@ -133,6 +134,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
+      // Before compression, which re-encodes what the export cache copies (onResponse hooks run in this order).
+      ...(exportCache ? [exportCache.capture] : []),
       // After useOperations, whose answers it compresses (brotli or gzip, as the caller accepts).
       useCompression(),
       // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
@@ -156,7 +159,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
       ...(caching ? useGraphQLCache(caching) : []),
-      ...(caching ? [useExportCaching(caching)] : []),
+      ...(exportCache ? [exportCache.serve] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
       useRequestBudget(budgets),
