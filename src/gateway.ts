@@ -134,10 +134,6 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
-      // Before compression, which re-encodes what the export cache copies (onResponse hooks run in this order).
-      ...(exportCache ? [exportCache.capture] : []),
-      // After useOperations, whose answers it compresses (brotli or gzip, as the caller accepts).
-      useCompression(),
       // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
       useReadiness(readiness),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
@@ -159,12 +155,16 @@ export function createGateway(options: GatewayOptions): Gateway {
         ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
       ...(caching ? useGraphQLCache(caching) : []),
-      ...(exportCache ? [exportCache.serve] : []),
+      // The export cache: `capture` copies a miss as it streams (before compression, last, re-encodes it).
+      ...(exportCache ? [exportCache.capture, exportCache.serve] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
       useRequestBudget(budgets),
       // Last, where Yoga puts its own: after every plugin that picks a request parser.
       useBodyLimit(settings.security.maxBodyBytes),
+      // Brotli or gzip as the caller accepts, on the final answer: after the error bodies got their request id and
+      // after the caches (which keep answers uncompressed).
+      useCompression(),
     ],
     maskedErrors: { maskError },
     logging: {

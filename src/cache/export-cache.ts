@@ -88,6 +88,8 @@ interface Pending {
   ttlS: number;
   /** The transfer was cut short (a failure mid-stream). */
   cut: boolean;
+  /** Whether the response's socket has ended before its body did (Node's server only). */
+  ended?: () => boolean;
 }
 
 export interface ExportCacheOptions {
@@ -99,7 +101,7 @@ export interface ExportCacheOptions {
 /**
  * Two Yoga plugins over one state: `serve` answers hits (put it after the access checks, just before
  * `useReportExports`); `capture` copies a miss while it streams, so it must see the body before any plugin that
- * re-encodes it (put it before the compression plugin: Yoga runs `onResponse` hooks in plugin order).
+ * re-encodes it (before the compression plugin: Yoga runs `onResponse` hooks in plugin order).
  */
 export function useExportCache(options: ExportCacheOptions): { serve: Plugin; capture: Plugin } {
   const { settings, store } = options;
@@ -132,7 +134,6 @@ export function useExportCache(options: ExportCacheOptions): { serve: Plugin; ca
       if (hit.disposition) headers['content-disposition'] = hit.disposition;
       endResponse(new Response(hit.body as Uint8Array<ArrayBuffer>, { status: 200, headers }));
     },
-    // Runs after every other plugin's onResponse (this one comes later): its hook on the socket is the outermost.
     onResponse({ request, serverContext }) {
       const miss = pending.get(request);
       if (miss) watchForCut(serverContext, miss);
@@ -164,7 +165,7 @@ export function useExportCache(options: ExportCacheOptions): { serve: Plugin; ca
         async flush() {
           pending.delete(request);
           // A failure mid-stream ends the transfer early (reports/http.ts `truncate`): never keep that copy.
-          if (!keep || miss.cut) return;
+          if (!keep || miss.cut || miss.ended?.()) return;
           const body = Buffer.concat(chunks);
           chunks.length = 0;
           await store
@@ -187,15 +188,18 @@ export function useExportCache(options: ExportCacheOptions): { serve: Plugin; ca
 
 /**
  * On Node's HTTP server an export cut short after an upstream failure ends its socket with `destroySoon`
- * (reports/http.ts), then closes its body stream as if complete: note the call, so the copy is dropped. Elsewhere
- * (in-process fetch) the body stream errors instead, and the copy is never stored.
+ * (reports/http.ts), then closes its body stream as if complete: the call is noted, and the socket reads as ended
+ * (also when the compression plugin defers the real call), so the copy is dropped. Elsewhere (in-process fetch) the
+ * body stream errors instead, and the copy is never stored.
  */
 function watchForCut(serverContext: unknown, miss: Pending): void {
-  const socket = (serverContext as { res?: { socket?: { destroySoon?: () => void } | null } } | null)?.res?.socket;
+  type Socket = { destroySoon?: () => void; writableEnded?: boolean; destroyed?: boolean };
+  const socket = (serverContext as { res?: { socket?: Socket | null } } | null)?.res?.socket;
   if (!socket || typeof socket.destroySoon !== 'function') return;
   const inner = socket.destroySoon;
   socket.destroySoon = function (this: unknown) {
     miss.cut = true;
     return inner.call(this);
   };
+  miss.ended = () => socket.writableEnded === true || socket.destroyed === true;
 }

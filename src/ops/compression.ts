@@ -136,9 +136,12 @@ function deferCut(serverContext: unknown): Cut | null {
   let requested = false;
   socket.destroySoon = () => {
     requested = true;
+    // Whoever checks whether the transfer was cut (the export cache keeps no truncated copy) sees it ended already.
+    Object.defineProperty(socket, 'writableEnded', { value: true, configurable: true });
   };
   const release = (): void => {
     delete socket.destroySoon;
+    delete (socket as { writableEnded?: boolean }).writableEnded;
   };
   return {
     requested: () => requested,
@@ -150,7 +153,10 @@ function deferCut(serverContext: unknown): Cut | null {
   };
 }
 
-/** Compresses answers when the caller accepts brotli or gzip. Put it after useOperations, which reads error bodies. */
+/**
+ * Compresses answers when the caller accepts brotli or gzip. Put it last: it must see the final answer (after the
+ * request id tagging of error bodies and after the caches, which keep answers uncompressed).
+ */
 export function useCompression(): Plugin {
   return {
     async onResponse({ request, response, setResponse, fetchAPI, serverContext }) {

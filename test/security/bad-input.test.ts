@@ -50,7 +50,7 @@ const GRAPHQL_CASES: BadInputCase[] = [
   { name: 'no query', body: {}, status: 400, code: 'BAD_REQUEST' },
   { name: 'query that is not a string', body: { query: 42 }, status: 400, code: 'BAD_REQUEST' },
   { name: 'variables that are not an object', body: { query: '{ __typename }', variables: [1] }, status: 400, code: 'BAD_REQUEST' },
-  { name: 'batched operations', body: [{ query: '{ __typename }' }, { query: '{ __typename }' }], status: 400, code: 'BAD_REQUEST' },
+  { name: 'more than 10 batched operations', body: Array.from({ length: 11 }, () => ({ query: '{ __typename }' })), status: 413, code: 'BAD_REQUEST' },
   { name: 'wrong content type (text/plain)', headers: { 'content-type': 'text/plain' }, body: '{ __typename }', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'form post', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'multipart post', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
