@@ -61,6 +61,7 @@ const shared = config.redis.url
       org: config.officernd.org,
       clientId: config.officernd.clientId ?? 'demo-client',
       maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
+      maxConcurrency: config.upstream.maxConcurrency,
       tokenTimeoutMs: config.upstream.timeoutMs,
       logger,
     })
