@@ -1,11 +1,13 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
-import { createCollectionSizes } from './loaders/collection-sizes.ts';
+import { createCollectionSizes, type CollectionSizes } from './loaders/collection-sizes.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
 import { createOps, createReadiness, useCompression, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
+import { joinedCollections } from './reports/registry.ts';
+import type { ListCollection } from './officernd/collections.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 import {
@@ -27,6 +29,8 @@ import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 export type { GatewaySettings } from './config.ts';
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
+  /** What the gateway knows of collection sizes when it starts (default: nothing; it learns them from its walks). */
+  sizes?: CollectionSizes;
   /**
    * Defaults: DEFAULT_GATEWAY_SETTINGS (config.ts), what an empty environment gives (development settings, open, GraphiQL on). `host` (where the server
    * listens) only decides the start-up warning for an open gateway.
@@ -97,18 +101,25 @@ export function createGateway(options: GatewayOptions): Gateway {
   const ops = options.ops ?? createOps({ logger: options.logger });
   const readiness = options.readiness ?? createReadiness({ officernd: options.officernd });
   let graphiqlPage: ReturnType<typeof graphiqlOptions> | undefined;
-  const costModel = { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: ASSUMED_LIST_SIZE };
   const metrics = ops.metrics;
   metrics?.watchClient(() => options.officernd.stats);
   const loaderOptions = metrics ? { ...options.loaderOptions, onBatch: metrics.loaderBatch } : options.loaderOptions;
   const deps: ContextDeps = {
     officernd: options.officernd,
     logger: options.logger,
-    sizes: createCollectionSizes(),
+    sizes: options.sizes ?? createCollectionSizes(),
     settings,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(loaderOptions ? { loaderOptions } : {}),
     ...(metrics ? { onExportEnd: metrics.exportEnd } : {}),
+  };
+  // The cost reads the sizes the loaders plan with, and the joins a report's columns make (issue 14).
+  const costModel = {
+    defaultFirst: DEFAULT_FIRST,
+    maxFirst: MAX_FIRST,
+    listSize: ASSUMED_LIST_SIZE,
+    sizeOf: (collection: ListCollection) => deps.sizes.get(collection),
+    reportJoins: joinedCollections,
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,

@@ -1,4 +1,5 @@
 import { createGateway, type Gateway } from '../src/gateway.ts';
+import type { CollectionSizes } from '../src/loaders/collection-sizes.ts';
 import { PROBE_AFTER_IDS } from '../src/loaders/index.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import type { OfficeRnDClient, OfficeRnDClientOptions } from '../src/officernd/index.ts';
@@ -45,6 +46,8 @@ export interface TestStackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** The gateway's clock (relative date selections); default: always TEST_NOW. */
   clock?: () => Date;
+  /** What the gateway knows of collection sizes when it starts (default: nothing). */
+  sizes?: CollectionSizes;
 }
 
 /** Simulator → client → gateway, all real, wired in-process. */
@@ -66,7 +69,12 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
     maxRequestsPerMinute: 1_000_000,
     ...options.client,
   });
-  const gateway = createGateway({ officernd, logger, clock: options.clock ?? (() => TEST_NOW) });
+  const gateway = createGateway({
+    officernd,
+    logger,
+    clock: options.clock ?? (() => TEST_NOW),
+    ...(options.sizes ? { sizes: options.sizes } : {}),
+  });
   return {
     simulator,
     officernd,

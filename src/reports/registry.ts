@@ -571,3 +571,31 @@ export function isReportName(name: string): name is ReportName {
 export function reportOfCollection(collection: ListCollection): ReportSpec {
   return REPORTS[collection];
 }
+
+/**
+ * The collections `columns` of a report join (its default columns when null), nested joins included
+ * (`member.team.name` joins members, then teams): what the cost rule counts for `report(...)` (security/cost.ts).
+ * Unknown reports and columns join nothing (the report itself refuses them).
+ */
+export function joinedCollections(name: string, columns: readonly string[] | null): ListCollection[] {
+  const report = name.toLowerCase().replaceAll('_', '-');
+  if (!isReportName(report)) return [];
+  const found = new Set<ListCollection>();
+  const follow = (spec: ReportSpec, column: string, depth: number): void => {
+    if (depth > 3) return;
+    const joins: Record<string, JoinSpec> = { ...spec.joins };
+    for (const expand of Object.values(spec.expand)) Object.assign(joins, expand.joins ?? {});
+    const key = Object.keys(joins)
+      .filter((k) => column.startsWith(`${k}.`))
+      .sort((a, b) => b.length - a.length)[0];
+    if (key === undefined) return;
+    const join = joins[key]!;
+    for (const collection of join.collections) {
+      found.add(collection);
+      follow(reportOfCollection(collection), column.slice(key.length + 1), depth + 1);
+    }
+  };
+  const spec = REPORTS[report];
+  for (const column of columns ?? spec.columns) follow(spec, column, 0);
+  return [...found];
+}

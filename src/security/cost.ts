@@ -30,7 +30,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
-import { MAX_CREDIT_MONTHS, scanPagesFor } from '../core/limits.ts';
+import { MAX_CREDIT_MONTHS, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
 
 /**
  * The OfficeRnD collection behind a GraphQL type, from the type's own metadata (`extensions.collection`, set where
@@ -50,6 +50,16 @@ export interface CostModel {
   maxFirst: number;
   /** Items assumed in a list field without `first` (reference lists such as `attendees`). */
   listSize: number;
+  /**
+   * The size of a collection as the gateway has learnt it (loaders/collection-sizes.ts), undefined while unknown:
+   * the loaders' plan reads it to pick between a walk and per-id calls, and so does the cost. Left out: all unknown.
+   */
+  sizeOf?: (collection: ListCollection) => number | undefined;
+  /**
+   * The collections a `report(...)` of this name (`BOOKINGS`) joins for these columns (the report's defaults when
+   * null); left out: none. The gateway reads it from the report registry (security imports no report code).
+   */
+  reportJoins?: (report: string, columns: readonly string[] | null) => readonly ListCollection[];
 }
 
 type Variables = Readonly<Record<string, unknown>> | null | undefined;
@@ -57,6 +67,32 @@ type Variables = Readonly<Record<string, unknown>> | null | undefined;
 const isConnectionPart = (type: GraphQLCompositeType): boolean => /(Connection|Edge)$/.test(type.name);
 
 const clamp = (n: number, max: number): number => Math.min(Math.max(0, Math.floor(n)), max);
+
+/** Pages of `items` objects of a collection (at least one: an empty list is still a call). */
+const pagesOf = (collection: ListCollection, items: number): number => Math.max(1, Math.ceil(items / COLLECTIONS[collection].pageSize));
+
+/** Below this many ids in one batch the loaders always make single GETs (loaders' PROBE_AFTER_IDS). */
+const SINGLE_GETS_BELOW = 20;
+
+/**
+ * What the loaders' plan costs to read a collection whole: its pages when its size is known, else the pages of the
+ * walk cap (MAX_WALK_ITEMS), which is where a walk stops.
+ */
+function walkPages(model: CostModel, collection: ListCollection): number {
+  const size = model.sizeOf?.(collection);
+  return pagesOf(collection, size ?? MAX_WALK_ITEMS);
+}
+
+/**
+ * What `ids` lookups by id into a collection cost, as loaders/index.ts plans them: a collection without
+ * `GET /{path}/{id}` is walked (walkOnce); with a known size, the cheaper of one GET per id and a walk; with an
+ * unknown size, one GET per id, plus (from SINGLE_GETS_BELOW ids) a probe of at most half as many pages.
+ */
+function lookupCost(model: CostModel, collection: ListCollection, ids: number): number {
+  const size = model.sizeOf?.(collection);
+  if (size !== undefined) return Math.min(ids, pagesOf(collection, size));
+  return ids < SINGLE_GETS_BELOW ? ids : ids + Math.ceil(ids / 2);
+}
 
 /** Worst-case upstream calls of one operation of `document`. */
 export function queryCost(
@@ -69,7 +105,7 @@ export function queryCost(
   return measureCost(schema, document, operationName, variables, model).cost;
 }
 
-/** The cost, and whether it read a variable (then it holds for these variables only). */
+/** The cost, and whether it read a variable or an unknown size (then it holds for these variables and sizes only). */
 function measureCost(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -82,17 +118,31 @@ function measureCost(
   const root = operation?.operation === 'query' ? schema.getQueryType() : null;
   if (!operation || !root) return { cost: 0, readsVariables: false };
   let readsVariables = false;
+  // A cost that read an unknown size changes once the gateway learns it: like one that read a variable, it is not
+  // remembered for the document.
+  const learnt = model.sizeOf;
+  if (learnt) {
+    model = {
+      ...model,
+      sizeOf: (collection) => {
+        const size = learnt(collection);
+        if (size === undefined) readsVariables = true;
+        return size;
+      },
+    };
+  }
 
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const defaults = new Map(operation.variableDefinitions?.map((v) => [v.variable.name.value, v]) ?? []);
-  const catalogues = new Set<string>();
-  // Each fragment is costed once per list size: a fragment spread many times costs no extra work here.
+  /** Collections read whole once per request: catalogues, and collections without by-id that a lookup walks. */
+  const wholeReads = new Set<ListCollection>();
+  // Each fragment is costed once per list size and parent count: a fragment spread many times costs no extra work here.
   const fragmentCosts = new Map<string, number>();
 
-  /** The `first` a list field will use: literal, variable (or its default), the argument's default, else ours. */
-  const firstOf = (definition: GraphQLArgument, args: readonly ArgumentNode[]): number => {
-    const given = args.find((a) => a.name.value === 'first')?.value;
+  /** An argument's value: literal, variable (or its default), else the argument's default. */
+  const argumentOf = (definition: GraphQLArgument, args: readonly ArgumentNode[]): unknown => {
+    const given = args.find((a) => a.name.value === definition.name)?.value;
     let value: unknown;
     if (given?.kind === Kind.VARIABLE) {
       readsVariables = true;
@@ -102,27 +152,44 @@ function measureCost(
     } else if (given) {
       value = valueFromAST(given, definition.type);
     }
-    value ??= definition.defaultValue;
+    return value ?? definition.defaultValue;
+  };
+
+  /** The `first` a list field will use: its value, else ours. */
+  const firstOf = (definition: GraphQLArgument, args: readonly ArgumentNode[]): number => {
+    const value = argumentOf(definition, args);
     return clamp(typeof value === 'number' && Number.isFinite(value) ? value : model.defaultFirst, model.maxFirst);
   };
 
-  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, listItems: number | null): number => {
+  /** The collection of the objects a connection type lists (its `nodes`), if they are backed by one. */
+  const nodeCollection = (type: GraphQLNamedType): ListCollection | null | undefined => {
+    if (!isObjectType(type)) return undefined;
+    const nodes = type.getFields().nodes;
+    return nodes ? collectionOf(getNamedType(nodes.type)) : undefined;
+  };
+
+  /**
+   * The cost of `set` selected on `parents` objects of type `parent` (`listItems`: the `first` of the connection
+   * they belong to). Costs are summed over all parents, so a link reached from many parents is costed as the loaders
+   * batch it (one plan for all of them), not once per parent.
+   */
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, listItems: number | null, parents: number): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (condition && isCompositeType(condition)) total += selectionCost(selection.selectionSet, condition, listItems);
+        if (condition && isCompositeType(condition)) total += selectionCost(selection.selectionSet, condition, listItems, parents);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         const condition = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
         if (!fragment || !condition || !isCompositeType(condition)) continue;
-        const key = `${fragment.name.value}|${listItems ?? ''}`;
+        const key = `${fragment.name.value}|${listItems ?? ''}|${parents}`;
         let cost = fragmentCosts.get(key);
         if (cost === undefined) {
           fragmentCosts.set(key, 0);
-          cost = selectionCost(fragment.selectionSet, condition, listItems);
+          cost = selectionCost(fragment.selectionSet, condition, listItems, parents);
           fragmentCosts.set(key, cost);
         }
         total += cost;
@@ -133,37 +200,75 @@ function measureCost(
       if (!field) continue;
       const named = getNamedType(field.type);
       const isList = isListType(getNullableType(field.type));
+      const args = selection.arguments ?? [];
       const firstArg = field.args.find((a) => a.name === 'first');
-      const first = firstArg ? firstOf(firstArg, selection.arguments ?? []) : null;
+      const first = firstArg ? firstOf(firstArg, args) : null;
+      const hasArgument = (name: string) => args.some((a) => a.name.value === name);
 
-      // Calls made once for the field (its pages, or a root lookup), and once per item it returns (links).
-      let once = 0;
-      let perItem = 0;
-      const hasArgument = (name: string) => (selection.arguments ?? []).some((a) => a.name.value === name);
-      // A date selection the gateway checks itself may scan more pages than `first` fills (connection.ts caps it).
-      // Resuming mid-page (`after`) re-reads the page the cursor points into: one page more.
+      // The calls the field makes for all its parents.
+      let calls = 0;
       if (first !== null) {
-        once = (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) + (hasArgument('after') ? 1 : 0);
-      }
-      else if (parent === root) once = 1;
-      else if (named.name === 'CreditAccount' && parent !== root) {
+        // A date selection the gateway checks itself may scan more pages than `first` fills (connection.ts caps it).
+        // Resuming mid-page (`after`) re-reads the page the cursor points into: one page more.
+        const pages = (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) + (hasArgument('after') ? 1 : 0);
+        const collection = nodeCollection(named);
+        if (parent === root || !collection) calls = parents * pages;
+        else if (COLLECTIONS[collection].catalog) {
+          // Reverse links into a catalogue are grouped from its one read.
+          wholeReads.add(collection);
+        } else {
+          // Reverse links (children of each parent): one walk grouped by parent when it has fewer pages than there
+          // are parents, else one filtered read per parent, which reads all of that parent's children (whatever
+          // `first`): at most one page per parent plus the pages of the whole collection. With the size unknown,
+          // from 11 parents a probe of at most one page per parent comes first.
+          const size = model.sizeOf?.(collection);
+          const whole = walkPages(model, collection);
+          calls = size !== undefined && whole < parents ? whole : parents * pages + whole + (size === undefined && parents > 10 ? parents : 0);
+        }
+        if (parent === root && named.name === 'ReportTable') calls += reportJoinCost(field.args, args, first);
+      } else if (parent === root) {
+        // A lookup by id: one GET, or the walk of a collection without by-id (§8).
+        const collection = collectionOf(named);
+        if (collection && !COLLECTIONS[collection].byId) wholeReads.add(collection);
+        else calls = parents;
+      } else if (named.name === 'CreditAccount') {
         // One credit-stats call per parent and month: a month, or up to every month a selection may touch.
-        once = hasArgument('dates') ? MAX_CREDIT_MONTHS : 1;
+        calls = parents * (hasArgument('dates') ? MAX_CREDIT_MONTHS : 1);
       } else if (!isConnectionPart(parent) && collectionOf(named) !== undefined) {
         const collection = collectionOf(named);
-        if (collection && COLLECTIONS[collection].catalog) catalogues.add(collection);
-        else perItem = 1;
+        const ids = parents * (isList ? model.listSize : 1);
+        if (collection && (COLLECTIONS[collection].catalog || !COLLECTIONS[collection].byId)) wholeReads.add(collection);
+        else if (collection) calls = lookupCost(model, collection, ids);
       }
-      const items = isList ? (isConnectionPart(parent) && listItems !== null ? listItems : model.listSize) : 1;
-      const inner = selection.selectionSet && isCompositeType(named) ? selectionCost(selection.selectionSet, named, first) : 0;
-      total += once + items * (perItem + inner);
+      const items = parents * (isList ? (isConnectionPart(parent) && listItems !== null ? listItems : model.listSize) : 1);
+      const inner = selection.selectionSet && isCompositeType(named) ? selectionCost(selection.selectionSet, named, first, items) : 0;
+      total += calls + inner;
     }
     return total;
   };
 
-  const cost = selectionCost(operation.selectionSet, root, null);
-  // A catalogue is read once per request (a page or two, §3).
-  return { cost: cost + catalogues.size, readsVariables };
+  /** `report(...)`: every collection its columns join is looked up for each batch of rows (at most `first` ids). */
+  const reportJoinCost = (definitions: readonly GraphQLArgument[], args: readonly ArgumentNode[], first: number): number => {
+    if (!model.reportJoins) return 0;
+    const nameArg = definitions.find((d) => d.name === 'name');
+    const columnsArg = definitions.find((d) => d.name === 'columns');
+    const name = nameArg ? argumentOf(nameArg, args) : undefined;
+    const columns = columnsArg ? argumentOf(columnsArg, args) : undefined;
+    if (typeof name !== 'string') return 0;
+    let cost = 0;
+    for (const collection of model.reportJoins(name, Array.isArray(columns) ? (columns as string[]) : null)) {
+      // Per-id reads until a walk pays, then the walk (reports/joins.ts): at most both.
+      if (COLLECTIONS[collection].catalog) wholeReads.add(collection);
+      else cost += Math.min(first, lookupCost(model, collection, first)) + walkPages(model, collection);
+    }
+    return cost;
+  };
+
+  const cost = selectionCost(operation.selectionSet, root, null, 1);
+  // A catalogue, or a collection a lookup walks, is read once per request.
+  let whole = 0;
+  for (const collection of wholeReads) whole += COLLECTIONS[collection].catalog ? pagesOf(collection, model.sizeOf?.(collection) ?? 1) : walkPages(model, collection);
+  return { cost: cost + whole, readsVariables };
 }
 
 export interface CostLimitOptions extends CostModel {

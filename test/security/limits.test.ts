@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIRST, MAX_FIRST, scanPagesFor } from '../../src/core/limits.ts';
-import { MAX_CREDIT_MONTHS } from '../../src/core/limits.ts';
+import { MAX_CREDIT_MONTHS, MAX_WALK_ITEMS } from '../../src/core/limits.ts';
 import { schema } from '../../src/schema/index.ts';
 import { createApiKeyCheck, queryCost } from '../../src/security/index.ts';
 import { createSecureStack } from './stack.ts';
@@ -21,10 +21,11 @@ const EXAMPLES = readdirSync(examplesDir)
 
 describe('query cost', () => {
   it('counts the upstream calls a query can cause: pages, then one call per link per item', () => {
-    // 2 pages of 100; per booking one member GET and one team GET.
-    expect(cost('{ bookings(first: 200) { nodes { id member { name team { name } } } } }')).toBe(2 + 200 * 2);
+    // 2 pages of 100; per booking one member GET and one team GET, and (sizes unknown) a probe of up to half as many
+    // pages for each of the two batches (loaders/index.ts).
+    expect(cost('{ bookings(first: 200) { nodes { id member { name team { name } } } } }')).toBe(2 + 2 * (200 + 100));
     // Without `first`: the default page of 50.
-    expect(cost('{ members { nodes { team { name } } } }')).toBe(1 + DEFAULT_FIRST);
+    expect(cost('{ members { nodes { team { name } } } }')).toBe(1 + DEFAULT_FIRST * 1.5);
     // `edges { node }` costs what `nodes` costs; pageInfo nothing.
     expect(cost('{ members(first: 10) { edges { cursor node { team { name } } } pageInfo { hasNextPage } } }')).toBe(1 + 10);
   });
@@ -65,14 +66,17 @@ describe('query cost', () => {
 
   it('counts a catalogue (offices, floors, plans, rates, resource types) once, whatever the number of links', () => {
     expect(cost('{ bookings(first: 300) { nodes { resource { name office { name } floor { name } } rate { name } } } }')).toBe(
-      3 + 300 * 1 + 3,
+      3 + 300 * 1.5 + 3,
     );
   });
 
   it('multiplies nested lists by their `first`, read from literals, variables and variable defaults', () => {
     const nested = 'query($n: Int = 20) { teams(first: $n) { nodes { members(first: $n) { nodes { id } } } } }';
-    expect(cost(nested)).toBe(1 + 20 * 1);
-    expect(cost(nested, { n: 500 })).toBe(5 + 500 * 5);
+    // Reverse links, sizes unknown: a filtered read per parent, a probe of a page per parent, and the pages of a
+    // whole walk (a parent's filtered read returns all its children).
+    const walk = MAX_WALK_ITEMS / 100;
+    expect(cost(nested)).toBe(1 + 20 * 1 + 20 + walk);
+    expect(cost(nested, { n: 500 })).toBe(5 + 500 * 5 + 500 + walk);
     // A `first` the field refuses anyway (over the maximum, negative) is costed at the bound, not beyond.
     expect(cost('{ members(first: 1000000) { nodes { id } } }')).toBe(MAX_FIRST / 100);
     expect(cost('{ members(first: -5) { nodes { id } } }')).toBe(0);
@@ -113,7 +117,7 @@ describe('query cost', () => {
     const answer = await stack.query('{ bookings(first: 200) { nodes { id } } }');
     expect(answer.errors).toBeUndefined();
     const refused = await stack.query('{ bookings(first: 200) { nodes { member { name } } } }');
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: 202, limit: 100 });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: 2 + 200 + 100, limit: 100 });
   });
 });
 
