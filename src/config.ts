@@ -115,8 +115,8 @@ const DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST = 150;
 const KEY_SHARE = 0.5;
 /**
  * Default of MAX_COST. The cost follows the loaders' plan (security/cost.ts): close to the calls once collection
- * sizes are learnt, but a walk of a collection of unknown size counts the walk cap (500 pages), so the README
- * examples cost up to about 1,050 on a fresh gateway. 5,000 lets them through and refuses amplification queries;
+ * sizes are learnt, but on a fresh gateway every link is costed as if no size were known, so the README examples
+ * cost up to 905 then. 5,000 lets them through and refuses amplification queries;
  * MAX_UPSTREAM_CALLS_PER_REQUEST is what bounds the calls a request really makes.
  */
 const DEFAULT_MAX_COST = 5_000;

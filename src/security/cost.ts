@@ -75,12 +75,16 @@ const pagesOf = (collection: ListCollection, items: number): number => Math.max(
 const SINGLE_GETS_BELOW = 20;
 
 /**
- * What the loaders' plan costs to read a collection whole: its pages when its size is known, else the pages of the
- * walk cap (MAX_WALK_ITEMS), which is where a walk stops.
+ * Pages a walk is taken to cost while the collection's size is unknown: the reports' assumption (WALK_AFTER_IDS in
+ * reports/joins.ts), 10,000 objects. A larger collection (up to the walk cap, MAX_WALK_ITEMS) is under-counted by
+ * the first request that walks it; from then on its size is known and counted.
  */
+const UNKNOWN_WALK_PAGES = Math.min(100, Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT));
+
+/** What the loaders' plan costs to read a collection whole: its pages when its size is known, else UNKNOWN_WALK_PAGES. */
 function walkPages(model: CostModel, collection: ListCollection): number {
   const size = model.sizeOf?.(collection);
-  return pagesOf(collection, size ?? MAX_WALK_ITEMS);
+  return size === undefined ? UNKNOWN_WALK_PAGES : pagesOf(collection, size);
 }
 
 /**

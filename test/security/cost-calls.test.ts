@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { queryCost } from '../../src/security/index.ts';
-import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS } from '../../src/core/limits.ts';
+import { DEFAULT_FIRST, MAX_FIRST } from '../../src/core/limits.ts';
 import { createCollectionSizes } from '../../src/loaders/collection-sizes.ts';
 import { LIST_COLLECTIONS } from '../../src/officernd/collections.ts';
 import { schema } from '../../src/schema/index.ts';
@@ -169,8 +169,8 @@ describe('query cost against the upstream calls it makes (issue 14)', () => {
     const query = parse('query($id: ID!) { payment(id: $id) { number } }');
     const model = MODEL;
     const variables = { id: some(stack, 'payments') };
-    // Unknown size: the walk cap (MAX_WALK_ITEMS items, 100 a page).
-    expect(queryCost(schema, query, null, variables, model)).toBe(MAX_WALK_ITEMS / 100);
+    // Unknown size: the walk the gateway assumes (10,000 objects, 100 a page).
+    expect(queryCost(schema, query, null, variables, model)).toBe(100);
     // Known size: its pages.
     expect(queryCost(schema, query, null, variables, { ...model, sizeOf: () => 2_050 })).toBe(21);
   });

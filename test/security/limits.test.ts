@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIRST, MAX_FIRST, scanPagesFor } from '../../src/core/limits.ts';
-import { MAX_CREDIT_MONTHS, MAX_WALK_ITEMS } from '../../src/core/limits.ts';
+import { MAX_CREDIT_MONTHS } from '../../src/core/limits.ts';
 import { schema } from '../../src/schema/index.ts';
 import { createApiKeyCheck, queryCost } from '../../src/security/index.ts';
 import { createSecureStack } from './stack.ts';
@@ -73,8 +73,8 @@ describe('query cost', () => {
   it('multiplies nested lists by their `first`, read from literals, variables and variable defaults', () => {
     const nested = 'query($n: Int = 20) { teams(first: $n) { nodes { members(first: $n) { nodes { id } } } } }';
     // Reverse links, sizes unknown: a filtered read per parent, a probe of a page per parent, and the pages of a
-    // whole walk (a parent's filtered read returns all its children).
-    const walk = MAX_WALK_ITEMS / 100;
+    // whole walk (a parent's filtered read returns all its children; 100 pages while its size is unknown).
+    const walk = 100;
     expect(cost(nested)).toBe(1 + 20 * 1 + 20 + walk);
     expect(cost(nested, { n: 500 })).toBe(5 + 500 * 5 + 500 + walk);
     // A `first` the field refuses anyway (over the maximum, negative) is costed at the bound, not beyond.
