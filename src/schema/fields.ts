@@ -7,7 +7,7 @@ import { wireDay, wireInstant } from '../dates/wire-dates.ts';
 import { COLLECTIONS, OBJECT_ID, type FilterSpecs, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
 import type { WireMap } from '../officernd/types.ts';
-import { arrayConnection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
+import { arrayConnection, selects, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
 import { dateArgs, listDateFilter, type ListDates } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -191,22 +191,24 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
       // Nullable on purpose: a list that fails becomes null with its error, and the rest of the answer stands.
       description: config.description,
       args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters), ...(dates ? dateArgs(t.arg, dates) : {}) },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root, args, ctx, info) => {
         // Every argument is checked before the first upstream call.
         const given = givenFilters(filters, args);
+        // `totalCount` reads the whole match set: the page is cut from it rather than read a second time.
+        const shared = selects(info, 'totalCount');
         const upstream = pushDown(given);
         const { collection } = config;
         const check = watchedCheck(given, (field) => ctx.loaders.noteIgnoredFilter(collection, field)) ?? undefined;
         const narrowed = fullyPushed(given, (field) => ctx.loaders.sizes.ignoresFilter(collection, field));
         const selected = dates ? listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
-        if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed });
+        if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed, shared });
         return upstreamConnection(
           ctx,
           config.collection,
           // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
           { filters: upstream.filters, optional: [...upstream.optional, ...selected.filters] },
           args as ConnectionArgs,
-          { keep: selected.keep, scope: selected.scope, check, narrowed },
+          { keep: selected.keep, scope: selected.scope, check, narrowed, shared },
         );
       },
     }),

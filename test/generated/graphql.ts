@@ -144,6 +144,8 @@ export type BookingConnection = {
   nodes: Array<Booking>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Credits spent on a booking fee (wire `fees[].credits[]`). */
@@ -242,6 +244,8 @@ export type BookingOccurrenceConnection = {
   nodes: Array<BookingOccurrence>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of booking occurrences a date selection applies to (the connector's "Date Selection Criteria"); default START. */
@@ -345,6 +349,8 @@ export type ChargeConnection = {
   nodes: Array<Charge>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of charges a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
@@ -429,6 +435,8 @@ export type CheckinConnection = {
   nodes: Array<Checkin>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of check-ins a date selection applies to (the connector's "Date Selection Criteria"); default START. */
@@ -546,6 +554,8 @@ export type ContractConnection = {
   nodes: Array<Contract>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of contracts a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -737,6 +747,8 @@ export type CreditAccountConnection = {
   nodes: Array<CreditAccount>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One CreditAccount of a connection, with the cursor that points just after it. */
@@ -864,6 +876,8 @@ export type FeeConnection = {
   nodes: Array<Fee>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of fees a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
@@ -938,6 +952,8 @@ export type FloorConnection = {
   nodes: Array<Floor>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of floors a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -1002,6 +1018,8 @@ export type IssueConnection = {
   nodes: Array<Issue>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of issues a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -1141,6 +1159,8 @@ export type MemberConnection = {
   nodes: Array<Member>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of members a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -1273,6 +1293,8 @@ export type MembershipConnection = {
   nodes: Array<Membership>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of memberships a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -1407,6 +1429,8 @@ export type OfficeConnection = {
   nodes: Array<Office>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of offices a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -1425,13 +1449,17 @@ export type OfficeEdge = {
   node: Office;
 };
 
-/** Where a page of a connection ends, and whether more items follow. */
+/** Where a page of a connection starts and ends, and whether items precede or follow it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor after the last item of this page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** True when another page may follow: pass `endCursor` as `after` to read it. */
+  /** True when another page may follow: pass `endCursor` as `after` to read it. False for `first: 0`. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when matching items precede this page (it was read with an `after` cursor that follows some). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page; null when the page is empty or its rows carry no cursors (report rows). */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A set of day passes granted to a member or team, once or every month. Report "Passes". */
@@ -1492,6 +1520,8 @@ export type PassConnection = {
   nodes: Array<Pass>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of pass sets a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -1672,6 +1702,8 @@ export type PaymentConnection = {
   nodes: Array<Payment>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of payments a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
@@ -1902,6 +1934,8 @@ export type PlanConnection = {
   nodes: Array<Plan>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Booking credits a plan grants its holders (wire `credits[]`). */
@@ -2527,6 +2561,8 @@ export type RateConnection = {
   nodes: Array<Rate>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of rates a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -2807,6 +2843,8 @@ export type ResourceConnection = {
   nodes: Array<Resource>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of resources a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -2895,6 +2933,8 @@ export type ResourceTypeConnection = {
   nodes: Array<ResourceType>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One ResourceType of a connection, with the cursor that points just after it. */
@@ -3041,6 +3081,8 @@ export type TeamConnection = {
   nodes: Array<Team>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of teams a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -3147,6 +3189,8 @@ export type VisitConnection = {
   nodes: Array<Visit>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of visits a date selection applies to (the connector's "Date Selection Criteria"); default START. */

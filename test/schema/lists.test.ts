@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { V1_FILTER_MODES, type V1FilterMode } from '../../src/simulator/index.ts';
+import { createTestStack, testDataset, type TestStack } from '../helpers.ts';
+import { createSecureStack } from '../security/stack.ts';
+
+// Lists a dashboard can use as they are (issue 18): totalCount, PageInfo's start, and the same answers whatever
+// OfficeRnD does with the filters (every simulator filter mode). Expected numbers come from the simulator's dataset.
+
+const data = testDataset();
+const bookings = data.collections.bookings;
+const members = data.collections.members;
+
+/** The office with the most bookings: a filter that keeps a real subset. */
+const office = (() => {
+  const counts = new Map<string, number>();
+  for (const b of bookings) counts.set(b.office ?? '', (counts.get(b.office ?? '') ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+})();
+const inOffice = bookings.filter((b) => b.office === office);
+
+interface Page {
+  totalCount?: number;
+  nodes: { id: string }[];
+  edges?: { cursor: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const stacks = new Map<string, TestStack>();
+const stackFor = (mode: V1FilterMode): TestStack => {
+  let stack = stacks.get(mode);
+  if (!stack) stacks.set(mode, (stack = createTestStack({ simulator: { v1Filters: mode } })));
+  return stack;
+};
+
+async function page(stack: TestStack, query: string, variables: Record<string, unknown> = {}): Promise<Page> {
+  const result = await stack.query<Record<string, Page>>(query, variables);
+  expect(result.errors).toBeUndefined();
+  return Object.values(result.data ?? {})[0] as Page;
+}
+
+describe('totalCount', () => {
+  it.each(V1_FILTER_MODES)('counts what matches the filters, the same in every filter mode (%s)', async (mode) => {
+    const stack = stackFor(mode);
+    const query = `query($office: ID, $first: Int) { bookings(office: $office, first: $first) { totalCount nodes { id } } }`;
+    expect((await page(stack, query, { office, first: 5 })).totalCount).toBe(inOffice.length);
+    expect((await page(stack, query, { first: 5 })).totalCount).toBe(bookings.length);
+    const cancelled = bookings.filter((b) => b.canceled === true).length;
+    expect(cancelled).toBeGreaterThan(0);
+    const flagged = await page(stack, '{ bookings(isCancelled: true, first: 1) { totalCount nodes { id } } }');
+    expect(flagged.totalCount).toBe(cancelled);
+    expect((await page(stack, '{ bookings(isCancelled: false, first: 1) { totalCount nodes { id } } }')).totalCount).toBe(
+      bookings.length - cancelled,
+    );
+  });
+
+  it('reads the match set once per request and cuts the page from it', async () => {
+    const stack = createTestStack();
+    stack.simulator.log.reset();
+    const result = await stack.query(`query($office: ID) {
+      a: bookings(office: $office, first: 3) { totalCount nodes { id } }
+      b: bookings(office: $office, first: 3) { totalCount }
+    }`, { office });
+    expect(result.errors).toBeUndefined();
+    const a = (result.data as { a: Page }).a;
+    expect(a.nodes.map((n) => n.id)).toEqual(inOffice.slice(0, 3).map((b) => b._id));
+    // office is a documented filter (§4): the simulator narrows, so the walk is the office's pages, read once.
+    expect(stack.apiCalls({ collection: 'bookings' })).toBe(Math.max(1, Math.ceil(inOffice.length / 100)));
+  });
+
+  it('pages exactly with cursors that also work without it', async () => {
+    const stack = createTestStack();
+    const withCount = `query($after: String) { members(first: 7, after: $after) { totalCount nodes { id } edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const without = `query($after: String) { members(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let round = 0; round < 200; round += 1) {
+      // Alternate: a cursor issued by one form resumes in the other.
+      const p = await page(stack, round % 2 === 0 ? withCount : without, { after });
+      if (round % 2 === 0) {
+        expect(p.totalCount).toBe(members.length);
+        expect(p.pageInfo.startCursor).toBe(p.edges?.[0]?.cursor ?? null);
+      }
+      expect(p.pageInfo.hasPreviousPage).toBe(round > 0);
+      ids.push(...p.nodes.map((n) => n.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(ids).toEqual(members.map((m) => m._id));
+  });
+
+  it('answers first: 0 without claiming a next page, and counts reverse links', async () => {
+    const stack = createTestStack();
+    const zero = await page(stack, '{ bookings(first: 0) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor } } }');
+    expect(zero).toEqual({
+      totalCount: bookings.length,
+      nodes: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null },
+    });
+    const member = bookings.find((b) => b.member)?.member ?? '';
+    const result = await stack.query<{ member: { bookings: Page } }>(
+      `query($id: ID!) { member(id: $id) { bookings(first: 1) { totalCount pageInfo { hasNextPage } } } }`,
+      { id: member },
+    );
+    const own = bookings.filter((b) => b.member === member).length;
+    expect(result.data?.member.bookings.totalCount).toBe(own);
+    expect(result.data?.member.bookings.pageInfo.hasNextPage).toBe(own > 1);
+  });
+
+  it('is costed as the walk of the whole match set (the scan cap)', async () => {
+    const stack = createSecureStack({ env: { MAX_COST: '100' } });
+    const plain = await stack.query('{ members(first: 10) { nodes { id } } }');
+    expect(plain.errors).toBeUndefined();
+    const counted = await stack.query('{ members(first: 10) { totalCount } }');
+    expect(counted.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COSTLY');
+    // MAX_WALK_ITEMS (50 000) rows at 100 a page.
+    expect(counted.errors?.[0]?.extensions?.['cost']).toBe(500);
+  });
+});
