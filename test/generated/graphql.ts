@@ -2113,10 +2113,15 @@ export type QueryBookingOccurrencesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   resource?: InputMaybe<Scalars['ID']['input']>;
+  resourceIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<ResourceKind>;
+  typeIn?: InputMaybe<Array<ResourceKind>>;
 };
 
 
@@ -2130,12 +2135,18 @@ export type QueryBookingsArgs = {
   isFree?: InputMaybe<Scalars['Boolean']['input']>;
   isTentative?: InputMaybe<Scalars['Boolean']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   rate?: InputMaybe<Scalars['ID']['input']>;
+  rateIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   reference?: InputMaybe<Scalars['String']['input']>;
   resource?: InputMaybe<Scalars['ID']['input']>;
+  resourceIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   source?: InputMaybe<BookingSource>;
+  sourceIn?: InputMaybe<Array<BookingSource>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   titleContains?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2154,10 +2165,13 @@ export type QueryChargesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   payment?: InputMaybe<Scalars['ID']['input']>;
+  paymentIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   reference?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ChargeStatus>;
+  statusIn?: InputMaybe<Array<ChargeStatus>>;
 };
 
 
@@ -2174,8 +2188,11 @@ export type QueryCheckinsArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2192,12 +2209,18 @@ export type QueryContractsArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   number?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   stage?: InputMaybe<ContractStage>;
+  stageIn?: InputMaybe<Array<ContractStage>>;
   status?: InputMaybe<ContractStatus>;
+  statusIn?: InputMaybe<Array<ContractStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<ContractType>;
+  typeIn?: InputMaybe<Array<ContractType>>;
 };
 
 
@@ -2225,12 +2248,17 @@ export type QueryFeesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   plan?: InputMaybe<Scalars['ID']['input']>;
+  planIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<FeeStatus>;
+  statusIn?: InputMaybe<Array<FeeStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2250,6 +2278,7 @@ export type QueryFloorsArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2266,10 +2295,14 @@ export type QueryIssuesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<IssueStatus>;
+  statusIn?: InputMaybe<Array<IssueStatus>>;
   subjectContains?: InputMaybe<Scalars['String']['input']>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2283,6 +2316,7 @@ export type QueryMemberArgs = {
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   calculatedStatus?: InputMaybe<MemberStatus>;
+  calculatedStatusIn?: InputMaybe<Array<MemberStatus>>;
   dateField?: InputMaybe<MemberDateField>;
   dates?: InputMaybe<DateSelection>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2290,8 +2324,11 @@ export type QueryMembersArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<MemberStatus>;
+  statusIn?: InputMaybe<Array<MemberStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2305,16 +2342,23 @@ export type QueryMembershipArgs = {
 export type QueryMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   calculatedStatus?: InputMaybe<MembershipCalculatedStatus>;
+  calculatedStatusIn?: InputMaybe<Array<MembershipCalculatedStatus>>;
   dateField?: InputMaybe<MembershipDateField>;
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   plan?: InputMaybe<Scalars['ID']['input']>;
+  planIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<MembershipStatus>;
+  statusIn?: InputMaybe<Array<MembershipStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<MembershipType>;
+  typeIn?: InputMaybe<Array<MembershipType>>;
 };
 
 
@@ -2348,11 +2392,16 @@ export type QueryPassesArgs = {
   dateField?: InputMaybe<PassDateField>;
   dates?: InputMaybe<DateSelection>;
   fee?: InputMaybe<Scalars['ID']['input']>;
+  feeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   membership?: InputMaybe<Scalars['ID']['input']>;
+  membershipIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<PassStatus>;
+  statusIn?: InputMaybe<Array<PassStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2368,13 +2417,18 @@ export type QueryPaymentsArgs = {
   dateField?: InputMaybe<PaymentDateField>;
   dates?: InputMaybe<DateSelection>;
   documentType?: InputMaybe<PaymentDocumentType>;
+  documentTypeIn?: InputMaybe<Array<PaymentDocumentType>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   number?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   reference?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<PaymentStatus>;
+  statusIn?: InputMaybe<Array<PaymentStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2394,6 +2448,7 @@ export type QueryPlansArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<PlanType>;
+  typeIn?: InputMaybe<Array<PlanType>>;
 };
 
 
@@ -2413,6 +2468,7 @@ export type QueryRatesArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<ResourceKind>;
+  typeIn?: InputMaybe<Array<ResourceKind>>;
 };
 
 
@@ -2457,11 +2513,15 @@ export type QueryResourcesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   floor?: InputMaybe<Scalars['ID']['input']>;
+  floorIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   rate?: InputMaybe<Scalars['ID']['input']>;
+  rateIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<ResourceKind>;
+  typeIn?: InputMaybe<Array<ResourceKind>>;
 };
 
 
@@ -2475,6 +2535,7 @@ export type QueryTeamArgs = {
 export type QueryTeamsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   calculatedStatus?: InputMaybe<TeamStatus>;
+  calculatedStatusIn?: InputMaybe<Array<TeamStatus>>;
   dateField?: InputMaybe<TeamDateField>;
   dates?: InputMaybe<DateSelection>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2482,6 +2543,7 @@ export type QueryTeamsArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2495,12 +2557,16 @@ export type QueryVisitArgs = {
 export type QueryVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   booking?: InputMaybe<Scalars['ID']['input']>;
+  bookingIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   dateField?: InputMaybe<VisitDateField>;
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** A resource rate: the price list used when a resource (meeting room, desk …) is booked. Report "Rates" (v1 `/rates`, v2 "resource-rates"; in v1 a rate is a plan-shaped document with `isRate: true`). */

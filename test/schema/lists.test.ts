@@ -116,3 +116,72 @@ describe('totalCount', () => {
     expect(counted.errors?.[0]?.extensions?.['cost']).toBe(500);
   });
 });
+
+/** The two offices with the most bookings: a multi-value filter that keeps a real, but not complete, subset. */
+const offices = (() => {
+  const counts = new Map<string, number>();
+  for (const b of bookings) counts.set(b.office ?? '', (counts.get(b.office ?? '') ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id]) => id);
+})();
+
+describe('multi-value filters', () => {
+  const inOffices = bookings.filter((b) => offices.includes(b.office ?? ''));
+
+  it.each(V1_FILTER_MODES)('keep items matching any value, the same in every filter mode (%s)', async (mode) => {
+    const stack = stackFor(mode);
+    expect(inOffices.length).toBeLessThan(bookings.length);
+    const p = await page(stack, 'query($o: [ID!]) { bookings(officeIn: $o, first: 1000) { totalCount nodes { id } } }', { o: offices });
+    expect(p.nodes.map((n) => n.id)).toEqual(inOffices.slice(0, 1000).map((b) => b._id));
+    expect(p.totalCount).toBe(inOffices.length);
+    // A single value in the list, and the single-value argument beside it (both apply).
+    const one = await page(stack, 'query($o: [ID!]) { bookings(officeIn: $o, first: 1000) { nodes { id } } }', { o: [office] });
+    expect(one.nodes.map((n) => n.id)).toEqual(inOffice.slice(0, 1000).map((b) => b._id));
+    const both = await page(stack, `query($o: [ID!], $one: ID) { bookings(officeIn: $o, office: $one, first: 1000) { nodes { id } } }`, {
+      o: offices,
+      one: offices[1],
+    });
+    expect(both.nodes.map((n) => n.id)).toEqual(bookings.filter((b) => b.office === offices[1]).slice(0, 1000).map((b) => b._id));
+    const statuses = ['active', 'drop-in'];
+    const members = await page(stack, '{ members(statusIn: [ACTIVE, DROP_IN], first: 1000) { totalCount nodes { id } } }');
+    const expected = data.collections.members.filter((m) => statuses.includes(m.status ?? ''));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(members.nodes.map((n) => n.id)).toEqual(expected.slice(0, 1000).map((m) => m._id));
+    expect(members.totalCount).toBe(expected.length);
+  });
+
+  it('sends several values nowhere upstream (v1 has no $in) and one value as today', async () => {
+    const stack = createTestStack();
+    stack.simulator.log.reset();
+    await page(stack, 'query($o: [ID!]) { bookings(officeIn: $o, first: 5) { nodes { id } } }', { o: offices });
+    const sent = stack.simulator.log.entries().filter((e) => e.collection === 'bookings');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((e) => !Object.keys(e.query).some((key) => key.startsWith('office')))).toBe(true);
+    stack.simulator.log.reset();
+    await page(stack, 'query($o: [ID!]) { bookings(officeIn: $o, first: 5) { nodes { id } } }', { o: [office] });
+    // One value of a documented filter (§4) is relied on: one page of 5.
+    expect(stack.simulator.log.entries().filter((e) => e.collection === 'bookings').map((e) => e.query['office'])).toEqual([office]);
+  });
+
+  it('refuses an empty list and a bad id, naming the argument', async () => {
+    const stack = createTestStack();
+    const empty = await stack.query('{ bookings(officeIn: []) { nodes { id } } }');
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(empty.errors?.[0]?.message).toMatch(/officeIn/);
+    const bad = await stack.query('{ bookings(officeIn: ["nope"]) { nodes { id } } }');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('are taken by the exports repeated or comma-separated', async () => {
+    const stack = createTestStack({ simulator: { v1Filters: 'documented' } });
+    const ids = async (query: string): Promise<string[]> => {
+      const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.csv?columns=_id&${query}`);
+      expect(response.status).toBe(200);
+      return (await response.text()).split('\r\n').slice(1).filter((line) => line !== '');
+    };
+    const expected = inOffices.map((b) => b._id);
+    expect(await ids(`office=${offices.join(',')}`)).toEqual(expected);
+    expect(await ids(offices.map((o) => `office=${o}`).join('&'))).toEqual(expected);
+    const bad = await stack.gateway.fetch(`http://gateway.test/reports/bookings.csv?office=${office},`);
+    expect(bad.status).toBe(400);
+  });
+});
