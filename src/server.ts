@@ -61,6 +61,7 @@ const shared = config.redis.url
       org: config.officernd.org,
       clientId: config.officernd.clientId ?? 'demo-client',
       maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
+      maxConcurrency: config.upstream.maxConcurrency,
       tokenTimeoutMs: config.upstream.timeoutMs,
       logger,
     })
@@ -76,14 +77,20 @@ if (config.mode === 'simulator') {
     org: config.officernd.org,
     seed: config.simulator.seed,
     scale: config.simulator.scale,
+    years: config.simulator.years,
+    v1Filters: config.simulator.v1Filters,
   });
   logger.info('No OfficeRnD credentials configured (OFFICERND_CLIENT_ID/OFFICERND_CLIENT_SECRET): serving the built-in OfficeRnD simulator with seeded demo data', {
     org: simulator.org,
     seed: config.simulator.seed,
     scale: config.simulator.scale,
+    years: config.simulator.years,
+    v1Filters: config.simulator.v1Filters,
   });
   officernd = createOfficeRnDClient({
-    apiUrl: simulator.apiUrl,
+    // OFFICERND_API_VERSION=v2 serves the simulator's Flex API.
+    apiUrl: config.officernd.apiVersion === 'v2' ? simulator.apiV2Url : simulator.apiUrl,
+    apiVersion: config.officernd.apiVersion,
     tokenUrl: simulator.tokenUrl,
     org: simulator.org,
     clientId: 'demo-client',
@@ -98,11 +105,13 @@ if (config.mode === 'simulator') {
 } else {
   logger.info('Using OfficeRnD', {
     org: config.officernd.org,
+    apiVersion: config.officernd.apiVersion,
     apiUrl: config.officernd.apiUrl,
     tokenUrl: config.officernd.tokenUrl,
   });
   officernd = createOfficeRnDClient({
     apiUrl: config.officernd.apiUrl,
+    apiVersion: config.officernd.apiVersion,
     tokenUrl: config.officernd.tokenUrl,
     org: config.officernd.org,
     clientId: config.officernd.clientId ?? '',
