@@ -58,6 +58,14 @@ export const PageInfo = builder
   });
 
 /** Page info of a page of `edges` read after `after`: the start cursor is the first edge's. */
+export const SortDirection = builder.enumType('SortDirection', {
+  description: 'The direction of a sort key.',
+  values: {
+    ASC: { value: 'ASC', description: 'Smallest (earliest, A first) first; missing values last.' },
+    DESC: { value: 'DESC', description: 'Largest (latest, Z first) first; missing values last.' },
+  },
+});
+
 export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null): PageInfoShape {
   return { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor };
 }
@@ -154,6 +162,11 @@ interface UpstreamConnectionOptions<T> {
   scope?: string;
   /** Cut the page from the list's match set (the caller asked for `totalCount`, which reads it anyway). */
   shared?: boolean;
+  /**
+   * A sort the gateway applies to the whole match set (`orderBy`): `key` names it, so cursors remember their sort;
+   * pages are offsets in the sorted set.
+   */
+  sort?: { key: string; compare: (a: T, b: T) => number };
 }
 
 /** One item of a match set, with where it sits upstream (page number, index in that page) and the cursor after it. */
@@ -268,6 +281,7 @@ export async function upstreamConnection<C extends ListCollection>(
   options: UpstreamConnectionOptions<WireMap[C]> = {},
 ): Promise<Connection<WireMap[C]>> {
   const first = firstOf(args);
+  if (options.sort) return sortedConnection(ctx, collection, query, args, options, options.sort);
   const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
   let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   const hasPreviousPage = Boolean(args.after);
@@ -331,6 +345,30 @@ export async function upstreamConnection<C extends ListCollection>(
     if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS) throw new ScanLimitError(collection, MAX_WALK_ITEMS);
     if (edges.length >= first || pagesRead >= maxPages) return done(true, writeCursor(position, print));
   }
+}
+
+/** A page of a list sorted by the gateway: the sorted match set cut at offsets; cursors carry the sort's key. */
+async function sortedConnection<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  query: ListQuery,
+  args: ConnectionArgs,
+  options: UpstreamConnectionOptions<WireMap[C]>,
+  sort: { key: string; compare: (a: WireMap[C], b: WireMap[C]) => number },
+): Promise<Connection<WireMap[C]>> {
+  const first = firstOf(args);
+  const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '', sort.key]));
+  const start = args.after ? readCursor(args.after, print).offset : 0;
+  const set = await readMatchSet(ctx, collection, query, options);
+  const sorted = set.items.map((m) => m.node).sort(sort.compare);
+  const slice = sorted.slice(start, start + first);
+  const edges = slice.map((node, i) => ({ node, cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print) }));
+  const hasNextPage = first > 0 && start + slice.length < sorted.length;
+  return {
+    edges,
+    pageInfo: pageInfoOf(edges, hasNextPage, start > 0, edges.at(-1)?.cursor ?? args.after ?? null),
+    totalCount: () => sorted.length,
+  };
 }
 
 /** Whether the field being resolved selects `name` on its result (through fragments too): `totalCount`, say. */

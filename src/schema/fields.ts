@@ -7,7 +7,8 @@ import { wireDay, wireInstant } from '../dates/wire-dates.ts';
 import { COLLECTIONS, OBJECT_ID, type FilterSpecs, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
 import type { WireMap } from '../officernd/types.ts';
-import { arrayConnection, selects, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
+import { comparatorOf, SORT_FIELDS, type SortField } from '../core/sorts.ts';
+import { arrayConnection, selects, SortDirection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
 import { dateArgs, listDateFilter, type ListDates } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -196,6 +197,31 @@ export function givenFilters(filters: FilterSpecs, args: Record<string, unknown>
   return out;
 }
 
+/** The `orderBy` input of a list: `<Type>Order { field: <Type>SortField!, direction: SortDirection }`. */
+function orderInput(type: string, sorts: Readonly<Record<string, SortField>>) {
+  const field = builder.enumType(`${type}SortField`, {
+    description: `The fields a list of ${type} items can be sorted by.`,
+    values: Object.fromEntries(Object.entries(sorts).map(([value, sort]) => [value, { value, description: sort.description }])),
+  });
+  return builder.inputType(`${type}Order`, {
+    description: `One sort key of a list of ${type} items.`,
+    fields: (t) => ({
+      field: t.field({ type: field, required: true, description: 'The field to sort by.' }),
+      direction: t.field({ type: SortDirection, defaultValue: 'ASC', description: 'ASC (default) or DESC.' }),
+    }),
+  });
+}
+
+/** The sort an `orderBy` argument asks for; undefined for none. */
+function sortOf(sorts: Readonly<Record<string, SortField>>, orderBy: unknown): { key: string; compare: (a: object, b: object) => number } | undefined {
+  if (!Array.isArray(orderBy) || orderBy.length === 0) return undefined;
+  const keys = (orderBy as { field: string; direction?: string | null }[]).map((o) => ({
+    sort: sorts[o.field] as SortField,
+    descending: o.direction === 'DESC',
+  }));
+  return { key: JSON.stringify(keys.map((k) => [k.sort.field, k.descending])), compare: comparatorOf(keys) };
+}
+
 interface RootListConfig<C extends ListCollection> {
   collection: C;
   connection: ObjectRef<Types, Connection<WireMap[C]>>;
@@ -212,15 +238,32 @@ interface RootListConfig<C extends ListCollection> {
 export function rootList<C extends ListCollection>(name: string, config: RootListConfig<C>): void {
   const filters = COLLECTIONS[config.collection].filters;
   const dates = config.dates;
+  const sorts = SORT_FIELDS[config.collection];
+  const order = sorts ? orderInput(String(config.connection.name).replace(/Connection$/, ''), sorts) : null;
   builder.queryField(name, (t) =>
     t.field({
       type: config.connection,
       // Nullable on purpose: a list that fails becomes null with its error, and the rest of the answer stands.
       description: config.description,
-      args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters), ...(dates ? dateArgs(t.arg, dates) : {}) },
+      args: {
+        ...connectionArgs(t.arg),
+        ...filterArgs(t.arg, filters),
+        ...(dates ? dateArgs(t.arg, dates) : {}),
+        ...(order
+          ? {
+              orderBy: t.arg({
+                type: [order],
+                description:
+                  'Sort keys, in order (ties keep OfficeRnD\'s order). Sorting needs the whole match set: it is read like ' +
+                  '`totalCount` (same cost and scan cap). Without it, items come in OfficeRnD\'s order.',
+              }),
+            }
+          : {}),
+      },
       resolve: (_root, args, ctx, info) => {
         // Every argument is checked before the first upstream call.
         const given = givenFilters(filters, args);
+        const sort = sorts ? sortOf(sorts, (args as { orderBy?: unknown }).orderBy) : undefined;
         // `totalCount` reads the whole match set: the page is cut from it rather than read a second time.
         const shared = selects(info, 'totalCount');
         const upstream = pushDown(given);
@@ -231,14 +274,14 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         // What decides the items beyond the upstream query (the date check, the filters checked here): cursors and the
         // request's match sets belong to it.
         const scope = JSON.stringify([selected?.scope ?? null, given.map((f) => [f.spec.field, f.value])]);
-        if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed, shared, scope });
+        if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed, shared, scope, sort });
         return upstreamConnection(
           ctx,
           config.collection,
           // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
           { filters: upstream.filters, optional: [...upstream.optional, ...selected.filters] },
           args as ConnectionArgs,
-          { keep: selected.keep, scope, check, narrowed, shared },
+          { keep: selected.keep, scope, check, narrowed, shared, sort },
         );
       },
     }),

@@ -5,7 +5,8 @@
  * - a link to a report object costs one call per parent (a by-id GET, §8), except catalogue types (offices,
  *   floors, plans, rates, resource types), which are read once per request whatever the number of links;
  * - a list of links without `first` counts `listSize` items per parent; scalars and value objects cost nothing;
- * - a root list that selects `totalCount` reads its whole match set: up to the scan cap (MAX_WALK_ITEMS / 100 pages).
+ * - a root list that selects `totalCount` or takes `orderBy` reads its whole match set: up to the scan cap
+ *   (MAX_WALK_ITEMS / 100 pages).
  * Variables are read, so `first: $n` costs what `$n` asks for.
  */
 
@@ -158,8 +159,9 @@ function measureCost(
       // Resuming mid-page (`after`) re-reads the page the cursor points into: one page more.
       if (first !== null) {
         once = (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) + (hasArgument('after') ? 1 : 0);
-        // The count walks every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
-        if (parent === root && selection.selectionSet && selectsField(selection.selectionSet, 'totalCount')) {
+        // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
+        const wholeSet = hasArgument('orderBy') || (selection.selectionSet !== undefined && selectsField(selection.selectionSet, 'totalCount'));
+        if (parent === root && wholeSet) {
           once = Math.max(once, MATCH_SET_PAGES);
         }
       }

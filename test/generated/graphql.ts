@@ -264,6 +264,14 @@ export type BookingOccurrenceEdge = {
   node: BookingOccurrence;
 };
 
+/** One sort key of a list of Booking items. */
+export type BookingOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: BookingSortField;
+};
+
 /** How a recurring booking repeats (wire `recurrence`). */
 export type BookingRecurrence = {
   __typename?: 'BookingRecurrence';
@@ -281,6 +289,19 @@ export type BookingServiceSlots = {
   /** Minutes blocked before the booking (wire `before`). */
   minutesBefore?: Maybe<Scalars['Int']['output']>;
 };
+
+/** The fields a list of Booking items can be sorted by. */
+export type BookingSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When the booking ends. */
+  | 'END'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** When the booking starts. */
+  | 'START'
+  /** The booking title. */
+  | 'TITLE';
 
 /** Where a booking was made (§6.1 `source`). */
 export type BookingSource =
@@ -456,6 +477,23 @@ export type CheckinEdge = {
   /** The Checkin. */
   node: Checkin;
 };
+
+/** One sort key of a list of Checkin items. */
+export type CheckinOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: CheckinSortField;
+};
+
+/** The fields a list of Checkin items can be sorted by. */
+export type CheckinSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When it ended. */
+  | 'END'
+  /** When the check-in started. */
+  | 'START';
 
 /** A membership agreement: what a member or team agreed to pay for which plans and resources. Report "Contracts". */
 export type Contract = {
@@ -898,6 +936,29 @@ export type FeeEdge = {
   node: Fee;
 };
 
+/** One sort key of a list of Fee items. */
+export type FeeOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: FeeSortField;
+};
+
+/** The fields a list of Fee items can be sorted by. */
+export type FeeSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** The day the fee is for. */
+  | 'DATE'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The fee name. */
+  | 'NAME'
+  /** The unit price. */
+  | 'PRICE'
+  /** The approval state. */
+  | 'STATUS';
+
 /** Approval state of a one-off fee (§6.7). */
 export type FeeStatus =
   /** Approved: it will be (or was) invoiced (OfficeRnD value `approved`). */
@@ -1183,6 +1244,27 @@ export type MemberEdge = {
   node: Member;
 };
 
+/** One sort key of a list of Member items. */
+export type MemberOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: MemberSortField;
+};
+
+/** The fields a list of Member items can be sorted by. */
+export type MemberSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The member name. */
+  | 'NAME'
+  /** The start date. */
+  | 'START_DATE'
+  /** The status. */
+  | 'STATUS';
+
 /** Where a member stands with the organization (§6.10). */
 export type MemberStatus =
   /** An active member (OfficeRnD value `active`). */
@@ -1342,6 +1424,31 @@ export type MembershipMove = {
   /** First day on the new resource. */
   startDate?: Maybe<Scalars['Date']['output']>;
 };
+
+/** One sort key of a list of Membership items. */
+export type MembershipOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: MembershipSortField;
+};
+
+/** The fields a list of Membership items can be sorted by. */
+export type MembershipSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** The end date. */
+  | 'END_DATE'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The membership name. */
+  | 'NAME'
+  /** The price. */
+  | 'PRICE'
+  /** The start date. */
+  | 'START_DATE'
+  /** The approval status. */
+  | 'STATUS';
 
 /** Whether an admin approved a membership (§6.11). */
 export type MembershipStatus =
@@ -1792,6 +1899,31 @@ export type PaymentLine = {
   unitPrice?: Maybe<Scalars['Float']['output']>;
 };
 
+/** One sort key of a list of Payment items. */
+export type PaymentOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: PaymentSortField;
+};
+
+/** The fields a list of Payment items can be sorted by. */
+export type PaymentSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** The issue date. */
+  | 'DATE'
+  /** The due date. */
+  | 'DUE_DATE'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The document number. */
+  | 'NUMBER'
+  /** The status. */
+  | 'STATUS'
+  /** The total amount. */
+  | 'TOTAL';
+
 /** Where a billing document stands in its life cycle (§6.14). */
 export type PaymentStatus =
   /** Issued and unpaid (OfficeRnD value `awaiting_payment`). */
@@ -2138,6 +2270,7 @@ export type QueryBookingsArgs = {
   memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
   officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<BookingOrder>>;
   rate?: InputMaybe<Scalars['ID']['input']>;
   rateIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   reference?: InputMaybe<Scalars['String']['input']>;
@@ -2191,6 +2324,7 @@ export type QueryCheckinsArgs = {
   memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
   officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<CheckinOrder>>;
   team?: InputMaybe<Scalars['ID']['input']>;
   teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
@@ -2253,6 +2387,7 @@ export type QueryFeesArgs = {
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<FeeOrder>>;
   plan?: InputMaybe<Scalars['ID']['input']>;
   planIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<FeeStatus>;
@@ -2325,6 +2460,7 @@ export type QueryMembersArgs = {
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<MemberOrder>>;
   status?: InputMaybe<MemberStatus>;
   statusIn?: InputMaybe<Array<MemberStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
@@ -2351,6 +2487,7 @@ export type QueryMembershipsArgs = {
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<MembershipOrder>>;
   plan?: InputMaybe<Scalars['ID']['input']>;
   planIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<MembershipStatus>;
@@ -2424,6 +2561,7 @@ export type QueryPaymentsArgs = {
   number?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<PaymentOrder>>;
   reference?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<PaymentStatus>;
   statusIn?: InputMaybe<Array<PaymentStatus>>;
@@ -2518,6 +2656,7 @@ export type QueryResourcesArgs = {
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<ResourceOrder>>;
   rate?: InputMaybe<Scalars['ID']['input']>;
   rateIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<ResourceKind>;
@@ -2544,6 +2683,7 @@ export type QueryTeamsArgs = {
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
   officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<TeamOrder>>;
 };
 
 
@@ -2948,6 +3088,23 @@ export type ResourceKind =
   /** A private office (team room) (OfficeRnD value `team_room`). */
   | 'TEAM_ROOM';
 
+/** One sort key of a list of Resource items. */
+export type ResourceOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: ResourceSortField;
+};
+
+/** The fields a list of Resource items can be sorted by. */
+export type ResourceSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The resource name. */
+  | 'NAME';
+
 /** A kind of resource defined by the organization (meeting room, hot desk …) with its booking and check-in rules. Report "Resource Types". */
 export type ResourceType = {
   __typename?: 'ResourceType';
@@ -3011,6 +3168,13 @@ export type ResourceTypeEdge = {
   /** The ResourceType. */
   node: ResourceType;
 };
+
+/** The direction of a sort key. */
+export type SortDirection =
+  /** Smallest (earliest, A first) first; missing values last. */
+  | 'ASC'
+  /** Largest (latest, Z first) first; missing values last. */
+  | 'DESC';
 
 /** How the prices of a billing document treat tax (§6.14). */
 export type TaxType =
@@ -3168,6 +3332,25 @@ export type TeamEdge = {
   /** The Team. */
   node: Team;
 };
+
+/** One sort key of a list of Team items. */
+export type TeamOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: TeamSortField;
+};
+
+/** The fields a list of Team items can be sorted by. */
+export type TeamSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The team name. */
+  | 'NAME'
+  /** The start date. */
+  | 'START_DATE';
 
 /** Where a team (company) stands with the organization (§6.19). */
 export type TeamStatus =

@@ -185,3 +185,50 @@ describe('multi-value filters', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('orderBy', () => {
+  const payments = data.collections.payments;
+  /** Independent statement of the order: total descending, missing last, ties in upstream order. */
+  const byTotalDesc = payments
+    .map((p, i) => ({ id: p._id, total: typeof p.totalAmount === 'number' ? p.totalAmount : null, i }))
+    .sort((a, b) => (a.total === b.total ? a.i - b.i : a.total === null ? 1 : b.total === null ? -1 : b.total - a.total || a.i - b.i))
+    .map((p) => p.id);
+
+  it.each(V1_FILTER_MODES)('sorts the whole match set, pages exactly under the sort (%s)', async (mode) => {
+    const stack = stackFor(mode);
+    const query = `query($after: String) { payments(orderBy: [{ field: TOTAL, direction: DESC }], first: 37, after: $after) {
+      totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let round = 0; round < 100; round += 1) {
+      const p = await page(stack, query, { after });
+      expect(p.totalCount).toBe(payments.length);
+      expect(p.pageInfo.hasPreviousPage).toBe(round > 0);
+      ids.push(...p.nodes.map((n) => n.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(ids).toEqual(byTotalDesc);
+  });
+
+  it('reads the match set once, and a cursor remembers its sort', async () => {
+    const stack = createTestStack();
+    stack.simulator.log.reset();
+    const first = await page(stack, '{ members(orderBy: [{ field: NAME }], first: 5) { nodes { id } pageInfo { endCursor } } }');
+    expect(stack.apiCalls({ collection: 'members' })).toBe(Math.ceil(members.length / 100));
+    const names = members
+      .map((m, i) => ({ id: m._id, name: (m.name ?? '').toLowerCase(), i }))
+      .sort((a, b) => (a.name === b.name ? a.i - b.i : a.name < b.name ? -1 : 1));
+    expect(first.nodes.map((n) => n.id)).toEqual(names.slice(0, 5).map((m) => m.id));
+    const other = await stack.query(`query($after: String) { members(orderBy: [{ field: NAME, direction: DESC }], first: 5, after: $after) { nodes { id } } }`, {
+      after: first.pageInfo.endCursor,
+    });
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('is costed like totalCount', async () => {
+    const stack = createSecureStack({ env: { MAX_COST: '100' } });
+    const sorted = await stack.query('{ members(orderBy: [{ field: NAME }], first: 10) { nodes { id } } }');
+    expect(sorted.errors?.[0]?.extensions?.['cost']).toBe(500);
+  });
+});
