@@ -32,11 +32,12 @@ export interface OfficeRnDLogger {
 
 /**
  * The budget several gateway processes share toward OfficeRnD (src/shared-state/upstream-gate.ts, over Redis), on
- * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate and any 429 hold);
- * `hold` tells the others OfficeRnD asked to wait until then.
+ * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate, its calls in
+ * flight and any 429 hold) with the function to call once the answer is in; `hold` tells the others OfficeRnD asked
+ * to wait until then.
  */
 export interface UpstreamGate {
-  take(signal?: AbortSignal): Promise<void>;
+  take(signal?: AbortSignal): Promise<() => void>;
   hold(untilMs: number): void;
 }
 
@@ -244,7 +245,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> => {
     const lane = spend(signal, errorPath);
     return limiter.run(async () => {
-      await options.upstreamGate?.take(signal);
+      const release = await options.upstreamGate?.take(signal);
       const call = linkSignal(signal, { timeoutMs });
       counters.requests++;
       const startedAt = clock();
@@ -279,6 +280,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
       } finally {
         call.done();
+        release?.();
       }
     }, signal, lane).catch((error: unknown) => {
       // No rate slot before the request's deadline: say when there will be one, rather than wait past it.
