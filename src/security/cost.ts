@@ -4,7 +4,9 @@
  *   by `first` (the default when left out, at most the maximum `first`);
  * - a link to a report object costs one call per parent (a by-id GET, §8), except catalogue types (offices,
  *   floors, plans, rates, resource types), which are read once per request whatever the number of links;
- * - a list of links without `first` counts `listSize` items per parent; scalars and value objects cost nothing.
+ * - a list of links without `first` counts `listSize` items per parent; scalars and value objects cost nothing;
+ * - a root list that selects `totalCount` or takes `orderBy` reads its whole match set: up to the scan cap
+ *   (MAX_WALK_ITEMS / 100 pages).
  * Variables are read, so `first: $n` costs what `$n` asks for.
  */
 
@@ -31,6 +33,9 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
 import { MAX_CREDIT_MONTHS, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
+
+/** Pages of a whole match set at most (the scan cap): what `totalCount` may read. */
+const MATCH_SET_PAGES = Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);
 
 /**
  * The OfficeRnD collection behind a GraphQL type, from the type's own metadata (`extensions.collection`, set where
@@ -165,6 +170,16 @@ function measureCost(
     return clamp(typeof value === 'number' && Number.isFinite(value) ? value : model.defaultFirst, model.maxFirst);
   };
 
+  const selectsField = (set: SelectionSetNode, name: string, seen = new Set<string>()): boolean =>
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return selectsField(s.selectionSet, name, seen);
+      const fragment = fragments.get(s.name.value);
+      if (!fragment || seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return selectsField(fragment.selectionSet, name, seen);
+    });
+
   /** The collection of the objects a connection type lists (its `nodes`), if they are backed by one. */
   const nodeCollection = (type: GraphQLNamedType): ListCollection | null | undefined => {
     if (!isObjectType(type)) return undefined;
@@ -214,7 +229,10 @@ function measureCost(
       if (first !== null) {
         // A date selection the gateway checks itself may scan more pages than `first` fills (connection.ts caps it).
         // Resuming mid-page (`after`) re-reads the page the cursor points into: one page more.
-        const pages = (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) + (hasArgument('after') ? 1 : 0);
+        let pages = (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) + (hasArgument('after') ? 1 : 0);
+        // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
+        const wholeSet = hasArgument('orderBy') || (selection.selectionSet !== undefined && selectsField(selection.selectionSet, 'totalCount'));
+        if (parent === root && wholeSet) pages = Math.max(pages, MATCH_SET_PAGES);
         const collection = nodeCollection(named);
         if (parent === root || !collection) calls = parents * pages;
         else if (COLLECTIONS[collection].catalog) {
