@@ -1,4 +1,13 @@
+import type { SeriesReach } from '../dates/report-dates.ts';
 import type { ListCollection } from '../officernd/collections.ts';
+
+/** The bookings' learnt reach (loaders/series-reach.ts) and the latest `modifiedAt` it has seen. */
+export interface LearntReach {
+  /** Null when a row could not be bounded through `seriesStart`: booking dates are then not sent upstream. */
+  reach: SeriesReach | null;
+  /** The latest `modifiedAt` read; the next read asks only for bookings changed since (`modifiedAt.$gte`). */
+  seen: string | null;
+}
 
 /**
  * What the gateway has learnt about collections, kept across requests: exact sizes from complete walks, lower bounds
@@ -17,6 +26,9 @@ export interface CollectionSizes {
   ignoresFilter(collection: ListCollection, field: string): boolean;
   /** Records that OfficeRnD ignored the filter; true the first time (so it is logged once). */
   noteIgnoredFilter(collection: ListCollection, field: string): boolean;
+  /** How far booking rows lie from their `seriesStart`, once a walk of the bookings has shown it. */
+  seriesReach(): LearntReach | undefined;
+  setSeriesReach(learnt: LearntReach): void;
 }
 
 /** An in-memory size table (one per gateway). */
@@ -24,7 +36,12 @@ export function createCollectionSizes(): CollectionSizes {
   const sizes = new Map<ListCollection, number>();
   const lowerBounds = new Map<ListCollection, number>();
   const ignored = new Set<string>();
+  let reach: LearntReach | undefined;
   return {
+    seriesReach: () => reach,
+    setSeriesReach: (learnt) => {
+      reach = learnt;
+    },
     ignoresFilter: (collection, field) => ignored.has(`${collection}.${field}`),
     noteIgnoredFilter: (collection, field) => {
       const key = `${collection}.${field}`;

@@ -11,8 +11,9 @@ import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
 import { COLLECTIONS, filterNamed, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
-import type { ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
-import { dateFieldOf, dateFilter, occurrenceWindows, REPORT_DATES, reportDatesOf } from '../dates/report-dates.ts';
+import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
+import { dateFieldOf, dateFilter, needsSeriesReach, occurrenceWindows, REPORT_DATES, reportDatesOf, type SeriesReach } from '../dates/report-dates.ts';
+import { seriesReach } from '../loaders/series-reach.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -83,7 +84,15 @@ type Keep = (item: object) => boolean;
 const both = (a: Keep | null, b: Keep | null): Keep | null => (a && b ? (item) => a(item) && b(item) : (a ?? b));
 
 type Segment =
-  | { kind: 'list'; collection: ListCollection; query: ListQuery; keep: Keep | null; filters: readonly GivenFilter[] }
+  | {
+      kind: 'list';
+      collection: ListCollection;
+      query: ListQuery;
+      keep: Keep | null;
+      filters: readonly GivenFilter[];
+      /** Booking row dates: the `seriesStart` bounds for the learnt reach (loaders/series-reach.ts), added when read. */
+      series: ((reach: SeriesReach | null) => Filter[]) | null;
+    }
   | { kind: 'occurrences'; params: OccurrenceParams; keep: Keep }
   | { kind: 'credit'; key: CreditStatsKey };
 
@@ -231,6 +240,11 @@ async function* segmentPages(
   const check = watchedCheck(segment.filters, (field) => env.loaders.noteIgnoredFilter(segment.collection, field));
   const keep = both(segment.keep, check);
   let query = segment.query;
+  if (segment.series) {
+    // Booking row dates are bounded through seriesStart by how far rows lie from it (§6.1, issue 21).
+    const bounds = segment.series(await seriesReach(officernd, env.loaders.sizes, signal));
+    query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
+  }
   let read = 0;
   for (;;) {
     const pages = officernd.pages(segment.collection, query, {
@@ -404,6 +418,10 @@ function segmentsOf(
       case 'list': {
         const dateSpec = reportDatesOf(source.collection);
         const selection = dateSpec && range ? dateFilter(dateSpec, dateField, range) : null;
+        const series =
+          dateSpec && range && needsSeriesReach(dateSpec, dateField)
+            ? (reach: SeriesReach | null) => dateFilter(dateSpec, dateField, range, reach).filters
+            : null;
         const upstream = pushDown(given);
         // The selection's upstream comparisons are optional: `keep` checks every row exactly anyway.
         const query: ListQuery = {
@@ -413,7 +431,9 @@ function segmentsOf(
         };
         // Refused here rather than on the first page (the client would throw the same before any request).
         toQueryParams(query, source.collection);
-        return [{ kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null, filters: given }];
+        return [
+          { kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null, filters: given, series },
+        ];
       }
       case 'occurrences': {
         if (range === null) {

@@ -2,7 +2,8 @@ import type { ArgBuilder, EnumRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { Filter } from '../officernd/index.ts';
-import { dateFilter, type ReportDateSpec } from '../dates/report-dates.ts';
+import { dateFilter, needsSeriesReach, type ReportDateSpec } from '../dates/report-dates.ts';
+import { seriesReach } from '../loaders/series-reach.ts';
 import {
   DateSelectionError,
   resolveDateSelection,
@@ -148,20 +149,27 @@ export function dateArgs<T>(arg: ArgBuilder<Types>, dates: ListDates<T>) {
   };
 }
 
-/** The upstream filters, exact check and cursor scope of a list's date arguments; null without `dates`. */
-export function listDateFilter<T>(
+/**
+ * The upstream filters, exact check and cursor scope of a list's date arguments; null without `dates`. Booking row
+ * dates are bounded with the organization's learnt reach (loaders/series-reach.ts), which the scope names: a cursor
+ * read with another reach belongs to another upstream query.
+ */
+export async function listDateFilter<T>(
   ctx: Context,
   dates: ListDates<T>,
   args: { dateField?: unknown; dates?: DateSelectionArg | null },
-): { filters: Filter[]; keep(item: T): boolean; scope: string } | null {
+): Promise<{ filters: Filter[]; keep(item: T): boolean; scope: string } | null> {
   if (!args.dates) return null;
   const range = resolveDates(ctx, args.dates);
   const dateField = typeof args.dateField === 'string' ? args.dateField : undefined;
+  let series: boolean;
   try {
-    const { filters, keep } = dateFilter(dates.spec, dateField, range);
-    const scope = JSON.stringify([dateField ?? dates.spec.default, range.firstDay, range.lastDay, range.timeZone]);
-    return { filters, keep, scope };
+    series = needsSeriesReach(dates.spec, dateField);
   } catch (error) {
     return selectionError(error);
   }
+  const reach = series ? await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal) : null;
+  const { filters, keep } = dateFilter(dates.spec, dateField, range, reach);
+  const scope = JSON.stringify([dateField ?? dates.spec.default, range.firstDay, range.lastDay, range.timeZone, ...(series ? [reach] : [])]);
+  return { filters, keep, scope };
 }

@@ -191,14 +191,14 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
       // Nullable on purpose: a list that fails becomes null with its error, and the rest of the answer stands.
       description: config.description,
       args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters), ...(dates ? dateArgs(t.arg, dates) : {}) },
-      resolve: (_root, args, ctx) => {
+      resolve: async (_root, args, ctx) => {
         // Every argument is checked before the first upstream call.
         const given = givenFilters(filters, args);
         const upstream = pushDown(given);
         const { collection } = config;
         const check = watchedCheck(given, (field) => ctx.loaders.noteIgnoredFilter(collection, field)) ?? undefined;
         const narrowed = fullyPushed(given, (field) => ctx.loaders.sizes.ignoresFilter(collection, field));
-        const selected = dates ? listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
+        const selected = dates ? await listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
         if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed });
         return upstreamConnection(
           ctx,
