@@ -6,6 +6,7 @@
 
 import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
 import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
+import { apiVersionOf, type OfficeRnDApiVersion, V2_DEFAULT_SCOPE } from './officernd/v2.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -15,6 +16,8 @@ export interface Config {
   officernd: {
     org: string;
     apiUrl: string;
+    /** Which OfficeRnD API `apiUrl` serves (OFFICERND_API_VERSION; default from the URL's path). */
+    apiVersion: OfficeRnDApiVersion;
     tokenUrl: string;
     scope: string;
     clientId: string | null;
@@ -31,6 +34,13 @@ export interface Config {
     requestBudgetMs: number;
     /** Largest OfficeRnD answer, compressed and decompressed (MAX_UPSTREAM_RESPONSE_BYTES). */
     maxResponseBytes: number;
+    /** Most OfficeRnD calls one GraphQL request may start, retries included (MAX_UPSTREAM_CALLS_PER_REQUEST). */
+    maxCallsPerRequest: number;
+    /**
+     * Share of maxRequestsPerMinute one API key may start in a minute: 1 (everything) without keys or with one
+     * key, KEY_SHARE with two or more, so that one key's heavy queries leave the rest of the minute to the others.
+     */
+    keyShare: number;
   };
   /** Defaults of date selection (`dates`, `dateField`). */
   dates: { timeZone: string; weekStartsOn: Weekday };
@@ -93,6 +103,23 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://app.officernd.com/api/v1';
+/** §2: the Flex API (v2) root, the default API URL when OFFICERND_API_VERSION=v2. */
+const DEFAULT_API_V2_URL = 'https://app.officernd.com/api/v2';
+
+/**
+ * Default of MAX_UPSTREAM_CALLS_PER_REQUEST: half a minute of the default budget (300 a minute), so no request
+ * takes the whole minute; the four canonical queries make 38, 32, 94 and 35 calls.
+ */
+const DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST = 150;
+/** With two or more API keys, one key may start at most this share of the minute's upstream budget. */
+const KEY_SHARE = 0.5;
+/**
+ * Default of MAX_COST. Cost is the worst case counted before anything runs, today up to 16 times the calls a
+ * query makes (the dashboard example: cost 605 for 38 calls), so a default at what one request may spend
+ * (MAX_UPSTREAM_CALLS_PER_REQUEST) would refuse ordinary queries; it can follow that value once the cost counts
+ * the loaders' plan (issue 14). Until then MAX_UPSTREAM_CALLS_PER_REQUEST is what bounds a request's calls.
+ */
+const DEFAULT_MAX_COST = 5_000;
 // The client's default (officernd/collections.ts): the client imports nothing from the configuration.
 export { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
@@ -145,7 +172,13 @@ export function loadConfig(env: Env): Config {
     }
     return value.replace(/\/+$/, '');
   };
-  const apiUrl = url('OFFICERND_API_URL', DEFAULT_API_URL);
+  const versionRaw = get('OFFICERND_API_VERSION')?.toLowerCase();
+  if (versionRaw !== undefined && versionRaw !== 'v1' && versionRaw !== 'v2') {
+    problems.push(`OFFICERND_API_VERSION must be v1 or v2, got "${get('OFFICERND_API_VERSION')}"`);
+  }
+  const asked = versionRaw === 'v1' || versionRaw === 'v2' ? versionRaw : undefined;
+  const apiUrl = url('OFFICERND_API_URL', asked === 'v2' ? DEFAULT_API_V2_URL : DEFAULT_API_URL);
+  const apiVersion = asked ?? apiVersionOf(apiUrl);
   const tokenUrl = url('OFFICERND_TOKEN_URL', DEFAULT_TOKEN_URL);
 
   const integer = (name: string, fallback: number, min: number, max: number): number => {
@@ -202,6 +235,8 @@ export function loadConfig(env: Env): Config {
     timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
     requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),
     maxResponseBytes: integer('MAX_UPSTREAM_RESPONSE_BYTES', DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES, 65_536, 1_073_741_824),
+    maxCallsPerRequest: integer('MAX_UPSTREAM_CALLS_PER_REQUEST', DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST, 1, 1_000_000),
+    keyShare: 1,
   };
 
   const timeZone = get('DEFAULT_TIME_ZONE') ?? 'UTC';
@@ -235,8 +270,9 @@ export function loadConfig(env: Env): Config {
     maxBodyBytes: integer('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     maxDepth: integer('MAX_DEPTH', 12, 2, 100),
     maxAliases: integer('MAX_ALIASES', 30, 1, 1_000),
-    maxCost: integer('MAX_COST', 5_000, 10, 10_000_000),
+    maxCost: integer('MAX_COST', DEFAULT_MAX_COST, 10, 10_000_000),
   };
+  upstream.keyShare = apiKeys.length >= 2 ? KEY_SHARE : 1;
 
   const cache: CacheSettings = {
     enabled: flag('RESPONSE_CACHE', false),
@@ -258,8 +294,10 @@ export function loadConfig(env: Env): Config {
     officernd: {
       org: org ?? 'demo',
       apiUrl,
+      apiVersion,
       tokenUrl,
-      scope: get('OFFICERND_SCOPE') ?? 'officernd.api.read',
+      // §1: v1 takes the legacy read scope; v2 the flex read scope of every endpoint the reports read.
+      scope: get('OFFICERND_SCOPE') ?? (apiVersion === 'v2' ? V2_DEFAULT_SCOPE : 'officernd.api.read'),
       clientId,
       clientSecret,
     },

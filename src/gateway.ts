@@ -88,7 +88,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     : null;
   if (caching) invalidateOnEvents(caching);
-  const budgets = createRequestBudgets(settings.upstream.requestBudgetMs);
+  const exportCache = caching ? useExportCaching(caching) : null;
+  const budgets = createRequestBudgets(settings.upstream.requestBudgetMs, {
+    officernd: options.officernd,
+    maxCalls: settings.upstream.maxCallsPerRequest,
+    keyed: settings.security.apiKeys.length > 0,
+  });
   const ops = options.ops ?? createOps({ logger: options.logger });
   const readiness = options.readiness ?? createReadiness({ officernd: options.officernd });
   let graphiqlPage: ReturnType<typeof graphiqlOptions> | undefined;
@@ -154,7 +159,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
       ...(caching ? useGraphQLCache(caching) : []),
-      ...(caching ? [useExportCaching(caching)] : []),
+      // The export cache: `capture` copies a miss as it streams (before compression, last, re-encodes it).
+      ...(exportCache ? [exportCache.capture, exportCache.serve] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
       useRequestBudget(budgets),

@@ -61,6 +61,7 @@ const shared = config.redis.url
       org: config.officernd.org,
       clientId: config.officernd.clientId ?? 'demo-client',
       maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
+      maxConcurrency: config.upstream.maxConcurrency,
       tokenTimeoutMs: config.upstream.timeoutMs,
       logger,
     })
@@ -83,7 +84,9 @@ if (config.mode === 'simulator') {
     scale: config.simulator.scale,
   });
   officernd = createOfficeRnDClient({
-    apiUrl: simulator.apiUrl,
+    // OFFICERND_API_VERSION=v2 serves the simulator's Flex API.
+    apiUrl: config.officernd.apiVersion === 'v2' ? simulator.apiV2Url : simulator.apiUrl,
+    apiVersion: config.officernd.apiVersion,
     tokenUrl: simulator.tokenUrl,
     org: simulator.org,
     clientId: 'demo-client',
@@ -98,11 +101,13 @@ if (config.mode === 'simulator') {
 } else {
   logger.info('Using OfficeRnD', {
     org: config.officernd.org,
+    apiVersion: config.officernd.apiVersion,
     apiUrl: config.officernd.apiUrl,
     tokenUrl: config.officernd.tokenUrl,
   });
   officernd = createOfficeRnDClient({
     apiUrl: config.officernd.apiUrl,
+    apiVersion: config.officernd.apiVersion,
     tokenUrl: config.officernd.tokenUrl,
     org: config.officernd.org,
     clientId: config.officernd.clientId ?? '',

@@ -78,6 +78,21 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: OfficeRnD API version', () => {
+  it('reads v1 by default, v2 from the URL path or OFFICERND_API_VERSION, with the scopes each needs', () => {
+    expect(loadConfig({}).officernd).toMatchObject({ apiVersion: 'v1', scope: 'officernd.api.read' });
+    const byUrl = loadConfig({ OFFICERND_API_URL: 'https://app.officernd.com/api/v2/' }).officernd;
+    expect(byUrl).toMatchObject({ apiVersion: 'v2', apiUrl: 'https://app.officernd.com/api/v2' });
+    expect(byUrl.scope.split(' ')).toContain('flex.billing.payments.read');
+    expect(byUrl.scope.split(' ')).toHaveLength(19);
+    expect(loadConfig({ OFFICERND_API_VERSION: 'v2' }).officernd).toMatchObject({ apiVersion: 'v2', apiUrl: 'https://app.officernd.com/api/v2' });
+    expect(loadConfig({ OFFICERND_API_VERSION: 'V2', OFFICERND_SCOPE: 'flex.community.members.read' }).officernd.scope).toBe(
+      'flex.community.members.read',
+    );
+    expect(() => loadConfig({ OFFICERND_API_VERSION: 'v3' })).toThrow(/OFFICERND_API_VERSION must be v1 or v2, got "v3"/);
+  });
+});
+
 describe('loadConfig: upstream, security and production settings', () => {
   it('defaults to safe upstream limits below the documented ones and an open development gateway', () => {
     const config = loadConfig({});
@@ -88,6 +103,8 @@ describe('loadConfig: upstream, security and production settings', () => {
       timeoutMs: 30_000,
       requestBudgetMs: 60_000,
       maxResponseBytes: 16 * 1024 * 1024,
+      maxCallsPerRequest: 150,
+      keyShare: 1,
     });
     expect(config.production).toBe(false);
     expect(config.security).toEqual({
@@ -109,6 +126,8 @@ describe('loadConfig: upstream, security and production settings', () => {
       UPSTREAM_TIMEOUT_MS: '5000',
       REQUEST_BUDGET_MS: '20000',
       MAX_UPSTREAM_RESPONSE_BYTES: '1000000',
+      MAX_UPSTREAM_CALLS_PER_REQUEST: '40',
+      GATEWAY_API_KEYS: 'first-key-0123456789,second-key-0123456789',
       MAX_BODY_BYTES: '20000',
       MAX_DEPTH: '8',
       MAX_ALIASES: '5',
@@ -120,6 +139,9 @@ describe('loadConfig: upstream, security and production settings', () => {
       timeoutMs: 5_000,
       requestBudgetMs: 20_000,
       maxResponseBytes: 1_000_000,
+      maxCallsPerRequest: 40,
+      // Two API keys: each may start half of the minute's budget.
+      keyShare: 0.5,
     });
     expect(config.security).toMatchObject({ maxBodyBytes: 20_000, maxDepth: 8, maxAliases: 5, maxCost: 800 });
   });

@@ -86,6 +86,10 @@ interface Pending {
   key: string;
   name: ReportName;
   ttlS: number;
+  /** The transfer was cut short (a failure mid-stream). */
+  cut: boolean;
+  /** Whether the response's socket has ended before its body did (Node's server only). */
+  ended?: () => boolean;
 }
 
 export interface ExportCacheOptions {
@@ -94,12 +98,16 @@ export interface ExportCacheOptions {
   clock?: () => number;
 }
 
-/** The Yoga plugin; put it after the access checks and just before `useReportExports`. */
-export function useExportCache(options: ExportCacheOptions): Plugin {
+/**
+ * Two Yoga plugins over one state: `serve` answers hits (put it after the access checks, just before
+ * `useReportExports`); `capture` copies a miss while it streams, so it must see the body before any plugin that
+ * re-encodes it (before the compression plugin: Yoga runs `onResponse` hooks in plugin order).
+ */
+export function useExportCache(options: ExportCacheOptions): { serve: Plugin; capture: Plugin } {
   const { settings, store } = options;
   const clock = options.clock ?? Date.now;
   const pending = new WeakMap<Request, Pending>();
-  return {
+  const serve: Plugin = {
     async onRequest({ request, url, endResponse }) {
       if (request.method !== 'GET' || !url.pathname.startsWith(`${REPORTS_PATH}/`)) return;
       const name = EXPORT_PATH.exec(url.pathname)?.[1];
@@ -109,7 +117,7 @@ export function useExportCache(options: ExportCacheOptions): Plugin {
       const key = exportKey(request, url);
       const hit = await store.get(key);
       if (hit === null) {
-        pending.set(request, { key, name, ttlS });
+        pending.set(request, { key, name, ttlS, cut: false });
         return;
       }
       const headers: Record<string, string> = {
@@ -126,15 +134,19 @@ export function useExportCache(options: ExportCacheOptions): Plugin {
       if (hit.disposition) headers['content-disposition'] = hit.disposition;
       endResponse(new Response(hit.body as Uint8Array<ArrayBuffer>, { status: 200, headers }));
     },
-    onResponse({ request, response, serverContext, setResponse }) {
+    onResponse({ request, serverContext }) {
+      const miss = pending.get(request);
+      if (miss) watchForCut(serverContext, miss);
+    },
+  };
+  const capture: Plugin = {
+    onResponse({ request, response, setResponse }) {
       const miss = pending.get(request);
       if (!miss || response.status !== 200 || !response.body || response.headers.has('content-encoding')) return;
-      pending.delete(request);
       const headers = new Headers(response.headers);
       headers.set('cache-control', cacheControlFor(request, miss.ttlS));
       headers.set('x-cache', 'MISS');
       const startedAt = clock();
-      const truncated = truncationProbe(serverContext);
       const chunks: Uint8Array[] = [];
       let size = 0;
       let keep = settings.exportMaxBytes > 0;
@@ -151,8 +163,9 @@ export function useExportCache(options: ExportCacheOptions): Plugin {
           }
         },
         async flush() {
+          pending.delete(request);
           // A failure mid-stream ends the transfer early (reports/http.ts `truncate`): never keep that copy.
-          if (!keep || truncated()) return;
+          if (!keep || miss.cut || miss.ended?.()) return;
           const body = Buffer.concat(chunks);
           chunks.length = 0;
           await store
@@ -170,13 +183,23 @@ export function useExportCache(options: ExportCacheOptions): Plugin {
       setResponse(new Response(response.body.pipeThrough(copy), { status: 200, headers }));
     },
   };
+  return { serve, capture };
 }
 
 /**
- * On Node's HTTP server, an export cut short after an upstream failure ends its socket before the body stream
- * closes; elsewhere (in-process fetch) the body stream errors instead, so the copy is never stored.
+ * On Node's HTTP server an export cut short after an upstream failure ends its socket with `destroySoon`
+ * (reports/http.ts), then closes its body stream as if complete: the call is noted, and the socket reads as ended
+ * (also when the compression plugin defers the real call), so the copy is dropped. Elsewhere (in-process fetch) the
+ * body stream errors instead, and the copy is never stored.
  */
-function truncationProbe(serverContext: unknown): () => boolean {
-  const res = (serverContext as { res?: { socket?: { writableEnded?: boolean; destroyed?: boolean } | null } } | null)?.res;
-  return () => res?.socket?.writableEnded === true || res?.socket?.destroyed === true;
+function watchForCut(serverContext: unknown, miss: Pending): void {
+  type Socket = { destroySoon?: () => void; writableEnded?: boolean; destroyed?: boolean };
+  const socket = (serverContext as { res?: { socket?: Socket | null } } | null)?.res?.socket;
+  if (!socket || typeof socket.destroySoon !== 'function') return;
+  const inner = socket.destroySoon;
+  socket.destroySoon = function (this: unknown) {
+    miss.cut = true;
+    return inner.call(this);
+  };
+  miss.ended = () => socket.writableEnded === true || socket.destroyed === true;
 }

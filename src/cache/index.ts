@@ -63,7 +63,7 @@ export function useGraphQLCache(options: CachingOptions): Plugin[] {
   });
 }
 
-/** The export cache plugin (put just before `useReportExports`). */
-export function useExportCaching(options: CachingOptions): Plugin {
+/** The export cache: `serve` just before `useReportExports`, `capture` before the compression plugin. */
+export function useExportCaching(options: CachingOptions): { serve: Plugin; capture: Plugin } {
   return useExportCache({ settings: options.settings, store: options.caches.exports, ...(options.clock ? { clock: options.clock } : {}) });
 }

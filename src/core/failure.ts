@@ -4,7 +4,7 @@
  * status when nothing was sent yet, and headers (`Retry-After`). Anything not known here is masked.
  */
 
-import { CursorLoopError, OfficeRnDError, OfficeRnDQueryError } from '../officernd/index.ts';
+import { OfficeRnDError, OfficeRnDQueryError } from '../officernd/index.ts';
 
 interface PublicFailure {
   code: string;
@@ -25,6 +25,7 @@ const STATUS: Readonly<Record<string, number>> = {
   NOT_FOUND: 404,
   RESULT_TOO_LARGE: 422,
   UPSTREAM_RATE_LIMITED: 429,
+  UPSTREAM_BUDGET_EXCEEDED: 429,
   CANCELLED: 499,
   INTERNAL_SERVER_ERROR: 500,
   UPSTREAM_TIMEOUT: 504,
@@ -47,13 +48,11 @@ export const INTERNAL_FAILURE: PublicFailure = failure('INTERNAL_SERVER_ERROR', 
 export function publicFailure(error: unknown): PublicFailure | null {
   if (error instanceof OfficeRnDError) {
     const headers: Record<string, string> = {};
-    if (error.code === 'UPSTREAM_RATE_LIMITED' && error.retryAfterMs !== undefined) {
+    if ((error.code === 'UPSTREAM_RATE_LIMITED' || error.code === 'UPSTREAM_BUDGET_EXCEEDED') && error.retryAfterMs !== undefined) {
       headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
     }
     return { ...failure(error.code, error.message, headers), ...(error.status ? { upstreamStatus: error.status } : {}) };
   }
-  // The upstream handed back a cursor twice: its paging is broken, the list cannot be read completely.
-  if (error instanceof CursorLoopError) return failure('UPSTREAM_UNAVAILABLE', error.message);
   // A request the client refuses to build from the caller's arguments (e.g. an occurrence window over a year, §6.2).
   if (error instanceof OfficeRnDQueryError) return failure('BAD_USER_INPUT', error.message);
   if (!(error instanceof Error)) return null;

@@ -217,7 +217,8 @@ export function createLoaders(options: LoaderOptions): Loaders {
                 if (typeof r !== 'string') continue;
                 let members = groups.get(r);
                 if (!members) groups.set(r, (members = []));
-                members.push(item);
+                // An item listing the parent twice (attendees) is still one child.
+                if (members.at(-1) !== item) members.push(item);
               }
             }
             return parents.map((p) => groups.get(p) ?? []);
@@ -240,9 +241,20 @@ export function createLoaders(options: LoaderOptions): Loaders {
                 .then(({ items, complete }) => {
                   if (!complete) throw new WalkTooLargeError(`${collection} of ${parent}`, maxWalkItems);
                   prime(collection, items);
-                  // Grouped by the gateway's own check: OfficeRnD may ignore the filter (§4) and answer every row.
-                  const own = (items as object[]).filter((item) => filterMatches(link, item, parent));
-                  if (own.length < items.length) noteIgnoredFilter(collection, field);
+                  // OfficeRnD may ignore the filter (§4) and answer every row.
+                  // Grouped by the gateway's own check, each object once (should OfficeRnD's pages overlap).
+                  const ids = new Set<string>();
+                  let ignored = false;
+                  const own = (items as object[]).filter((item) => {
+                    if (!filterMatches(link, item, parent)) {
+                      ignored = true;
+                      return false;
+                    }
+                    if (ids.has(idOf(item))) return false;
+                    ids.add(idOf(item));
+                    return true;
+                  });
+                  if (ignored) noteIgnoredFilter(collection, field);
                   return own as unknown[];
                 })
                 .catch((error: unknown) => error as Error),

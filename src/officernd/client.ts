@@ -8,7 +8,7 @@
 import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT, DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
-import { createLimiter, RateLimitHoldError } from './limiter.ts';
+import { BudgetWaitError, createLimiter, RateLimitHoldError } from './limiter.ts';
 import { collect, readPage, walkPages, withIds } from './paginate.ts';
 import type { Page } from './paginate.ts';
 import { toCreditStatsParams, toOccurrenceParams, toQueryParams, toQueryString } from './query.ts';
@@ -17,6 +17,8 @@ import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { linkSignal } from './signal.ts';
 import { createTokenCache, type TokenStore } from './token.ts';
 import { createTransport, networkDetail, tooLargeIn } from './transport.ts';
+import { apiVersionOf, fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Path, v2ScopeOf } from './v2.ts';
+import type { OfficeRnDApiVersion } from './v2.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
 
@@ -30,11 +32,12 @@ export interface OfficeRnDLogger {
 
 /**
  * The budget several gateway processes share toward OfficeRnD (src/shared-state/upstream-gate.ts, over Redis), on
- * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate and any 429 hold);
- * `hold` tells the others OfficeRnD asked to wait until then.
+ * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate, its calls in
+ * flight and any 429 hold) with the function to call once the answer is in; `hold` tells the others OfficeRnD asked
+ * to wait until then.
  */
 export interface UpstreamGate {
-  take(signal?: AbortSignal): Promise<void>;
+  take(signal?: AbortSignal): Promise<() => void>;
   hold(untilMs: number): void;
 }
 
@@ -67,8 +70,46 @@ export interface OfficeRnDClientOptions {
   upstreamGate?: UpstreamGate;
   /** ms epoch; drives token expiry and the rate windows (tests share one with the simulator). */
   clock?: () => number;
+  /**
+   * Share of `maxRequestsPerMinute` one caller (an API key's requests: RequestShare.key) may start; the rest of the
+   * minute stays free for the others. Default 1: one budget for all.
+   */
+  keyShare?: number;
   /** Told of every API call sent, retry and 429 hold (metrics, logs, traces: src/ops); must not throw. */
   observe?: (event: UpstreamEvent) => void;
+  /**
+   * Which OfficeRnD API `apiUrl` serves: v1, or the Flex API v2 (v2.ts translates paths, paging, filters and field
+   * names into the v1-shaped model). Default: v2 when the URL's path ends in /v2, else v1.
+   */
+  apiVersion?: OfficeRnDApiVersion;
+}
+
+export type { OfficeRnDApiVersion } from './v2.ts';
+
+/** What one gateway request may spend upstream: calls made with its signal count here (openShare). */
+export interface RequestShareOptions {
+  /** The request's signal: every call made with it counts against this share. */
+  signal: AbortSignal;
+  /** Whose budget lane the calls use (an API key's digest; '' for one shared lane). */
+  key: string;
+  /** Most calls the request may start, retries included (MAX_UPSTREAM_CALLS_PER_REQUEST); none when absent. */
+  maxCalls?: number;
+  /** ms from now after which a call that would wait for a rate slot is refused instead (REQUEST_BUDGET_MS). */
+  deadlineMs?: number;
+}
+
+export interface RequestShare {
+  readonly key: string;
+  /** Upstream calls started for the request so far (each retry and re-send counts). */
+  readonly calls: number;
+}
+
+/** A request's share ran out: too many calls, or no rate slot before its deadline (retryAfterMs then says when). */
+class UpstreamBudgetError extends OfficeRnDError {
+  constructor(init: { path: string; detail: string; retryAfterMs?: number }) {
+    super({ code: 'UPSTREAM_BUDGET_EXCEEDED', method: 'GET', ...init });
+    this.name = 'UpstreamBudgetError';
+  }
 }
 
 /** What `observe` is told. `path` is relative to the organization, without the query string. */
@@ -125,12 +166,21 @@ export interface OfficeRnDClient {
     opts?: CallOptions & { max: number },
   ): Promise<{ items: WireMap[C][]; complete: boolean }>;
   getById<C extends ListCollection>(c: C, id: string, opts?: CallOptions): Promise<WireMap[C] | null>;
+  /** True when `getByIds` can batch (v2's `_id[$in]`, §8); v1 has no multi-id filter. */
+  readonly batchesById: boolean;
+  /**
+   * v2 only: the objects with these ids, read by `_id[$in]` at most 50 ids a call (§8), keyed by id; an id
+   * OfficeRnD does not know is absent.
+   */
+  getByIds<C extends ListCollection>(c: C, ids: readonly string[], opts?: CallOptions): Promise<Map<string, WireMap[C]>>;
   occurrencePages(
     params: OccurrenceParams,
     opts?: CallOptions & { max?: number; cursor?: string | null },
   ): AsyncIterable<Page<WireBookingOccurrence>>;
   creditStats(params: CreditStatsParams, opts?: CallOptions): Promise<WireCreditStat[]>;
   readonly stats: OfficeRnDClientStats;
+  /** Opens a request's share of the upstream budget; calls made with `options.signal` count against it. */
+  openShare(options: RequestShareOptions): RequestShare;
   /** Closes the upstream connections once the calls in flight are answered (at shutdown); later calls fail. */
   close(): Promise<void>;
 }
@@ -147,6 +197,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const logger = options.logger;
   const retryPolicy = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
   const basePath = `/organizations/${encodeURIComponent(options.org)}`;
+  const v2 = (options.apiVersion ?? apiVersionOf(options.apiUrl)) === 'v2';
   const baseUrl = `${options.apiUrl.replace(/\/+$/, '')}${basePath}`;
   // Our own retry (retry.ts) and status handling are the transport's callers.
   const transport = createTransport({
@@ -167,16 +218,34 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     maxConcurrency: options.maxConcurrency ?? 8,
     maxRequestsPerMinute: options.maxRequestsPerMinute ?? 300,
     clock,
+    ...(options.keyShare === undefined ? {} : { laneShare: options.keyShare }),
   });
   const counters = { requests: 0, retries: 0 };
   const observe = options.observe;
+  /** Open shares by request signal; a share ends with its request (nothing else holds the signal). */
+  const shares = new WeakMap<AbortSignal, { key: string; calls: number; maxCalls: number; deadline?: number }>();
+
+  /** Counts a call against its request's share, refusing it once the share is spent. */
+  const spend = (signal: AbortSignal | undefined, errorPath: string): { key: string; deadline?: number } | undefined => {
+    const share = signal ? shares.get(signal) : undefined;
+    if (!share) return undefined;
+    if (share.calls >= share.maxCalls) {
+      throw new UpstreamBudgetError({
+        path: errorPath,
+        detail: `not sent: this request has made its ${share.maxCalls} OfficeRnD calls (MAX_UPSTREAM_CALLS_PER_REQUEST); ask for fewer rows or links`,
+      });
+    }
+    share.calls++;
+    return share;
+  };
 
   const secrets = (...extra: string[]): string[] => [options.clientSecret, ...tokens.known(), ...extra];
 
   /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
-  const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> =>
-    limiter.run(async () => {
-      await options.upstreamGate?.take(signal);
+  const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> => {
+    const lane = spend(signal, errorPath);
+    return limiter.run(async () => {
+      const release = await options.upstreamGate?.take(signal);
       const call = linkSignal(signal, { timeoutMs });
       counters.requests++;
       const startedAt = clock();
@@ -211,8 +280,20 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
       } finally {
         call.done();
+        release?.();
       }
-    }, signal).catch((error: unknown) => {
+    }, signal, lane).catch((error: unknown) => {
+      // No rate slot before the request's deadline: say when there will be one, rather than wait past it.
+      if (error instanceof BudgetWaitError) {
+        throw new UpstreamBudgetError({
+          path: errorPath,
+          retryAfterMs: error.retryAfterMs,
+          detail:
+            error.scope === 'lane'
+              ? `not sent: this API key has used its share of the OfficeRnD budget for the minute; the next call slot is after this request's deadline (REQUEST_BUDGET_MS)`
+              : `not sent: the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent; the next call slot is after this request's deadline (REQUEST_BUDGET_MS)`,
+        });
+      }
       // The caller's time ran out while OfficeRnD had asked everyone to wait: say so, rather than "aborted".
       if (error instanceof RateLimitHoldError) {
         throw new OfficeRnDError({
@@ -225,6 +306,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       }
       throw error;
     });
+  };
 
   /**
    * A 429 asks the client, not one call, to slow down: every call not yet sent waits for its Retry-After (seconds or
@@ -241,9 +323,24 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   };
 
   /** GET with token handling (§1: one fresh token and one re-send after a 401) and retries. */
-  const get = (path: string, params: URLSearchParams, signal: AbortSignal | undefined, allowNotFound = false) => {
-    const query = toQueryString(params);
-    const relative = query === '' ? path : `${path}?${query}`;
+  const get = (
+    path: string,
+    params: URLSearchParams,
+    signal: AbortSignal | undefined,
+    allowNotFound = false,
+    optionalKeys?: ReadonlySet<string>,
+  ) => {
+    // v2: its own path, paging and filter spelling, and only the parameters the list documents (v2.ts).
+    const v2Query = v2 ? toV2Query(path, params) : undefined;
+    // An optional filter v2 does not document is left out (the gateway checks it on the rows); any other would
+    // silently widen the answer, so it is refused before anything is sent.
+    const lost = v2Query?.dropped.filter((key) => !optionalKeys?.has(key)) ?? [];
+    if (lost.length > 0) {
+      throw new OfficeRnDQueryError(`OfficeRnD v2 documents no ${lost.map((k) => JSON.stringify(k)).join(', ')} filter on ${v2Path(path)}`);
+    }
+    const query = toQueryString(v2Query ? v2Query.params : params);
+    const wirePath = v2 ? v2Path(path) : path;
+    const relative = query === '' ? wirePath : `${wirePath}?${query}`;
     const errorPath = `${basePath}${relative}`;
     return withRetry(
       async () => {
@@ -258,7 +355,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         }
         if (response.status >= 200 && response.status < 300) return response;
         if (response.status === 404 && allowNotFound) return response;
-        throw upstreamError(response, errorPath, secrets(token));
+        throw upstreamError(response, errorPath, secrets(token), path);
       },
       retryPolicy,
       {
@@ -274,7 +371,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     ).then((response) => ({ response, errorPath }));
   };
 
-  const upstreamError = (response: RawResponse, errorPath: string, hidden: string[]): OfficeRnDError => {
+  const upstreamError = (response: RawResponse, errorPath: string, hidden: string[], path: string): OfficeRnDError => {
     const message = upstreamMessageOf(response.body);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock());
     // §9: an unknown organization slug comes back as a 500; it is our configuration, and no retry will fix it.
@@ -288,6 +385,8 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         detail: `(OfficeRnD does not know the organization slug ${JSON.stringify(options.org)}: check OFFICERND_ORG)`,
       });
     }
+    // §9 (S6): v2 answers 401 to a fresh token that lacks the endpoint's scope: name the scope to grant.
+    const scope = v2 && response.status === 401 ? v2ScopeOf(path) : undefined;
     return new OfficeRnDError({
       code: codeForStatus(response.status),
       status: response.status,
@@ -295,6 +394,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       path: errorPath,
       ...(message === undefined ? {} : { upstreamMessage: redact(message, hidden) }),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ...(scope === undefined ? {} : { detail: `(a fresh token was refused too: does the API application have the scope ${scope}?)` }),
     });
   };
 
@@ -315,15 +415,17 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     limit: number | undefined,
     signal: AbortSignal | undefined,
     normalise: boolean,
+    optionalKeys?: ReadonlySet<string>,
   ): Promise<Page<T>> => {
     const paged = new URLSearchParams(params);
-    paged.set('$limit', String(clampLimit(limit)));
-    // §3: v1 sends the next-page cursor back as `$next`.
+    paged.set('$limit', String(Math.min(clampLimit(limit), v2 ? V2_PAGE_LIMIT : V1_PAGE_LIMIT)));
+    // §3: v1 sends the next-page cursor back as `$next` (v2.ts spells it `$cursorNext`).
     if (cursor) paged.set('$next', cursor);
-    const { response, errorPath } = await get(path, paged, signal);
+    const { response, errorPath } = await get(path, paged, signal, false, optionalKeys);
     const page = readPage(response.body, response.headers);
     if (page === null) throw badBody(errorPath, response.status);
-    const items = normalise ? withIds(page.items) : page.items;
+    const wire = v2 ? page.items.map((item) => fromV2Item(path, item)) : page.items;
+    const items = normalise ? withIds(wire) : wire;
     return { ...page, items: items as unknown as T[] };
   };
 
@@ -351,6 +453,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     force?: boolean,
   ): Promise<Page<WireMap[C]>> => {
     const all = query?.optional ?? [];
+    const optionalKeys = new Set(all.map((f) => (f.op === 'eq' ? f.field : `${f.field}.$${f.op}`)));
     const variant = (withOptional: boolean): ListQuery => ({
       ...query,
       filters: [...(query?.filters ?? []), ...(withOptional ? all : [])],
@@ -364,6 +467,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         limit,
         signal,
         true,
+        optionalKeys,
       );
       return all.length > 0 ? { ...page, optionalSent: withOptional } : page;
     };
@@ -414,9 +518,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     },
 
     async getById(c, id, opts = {}) {
-      if (!collectionSpec(c).byId) {
-        // §8: v1 has by-id endpoints for some collections only.
-        throw new OfficeRnDQueryError(`OfficeRnD v1 has no GET /${c}/{id}; list ${c} instead`);
+      if (v2 ? !V2_BY_ID.has(c) : !collectionSpec(c).byId) {
+        // §8: each version has by-id endpoints for some collections only.
+        throw new OfficeRnDQueryError(`OfficeRnD ${v2 ? 'v2' : 'v1'} has no GET /${c}/{id}; list ${c} instead`);
       }
       // §6: ids are 24-hex; upstream answers 404 for anything else (§8), so skip the request.
       if (!OBJECT_ID.test(id)) return null;
@@ -424,8 +528,32 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       if (response.status === 404) return null;
       const body = response.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badBody(errorPath, response.status);
-      const [item] = withIds([body as Record<string, unknown>]);
+      const [item] = withIds([v2 ? fromV2Item(`/${c}`, body as Record<string, unknown>) : (body as Record<string, unknown>)]);
       return (item ?? null) as WireMap[typeof c] | null;
+    },
+
+    batchesById: v2,
+
+    async getByIds(c, ids, opts = {}) {
+      if (!v2) throw new OfficeRnDQueryError(`OfficeRnD v1 has no multi-id filter; use getById or list ${c}`);
+      collectionSpec(c);
+      // §6: ids are 24-hex; anything else cannot match (§8), so it is not sent.
+      const wanted = [...new Set(ids)].filter((id) => OBJECT_ID.test(id));
+      const chunks: string[][] = [];
+      for (let at = 0; at < wanted.length; at += V2_PAGE_LIMIT) chunks.push(wanted.slice(at, at + V2_PAGE_LIMIT));
+      const found = new Map<string, WireMap[typeof c]>();
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          const params = new URLSearchParams({ '_id.$in': chunk.join(',') });
+          const walk = walkPages((cursor, limit) => fetchPage<WireMap[typeof c]>(`/${c}`, params, cursor, limit, opts.signal, true), {
+            max: chunk.length,
+            cursor: null,
+            path: `${basePath}/${c}`,
+          });
+          for await (const page of walk) for (const item of page.items) found.set((item as { _id: string })._id, item);
+        }),
+      );
+      return found;
     },
 
     occurrencePages(params, opts = {}) {
@@ -443,11 +571,28 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       const { response, errorPath } = await get(`/${CREDIT_STATS_PATH}`, query, opts.signal);
       const page = readPage(response.body, response.headers);
       if (page === null) throw badBody(errorPath, response.status);
-      return page.items as unknown as WireCreditStat[];
+      const items = v2 ? page.items.map((item) => fromV2Item(`/${CREDIT_STATS_PATH}`, item)) : page.items;
+      return items as unknown as WireCreditStat[];
     },
 
     get stats() {
       return { requests: counters.requests, tokenRequests: tokens.requests, retries: counters.retries };
+    },
+
+    openShare(share) {
+      const open = {
+        key: share.key,
+        calls: 0,
+        maxCalls: share.maxCalls ?? Number.POSITIVE_INFINITY,
+        ...(share.deadlineMs === undefined ? {} : { deadline: clock() + share.deadlineMs }),
+      };
+      shares.set(share.signal, open);
+      return {
+        key: open.key,
+        get calls() {
+          return open.calls;
+        },
+      };
     },
 
     close: () => transport.close(),

@@ -20,6 +20,8 @@ export type OfficeRnDErrorCode =
   | 'UPSTREAM_INVALID_DATA'
   /** An answer above MAX_UPSTREAM_RESPONSE_BYTES, compressed or decompressed. */
   | 'UPSTREAM_RESPONSE_TOO_LARGE'
+  /** The request's share of the upstream budget is spent (calls, or a rate slot before its deadline). */
+  | 'UPSTREAM_BUDGET_EXCEEDED'
   | 'NOT_FOUND';
 
 export interface OfficeRnDErrorInit {

@@ -3,6 +3,8 @@
 export { createOfficeRnDClient } from './client.ts';
 export type {
   CallOptions,
+  RequestShare,
+  RequestShareOptions,
   OfficeRnDClient,
   OfficeRnDClientOptions,
   OfficeRnDClientStats,
@@ -15,11 +17,9 @@ export { OfficeRnDError, OfficeRnDQueryError } from './errors.ts';
 export type { OfficeRnDErrorCode } from './errors.ts';
 export { CursorLoopError } from './paginate.ts';
 export type { Page } from './paginate.ts';
-export { createTransport, ResponseTooLargeError } from './transport.ts';
-export type { HttpTransport, TransportOptions } from './transport.ts';
 export { isBareIdAnswer, toQueryParams } from './query.ts';
 export type { CreditStatsParams, Filter, FilterOp, ListQuery, OccurrenceParams } from './query.ts';
-export { linkSignal, timeoutError } from './signal.ts';
+export { linkSignal } from './signal.ts';
 export type { LinkedSignal, LinkOptions } from './signal.ts';
 export { createTokenCache } from './token.ts';
 export type { TokenCache, TokenCacheOptions } from './token.ts';

@@ -2,6 +2,10 @@
  * Request pacing: a concurrency cap plus a sliding-window request budget, slowed further when
  * the upstream's `x-ratelimit-*-read-minute` headers (shared/officernd-api.md §5) say the
  * minute's budget is nearly spent, and held altogether after a 429 until its `Retry-After`.
+ * Fairness between callers ("lanes", one per API key): one lane may start at most `laneShare` of the
+ * minute's budget, so the rest is there for the others when they come, and free concurrency slots go to
+ * the waiting lanes in turn. A call with a deadline is refused at once
+ * (BudgetWaitError) rather than wait for a start later than its deadline.
  */
 
 import { parseRetryAfter, waitUntil } from './retry.ts';
@@ -19,6 +23,8 @@ export interface RateWindowOptions {
 export interface RateWindow {
   /** Reserves the next free start time (clock ms); wait for it with `waitUntil`. */
   reserve(): number;
+  /** The start time the next reservation would get, without reserving it. */
+  peek(): number;
   /** Holds every later reservation until `at` (clock ms). */
   pauseUntil(at: number): void;
 }
@@ -45,15 +51,21 @@ export function createRateWindow(options: RateWindowOptions): RateWindow {
     starts.splice(0, stale);
   };
 
+  const next = (): number => {
+    const now = options.clock();
+    prune(now);
+    let at = Math.max(now, pausedUntil);
+    const last = starts.at(-1);
+    if (last !== undefined) at = Math.max(at, last + minIntervalMs);
+    const oldest = starts.length >= limit ? starts[starts.length - limit] : undefined;
+    if (oldest !== undefined) at = Math.max(at, oldest + options.windowMs);
+    return at;
+  };
+
   return {
+    peek: next,
     reserve() {
-      const now = options.clock();
-      prune(now);
-      let at = Math.max(now, pausedUntil);
-      const last = starts.at(-1);
-      if (last !== undefined) at = Math.max(at, last + minIntervalMs);
-      const oldest = starts.length >= limit ? starts[starts.length - limit] : undefined;
-      if (oldest !== undefined) at = Math.max(at, oldest + options.windowMs);
+      const at = next();
       starts.push(at);
       if (starts.length > limit) starts.splice(0, starts.length - limit);
       return at;
@@ -68,6 +80,27 @@ export interface LimiterOptions {
   maxConcurrency: number;
   maxRequestsPerMinute: number;
   clock: () => number;
+  /** Share of the minute's budget one lane may start; default 1 (no lane has a cap of its own). */
+  laneShare?: number;
+}
+
+/** Who a call is for (an API key's lane) and until when its caller can wait (clock ms). */
+export interface Lane {
+  key: string;
+  deadline?: number;
+}
+
+/** A call would have to wait past its lane's deadline for a rate slot: refused at once, with when to come back. */
+export class BudgetWaitError extends Error {
+  constructor(
+    /** ms from now until the slot the call would have had. */
+    readonly retryAfterMs: number,
+    /** Which budget was spent: the lane's share, or the whole client's. */
+    readonly scope: 'lane' | 'client',
+  ) {
+    super(`the next OfficeRnD call slot is ${retryAfterMs} ms away, after this request's deadline`);
+    this.name = 'BudgetWaitError';
+  }
 }
 
 export interface Limiter {
@@ -75,7 +108,7 @@ export interface Limiter {
    * Runs `task` once a concurrency slot and a rate slot are free and no hold is on; aborts the wait with
    * `signal` (with a `RateLimitHoldError` when the signal ends it during a hold).
    */
-  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  run<T>(task: () => Promise<T>, signal?: AbortSignal, lane?: Lane): Promise<T>;
   /** Reads the upstream's rate-limit headers and pauses new requests when the budget is nearly spent. */
   observe(headers: Headers): void;
   /** Holds every request not yet sent, queued or reserved ones included, until `at` (clock ms): a 429's Retry-After. */
@@ -100,7 +133,12 @@ const MINUTE_MS = 60_000;
 export function createLimiter(options: LimiterOptions): Limiter {
   const maxConcurrency = Math.max(1, Math.floor(options.maxConcurrency));
   const window = createRateWindow({ limit: options.maxRequestsPerMinute, windowMs: MINUTE_MS, clock: options.clock });
-  const waiting: { grant: () => void }[] = [];
+  const laneShare = options.laneShare ?? 1;
+  const laneLimit = Math.max(1, Math.floor(options.maxRequestsPerMinute * laneShare));
+  /** Each lane's own window, made when the lane is first seen. */
+  const lanes = new Map<string, RateWindow>();
+  /** Queued calls by lane, in the order lanes are served (round robin). */
+  const waiting = new Map<string, { grant: () => void }[]>();
   let active = 0;
   let heldUntil = 0;
 
@@ -119,7 +157,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
     return signal?.aborted && !left && remainingMs > 0 ? new RateLimitHoldError(remainingMs) : error;
   };
 
-  const acquire = (signal?: AbortSignal): Promise<void> => {
+  const acquire = (key: string, signal?: AbortSignal): Promise<void> => {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (active < maxConcurrency) {
       active++;
@@ -132,34 +170,76 @@ export function createLimiter(options: LimiterOptions): Limiter {
           resolve();
         },
       };
+      let queue = waiting.get(key);
+      if (!queue) {
+        queue = [];
+        waiting.set(key, queue);
+      }
+      queue.push(entry);
       // Leaving the queue when the caller's signal aborts.
       const link = signal
         ? linkSignal(signal, {
             onAbort: (reason) => {
-              const index = waiting.indexOf(entry);
-              if (index >= 0) waiting.splice(index, 1);
+              const mine = waiting.get(key) ?? [];
+              const index = mine.indexOf(entry);
+              if (index >= 0) mine.splice(index, 1);
+              if (mine.length === 0) waiting.delete(key);
               reject(reason);
             },
           })
         : undefined;
-      waiting.push(entry);
     });
   };
 
+  /** A freed slot goes to the lane that has waited longest for a turn, which then goes to the back. */
   const release = (): void => {
-    const next = waiting.shift();
-    if (next) next.grant();
-    else active--;
+    for (const [key, queue] of waiting) {
+      const next = queue.shift();
+      waiting.delete(key);
+      if (queue.length > 0) waiting.set(key, queue);
+      if (next) {
+        next.grant();
+        return;
+      }
+    }
+    active--;
+  };
+
+  /**
+   * The lane's own window (none when a lane may use the whole budget): waited for before a concurrency slot is
+   * taken, so that a lane over its share holds no slot the others need. It exists before any other lane comes,
+   * which is what keeps the rest of the minute free for them.
+   */
+  const laneWindow = (key: string): RateWindow | undefined => {
+    if (laneShare >= 1) return undefined;
+    let own = lanes.get(key);
+    if (!own) {
+      own = createRateWindow({ limit: laneLimit, windowMs: MINUTE_MS, clock: options.clock });
+      lanes.set(key, own);
+    }
+    return own;
+  };
+
+  /** Refuses a start later than the lane's deadline, before anything is reserved. */
+  const checkDeadline = (at: number, lane: Lane | undefined, scope: 'lane' | 'client'): void => {
+    if (lane?.deadline !== undefined && at > lane.deadline) throw new BudgetWaitError(Math.max(0, at - options.clock()), scope);
   };
 
   return {
-    async run(task, signal) {
-      await acquire(signal).catch((error: unknown) => {
+    async run(task, signal, lane) {
+      const key = lane?.key ?? '';
+      const own = laneWindow(key);
+      if (own) {
+        checkDeadline(own.peek(), lane, 'lane');
+        await waitUntil(own.reserve(), options.clock, signal);
+      }
+      await acquire(key, signal).catch((error: unknown) => {
         throw duringHold(error, signal);
       });
       try {
         try {
           await waitForHold(signal);
+          checkDeadline(window.peek(), lane, 'client');
           await waitUntil(window.reserve(), options.clock, signal);
           // A 429 may have arrived while this start waited for its slot: it holds this one too.
           await waitForHold(signal);

@@ -68,6 +68,6 @@ export function linkSignal(source: AbortSignal | undefined, options: LinkOptions
 }
 
 /** What `AbortSignal.timeout` aborts with. */
-export function timeoutError(): DOMException {
+function timeoutError(): DOMException {
   return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }

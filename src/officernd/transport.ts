@@ -60,7 +60,7 @@ export class ResponseTooLargeError extends Error {
  * an own property, never a prototype), and a body that is not JSON stays text, as with destr, for the shape checks
  * to report.
  */
-export function parseJsonOrText(text: string): unknown {
+function parseJsonOrText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -99,8 +99,9 @@ function logFailedCall(logger: Logger): UpstreamListener {
 }
 
 /**
- * One line per GraphQL request (a batch names its operations) and per export: info when it succeeded, warn for
- * caller mistakes and partial answers, error when nothing could be answered.
+ * One line per GraphQL request (a batch names its operations) and per export (when its answer starts: the header
+ * after the first page, or its error): info when it succeeded, warn for caller mistakes and partial answers, error
+ * when nothing could be answered.
  */
 function operationLog(logger: Logger): OperationListener {
   return {
@@ -113,7 +114,8 @@ function operationLog(logger: Logger): OperationListener {
         operation: state.kind === 'graphql' ? state.operations.join(',') || undefined : undefined,
         operationType: state.operationType,
         durationMs: Math.round(durationMs * 10) / 10,
-        upstreamCalls: state.upstream.calls,
+        // An export's calls are made while its body streams, after this line: its rows are in the metrics.
+        upstreamCalls: state.kind === 'graphql' ? state.upstream.calls : undefined,
         upstreamFailed: state.upstream.failed || undefined,
         upstreamRetries: state.upstream.retries || undefined,
         cost: state.kind === 'graphql' ? state.cost : undefined,

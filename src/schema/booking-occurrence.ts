@@ -29,6 +29,9 @@ export function bookingIdOf(occurrence: WireBookingOccurrence): string {
   return occurrence._id;
 }
 
+/** An occurrence's id: its booking and its start (one booking has one occurrence per start). */
+const occurrenceId = (o: WireBookingOccurrence): string => `${bookingIdOf(o)}:${slotInstant(o.start) ?? ''}`;
+
 const OccurrenceDates = listDates('BookingOccurrence', 'booking occurrences', REPORT_DATES.occurrences);
 
 BookingOccurrence.implement({
@@ -41,7 +44,7 @@ BookingOccurrence.implement({
     id: t.id({
       nullable: false,
       description: 'Unique id of the occurrence: the booking id and the occurrence start, as "<bookingId>:<start>".',
-      resolve: (o) => `${bookingIdOf(o)}:${slotInstant(o.start) ?? ''}`,
+      resolve: occurrenceId,
     }),
     ...bookingFields(t),
     booking: t.field({
@@ -123,7 +126,7 @@ builder.queryField('bookingOccurrences', (t) =>
         args.dateField ?? REPORT_DATES.occurrences.default,
         filters,
       ]);
-      return upstreamPagesConnection((cursor) => pagesFrom(ctx, filters, windows, cursor), scope, args);
+      return upstreamPagesConnection((cursor) => pagesFrom(ctx, filters, windows, cursor), scope, args, occurrenceId);
     },
   }),
 );

@@ -143,6 +143,7 @@ export async function upstreamConnection<C extends ListCollection>(
     return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
   }
   const { keep, check } = options;
+  const seen = new Set<string>();
   const maxPages = keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
   let scanned = 0;
   for (let pagesRead = 1; ; pagesRead += 1) {
@@ -164,6 +165,12 @@ export async function upstreamConnection<C extends ListCollection>(
     for (; index < page.items.length && edges.length < first; index += 1) {
       const item = page.items[index] as WireMap[C];
       if ((keep && !keep(item)) || (check && !check(item))) continue;
+      // Never the same object twice in one list, should OfficeRnD's pages overlap.
+      const id = (item as { _id?: string })._id;
+      if (id !== undefined) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
       const after: Position = atPageEnd ? at(page.next, 0) : at(position.upstream, index + 1);
       edges.push({ node: item, cursor: writeCursor(after, print) });
@@ -209,7 +216,9 @@ export async function upstreamPagesConnection<T>(
   pagesFrom: (cursor: string | null) => AsyncIterable<Page<T>>,
   scope: string,
   args: ConnectionArgs,
+  idOf?: (item: T) => string,
 ): Promise<Connection<T>> {
+  const seen = new Set<string>();
   const first = firstOf(args);
   const print = fingerprint(scope);
   let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
@@ -222,9 +231,16 @@ export async function upstreamPagesConnection<T>(
     pagesRead += 1;
     let index = position.offset;
     for (; index < page.items.length && edges.length < first; index += 1) {
+      const node = page.items[index] as T;
+      // Never the same item twice in one list, should OfficeRnD's pages overlap.
+      if (idOf) {
+        const id = idOf(node);
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
       const after: Position = atPageEnd ? { upstream: page.next, offset: 0 } : { upstream: position.upstream, offset: index + 1 };
-      edges.push({ node: page.items[index] as T, cursor: writeCursor(after, print) });
+      edges.push({ node, cursor: writeCursor(after, print) });
     }
     if (index < page.items.length) {
       return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor({ upstream: position.upstream, offset: index }, print) } };

@@ -12,6 +12,7 @@ const PUBLIC_CODES = new Set([
   'UPSTREAM_AUTH_FAILED',
   'UPSTREAM_AUTH_UNAVAILABLE',
   'UPSTREAM_RESPONSE_TOO_LARGE',
+  'UPSTREAM_BUDGET_EXCEEDED',
   'UPSTREAM_INVALID_DATA',
   'RESULT_TOO_LARGE',
   'GRAPHQL_VALIDATION_FAILED',
@@ -75,7 +76,12 @@ export function maskError(error: unknown, message: string): Error {
   // Failures with a public meaning (core/failure.ts, shared with the exports): code and message to show.
   const known = original instanceof GraphQLError ? null : publicFailure(original);
   if (known) {
-    const extensions = { code: known.code, ...(known.upstreamStatus ? { upstreamStatus: known.upstreamStatus } : {}) };
+    const extensions = {
+      code: known.code,
+      ...(known.upstreamStatus ? { upstreamStatus: known.upstreamStatus } : {}),
+      // When a request over its upstream share may come back (seconds, as Retry-After).
+      ...(known.code === 'UPSTREAM_BUDGET_EXCEEDED' && known.headers['retry-after'] ? { retryAfter: Number(known.headers['retry-after']) } : {}),
+    };
     return new GraphQLError(known.message, { nodes, path, extensions });
   }
   if (original instanceof GraphQLError) {

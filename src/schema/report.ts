@@ -93,7 +93,7 @@ function inputError(spec: ReportSpec, error: unknown): unknown {
 function filtersOf(filters: unknown): Record<string, unknown> | null {
   if (filters === null || filters === undefined) return null;
   if (typeof filters !== 'object' || Array.isArray(filters)) {
-    throw badInput('"filters" must be an object of report filters, e.g. {"office": "<id>", "canceled": false}', 'filters');
+    throw badInput('"filters" must be an object of report filters, e.g. {"office": "<id>", "isCancelled": false}', 'filters');
   }
   return filters as Record<string, unknown>;
 }
@@ -120,7 +120,7 @@ builder.queryField('report', (t) =>
       }),
       filters: t.arg({
         type: 'JSON',
-        description: 'The report\'s filters as an object, e.g. {"office": "<id>", "canceled": false} (`reportDefinitions` lists them). CREDIT_ACCOUNTS needs `team` or `member`.',
+        description: 'The report\'s filters as an object, e.g. {"office": "<id>", "isCancelled": false} (`reportDefinitions` lists them). CREDIT_ACCOUNTS needs `team` or `member`.',
       }),
       ...connectionArgs(t.arg),
     },

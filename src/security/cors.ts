@@ -13,7 +13,7 @@ export function corsOption(origins: readonly string[]): CorsOption {
   const common = {
     credentials: false,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'x-api-key'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-upstream-calls'],
     maxAge: 600,
   };
   if (origins.includes('*')) return { ...common, origin: '*' };

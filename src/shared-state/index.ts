@@ -29,7 +29,9 @@ export interface SharedStateOptions {
   org: string;
   clientId: string;
   maxRequestsPerMinute: number;
-  /** How long one token request may take (the token lock lives that long, and a second). */
+  /** Calls in flight toward OfficeRnD for the whole cluster. */
+  maxConcurrency: number;
+  /** How long one OfficeRnD request may take (the token lock lives that long and a second; a call's lease 5 s more). */
   tokenTimeoutMs: number;
   logger: Logger;
   /** Between replica heartbeats; default 5 s. */
@@ -71,6 +73,8 @@ export function createSharedState(options: SharedStateOptions): SharedState {
   const link = createRedisLink({ url: options.url, timeoutMs: options.timeoutMs, prefix: `officernd-graphql:${scope}`, logger: options.logger });
   const upstreamGate = createSharedUpstreamGate(link, {
     maxRequestsPerMinute: options.maxRequestsPerMinute,
+    maxConcurrency: options.maxConcurrency,
+    leaseMs: options.tokenTimeoutMs + 5_000,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
   });
   const stops: (() => void)[] = [];

@@ -2,7 +2,9 @@
  * The upstream budget of the whole cluster (UPSTREAM_MAX_REQUESTS_PER_MINUTE is then for all replicas together),
  * counted in Redis by rate-limiter-flexible, and OfficeRnD's 429 holds shared by all. The minute is cut into
  * 1-second windows of floor(budget / 61) calls, so no sliding minute (it spans at most 61 windows) can exceed the
- * budget. While Redis is away, each replica spends a local share: the budget divided by the replicas last seen.
+ * budget. Calls in flight are bounded for the cluster too (UPSTREAM_MAX_CONCURRENCY), by leases in a sorted set
+ * that expire on their own if a replica dies holding them. While Redis is away, each replica spends a local share
+ * of the rate (the budget divided by the replicas last seen) and its own limiter bounds its calls in flight.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -18,6 +20,10 @@ export interface SharedUpstreamGate extends UpstreamGate {
 
 export interface UpstreamGateOptions {
   maxRequestsPerMinute: number;
+  /** Calls in flight for the whole cluster. */
+  maxConcurrency: number;
+  /** How long a lease lives if its call never releases it (a replica that died): the call timeout and a margin. */
+  leaseMs: number;
   clock?: () => number;
   /** Between heartbeats; default 5 s (a replica counts for three of them). */
   heartbeatMs?: number;
@@ -27,6 +33,24 @@ export interface UpstreamGateOptions {
 export function callsPerSecond(maxRequestsPerMinute: number): number {
   return Math.max(1, Math.floor(maxRequestsPerMinute / 61));
 }
+
+/**
+ * Takes a lease when fewer than ARGV[1] are held (expired ones dropped first), on Redis's own clock so replicas'
+ * clocks need not agree. KEYS[1]: the leases; ARGV: limit, lease ms, lease id. 1 = taken.
+ */
+const ACQUIRE = `
+local t = redis.call('time')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('zremrangebyscore', KEYS[1], '-inf', now)
+if redis.call('zcard', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('zadd', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
+  redis.call('pexpire', KEYS[1], tonumber(ARGV[2]))
+  return 1
+end
+return 0`;
+
+/** Between two tries for a lease while the cluster's calls in flight are at the limit. */
+const LEASE_POLL_MS = 10;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -50,6 +74,7 @@ export function createSharedUpstreamGate(link: RedisLink, options: UpstreamGateO
   const id = randomUUID();
   const holdKey = `${link.prefix}:upstream-hold`;
   const replicasKey = `${link.prefix}:replicas`;
+  const leasesKey = `${link.prefix}:upstream-leases`;
   let replicas = 1;
   const insurance = new RateLimiterMemory({ points, duration: 1 });
   const limiter = new RateLimiterRedis({
@@ -113,12 +138,25 @@ export function createSharedUpstreamGate(link: RedisLink, options: UpstreamGateO
         }
         try {
           await limiter.consume('calls', 1);
-          return;
+          break;
         } catch (rejection) {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           await sleep(Math.max(1, rejection.msBeforeNext), signal);
         }
       }
+      // A lease for the call; none needed (the local limiter alone) while Redis is away.
+      const lease = randomUUID();
+      for (;;) {
+        const taken = await link.attempt(
+          'lease',
+          async (redis) => Number(await redis.eval(ACQUIRE, 1, leasesKey, options.maxConcurrency, options.leaseMs, lease)),
+          () => -1,
+        );
+        if (taken === -1) return () => undefined;
+        if (taken === 1) break;
+        await sleep(LEASE_POLL_MS, signal);
+      }
+      return () => void link.attempt('lease release', (redis) => redis.zrem(leasesKey, lease), () => undefined);
     },
     hold(untilMs) {
       localHold = Math.max(localHold, untilMs);

@@ -70,6 +70,15 @@ describe('import graph of src/', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('keeps the simulator its own model of OfficeRnD: it shares wire types with the client and nothing else', () => {
+    const shared: string[] = [];
+    for (const [file, edges] of graph) {
+      if (layer(file) !== 'simulator') continue;
+      for (const { to } of edges) if (layer(to) !== 'simulator' && to !== 'officernd/types.ts') shared.push(`${file} → ${to}`);
+    }
+    expect(shared).toEqual([]);
+  });
+
   it('points one way between layers', () => {
     const wrong: string[] = [];
     for (const [file, edges] of graph) {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
+import { BudgetWaitError, createLimiter } from '../../src/officernd/limiter.ts';
 import { demoClient } from '../demo-client.ts';
 
 const NOW = new Date('2025-06-15T00:00:00.000Z');
@@ -52,5 +53,48 @@ describe('limiter', () => {
     for (let i = 0; i < 8; i++) await client.listPage('offices');
     expect(sim.log.count({ kind: 'api', status: 200 })).toBe(8);
     expect(sim.log.count({ kind: 'api', status: 429 })).toBe(0);
+  });
+});
+
+describe('limiter lanes (one per API key)', () => {
+  const gate = () => {
+    let open: () => void = () => {};
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    return { opened, open };
+  };
+
+  it('gives a free slot to the lane that has waited longest for a turn, not to the longest queue', async () => {
+    const limiter = createLimiter({ maxConcurrency: 1, maxRequestsPerMinute: 1_000, clock: Date.now });
+    const order: string[] = [];
+    const first = gate();
+    const running = limiter.run(async () => {
+      order.push('a0');
+      await first.opened;
+    }, undefined, { key: 'a' });
+    // Lane a queues five more, then lane b one: b is served next, before a's queue.
+    const queued = [
+      ...Array.from({ length: 5 }, (_, i) => limiter.run(async () => void order.push(`a${i + 1}`), undefined, { key: 'a' })),
+      limiter.run(async () => void order.push('b0'), undefined, { key: 'b' }),
+    ];
+    first.open();
+    await Promise.all([running, ...queued]);
+    expect(order).toEqual(['a0', 'a1', 'b0', 'a2', 'a3', 'a4', 'a5']);
+  });
+
+  it("keeps a lane to its share of the minute and refuses a start after the lane's deadline", async () => {
+    let now = NOW.getTime();
+    const limiter = createLimiter({ maxConcurrency: 8, maxRequestsPerMinute: 10, clock: () => now, laneShare: 0.5 });
+    const deadline = now + 30_000;
+    for (let i = 0; i < 5; i++) await limiter.run(async () => {}, undefined, { key: 'a', deadline });
+    // Lane a has started its 5 of 10: the 6th would start a minute later, after its deadline.
+    const refused = await limiter.run(async () => {}, undefined, { key: 'a', deadline }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BudgetWaitError);
+    expect(refused).toMatchObject({ scope: 'lane', retryAfterMs: 60_000 });
+    // Lane b still has its half, at once.
+    for (let i = 0; i < 5; i++) await limiter.run(async () => {}, undefined, { key: 'b', deadline });
+    now += 60_000;
+    await limiter.run(async () => {}, undefined, { key: 'a', deadline: now + 1 });
   });
 });

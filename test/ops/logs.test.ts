@@ -93,4 +93,20 @@ describe('operation logs', () => {
       upstreamRetries: failed,
     });
   });
+
+  it('write one line per export, and tag a refused export with the request id', async () => {
+    const stack = createOpsStack();
+    const ok = await stack.fetch('/reports/teams.csv?limit=5', { headers: { 'x-request-id': 'export-1' } });
+    expect(ok.headers.get('x-request-id')).toBe('export-1');
+    await ok.text();
+    const bad = await stack.fetch('/reports/teams.csv?limit=nope', { headers: { 'x-request-id': 'export-2' } });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { code: string; requestId: string } };
+    expect(body.error).toMatchObject({ code: 'BAD_USER_INPUT', requestId: 'export-2' });
+    const lines = stack.logs().filter((l) => l.msg === 'report export');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ level: 'info', requestId: 'export-1', outcome: 'success', status: 200 });
+    expect(lines[0]).not.toHaveProperty('upstreamCalls');
+    expect(lines[1]).toMatchObject({ level: 'warn', requestId: 'export-2', outcome: 'rejected', status: 400, errors: ['BAD_USER_INPUT'] });
+  });
 });

@@ -12,47 +12,22 @@ import { createTestStack, testDataset, type TestStack } from '../helpers.ts';
 
 // Filters are declared once (officernd/collections.ts) and both front ends read the declaration: this walks every
 // collection's filters and asserts that the GraphQL list and the export accept each one (and each export alias),
-// and that both answer the same rows as the dataset holds. The upstream here ignores every filter without public
-// v1 evidence (shared/officernd-api.md §4) and omits false flags on half of the bookings, as a real v1 may: the
-// rows must still be exact, because the gateway checks every filter itself (issue 13).
-
-/** Fields with public v1 filter evidence (§4), written from the API notes for this test (not from our tables). */
-const EVIDENCE: Readonly<Record<string, readonly string[]>> = {
-  members: ['office', 'team', 'member', 'email', 'name'],
-  bookings: ['office', 'member', 'team', 'seriesStart'],
-  resources: ['office', 'type', 'name', 'availableFrom', 'availableTo'],
-  floors: ['office'],
-};
-const CONTROL = new Set(['$limit', '$next', '$prev', '$select']);
-const FLAGS = ['canceled', 'tentative', 'free'];
-
-/** A v1 that silently ignores filters it never documented, and omits false booking flags on every other row. */
-function documentedOnly(inner: () => typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    const match = /\/organizations\/[^/]+\/([a-z-]+)$/.exec(url.pathname);
-    const collection = match?.[1];
-    if (!collection || !(LIST_COLLECTIONS as readonly string[]).includes(collection)) return inner()(input, init);
-    const known = EVIDENCE[collection] ?? [];
-    for (const key of [...url.searchParams.keys()]) {
-      const field = key.split(/[.[]/)[0] ?? key;
-      const generic = (field === 'name' && key !== 'name') || ((field === 'createdAt' || field === 'modifiedAt') && key !== field);
-      if (!CONTROL.has(key) && !known.includes(field) && !generic) url.searchParams.delete(key);
-    }
-    const response = await inner()(url.href, init);
-    if (collection !== 'bookings' || !response.ok) return response;
-    const items = (await response.json()) as Record<string, unknown>[];
-    items.forEach((item, i) => {
-      if (i % 2 === 0) for (const flag of FLAGS) if (item[flag] === false) delete item[flag];
-    });
-    return new Response(JSON.stringify(items), { status: response.status, headers: response.headers });
-  };
-}
+// and that both answer the same rows as the dataset holds, whether OfficeRnD applies, ignores or refuses the filters
+// it never documented (shared/officernd-api.md §4): the gateway checks every filter itself (issue 13).
 
 const data = testDataset();
-let simFetch: typeof fetch | undefined;
-const stack: TestStack = createTestStack({ client: { fetch: documentedOnly(() => simFetch as typeof fetch) } });
-simFetch = stack.simulator.fetch;
+const MODES = ['documented', 'strict', 'all'] as const;
+/**
+ * One stack per simulator mode (SIMULATOR_V1_FILTERS, the simulator's own model of v1): `documented` silently ignores
+ * every filter without public evidence and leaves false flags out of half of the bookings, `strict` answers 400 to
+ * such filters, `all` applies everything. The answers must be the same in all three.
+ */
+const stacks: Record<(typeof MODES)[number], TestStack> = {
+  documented: createTestStack({ simulator: { v1Filters: 'documented' } }),
+  strict: createTestStack({ simulator: { v1Filters: 'strict' } }),
+  all: createTestStack({ simulator: { v1Filters: 'all' } }),
+};
+const stack = stacks.documented;
 
 const rootField = (collection: ListCollection): string => collection.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
@@ -85,7 +60,7 @@ function expected(spec: FilterSpec, rows: readonly Record<string, unknown>[], va
     .map((row) => String(row._id ?? row.id)); // §6.18: v1 resource types are keyed by `id`
 }
 
-async function graphqlIds(collection: ListCollection, name: string, spec: FilterSpec, value: string | boolean): Promise<string[]> {
+async function graphqlIds(stack: TestStack, collection: ListCollection, name: string, spec: FilterSpec, value: string | boolean): Promise<string[]> {
   const literal = spec.kind === 'enum' ? enumValueName(String(value)) : JSON.stringify(value);
   type Page = { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
   const out: string[] = [];
@@ -103,7 +78,7 @@ async function graphqlIds(collection: ListCollection, name: string, spec: Filter
   }
 }
 
-async function exportIds(report: string, query: string): Promise<{ status: number; ids: string[]; body: string }> {
+async function exportIds(stack: TestStack, report: string, query: string): Promise<{ status: number; ids: string[]; body: string }> {
   const response = await stack.gateway.fetch(`http://gateway.test/reports/${report}.ndjson?${query}`);
   const body = await response.text();
   if (response.status !== 200) return { status: response.status, ids: [], body };
@@ -118,18 +93,19 @@ const cases = LIST_COLLECTIONS.flatMap((collection) =>
   Object.entries(COLLECTIONS[collection].filters).map(([name, spec]) => ({ collection, name, spec })),
 );
 
-describe('every declared filter, in both front ends, against an upstream that ignores undocumented filters', () => {
+describe.each(MODES)('every declared filter, in both front ends, with v1Filters=%s', (mode) => {
+  const stack = stacks[mode];
   it.each(cases)('$collection($name)', async ({ collection, name, spec }) => {
     const rows = data.collections[collection] as unknown as Record<string, unknown>[];
     const values = spec.kind === 'boolean' ? [true, false] : [sampleValue(spec, rows)];
     for (const value of values) {
       expect(value, `a sample value for ${collection}.${name}`).not.toBeNull();
       const want = expected(spec, rows, value as string | boolean);
-      expect(await graphqlIds(collection, name, spec, value as string | boolean)).toEqual(want);
+      expect(await graphqlIds(stack, collection, name, spec, value as string | boolean)).toEqual(want);
       for (const key of [name, ...(spec.aliases ?? [])]) {
         const given = spec.kind === 'enum' ? [String(value), enumValueName(String(value))] : [String(value)];
         for (const text of given) {
-          const answer = await exportIds(collection, `${key}=${encodeURIComponent(text)}&columns=_id`);
+          const answer = await exportIds(stack, collection, `${key}=${encodeURIComponent(text)}&columns=_id`);
           expect(answer.status, `${collection}.ndjson?${key}=${text}: ${answer.body.slice(0, 200)}`).toBe(200);
           expect(answer.ids).toEqual(want);
         }
@@ -146,7 +122,7 @@ describe('every declared filter, in both front ends, against an upstream that ig
       const result = await stack.query(`{ bookingOccurrences(dates: { ${dates} }, ${name}: ${literal}, first: 5) { nodes { id } } }`);
       expect(result.errors, `bookingOccurrences(${name})`).toBeUndefined();
       for (const key of [name, ...(spec.aliases ?? [])]) {
-        const answer = await exportIds('booking-occurrences', `from=2026-11-01&to=2026-11-30&${key}=${encodeURIComponent(String(value))}&limit=5`);
+        const answer = await exportIds(stack, 'booking-occurrences', `from=2026-11-01&to=2026-11-30&${key}=${encodeURIComponent(String(value))}&limit=5`);
         expect(answer.status, `booking-occurrences?${key}: ${answer.body.slice(0, 200)}`).toBe(200);
       }
     }
@@ -162,11 +138,11 @@ describe('every declared filter, in both front ends, against an upstream that ig
 
 describe('exports validate filters from the declaration', () => {
   it('accepts an enum in the wire and the GraphQL spelling, and lists the values otherwise', async () => {
-    const wire = await exportIds('members', 'status=active&columns=_id');
-    const graphql = await exportIds('members', 'status=ACTIVE&columns=_id');
+    const wire = await exportIds(stack, 'members', 'status=active&columns=_id');
+    const graphql = await exportIds(stack, 'members', 'status=ACTIVE&columns=_id');
     expect(wire.ids.length).toBeGreaterThan(0);
     expect(graphql.ids).toEqual(wire.ids);
-    const drop = await exportIds('members', 'calculatedStatus=DROP_IN&columns=_id');
+    const drop = await exportIds(stack, 'members', 'calculatedStatus=DROP_IN&columns=_id');
     expect(drop.status).toBe(200);
     const bad = await stack.gateway.fetch('http://gateway.test/reports/members.csv?status=bogus');
     expect(bad.status).toBe(400);
@@ -185,7 +161,8 @@ describe('exports validate filters from the declaration', () => {
   });
 });
 
-describe('reverse links against an upstream that ignores undocumented filters', () => {
+describe.each(MODES)('reverse links with v1Filters=%s', (mode) => {
+  const stack = stacks[mode];
   it('resource { bookings }, member { fees } and payments(status:) keep only their own rows', async () => {
     const bookings = data.collections.bookings as unknown as { _id: string; resourceId?: string }[];
     const resource = bookings.find((b) => b.resourceId)?.resourceId as string;
@@ -201,7 +178,8 @@ describe('reverse links against an upstream that ignores undocumented filters', 
   });
 });
 
-describe('report(...) against an upstream that ignores undocumented filters', () => {
+describe.each(MODES)('report(...) with v1Filters=%s', (mode) => {
+  const stack = stacks[mode];
   it('pages exactly: `first` matching rows, then the rest from the cursor, none twice', async () => {
     const payments = data.collections.payments as unknown as { _id: string; status?: string }[];
     const status = payments.find((p) => p.status)?.status as string;
@@ -229,9 +207,7 @@ describe('report(...) against an upstream that ignores undocumented filters', ()
 
 describe('a filter OfficeRnD was seen to ignore', () => {
   it('is logged once and no longer counted on: later reverse links walk the collection once, grouped by parent', async () => {
-    let inner: typeof fetch | undefined;
-    const fresh = createTestStack({ client: { fetch: documentedOnly(() => inner as typeof fetch) } });
-    inner = fresh.simulator.fetch;
+    const fresh = createTestStack({ simulator: { v1Filters: 'documented' } });
     const fees = data.collections.fees as unknown as { _id: string; member?: string }[];
     const members = [...new Set(fees.map((f) => f.member).filter((m): m is string => typeof m === 'string'))].slice(0, 3);
     const query = `{ ${members.map((m, i) => `m${i}: member(id: "${m}") { fees(first: 1000) { nodes { id } } }`).join(' ')} }`;

@@ -83,6 +83,9 @@ describe('under upstream faults', () => {
     };
     const stack = createSecureStack({
       scale: 0.25,
+      // Thousands of calls per GraphQL page (by design, below), waiting minutes of the shared clock for the budget:
+      // no per-request share of calls, and a deadline (client clock) of an hour.
+      env: { MAX_UPSTREAM_CALLS_PER_REQUEST: '1000000', REQUEST_BUDGET_MS: '3600000' },
       // Every link by single GETs (no walks), so that thousands of requests meet the faults below.
       loaderOptions: { probeAfterIds: Number.POSITIVE_INFINITY },
       simulator: { clock, faults: BASE, onRequest, tokenTtlSeconds: 3600 },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.ts';
 import { scrubSecrets, secretVariants } from '../../src/secrets.ts';
 import { failWhen, urlOf } from './faulty-fetch.ts';
 import { createSecureStack, type GatewayAnswer } from './stack.ts';

@@ -50,6 +50,8 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
   let simulator: Simulator;
   let callTimes: number[] = [];
   let firstCallAt: number | null = null;
+  /** Each API call's time at the simulator: [arrival, answer]. */
+  let intervals: [number, number][] = [];
   let replicas: Replica[] = [];
 
   beforeAll(async () => {
@@ -67,16 +69,34 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     await redis.stop();
   });
 
-  async function cluster(count: number, env: Record<string, string> = {}, only: (i: number) => Record<string, string> = () => ({})): Promise<Replica[]> {
+  async function cluster(
+    count: number,
+    env: Record<string, string> = {},
+    only: (i: number) => Record<string, string> = () => ({}),
+    faults: { latencyMs?: number } = {},
+  ): Promise<Replica[]> {
+    return clusterOf(count, env, only, faults);
+  }
+
+  async function clusterOf(
+    count: number,
+    env: Record<string, string>,
+    only: (i: number) => Record<string, string>,
+    faults: { latencyMs?: number },
+  ): Promise<Replica[]> {
     await admin.flushall().catch(() => undefined);
     callTimes = [];
+    intervals = [];
     firstCallAt = null;
     simulator = createSimulator({
       dataset: testDataset(0.2),
       now: TEST_NOW,
+      faults,
       onRequest: (entry) => {
         if (entry.kind !== 'api') return;
-        callTimes.push(performance.now());
+        const end = performance.now();
+        callTimes.push(end);
+        intervals.push([end - entry.durationMs, end]);
         firstCallAt ??= Date.now();
       },
     });
@@ -98,6 +118,7 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
         org: 'demo',
         clientId: 'demo-client',
         maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
+        maxConcurrency: config.upstream.maxConcurrency,
         tokenTimeoutMs: 5_000,
         logger,
         heartbeatMs: 100,
@@ -228,6 +249,19 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     const busiest = Math.max(...sorted.map((t) => sorted.filter((u) => u >= t && u < t + SPAN_MS).length));
     // At most two windows' worth in any span.
     expect(busiest).toBeLessThanOrEqual(6);
+  }, 20_000);
+
+  it('keeps the calls in flight of the whole cluster within UPSTREAM_MAX_CONCURRENCY', async () => {
+    const [a, b, c] = await cluster(3, { UPSTREAM_MAX_CONCURRENCY: '2' }, () => ({}), { latencyMs: 15 });
+    await query(a!, '{ organization }');
+    intervals = [];
+    // Six walks at once, two per replica: each replica alone would run both, so six calls in flight.
+    const load = [a!, b!, c!].flatMap((r, i) => [0, 1].map((j) => query(r, `{ members(first: ${200 + i * 2 + j}) { nodes { id } } }`, { 'cache-control': 'no-cache' })));
+    const answers = await Promise.all(load);
+    expect(answers.every((x) => x.body.errors === undefined)).toBe(true);
+    expect(intervals.length).toBeGreaterThanOrEqual(12);
+    const most = Math.max(...intervals.map(([start]) => intervals.filter(([s, e]) => s <= start && start < e).length));
+    expect(most).toBeLessThanOrEqual(2);
   }, 20_000);
 
   it('shares a 429 hold: a replica that never saw the 429 waits too', async () => {

@@ -1,0 +1,56 @@
+import { getEventListeners } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { linkSignal } from '../../src/officernd/index.ts';
+
+// linkSignal, the one abort/timeout pattern (call timeout, request budget, token request, retry sleep, limiter).
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('linkSignal', () => {
+  it("follows its source: aborts with the source's reason and calls onAbort once", () => {
+    const source = new AbortController();
+    const seen: unknown[] = [];
+    const link = linkSignal(source.signal, { timeoutMs: 10_000, onAbort: (reason) => seen.push(reason) });
+    const reason = new Error('caller left');
+    source.abort(reason);
+    expect(link.signal.aborted).toBe(true);
+    expect(link.signal.reason).toBe(reason);
+    expect(link.timedOut).toBe(false);
+    expect(seen).toEqual([reason]);
+    expect(getEventListeners(source.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('times out with a TimeoutError, or the given reason, and then lets go of its source', async () => {
+    const source = new AbortController();
+    const plain = linkSignal(source.signal, { timeoutMs: 5 });
+    const custom = linkSignal(source.signal, { timeoutMs: 5, timeoutReason: () => new RangeError('budget') });
+    await wait(30);
+    expect(plain.timedOut).toBe(true);
+    expect((plain.signal.reason as Error).name).toBe('TimeoutError');
+    expect(custom.signal.reason).toBeInstanceOf(RangeError);
+    expect(getEventListeners(source.signal, 'abort')).toHaveLength(0);
+    expect(source.signal.aborted).toBe(false);
+  });
+
+  it('an already aborted source aborts the link at once', () => {
+    const source = new AbortController();
+    source.abort('gone');
+    const link = linkSignal(source.signal, { timeoutMs: 5 });
+    expect(link.signal.reason).toBe('gone');
+  });
+
+  it('done() stops the timer and the listening; stopTimer() stops only the timer', async () => {
+    const source = new AbortController();
+    const finished = linkSignal(source.signal, { timeoutMs: 5 });
+    const stopped = linkSignal(source.signal, { timeoutMs: 5 });
+    finished.done();
+    stopped.stopTimer();
+    await wait(30);
+    expect(finished.signal.aborted).toBe(false);
+    expect(stopped.signal.aborted).toBe(false);
+    expect(getEventListeners(source.signal, 'abort')).toHaveLength(1);
+    source.abort('later');
+    expect(finished.signal.aborted).toBe(false);
+    expect(stopped.signal.reason).toBe('later');
+  });
+});
