@@ -29,6 +29,9 @@ export interface CollectionSizes {
   /** How far booking rows lie from their `seriesStart`, once a walk of the bookings has shown it. */
   seriesReach(): LearntReach | undefined;
   setSeriesReach(learnt: LearntReach): void;
+  /** The walk learning the reach, while one runs (one per gateway at a time). */
+  seriesLearning(): Promise<unknown> | undefined;
+  setSeriesLearning(walk: Promise<unknown> | undefined): void;
 }
 
 /** An in-memory size table (one per gateway). */
@@ -37,7 +40,12 @@ export function createCollectionSizes(): CollectionSizes {
   const lowerBounds = new Map<ListCollection, number>();
   const ignored = new Set<string>();
   let reach: LearntReach | undefined;
+  let learning: Promise<unknown> | undefined;
   return {
+    seriesLearning: () => learning,
+    setSeriesLearning: (walk) => {
+      learning = walk;
+    },
     seriesReach: () => reach,
     setSeriesReach: (learnt) => {
       reach = learnt;

@@ -13,7 +13,7 @@ import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
 import { dateFieldOf, dateFilter, needsSeriesReach, occurrenceWindows, REPORT_DATES, reportDatesOf, type SeriesReach } from '../dates/report-dates.ts';
-import { seriesReach } from '../loaders/series-reach.ts';
+import { seriesReach, type ReachMode } from '../loaders/series-reach.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -48,6 +48,8 @@ export interface ReportEnv {
   loaders: Loaders;
   /** Aborted when the caller goes away: upstream work stops with it. */
   signal: AbortSignal;
+  /** How a dated bookings read gets the learnt reach (loaders/series-reach.ts), or the one to use; default `refresh`. */
+  reach?: ReachMode | { fixed: SeriesReach | null };
 }
 
 /** Where to resume: which upstream segment (occurrence window, credit month) and the upstream cursor within it. */
@@ -141,6 +143,11 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
   return { spec, expand, plan, fingerprint, segments, boundedScan: range !== null };
+}
+
+/** Whether a prepared report bounds booking row dates through the learnt reach (loaders/series-reach.ts). */
+export function usesSeriesReach(prepared: PreparedReport): boolean {
+  return prepared.segments.some((segment) => segment.kind === 'list' && segment.series !== null);
 }
 
 /** One upstream page as the rows it delivers, before their joined columns are loaded. */
@@ -242,7 +249,9 @@ async function* segmentPages(
   let query = segment.query;
   if (segment.series) {
     // Booking row dates are bounded through seriesStart by how far rows lie from it (§6.1, issue 21).
-    const bounds = segment.series(await seriesReach(officernd, env.loaders.sizes, signal));
+    const given = env.reach;
+    const reach = typeof given === 'object' ? given.fixed : await seriesReach(officernd, env.loaders.sizes, signal, given ?? 'refresh');
+    const bounds = segment.series(reach);
     query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
   }
   let read = 0;

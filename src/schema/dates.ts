@@ -2,7 +2,7 @@ import type { ArgBuilder, EnumRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { Filter } from '../officernd/index.ts';
-import { dateFilter, needsSeriesReach, type ReportDateSpec } from '../dates/report-dates.ts';
+import { dateFilter, needsSeriesReach, type ReportDateSpec, type SeriesReach } from '../dates/report-dates.ts';
 import { seriesReach } from '../loaders/series-reach.ts';
 import {
   DateSelectionError,
@@ -157,8 +157,8 @@ export function dateArgs<T>(arg: ArgBuilder<Types>, dates: ListDates<T>) {
 export async function listDateFilter<T>(
   ctx: Context,
   dates: ListDates<T>,
-  args: { dateField?: unknown; dates?: DateSelectionArg | null },
-): Promise<{ filters: Filter[]; keep(item: T): boolean; scope: string } | null> {
+  args: { dateField?: unknown; dates?: DateSelectionArg | null; after?: unknown },
+): Promise<ListDateFilter<T> | null> {
   if (!args.dates) return null;
   const range = resolveDates(ctx, args.dates);
   const dateField = typeof args.dateField === 'string' ? args.dateField : undefined;
@@ -168,8 +168,23 @@ export async function listDateFilter<T>(
   } catch (error) {
     return selectionError(error);
   }
-  const reach = series ? await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal) : null;
-  const { filters, keep } = dateFilter(dates.spec, dateField, range, reach);
-  const scope = JSON.stringify([dateField ?? dates.spec.default, range.firstDay, range.lastDay, range.timeZone, ...(series ? [reach] : [])]);
-  return { filters, keep, scope };
+  const of = (reach: SeriesReach | null): ListDateFilter<T> => {
+    const { filters, keep } = dateFilter(dates.spec, dateField, range, reach);
+    const scope = JSON.stringify([dateField ?? dates.spec.default, range.firstDay, range.lastDay, range.timeZone, ...(series ? [reach] : [])]);
+    return { filters, keep, scope };
+  };
+  if (!series) return of(null);
+  // A page resuming from a cursor keeps the reach known now; its first page may have been read before the reach
+  // was learnt, without bounds: that variant is the fallback when the cursor belongs to it.
+  const reach = await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'refresh');
+  return reach !== null && args.after ? { ...of(reach), unbounded: of(null) } : of(reach);
+}
+
+/** A list's date selection as read upstream and checked here. */
+export interface ListDateFilter<T> {
+  filters: Filter[];
+  keep(item: T): boolean;
+  scope: string;
+  /** The same selection without seriesStart bounds, for a cursor issued before the bookings' reach was learnt. */
+  unbounded?: ListDateFilter<T>;
 }

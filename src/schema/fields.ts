@@ -8,7 +8,7 @@ import { COLLECTIONS, OBJECT_ID, type FilterSpecs, type ListCollection } from '.
 import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { arrayConnection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
-import { dateArgs, listDateFilter, type ListDates } from './dates.ts';
+import { dateArgs, listDateFilter, type ListDateFilter, type ListDates } from './dates.ts';
 import { badInput } from './errors.ts';
 
 // Shared field helpers: how references, dates, enums and list arguments look on every type.
@@ -200,14 +200,23 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         const narrowed = fullyPushed(given, (field) => ctx.loaders.sizes.ignoresFilter(collection, field));
         const selected = dates ? await listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
         if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed });
-        return upstreamConnection(
-          ctx,
-          config.collection,
-          // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
-          { filters: upstream.filters, optional: [...upstream.optional, ...selected.filters] },
-          args as ConnectionArgs,
-          { keep: selected.keep, scope: selected.scope, check, narrowed },
-        );
+        const read = (dated: ListDateFilter<WireMap[C]>) =>
+          upstreamConnection(
+            ctx,
+            config.collection,
+            // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
+            { filters: upstream.filters, optional: [...upstream.optional, ...dated.filters] },
+            args as ConnectionArgs,
+            { keep: dated.keep, scope: dated.scope, check, narrowed },
+          );
+        try {
+          return await read(selected);
+        } catch (error) {
+          // A cursor of the pages read before the bookings' reach was learnt resumes without seriesStart bounds.
+          const otherQuery = error instanceof GraphQLError && error.extensions.argument === 'after';
+          if (!selected.unbounded || !otherQuery) throw error;
+          return read(selected.unbounded);
+        }
       },
     }),
   );
