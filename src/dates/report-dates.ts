@@ -33,7 +33,7 @@ export interface Reach {
 }
 
 /**
- * What the gateway has learnt of the organization's bookings (loaders/series-reach.ts): the largest distance of each
+ * What the gateway has learnt of the organization's bookings (core/series-reach.ts): the largest distance of each
  * row's start and end from its `seriesStart`, in whole days. A one-off's start is its seriesStart; a series whose
  * first instances were excluded starts later, one whose anchor was moved may start earlier.
  */

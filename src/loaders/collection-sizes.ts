@@ -1,13 +1,5 @@
-import type { SeriesReach } from '../dates/report-dates.ts';
+import type { LearntReach } from '../core/series-reach.ts';
 import type { ListCollection } from '../officernd/collections.ts';
-
-/** The bookings' learnt reach (loaders/series-reach.ts) and the latest `modifiedAt` it has seen. */
-export interface LearntReach {
-  /** Null when a row could not be bounded through `seriesStart`: booking dates are then not sent upstream. */
-  reach: SeriesReach | null;
-  /** The latest `modifiedAt` read; the next read asks only for bookings changed since (`modifiedAt.$gte`). */
-  seen: string | null;
-}
 
 /**
  * What the gateway has learnt about collections, kept across requests: exact sizes from complete walks, lower bounds
@@ -26,7 +18,7 @@ export interface CollectionSizes {
   ignoresFilter(collection: ListCollection, field: string): boolean;
   /** Records that OfficeRnD ignored the filter; true the first time (so it is logged once). */
   noteIgnoredFilter(collection: ListCollection, field: string): boolean;
-  /** How far booking rows lie from their `seriesStart`, once a walk of the bookings has shown it. */
+  /** How far booking rows lie from their `seriesStart`, once a walk of the bookings has shown it (core/series-reach.ts). */
   seriesReach(): LearntReach | undefined;
   setSeriesReach(learnt: LearntReach): void;
   /** The walk learning the reach, while one runs (one per gateway at a time). */

@@ -13,7 +13,7 @@ import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
 import { dateFieldOf, dateFilter, needsSeriesReach, occurrenceWindows, REPORT_DATES, reportDatesOf, type SeriesReach } from '../dates/report-dates.ts';
-import { seriesReach, type ReachMode } from '../loaders/series-reach.ts';
+import { seriesReach, type ReachMode } from '../core/series-reach.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -48,7 +48,7 @@ export interface ReportEnv {
   loaders: Loaders;
   /** Aborted when the caller goes away: upstream work stops with it. */
   signal: AbortSignal;
-  /** How a dated bookings read gets the learnt reach (loaders/series-reach.ts), or the one to use; default `refresh`. */
+  /** How a dated bookings read gets the learnt reach (core/series-reach.ts), or the one to use; default `refresh`. */
   reach?: ReachMode | { fixed: SeriesReach | null };
 }
 
@@ -92,7 +92,7 @@ type Segment =
       query: ListQuery;
       keep: Keep | null;
       filters: readonly GivenFilter[];
-      /** Booking row dates: the `seriesStart` bounds for the learnt reach (loaders/series-reach.ts), added when read. */
+      /** Booking row dates: the `seriesStart` bounds for the learnt reach (core/series-reach.ts), added when read. */
       series: ((reach: SeriesReach | null) => Filter[]) | null;
     }
   | { kind: 'occurrences'; params: OccurrenceParams; keep: Keep }
@@ -145,7 +145,7 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
   return { spec, expand, plan, fingerprint, segments, boundedScan: range !== null };
 }
 
-/** Whether a prepared report bounds booking row dates through the learnt reach (loaders/series-reach.ts). */
+/** Whether a prepared report bounds booking row dates through the learnt reach (core/series-reach.ts). */
 export function usesSeriesReach(prepared: PreparedReport): boolean {
   return prepared.segments.some((segment) => segment.kind === 'list' && segment.series !== null);
 }

@@ -3,7 +3,7 @@ import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { Filter } from '../officernd/index.ts';
 import { dateFilter, needsSeriesReach, type ReportDateSpec, type SeriesReach } from '../dates/report-dates.ts';
-import { seriesReach } from '../loaders/series-reach.ts';
+import { seriesReach } from '../core/series-reach.ts';
 import {
   DateSelectionError,
   resolveDateSelection,
@@ -151,7 +151,7 @@ export function dateArgs<T>(arg: ArgBuilder<Types>, dates: ListDates<T>) {
 
 /**
  * The upstream filters, exact check and cursor scope of a list's date arguments; null without `dates`. Booking row
- * dates are bounded with the organization's learnt reach (loaders/series-reach.ts), which the scope names: a cursor
+ * dates are bounded with the organization's learnt reach (core/series-reach.ts), which the scope names: a cursor
  * read with another reach belongs to another upstream query.
  */
 export async function listDateFilter<T>(

@@ -9,7 +9,7 @@ import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
 import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../reports/registry.ts';
 import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, usesSeriesReach, type Position, type ReportEnv } from '../reports/run.ts';
-import { seriesReach } from '../loaders/series-reach.ts';
+import { seriesReach } from '../core/series-reach.ts';
 import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
 import { firstOf, PageInfo, readAfter } from './connection.ts';
@@ -147,7 +147,7 @@ builder.queryField('report', (t) =>
       } catch (error) {
         throw inputError(spec, error);
       }
-      // Booking row dates are bounded through the learnt reach (loaders/series-reach.ts), which the cursors name: a
+      // Booking row dates are bounded through the learnt reach (core/series-reach.ts), which the cursors name: a
       // page resuming from a cursor keeps the reach known now, or none when its first page was read before it was learnt.
       let reach = usesSeriesReach(prepared)
         ? await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'refresh')

@@ -1,7 +1,22 @@
-import { refusesSelection } from '../core/failure.ts';
 import { NO_REACH, widenReach, type SeriesReach } from '../dates/report-dates.ts';
 import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
-import type { CollectionSizes, LearntReach } from './collection-sizes.ts';
+import { refusesSelection } from './failure.ts';
+
+/** The bookings' learnt reach and the latest `modifiedAt` it has seen. */
+export interface LearntReach {
+  /** Null when a row could not be bounded through `seriesStart`: booking dates are then not sent upstream. */
+  reach: SeriesReach | null;
+  /** The latest `modifiedAt` read; the next read asks only for bookings changed since (`modifiedAt.$gte`). */
+  seen: string | null;
+}
+
+/** Where a gateway keeps what it learnt (loaders/collection-sizes.ts: shared by its requests). */
+export interface ReachStore {
+  seriesReach(): LearntReach | undefined;
+  setSeriesReach(learnt: LearntReach): void;
+  seriesLearning(): Promise<unknown> | undefined;
+  setSeriesLearning(walk: Promise<unknown> | undefined): void;
+}
 
 /** What the learning walk reads of each booking (§4 `$select`): the row dates, the anchor and the change stamp. */
 const SELECT = ['end', 'modifiedAt', 'seriesStart', 'start'];
@@ -24,7 +39,7 @@ export type ReachMode = 'wait' | 'refresh' | 'known';
  */
 export async function seriesReach(
   officernd: OfficeRnDClient,
-  sizes: CollectionSizes,
+  sizes: ReachStore,
   signal: AbortSignal | undefined,
   mode: ReachMode,
 ): Promise<SeriesReach | null> {
@@ -43,7 +58,7 @@ export async function seriesReach(
 }
 
 /** The learning walk, detached from the request that needed it (it serves every later one); a failure is retried by the next read. */
-function startLearning(officernd: OfficeRnDClient, sizes: CollectionSizes): Promise<unknown> {
+function startLearning(officernd: OfficeRnDClient, sizes: ReachStore): Promise<unknown> {
   const walk = readReach(officernd, {}, { reach: NO_REACH, seen: null }, undefined)
     .then((learnt) => sizes.setSeriesReach(merge(sizes.seriesReach(), learnt)))
     .catch(() => undefined)
