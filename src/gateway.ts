@@ -4,6 +4,7 @@ import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes } from './loaders/collection-sizes.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
+import { yogaLogger } from './ops/yoga-logger.ts';
 import { createOps, createReadiness, useCompression, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
 import { maskError } from './schema/errors.ts';
@@ -171,11 +172,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCompression(),
     ],
     maskedErrors: { maskError },
-    logging: {
-      debug: (...args) => options.logger.debug(args.map(String).join(' ')),
-      info: (...args) => options.logger.info(args.map(String).join(' ')),
-      warn: (...args) => options.logger.warn(args.map(String).join(' ')),
-      error: (...args) => options.logger.error(args.map(String).join(' ')),
-    },
+    // One line each; a caller's mistake at debug (its operation line is the warning).
+    logging: yogaLogger(options.logger),
   });
 }

@@ -77,11 +77,15 @@ if (config.mode === 'simulator') {
     org: config.officernd.org,
     seed: config.simulator.seed,
     scale: config.simulator.scale,
+    years: config.simulator.years,
+    v1Filters: config.simulator.v1Filters,
   });
   logger.info('No OfficeRnD credentials configured (OFFICERND_CLIENT_ID/OFFICERND_CLIENT_SECRET): serving the built-in OfficeRnD simulator with seeded demo data', {
     org: simulator.org,
     seed: config.simulator.seed,
     scale: config.simulator.scale,
+    years: config.simulator.years,
+    v1Filters: config.simulator.v1Filters,
   });
   officernd = createOfficeRnDClient({
     // OFFICERND_API_VERSION=v2 serves the simulator's Flex API.

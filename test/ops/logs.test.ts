@@ -109,4 +109,25 @@ describe('operation logs', () => {
     expect(lines[0]).not.toHaveProperty('upstreamCalls');
     expect(lines[1]).toMatchObject({ level: 'warn', requestId: 'export-2', outcome: 'rejected', status: 400, errors: ['BAD_USER_INPUT'] });
   });
+
+  it('log each kind of caller mistake as exactly one warning line, never as an error', async () => {
+    const key = 'k'.repeat(20);
+    const stack = createOpsStack({ env: { MAX_BODY_BYTES: '1000', GATEWAY_API_KEYS: key } });
+    const json = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+    const mistakes: [string, RequestInit][] = [
+      ['a body over MAX_BODY_BYTES', { method: 'POST', headers: json, body: JSON.stringify({ query: '{ __typename }', pad: 'y'.repeat(5000) }) }],
+      ['invalid JSON', { method: 'POST', headers: json, body: '{nope' }],
+      ['a syntax error', { method: 'POST', headers: json, body: JSON.stringify({ query: '{ offices { ' }) }],
+      ['variables that do not coerce', { method: 'POST', headers: json, body: JSON.stringify({ query: 'query($n: Int) { offices(first: $n) { nodes { id } } }', variables: { n: 'x' } }) }],
+      ['a text/plain body', { method: 'POST', headers: { ...json, 'content-type': 'text/plain' }, body: '{}' }],
+      ['a query over MAX_COST', { method: 'POST', headers: json, body: JSON.stringify({ query: '{ members(first: 1000) { nodes { bookings(first: 1000) { nodes { id } } } } }' }) }],
+      ['no API key', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }],
+    ];
+    for (const [name, init] of mistakes) {
+      const before = stack.lines.length;
+      await (await stack.fetch('/graphql', init)).text();
+      const lines = stack.logs().slice(before);
+      expect(lines.map((l) => `${l.level} ${l.outcome}`), name).toEqual(['warn rejected']);
+    }
+  });
 });
