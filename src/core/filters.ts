@@ -9,11 +9,25 @@
 import { filterMatches, type FilterSpec, type FilterValue } from '../officernd/collections.ts';
 import type { Filter } from '../officernd/query.ts';
 
-/** A filter a caller gave, checked, with its declaration. */
+/**
+ * A filter a caller gave, checked, with its declaration. Id and enum filters may take several values (issue 18): a
+ * row matches when it matches any of them.
+ */
 export interface GivenFilter {
   spec: FilterSpec;
-  value: FilterValue;
+  value: FilterValue | readonly FilterValue[];
 }
+
+/** The filter kinds that take several values (ids and enums): text operators and flags take one. */
+export const multiValued = (spec: FilterSpec): boolean => spec.kind === 'id' || spec.kind === 'enum';
+
+/** The one value of a filter as OfficeRnD can be sent it; null for several (v1 has no `$in`, §4). */
+const single = (value: GivenFilter['value']): FilterValue | null =>
+  typeof value === 'string' || typeof value === 'boolean' ? value : value.length === 1 ? (value[0] as FilterValue) : null;
+
+/** Whether a row matches a given filter: any of its values. */
+export const givenMatches = ({ spec, value }: GivenFilter, row: object): boolean =>
+  typeof value === 'string' || typeof value === 'boolean' ? filterMatches(spec, row, value) : value.some((v) => filterMatches(spec, row, v));
 
 /** What goes upstream for a set of given filters: relied-on filters and optional ones. */
 interface PushDown {
@@ -21,16 +35,16 @@ interface PushDown {
   optional: Filter[];
 }
 
-const toWire = ({ spec, value }: GivenFilter): Filter => ({ field: spec.field, op: spec.op ?? 'eq', value });
+const toWire = (spec: FilterSpec, value: FilterValue): Filter => ({ field: spec.field, op: spec.op ?? 'eq', value });
 
 /** Splits given filters into what is sent upstream as filters, as optional filters, and not at all. */
 export function pushDown(given: readonly GivenFilter[]): PushDown {
   const filters: Filter[] = [];
   const optional: Filter[] = [];
   for (const filter of given) {
-    // §4: a record without the flag is not flagged; `field=false` upstream may drop it. Checked here only.
-    if (filter.spec.kind === 'boolean' && filter.value !== true) continue;
-    (filter.spec.documented ? filters : optional).push(toWire(filter));
+    if (!isSent(filter)) continue;
+    const value = single(filter.value) as FilterValue;
+    (filter.spec.documented ? filters : optional).push(toWire(filter.spec, value));
   }
   return { filters, optional };
 }
@@ -38,10 +52,14 @@ export function pushDown(given: readonly GivenFilter[]): PushDown {
 /** The row check of the given filters (all must match); null when there are none. */
 export function rowCheck(given: readonly GivenFilter[]): ((row: object) => boolean) | null {
   if (given.length === 0) return null;
-  return (row) => given.every(({ spec, value }) => filterMatches(spec, row, value));
+  return (row) => given.every((filter) => givenMatches(filter, row));
 }
 
-const isSent = (f: GivenFilter): boolean => !(f.spec.kind === 'boolean' && f.value !== true);
+/**
+ * Whether a filter goes upstream at all: §4, a record without the flag is not flagged, so `field=false` upstream may
+ * drop it (checked here only); several values of one filter cannot be sent to v1 (no `$in`).
+ */
+const isSent = (f: GivenFilter): boolean => !(f.spec.kind === 'boolean' && f.value !== true) && single(f.value) !== null;
 
 /**
  * Whether every given filter is sent upstream as a relied-on filter and OfficeRnD has not been seen to ignore it:
@@ -60,7 +78,7 @@ export function watchedCheck(given: readonly GivenFilter[], ignored: (field: str
   return (row) => {
     let keep = true;
     for (const filter of given) {
-      if (filterMatches(filter.spec, row, filter.value)) continue;
+      if (givenMatches(filter, row)) continue;
       keep = false;
       if (isSent(filter)) ignored(filter.spec.field);
     }

@@ -1,10 +1,12 @@
 /**
  * The query parameters of an export: `expand`, `columns` (comma-separated, in order), `limit`, `dateField`, the
  * DateSelection fields (`on`, `daysBack`, `from`, `to`, `fromDaysBack`, `toDaysBack`, `period`, `weekStartsOn`,
- * `timeZone`) and the report's filters. Anything else, an empty value or a repeated parameter is a 400.
+ * `timeZone`) and the report's filters. Id and enum filters take several values, repeated (`office=a&office=b`) or
+ * comma-separated (`status=active,drop-in`). Anything else, an empty value or another repeated parameter is a 400.
  */
 
 import type { DateSelectionInput, TimePeriod, Weekday } from '../dates/selection.ts';
+import { multiValued } from '../core/filters.ts';
 import { ReportInputError } from './errors.ts';
 import type { ReportSpec } from './registry.ts';
 import { DATE_PARAMS, type ReportRequest } from './run.ts';
@@ -28,13 +30,21 @@ export function knownParameters(spec: ReportSpec): string[] {
 /** Reads and checks the query string of an export of `spec`. */
 export function parseExportQuery(spec: ReportSpec, params: URLSearchParams): ExportQuery {
   const known = knownParameters(spec);
+  const several = new Set(Object.entries(spec.filters).flatMap(([name, f]) => (multiValued(f) ? [name, ...(f.aliases ?? [])] : [])));
   const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   for (const [name, value] of params) {
     if (!known.includes(name)) {
       throw new ReportInputError(`Unknown parameter "${name}" for report ${spec.name}`, name, { parameters: known });
     }
-    if (values.has(name)) throw new ReportInputError(`Parameter "${name}" is given more than once`, name);
     if (value.trim() === '') throw new ReportInputError(`Parameter "${name}" is empty`, name);
+    if (several.has(name)) {
+      const parts = value.split(',').map((part) => part.trim());
+      if (parts.some((part) => part === '')) throw new ReportInputError(`Parameter "${name}" has an empty value in its list`, name);
+      lists.set(name, [...(lists.get(name) ?? []), ...parts]);
+      continue;
+    }
+    if (values.has(name)) throw new ReportInputError(`Parameter "${name}" is given more than once`, name);
     values.set(name, value.trim());
   }
 
@@ -55,10 +65,11 @@ export function parseExportQuery(spec: ReportSpec, params: URLSearchParams): Exp
   if (values.has('weekStartsOn')) dates.weekStartsOn = (values.get('weekStartsOn') ?? '').toUpperCase() as Weekday;
   if (values.has('timeZone')) dates.timeZone = values.get('timeZone') ?? null;
 
-  const filters: Record<string, string> = {};
+  const filters: Record<string, string | string[]> = {};
   for (const [name, filter] of Object.entries(spec.filters)) {
     for (const key of [name, ...(filter.aliases ?? [])]) {
-      const value = values.get(key);
+      const list = lists.get(key);
+      const value = list === undefined ? values.get(key) : list.length === 1 ? list[0] : list;
       if (value !== undefined) filters[key] = value;
     }
   }

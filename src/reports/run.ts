@@ -6,9 +6,9 @@
 
 import type { CreditStatsKey, Loaders } from '../loaders/index.ts';
 import { refusesSelection } from '../core/failure.ts';
-import { pushDown, rowCheck, watchedCheck, type GivenFilter } from '../core/filters.ts';
+import { multiValued, pushDown, rowCheck, watchedCheck, type GivenFilter } from '../core/filters.ts';
 import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
-import { COLLECTIONS, filterNamed, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
+import { COLLECTIONS, filterNamed, OBJECT_ID, type FilterSpec, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
@@ -313,28 +313,38 @@ function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>
       else throw new ReportInputError(`"${key}" must be true or false, got ${JSON.stringify(raw)}`, key);
       continue;
     }
-    const text = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
-    if (text === null || text === '') throw new ReportInputError(`"${key}" must be a non-empty text, got ${JSON.stringify(raw)}`, key);
-    // §6 conventions: references are 24-hex ObjectIds.
-    if (filter.kind === 'id' && !OBJECT_ID.test(text)) {
-      throw new ReportInputError(`"${key}" must be an OfficeRnD id (24 hex characters), got "${text}"`, key);
-    }
-    if (filter.kind === 'enum' && filter.enum) {
-      const wire = enumWireValue(filter.enum, text);
-      if (wire === undefined) {
-        const allowed = Object.keys(filter.enum.values);
-        throw new ReportInputError(
-          `"${key}" must be one of ${allowed.join(', ')} (or ${allowed.map(enumValueName).join(', ')}), got "${text}"`,
-          key,
-          { values: allowed },
-        );
-      }
-      byName.set(name, { spec: filter, value: wire });
-      continue;
-    }
-    byName.set(name, { spec: filter, value: text });
+    // Ids and enums take several values (a list, or a comma-separated text from an export): any of them matches.
+    const several = multiValued(filter) && (Array.isArray(raw) || (typeof raw === 'string' && raw.includes(',')));
+    const raws: unknown[] = several ? (Array.isArray(raw) ? raw : (raw as string).split(',').map((part) => part.trim())) : [raw];
+    if (raws.length === 0) throw new ReportInputError(`"${key}" must list at least one value`, key);
+    const checked = raws.map((one) => checkFilterValue(filter, key, one));
+    const values = [...new Set(checked)];
+    byName.set(name, { spec: filter, value: values.length === 1 ? (values[0] as string) : values });
   }
   return new Map(names.filter((name) => byName.has(name)).map((name) => [name, byName.get(name) as GivenFilter]));
+}
+
+/** One value of an id, enum or text filter, checked: ids as 24-hex, enums to their wire value. */
+function checkFilterValue(filter: FilterSpec, key: string, raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
+  if (text === null || text === '') throw new ReportInputError(`"${key}" must be a non-empty text, got ${JSON.stringify(raw)}`, key);
+  // §6 conventions: references are 24-hex ObjectIds.
+  if (filter.kind === 'id' && !OBJECT_ID.test(text)) {
+    throw new ReportInputError(`"${key}" must be an OfficeRnD id (24 hex characters), got "${text}"`, key);
+  }
+  if (filter.kind === 'enum' && filter.enum) {
+    const wire = enumWireValue(filter.enum, text);
+    if (wire === undefined) {
+      const allowed = Object.keys(filter.enum.values);
+      throw new ReportInputError(
+        `"${key}" must be one of ${allowed.join(', ')} (or ${allowed.map(enumValueName).join(', ')}), got "${text}"`,
+        key,
+        { values: allowed },
+      );
+    }
+    return wire;
+  }
+  return text;
 }
 
 /** The expandable field `expand` names, by its name or an alias (a v2 name of the v1 field). */
@@ -453,7 +463,8 @@ function segmentsOf(
         }
         const base: Omit<OccurrenceParams, 'start' | 'end'> = {};
         // §6.2: every occurrence filter is a documented parameter; the rows are checked all the same.
-        for (const { spec: filter, value } of given) (base as Record<string, string>)[filter.field] = String(value);
+        // Several values of one filter cannot be sent (no `$in` in v1, §4): the row check applies them.
+        for (const { spec: filter, value } of given) if (typeof value !== 'object') (base as Record<string, string>)[filter.field] = String(value);
         return occurrenceWindows(dateField, range).map((window) => ({
           kind: 'occurrences',
           params: { ...base, start: window.start, end: window.end },
@@ -461,6 +472,11 @@ function segmentsOf(
         }));
       }
       case 'credit-accounts': {
+        for (const owner of ['team', 'member']) {
+          if (typeof filters.get(owner)?.value === 'object') {
+            throw new ReportInputError(`Credit accounts are read per owner: give one "${owner}", not several`, owner);
+          }
+        }
         const team = typeof filters.get('team')?.value === 'string' ? (filters.get('team')?.value as string) : null;
         const member = typeof filters.get('member')?.value === 'string' ? (filters.get('member')?.value as string) : null;
         if (team === null && member === null) {

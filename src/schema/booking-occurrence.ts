@@ -63,7 +63,8 @@ interface OccurrenceArgs extends ConnectionArgs {
 /** The upstream parameters of the given filters (§6.2: all documented), by wire name. */
 function occurrenceFilters(given: readonly GivenFilter[]): OccurrenceFilters {
   const filters: Record<string, string> = {};
-  for (const { spec, value } of given) filters[spec.field] = String(value);
+  // Several values of one filter cannot be sent (no `$in` in v1, §4): the gateway's check applies them.
+  for (const { spec, value } of given) if (typeof value !== 'object') filters[spec.field] = String(value);
   return filters as OccurrenceFilters;
 }
 
@@ -125,6 +126,7 @@ builder.queryField('bookingOccurrences', (t) =>
         windows.map((w) => [w.start.toISOString(), w.end.toISOString()]),
         args.dateField ?? REPORT_DATES.occurrences.default,
         filters,
+        given.map((f) => [f.spec.field, f.value]),
       ]);
       return upstreamPagesConnection((cursor) => pagesFrom(ctx, filters, windows, cursor), scope, args, occurrenceId);
     },

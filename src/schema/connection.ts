@@ -1,4 +1,5 @@
 import type { ObjectRef } from '@pothos/core';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
@@ -15,9 +16,18 @@ export interface Edge<T> {
   node: T;
 }
 
+export interface PageInfoShape {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
 export interface Connection<T> {
   edges: Edge<T>[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfoShape;
+  /** The number of items matching the list's filters and dates (read once per request, see `matchSetConnection`). */
+  totalCount: () => Promise<number> | number;
 }
 
 export interface ConnectionArgs {
@@ -26,19 +36,39 @@ export interface ConnectionArgs {
 }
 
 export const PageInfo = builder
-  .objectRef<Connection<unknown>['pageInfo']>('PageInfo')
+  .objectRef<PageInfoShape>('PageInfo')
   .implement({
-    description: 'Where a page of a connection ends, and whether more items follow.',
+    description: 'Where a page of a connection starts and ends, and whether items precede or follow it.',
     fields: (t) => ({
       hasNextPage: t.exposeBoolean('hasNextPage', {
         nullable: false,
-        description: 'True when another page may follow: pass `endCursor` as `after` to read it.',
+        description: 'True when another page may follow: pass `endCursor` as `after` to read it. False for `first: 0`.',
+      }),
+      hasPreviousPage: t.exposeBoolean('hasPreviousPage', {
+        nullable: false,
+        description: 'True when matching items precede this page (it was read with an `after` cursor that follows some).',
+      }),
+      startCursor: t.exposeString('startCursor', {
+        description: 'The cursor of the first item of this page; null when the page is empty or its rows carry no cursors (report rows).',
       }),
       endCursor: t.exposeString('endCursor', {
         description: 'The cursor after the last item of this page; null when the page is empty.',
       }),
     }),
   });
+
+/** Page info of a page of `edges` read after `after`: the start cursor is the first edge's. */
+export const SortDirection = builder.enumType('SortDirection', {
+  description: 'The direction of a sort key.',
+  values: {
+    ASC: { value: 'ASC', description: 'Smallest (earliest, A first) first; missing values last.' },
+    DESC: { value: 'DESC', description: 'Largest (latest, Z first) first; missing values last.' },
+  },
+});
+
+export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null): PageInfoShape {
+  return { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor };
+}
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function connectionOf<T>(node: ObjectRef<Types, T>, name: string): ObjectRef<Types, Connection<T>> {
@@ -72,6 +102,14 @@ export function connectionOf<T>(node: ObjectRef<Types, T>, name: string): Object
         nullable: false,
         description: 'Where this page ends and whether more follow.',
         resolve: (c) => c.pageInfo,
+      }),
+      totalCount: t.int({
+        nullable: false,
+        description:
+          'How many items match the list\'s filters and dates, whatever `first` and `after`. It needs the whole match set ' +
+          '(OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list\'s ' +
+          'items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count.',
+        resolve: (c) => c.totalCount(),
       }),
     }),
   });
@@ -122,11 +160,118 @@ interface UpstreamConnectionOptions<T> {
   narrowed?: boolean;
   /** Distinguishes cursors of lists that share collection and upstream query but not `keep`. */
   scope?: string;
+  /** Cut the page from the list's match set (the caller asked for `totalCount`, which reads it anyway). */
+  shared?: boolean;
+  /**
+   * A sort the gateway applies to the whole match set (`orderBy`): `key` names it, so cursors remember their sort;
+   * pages are offsets in the sorted set.
+   */
+  sort?: { key: string; compare: (a: T, b: T) => number };
+}
+
+/** One item of a match set, with where it sits upstream (page number, index in that page) and the cursor after it. */
+interface Match<T> {
+  node: T;
+  page: number;
+  index: number;
+  after: Position;
+}
+
+/** Every item of a list that matches its filters and dates, in upstream order, with the pages it was read from. */
+interface MatchSet<T> {
+  items: Match<T>[];
+  /** Where each upstream page starts (`positionKey`), by page number. */
+  pages: Map<string, number>;
+}
+
+const positionKey = (upstream: string | null, optional: boolean | undefined): string => JSON.stringify([upstream, optional ?? null]);
+
+/** Match sets read in this request, by the request's loaders (request-lived) and the list's fingerprint. */
+const matchSets = new WeakMap<object, Map<string, Promise<MatchSet<unknown>>>>();
+
+/**
+ * A list that read every upstream row it may (MAX_WALK_ITEMS) and still had pages left: a count or a sort over it
+ * would be wrong, so it is an error rather than a short answer.
+ */
+export class MatchSetLimitError extends Error {
+  readonly code = 'RESULT_TOO_LARGE';
+  constructor(what: string, maxItems: number) {
+    super(
+      `${what}: counting, sorting or aggregating needs every matching item, and more than ${maxItems} were scanned; ` +
+        'narrow the list with a filter OfficeRnD applies (office, team, member) or a shorter date selection',
+    );
+    this.name = 'MatchSetLimitError';
+  }
+}
+
+/**
+ * Reads the whole match set of a list once per request (totalCount, orderBy and aggregates share it): whole pages,
+ * every row checked by `keep` and `check`, the loaders primed. Bounded by MAX_WALK_ITEMS scanned rows.
+ */
+export function readMatchSet<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  query: ListQuery,
+  options: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check' | 'scope'> = {},
+): Promise<MatchSet<WireMap[C]>> {
+  const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
+  let sets = matchSets.get(ctx.loaders);
+  if (!sets) matchSets.set(ctx.loaders, (sets = new Map()));
+  let read = sets.get(print) as Promise<MatchSet<WireMap[C]>> | undefined;
+  if (!read) {
+    read = walkMatchSet(ctx, collection, query, options);
+    sets.set(print, read as Promise<MatchSet<unknown>>);
+  }
+  return read;
+}
+
+async function walkMatchSet<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  query: ListQuery,
+  { keep, check }: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check'>,
+): Promise<MatchSet<WireMap[C]>> {
+  const set: MatchSet<WireMap[C]> = { items: [], pages: new Map() };
+  let upstream: string | null = null;
+  let optional: boolean | undefined;
+  let scanned = 0;
+  for (let pageNo = 0; ; pageNo += 1) {
+    const page: Page<WireMap[C]> = await ctx.officernd.listPage(collection, query, {
+      cursor: upstream,
+      limit: V1_PAGE_LIMIT,
+      signal: ctx.signal,
+      ...(optional === undefined ? {} : { optional }),
+    });
+    // Every page after the first is read in the variant the first was (cursors belong to it).
+    optional = page.optionalSent;
+    set.pages.set(positionKey(upstream, optional), pageNo);
+    const at = (cursor: string | null, offset: number): Position =>
+      optional === undefined ? { upstream: cursor, offset } : { upstream: cursor, offset, optional };
+    ctx.loaders.prime(collection, page.items);
+    page.items.forEach((item, index) => {
+      if ((keep && !keep(item)) || (check && !check(item))) return;
+      const atPageEnd = index + 1 === page.items.length && page.next !== null;
+      set.items.push({ node: item, page: pageNo, index, after: atPageEnd ? at(page.next, 0) : at(upstream, index + 1) });
+    });
+    scanned += page.items.length;
+    if (page.next === null) return set;
+    if (scanned >= MAX_WALK_ITEMS) throw new MatchSetLimitError(collection, MAX_WALK_ITEMS);
+    upstream = page.next;
+  }
+}
+
+/** Where a cursor of the upstream path resumes in a match set; null when its page is not one the match set read. */
+function locate<T>(set: MatchSet<T>, after: Position): number | null {
+  const page = set.pages.get(positionKey(after.upstream, after.optional));
+  if (page === undefined) return null;
+  const at = set.items.findIndex((m) => m.page > page || (m.page === page && m.index >= after.offset));
+  return at === -1 ? set.items.length : at;
 }
 
 /**
  * Maps `first`/`after` onto upstream pages: reads only as many pages as the page needs, primes the loaders
- * with what it read, and returns cursors that resume exactly after each item.
+ * with what it read, and returns cursors that resume exactly after each item. With `shared`, the page is cut from
+ * the list's match set instead (it is read anyway for `totalCount`), with the same cursors.
  */
 export async function upstreamConnection<C extends ListCollection>(
   ctx: Context,
@@ -136,15 +281,33 @@ export async function upstreamConnection<C extends ListCollection>(
   options: UpstreamConnectionOptions<WireMap[C]> = {},
 ): Promise<Connection<WireMap[C]>> {
   const first = firstOf(args);
+  if (options.sort) return sortedConnection(ctx, collection, query, args, options, options.sort);
   const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
   let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
+  const hasPreviousPage = Boolean(args.after);
+  const totalCount = async () => (await readMatchSet(ctx, collection, query, options)).items.length;
   const edges: Edge<WireMap[C]>[] = [];
   if (first === 0) {
-    return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
+    return { edges, pageInfo: pageInfoOf(edges, false, hasPreviousPage, args.after ?? null), totalCount };
+  }
+  if (options.shared) {
+    const set = await readMatchSet(ctx, collection, query, options);
+    const start = args.after ? locate(set, position) : 0;
+    // A cursor from a page read with a smaller limit is not on the match set's pages: read its page as usual.
+    if (start !== null) {
+      for (const match of set.items.slice(start, start + first)) edges.push({ node: match.node, cursor: writeCursor(match.after, print) });
+      const more = start + first < set.items.length;
+      return { edges, pageInfo: pageInfoOf(edges, more, start > 0, edges.at(-1)?.cursor ?? args.after ?? null), totalCount };
+    }
   }
   const { keep, check } = options;
   const seen = new Set<string>();
   const maxPages = keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
+  const done = (hasNextPage: boolean, endCursor: string | null): Connection<WireMap[C]> => ({
+    edges,
+    pageInfo: pageInfoOf(edges, hasNextPage, hasPreviousPage, endCursor),
+    totalCount,
+  });
   let scanned = 0;
   for (let pagesRead = 1; ; pagesRead += 1) {
     const wanted = first - edges.length;
@@ -175,19 +338,51 @@ export async function upstreamConnection<C extends ListCollection>(
       const after: Position = atPageEnd ? at(page.next, 0) : at(position.upstream, index + 1);
       edges.push({ node: item, cursor: writeCursor(after, print) });
     }
-    if (index < page.items.length) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(at(position.upstream, index), print) } };
-    }
-    if (page.next === null) {
-      return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
-    }
+    if (index < page.items.length) return done(true, writeCursor(at(position.upstream, index), print));
+    if (page.next === null) return done(false, edges.at(-1)?.cursor ?? args.after ?? null);
     position = at(page.next, 0);
     scanned += page.items.length;
     if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS) throw new ScanLimitError(collection, MAX_WALK_ITEMS);
-    if (edges.length >= first || pagesRead >= maxPages) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(position, print) } };
-    }
+    if (edges.length >= first || pagesRead >= maxPages) return done(true, writeCursor(position, print));
   }
+}
+
+/** A page of a list sorted by the gateway: the sorted match set cut at offsets; cursors carry the sort's key. */
+async function sortedConnection<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  query: ListQuery,
+  args: ConnectionArgs,
+  options: UpstreamConnectionOptions<WireMap[C]>,
+  sort: { key: string; compare: (a: WireMap[C], b: WireMap[C]) => number },
+): Promise<Connection<WireMap[C]>> {
+  const first = firstOf(args);
+  const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '', sort.key]));
+  const start = args.after ? readCursor(args.after, print).offset : 0;
+  const set = await readMatchSet(ctx, collection, query, options);
+  const sorted = set.items.map((m) => m.node).sort(sort.compare);
+  const slice = sorted.slice(start, start + first);
+  const edges = slice.map((node, i) => ({ node, cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print) }));
+  const hasNextPage = first > 0 && start + slice.length < sorted.length;
+  return {
+    edges,
+    pageInfo: pageInfoOf(edges, hasNextPage, start > 0, edges.at(-1)?.cursor ?? args.after ?? null),
+    totalCount: () => sorted.length,
+  };
+}
+
+/** Whether the field being resolved selects `name` on its result (through fragments too): `totalCount`, say. */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const inSet = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return inSet(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return inSet(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => inSet(node.selectionSet));
 }
 
 /** A connection over a list already in hand (reverse links, catalogue views), with offset cursors. */
@@ -198,13 +393,8 @@ export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, sc
   const slice = items.slice(start, start + first);
   const edges = slice.map((node, i) => ({ node, cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print) }));
   const end = start + slice.length;
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: end < items.length,
-      endCursor: edges.at(-1)?.cursor ?? args.after ?? null,
-    },
-  };
+  const hasNextPage = first > 0 && end < items.length;
+  return { edges, pageInfo: pageInfoOf(edges, hasNextPage, start > 0, edges.at(-1)?.cursor ?? args.after ?? null), totalCount: () => items.length };
 }
 
 /**
@@ -223,9 +413,27 @@ export async function upstreamPagesConnection<T>(
   const print = fingerprint(scope);
   let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   const edges: Edge<T>[] = [];
-  if (first === 0) {
-    return { edges, pageInfo: { hasNextPage: true, endCursor: args.after ?? null } };
-  }
+  let counted: Promise<number> | undefined;
+  // Every page from the start, counted; a source that stops before its last page would give a short count.
+  const count = async (): Promise<number> => {
+    let total = 0;
+    let next: string | null = null;
+    for await (const page of pagesFrom(null)) {
+      total += page.items.length;
+      next = page.next;
+      if (next !== null && total >= MAX_WALK_ITEMS) break;
+    }
+    if (next !== null) throw new MatchSetLimitError(scope.split('"')[1] ?? 'list', MAX_WALK_ITEMS);
+    return total;
+  };
+  const totalCount = () => (counted ??= count());
+  const hasPreviousPage = Boolean(args.after);
+  const done = (hasNextPage: boolean, endCursor: string | null): Connection<T> => ({
+    edges,
+    pageInfo: pageInfoOf(edges, hasNextPage, hasPreviousPage, endCursor),
+    totalCount,
+  });
+  if (first === 0) return done(false, args.after ?? null);
   let pagesRead = 0;
   for await (const page of pagesFrom(position.upstream)) {
     pagesRead += 1;
@@ -243,15 +451,15 @@ export async function upstreamPagesConnection<T>(
       edges.push({ node, cursor: writeCursor(after, print) });
     }
     if (index < page.items.length) {
-      return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor({ upstream: position.upstream, offset: index }, print) } };
+      return done(true, writeCursor({ upstream: position.upstream, offset: index }, print));
     }
     if (page.next === null) {
-      return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? args.after ?? null } };
+      return done(false, edges.at(-1)?.cursor ?? args.after ?? null);
     }
     position = { upstream: page.next, offset: 0 };
     if (edges.length >= first) break;
   }
-  if (pagesRead === 0) return { edges, pageInfo: { hasNextPage: false, endCursor: args.after ?? null } };
+  if (pagesRead === 0) return done(false, args.after ?? null);
   // Enough items, or the source stopped before its last page (a bound was reached): more follow from `position`.
-  return { edges, pageInfo: { hasNextPage: true, endCursor: writeCursor(position, print) } };
+  return done(true, writeCursor(position, print));
 }

@@ -2,12 +2,13 @@ import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { fullyPushed, pushDown, watchedCheck, type GivenFilter } from '../core/filters.ts';
+import { fullyPushed, multiValued, pushDown, watchedCheck, type GivenFilter } from '../core/filters.ts';
 import { wireDay, wireInstant } from '../dates/wire-dates.ts';
 import { COLLECTIONS, OBJECT_ID, type FilterSpecs, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
 import type { WireMap } from '../officernd/types.ts';
-import { arrayConnection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
+import { comparatorOf, SORT_FIELDS, type SortField } from '../core/sorts.ts';
+import { arrayConnection, selects, SortDirection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
 import { dateArgs, listDateFilter, type ListDateFilter, type ListDates } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -138,35 +139,87 @@ export function enumOf(spec: EnumSpec): WireEnum {
 
 // ---------------------------------------------------------------- list fields
 
-/** Declares the filter arguments of a list field from a collection's declaration. */
+/** The argument of an id or enum filter that takes several values: `officeIn`, `statusIn` … */
+const anyOfName = (name: string): string => `${name}In`;
+
+/**
+ * Declares the filter arguments of a list field from a collection's declaration. Id and enum filters also take a
+ * list of values, any of which matches (`officeIn: [ID!]`): a sibling argument rather than a list-typed `office`,
+ * because a variable declared `$office: ID` is not allowed where `[ID!]` is expected, and existing operations keep
+ * working.
+ */
 export function filterArgs(t: ArgBuilder<Types>, filters: FilterSpecs) {
   const args: Record<string, ReturnType<typeof t.id>> = {};
   for (const [name, filter] of Object.entries(filters)) {
     const options = { description: filter.description };
-    if (filter.kind === 'id') args[name] = t.id(options);
-    else if (filter.kind === 'string') args[name] = t.string(options) as unknown as ReturnType<typeof t.id>;
+    const several = {
+      description: `${filter.description} Several values: an item matching any of them is kept (with \`${name}\` too, both apply).`,
+    };
+    if (filter.kind === 'id') {
+      args[name] = t.id(options);
+      args[anyOfName(name)] = t.idList(several) as unknown as ReturnType<typeof t.id>;
+    } else if (filter.kind === 'string') args[name] = t.string(options) as unknown as ReturnType<typeof t.id>;
     else if (filter.kind === 'boolean') args[name] = t.boolean(options) as unknown as ReturnType<typeof t.id>;
-    else args[name] = t({ type: enumOf(filter.enum as EnumSpec).ref, ...options }) as unknown as ReturnType<typeof t.id>;
+    else {
+      const ref = enumOf(filter.enum as EnumSpec).ref;
+      args[name] = t({ type: ref, ...options }) as unknown as ReturnType<typeof t.id>;
+      args[anyOfName(name)] = t({ type: [ref], ...several }) as unknown as ReturnType<typeof t.id>;
+    }
   }
   return args;
 }
 
-/** Reads the filter arguments a caller gave (checked: ids must be ids, text not empty, enums to wire values). */
+/**
+ * Reads the filter arguments a caller gave (checked: ids must be ids, text not empty, enums to wire values). The list
+ * argument of an id or enum filter (`officeIn`) is one more filter on the same field; an empty list is refused.
+ */
 export function givenFilters(filters: FilterSpecs, args: Record<string, unknown>): GivenFilter[] {
   const out: GivenFilter[] = [];
   for (const [name, spec] of Object.entries(filters)) {
+    const one = (value: unknown, argument: string): string =>
+      spec.kind === 'id' ? checkId(String(value), argument) : enumOf(spec.enum as EnumSpec).toWire(String(value));
     const value = args[name];
+    const list = multiValued(spec) ? args[anyOfName(name)] : undefined;
+    if (Array.isArray(list)) {
+      if (list.length === 0) throw badInput(`"${anyOfName(name)}" must list at least one value; leave it out to not filter on it`, anyOfName(name));
+      const values = [...new Set(list.map((v) => one(v, anyOfName(name))))];
+      out.push({ spec, value: values.length === 1 ? (values[0] as string) : values });
+    }
     if (value === undefined || value === null) continue;
     // An empty text matches nothing (or, as a prefix, everything): leave the argument out instead.
     if (spec.kind === 'string' && value === '') {
       throw badInput(`"${name}" must not be empty; leave it out to not filter on it`, name);
     }
-    if (spec.kind === 'id') out.push({ spec, value: checkId(String(value), name) });
-    else if (spec.kind === 'string') out.push({ spec, value: String(value) });
+    if (spec.kind === 'string') out.push({ spec, value: String(value) });
     else if (spec.kind === 'boolean') out.push({ spec, value: value === true });
-    else out.push({ spec, value: enumOf(spec.enum as EnumSpec).toWire(String(value)) });
+    else out.push({ spec, value: one(value, name) });
   }
   return out;
+}
+
+/** The `orderBy` input of a list: `<Type>Order { field: <Type>SortField!, direction: SortDirection }`. */
+function orderInput(type: string, sorts: Readonly<Record<string, SortField>>) {
+  const field = builder.enumType(`${type}SortField`, {
+    description: `The fields a list of ${type} items can be sorted by.`,
+    values: Object.fromEntries(Object.entries(sorts).map(([value, sort]) => [value, { value, description: sort.description }])),
+  });
+  return builder.inputType(`${type}Order`, {
+    description: `One sort key of a list of ${type} items.`,
+    fields: (t) => ({
+      field: t.field({ type: field, required: true, description: 'The field to sort by.' }),
+      direction: t.field({ type: SortDirection, defaultValue: 'ASC', description: 'ASC (default) or DESC.' }),
+    }),
+  });
+}
+
+/** The sort an `orderBy` argument asks for; undefined for none. */
+function sortOf(sorts: Readonly<Record<string, SortField>>, orderBy: unknown): { key: string; compare: (a: object, b: object) => number } | undefined {
+  if (!Array.isArray(orderBy) || orderBy.length === 0) return undefined;
+  const keys = (orderBy as { field: string; direction?: string | null }[]).map((o) => ({
+    sort: sorts[o.field] as SortField,
+    descending: o.direction === 'DESC',
+  }));
+  return { key: JSON.stringify(keys.map((k) => [k.sort.field, k.descending])), compare: comparatorOf(keys) };
 }
 
 interface RootListConfig<C extends ListCollection> {
@@ -185,21 +238,45 @@ interface RootListConfig<C extends ListCollection> {
 export function rootList<C extends ListCollection>(name: string, config: RootListConfig<C>): void {
   const filters = COLLECTIONS[config.collection].filters;
   const dates = config.dates;
+  const sorts = SORT_FIELDS[config.collection];
+  const order = sorts ? orderInput(String(config.connection.name).replace(/Connection$/, ''), sorts) : null;
   builder.queryField(name, (t) =>
     t.field({
       type: config.connection,
       // Nullable on purpose: a list that fails becomes null with its error, and the rest of the answer stands.
       description: config.description,
-      args: { ...connectionArgs(t.arg), ...filterArgs(t.arg, filters), ...(dates ? dateArgs(t.arg, dates) : {}) },
-      resolve: async (_root, args, ctx) => {
+      args: {
+        ...connectionArgs(t.arg),
+        ...filterArgs(t.arg, filters),
+        ...(dates ? dateArgs(t.arg, dates) : {}),
+        ...(order
+          ? {
+              orderBy: t.arg({
+                type: [order],
+                description:
+                  'Sort keys, in order (ties keep OfficeRnD\'s order). Sorting needs the whole match set: it is read like ' +
+                  '`totalCount` (same cost and scan cap). Without it, items come in OfficeRnD\'s order.',
+              }),
+            }
+          : {}),
+      },
+      resolve: async (_root, args, ctx, info) => {
         // Every argument is checked before the first upstream call.
         const given = givenFilters(filters, args);
+        const sort = sorts ? sortOf(sorts, (args as { orderBy?: unknown }).orderBy) : undefined;
+        // `totalCount` reads the whole match set: the page is cut from it rather than read a second time.
+        const shared = selects(info, 'totalCount');
         const upstream = pushDown(given);
         const { collection } = config;
         const check = watchedCheck(given, (field) => ctx.loaders.noteIgnoredFilter(collection, field)) ?? undefined;
         const narrowed = fullyPushed(given, (field) => ctx.loaders.sizes.ignoresFilter(collection, field));
         const selected = dates ? await listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
-        if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed });
+        // What decides the items beyond the upstream query (the date check, the filters checked here): cursors and the
+        // request's match sets belong to it.
+        const scopeOf = (dated: ListDateFilter<WireMap[C]> | null) => JSON.stringify([dated?.scope ?? null, given.map((f) => [f.spec.field, f.value])]);
+        if (!selected) {
+          return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed, shared, scope: scopeOf(null), sort });
+        }
         const read = (dated: ListDateFilter<WireMap[C]>) =>
           upstreamConnection(
             ctx,
@@ -207,7 +284,7 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
             // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
             { filters: upstream.filters, optional: [...upstream.optional, ...dated.filters] },
             args as ConnectionArgs,
-            { keep: dated.keep, scope: dated.scope, check, narrowed },
+            { keep: dated.keep, scope: scopeOf(dated), check, narrowed, shared, sort },
           );
         try {
           return await read(selected);

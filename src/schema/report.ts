@@ -12,7 +12,7 @@ import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, usesSeriesReach, t
 import { seriesReach } from '../core/series-reach.ts';
 import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
-import { firstOf, PageInfo, readAfter } from './connection.ts';
+import { firstOf, PageInfo, readAfter, type PageInfoShape } from './connection.ts';
 import { DateSelection, dateSelectionInput, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -33,7 +33,7 @@ interface ReportTableShape {
   report: string;
   columns: readonly string[];
   cells: Cell[][];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfoShape;
 }
 
 const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement({
@@ -168,9 +168,10 @@ builder.queryField('report', (t) =>
         report: enumValue(name),
         columns: prepared.plan.columns,
         cells,
-        pageInfo: { hasNextPage, endCursor },
+        // Report rows carry no cursors of their own: no start cursor.
+        pageInfo: { hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: null, endCursor },
       });
-      if (first === 0) return table([], true, args.after ?? null);
+      if (first === 0) return table([], false, args.after ?? null);
       const cells: Cell[][] = [];
       let end: RowPosition = start;
       let hasNextPage = false;

@@ -4,7 +4,9 @@
  *   by `first` (the default when left out, at most the maximum `first`);
  * - a link to a report object costs one call per parent (a by-id GET, §8), except catalogue types (offices,
  *   floors, plans, rates, resource types), which are read once per request whatever the number of links;
- * - a list of links without `first` counts `listSize` items per parent; scalars and value objects cost nothing.
+ * - a list of links without `first` counts `listSize` items per parent; scalars and value objects cost nothing;
+ * - a root list that selects `totalCount` or takes `orderBy` reads its whole match set: up to the scan cap
+ *   (MAX_WALK_ITEMS / 100 pages).
  * Variables are read, so `first: $n` costs what `$n` asks for.
  */
 
@@ -30,7 +32,10 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
-import { MAX_CREDIT_MONTHS, scanPagesFor } from '../core/limits.ts';
+import { MAX_CREDIT_MONTHS, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
+
+/** Pages of a whole match set at most (the scan cap): what `totalCount` may read. */
+const MATCH_SET_PAGES = Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);
 
 /**
  * The OfficeRnD collection behind a GraphQL type, from the type's own metadata (`extensions.collection`, set where
@@ -106,6 +111,16 @@ function measureCost(
     return clamp(typeof value === 'number' && Number.isFinite(value) ? value : model.defaultFirst, model.maxFirst);
   };
 
+  const selectsField = (set: SelectionSetNode, name: string, seen = new Set<string>()): boolean =>
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return selectsField(s.selectionSet, name, seen);
+      const fragment = fragments.get(s.name.value);
+      if (!fragment || seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return selectsField(fragment.selectionSet, name, seen);
+    });
+
   const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, listItems: number | null): number => {
     let total = 0;
     for (const selection of set.selections) {
@@ -144,6 +159,11 @@ function measureCost(
       // Resuming mid-page (`after`) re-reads the page the cursor points into: one page more.
       if (first !== null) {
         once = (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) + (hasArgument('after') ? 1 : 0);
+        // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
+        const wholeSet = hasArgument('orderBy') || (selection.selectionSet !== undefined && selectsField(selection.selectionSet, 'totalCount'));
+        if (parent === root && wholeSet) {
+          once = Math.max(once, MATCH_SET_PAGES);
+        }
       }
       else if (parent === root) once = 1;
       else if (named.name === 'CreditAccount' && parent !== root) {

@@ -144,6 +144,8 @@ export type BookingConnection = {
   nodes: Array<Booking>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Credits spent on a booking fee (wire `fees[].credits[]`). */
@@ -242,6 +244,8 @@ export type BookingOccurrenceConnection = {
   nodes: Array<BookingOccurrence>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of booking occurrences a date selection applies to (the connector's "Date Selection Criteria"); default START. */
@@ -258,6 +262,14 @@ export type BookingOccurrenceEdge = {
   cursor: Scalars['String']['output'];
   /** The BookingOccurrence. */
   node: BookingOccurrence;
+};
+
+/** One sort key of a list of Booking items. */
+export type BookingOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: BookingSortField;
 };
 
 /** How a recurring booking repeats (wire `recurrence`). */
@@ -277,6 +289,19 @@ export type BookingServiceSlots = {
   /** Minutes blocked before the booking (wire `before`). */
   minutesBefore?: Maybe<Scalars['Int']['output']>;
 };
+
+/** The fields a list of Booking items can be sorted by. */
+export type BookingSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When the booking ends. */
+  | 'END'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** When the booking starts. */
+  | 'START'
+  /** The booking title. */
+  | 'TITLE';
 
 /** Where a booking was made (§6.1 `source`). */
 export type BookingSource =
@@ -345,6 +370,8 @@ export type ChargeConnection = {
   nodes: Array<Charge>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of charges a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
@@ -429,6 +456,8 @@ export type CheckinConnection = {
   nodes: Array<Checkin>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of check-ins a date selection applies to (the connector's "Date Selection Criteria"); default START. */
@@ -448,6 +477,23 @@ export type CheckinEdge = {
   /** The Checkin. */
   node: Checkin;
 };
+
+/** One sort key of a list of Checkin items. */
+export type CheckinOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: CheckinSortField;
+};
+
+/** The fields a list of Checkin items can be sorted by. */
+export type CheckinSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When it ended. */
+  | 'END'
+  /** When the check-in started. */
+  | 'START';
 
 /** A membership agreement: what a member or team agreed to pay for which plans and resources. Report "Contracts". */
 export type Contract = {
@@ -546,6 +592,8 @@ export type ContractConnection = {
   nodes: Array<Contract>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of contracts a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -737,6 +785,8 @@ export type CreditAccountConnection = {
   nodes: Array<CreditAccount>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One CreditAccount of a connection, with the cursor that points just after it. */
@@ -864,6 +914,8 @@ export type FeeConnection = {
   nodes: Array<Fee>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of fees a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
@@ -883,6 +935,29 @@ export type FeeEdge = {
   /** The Fee. */
   node: Fee;
 };
+
+/** One sort key of a list of Fee items. */
+export type FeeOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: FeeSortField;
+};
+
+/** The fields a list of Fee items can be sorted by. */
+export type FeeSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** The day the fee is for. */
+  | 'DATE'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The fee name. */
+  | 'NAME'
+  /** The unit price. */
+  | 'PRICE'
+  /** The approval state. */
+  | 'STATUS';
 
 /** Approval state of a one-off fee (§6.7). */
 export type FeeStatus =
@@ -938,6 +1013,8 @@ export type FloorConnection = {
   nodes: Array<Floor>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of floors a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -1002,6 +1079,8 @@ export type IssueConnection = {
   nodes: Array<Issue>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of issues a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -1141,6 +1220,8 @@ export type MemberConnection = {
   nodes: Array<Member>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of members a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -1162,6 +1243,27 @@ export type MemberEdge = {
   /** The Member. */
   node: Member;
 };
+
+/** One sort key of a list of Member items. */
+export type MemberOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: MemberSortField;
+};
+
+/** The fields a list of Member items can be sorted by. */
+export type MemberSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The member name. */
+  | 'NAME'
+  /** The start date. */
+  | 'START_DATE'
+  /** The status. */
+  | 'STATUS';
 
 /** Where a member stands with the organization (§6.10). */
 export type MemberStatus =
@@ -1273,6 +1375,8 @@ export type MembershipConnection = {
   nodes: Array<Membership>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of memberships a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -1320,6 +1424,31 @@ export type MembershipMove = {
   /** First day on the new resource. */
   startDate?: Maybe<Scalars['Date']['output']>;
 };
+
+/** One sort key of a list of Membership items. */
+export type MembershipOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: MembershipSortField;
+};
+
+/** The fields a list of Membership items can be sorted by. */
+export type MembershipSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** The end date. */
+  | 'END_DATE'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The membership name. */
+  | 'NAME'
+  /** The price. */
+  | 'PRICE'
+  /** The start date. */
+  | 'START_DATE'
+  /** The approval status. */
+  | 'STATUS';
 
 /** Whether an admin approved a membership (§6.11). */
 export type MembershipStatus =
@@ -1407,6 +1536,8 @@ export type OfficeConnection = {
   nodes: Array<Office>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of offices a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -1425,13 +1556,17 @@ export type OfficeEdge = {
   node: Office;
 };
 
-/** Where a page of a connection ends, and whether more items follow. */
+/** Where a page of a connection starts and ends, and whether items precede or follow it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor after the last item of this page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** True when another page may follow: pass `endCursor` as `after` to read it. */
+  /** True when another page may follow: pass `endCursor` as `after` to read it. False for `first: 0`. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when matching items precede this page (it was read with an `after` cursor that follows some). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page; null when the page is empty or its rows carry no cursors (report rows). */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A set of day passes granted to a member or team, once or every month. Report "Passes". */
@@ -1492,6 +1627,8 @@ export type PassConnection = {
   nodes: Array<Pass>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of pass sets a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -1672,6 +1809,8 @@ export type PaymentConnection = {
   nodes: Array<Payment>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of payments a date selection applies to (the connector's "Date Selection Criteria"); default DATE. */
@@ -1759,6 +1898,31 @@ export type PaymentLine = {
   /** Price of one unit, before discount. */
   unitPrice?: Maybe<Scalars['Float']['output']>;
 };
+
+/** One sort key of a list of Payment items. */
+export type PaymentOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: PaymentSortField;
+};
+
+/** The fields a list of Payment items can be sorted by. */
+export type PaymentSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** The issue date. */
+  | 'DATE'
+  /** The due date. */
+  | 'DUE_DATE'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The document number. */
+  | 'NUMBER'
+  /** The status. */
+  | 'STATUS'
+  /** The total amount. */
+  | 'TOTAL';
 
 /** Where a billing document stands in its life cycle (§6.14). */
 export type PaymentStatus =
@@ -1902,6 +2066,8 @@ export type PlanConnection = {
   nodes: Array<Plan>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Booking credits a plan grants its holders (wire `credits[]`). */
@@ -2079,10 +2245,15 @@ export type QueryBookingOccurrencesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   resource?: InputMaybe<Scalars['ID']['input']>;
+  resourceIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<ResourceKind>;
+  typeIn?: InputMaybe<Array<ResourceKind>>;
 };
 
 
@@ -2096,12 +2267,19 @@ export type QueryBookingsArgs = {
   isFree?: InputMaybe<Scalars['Boolean']['input']>;
   isTentative?: InputMaybe<Scalars['Boolean']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<BookingOrder>>;
   rate?: InputMaybe<Scalars['ID']['input']>;
+  rateIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   reference?: InputMaybe<Scalars['String']['input']>;
   resource?: InputMaybe<Scalars['ID']['input']>;
+  resourceIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   source?: InputMaybe<BookingSource>;
+  sourceIn?: InputMaybe<Array<BookingSource>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   titleContains?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2120,10 +2298,13 @@ export type QueryChargesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   payment?: InputMaybe<Scalars['ID']['input']>;
+  paymentIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   reference?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ChargeStatus>;
+  statusIn?: InputMaybe<Array<ChargeStatus>>;
 };
 
 
@@ -2140,8 +2321,12 @@ export type QueryCheckinsArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<CheckinOrder>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2158,12 +2343,18 @@ export type QueryContractsArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   number?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   stage?: InputMaybe<ContractStage>;
+  stageIn?: InputMaybe<Array<ContractStage>>;
   status?: InputMaybe<ContractStatus>;
+  statusIn?: InputMaybe<Array<ContractStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<ContractType>;
+  typeIn?: InputMaybe<Array<ContractType>>;
 };
 
 
@@ -2191,12 +2382,18 @@ export type QueryFeesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<FeeOrder>>;
   plan?: InputMaybe<Scalars['ID']['input']>;
+  planIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<FeeStatus>;
+  statusIn?: InputMaybe<Array<FeeStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2216,6 +2413,7 @@ export type QueryFloorsArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2232,10 +2430,14 @@ export type QueryIssuesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<IssueStatus>;
+  statusIn?: InputMaybe<Array<IssueStatus>>;
   subjectContains?: InputMaybe<Scalars['String']['input']>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2249,6 +2451,7 @@ export type QueryMemberArgs = {
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   calculatedStatus?: InputMaybe<MemberStatus>;
+  calculatedStatusIn?: InputMaybe<Array<MemberStatus>>;
   dateField?: InputMaybe<MemberDateField>;
   dates?: InputMaybe<DateSelection>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2256,8 +2459,12 @@ export type QueryMembersArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<MemberOrder>>;
   status?: InputMaybe<MemberStatus>;
+  statusIn?: InputMaybe<Array<MemberStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2271,16 +2478,24 @@ export type QueryMembershipArgs = {
 export type QueryMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   calculatedStatus?: InputMaybe<MembershipCalculatedStatus>;
+  calculatedStatusIn?: InputMaybe<Array<MembershipCalculatedStatus>>;
   dateField?: InputMaybe<MembershipDateField>;
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<MembershipOrder>>;
   plan?: InputMaybe<Scalars['ID']['input']>;
+  planIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<MembershipStatus>;
+  statusIn?: InputMaybe<Array<MembershipStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<MembershipType>;
+  typeIn?: InputMaybe<Array<MembershipType>>;
 };
 
 
@@ -2314,11 +2529,16 @@ export type QueryPassesArgs = {
   dateField?: InputMaybe<PassDateField>;
   dates?: InputMaybe<DateSelection>;
   fee?: InputMaybe<Scalars['ID']['input']>;
+  feeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   membership?: InputMaybe<Scalars['ID']['input']>;
+  membershipIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<PassStatus>;
+  statusIn?: InputMaybe<Array<PassStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2334,13 +2554,19 @@ export type QueryPaymentsArgs = {
   dateField?: InputMaybe<PaymentDateField>;
   dates?: InputMaybe<DateSelection>;
   documentType?: InputMaybe<PaymentDocumentType>;
+  documentTypeIn?: InputMaybe<Array<PaymentDocumentType>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   number?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<PaymentOrder>>;
   reference?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<PaymentStatus>;
+  statusIn?: InputMaybe<Array<PaymentStatus>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2360,6 +2586,7 @@ export type QueryPlansArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<PlanType>;
+  typeIn?: InputMaybe<Array<PlanType>>;
 };
 
 
@@ -2379,6 +2606,7 @@ export type QueryRatesArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<ResourceKind>;
+  typeIn?: InputMaybe<Array<ResourceKind>>;
 };
 
 
@@ -2423,11 +2651,16 @@ export type QueryResourcesArgs = {
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   floor?: InputMaybe<Scalars['ID']['input']>;
+  floorIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<ResourceOrder>>;
   rate?: InputMaybe<Scalars['ID']['input']>;
+  rateIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   type?: InputMaybe<ResourceKind>;
+  typeIn?: InputMaybe<Array<ResourceKind>>;
 };
 
 
@@ -2441,6 +2674,7 @@ export type QueryTeamArgs = {
 export type QueryTeamsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   calculatedStatus?: InputMaybe<TeamStatus>;
+  calculatedStatusIn?: InputMaybe<Array<TeamStatus>>;
   dateField?: InputMaybe<TeamDateField>;
   dates?: InputMaybe<DateSelection>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2448,6 +2682,8 @@ export type QueryTeamsArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<Array<TeamOrder>>;
 };
 
 
@@ -2461,12 +2697,16 @@ export type QueryVisitArgs = {
 export type QueryVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   booking?: InputMaybe<Scalars['ID']['input']>;
+  bookingIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   dateField?: InputMaybe<VisitDateField>;
   dates?: InputMaybe<DateSelection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   member?: InputMaybe<Scalars['ID']['input']>;
+  memberIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   office?: InputMaybe<Scalars['ID']['input']>;
+  officeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   team?: InputMaybe<Scalars['ID']['input']>;
+  teamIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** A resource rate: the price list used when a resource (meeting room, desk …) is booked. Report "Rates" (v1 `/rates`, v2 "resource-rates"; in v1 a rate is a plan-shaped document with `isRate: true`). */
@@ -2527,6 +2767,8 @@ export type RateConnection = {
   nodes: Array<Rate>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of rates a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -2807,6 +3049,8 @@ export type ResourceConnection = {
   nodes: Array<Resource>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of resources a date selection applies to (the connector's "Date Selection Criteria"); default CREATED_AT. */
@@ -2843,6 +3087,23 @@ export type ResourceKind =
   | 'OTHER'
   /** A private office (team room) (OfficeRnD value `team_room`). */
   | 'TEAM_ROOM';
+
+/** One sort key of a list of Resource items. */
+export type ResourceOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: ResourceSortField;
+};
+
+/** The fields a list of Resource items can be sorted by. */
+export type ResourceSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The resource name. */
+  | 'NAME';
 
 /** A kind of resource defined by the organization (meeting room, hot desk …) with its booking and check-in rules. Report "Resource Types". */
 export type ResourceType = {
@@ -2895,6 +3156,8 @@ export type ResourceTypeConnection = {
   nodes: Array<ResourceType>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One ResourceType of a connection, with the cursor that points just after it. */
@@ -2905,6 +3168,13 @@ export type ResourceTypeEdge = {
   /** The ResourceType. */
   node: ResourceType;
 };
+
+/** The direction of a sort key. */
+export type SortDirection =
+  /** Smallest (earliest, A first) first; missing values last. */
+  | 'ASC'
+  /** Largest (latest, Z first) first; missing values last. */
+  | 'DESC';
 
 /** How the prices of a billing document treat tax (§6.14). */
 export type TaxType =
@@ -3041,6 +3311,8 @@ export type TeamConnection = {
   nodes: Array<Team>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of teams a date selection applies to (the connector's "Date Selection Criteria"); default START_DATE. */
@@ -3060,6 +3332,25 @@ export type TeamEdge = {
   /** The Team. */
   node: Team;
 };
+
+/** One sort key of a list of Team items. */
+export type TeamOrder = {
+  /** ASC (default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to sort by. */
+  field: TeamSortField;
+};
+
+/** The fields a list of Team items can be sorted by. */
+export type TeamSortField =
+  /** When it was created. */
+  | 'CREATED_AT'
+  /** When it last changed. */
+  | 'MODIFIED_AT'
+  /** The team name. */
+  | 'NAME'
+  /** The start date. */
+  | 'START_DATE';
 
 /** Where a team (company) stands with the organization (§6.19). */
 export type TeamStatus =
@@ -3147,6 +3438,8 @@ export type VisitConnection = {
   nodes: Array<Visit>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set (OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Which date of visits a date selection applies to (the connector's "Date Selection Criteria"); default START. */
