@@ -19,6 +19,58 @@ interface DatePushdown {
   field: string;
   lower: boolean;
   upper: boolean;
+  /**
+   * A booking row date bounded through `seriesStart` (§6.1): both bounds are sent, widened by how far the
+   * organization's rows have been seen to lie from their `seriesStart` (`SeriesReach`); without a reach, none.
+   */
+  series?: 'start' | 'end';
+}
+
+/** How far (ms) a booking row's `start` or `end` lies at most before and after its `seriesStart`. */
+export interface Reach {
+  before: number;
+  after: number;
+}
+
+/**
+ * What the gateway has learnt of the organization's bookings (core/series-reach.ts): the largest distance of each
+ * row's start and end from its `seriesStart`, in whole days. A one-off's start is its seriesStart; a series whose
+ * first instances were excluded starts later, one whose anchor was moved may start earlier.
+ */
+export interface SeriesReach {
+  start: Reach;
+  end: Reach;
+}
+
+const DAY_MS = 86_400_000;
+const wholeDays = (ms: number): number => Math.ceil(Math.max(0, ms) / DAY_MS) * DAY_MS;
+
+/** No distance seen yet. */
+export const NO_REACH: SeriesReach = { start: { before: 0, after: 0 }, end: { before: 0, after: 0 } };
+
+/**
+ * The reach widened by one booking row; null when the row cannot be bounded through `seriesStart` (a row with a
+ * start or end but no readable seriesStart): then no bound may be sent.
+ */
+export function widenReach(reach: SeriesReach, row: WireBooking): SeriesReach | null {
+  const start = instantMs(slot(row.start));
+  const end = instantMs(slot(row.end));
+  if (start === null && end === null) return reach;
+  const anchor = instantMs(row.seriesStart);
+  if (anchor === null) return null;
+  const side = (current: Reach, at: number | null): Reach =>
+    at === null
+      ? current
+      : { before: Math.max(current.before, wholeDays(anchor - at)), after: Math.max(current.after, wholeDays(at - anchor)) };
+  const next = { start: side(reach.start, start), end: side(reach.end, end) };
+  const same = (a: Reach, b: Reach) => a.before === b.before && a.after === b.after;
+  return same(next.start, reach.start) && same(next.end, reach.end) ? reach : next;
+}
+
+function instantMs(value: string | null | undefined): number | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const ms = Date.parse(DAY_ONLY.test(value) ? `${value}T00:00:00.000Z` : value);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 interface DateFieldSpec<T> {
@@ -86,18 +138,18 @@ const stamps = <T extends Stamped>(what: string, pushdown = true): DateFieldSpec
   modifiedAt<T>(what, pushdown),
 ];
 
-// Booking rows (§6.1): `start`/`end` are objects upstream and cannot be compared there, but `seriesStart` can.
-// A row's start is the first instance of its series, so seriesStart ≤ start < end: a row whose start or end is
-// before E has seriesStart before E (the upper bound is safe). The converse fails for a series whose anchor was
-// moved or excluded (seriesStart may be earlier than start), so the lower bound is not pushed. seriesEnd may be
-// null for an open series, so it is never used to narrow.
+// Booking rows (§6.1): `start`/`end` are objects upstream and cannot be compared there, but `seriesStart` can
+// (real v1 traffic sends `seriesStart.$gte` and `$lte`). A row's start is the first instance of its series, which
+// is not always at seriesStart: after excluded instances it is later, after a moved anchor earlier. So both bounds
+// are widened by the organization's learnt reach (`SeriesReach`): a row with start in [S, E) has seriesStart in
+// [S - reach.after, E + reach.before]. seriesEnd may be null for an open series, so it is never used to narrow.
 const bookingStart: DateFieldSpec<WireBooking> = {
   name: 'START',
   description: 'When the booking starts (for a recurring series, its first occurrence).',
   read: (b) => slot(b.start),
   wire: 'start',
   kind: 'instant',
-  pushdown: { field: 'seriesStart', lower: false, upper: true },
+  pushdown: { field: 'seriesStart', lower: true, upper: true, series: 'start' },
 };
 const bookingEnd: DateFieldSpec<WireBooking> = {
   name: 'END',
@@ -105,7 +157,7 @@ const bookingEnd: DateFieldSpec<WireBooking> = {
   read: (b) => slot(b.end),
   wire: 'end',
   kind: 'instant',
-  pushdown: { field: 'seriesStart', lower: false, upper: true },
+  pushdown: { field: 'seriesStart', lower: true, upper: true, series: 'end' },
 };
 
 /** Date specs of every report that has dates; resource types have none. */
@@ -267,19 +319,30 @@ export function inRange(value: string | null | undefined, kind: 'instant' | 'dat
   return (range.start === null || ms >= range.start.getTime()) && (range.end === null || ms < range.end.getTime());
 }
 
+/** Whether a selection on this date field is bounded upstream through the learnt `SeriesReach` (booking rows). */
+export function needsSeriesReach<T>(spec: ReportDateSpec<T>, dateField: string | null | undefined): boolean {
+  return dateFieldOf(spec, dateField).pushdown?.series !== undefined;
+}
+
 /**
  * The upstream filters and the exact local check for a selection on one report. `keep` must always be applied:
- * the filters only narrow what is read where that is safe for the field.
+ * the filters only narrow what is read where that is safe for the field. A booking row date is bounded only with
+ * the organization's `reach` (null: nothing is sent).
  */
 export function dateFilter<T>(
   spec: ReportDateSpec<T>,
   dateField: string | null | undefined,
   range: DayRange,
+  reach: SeriesReach | null = null,
 ): { filters: Filter[]; keep(item: T): boolean; wire: string } {
   const chosen = dateFieldOf(spec, dateField);
   const filters: Filter[] = [];
   const push = chosen.pushdown;
-  if (push) {
+  if (push?.series) {
+    const side = reach?.[push.series];
+    if (side && range.start) filters.push({ field: push.field, op: 'gte', value: new Date(range.start.getTime() - side.after) });
+    if (side && range.end) filters.push({ field: push.field, op: 'lte', value: new Date(range.end.getTime() + side.before) });
+  } else if (push) {
     // Date-only values sit at T00:00:00.000Z (§4), so whole UTC days bound them; instants use the local midnights.
     const lower = chosen.kind === 'date' ? dayStart(range.firstDay) : range.start;
     const upper = chosen.kind === 'date' ? dayStart(range.lastDay === null ? null : addDays(range.lastDay, 1)) : range.end;

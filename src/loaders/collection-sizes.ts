@@ -1,3 +1,4 @@
+import type { LearntReach } from '../core/series-reach.ts';
 import type { ListCollection } from '../officernd/collections.ts';
 
 /**
@@ -17,6 +18,12 @@ export interface CollectionSizes {
   ignoresFilter(collection: ListCollection, field: string): boolean;
   /** Records that OfficeRnD ignored the filter; true the first time (so it is logged once). */
   noteIgnoredFilter(collection: ListCollection, field: string): boolean;
+  /** How far booking rows lie from their `seriesStart`, once a walk of the bookings has shown it (core/series-reach.ts). */
+  seriesReach(): LearntReach | undefined;
+  setSeriesReach(learnt: LearntReach): void;
+  /** The walk learning the reach, while one runs (one per gateway at a time). */
+  seriesLearning(): Promise<unknown> | undefined;
+  setSeriesLearning(walk: Promise<unknown> | undefined): void;
 }
 
 /** An in-memory size table (one per gateway). */
@@ -24,7 +31,17 @@ export function createCollectionSizes(): CollectionSizes {
   const sizes = new Map<ListCollection, number>();
   const lowerBounds = new Map<ListCollection, number>();
   const ignored = new Set<string>();
+  let reach: LearntReach | undefined;
+  let learning: Promise<unknown> | undefined;
   return {
+    seriesLearning: () => learning,
+    setSeriesLearning: (walk) => {
+      learning = walk;
+    },
+    seriesReach: () => reach,
+    setSeriesReach: (learnt) => {
+      reach = learnt;
+    },
     ignoresFilter: (collection, field) => ignored.has(`${collection}.${field}`),
     noteIgnoredFilter: (collection, field) => {
       const key = `${collection}.${field}`;

@@ -120,7 +120,8 @@ async function exportReport(
   }
   // HEAD: the parameters are checked and the headers of the export given, without reading OfficeRnD.
   if (request.method === 'HEAD') return new Response(null, { status: 200, headers: exportHeaders(name, format, createTableWriter(format, prepared.plan.columns).contentType) });
-  const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
+  // An export is a long read without a per-request call cap: it waits for the bookings' reach to bound its window.
+  const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal, reach: 'wait' };
   const pages = sourcePages(prepared, env, { take: limit });
   let first: IteratorResult<SourcePage>;
   try {

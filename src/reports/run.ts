@@ -11,8 +11,9 @@ import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
 import { COLLECTIONS, filterNamed, OBJECT_ID, type FilterSpec, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
-import type { ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
-import { dateFieldOf, dateFilter, occurrenceWindows, REPORT_DATES, reportDatesOf } from '../dates/report-dates.ts';
+import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
+import { dateFieldOf, dateFilter, needsSeriesReach, occurrenceWindows, REPORT_DATES, reportDatesOf, type SeriesReach } from '../dates/report-dates.ts';
+import { seriesReach, type ReachMode } from '../core/series-reach.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -47,6 +48,8 @@ export interface ReportEnv {
   loaders: Loaders;
   /** Aborted when the caller goes away: upstream work stops with it. */
   signal: AbortSignal;
+  /** How a dated bookings read gets the learnt reach (core/series-reach.ts), or the one to use; default `refresh`. */
+  reach?: ReachMode | { fixed: SeriesReach | null };
 }
 
 /** Where to resume: which upstream segment (occurrence window, credit month) and the upstream cursor within it. */
@@ -83,7 +86,15 @@ type Keep = (item: object) => boolean;
 const both = (a: Keep | null, b: Keep | null): Keep | null => (a && b ? (item) => a(item) && b(item) : (a ?? b));
 
 type Segment =
-  | { kind: 'list'; collection: ListCollection; query: ListQuery; keep: Keep | null; filters: readonly GivenFilter[] }
+  | {
+      kind: 'list';
+      collection: ListCollection;
+      query: ListQuery;
+      keep: Keep | null;
+      filters: readonly GivenFilter[];
+      /** Booking row dates: the `seriesStart` bounds for the learnt reach (core/series-reach.ts), added when read. */
+      series: ((reach: SeriesReach | null) => Filter[]) | null;
+    }
   | { kind: 'occurrences'; params: OccurrenceParams; keep: Keep }
   | { kind: 'credit'; key: CreditStatsKey };
 
@@ -132,6 +143,11 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
   return { spec, expand, plan, fingerprint, segments, boundedScan: range !== null };
+}
+
+/** Whether a prepared report bounds booking row dates through the learnt reach (core/series-reach.ts). */
+export function usesSeriesReach(prepared: PreparedReport): boolean {
+  return prepared.segments.some((segment) => segment.kind === 'list' && segment.series !== null);
 }
 
 /** One upstream page as the rows it delivers, before their joined columns are loaded. */
@@ -231,6 +247,13 @@ async function* segmentPages(
   const check = watchedCheck(segment.filters, (field) => env.loaders.noteIgnoredFilter(segment.collection, field));
   const keep = both(segment.keep, check);
   let query = segment.query;
+  if (segment.series) {
+    // Booking row dates are bounded through seriesStart by how far rows lie from it (§6.1, issue 21).
+    const given = env.reach;
+    const reach = typeof given === 'object' ? given.fixed : await seriesReach(officernd, env.loaders.sizes, signal, given ?? 'refresh');
+    const bounds = segment.series(reach);
+    query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
+  }
   let read = 0;
   for (;;) {
     const pages = officernd.pages(segment.collection, query, {
@@ -414,6 +437,10 @@ function segmentsOf(
       case 'list': {
         const dateSpec = reportDatesOf(source.collection);
         const selection = dateSpec && range ? dateFilter(dateSpec, dateField, range) : null;
+        const series =
+          dateSpec && range && needsSeriesReach(dateSpec, dateField)
+            ? (reach: SeriesReach | null) => dateFilter(dateSpec, dateField, range, reach).filters
+            : null;
         const upstream = pushDown(given);
         // The selection's upstream comparisons are optional: `keep` checks every row exactly anyway.
         const query: ListQuery = {
@@ -423,7 +450,9 @@ function segmentsOf(
         };
         // Refused here rather than on the first page (the client would throw the same before any request).
         toQueryParams(query, source.collection);
-        return [{ kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null, filters: given }];
+        return [
+          { kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null, filters: given, series },
+        ];
       }
       case 'occurrences': {
         if (range === null) {

@@ -2,7 +2,8 @@ import type { ArgBuilder, EnumRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { Filter } from '../officernd/index.ts';
-import { dateFilter, type ReportDateSpec } from '../dates/report-dates.ts';
+import { dateFilter, needsSeriesReach, type ReportDateSpec, type SeriesReach } from '../dates/report-dates.ts';
+import { seriesReach } from '../core/series-reach.ts';
 import {
   DateSelectionError,
   resolveDateSelection,
@@ -148,20 +149,42 @@ export function dateArgs<T>(arg: ArgBuilder<Types>, dates: ListDates<T>) {
   };
 }
 
-/** The upstream filters, exact check and cursor scope of a list's date arguments; null without `dates`. */
-export function listDateFilter<T>(
+/**
+ * The upstream filters, exact check and cursor scope of a list's date arguments; null without `dates`. Booking row
+ * dates are bounded with the organization's learnt reach (core/series-reach.ts), which the scope names: a cursor
+ * read with another reach belongs to another upstream query.
+ */
+export async function listDateFilter<T>(
   ctx: Context,
   dates: ListDates<T>,
-  args: { dateField?: unknown; dates?: DateSelectionArg | null },
-): { filters: Filter[]; keep(item: T): boolean; scope: string } | null {
+  args: { dateField?: unknown; dates?: DateSelectionArg | null; after?: unknown },
+): Promise<ListDateFilter<T> | null> {
   if (!args.dates) return null;
   const range = resolveDates(ctx, args.dates);
   const dateField = typeof args.dateField === 'string' ? args.dateField : undefined;
+  let series: boolean;
   try {
-    const { filters, keep } = dateFilter(dates.spec, dateField, range);
-    const scope = JSON.stringify([dateField ?? dates.spec.default, range.firstDay, range.lastDay, range.timeZone]);
-    return { filters, keep, scope };
+    series = needsSeriesReach(dates.spec, dateField);
   } catch (error) {
     return selectionError(error);
   }
+  const of = (reach: SeriesReach | null): ListDateFilter<T> => {
+    const { filters, keep } = dateFilter(dates.spec, dateField, range, reach);
+    const scope = JSON.stringify([dateField ?? dates.spec.default, range.firstDay, range.lastDay, range.timeZone, ...(series ? [reach] : [])]);
+    return { filters, keep, scope };
+  };
+  if (!series) return of(null);
+  // A page resuming from a cursor keeps the reach known now; its first page may have been read before the reach
+  // was learnt, without bounds: that variant is the fallback when the cursor belongs to it.
+  const reach = await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'refresh');
+  return reach !== null && args.after ? { ...of(reach), unbounded: of(null) } : of(reach);
+}
+
+/** A list's date selection as read upstream and checked here. */
+export interface ListDateFilter<T> {
+  filters: Filter[];
+  keep(item: T): boolean;
+  scope: string;
+  /** The same selection without seriesStart bounds, for a cursor issued before the bookings' reach was learnt. */
+  unbounded?: ListDateFilter<T>;
 }

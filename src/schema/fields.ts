@@ -9,7 +9,7 @@ import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { comparatorOf, SORT_FIELDS, type SortField } from '../core/sorts.ts';
 import { arrayConnection, selects, SortDirection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
-import { dateArgs, listDateFilter, type ListDates } from './dates.ts';
+import { dateArgs, listDateFilter, type ListDateFilter, type ListDates } from './dates.ts';
 import { badInput } from './errors.ts';
 
 // Shared field helpers: how references, dates, enums and list arguments look on every type.
@@ -260,7 +260,7 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
             }
           : {}),
       },
-      resolve: (_root, args, ctx, info) => {
+      resolve: async (_root, args, ctx, info) => {
         // Every argument is checked before the first upstream call.
         const given = givenFilters(filters, args);
         const sort = sorts ? sortOf(sorts, (args as { orderBy?: unknown }).orderBy) : undefined;
@@ -270,19 +270,30 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         const { collection } = config;
         const check = watchedCheck(given, (field) => ctx.loaders.noteIgnoredFilter(collection, field)) ?? undefined;
         const narrowed = fullyPushed(given, (field) => ctx.loaders.sizes.ignoresFilter(collection, field));
-        const selected = dates ? listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
+        const selected = dates ? await listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
         // What decides the items beyond the upstream query (the date check, the filters checked here): cursors and the
         // request's match sets belong to it.
-        const scope = JSON.stringify([selected?.scope ?? null, given.map((f) => [f.spec.field, f.value])]);
-        if (!selected) return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed, shared, scope, sort });
-        return upstreamConnection(
-          ctx,
-          config.collection,
-          // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
-          { filters: upstream.filters, optional: [...upstream.optional, ...selected.filters] },
-          args as ConnectionArgs,
-          { keep: selected.keep, scope, check, narrowed, shared, sort },
-        );
+        const scopeOf = (dated: ListDateFilter<WireMap[C]> | null) => JSON.stringify([dated?.scope ?? null, given.map((f) => [f.spec.field, f.value])]);
+        if (!selected) {
+          return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed, shared, scope: scopeOf(null), sort });
+        }
+        const read = (dated: ListDateFilter<WireMap[C]>) =>
+          upstreamConnection(
+            ctx,
+            config.collection,
+            // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
+            { filters: upstream.filters, optional: [...upstream.optional, ...dated.filters] },
+            args as ConnectionArgs,
+            { keep: dated.keep, scope: scopeOf(dated), check, narrowed, shared, sort },
+          );
+        try {
+          return await read(selected);
+        } catch (error) {
+          // A cursor of the pages read before the bookings' reach was learnt resumes without seriesStart bounds.
+          const otherQuery = error instanceof GraphQLError && error.extensions.argument === 'after';
+          if (!selected.unbounded || !otherQuery) throw error;
+          return read(selected.unbounded);
+        }
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import { cursorScope, encodeCursor } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
@@ -7,7 +8,8 @@ import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
 import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
 import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../reports/registry.ts';
-import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, type Position } from '../reports/run.ts';
+import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, usesSeriesReach, type Position, type ReportEnv } from '../reports/run.ts';
+import { seriesReach } from '../core/series-reach.ts';
 import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
 import { firstOf, PageInfo, readAfter, type PageInfoShape } from './connection.ts';
@@ -145,7 +147,22 @@ builder.queryField('report', (t) =>
       } catch (error) {
         throw inputError(spec, error);
       }
-      const print = cursorScope(prepared.fingerprint);
+      // Booking row dates are bounded through the learnt reach (core/series-reach.ts), which the cursors name: a
+      // page resuming from a cursor keeps the reach known now, or none when its first page was read before it was learnt.
+      let reach = usesSeriesReach(prepared)
+        ? await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'refresh')
+        : null;
+      let print = cursorScope(JSON.stringify([prepared.fingerprint, reach]));
+      if (args.after && reach !== null) {
+        const unbounded = cursorScope(JSON.stringify([prepared.fingerprint, null]));
+        try {
+          readCursor(args.after, print);
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          readCursor(args.after, unbounded);
+          [reach, print] = [null, unbounded];
+        }
+      }
       const start: RowPosition = args.after ? readCursor(args.after, print) : { segment: 0, cursor: null, offset: 0 };
       const table = (cells: Cell[][], hasNextPage: boolean, endCursor: string | null): ReportTableShape => ({
         report: enumValue(name),
@@ -158,7 +175,7 @@ builder.queryField('report', (t) =>
       const cells: Cell[][] = [];
       let end: RowPosition = start;
       let hasNextPage = false;
-      const env = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal };
+      const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal, reach: { fixed: reach } };
       // Like connections (connection.ts scanPagesFor): a page of rows scans a bounded number of upstream pages, so a
       // selection that keeps few rows ends early with a cursor instead of reading the whole collection.
       const maxPages = prepared.boundedScan ? scanPagesFor(first) : Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);

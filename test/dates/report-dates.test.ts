@@ -4,9 +4,13 @@ import {
   dateFieldOf,
   inRange,
   MAX_OCCURRENCE_WINDOWS,
+  needsSeriesReach,
+  NO_REACH,
   occurrenceWindows,
   REPORT_DATES,
   reportDatesOf,
+  widenReach,
+  type SeriesReach,
 } from '../../src/dates/report-dates.ts';
 import { DateSelectionError, resolveDateSelection, type DateSelectionInput } from '../../src/dates/selection.ts';
 import { COLLECTIONS, LIST_COLLECTIONS, OCCURRENCE_WINDOW_MS } from '../../src/officernd/collections.ts';
@@ -17,7 +21,7 @@ const range = (input: DateSelectionInput, timeZone = 'UTC') => resolveDateSelect
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 const filtersOf = (filters: { field: string; op: string; value: unknown }[]) => filters.map((f) => [f.field, f.op, iso(f.value)]);
 
-const booking = (start: string, end: string, seriesStart = start): WireBooking => ({
+const booking = (start: string, end: string, seriesStart: string | null = start): WireBooking => ({
   _id: 'b',
   start: { dateTime: start, date: null },
   end: { dateTime: end, date: null },
@@ -120,16 +124,40 @@ describe('dateFilter', () => {
     expect(keep(charge('2026-10-31T23:00:00.000Z'))).toBe(false);
   });
 
-  it('sends only the bound that is safe: bookings START narrows by seriesStart from above only', () => {
+  it('bounds booking rows through seriesStart on both sides, widened by the learnt reach, and not at all without one', () => {
     const selection = range({ from: '2026-11-01', to: '2026-11-07' });
-    const { filters, keep } = dateFilter(REPORT_DATES.bookings, 'START', selection);
-    expect(filtersOf(filters)).toEqual([['seriesStart', 'lt', '2026-11-08T00:00:00.000Z']]);
+    const none = dateFilter(REPORT_DATES.bookings, 'START', selection);
+    expect(none.filters).toEqual([]);
     // A series that began before the range but whose row starts inside it is still kept.
-    expect(keep(booking('2026-11-02T09:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-10-05T09:00:00.000Z'))).toBe(true);
-    expect(keep(booking('2026-10-31T09:00:00.000Z', '2026-10-31T10:00:00.000Z'))).toBe(false);
-    const end = dateFilter(REPORT_DATES.bookings, 'END', selection);
-    expect(filtersOf(end.filters)).toEqual([['seriesStart', 'lt', '2026-11-08T00:00:00.000Z']]);
+    expect(none.keep(booking('2026-11-02T09:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-10-05T09:00:00.000Z'))).toBe(true);
+    expect(none.keep(booking('2026-10-31T09:00:00.000Z', '2026-10-31T10:00:00.000Z'))).toBe(false);
+    const day = 86_400_000;
+    const reach: SeriesReach = { start: { before: day, after: 28 * day }, end: { before: 0, after: 29 * day } };
+    const { filters } = dateFilter(REPORT_DATES.bookings, 'START', selection, reach);
+    // A row starting on 1 November may belong to a series anchored 28 days earlier, or 1 day later (moved anchor).
+    expect(filtersOf(filters)).toEqual([
+      ['seriesStart', 'gte', '2026-10-04T00:00:00.000Z'],
+      ['seriesStart', 'lte', '2026-11-09T00:00:00.000Z'],
+    ]);
+    const end = dateFilter(REPORT_DATES.bookings, 'END', selection, reach);
+    expect(filtersOf(end.filters)).toEqual([
+      ['seriesStart', 'gte', '2026-10-03T00:00:00.000Z'],
+      ['seriesStart', 'lte', '2026-11-08T00:00:00.000Z'],
+    ]);
     expect(end.keep(booking('2026-10-31T23:30:00.000Z', '2026-11-01T00:30:00.000Z'))).toBe(true);
+    expect(needsSeriesReach(REPORT_DATES.bookings, 'START')).toBe(true);
+    expect(needsSeriesReach(REPORT_DATES.bookings, 'CREATED_AT')).toBe(false);
+  });
+
+  it('learns the reach from rows in whole days: later and earlier than seriesStart, and unbounded without one', () => {
+    const day = 86_400_000;
+    const oneOff = widenReach(NO_REACH, booking('2026-11-02T09:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-11-02T09:00:00.000Z'));
+    expect(oneOff).toEqual({ start: { before: 0, after: 0 }, end: { before: 0, after: day } });
+    const excluded = widenReach(oneOff as SeriesReach, booking('2026-11-09T09:00:00.000Z', '2026-11-09T10:00:00.000Z', '2026-11-02T09:00:00.000Z'));
+    expect(excluded?.start).toEqual({ before: 0, after: 7 * day });
+    const moved = widenReach(excluded as SeriesReach, booking('2026-11-01T09:00:00.000Z', '2026-11-01T10:00:00.000Z', '2026-11-02T09:00:00.000Z'));
+    expect(moved?.start).toEqual({ before: day, after: 7 * day });
+    expect(widenReach(NO_REACH, booking('2026-11-01T09:00:00.000Z', '2026-11-01T10:00:00.000Z', null))).toBeNull();
   });
 
   it('sends nothing for fields without upstream comparisons, and only the given end of an open range', () => {

@@ -22,7 +22,8 @@ describe('export field selection ($select)', () => {
     expect(response.status).toBe(200);
     const table = parseExport('ndjson', await response.text());
     expect(table.rows.length).toBeGreaterThan(100);
-    const sent = selects(stack, 'bookings');
+    // The first dated bookings read also learns how far rows lie from seriesStart (four fields a booking, issue 21).
+    const sent = selects(stack, 'bookings').filter((select) => select !== 'end,modifiedAt,seriesStart,start');
     expect(sent.length).toBeGreaterThan(1);
     // end: the date check; fees: the expanded array; member: the join; properties: the custom property map.
     for (const select of sent) expect(select).toBe('canceled,end,fees,member,properties,start');

@@ -56,7 +56,10 @@ describe('query cost', () => {
       const result = await stack.query(query, { after });
       const page = (result.data as { bookings: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).bookings;
       expect(page.nodes).toEqual([]);
-      expect(stack.simulator.log.count({ kind: 'api' })).toBeLessThanOrEqual(scanPagesFor(1));
+      // The gateway learns the bookings' reach meanwhile (issue 21: its own walk, `$select` of four fields, outside
+      // the request's calls); the pages resume unbounded across it, through the cursor of the first page.
+      const window = stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.query.$select !== 'end,modifiedAt,seriesStart,start');
+      expect(window.length).toBeLessThanOrEqual(scanPagesFor(1));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }

@@ -1,0 +1,111 @@
+import { NO_REACH, widenReach, type SeriesReach } from '../dates/report-dates.ts';
+import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
+import { refusesSelection } from './failure.ts';
+
+/** The bookings' learnt reach and the latest `modifiedAt` it has seen. */
+export interface LearntReach {
+  /** Null when a row could not be bounded through `seriesStart`: booking dates are then not sent upstream. */
+  reach: SeriesReach | null;
+  /** The latest `modifiedAt` read; the next read asks only for bookings changed since (`modifiedAt.$gte`). */
+  seen: string | null;
+}
+
+/** Where a gateway keeps what it learnt (loaders/collection-sizes.ts: shared by its requests). */
+export interface ReachStore {
+  seriesReach(): LearntReach | undefined;
+  setSeriesReach(learnt: LearntReach): void;
+  seriesLearning(): Promise<unknown> | undefined;
+  setSeriesLearning(walk: Promise<unknown> | undefined): void;
+}
+
+/** What the learning walk reads of each booking (§4 `$select`): the row dates, the anchor and the change stamp. */
+const SELECT = ['end', 'modifiedAt', 'seriesStart', 'start'];
+
+/**
+ * How a read gets the reach: `wait` learns it first if it is not known (exports: long reads, no per-request call
+ * cap); `refresh` starts learning in the background if it is not known (null meanwhile: nothing is sent) and
+ * otherwise brings it up to date; `known` only reads what is known (a GraphQL page resuming from a cursor keeps the
+ * reach its first page used, so the cursor still belongs to its query).
+ */
+export type ReachMode = 'wait' | 'refresh' | 'known';
+
+/**
+ * How far the organization's booking rows lie from their `seriesStart` (issue 21), so a dated bookings read can send
+ * both bounds on `seriesStart` (§6.1) and stay exact for recurring series whose first instance is not at
+ * seriesStart. Learnt by one walk of every booking (four fields each, memory flat: two numbers are kept), outside
+ * any one request's share of calls; brought up to date by reading the bookings changed since the latest
+ * `modifiedAt` seen (`modifiedAt.$gte`, §4), usually one page. Null when unknown or when some row could not be
+ * bounded: then nothing is sent.
+ */
+export async function seriesReach(
+  officernd: OfficeRnDClient,
+  sizes: ReachStore,
+  signal: AbortSignal | undefined,
+  mode: ReachMode,
+): Promise<SeriesReach | null> {
+  const known = sizes.seriesReach();
+  if (known === undefined) {
+    const learning = sizes.seriesLearning() ?? startLearning(officernd, sizes);
+    if (mode !== 'wait') return null;
+    await learning;
+    return sizes.seriesReach()?.reach ?? null;
+  }
+  if (known.reach === null || mode === 'known') return known.reach;
+  const since: ListQuery = known.seen ? { filters: [{ field: 'modifiedAt', op: 'gte', value: new Date(known.seen) }] } : {};
+  const learnt = await readReach(officernd, since, known, signal);
+  sizes.setSeriesReach(merge(sizes.seriesReach(), learnt));
+  return learnt.reach;
+}
+
+/** The learning walk, detached from the request that needed it (it serves every later one); a failure is retried by the next read. */
+function startLearning(officernd: OfficeRnDClient, sizes: ReachStore): Promise<unknown> {
+  const walk = readReach(officernd, {}, { reach: NO_REACH, seen: null }, undefined)
+    .then((learnt) => sizes.setSeriesReach(merge(sizes.seriesReach(), learnt)))
+    .catch(() => undefined)
+    .finally(() => sizes.setSeriesLearning(undefined));
+  sizes.setSeriesLearning(walk);
+  return walk;
+}
+
+/** Reads the reach from the bookings `query` selects, with `$select` of four fields and, if OfficeRnD does not take it, without. */
+async function readReach(officernd: OfficeRnDClient, query: ListQuery, from: LearntReach, signal: AbortSignal | undefined): Promise<LearntReach> {
+  let learnt: LearntReach | 'unselected';
+  try {
+    learnt = await walkReach(officernd, { ...query, select: SELECT }, from, signal);
+  } catch (error) {
+    if (!refusesSelection(error)) throw error;
+    learnt = 'unselected';
+  }
+  // §4: a `$select` OfficeRnD does not know comes back as bare ids, or is refused: read whole bookings instead.
+  return learnt === 'unselected' ? (walkReach(officernd, query, from, signal) as Promise<LearntReach>) : learnt;
+}
+
+async function walkReach(
+  officernd: OfficeRnDClient,
+  query: ListQuery,
+  from: LearntReach,
+  signal: AbortSignal | undefined,
+): Promise<LearntReach | 'unselected'> {
+  let { reach, seen } = from;
+  for await (const page of officernd.pages('bookings', query, signal ? { signal } : {})) {
+    if (query.select && isBareIdAnswer(page.items as object[])) return 'unselected';
+    for (const row of page.items) {
+      if (reach !== null) reach = widenReach(reach, row);
+      const stamp = row.modifiedAt;
+      if (typeof stamp === 'string' && (seen === null || stamp > seen)) seen = stamp;
+    }
+  }
+  return { reach, seen };
+}
+
+/** Two learnt reaches as one: the reach only grows, the latest stamp wins. */
+function merge(current: LearntReach | undefined, learnt: LearntReach): LearntReach {
+  if (current === undefined) return learnt;
+  const seen = current.seen !== null && (learnt.seen === null || current.seen > learnt.seen) ? current.seen : learnt.seen;
+  if (current.reach === null || learnt.reach === null) return { reach: null, seen };
+  const most = (x: { before: number; after: number }, y: { before: number; after: number }) => ({
+    before: Math.max(x.before, y.before),
+    after: Math.max(x.after, y.after),
+  });
+  return { reach: { start: most(current.reach.start, learnt.reach.start), end: most(current.reach.end, learnt.reach.end) }, seen };
+}
