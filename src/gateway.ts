@@ -5,7 +5,16 @@ import { createCollectionSizes, type CollectionSizes } from './loaders/collectio
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
 import { yogaLogger } from './ops/yoga-logger.ts';
-import { createOps, createReadiness, useCompression, useMetricsEndpoint, useOperations, useReadiness, type Ops, type Readiness } from './ops/index.ts';
+import {
+  createOps,
+  createReadiness,
+  useCompression,
+  useMetricsEndpoint,
+  useOperations,
+  useReadiness,
+  type Ops,
+  type Readiness,
+} from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
 import { joinedCollections } from './reports/registry.ts';
 import type { ListCollection } from './officernd/collections.ts';
@@ -20,8 +29,19 @@ import {
   securityPlugins,
   useRequestBudget,
 } from './security/index.ts';
-import { createMemoryCaches, invalidateOnEvents, useExportCaching, useGraphQLCache, type Caches } from './cache/index.ts';
-import { createMemoryDocumentStore, defaultTrustedPaths, loadTrustedDocuments, persistedOperationPlugins } from './persisted/index.ts';
+import {
+  createMemoryCaches,
+  invalidateOnEvents,
+  useExportCaching,
+  useGraphQLCache,
+  type Caches,
+} from './cache/index.ts';
+import {
+  createMemoryDocumentStore,
+  defaultTrustedPaths,
+  loadTrustedDocuments,
+  persistedOperationPlugins,
+} from './persisted/index.ts';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
@@ -77,7 +97,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     cache: options.settings?.cache ?? defaults.cache,
     persisted: options.settings?.persisted ?? defaults.persisted,
   };
-  const trusted = loadTrustedDocuments([...defaultTrustedPaths(), ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : [])]);
+  const trusted = loadTrustedDocuments([
+    ...defaultTrustedPaths(),
+    ...(settings.persisted.trustedDocuments ? [settings.persisted.trustedDocuments] : []),
+  ]);
   const events = options.events ?? createEventBus((error) => options.logger.error('event listener failed', { error }));
   const { shared } = options;
   if (shared) shared.bridge(events);
@@ -86,7 +109,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const caching = settings.cache.enabled
     ? {
         settings: settings.cache,
-        caches: options.caches ?? (shared ? shared.caches(createMemoryCaches(settings.cache)) : createMemoryCaches(settings.cache)),
+        caches:
+          options.caches ??
+          (shared ? shared.caches(createMemoryCaches(settings.cache)) : createMemoryCaches(settings.cache)),
         events,
         logger: options.logger,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -121,6 +146,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     listSize: ASSUMED_LIST_SIZE,
     sizeOf: (collection: ListCollection) => deps.sizes.get(collection),
     reportJoins: joinedCollections,
+    seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -167,7 +193,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...persistedOperationPlugins({
         trusted,
         trustedOnly: settings.persisted.trustedOnly,
-        store: options.documents ?? (shared ? shared.documents(createMemoryDocumentStore()) : createMemoryDocumentStore()),
+        store:
+          options.documents ?? (shared ? shared.documents(createMemoryDocumentStore()) : createMemoryDocumentStore()),
         ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
       ...(caching ? useGraphQLCache(caching) : []),

@@ -65,6 +65,12 @@ export interface CostModel {
    * null); left out: none. The gateway reads it from the report registry (security imports no report code).
    */
   reportJoins?: (report: string, columns: readonly string[] | null) => readonly ListCollection[];
+  /**
+   * Whether the gateway has learnt how far bookings lie from their `seriesStart` (core/series-reach.ts). A dated
+   * bookings read costs one call to look for bookings changed since, and while the reach is unknown, the walk that
+   * learns it. Left out: dated bookings reads cost no more than their pages.
+   */
+  seriesReachKnown?: () => boolean;
 }
 
 type Variables = Readonly<Record<string, unknown>> | null | undefined;
@@ -74,7 +80,8 @@ const isConnectionPart = (type: GraphQLCompositeType): boolean => /(Connection|E
 const clamp = (n: number, max: number): number => Math.min(Math.max(0, Math.floor(n)), max);
 
 /** Pages of `items` objects of a collection (at least one: an empty list is still a call). */
-const pagesOf = (collection: ListCollection, items: number): number => Math.max(1, Math.ceil(items / COLLECTIONS[collection].pageSize));
+const pagesOf = (collection: ListCollection, items: number): number =>
+  Math.max(1, Math.ceil(items / COLLECTIONS[collection].pageSize));
 
 /** Below this many ids in one batch the loaders always make single GETs (loaders' PROBE_AFTER_IDS). */
 const SINGLE_GETS_BELOW = 20;
@@ -122,7 +129,9 @@ function measureCost(
   variables: Variables,
   model: CostModel,
 ): { cost: number; readsVariables: boolean } {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   const root = operation?.operation === 'query' ? schema.getQueryType() : null;
   if (!operation || !root) return { cost: 0, readsVariables: false };
@@ -192,12 +201,18 @@ function measureCost(
    * they belong to). Costs are summed over all parents, so a link reached from many parents is costed as the loaders
    * batch it (one plan for all of them), not once per parent.
    */
-  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, listItems: number | null, parents: number): number => {
+  const selectionCost = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    listItems: number | null,
+    parents: number,
+  ): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (condition && isCompositeType(condition)) total += selectionCost(selection.selectionSet, condition, listItems, parents);
+        if (condition && isCompositeType(condition))
+          total += selectionCost(selection.selectionSet, condition, listItems, parents);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -229,9 +244,13 @@ function measureCost(
       if (first !== null) {
         // A date selection the gateway checks itself may scan more pages than `first` fills (connection.ts caps it).
         // Resuming mid-page (`after`) re-reads the page the cursor points into: one page more.
-        let pages = (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) + (hasArgument('after') ? 1 : 0);
+        let pages =
+          (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) +
+          (hasArgument('after') ? 1 : 0);
         // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
-        const wholeSet = hasArgument('orderBy') || (selection.selectionSet !== undefined && selectsField(selection.selectionSet, 'totalCount'));
+        const wholeSet =
+          hasArgument('orderBy') ||
+          (selection.selectionSet !== undefined && selectsField(selection.selectionSet, 'totalCount'));
         if (parent === root && wholeSet) pages = Math.max(pages, MATCH_SET_PAGES);
         const collection = nodeCollection(named);
         if (parent === root || !collection) calls = parents * pages;
@@ -245,9 +264,13 @@ function measureCost(
           // from 11 parents a probe of at most one page per parent comes first.
           const size = model.sizeOf?.(collection);
           const whole = walkPages(model, collection);
-          calls = size !== undefined && whole < parents ? whole : parents * pages + whole + (size === undefined && parents > 10 ? parents : 0);
+          calls =
+            size !== undefined && whole < parents
+              ? whole
+              : parents * pages + whole + (size === undefined && parents > 10 ? parents : 0);
         }
         if (parent === root && named.name === 'ReportTable') calls += reportJoinCost(field.args, args, first);
+        if (hasArgument('dates') && readsBookings(named, field.args, args)) datedBookings = true;
       } else if (parent === root) {
         // A lookup by id: one GET, or the walk of a collection without by-id (§8).
         const collection = collectionOf(named);
@@ -259,18 +282,40 @@ function measureCost(
       } else if (!isConnectionPart(parent) && collectionOf(named) !== undefined) {
         const collection = collectionOf(named);
         const ids = parents * (isList ? model.listSize : 1);
-        if (collection && (COLLECTIONS[collection].catalog || !COLLECTIONS[collection].byId)) wholeReads.add(collection);
+        if (collection && (COLLECTIONS[collection].catalog || !COLLECTIONS[collection].byId))
+          wholeReads.add(collection);
         else if (collection) calls = lookupCost(model, collection, ids);
       }
-      const items = parents * (isList ? (isConnectionPart(parent) && listItems !== null ? listItems : model.listSize) : 1);
-      const inner = selection.selectionSet && isCompositeType(named) ? selectionCost(selection.selectionSet, named, first, items) : 0;
+      const items =
+        parents * (isList ? (isConnectionPart(parent) && listItems !== null ? listItems : model.listSize) : 1);
+      const inner =
+        selection.selectionSet && isCompositeType(named)
+          ? selectionCost(selection.selectionSet, named, first, items)
+          : 0;
       total += calls + inner;
     }
     return total;
   };
 
+  let datedBookings = false;
+  /** Whether a list field reads bookings: the `bookings` lists and links, or `report(name: BOOKINGS)`. */
+  const readsBookings = (
+    named: GraphQLNamedType,
+    definitions: readonly GraphQLArgument[],
+    args: readonly ArgumentNode[],
+  ): boolean => {
+    if (nodeCollection(named) === 'bookings') return true;
+    if (named.name !== 'ReportTable') return false;
+    const nameArg = definitions.find((d) => d.name === 'name');
+    return nameArg !== undefined && argumentOf(nameArg, args) === 'BOOKINGS';
+  };
+
   /** `report(...)`: every collection its columns join is looked up for each batch of rows (at most `first` ids). */
-  const reportJoinCost = (definitions: readonly GraphQLArgument[], args: readonly ArgumentNode[], first: number): number => {
+  const reportJoinCost = (
+    definitions: readonly GraphQLArgument[],
+    args: readonly ArgumentNode[],
+    first: number,
+  ): number => {
     if (!model.reportJoins) return 0;
     const nameArg = definitions.find((d) => d.name === 'name');
     const columnsArg = definitions.find((d) => d.name === 'columns');
@@ -287,10 +332,20 @@ function measureCost(
   };
 
   const cost = selectionCost(operation.selectionSet, root, null, 1);
+  // A dated bookings read: the look for changes since the reach was learnt, or the walk that learns it (once).
+  let reach = 0;
+  if (datedBookings && model.seriesReachKnown) {
+    const known = model.seriesReachKnown();
+    if (!known) readsVariables = true;
+    reach = known ? 1 : walkPages(model, 'bookings') + 1;
+  }
   // A catalogue, or a collection a lookup walks, is read once per request.
   let whole = 0;
-  for (const collection of wholeReads) whole += COLLECTIONS[collection].catalog ? pagesOf(collection, model.sizeOf?.(collection) ?? 1) : walkPages(model, collection);
-  return { cost: cost + whole, readsVariables };
+  for (const collection of wholeReads)
+    whole += COLLECTIONS[collection].catalog
+      ? pagesOf(collection, model.sizeOf?.(collection) ?? 1)
+      : walkPages(model, collection);
+  return { cost: cost + whole + reach, readsVariables };
 }
 
 export interface CostLimitOptions extends CostModel {
@@ -304,7 +359,12 @@ export interface CostLimitOptions extends CostModel {
  */
 export function useCostLimit(options: CostLimitOptions): Plugin {
   const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
-  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Variables) => {
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Variables,
+  ) => {
     // No name and an empty name both pick the first operation (see measureCost).
     const name = operationName || '';
     let documents = known.get(schema);
@@ -327,7 +387,15 @@ export function useCostLimit(options: CostLimitOptions): Plugin {
           new GraphQLError(
             `Query cost ${cost} exceeds the limit of ${options.maxCost} (MAX_COST). Cost counts the OfficeRnD calls a query ` +
               'can cause: every list multiplies what its items select by its `first`. Ask for fewer items or fewer links per request.',
-            { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: options.maxCost, setting: 'MAX_COST', http: { status: 400, spec: true } } },
+            {
+              extensions: {
+                code: 'QUERY_TOO_COSTLY',
+                cost,
+                limit: options.maxCost,
+                setting: 'MAX_COST',
+                http: { status: 400, spec: true },
+              },
+            },
           ),
         ],
       });
