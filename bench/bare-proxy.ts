@@ -8,10 +8,14 @@ import type { AddressInfo } from 'node:net';
 
 const upstream = process.argv[2] ?? '';
 const server = createServer((req, res) => {
-  fetch(upstream + (req.url ?? '/'), { headers: { authorization: req.headers.authorization ?? '', accept: 'application/json' } })
+  fetch(upstream + (req.url ?? '/'), {
+    headers: { authorization: req.headers.authorization ?? '', accept: 'application/json' },
+  })
     .then(async (answer) => {
       const body = await answer.text();
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(body);
+      res
+        .writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' })
+        .end(body);
     })
     .catch(() => res.writeHead(502).end());
 });

@@ -87,7 +87,10 @@ export interface ServerProcess {
 }
 
 /** Gateway settings passed as the environment `src/server.ts` reads (config.ts is the one place they are validated). */
-export function gatewayEnv(sim: Pick<SimProcess, 'apiUrl' | 'tokenUrl' | 'org'> | null, extra: Record<string, string> = {}): Record<string, string> {
+export function gatewayEnv(
+  sim: Pick<SimProcess, 'apiUrl' | 'tokenUrl' | 'org'> | null,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const base: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', ...extra };
   if (!sim) return base;
   return {
@@ -109,7 +112,11 @@ export interface ServerCommand {
 }
 
 /** `node --import tsx src/server.ts`: what `npm start` runs, without tsx's relay process. */
-export const TSX_SERVER: ServerCommand = { label: 'tsx', shown: 'node --import tsx src/server.ts', args: ['--import', 'tsx', SERVER_ENTRY] };
+export const TSX_SERVER: ServerCommand = {
+  label: 'tsx',
+  shown: 'node --import tsx src/server.ts',
+  args: ['--import', 'tsx', SERVER_ENTRY],
+};
 
 export interface CompiledServer {
   /** `node --enable-source-maps <out>/server.js`: what `npm run start:prod` runs on `dist/`. */
@@ -123,17 +130,26 @@ export interface CompiledServer {
  */
 export async function buildServer(): Promise<CompiledServer> {
   const out = await mkdtemp(join(tmpdir(), 'officernd-graphql-bench-build-'));
-  await promisify(execFile)(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: ROOT });
+  await promisify(execFile)(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], {
+    cwd: ROOT,
+  });
   await writeFile(join(out, 'package.json'), '{ "type": "module" }\n');
   await symlink(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
   return {
-    command: { label: 'compiled', shown: 'node --enable-source-maps dist/server.js', args: ['--enable-source-maps', join(out, 'server.js')] },
+    command: {
+      label: 'compiled',
+      shown: 'node --enable-source-maps dist/server.js',
+      args: ['--enable-source-maps', join(out, 'server.js')],
+    },
     remove: () => rm(out, { recursive: true, force: true }),
   };
 }
 
 /** Spawns the gateway (by default as `npm start` runs it) and waits until it listens. */
-export async function startServer(env: Record<string, string>, command: ServerCommand = TSX_SERVER): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  command: ServerCommand = TSX_SERVER,
+): Promise<ServerProcess> {
   const startedAt = performance.now();
   const child = spawn(process.execPath, [...profileFlags(), ...command.args], {
     cwd: ROOT,
@@ -144,7 +160,9 @@ export async function startServer(env: Record<string, string>, command: ServerCo
   });
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
-    child.once('exit', (code) => reject(new Error(`gateway process exited early (code ${code}): ${buffered.slice(-500)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`gateway process exited early (code ${code}): ${buffered.slice(-500)}`)),
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const match = /listening: GraphiQL at (http:\/\/[^\s"]+)\/graphql/.exec(buffered);
@@ -152,7 +170,13 @@ export async function startServer(env: Record<string, string>, command: ServerCo
     });
   });
   const listeningAfterMs = performance.now() - startedAt;
-  return { url, pid: child.pid ?? 0, listeningAfterMs, startedAt, close: () => stop(child, () => child.kill('SIGTERM')) };
+  return {
+    url,
+    pid: child.pid ?? 0,
+    listeningAfterMs,
+    startedAt,
+    close: () => stop(child, () => child.kill('SIGTERM')),
+  };
 }
 
 function stop(child: ChildProcess, signal: () => void): Promise<void> {
@@ -166,7 +190,10 @@ function stop(child: ChildProcess, signal: () => void): Promise<void> {
 
 /** Starts bench/bare-proxy.ts in front of `origin` and waits for its port. */
 export async function startBareProxy(origin: string): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', BARE_PROXY_ENTRY, origin], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', BARE_PROXY_ENTRY, origin], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bare proxy exited early (code ${code})`)));
     child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8').trim()));
@@ -177,6 +204,7 @@ export async function startBareProxy(origin: string): Promise<{ url: string; clo
 /** Resident memory of a process now and at its peak (Linux /proc: VmRSS, VmHWM), in bytes. */
 export async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+  const kb = (key: string): number =>
+    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }

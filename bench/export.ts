@@ -51,7 +51,10 @@ async function cpuMsOf(pid: number): Promise<number> {
 
 /** Streams one export from a fresh gateway process (after a warm-up export) and measures it. */
 async function runExport(sim: SimProcess, limit: number, command: ServerCommand): Promise<ExportRun> {
-  const server = await startServer(gatewayEnv(sim, { UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_MAX_REQUESTS_PER_MINUTE: '100000' }), command);
+  const server = await startServer(
+    gatewayEnv(sim, { UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_MAX_REQUESTS_PER_MINUTE: '100000' }),
+    command,
+  );
   try {
     const url = (rows: number): string =>
       `${server.url}/reports/bookings.csv?${new URLSearchParams({ expand: 'fees', columns: EXPORT_COLUMNS.join(','), limit: String(rows) })}`;
@@ -115,10 +118,17 @@ function download(url: string): Promise<{ rows: number; bytes: number; ttfbMs: n
  * `name` alone; offices and rates are catalogues, read whole).
  */
 function selectionsOf(now: Date): { collection: string; select: readonly string[] }[] {
-  const prepared = prepareReport({ report: 'bookings', expand: 'fees', columns: EXPORT_COLUMNS }, { timeZone: 'UTC', weekStartsOn: 'MONDAY' }, now);
+  const prepared = prepareReport(
+    { report: 'bookings', expand: 'fees', columns: EXPORT_COLUMNS },
+    { timeZone: 'UTC', weekStartsOn: 'MONDAY' },
+    now,
+  );
   const segment = prepared.segments[0];
   const bookings = segment?.kind === 'list' ? (segment.query.select ?? []) : [];
-  return [{ collection: 'bookings', select: bookings }, ...['members', 'teams', 'resources'].map((collection) => ({ collection, select: ['name'] }))];
+  return [
+    { collection: 'bookings', select: bookings },
+    ...['members', 'teams', 'resources'].map((collection) => ({ collection, select: ['name'] })),
+  ];
 }
 
 /** The export figures: rows/s, peak memory at two sizes, and time to first byte with latency. */
@@ -126,12 +136,20 @@ export async function measureExport(settings: BenchSettings, command: ServerComm
   const rows = settings.exportRows;
   // One booking is one row here: enough bookings for the rows (scale 1 ≈ 8,000 bookings).
   const scale = Math.ceil((rows / 8_000) * 10) / 10;
-  const sim = await startSimulator({ seed: settings.seed, scale, now: settings.now.toISOString(), latencyMs: 0, selections: selectionsOf(settings.now) });
+  const sim = await startSimulator({
+    seed: settings.seed,
+    scale,
+    now: settings.now.toISOString(),
+    latencyMs: 0,
+    selections: selectionsOf(settings.now),
+  });
   try {
     const small = await runExport(sim, Math.round(rows / 4), command);
     const full = await runExport(sim, rows, command);
     if (full.rows !== rows || small.rows !== Math.round(rows / 4)) {
-      throw new Error(`export returned ${full.rows} and ${small.rows} rows, wanted ${rows} and ${Math.round(rows / 4)}`);
+      throw new Error(
+        `export returned ${full.rows} and ${small.rows} rows, wanted ${rows} and ${Math.round(rows / 4)}`,
+      );
     }
     await sim.setFaults({ latencyMs: settings.latencyMs });
     const slow = await runExport(sim, settings.quick ? 1_000 : 5_000, command);

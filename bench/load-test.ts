@@ -36,13 +36,23 @@ const CONNECTIONS = Number(values.connections);
 const SCALE = Number(values.scale);
 
 /** OfficeRnD on a bad day: slow, jittery, 5 % server errors, 1 % dropped connections. */
-const FAULTS: FaultOptions = { latencyMs: 5, jitterMs: 20, errorRate: 0.05, errorStatuses: [500, 502, 503, 504], dropRate: 0.01 };
+const FAULTS: FaultOptions = {
+  latencyMs: 5,
+  jitterMs: 20,
+  errorRate: 0.05,
+  errorStatuses: [500, 502, 503, 504],
+  dropRate: 0.01,
+};
 
 const simulator = createSimulator({ seed: 42, scale: SCALE, faults: FAULTS, requestLogLimit: 1_000 });
 const upstream = await simulator.listen(0);
 // Upstream concurrency at its maximum: the simulator, not OfficeRnD, is on the other side. A 5 s call timeout (the
 // slowest simulated answer takes 25 ms) lets memory settle between rounds: each call's timeout timer lives that long.
-const config = loadConfig({ GATEWAY_API_KEYS: 'load-test-key-0123456789', UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_TIMEOUT_MS: '5000' });
+const config = loadConfig({
+  GATEWAY_API_KEYS: 'load-test-key-0123456789',
+  UPSTREAM_MAX_CONCURRENCY: '64',
+  UPSTREAM_TIMEOUT_MS: '5000',
+});
 let errorLines = 0;
 const logger = createLogger({ level: 'error', write: () => void (errorLines += 1) });
 const officernd = createOfficeRnDClient({
@@ -122,8 +132,12 @@ interface Round {
   heapMb: number;
 }
 
-console.log(`load: ${ROUNDS} rounds × ${DURATION_S} s, ${CONNECTIONS} connections, ${requests.length} queries, simulator scale ${SCALE}`);
-console.log(`faults: ${JSON.stringify(FAULTS)}; upstream: ${JSON.stringify({ ...config.upstream, maxRequestsPerMinute: 'unlimited' })}`);
+console.log(
+  `load: ${ROUNDS} rounds × ${DURATION_S} s, ${CONNECTIONS} connections, ${requests.length} queries, simulator scale ${SCALE}`,
+);
+console.log(
+  `faults: ${JSON.stringify(FAULTS)}; upstream: ${JSON.stringify({ ...config.upstream, maxRequestsPerMinute: 'unlimited' })}`,
+);
 const rounds: Round[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const before = graphqlErrors;
@@ -159,8 +173,14 @@ const last = rounds.at(-1)?.rssMb ?? 0;
 const growth = first > 0 ? (last - first) / first : 0;
 const failedTotal = rounds.reduce((n, r) => n + r.failed, 0);
 console.log(`failed responses: ${failedTotal}`);
-console.log(`upstream: ${officernd.stats.requests} requests, ${officernd.stats.retries} retries, ${officernd.stats.tokenRequests} token requests`);
-console.log(`resident memory: ${first} MB after round 1, ${last} MB after round ${rounds.length} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %)`);
-console.log(`heap used: ${rounds[0]?.heapMb} MB after round 1, ${rounds.at(-1)?.heapMb} MB after round ${rounds.length}`);
+console.log(
+  `upstream: ${officernd.stats.requests} requests, ${officernd.stats.retries} retries, ${officernd.stats.tokenRequests} token requests`,
+);
+console.log(
+  `resident memory: ${first} MB after round 1, ${last} MB after round ${rounds.length} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %)`,
+);
+console.log(
+  `heap used: ${rounds[0]?.heapMb} MB after round 1, ${rounds.at(-1)?.heapMb} MB after round ${rounds.length}`,
+);
 for (const sample of firstErrors) console.log(`first GraphQL errors: ${sample}`);
 process.exitCode = failedTotal > 0 || growth > 0.1 ? 1 : 0;

@@ -16,7 +16,12 @@ import type { BenchSettings } from './settings.ts';
 const MEMBER_QUERY = 'query Member($id: ID!) { member(id: $id) { id name email } }';
 
 /** Measures added p50 latency and throughput ratio at concurrency 1 and 32, at the configured latency and at none. */
-export async function measureOverhead(settings: BenchSettings, sim: SimProcess, data: DataIndex, server: ServerCommand): Promise<Figure[]> {
+export async function measureOverhead(
+  settings: BenchSettings,
+  sim: SimProcess,
+  data: DataIndex,
+  server: ServerCommand,
+): Promise<Figure[]> {
   await sim.setFaults({ latencyMs: 0 });
   const memberId = data.items('members')[0]?._id ?? '';
   const token = await fetchToken(sim);
@@ -47,7 +52,10 @@ export async function measureOverhead(settings: BenchSettings, sim: SimProcess, 
       await sim.setFaults({ latencyMs });
       const at = latencyMs === 0 ? 'no added latency (CPU-bound ceiling)' : `${latencyMs} ms upstream latency`;
       const requests = latencyMs === 0 ? settings.overheadRequests : settings.overheadRequestsWithLatency;
-      for (const [concurrency, total] of [[1, requests.c1], [32, requests.c32]] as const) {
+      for (const [concurrency, total] of [
+        [1, requests.c1],
+        [32, requests.c32],
+      ] as const) {
         // Warm both paths (JIT, sockets, the gateway's token), then alternate them so drift hits both alike.
         await runLoad(direct, Math.ceil(total / 4), concurrency);
         await runLoad(gateway, Math.ceil(total / 4), concurrency);

@@ -166,13 +166,15 @@ export function referencesOf(spec: QuerySpec, data: DataIndex): References {
       const c = entry.link.collection;
       if (!walks.has(c) && size(c) <= filteredCalls(entry)) walks.add(c);
     }
-    const getsOf = (c: ListCollection): number => [...(wanted.get(c) ?? [])].filter((id) => !primed.get(c)?.has(id)).length;
+    const getsOf = (c: ListCollection): number =>
+      [...(wanted.get(c) ?? [])].filter((id) => !primed.get(c)?.has(id)).length;
     // By-id collections: one GET per object not already at hand, or one walk when it has fewer pages than that.
     if (walkByIdWhenCheaper) for (const c of wanted.keys()) if (!walks.has(c) && getsOf(c) > size(c)) walks.add(c);
     const byCollection: Record<string, number> = { [`${spec.root.collection} (root)`]: rootPages };
     for (const c of walks) byCollection[`${c} (walk)`] = size(c);
     for (const entry of reverse) {
-      if (!walks.has(entry.link.collection)) byCollection[`${entry.link.collection} (by ${entry.link.via})`] = filteredCalls(entry);
+      if (!walks.has(entry.link.collection))
+        byCollection[`${entry.link.collection} (by ${entry.link.via})`] = filteredCalls(entry);
     }
     for (const c of wanted.keys()) if (!walks.has(c) && getsOf(c) > 0) byCollection[`${c} (by id)`] = getsOf(c);
     return {

@@ -3,7 +3,9 @@ import type { DataIndex, LinkSpec, QuerySpec, Wire } from './plans.ts';
 // The canonical queries of issue 6, each as a GraphQL document and as the join it performs over the wire data
 // (so the references are computed from what the simulator serves, not written by hand).
 
-const ref = (field: string) => (item: Wire): unknown[] => [item[field]];
+const ref =
+  (field: string) =>
+  (item: Wire): unknown[] => [item[field]];
 
 const officeLink: LinkSpec = { name: 'office', collection: 'offices', refs: ref('office') };
 
@@ -13,7 +15,10 @@ const linesOf = (payment: Wire): Wire[] => {
   if (Array.isArray(invoiceLines) && invoiceLines.length > 0) return invoiceLines as Wire[];
   return (Array.isArray(payment.lines) ? payment.lines : []) as Wire[];
 };
-const lineRefs = (field: string) => (payment: Wire): unknown[] => linesOf(payment).map((line) => line[field]);
+const lineRefs =
+  (field: string) =>
+  (payment: Wire): unknown[] =>
+    linesOf(payment).map((line) => line[field]);
 
 export const DASHBOARD: QuerySpec = {
   name: 'dashboard',

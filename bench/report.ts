@@ -24,7 +24,14 @@ export interface Figure {
 const fmt = (value: number, unit = ''): string => {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  const text = Number.isInteger(value) || abs >= 1000 ? Math.round(value).toLocaleString('en-US') : abs >= 100 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : value.toFixed(2);
+  const text =
+    Number.isInteger(value) || abs >= 1000
+      ? Math.round(value).toLocaleString('en-US')
+      : abs >= 100
+        ? value.toFixed(0)
+        : abs >= 10
+          ? value.toFixed(1)
+          : value.toFixed(2);
   return unit ? `${text} ${unit}` : text;
 };
 
@@ -41,13 +48,26 @@ export function formatTable(figures: readonly Figure[]): string {
     f.pass === null ? '-' : f.pass ? 'yes' : 'NO',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join(' | ')
+      .trimEnd();
   const notes = figures.filter((f) => f.note).map((f) => `  [${f.section} ${f.name}] ${f.note}`);
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line), ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
+  return [
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('-|-'),
+    ...rows.map(line),
+    ...(notes.length ? ['', 'notes:', ...notes] : []),
+  ].join('\n');
 }
 
 /** Writes the run's settings and figures as JSON. */
-export async function writeResults(path: string, meta: Record<string, unknown>, figures: readonly Figure[]): Promise<void> {
+export async function writeResults(
+  path: string,
+  meta: Record<string, unknown>,
+  figures: readonly Figure[],
+): Promise<void> {
   await writeFile(path, `${JSON.stringify({ meta, figures }, null, 2)}\n`);
 }
 

@@ -50,7 +50,11 @@ export async function restJoin(target: RestTarget, spec: QuerySpec, maxRows: num
     return { body: await response.json(), next: response.headers.get('rnd-cursor-next') };
   };
   // §3: pages of 100, the next cursor in the `rnd-cursor-next` header.
-  const list = async (collection: string, params: Record<string, string>, max = Number.POSITIVE_INFINITY): Promise<Wire[]> => {
+  const list = async (
+    collection: string,
+    params: Record<string, string>,
+    max = Number.POSITIVE_INFINITY,
+  ): Promise<Wire[]> => {
     const items: Wire[] = [];
     let next: string | null = null;
     do {
@@ -77,7 +81,8 @@ export async function restJoin(target: RestTarget, spec: QuerySpec, maxRows: num
   const follow = async (parent: Wire, links: readonly LinkSpec[]): Promise<void> => {
     for (const link of links) {
       if (link.via) {
-        for (const child of await list(link.collection, { [link.via]: parent._id })) await follow(child, link.links ?? []);
+        for (const child of await list(link.collection, { [link.via]: parent._id }))
+          await follow(child, link.links ?? []);
         continue;
       }
       for (const id of link.refs?.(parent) ?? []) {

@@ -30,7 +30,9 @@ const progress = (message: string): void => {
 
 let data: DataIndex | null = null;
 const dataIndex = (): DataIndex => {
-  data ??= indexDataset(generateDataset({ seed: settings.seed, scale: settings.scale, now: settings.now, org: 'demo' }));
+  data ??= indexDataset(
+    generateDataset({ seed: settings.seed, scale: settings.scale, now: settings.now, org: 'demo' }),
+  );
   return data;
 };
 
@@ -50,7 +52,12 @@ const server = async (): Promise<ServerCommand> => {
 
 let sim: SimProcess | null = null;
 const simulator = async (): Promise<SimProcess> => {
-  sim ??= await startSimulator({ seed: settings.seed, scale: settings.scale, now: settings.now.toISOString(), latencyMs: 0 });
+  sim ??= await startSimulator({
+    seed: settings.seed,
+    scale: settings.scale,
+    now: settings.now.toISOString(),
+    latencyMs: 0,
+  });
   return sim;
 };
 try {

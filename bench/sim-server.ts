@@ -33,7 +33,10 @@ export interface SimReady {
 
 const options = JSON.parse(process.argv[2] ?? '{}') as SimServerOptions;
 // Every bench client asks for its own token: the token endpoint's 5/min limit (§1) is not what is measured.
-const faultsOf = (latencyMs: number): FaultOptions => ({ latencyMs, tokenRateLimitPerMinute: Number.POSITIVE_INFINITY });
+const faultsOf = (latencyMs: number): FaultOptions => ({
+  latencyMs,
+  tokenRateLimitPerMinute: Number.POSITIVE_INFINITY,
+});
 
 /** Freezes the data deeply: nothing changes it while served, and the simulator keeps frozen items' JSON text. */
 function deepFreeze<T>(value: T): T {
@@ -44,8 +47,15 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const dataset = deepFreeze(generateDataset({ seed: options.seed, scale: options.scale, now: new Date(options.now), org: 'demo' }));
-const simulator = createSimulator({ dataset, seed: options.seed, now: new Date(options.now), faults: faultsOf(options.latencyMs) });
+const dataset = deepFreeze(
+  generateDataset({ seed: options.seed, scale: options.scale, now: new Date(options.now), org: 'demo' }),
+);
+const simulator = createSimulator({
+  dataset,
+  seed: options.seed,
+  now: new Date(options.now),
+  faults: faultsOf(options.latencyMs),
+});
 await warmJson();
 const listening = await simulator.listen(0, '127.0.0.1');
 const send = (message: unknown): void => void process.send?.(message);
@@ -57,18 +67,31 @@ const send = (message: unknown): void => void process.send?.(message);
  * measured.
  */
 async function warmJson(): Promise<void> {
-  const form = new URLSearchParams({ client_id: 'demo-client', client_secret: 'demo-secret', grant_type: 'client_credentials', scope: 'officernd.api.read' });
-  const token = (await (await simulator.fetch(simulator.tokenUrl, { method: 'POST', body: form })).json()) as { access_token: string };
+  const form = new URLSearchParams({
+    client_id: 'demo-client',
+    client_secret: 'demo-secret',
+    grant_type: 'client_credentials',
+    scope: 'officernd.api.read',
+  });
+  const token = (await (await simulator.fetch(simulator.tokenUrl, { method: 'POST', body: form })).json()) as {
+    access_token: string;
+  };
   const headers = { authorization: `Bearer ${token.access_token}` };
   const reads = [
     ...LIST_COLLECTIONS.map((collection) => ({ collection, select: '' })),
-    ...(options.selections ?? []).map(({ collection, select }) => ({ collection, select: `&$select=${select.join(',')}` })),
+    ...(options.selections ?? []).map(({ collection, select }) => ({
+      collection,
+      select: `&$select=${select.join(',')}`,
+    })),
   ];
   for (const { collection, select } of reads) {
     let next: string | null = '';
     while (next !== null) {
       const query: string = (next === '' ? '$limit=100' : `$limit=100&$next=${encodeURIComponent(next)}`) + select;
-      const answer: Response = await simulator.fetch(`${simulator.apiUrl}/organizations/${simulator.org}/${collection}?${query}`, { headers });
+      const answer: Response = await simulator.fetch(
+        `${simulator.apiUrl}/organizations/${simulator.org}/${collection}?${query}`,
+        { headers },
+      );
       await answer.arrayBuffer();
       next = answer.headers.get('rnd-cursor-next');
     }

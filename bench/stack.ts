@@ -65,7 +65,10 @@ export async function runQuery(gateway: Gateway, document: string): Promise<Quer
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ query: document }),
   });
-  const body = (await response.json()) as { data?: Record<string, { nodes?: unknown[] } | null>; errors?: { message: string }[] };
+  const body = (await response.json()) as {
+    data?: Record<string, { nodes?: unknown[] } | null>;
+    errors?: { message: string }[];
+  };
   const ms = performance.now() - started;
   const first = Object.values(body.data ?? {})[0];
   return { ms, rows: first?.nodes?.length ?? 0, errors: (body.errors ?? []).map((e) => e.message) };

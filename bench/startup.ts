@@ -19,11 +19,18 @@ interface Sample {
 }
 
 /** Starts the server `runs` times per mode and per way of running it, and reports the medians. */
-export async function measureStartup(settings: BenchSettings, sim: SimProcess, compiled: ServerCommand): Promise<Figure[]> {
+export async function measureStartup(
+  settings: BenchSettings,
+  sim: SimProcess,
+  compiled: ServerCommand,
+): Promise<Figure[]> {
   await sim.setFaults({ latencyMs: 0 });
   const modes = [
     { name: 'OfficeRnD mode', env: gatewayEnv(sim) },
-    { name: 'demo mode', env: gatewayEnv(null, { SIMULATOR_SEED: String(settings.seed), SIMULATOR_SCALE: String(settings.scale) }) },
+    {
+      name: 'demo mode',
+      env: gatewayEnv(null, { SIMULATOR_SEED: String(settings.seed), SIMULATOR_SCALE: String(settings.scale) }),
+    },
   ];
   const commands: ServerCommand[] = [TSX_SERVER, compiled];
   const figures: Figure[] = [];
@@ -88,7 +95,8 @@ async function sample(env: Record<string, string>, command: ServerCommand): Prom
       body: FIRST_QUERY,
     });
     const firstAnswerMs = performance.now() - server.startedAt;
-    if (answer.status !== 200 || answer.body.includes('"errors"')) throw new Error(`first query failed: ${answer.body.slice(0, 300)}`);
+    if (answer.status !== 200 || answer.body.includes('"errors"'))
+      throw new Error(`first query failed: ${answer.body.slice(0, 300)}`);
     // At rest: a second after the first answer, nothing in flight.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const { rss } = await memoryOf(server.pid);

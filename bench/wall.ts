@@ -14,7 +14,10 @@ import { createBenchClient, createBenchGateway, runQuery, type ClientLimits } fr
 /** Times each canonical query (median of fresh-gateway runs) and the REST script doing the same join. */
 export async function measureWall(settings: BenchSettings, sim: SimProcess, data: DataIndex): Promise<Figure[]> {
   await sim.setFaults({ latencyMs: settings.latencyMs });
-  const limits: ClientLimits = { maxConcurrency: settings.maxConcurrency, maxRequestsPerMinute: settings.maxRequestsPerMinute };
+  const limits: ClientLimits = {
+    maxConcurrency: settings.maxConcurrency,
+    maxRequestsPerMinute: settings.maxRequestsPerMinute,
+  };
   const officernd = createBenchClient(sim, limits);
   const figures: Figure[] = [];
   for (const spec of canonicalQueries(data)) {
@@ -39,7 +42,13 @@ export async function measureWall(settings: BenchSettings, sim: SimProcess, data
       ratioOf: 'floor',
       target: '<= 1.25x floor',
       pass: timed.ms <= 1.25 * floorMs,
-      detail: { runsMs: timed.runs, upstreamCalls: timed.calls, scriptCalls: script.calls, depth: refs.depth, perIdPlan: refs.perId },
+      detail: {
+        runsMs: timed.runs,
+        upstreamCalls: timed.calls,
+        scriptCalls: script.calls,
+        depth: refs.depth,
+        perIdPlan: refs.perId,
+      },
     });
     figures.push({
       section: '2 wall',
@@ -56,24 +65,41 @@ export async function measureWall(settings: BenchSettings, sim: SimProcess, data
   }
   // The client's default concurrency (8 in flight) on the dashboard, the request budget left open.
   const dashboardFloor = referencesOf(DASHBOARD, data).depth * settings.latencyMs;
-  const eightInFlight = createBenchClient(sim, { maxConcurrency: 8, maxRequestsPerMinute: settings.maxRequestsPerMinute });
+  const eightInFlight = createBenchClient(sim, {
+    maxConcurrency: 8,
+    maxRequestsPerMinute: settings.maxRequestsPerMinute,
+  });
   const eight = await timeQuery(DASHBOARD, settings, sim, async () => createBenchGateway(eightInFlight));
-  figures.push(defaultsFigure('dashboard, 8 in flight', eight, dashboardFloor, 'UPSTREAM_MAX_CONCURRENCY=8 (the default): a level of N GETs takes N/8 round trips'));
+  figures.push(
+    defaultsFigure(
+      'dashboard, 8 in flight',
+      eight,
+      dashboardFloor,
+      'UPSTREAM_MAX_CONCURRENCY=8 (the default): a level of N GETs takes N/8 round trips',
+    ),
+  );
   if (settings.defaultsRun) {
     // Full defaults, 300 requests a minute too: a fresh client per run (fresh budget), its token fetched first.
-    const defaults = await timeQuery(DASHBOARD, { ...settings, warmRuns: 0, wallRuns: 1, allowErrors: true }, sim, async () => {
-      const fresh = createBenchClient(sim, {});
-      await fresh.listPage('offices', {}, { limit: 1 });
-      return createBenchGateway(fresh);
-    });
+    const defaults = await timeQuery(
+      DASHBOARD,
+      { ...settings, warmRuns: 0, wallRuns: 1, allowErrors: true },
+      sim,
+      async () => {
+        const fresh = createBenchClient(sim, {});
+        await fresh.listPage('offices', {}, { limit: 1 });
+        return createBenchGateway(fresh);
+      },
+    );
     figures.push(
       defaultsFigure(
         'dashboard, client defaults',
         defaults,
         dashboardFloor,
         `UPSTREAM_MAX_CONCURRENCY=8, UPSTREAM_MAX_REQUESTS_PER_MINUTE=300 (the defaults): ${defaults.calls} calls, ` +
-          (defaults.calls > 300 ? 'more than a minute allows' : 'within one minute\'s budget') +
-          (defaults.errors.length > 0 ? `; answered with ${defaults.errors.length} errors, first: ${defaults.errors[0]}` : ''),
+          (defaults.calls > 300 ? 'more than a minute allows' : "within one minute's budget") +
+          (defaults.errors.length > 0
+            ? `; answered with ${defaults.errors.length} errors, first: ${defaults.errors[0]}`
+            : ''),
       ),
     );
   }
@@ -123,7 +149,8 @@ async function timeQuery(
     const fresh = await gateway();
     await sim.reset();
     const run = await runQuery(fresh, spec.document);
-    if (run.errors.length > 0 && !runs.allowErrors) throw new Error(`${spec.name}: ${run.errors.slice(0, 3).join('; ')}`);
+    if (run.errors.length > 0 && !runs.allowErrors)
+      throw new Error(`${spec.name}: ${run.errors.slice(0, 3).join('; ')}`);
     samples.push(run.ms);
     calls = await sim.count();
     errors = run.errors;

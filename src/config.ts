@@ -129,7 +129,6 @@ type Env = Record<string, string | undefined>;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Env): Config {
   const problems: string[] = [];
@@ -150,7 +149,9 @@ export function loadConfig(env: Env): Config {
 
   const org = get('OFFICERND_ORG') ?? (mode === 'simulator' ? 'demo' : undefined);
   if (org === undefined) {
-    problems.push('OFFICERND_ORG is not set: the organization slug is required with credentials (the part after /organizations/ in your API URL)');
+    problems.push(
+      'OFFICERND_ORG is not set: the organization slug is required with credentials (the part after /organizations/ in your API URL)',
+    );
   } else if (!SLUG.test(org)) {
     problems.push(`OFFICERND_ORG must be an organization slug (letters, digits, - and _), got "${org}"`);
   }
@@ -201,7 +202,9 @@ export function loadConfig(env: Env): Config {
     maxConnections: integer('MAX_CONNECTIONS', 1_000, 1, 1_000_000),
   };
   if (http.headersTimeoutMs > http.requestTimeoutMs) {
-    problems.push(`HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not be above REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`);
+    problems.push(
+      `HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not be above REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`,
+    );
   }
   const metricsPortRaw = get('METRICS_PORT');
   const metricsPort = metricsPortRaw === undefined ? null : integer('METRICS_PORT', 0, 0, 65535);
@@ -234,16 +237,24 @@ export function loadConfig(env: Env): Config {
     maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
     timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
     requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),
-    maxResponseBytes: integer('MAX_UPSTREAM_RESPONSE_BYTES', DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES, 65_536, 1_073_741_824),
+    maxResponseBytes: integer(
+      'MAX_UPSTREAM_RESPONSE_BYTES',
+      DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES,
+      65_536,
+      1_073_741_824,
+    ),
     maxCallsPerRequest: integer('MAX_UPSTREAM_CALLS_PER_REQUEST', DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST, 1, 1_000_000),
     keyShare: 1,
   };
 
   const timeZone = get('DEFAULT_TIME_ZONE') ?? 'UTC';
-  if (!isTimeZone(timeZone)) problems.push(`DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/London, got "${timeZone}"`);
+  if (!isTimeZone(timeZone))
+    problems.push(`DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/London, got "${timeZone}"`);
   const weekStartsOn = (get('DEFAULT_WEEK_STARTS_ON') ?? 'MONDAY').toUpperCase() as Weekday;
   if (!WEEKDAYS.includes(weekStartsOn)) {
-    problems.push(`DEFAULT_WEEK_STARTS_ON must be one of ${WEEKDAYS.join(', ')}, got "${get('DEFAULT_WEEK_STARTS_ON')}"`);
+    problems.push(
+      `DEFAULT_WEEK_STARTS_ON must be one of ${WEEKDAYS.join(', ')}, got "${get('DEFAULT_WEEK_STARTS_ON')}"`,
+    );
   }
 
   const list = (name: string): string[] =>
@@ -261,7 +272,8 @@ export function loadConfig(env: Env): Config {
     return fallback;
   };
   const apiKeys = list('GATEWAY_API_KEYS');
-  if (apiKeys.some((key) => key.length < 16)) problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters long');
+  if (apiKeys.some((key) => key.length < 16))
+    problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters long');
   const security = {
     apiKeys,
     corsOrigins: list('CORS_ORIGINS'),
@@ -283,9 +295,13 @@ export function loadConfig(env: Env): Config {
     exportMaxBytes: integer('RESPONSE_CACHE_EXPORT_MAX_BYTES', 8_000_000, 0, 1_000_000_000),
   };
   const webhookSecret = get('OFFICERND_WEBHOOK_SECRET') ?? null;
-  const persisted = { trustedDocuments: get('TRUSTED_DOCUMENTS') ?? null, trustedOnly: flag('TRUSTED_DOCUMENTS_ONLY', false) };
+  const persisted = {
+    trustedDocuments: get('TRUSTED_DOCUMENTS') ?? null,
+    trustedOnly: flag('TRUSTED_DOCUMENTS_ONLY', false),
+  };
   const redisUrl = get('REDIS_URL') ?? null;
-  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl))
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL');
   const redis = { url: redisUrl, timeoutMs: integer('REDIS_TIMEOUT_MS', 250, 10, 60_000) };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -46,6 +46,12 @@ export function createContext(deps: ContextDeps, request: Request, signal: Abort
     signal,
     settings: deps.settings,
     now: deps.clock ?? (() => new Date()),
-    loaders: createLoaders({ ...deps.loaderOptions, officernd: deps.officernd, sizes: deps.sizes, logger: deps.logger, signal }),
+    loaders: createLoaders({
+      ...deps.loaderOptions,
+      officernd: deps.officernd,
+      sizes: deps.sizes,
+      logger: deps.logger,
+      signal,
+    }),
   };
 }

@@ -50,7 +50,11 @@ const tracing = config.tracing.endpoint
       upstreamHost: new URL(config.officernd.apiUrl).hostname,
     })
   : undefined;
-if (tracing) logger.info('OpenTelemetry traces on', { endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
+if (tracing)
+  logger.info('OpenTelemetry traces on', {
+    endpoint: config.tracing.endpoint,
+    serviceName: config.tracing.serviceName,
+  });
 const ops = createOps({ logger, metrics, ...(tracing ? { tracing } : {}) });
 
 // Several replicas share their token, upstream budget, caches and webhook events through Redis (issue 17).
@@ -80,13 +84,16 @@ if (config.mode === 'simulator') {
     years: config.simulator.years,
     v1Filters: config.simulator.v1Filters,
   });
-  logger.info('No OfficeRnD credentials configured (OFFICERND_CLIENT_ID/OFFICERND_CLIENT_SECRET): serving the built-in OfficeRnD simulator with seeded demo data', {
-    org: simulator.org,
-    seed: config.simulator.seed,
-    scale: config.simulator.scale,
-    years: config.simulator.years,
-    v1Filters: config.simulator.v1Filters,
-  });
+  logger.info(
+    'No OfficeRnD credentials configured (OFFICERND_CLIENT_ID/OFFICERND_CLIENT_SECRET): serving the built-in OfficeRnD simulator with seeded demo data',
+    {
+      org: simulator.org,
+      seed: config.simulator.seed,
+      scale: config.simulator.scale,
+      years: config.simulator.years,
+      v1Filters: config.simulator.v1Filters,
+    },
+  );
   officernd = createOfficeRnDClient({
     // OFFICERND_API_VERSION=v2 serves the simulator's Flex API.
     apiUrl: config.officernd.apiVersion === 'v2' ? simulator.apiV2Url : simulator.apiUrl,
@@ -150,7 +157,9 @@ const metricsServer =
           response.writeHead(404).end();
           return;
         }
-        void metrics.scrape().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
+        void metrics
+          .scrape()
+          .then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
       });
 metricsServer?.listen(config.metricsPort ?? 0, config.host, () => {
   const address = metricsServer.address();
@@ -174,7 +183,9 @@ const shutdown = (signal: string): void => {
   if (closing) return;
   closing = true;
   readiness.drain();
-  logger.info(`${signal} received: closing; answering the requests in flight (at most SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms)`);
+  logger.info(
+    `${signal} received: closing; answering the requests in flight (at most SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms)`,
+  );
   const forced = setTimeout(() => {
     logger.error('Shutdown timed out (SHUTDOWN_TIMEOUT_MS): cutting the requests still in flight');
     server.closeAllConnections();

@@ -18,7 +18,9 @@ let server: ChildProcess | null = null;
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'officernd-graphql-build-'));
-  await promisify(execFile)(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', out], { cwd: root });
+  await promisify(execFile)(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', out], {
+    cwd: root,
+  });
   await writeFile(join(out, 'package.json'), '{ "type": "module" }\n');
   await symlink(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
   // A whole-project tsc: well under a minute alone, longer on a loaded 2-core machine.
@@ -35,7 +37,9 @@ afterAll(async () => {
 
 async function emittedFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && !e.parentPath.includes('node_modules')).map((e) => join(e.parentPath, e.name));
+  return entries
+    .filter((e) => e.isFile() && !e.parentPath.includes('node_modules'))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 describe('npm run build', () => {
@@ -52,7 +56,8 @@ describe('npm run build', () => {
     for (const file of scripts) {
       const text = await readFile(join(out, file), 'utf8');
       expect(text, file).not.toMatch(/(?:from|import)\s*\(?\s*["'][^"']*\.ts["']/);
-      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) specifiers.push(match[1]!);
+      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g))
+        specifiers.push(match[1]!);
     }
     expect(specifiers.length).toBeGreaterThan(scripts.length);
     expect(specifiers.filter((s) => !s.endsWith('.js'))).toEqual([]);
@@ -86,10 +91,16 @@ describe('npm run build', () => {
       body: JSON.stringify({ query: '{ offices(first: 2) { nodes { id name } } }' }),
     });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { data?: { offices: { nodes: { id: string; name: string }[] } }; errors?: unknown };
+    const body = (await response.json()) as {
+      data?: { offices: { nodes: { id: string; name: string }[] } };
+      errors?: unknown;
+    };
     expect(body.errors).toBeUndefined();
     // Names depend on the seed only (ids embed the simulator's clock): the default seed 42 at the scale passed above.
-    const expected = generateDataset({ seed: 42, scale: 0.1, now: TEST_NOW, org: 'demo' }).collections.offices.slice(0, 2);
+    const expected = generateDataset({ seed: 42, scale: 0.1, now: TEST_NOW, org: 'demo' }).collections.offices.slice(
+      0,
+      2,
+    );
     expect(body.data?.offices.nodes.map((o) => o.name)).toEqual(expected.map((o) => o.name));
     for (const office of body.data?.offices.nodes ?? []) expect(office.id).toMatch(/^[0-9a-f]{24}$/);
   });

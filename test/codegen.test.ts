@@ -10,7 +10,10 @@ const withoutBanner = (text: string): string => text.replace(/^\/\* eslint-disab
 
 describe('codegen', () => {
   it('test/generated is current (run `npm run codegen` after changing the schema or examples/)', async () => {
-    const outputs = (await generate({ ...config, cwd: root, silent: true }, false)) as { filename: string; content: string }[];
+    const outputs = (await generate({ ...config, cwd: root, silent: true }, false)) as {
+      filename: string;
+      content: string;
+    }[];
     expect(outputs.length).toBeGreaterThan(0);
     for (const output of outputs) {
       const committed = readFileSync(resolve(root, output.filename), 'utf8');

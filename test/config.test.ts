@@ -43,12 +43,18 @@ describe('loadConfig', () => {
   });
 
   it('refuses only one of id and secret, naming the missing variable', () => {
-    expect(problemsOf({ OFFICERND_CLIENT_ID: 'id', OFFICERND_ORG: 'acme' }).join()).toMatch(/OFFICERND_CLIENT_SECRET is not set/);
-    expect(problemsOf({ OFFICERND_CLIENT_SECRET: 'x', OFFICERND_ORG: 'acme' }).join()).toMatch(/OFFICERND_CLIENT_ID is not set/);
+    expect(problemsOf({ OFFICERND_CLIENT_ID: 'id', OFFICERND_ORG: 'acme' }).join()).toMatch(
+      /OFFICERND_CLIENT_SECRET is not set/,
+    );
+    expect(problemsOf({ OFFICERND_CLIENT_SECRET: 'x', OFFICERND_ORG: 'acme' }).join()).toMatch(
+      /OFFICERND_CLIENT_ID is not set/,
+    );
   });
 
   it('requires an org with credentials', () => {
-    expect(problemsOf({ OFFICERND_CLIENT_ID: 'id', OFFICERND_CLIENT_SECRET: 's3cr3t-value' }).join()).toMatch(/OFFICERND_ORG/);
+    expect(problemsOf({ OFFICERND_CLIENT_ID: 'id', OFFICERND_CLIENT_SECRET: 's3cr3t-value' }).join()).toMatch(
+      /OFFICERND_ORG/,
+    );
   });
 
   it.each([
@@ -85,11 +91,16 @@ describe('loadConfig: OfficeRnD API version', () => {
     expect(byUrl).toMatchObject({ apiVersion: 'v2', apiUrl: 'https://app.officernd.com/api/v2' });
     expect(byUrl.scope.split(' ')).toContain('flex.billing.payments.read');
     expect(byUrl.scope.split(' ')).toHaveLength(19);
-    expect(loadConfig({ OFFICERND_API_VERSION: 'v2' }).officernd).toMatchObject({ apiVersion: 'v2', apiUrl: 'https://app.officernd.com/api/v2' });
-    expect(loadConfig({ OFFICERND_API_VERSION: 'V2', OFFICERND_SCOPE: 'flex.community.members.read' }).officernd.scope).toBe(
-      'flex.community.members.read',
+    expect(loadConfig({ OFFICERND_API_VERSION: 'v2' }).officernd).toMatchObject({
+      apiVersion: 'v2',
+      apiUrl: 'https://app.officernd.com/api/v2',
+    });
+    expect(
+      loadConfig({ OFFICERND_API_VERSION: 'V2', OFFICERND_SCOPE: 'flex.community.members.read' }).officernd.scope,
+    ).toBe('flex.community.members.read');
+    expect(() => loadConfig({ OFFICERND_API_VERSION: 'v3' })).toThrow(
+      /OFFICERND_API_VERSION must be v1 or v2, got "v3"/,
     );
-    expect(() => loadConfig({ OFFICERND_API_VERSION: 'v3' })).toThrow(/OFFICERND_API_VERSION must be v1 or v2, got "v3"/);
   });
 });
 
@@ -147,12 +158,18 @@ describe('loadConfig: upstream, security and production settings', () => {
   });
 
   it('turns GraphiQL and introspection off for NODE_ENV=production, unless asked for', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, security: { graphiql: false, introspection: false } });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+      production: true,
+      security: { graphiql: false, introspection: false },
+    });
     expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'on', INTROSPECTION: 'true' }).security).toMatchObject({
       graphiql: true,
       introspection: true,
     });
-    expect(loadConfig({ GRAPHIQL: 'false', INTROSPECTION: '0' }).security).toMatchObject({ graphiql: false, introspection: false });
+    expect(loadConfig({ GRAPHIQL: 'false', INTROSPECTION: '0' }).security).toMatchObject({
+      graphiql: false,
+      introspection: false,
+    });
   });
 
   it('splits API keys and CORS origins on commas, trimming blanks', () => {

@@ -2,7 +2,10 @@ import { createOfficeRnDClient, type OfficeRnDClient, type OfficeRnDClientOption
 import type { Simulator } from '../src/simulator/index.ts';
 
 /** A client of a simulator with its demo credentials; `extra` overrides any option (fetch, retry, logger …). */
-export function demoClient(sim: Pick<Simulator, 'apiUrl' | 'tokenUrl' | 'org' | 'fetch'>, extra: Partial<OfficeRnDClientOptions> = {}): OfficeRnDClient {
+export function demoClient(
+  sim: Pick<Simulator, 'apiUrl' | 'tokenUrl' | 'org' | 'fetch'>,
+  extra: Partial<OfficeRnDClientOptions> = {},
+): OfficeRnDClient {
   return createOfficeRnDClient({
     apiUrl: sim.apiUrl,
     tokenUrl: sim.tokenUrl,

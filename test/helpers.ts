@@ -33,7 +33,11 @@ export interface TestStack {
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] }>;
+  ): Promise<{
+    status: number;
+    data?: T;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  }>;
   /** Upstream API calls since the last reset (token calls excluded). */
   apiCalls(filter?: { collection?: string; id?: boolean }): number;
 }

@@ -6,7 +6,12 @@ const AT = new Date('2026-01-02T03:04:05.000Z');
 
 const collect = (level: LogLevel, secrets: string[] = []) => {
   const lines: { line: string; level: LogLevel }[] = [];
-  const logger = createLogger({ level, secrets, clock: () => AT, write: (line, lineLevel) => lines.push({ line, level: lineLevel }) });
+  const logger = createLogger({
+    level,
+    secrets,
+    clock: () => AT,
+    write: (line, lineLevel) => lines.push({ line, level: lineLevel }),
+  });
   return {
     logger,
     lines,

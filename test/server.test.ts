@@ -110,7 +110,11 @@ describe('npm start', () => {
 
 describe('graceful shutdown (a real process, SIGTERM)', () => {
   const secret = 'shutdown-secret-value';
-  async function upstreamWith(): Promise<{ simulator: Simulator; close(): Promise<void>; env: Record<string, string> }> {
+  async function upstreamWith(): Promise<{
+    simulator: Simulator;
+    close(): Promise<void>;
+    env: Record<string, string>;
+  }> {
     const simulator = createSimulator({
       org: 'acme',
       dataset: testDataset(0.1, 3),
@@ -141,7 +145,10 @@ describe('graceful shutdown (a real process, SIGTERM)', () => {
       // Every OfficeRnD answer now takes 600 ms: the query reads two member pages in turn, the export three.
       upstream.simulator.setFaults({ latencyMs: 600 });
       const query = graphql(url, '{ members(first: 150) { nodes { id } } }');
-      const exported = fetch(`${origin}/reports/members.csv?columns=_id&limit=250`).then(async (r) => ({ status: r.status, text: await r.text() }));
+      const exported = fetch(`${origin}/reports/members.csv?columns=_id&limit=250`).then(async (r) => ({
+        status: r.status,
+        text: await r.text(),
+      }));
       await new Promise((r) => setTimeout(r, 300));
       const child = children.at(-1)!;
       child.kill('SIGTERM');
@@ -218,7 +225,9 @@ describe('what the process loads', () => {
       });
       expect(urls.some((u) => u.endsWith('/src/server.ts'))).toBe(true);
       expect(urls.filter((u) => u.includes('/src/simulator/'))).toEqual([]);
-      expect(urls.filter((u) => u.includes('@opentelemetry/sdk-trace') || u.includes('exporter-trace-otlp'))).toEqual([]);
+      expect(urls.filter((u) => u.includes('@opentelemetry/sdk-trace') || u.includes('exporter-trace-otlp'))).toEqual(
+        [],
+      );
     } finally {
       await upstream.close();
     }

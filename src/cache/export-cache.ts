@@ -32,7 +32,11 @@ export interface ExportCache {
 }
 
 /** Exports kept in this process: at most `maxEntries`, at most `maxBytes` in all; the oldest go first. */
-export function createMemoryExportCache(options: { maxEntries: number; maxBytes: number; clock?: () => number }): ExportCache {
+export function createMemoryExportCache(options: {
+  maxEntries: number;
+  maxBytes: number;
+  clock?: () => number;
+}): ExportCache {
   const clock = options.clock ?? Date.now;
   const entries = new Map<string, CachedExport>();
   let bytes = 0;

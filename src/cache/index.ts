@@ -47,8 +47,8 @@ export function invalidateOnEvents(options: Pick<CachingOptions, 'caches' | 'eve
     if (event.collection === null) return;
     const collection = event.collection;
     const entities = typenamesOfCollection(collection).map((typename) => ({ typename }));
-    Promise.all([caches.graphql.invalidate(entities), caches.exports.invalidate([collection])]).catch((error: unknown) =>
-      logger.warn('cache invalidation failed', { collection, error }),
+    Promise.all([caches.graphql.invalidate(entities), caches.exports.invalidate([collection])]).catch(
+      (error: unknown) => logger.warn('cache invalidation failed', { collection, error }),
     );
   });
 }
@@ -65,5 +65,9 @@ export function useGraphQLCache(options: CachingOptions): Plugin[] {
 
 /** The export cache: `serve` just before `useReportExports`, `capture` before the compression plugin. */
 export function useExportCaching(options: CachingOptions): { serve: Plugin; capture: Plugin } {
-  return useExportCache({ settings: options.settings, store: options.caches.exports, ...(options.clock ? { clock: options.clock } : {}) });
+  return useExportCache({
+    settings: options.settings,
+    store: options.caches.exports,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 }

@@ -58,8 +58,10 @@ export function ttlSeconds(settings: CacheSettings, freshness: Freshness): numbe
  */
 export function ttlPerSchemaCoordinate(settings: CacheSettings): Record<string, number> {
   const ttls: Record<string, number> = {};
-  for (const policy of Object.values(COLLECTION_CACHE)) ttls[policy.typename] = ttlSeconds(settings, policy.freshness) * 1000;
-  for (const [typename, derived] of Object.entries(DERIVED_TYPES)) ttls[typename] = ttlSeconds(settings, derived.freshness) * 1000;
+  for (const policy of Object.values(COLLECTION_CACHE))
+    ttls[policy.typename] = ttlSeconds(settings, policy.freshness) * 1000;
+  for (const [typename, derived] of Object.entries(DERIVED_TYPES))
+    ttls[typename] = ttlSeconds(settings, derived.freshness) * 1000;
   // Report rows are plain JSON without a type of their own: the short TTL, whatever the report.
   ttls['Query.report'] = settings.ttlShortS * 1000;
   return ttls;
@@ -77,7 +79,8 @@ export function collectionOfEventObject(object: string): ListCollection | null {
 /** GraphQL types whose cached answers a change in this collection makes stale. */
 export function typenamesOfCollection(collection: ListCollection): string[] {
   const names = [COLLECTION_CACHE[collection].typename];
-  for (const [typename, derived] of Object.entries(DERIVED_TYPES)) if (derived.collection === collection) names.push(typename);
+  for (const [typename, derived] of Object.entries(DERIVED_TYPES))
+    if (derived.collection === collection) names.push(typename);
   return names;
 }
 
@@ -87,7 +90,10 @@ export function reportCollections(name: ReportName): ListCollection[] {
   const found = new Set<ListCollection>();
   if (spec.source.kind === 'list') found.add(spec.source.collection);
   else found.add('bookings');
-  const joins = [...Object.values(spec.joins), ...Object.values(spec.expand).flatMap((e) => Object.values(e.joins ?? {}))];
+  const joins = [
+    ...Object.values(spec.joins),
+    ...Object.values(spec.expand).flatMap((e) => Object.values(e.joins ?? {})),
+  ];
   for (const join of joins) for (const c of join.collections) found.add(c);
   return [...found];
 }

@@ -58,7 +58,7 @@ export function graphqlCachePlugins(options: GraphQLCacheOptions): Plugin[] {
         const extensions = (result.extensions ??= {}) as { http?: { headers?: Record<string, string> } };
         const headers = ((extensions.http ??= {}).headers ??= {});
         const expiresAt = clock() + ttl;
-        headers['Expires'] = new Date(expiresAt).toUTCString();
+        headers.Expires = new Date(expiresAt).toUTCString();
         headers[EXPIRES_AT] = String(expiresAt);
         return true;
       },
@@ -71,7 +71,8 @@ export function graphqlCachePlugins(options: GraphQLCacheOptions): Plugin[] {
         response.headers.delete(EXPIRES_AT);
         // Not cached (errors, bypass, a TTL of 0): nobody should keep it.
         if (!response.headers.has('etag') || !Number.isFinite(expiresAt)) {
-          if ((response.headers.get('content-type') ?? '').includes('json')) response.headers.set('cache-control', 'no-store');
+          if ((response.headers.get('content-type') ?? '').includes('json'))
+            response.headers.set('cache-control', 'no-store');
           return;
         }
         response.headers.set('cache-control', cacheControlFor(request, (expiresAt - clock()) / 1000));

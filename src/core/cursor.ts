@@ -34,7 +34,13 @@ export function cursorScope(query: string): string {
 
 /** Writes a cursor for a position of the query with fingerprint `scope`. */
 export function encodeCursor(position: CursorPosition, scope: string): string {
-  const fields: (string | number | boolean | null)[] = [VERSION, scope, position.segment, position.upstream, position.offset];
+  const fields: (string | number | boolean | null)[] = [
+    VERSION,
+    scope,
+    position.segment,
+    position.upstream,
+    position.offset,
+  ];
   if (position.optional !== undefined) fields.push(position.optional);
   return Buffer.from(JSON.stringify(fields)).toString('base64url');
 }
@@ -59,7 +65,11 @@ export function decodeCursor(cursor: string, scope: string): CursorPosition {
     (optional === undefined || typeof optional === 'boolean');
   if (!ok) throw new CursorError('foreign');
   if (print !== scope) throw new CursorError('other-query');
-  const position: CursorPosition = { segment: segment as number, upstream: upstream as string | null, offset: offset as number };
+  const position: CursorPosition = {
+    segment: segment as number,
+    upstream: upstream as string | null,
+    offset: offset as number,
+  };
   if (typeof optional === 'boolean') position.optional = optional;
   return position;
 }

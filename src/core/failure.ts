@@ -17,7 +17,12 @@ interface PublicFailure {
 }
 
 /** Codes our own errors carry (`readonly code = …`): the loaders' and scans' RESULT_TOO_LARGE, the budget's timeout, input errors. */
-const OWN_CODES: ReadonlySet<string> = new Set(['BAD_USER_INPUT', 'RESULT_TOO_LARGE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE']);
+const OWN_CODES: ReadonlySet<string> = new Set([
+  'BAD_USER_INPUT',
+  'RESULT_TOO_LARGE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNAVAILABLE',
+]);
 
 const STATUS: Readonly<Record<string, number>> = {
   BAD_USER_INPUT: 400,
@@ -48,10 +53,16 @@ export const INTERNAL_FAILURE: PublicFailure = failure('INTERNAL_SERVER_ERROR', 
 export function publicFailure(error: unknown): PublicFailure | null {
   if (error instanceof OfficeRnDError) {
     const headers: Record<string, string> = {};
-    if ((error.code === 'UPSTREAM_RATE_LIMITED' || error.code === 'UPSTREAM_BUDGET_EXCEEDED') && error.retryAfterMs !== undefined) {
+    if (
+      (error.code === 'UPSTREAM_RATE_LIMITED' || error.code === 'UPSTREAM_BUDGET_EXCEEDED') &&
+      error.retryAfterMs !== undefined
+    ) {
       headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
     }
-    return { ...failure(error.code, error.message, headers), ...(error.status ? { upstreamStatus: error.status } : {}) };
+    return {
+      ...failure(error.code, error.message, headers),
+      ...(error.status ? { upstreamStatus: error.status } : {}),
+    };
   }
   // A request the client refuses to build from the caller's arguments (e.g. an occurrence window over a year, §6.2).
   if (error instanceof OfficeRnDQueryError) return failure('BAD_USER_INPUT', error.message);

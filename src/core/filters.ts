@@ -23,11 +23,17 @@ export const multiValued = (spec: FilterSpec): boolean => spec.kind === 'id' || 
 
 /** The one value of a filter as OfficeRnD can be sent it; null for several (v1 has no `$in`, §4). */
 const single = (value: GivenFilter['value']): FilterValue | null =>
-  typeof value === 'string' || typeof value === 'boolean' ? value : value.length === 1 ? (value[0] as FilterValue) : null;
+  typeof value === 'string' || typeof value === 'boolean'
+    ? value
+    : value.length === 1
+      ? (value[0] as FilterValue)
+      : null;
 
 /** Whether a row matches a given filter: any of its values. */
 export const givenMatches = ({ spec, value }: GivenFilter, row: object): boolean =>
-  typeof value === 'string' || typeof value === 'boolean' ? filterMatches(spec, row, value) : value.some((v) => filterMatches(spec, row, v));
+  typeof value === 'string' || typeof value === 'boolean'
+    ? filterMatches(spec, row, value)
+    : value.some((v) => filterMatches(spec, row, v));
 
 /** What goes upstream for a set of given filters: relied-on filters and optional ones. */
 interface PushDown {
@@ -59,7 +65,8 @@ export function rowCheck(given: readonly GivenFilter[]): ((row: object) => boole
  * Whether a filter goes upstream at all: §4, a record without the flag is not flagged, so `field=false` upstream may
  * drop it (checked here only); several values of one filter cannot be sent to v1 (no `$in`).
  */
-const isSent = (f: GivenFilter): boolean => !(f.spec.kind === 'boolean' && f.value !== true) && single(f.value) !== null;
+const isSent = (f: GivenFilter): boolean =>
+  !(f.spec.kind === 'boolean' && f.value !== true) && single(f.value) !== null;
 
 /**
  * Whether every given filter is sent upstream as a relied-on filter and OfficeRnD has not been seen to ignore it:
@@ -73,7 +80,10 @@ export function fullyPushed(given: readonly GivenFilter[], ignores: (field: stri
  * The row check of the given filters, noticing when OfficeRnD ignored one it was sent: a row that fails a filter
  * sent upstream calls `ignored(field)` (the caller records it once, and plans stop counting on that filter).
  */
-export function watchedCheck(given: readonly GivenFilter[], ignored: (field: string) => void): ((row: object) => boolean) | null {
+export function watchedCheck(
+  given: readonly GivenFilter[],
+  ignored: (field: string) => void,
+): ((row: object) => boolean) | null {
   if (given.length === 0) return null;
   return (row) => {
     let keep = true;

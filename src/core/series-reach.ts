@@ -51,7 +51,9 @@ export async function seriesReach(
     return sizes.seriesReach()?.reach ?? null;
   }
   if (known.reach === null || mode === 'known') return known.reach;
-  const since: ListQuery = known.seen ? { filters: [{ field: 'modifiedAt', op: 'gte', value: new Date(known.seen) }] } : {};
+  const since: ListQuery = known.seen
+    ? { filters: [{ field: 'modifiedAt', op: 'gte', value: new Date(known.seen) }] }
+    : {};
   const learnt = await readReach(officernd, since, known, signal);
   sizes.setSeriesReach(merge(sizes.seriesReach(), learnt));
   return learnt.reach;
@@ -68,7 +70,12 @@ function startLearning(officernd: OfficeRnDClient, sizes: ReachStore): Promise<u
 }
 
 /** Reads the reach from the bookings `query` selects, with `$select` of four fields and, if OfficeRnD does not take it, without. */
-async function readReach(officernd: OfficeRnDClient, query: ListQuery, from: LearntReach, signal: AbortSignal | undefined): Promise<LearntReach> {
+async function readReach(
+  officernd: OfficeRnDClient,
+  query: ListQuery,
+  from: LearntReach,
+  signal: AbortSignal | undefined,
+): Promise<LearntReach> {
   let learnt: LearntReach | 'unselected';
   try {
     learnt = await walkReach(officernd, { ...query, select: SELECT }, from, signal);
@@ -101,11 +108,15 @@ async function walkReach(
 /** Two learnt reaches as one: the reach only grows, the latest stamp wins. */
 function merge(current: LearntReach | undefined, learnt: LearntReach): LearntReach {
   if (current === undefined) return learnt;
-  const seen = current.seen !== null && (learnt.seen === null || current.seen > learnt.seen) ? current.seen : learnt.seen;
+  const seen =
+    current.seen !== null && (learnt.seen === null || current.seen > learnt.seen) ? current.seen : learnt.seen;
   if (current.reach === null || learnt.reach === null) return { reach: null, seen };
   const most = (x: { before: number; after: number }, y: { before: number; after: number }) => ({
     before: Math.max(x.before, y.before),
     after: Math.max(x.after, y.after),
   });
-  return { reach: { start: most(current.reach.start, learnt.reach.start), end: most(current.reach.end, learnt.reach.end) }, seen };
+  return {
+    reach: { start: most(current.reach.start, learnt.reach.start), end: most(current.reach.end, learnt.reach.end) },
+    seen,
+  };
 }

@@ -33,7 +33,11 @@ export const SORT_FIELDS: Partial<Readonly<Record<ListCollection, Readonly<Recor
     TITLE: text('summary', 'The booking title.'),
     ...STAMPS,
   },
-  checkins: { START: date('start', 'When the check-in started.'), END: date('end', 'When it ended.'), CREATED_AT: STAMPS.CREATED_AT },
+  checkins: {
+    START: date('start', 'When the check-in started.'),
+    END: date('end', 'When it ended.'),
+    CREATED_AT: STAMPS.CREATED_AT,
+  },
   fees: {
     NAME: text('name', 'The fee name.'),
     DATE: date('date', 'The day the fee is for.'),
@@ -41,7 +45,12 @@ export const SORT_FIELDS: Partial<Readonly<Record<ListCollection, Readonly<Recor
     STATUS: text('status', 'The approval state.'),
     ...STAMPS,
   },
-  members: { NAME: text('name', 'The member name.'), START_DATE: date('startDate', 'The start date.'), STATUS: text('status', 'The status.'), ...STAMPS },
+  members: {
+    NAME: text('name', 'The member name.'),
+    START_DATE: date('startDate', 'The start date.'),
+    STATUS: text('status', 'The status.'),
+    ...STAMPS,
+  },
   memberships: {
     NAME: text('name', 'The membership name.'),
     START_DATE: date('startDate', 'The start date.'),

@@ -49,11 +49,16 @@ export async function* occurrencePagesAcross(
     const window = windows[index] as OccurrenceWindow;
     const pages = officernd.occurrencePages(
       { ...filters, start: window.start, end: window.end },
-      { cursor: upstream, ...(options.signal ? { signal: options.signal } : {}), ...(options.max ? { max: options.max } : {}) },
+      {
+        cursor: upstream,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.max ? { max: options.max } : {}),
+      },
     );
     let stoppedAt: string | null = null;
     for await (const page of pages) {
-      const next = page.next !== null ? encode(index, page.next) : index + 1 < windows.length ? encode(index + 1, null) : null;
+      const next =
+        page.next !== null ? encode(index, page.next) : index + 1 < windows.length ? encode(index + 1, null) : null;
       stoppedAt = page.next;
       yield { items: page.items.filter((item) => window.keep(item)), next, prev: null };
     }

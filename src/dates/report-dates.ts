@@ -10,7 +10,13 @@
 
 import { OCCURRENCE_WINDOW_MS, type ListCollection } from '../officernd/collections.ts';
 import type { Filter } from '../officernd/query.ts';
-import type { WireBooking, WireBookingOccurrence, WireCreditStat, WireDateTimeSlot, WireMap } from '../officernd/types.ts';
+import type {
+  WireBooking,
+  WireBookingOccurrence,
+  WireCreditStat,
+  WireDateTimeSlot,
+  WireMap,
+} from '../officernd/types.ts';
 import { addDays, DateSelectionError, requireBounded, type DayRange } from './selection.ts';
 
 /** Which bounds of a selection may go upstream as `field.$gte` (lower) and `field.$lt` (upper). */
@@ -61,7 +67,10 @@ export function widenReach(reach: SeriesReach, row: WireBooking): SeriesReach | 
   const side = (current: Reach, at: number | null): Reach =>
     at === null
       ? current
-      : { before: Math.max(current.before, wholeDays(anchor - at)), after: Math.max(current.after, wholeDays(at - anchor)) };
+      : {
+          before: Math.max(current.before, wholeDays(anchor - at)),
+          after: Math.max(current.after, wholeDays(at - anchor)),
+        };
   const next = { start: side(reach.start, start), end: side(reach.end, end) };
   const same = (a: Reach, b: Reach) => a.before === b.before && a.after === b.after;
   return same(next.start, reach.start) && same(next.end, reach.end) ? reach : next;
@@ -193,7 +202,13 @@ export const REPORT_DATES: ReportDates = {
   occurrences: {
     default: 'START',
     fields: [
-      { name: 'START', description: 'When the occurrence starts.', read: (o) => slot(o.start), wire: 'start', kind: 'instant' },
+      {
+        name: 'START',
+        description: 'When the occurrence starts.',
+        read: (o) => slot(o.start),
+        wire: 'start',
+        kind: 'instant',
+      },
       { name: 'END', description: 'When the occurrence ends.', read: (o) => slot(o.end), wire: 'end', kind: 'instant' },
     ],
   },
@@ -225,14 +240,23 @@ export const REPORT_DATES: ReportDates = {
   floors: { default: 'CREATED_AT', fields: stamps('floor') },
   issues: {
     default: 'CREATED_AT',
-    fields: [...stamps('issue'), field('RESOLVED_AT', 'resolvedDate', 'instant', 'When it was resolved (`resolvedDate`).', true)],
+    fields: [
+      ...stamps('issue'),
+      field('RESOLVED_AT', 'resolvedDate', 'instant', 'When it was resolved (`resolvedDate`).', true),
+    ],
   },
   members: {
     default: 'START_DATE',
     fields: [
       field('START_DATE', 'startDate', 'date', 'The day the member started.', true),
       ...stamps('member'),
-      field('LAST_LOGIN', 'lastLogin', 'instant', 'Last login to the member portal or app (checked on our side only).', false),
+      field(
+        'LAST_LOGIN',
+        'lastLogin',
+        'instant',
+        'Last login to the member portal or app (checked on our side only).',
+        false,
+      ),
     ],
   },
   memberships: {
@@ -249,7 +273,13 @@ export const REPORT_DATES: ReportDates = {
     fields: [
       field('START_DATE', 'startDate', 'date', 'First day of the set.', true),
       field('END_DATE', 'endDate', 'date', 'Last day of the set.', true),
-      field('VALID_FROM', 'validFrom', 'instant', 'From when the passes can be used (checked on our side only).', false),
+      field(
+        'VALID_FROM',
+        'validFrom',
+        'instant',
+        'From when the passes can be used (checked on our side only).',
+        false,
+      ),
       field('VALID_TO', 'validTo', 'instant', 'Until when the passes can be used (checked on our side only).', false),
       ...stamps('pass set'),
     ],
@@ -267,7 +297,10 @@ export const REPORT_DATES: ReportDates = {
   resources: { default: 'CREATED_AT', fields: stamps('resource') },
   teams: {
     default: 'START_DATE',
-    fields: [field('START_DATE', 'startDate', 'date', 'The day the company became a customer.', true), ...stamps('team')],
+    fields: [
+      field('START_DATE', 'startDate', 'date', 'The day the company became a customer.', true),
+      ...stamps('team'),
+    ],
   },
   visits: {
     default: 'START',
@@ -290,7 +323,10 @@ export function dateFieldOf<T>(spec: ReportDateSpec<T>, dateField: string | null
   const name = dateField ?? spec.default;
   const found = spec.fields.find((f) => f.name === name);
   if (!found) {
-    throw new DateSelectionError('dateField', `must be one of ${spec.fields.map((f) => f.name).join(', ')}, got "${name}"`);
+    throw new DateSelectionError(
+      'dateField',
+      `must be one of ${spec.fields.map((f) => f.name).join(', ')}, got "${name}"`,
+    );
   }
   return found;
 }
@@ -312,7 +348,11 @@ export function inRange(value: string | null | undefined, kind: 'instant' | 'dat
   // A bare day is a calendar date whatever the field's kind (all-day booking slots carry one, §6.1).
   if (kind === 'date' || DAY_ONLY.test(value)) {
     const day = utcDayOf(value);
-    return day !== null && (range.firstDay === null || day >= range.firstDay) && (range.lastDay === null || day <= range.lastDay);
+    return (
+      day !== null &&
+      (range.firstDay === null || day >= range.firstDay) &&
+      (range.lastDay === null || day <= range.lastDay)
+    );
   }
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return false;
@@ -340,12 +380,15 @@ export function dateFilter<T>(
   const push = chosen.pushdown;
   if (push?.series) {
     const side = reach?.[push.series];
-    if (side && range.start) filters.push({ field: push.field, op: 'gte', value: new Date(range.start.getTime() - side.after) });
-    if (side && range.end) filters.push({ field: push.field, op: 'lte', value: new Date(range.end.getTime() + side.before) });
+    if (side && range.start)
+      filters.push({ field: push.field, op: 'gte', value: new Date(range.start.getTime() - side.after) });
+    if (side && range.end)
+      filters.push({ field: push.field, op: 'lte', value: new Date(range.end.getTime() + side.before) });
   } else if (push) {
     // Date-only values sit at T00:00:00.000Z (§4), so whole UTC days bound them; instants use the local midnights.
     const lower = chosen.kind === 'date' ? dayStart(range.firstDay) : range.start;
-    const upper = chosen.kind === 'date' ? dayStart(range.lastDay === null ? null : addDays(range.lastDay, 1)) : range.end;
+    const upper =
+      chosen.kind === 'date' ? dayStart(range.lastDay === null ? null : addDays(range.lastDay, 1)) : range.end;
     if (push.lower && lower) filters.push({ field: push.field, op: 'gte', value: lower });
     if (push.upper && upper) filters.push({ field: push.field, op: 'lt', value: upper });
   }
@@ -378,7 +421,10 @@ export function occurrenceWindows(dateField: string | null | undefined, range: D
   const endMs = bounded.end.getTime();
   const count = Math.ceil((endMs - startMs) / OCCURRENCE_WINDOW_MS);
   if (count > MAX_OCCURRENCE_WINDOWS) {
-    throw new DateSelectionError('dates', `spans more than ${MAX_OCCURRENCE_WINDOWS} years of booking occurrences; select fewer days`);
+    throw new DateSelectionError(
+      'dates',
+      `spans more than ${MAX_OCCURRENCE_WINDOWS} years of booking occurrences; select fewer days`,
+    );
   }
   const windows: OccurrenceWindow[] = [];
   for (let from = startMs; from < endMs; from += OCCURRENCE_WINDOW_MS) {

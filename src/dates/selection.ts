@@ -138,7 +138,9 @@ export function addDays(day: string, days: number): string {
 /** The 'YYYY-MM-DD' day of an instant in a time zone. */
 function localDay(instant: Date, timeZone: string): string {
   const local = new TZDate(instant.getTime(), timeZone);
-  return [local.getFullYear(), local.getMonth() + 1, local.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+  return [local.getFullYear(), local.getMonth() + 1, local.getDate()]
+    .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
+    .join('-');
 }
 
 /** Midnight at the start of a local day, as an instant (DST-aware: a day may last 23 or 25 hours). */
@@ -149,7 +151,8 @@ export function startOfLocalDay(day: string, timeZone: string): Date {
 
 /** Checks and normalises a time zone name; throws a DateSelectionError naming `timeZone`. */
 function checkTimeZone(name: string, argument = 'timeZone'): string {
-  if (!isTimeZone(name)) throw new DateSelectionError(argument, `must be an IANA time zone such as Europe/London, got "${name}"`);
+  if (!isTimeZone(name))
+    throw new DateSelectionError(argument, `must be an IANA time zone such as Europe/London, got "${name}"`);
   return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
 }
 
@@ -158,7 +161,8 @@ export function resolveDateSelection(input: DateSelectionInput, defaults: DateSe
   const timeZone = given(input.timeZone) ? checkTimeZone(String(input.timeZone)) : checkTimeZone(defaults.timeZone);
   const weekStartsOn = given(input.weekStartsOn) ? String(input.weekStartsOn) : defaults.weekStartsOn;
   const weekIndex = WEEKDAYS.indexOf(weekStartsOn.toUpperCase() as Weekday);
-  if (weekIndex < 0) throw new DateSelectionError('weekStartsOn', `must be one of ${WEEKDAYS.join(', ')}, got "${weekStartsOn}"`);
+  if (weekIndex < 0)
+    throw new DateSelectionError('weekStartsOn', `must be one of ${WEEKDAYS.join(', ')}, got "${weekStartsOn}"`);
 
   const record = input as Record<string, unknown>;
   const modes = MODES.filter(([, fields]) => fields.some((field) => given(record[field])));
@@ -166,7 +170,10 @@ export function resolveDateSelection(input: DateSelectionInput, defaults: DateSe
   if (!mode) throw new DateSelectionError('dates', `needs one of ${MODE_LIST}`);
   if (second) {
     const field = second[1].find((f) => given(record[f])) ?? second[1][0];
-    throw new DateSelectionError(field, `cannot be combined with "${mode[1].find((f) => given(record[f]))}": give only one of ${MODE_LIST}`);
+    throw new DateSelectionError(
+      field,
+      `cannot be combined with "${mode[1].find((f) => given(record[f]))}": give only one of ${MODE_LIST}`,
+    );
   }
 
   const today = localDay(now, timeZone);
@@ -174,11 +181,15 @@ export function resolveDateSelection(input: DateSelectionInput, defaults: DateSe
     const value = record[field];
     if (!given(value)) return null;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_DAYS_BACK) {
-      throw new DateSelectionError(field, `must be a whole number of days from 0 to ${MAX_DAYS_BACK}, got ${String(value)}`);
+      throw new DateSelectionError(
+        field,
+        `must be a whole number of days from 0 to ${MAX_DAYS_BACK}, got ${String(value)}`,
+      );
     }
     return addDays(today, -value);
   };
-  const day = (field: 'on' | 'from' | 'to'): string | null => (given(record[field]) ? checkDay(record[field], field) : null);
+  const day = (field: 'on' | 'from' | 'to'): string | null =>
+    given(record[field]) ? checkDay(record[field], field) : null;
 
   switch (mode[0]) {
     case 'on': {
@@ -192,14 +203,18 @@ export function resolveDateSelection(input: DateSelectionInput, defaults: DateSe
     case 'from/to': {
       const from = day('from');
       const to = day('to');
-      if (from !== null && to !== null && from > to) throw new DateSelectionError('from', `(${from}) must not be after "to" (${to})`);
+      if (from !== null && to !== null && from > to)
+        throw new DateSelectionError('from', `(${from}) must not be after "to" (${to})`);
       return rangeOf(from, to, timeZone);
     }
     case 'fromDaysBack/toDaysBack': {
       const from = back('fromDaysBack');
       const to = back('toDaysBack');
       if (from !== null && to !== null && from > to) {
-        throw new DateSelectionError('fromDaysBack', `(${String(record.fromDaysBack)}) must be at least "toDaysBack" (${String(record.toDaysBack)}): the range runs from further back to more recent`);
+        throw new DateSelectionError(
+          'fromDaysBack',
+          `(${String(record.fromDaysBack)}) must be at least "toDaysBack" (${String(record.toDaysBack)}): the range runs from further back to more recent`,
+        );
       }
       return rangeOf(from, to, timeZone);
     }
@@ -254,8 +269,10 @@ function checkDay(value: unknown, field: string): string {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   const match = DAY_TEXT.exec(text);
   // Round-tripping through the calendar refuses days that do not exist (2026-02-30).
-  if (!match || dayOf(utcDay(text)) !== text) throw new DateSelectionError(field, `must be a calendar day as YYYY-MM-DD, got "${text}"`);
-  if (text < FIRST_DAY || text > LAST_DAY) throw new DateSelectionError(field, `must be between ${FIRST_DAY} and ${LAST_DAY}, got ${text}`);
+  if (!match || dayOf(utcDay(text)) !== text)
+    throw new DateSelectionError(field, `must be a calendar day as YYYY-MM-DD, got "${text}"`);
+  if (text < FIRST_DAY || text > LAST_DAY)
+    throw new DateSelectionError(field, `must be between ${FIRST_DAY} and ${LAST_DAY}, got ${text}`);
   return text;
 }
 
@@ -311,6 +328,9 @@ function periodDays(period: unknown, today: string, weekStartsOn: Day): [string,
     case 'YEAR_TO_DATE':
       return [dayOf(startOfYear(t)), today];
     default:
-      throw new DateSelectionError('period', `must be one of ${Object.keys(TIME_PERIODS).join(', ')}, got "${String(period)}"`);
+      throw new DateSelectionError(
+        'period',
+        `must be one of ${Object.keys(TIME_PERIODS).join(', ')}, got "${String(period)}"`,
+      );
   }
 }

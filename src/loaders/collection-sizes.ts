@@ -52,6 +52,7 @@ export function createCollectionSizes(): CollectionSizes {
     get: (collection) => sizes.get(collection),
     set: (collection, size) => void sizes.set(collection, size),
     atLeast: (collection) => sizes.get(collection) ?? lowerBounds.get(collection) ?? 0,
-    setAtLeast: (collection, size) => void lowerBounds.set(collection, Math.max(size, lowerBounds.get(collection) ?? 0)),
+    setAtLeast: (collection, size) =>
+      void lowerBounds.set(collection, Math.max(size, lowerBounds.get(collection) ?? 0)),
   };
 }

@@ -93,7 +93,12 @@ export function createLoaders(options: LoaderOptions): Loaders {
   const probeAfterIds = options.probeAfterIds ?? PROBE_AFTER_IDS;
   const onBatch = options.onBatch;
   const observed = <K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>) =>
-    onBatch ? (keys: readonly K[]) => (onBatch(name, keys.length), batch(keys)) : batch;
+    onBatch
+      ? (keys: readonly K[]) => {
+          onBatch(name, keys.length);
+          return batch(keys);
+        }
+      : batch;
 
   const byIdLoaders = new Map<ListCollection, DataLoader<string, unknown>>();
   const childLoaders = new Map<string, DataLoader<string, unknown[]>>();
@@ -115,7 +120,11 @@ export function createLoaders(options: LoaderOptions): Loaders {
       return { items: items as unknown[], index, complete };
     });
 
-  const remember = (memo: Map<ListCollection, Promise<WalkResult>>, collection: ListCollection, pending: Promise<WalkResult>) => {
+  const remember = (
+    memo: Map<ListCollection, Promise<WalkResult>>,
+    collection: ListCollection,
+    pending: Promise<WalkResult>,
+  ) => {
     // A failed walk may be tried again by a later resolver of the same request.
     pending.catch(() => memo.delete(collection));
     memo.set(collection, pending);
@@ -158,12 +167,19 @@ export function createLoaders(options: LoaderOptions): Loaders {
   };
 
   /** Worth probing: the size is unknown and not known to be too large for the calls a walk would replace. */
-  const worthProbing = (collection: ListCollection, calls: number, maxPages: number, minCalls = probeAfterIds): boolean =>
+  const worthProbing = (
+    collection: ListCollection,
+    calls: number,
+    maxPages: number,
+    minCalls = probeAfterIds,
+  ): boolean =>
     calls >= minCalls && sizes.get(collection) === undefined && pages(sizes.atLeast(collection) + 1) <= maxPages;
 
   const getEach = (collection: ListCollection, ids: readonly string[]) =>
     // v1 has no multi-id filter (§8): one GET per id, run concurrently under the client's cap.
-    Promise.all(ids.map((id) => officernd.getById(collection, id, { signal }).catch((error: unknown) => error as Error)));
+    Promise.all(
+      ids.map((id) => officernd.getById(collection, id, { signal }).catch((error: unknown) => error as Error)),
+    );
 
   const byId = <C extends ListCollection>(collection: C): ById<C> => {
     let loader = byIdLoaders.get(collection);
@@ -226,10 +242,14 @@ export function createLoaders(options: LoaderOptions): Loaders {
           const link = linkFilter(collection, field);
           // A filter OfficeRnD ignores would make every per-parent call read the whole collection: walk it once.
           const narrows = link !== undefined && !sizes.ignoresFilter(collection, field);
-          if (!link || !narrows || walkIsCheaper(collection, parents.length)) return group((await walk(collection)).items);
+          if (!link || !narrows || walkIsCheaper(collection, parents.length))
+            return group((await walk(collection)).items);
           // Unknown size and many parents: a walk of at most as many pages as there are parents is never dearer
           // than one filtered call per parent; if the collection is longer, fall back to those calls.
-          if (probes.has(collection) || worthProbing(collection, parents.length, parents.length, perParentWhenUnknown + 1)) {
+          if (
+            probes.has(collection) ||
+            worthProbing(collection, parents.length, parents.length, perParentWhenUnknown + 1)
+          ) {
             // An optimisation only: if it fails, the filtered calls below still answer.
             const probed = await probe(collection, parents.length).catch(() => null);
             if (probed?.complete) return group(probed.items);
@@ -270,10 +290,13 @@ export function createLoaders(options: LoaderOptions): Loaders {
 
   const noteIgnoredFilter = (collection: ListCollection, field: string): void => {
     if (sizes.noteIgnoredFilter(collection, field)) {
-      options.logger?.warn('officernd ignored a filter (rows came back it should have excluded); checking it in the gateway only', {
-        collection,
-        field,
-      });
+      options.logger?.warn(
+        'officernd ignored a filter (rows came back it should have excluded); checking it in the gateway only',
+        {
+          collection,
+          field,
+        },
+      );
     }
   };
 
@@ -287,10 +310,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
       Promise.all(
         keys.map((key) =>
           officernd
-            .creditStats(
-              { month: key.month, team: key.team ?? undefined, member: key.member ?? undefined },
-              { signal },
-            )
+            .creditStats({ month: key.month, team: key.team ?? undefined, member: key.member ?? undefined }, { signal })
             .catch((error: unknown) => error as Error),
         ),
       ),

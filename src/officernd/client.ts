@@ -5,9 +5,23 @@
  * Read-only: every call is a GET.
  */
 
-import { COLLECTIONS, CREDIT_STATS_PATH, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT, DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './collections.ts';
+import {
+  COLLECTIONS,
+  CREDIT_STATS_PATH,
+  OBJECT_ID,
+  OCCURRENCES_PATH,
+  V1_PAGE_LIMIT,
+  DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES,
+} from './collections.ts';
 import type { ListCollection } from './collections.ts';
-import { OfficeRnDError, OfficeRnDQueryError, codeForStatus, isUnknownOrganization, redact, upstreamMessageOf } from './errors.ts';
+import {
+  OfficeRnDError,
+  OfficeRnDQueryError,
+  codeForStatus,
+  isUnknownOrganization,
+  redact,
+  upstreamMessageOf,
+} from './errors.ts';
 import { BudgetWaitError, createLimiter, RateLimitHoldError } from './limiter.ts';
 import { collect, readPage, walkPages, withIds } from './paginate.ts';
 import type { Page } from './paginate.ts';
@@ -172,7 +186,11 @@ export interface OfficeRnDClient {
    * v2 only: the objects with these ids, read by `_id[$in]` at most 50 ids a call (§8), keyed by id; an id
    * OfficeRnD does not know is absent.
    */
-  getByIds<C extends ListCollection>(c: C, ids: readonly string[], opts?: CallOptions): Promise<Map<string, WireMap[C]>>;
+  getByIds<C extends ListCollection>(
+    c: C,
+    ids: readonly string[],
+    opts?: CallOptions,
+  ): Promise<Map<string, WireMap[C]>>;
   occurrencePages(
     params: OccurrenceParams,
     opts?: CallOptions & { max?: number; cursor?: string | null },
@@ -226,7 +244,10 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const shares = new WeakMap<AbortSignal, { key: string; calls: number; maxCalls: number; deadline?: number }>();
 
   /** Counts a call against its request's share, refusing it once the share is spent. */
-  const spend = (signal: AbortSignal | undefined, errorPath: string): { key: string; deadline?: number } | undefined => {
+  const spend = (
+    signal: AbortSignal | undefined,
+    errorPath: string,
+  ): { key: string; deadline?: number } | undefined => {
     const share = signal ? shares.get(signal) : undefined;
     if (!share) return undefined;
     if (share.calls >= share.maxCalls) {
@@ -244,68 +265,86 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
   const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> => {
     const lane = spend(signal, errorPath);
-    return limiter.run(async () => {
-      const release = await options.upstreamGate?.take(signal);
-      const call = linkSignal(signal, { timeoutMs });
-      counters.requests++;
-      const startedAt = clock();
-      const path = relative.split('?', 1)[0]!;
-      try {
-        const response = await transport.send(
-          `${baseUrl}${relative}`,
-          {
+    return limiter
+      .run(
+        async () => {
+          const release = await options.upstreamGate?.take(signal);
+          const call = linkSignal(signal, { timeoutMs });
+          counters.requests++;
+          const startedAt = clock();
+          const path = relative.split('?', 1)[0]!;
+          try {
+            const response = await transport.send(
+              `${baseUrl}${relative}`,
+              {
+                method: 'GET',
+                headers: {
+                  authorization: `Bearer ${token}`,
+                  accept: 'application/json',
+                  'accept-encoding': ACCEPT_ENCODING,
+                },
+              },
+              call.signal,
+            );
+            limiter.observe(response.headers);
+            if (response.status === 429) holdFor(response.headers);
+            const ms = clock() - startedAt;
+            logger?.debug('officernd request', { method: 'GET', path: errorPath, status: response.status, ms });
+            observe?.({
+              type: 'call',
+              method: 'GET',
+              path,
+              status: response.status,
+              startedAt,
+              durationMs: ms,
+              signal,
+            });
+            return response;
+          } catch (error) {
+            // ofetch's FetchError exposes the request options (with the bearer header), and undici's errors name the
+            // socket: never rethrow or wrap them; networkDetail reads their error code alone.
+            const code = signal?.aborted ? 'CANCELLED' : call.timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
+            observe?.({ type: 'call', method: 'GET', path, code, startedAt, durationMs: clock() - startedAt, signal });
+            if (signal?.aborted) throw signal.reason;
+            const tooLarge = tooLargeIn(error);
+            const failure = call.timedOut
+              ? { code: 'UPSTREAM_TIMEOUT' as const, detail: `no answer within ${timeoutMs} ms` }
+              : tooLarge
+                ? { code: 'UPSTREAM_RESPONSE_TOO_LARGE' as const, detail: tooLarge.message }
+                : { code: 'UPSTREAM_UNAVAILABLE' as const, detail: networkDetail(error) };
+            throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
+          } finally {
+            call.done();
+            release?.();
+          }
+        },
+        signal,
+        lane,
+      )
+      .catch((error: unknown) => {
+        // No rate slot before the request's deadline: say when there will be one, rather than wait past it.
+        if (error instanceof BudgetWaitError) {
+          throw new UpstreamBudgetError({
+            path: errorPath,
+            retryAfterMs: error.retryAfterMs,
+            detail:
+              error.scope === 'lane'
+                ? `not sent: this API key has used its share of the OfficeRnD budget for the minute; the next call slot is after this request's deadline (REQUEST_BUDGET_MS)`
+                : `not sent: the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent; the next call slot is after this request's deadline (REQUEST_BUDGET_MS)`,
+          });
+        }
+        // The caller's time ran out while OfficeRnD had asked everyone to wait: say so, rather than "aborted".
+        if (error instanceof RateLimitHoldError) {
+          throw new OfficeRnDError({
+            code: 'UPSTREAM_RATE_LIMITED',
             method: 'GET',
-            headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'accept-encoding': ACCEPT_ENCODING },
-          },
-          call.signal,
-        );
-        limiter.observe(response.headers);
-        if (response.status === 429) holdFor(response.headers);
-        const ms = clock() - startedAt;
-        logger?.debug('officernd request', { method: 'GET', path: errorPath, status: response.status, ms });
-        observe?.({ type: 'call', method: 'GET', path, status: response.status, startedAt, durationMs: ms, signal });
-        return response;
-      } catch (error) {
-        // ofetch's FetchError exposes the request options (with the bearer header), and undici's errors name the
-        // socket: never rethrow or wrap them; networkDetail reads their error code alone.
-        const code = signal?.aborted ? 'CANCELLED' : call.timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
-        observe?.({ type: 'call', method: 'GET', path, code, startedAt, durationMs: clock() - startedAt, signal });
-        if (signal?.aborted) throw signal.reason;
-        const tooLarge = tooLargeIn(error);
-        const failure = call.timedOut
-          ? { code: 'UPSTREAM_TIMEOUT' as const, detail: `no answer within ${timeoutMs} ms` }
-          : tooLarge
-            ? { code: 'UPSTREAM_RESPONSE_TOO_LARGE' as const, detail: tooLarge.message }
-            : { code: 'UPSTREAM_UNAVAILABLE' as const, detail: networkDetail(error) };
-        throw new OfficeRnDError({ ...failure, method: 'GET', path: errorPath });
-      } finally {
-        call.done();
-        release?.();
-      }
-    }, signal, lane).catch((error: unknown) => {
-      // No rate slot before the request's deadline: say when there will be one, rather than wait past it.
-      if (error instanceof BudgetWaitError) {
-        throw new UpstreamBudgetError({
-          path: errorPath,
-          retryAfterMs: error.retryAfterMs,
-          detail:
-            error.scope === 'lane'
-              ? `not sent: this API key has used its share of the OfficeRnD budget for the minute; the next call slot is after this request's deadline (REQUEST_BUDGET_MS)`
-              : `not sent: the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent; the next call slot is after this request's deadline (REQUEST_BUDGET_MS)`,
-        });
-      }
-      // The caller's time ran out while OfficeRnD had asked everyone to wait: say so, rather than "aborted".
-      if (error instanceof RateLimitHoldError) {
-        throw new OfficeRnDError({
-          code: 'UPSTREAM_RATE_LIMITED',
-          method: 'GET',
-          path: errorPath,
-          retryAfterMs: error.remainingMs,
-          detail: 'not sent: OfficeRnD asked to wait (Retry-After) longer than this request had left',
-        });
-      }
-      throw error;
-    });
+            path: errorPath,
+            retryAfterMs: error.remainingMs,
+            detail: 'not sent: OfficeRnD asked to wait (Retry-After) longer than this request had left',
+          });
+        }
+        throw error;
+      });
   };
 
   /**
@@ -336,7 +375,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     // silently widen the answer, so it is refused before anything is sent.
     const lost = v2Query?.dropped.filter((key) => !optionalKeys?.has(key)) ?? [];
     if (lost.length > 0) {
-      throw new OfficeRnDQueryError(`OfficeRnD v2 documents no ${lost.map((k) => JSON.stringify(k)).join(', ')} filter on ${v2Path(path)}`);
+      throw new OfficeRnDQueryError(
+        `OfficeRnD v2 documents no ${lost.map((k) => JSON.stringify(k)).join(', ')} filter on ${v2Path(path)}`,
+      );
     }
     const query = toQueryString(v2Query ? v2Query.params : params);
     const wirePath = v2 ? v2Path(path) : path;
@@ -394,7 +435,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       path: errorPath,
       ...(message === undefined ? {} : { upstreamMessage: redact(message, hidden) }),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      ...(scope === undefined ? {} : { detail: `(a fresh token was refused too: does the API application have the scope ${scope}?)` }),
+      ...(scope === undefined
+        ? {}
+        : { detail: `(a fresh token was refused too: does the API application have the scope ${scope}?)` }),
     });
   };
 
@@ -505,10 +548,11 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       // Validated now, so a bad query throws before any request.
       toQueryParams(query, collectionSpec(c).path);
       const max = checkMax(opts.max);
-      return walkPages(
-        (cursor, limit) => fetchListPage(c, query, cursor, limit, opts.signal),
-        { ...(max === undefined ? {} : { max }), cursor: opts.cursor ?? null, path: `${basePath}/${c}` },
-      );
+      return walkPages((cursor, limit) => fetchListPage(c, query, cursor, limit, opts.signal), {
+        ...(max === undefined ? {} : { max }),
+        cursor: opts.cursor ?? null,
+        path: `${basePath}/${c}`,
+      });
     },
 
     async list(c, query, opts) {
@@ -528,7 +572,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       if (response.status === 404) return null;
       const body = response.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badBody(errorPath, response.status);
-      const [item] = withIds([v2 ? fromV2Item(`/${c}`, body as Record<string, unknown>) : (body as Record<string, unknown>)]);
+      const [item] = withIds([
+        v2 ? fromV2Item(`/${c}`, body as Record<string, unknown>) : (body as Record<string, unknown>),
+      ]);
       return (item ?? null) as WireMap[typeof c] | null;
     },
 
@@ -545,11 +591,14 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       await Promise.all(
         chunks.map(async (chunk) => {
           const params = new URLSearchParams({ '_id.$in': chunk.join(',') });
-          const walk = walkPages((cursor, limit) => fetchPage<WireMap[typeof c]>(`/${c}`, params, cursor, limit, opts.signal, true), {
-            max: chunk.length,
-            cursor: null,
-            path: `${basePath}/${c}`,
-          });
+          const walk = walkPages(
+            (cursor, limit) => fetchPage<WireMap[typeof c]>(`/${c}`, params, cursor, limit, opts.signal, true),
+            {
+              max: chunk.length,
+              cursor: null,
+              path: `${basePath}/${c}`,
+            },
+          );
           for await (const page of walk) for (const item of page.items) found.set((item as { _id: string })._id, item);
         }),
       );

@@ -129,7 +129,12 @@ export interface CollectionSpec {
 
 const STAMPS = ['createdAt', 'modifiedAt'] as const;
 
-const id = (field: string, description: string, documented = false): FilterSpec => ({ field, kind: 'id', documented, description });
+const id = (field: string, description: string, documented = false): FilterSpec => ({
+  field,
+  kind: 'id',
+  documented,
+  description,
+});
 const text = (field: string, description: string, documented = false, op: TextOp = 'eq'): FilterSpec => ({
   field,
   kind: 'string',
@@ -144,7 +149,12 @@ const oneOf = (field: string, values: EnumSpec, description: string, documented 
   documented,
   description,
 });
-const flag = (field: string, description: string): FilterSpec => ({ field, kind: 'boolean', documented: false, description });
+const flag = (field: string, description: string): FilterSpec => ({
+  field,
+  kind: 'boolean',
+  documented: false,
+  description,
+});
 const alias = (spec: FilterSpec, ...aliases: string[]): FilterSpec => ({ ...spec, aliases });
 /** §4: `name` string operators have public evidence on every v1 list. */
 const nameStartsWith = (what: string): FilterSpec =>
@@ -258,7 +268,12 @@ export const COLLECTIONS: Readonly<Record<ListCollection, CollectionSpec>> = {
     filters: {
       ...owners('issues'),
       status: oneOf('status', ISSUE_STATUS, 'Only issues with this status.'),
-      subjectContains: text('subject', 'Only issues whose subject contains this text (case-insensitive).', false, 'csi'),
+      subjectContains: text(
+        'subject',
+        'Only issues whose subject contains this text (case-insensitive).',
+        false,
+        'csi',
+      ),
     },
     dateFields: ['resolvedDate', ...STAMPS],
     links: PEOPLE,
@@ -270,7 +285,11 @@ export const COLLECTIONS: Readonly<Record<ListCollection, CollectionSpec>> = {
       office: id('office', 'Only members whose home office is this one.', true),
       team: id('team', 'Only members of this team.', true),
       status: oneOf('status', MEMBER_STATUS, 'Only members with this status.'),
-      calculatedStatus: oneOf('calculatedStatus', MEMBER_STATUS, 'Only members with this derived status (e.g. DROP_IN).'),
+      calculatedStatus: oneOf(
+        'calculatedStatus',
+        MEMBER_STATUS,
+        'Only members with this derived status (e.g. DROP_IN).',
+      ),
       name: text('name', 'Only members with exactly this name.', true),
       nameStartsWith: nameStartsWith('members'),
       email: text('email', 'Only the member with this e-mail address.', true),
@@ -283,7 +302,11 @@ export const COLLECTIONS: Readonly<Record<ListCollection, CollectionSpec>> = {
       ...owners('memberships'),
       plan: id('plan', 'Only memberships of this plan.'),
       status: oneOf('status', MEMBERSHIP_STATUS, 'Only memberships with this approval status.'),
-      calculatedStatus: oneOf('calculatedStatus', MEMBERSHIP_CALCULATED_STATUS, 'Only memberships in this live state (e.g. ACTIVE).'),
+      calculatedStatus: oneOf(
+        'calculatedStatus',
+        MEMBERSHIP_CALCULATED_STATUS,
+        'Only memberships in this live state (e.g. ACTIVE).',
+      ),
       type: oneOf('type', MEMBERSHIP_TYPE, 'Only open-ended or only fixed-term memberships.'),
       nameStartsWith: nameStartsWith('memberships'),
     },
@@ -357,7 +380,14 @@ export const COLLECTIONS: Readonly<Record<ListCollection, CollectionSpec>> = {
       nameStartsWith: nameStartsWith('resources'),
     },
     dateFields: [...STAMPS],
-    links: { office: ['offices'], room: ['floors'], rate: ['rates'], targetPlan: ['plans'], parents: ['resources'], parent: ['resources'] },
+    links: {
+      office: ['offices'],
+      room: ['floors'],
+      rate: ['rates'],
+      targetPlan: ['plans'],
+      parents: ['resources'],
+      parent: ['resources'],
+    },
   }),
   'resource-types': collection('resource-types', {
     catalog: true,

@@ -118,18 +118,19 @@ export const MEMBERSHIP_STATUS: EnumSpec = {
 
 export const MEMBERSHIP_CALCULATED_STATUS: EnumSpec = {
   name: 'MembershipCalculatedStatus',
-  description: 'The live state of a membership, derived by OfficeRnD from its dates and approval (§6.11; use this for "is it running now").',
+  description:
+    'The live state of a membership, derived by OfficeRnD from its dates and approval (§6.11; use this for "is it running now").',
   values: {
-      not_started: 'Approved but its start date is still ahead',
-      active: 'Running now',
-      expired: 'Its end date has passed',
-      not_approved: 'Not approved, so not running',
-    },
-  };
+    not_started: 'Approved but its start date is still ahead',
+    active: 'Running now',
+    expired: 'Its end date has passed',
+    not_approved: 'Not approved, so not running',
+  },
+};
 
-  export const MEMBERSHIP_TYPE: EnumSpec = {
-    name: 'MembershipType',
-    description: 'How long a membership runs (§6.11).',
+export const MEMBERSHIP_TYPE: EnumSpec = {
+  name: 'MembershipType',
+  description: 'How long a membership runs (§6.11).',
   values: {
     month_to_month: 'Open-ended, renewed every period until ended',
     fixed: 'Runs for a fixed term with an end date',

@@ -83,7 +83,7 @@ export function codeForStatus(status: number): OfficeRnDErrorCode {
 export function upstreamMessageOf(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
-  const message = record['message'] ?? record['error_description'] ?? record['error'];
+  const message = record.message ?? record.error_description ?? record.error;
   if (typeof message === 'string' && message !== '') return message.slice(0, 500);
   if (Array.isArray(message)) {
     const parts = message.filter((m): m is string => typeof m === 'string');

@@ -11,7 +11,14 @@ export type {
   OfficeRnDLogger,
   UpstreamEvent,
 } from './client.ts';
-export { COLLECTIONS, CREDIT_STATS_PATH, LIST_COLLECTIONS, OBJECT_ID, OCCURRENCES_PATH, V1_PAGE_LIMIT } from './collections.ts';
+export {
+  COLLECTIONS,
+  CREDIT_STATS_PATH,
+  LIST_COLLECTIONS,
+  OBJECT_ID,
+  OCCURRENCES_PATH,
+  V1_PAGE_LIMIT,
+} from './collections.ts';
 export type { CollectionSpec, ListCollection } from './collections.ts';
 export { OfficeRnDError, OfficeRnDQueryError } from './errors.ts';
 export type { OfficeRnDErrorCode } from './errors.ts';

@@ -222,7 +222,8 @@ export function createLimiter(options: LimiterOptions): Limiter {
 
   /** Refuses a start later than the lane's deadline, before anything is reserved. */
   const checkDeadline = (at: number, lane: Lane | undefined, scope: 'lane' | 'client'): void => {
-    if (lane?.deadline !== undefined && at > lane.deadline) throw new BudgetWaitError(Math.max(0, at - options.clock()), scope);
+    if (lane?.deadline !== undefined && at > lane.deadline)
+      throw new BudgetWaitError(Math.max(0, at - options.clock()), scope);
   };
 
   return {

@@ -26,10 +26,10 @@ export function readPage(body: unknown, headers: Headers): Page<WireObject> | nu
   let bodyPrev: unknown;
   if (Array.isArray(body)) {
     items = body;
-  } else if (isObject(body) && Array.isArray(body['results'])) {
-    items = body['results'];
-    bodyNext = body['cursorNext'];
-    bodyPrev = body['cursorPrev'];
+  } else if (isObject(body) && Array.isArray(body.results)) {
+    items = body.results;
+    bodyNext = body.cursorNext;
+    bodyPrev = body.cursorPrev;
   } else {
     return null;
   }
@@ -45,8 +45,8 @@ export function readPage(body: unknown, headers: Headers): Page<WireObject> | nu
 /** Gives items keyed only by `id` (v1 resource types, §6.18) an `_id` too; others are left as they came. */
 export function withIds(items: WireObject[]): WireObject[] {
   return items.map((item) => {
-    if (typeof item['_id'] === 'string') return item;
-    const id = item['id'];
+    if (typeof item._id === 'string') return item;
+    const id = item.id;
     return typeof id === 'string' || typeof id === 'number' ? { _id: String(id), ...item } : item;
   });
 }

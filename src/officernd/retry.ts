@@ -28,7 +28,8 @@ export function isRetryable(error: unknown): boolean {
   if (!(error instanceof OfficeRnDError)) return false;
   // A request the upstream will never accept, whatever its status (e.g. §9's unknown organization, a 500).
   if (error.code === 'UPSTREAM_BAD_REQUEST') return false;
-  if (error.code === 'UPSTREAM_AUTH_UNAVAILABLE') return error.status === undefined || RETRYABLE_STATUSES.has(error.status);
+  if (error.code === 'UPSTREAM_AUTH_UNAVAILABLE')
+    return error.status === undefined || RETRYABLE_STATUSES.has(error.status);
   if (error.status === undefined) return error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'UPSTREAM_TIMEOUT';
   return RETRYABLE_STATUSES.has(error.status);
 }
@@ -55,7 +56,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const link = linkSignal(signal, { timeoutMs: ms, onAbort: (reason) => (link.timedOut ? resolve() : reject(reason)) });
+    const link = linkSignal(signal, {
+      timeoutMs: ms,
+      onAbort: (reason) => (link.timedOut ? resolve() : reject(reason)),
+    });
   });
 }
 
@@ -105,7 +109,8 @@ export async function withRetry<T>(
   }
 }
 
-const isRateLimited = (error: unknown): boolean => error instanceof OfficeRnDError && error.code === 'UPSTREAM_RATE_LIMITED';
+const isRateLimited = (error: unknown): boolean =>
+  error instanceof OfficeRnDError && error.code === 'UPSTREAM_RATE_LIMITED';
 
 /** `Retry-After` wins when the upstream sent one (capped by maxDelayMs); else jittered backoff. */
 function retryDelay(error: unknown, retry: number, policy: RetryPolicy, random?: () => number): number {

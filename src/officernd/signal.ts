@@ -57,10 +57,13 @@ export function linkSignal(source: AbortSignal | undefined, options: LinkOptions
   }
   source?.addEventListener('abort', onSourceAbort, { once: true });
   if (options.timeoutMs !== undefined) {
-    timer = setTimeout(() => {
-      timedOut = true;
-      abort(options.timeoutReason ? options.timeoutReason() : timeoutError());
-    }, Math.max(0, options.timeoutMs));
+    timer = setTimeout(
+      () => {
+        timedOut = true;
+        abort(options.timeoutReason ? options.timeoutReason() : timeoutError());
+      },
+      Math.max(0, options.timeoutMs),
+    );
     // Like AbortSignal.timeout: a pending timer does not keep the process alive.
     timer.unref?.();
   }

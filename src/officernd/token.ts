@@ -148,7 +148,11 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     }
     const token = readToken(parsed);
     if (token === null) {
-      throw fail({ code: 'UPSTREAM_AUTH_UNAVAILABLE', status: response.status, detail: 'token response has no access_token' });
+      throw fail({
+        code: 'UPSTREAM_AUTH_UNAVAILABLE',
+        status: response.status,
+        detail: 'token response has no access_token',
+      });
     }
     return { token: token.accessToken, expiresAt: startedAt + token.expiresIn * 1000 };
   };
@@ -158,7 +162,11 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     const now = options.clock();
     const got = options.store ? await options.store.share(request, now + RENEW_MARGIN_MS) : await request();
     const lifetimeMs = Math.max(0, got.expiresAt - now);
-    held = { token: got.token, expiresAt: got.expiresAt, renewAt: got.expiresAt - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
+    held = {
+      token: got.token,
+      expiresAt: got.expiresAt,
+      renewAt: got.expiresAt - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2),
+    };
     return got.token;
   };
 
@@ -192,9 +200,9 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
 function readToken(body: unknown): { accessToken: string; expiresIn: number } | null {
   if (typeof body !== 'object' || body === null) return null;
   const record = body as Record<string, unknown>;
-  const accessToken = record['access_token'];
+  const accessToken = record.access_token;
   if (typeof accessToken !== 'string' || accessToken === '') return null;
-  const expiresIn = Number(record['expires_in'] ?? DEFAULT_LIFETIME_S);
+  const expiresIn = Number(record.expires_in ?? DEFAULT_LIFETIME_S);
   return { accessToken, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME_S };
 }
 

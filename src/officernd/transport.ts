@@ -49,7 +49,9 @@ export class ResponseTooLargeError extends Error {
     readonly limit: number,
     readonly stage: 'compressed' | 'decompressed',
   ) {
-    super(`response larger than ${limit} bytes ${stage === 'compressed' ? 'on the wire' : 'once decompressed'} (MAX_UPSTREAM_RESPONSE_BYTES)`);
+    super(
+      `response larger than ${limit} bytes ${stage === 'compressed' ? 'on the wire' : 'once decompressed'} (MAX_UPSTREAM_RESPONSE_BYTES)`,
+    );
     this.name = 'ResponseTooLargeError';
   }
 }
@@ -79,7 +81,10 @@ export function createTransport(options: TransportOptions): HttpTransport {
     dispatcher = agent;
     // undici's fetch asks for gzip, deflate and br and decodes them, as Node's built-in fetch does.
     fetchImpl = ((input: string, init: RequestInit) =>
-      undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: agent })) as unknown as typeof fetch;
+      undiciFetch(input, {
+        ...(init as Parameters<typeof undiciFetch>[1]),
+        dispatcher: agent,
+      })) as unknown as typeof fetch;
   }
   // ofetch hands the body over unread ('stream'): it is read below, byte-counted.
   const api = ofetch.create({ retry: false, ignoreResponseError: true, responseType: 'stream' }, { fetch: fetchImpl });

@@ -51,7 +51,7 @@ export const V2_DEFAULT_SCOPE = [...new Set(Object.values(V2_SCOPES))].join(' ')
 /** The scope a v2 path (v1 name) needs, for a 401 that names it. */
 export function v2ScopeOf(path: string): string | undefined {
   const bare = path.replace(/^\/+/, '');
-  if (bare.startsWith(OCCURRENCES_PATH)) return V2_SCOPES['bookings'];
+  if (bare.startsWith(OCCURRENCES_PATH)) return V2_SCOPES.bookings;
   return V2_SCOPES[bare] ?? V2_SCOPES[bare.split('/')[0] ?? ''];
 }
 
@@ -116,7 +116,17 @@ const RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
  * Memberships: staging refused createdAt/modifiedAt/$sort (§6.11), so those are left out.
  */
 const V2_FILTERS: Readonly<Record<string, readonly string[]>> = {
-  bookings: ['resource', 'member', 'company', 'location', 'seriesStart', 'seriesEnd', 'isCancelled', 'isTentative', 'modifiedAt'],
+  bookings: [
+    'resource',
+    'member',
+    'company',
+    'location',
+    'seriesStart',
+    'seriesEnd',
+    'isCancelled',
+    'isTentative',
+    'modifiedAt',
+  ],
   [OCCURRENCES_PATH]: ['start', 'end', 'member', 'company', 'location', 'resource', 'isCancelled', 'isTentative'],
   charges: ['_id', 'status', 'payment', 'source', 'date', 'modifiedAt', 'createdAt'],
   checkins: ['_id', 'company', 'member', 'location', 'source', 'start', 'end', 'createdAt'],
@@ -129,7 +139,18 @@ const V2_FILTERS: Readonly<Record<string, readonly string[]>> = {
   memberships: ['company', 'member', 'plan', 'location', 'status', 'calculatedStatus'],
   offices: ['_id', 'name', 'isOpen', 'isPublic'],
   passes: ['company', 'member', 'modifiedAt'],
-  payments: ['member', 'company', 'location', 'status', 'documentType', 'number', 'date', 'dueDate', 'createdAt', 'modifiedAt'],
+  payments: [
+    'member',
+    'company',
+    'location',
+    'status',
+    'documentType',
+    'number',
+    'date',
+    'dueDate',
+    'createdAt',
+    'modifiedAt',
+  ],
   plans: ['name', 'code'],
   rates: [],
   resources: ['_id', 'type', 'location', 'floor', 'name', 'modifiedAt'],
@@ -181,10 +202,18 @@ export function toV2Query(path: string, v1: URLSearchParams): V2Query {
   const params = new URLSearchParams();
   const dropped: string[] = [];
   for (const [key, value] of v1) {
-    if (key === '$limit') params.set('$limit', String(Math.min(V2_PAGE_LIMIT, Math.max(1, Number(value) || V2_PAGE_LIMIT))));
+    if (key === '$limit')
+      params.set('$limit', String(Math.min(V2_PAGE_LIMIT, Math.max(1, Number(value) || V2_PAGE_LIMIT))));
     else if (key === '$next') params.set('$cursorNext', value);
     else if (key === '$prev') params.set('$cursorPrev', value);
-    else if (key === '$select') params.set('$select', value.split(',').map((f) => v2Field(bare, f)).join(','));
+    else if (key === '$select')
+      params.set(
+        '$select',
+        value
+          .split(',')
+          .map((f) => v2Field(bare, f))
+          .join(','),
+      );
     // §6.6: v2 coin stats take the month as YYYY-MM; v1's is a day within it.
     else if (key === 'month' && bare === CREDIT_STATS_PATH) params.set('month', value.slice(0, 7));
     else {
@@ -217,16 +246,21 @@ export function fromV2Item(path: string, item: Record<string, unknown>): Record<
     if (typeof value === 'string') out[field] = { dateTime: value, date: null };
   }
   // §6.14: a v2 invoice line names its location; v1's its office.
-  if (bare === 'payments' && Array.isArray(out['invoiceLines'])) {
-    out['invoiceLines'] = out['invoiceLines'].map((line: unknown) => {
+  if (bare === 'payments' && Array.isArray(out.invoiceLines)) {
+    out.invoiceLines = out.invoiceLines.map((line: unknown) => {
       if (typeof line !== 'object' || line === null || !('location' in line)) return line;
       const { location, ...rest } = line as Record<string, unknown>;
       return { ...rest, office: location };
     });
   }
   // §6.17: availability is one object in v2, an array of periods in v1.
-  if (bare === 'resources' && typeof out['availability'] === 'object' && out['availability'] !== null && !Array.isArray(out['availability'])) {
-    out['availability'] = [out['availability']];
+  if (
+    bare === 'resources' &&
+    typeof out.availability === 'object' &&
+    out.availability !== null &&
+    !Array.isArray(out.availability)
+  ) {
+    out.availability = [out.availability];
   }
   return out;
 }

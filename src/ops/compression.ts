@@ -5,7 +5,15 @@
  */
 
 import { promisify } from 'node:util';
-import { brotliCompress, constants, createBrotliCompress, createGzip, gzip, type BrotliCompress, type Gzip } from 'node:zlib';
+import {
+  brotliCompress,
+  constants,
+  createBrotliCompress,
+  createGzip,
+  gzip,
+  type BrotliCompress,
+  type Gzip,
+} from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
 
 export type Encoding = 'br' | 'gzip';
@@ -49,8 +57,13 @@ interface Cut {
  * written and a slow reader still slows the reading down. An export cut short by an OfficeRnD failure ends its
  * connection (`cut`) after its error marker: that is deferred until the compressed marker has been handed on.
  */
-function compressStream(source: ReadableStream<Uint8Array>, encoding: Encoding, cut: Cut | null): ReadableStream<Uint8Array> {
-  const zlib: BrotliCompress | Gzip = encoding === 'br' ? createBrotliCompress(BROTLI_OPTIONS) : createGzip(GZIP_OPTIONS);
+function compressStream(
+  source: ReadableStream<Uint8Array>,
+  encoding: Encoding,
+  cut: Cut | null,
+): ReadableStream<Uint8Array> {
+  const zlib: BrotliCompress | Gzip =
+    encoding === 'br' ? createBrotliCompress(BROTLI_OPTIONS) : createGzip(GZIP_OPTIONS);
   const flushKind = encoding === 'br' ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH;
   const reader = source.getReader();
   let output: Buffer[] = [];

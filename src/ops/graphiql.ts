@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { EXAMPLES_DIR } from '../persisted/trusted.ts';
 
-
 export const GRAPHIQL_TITLE = 'OfficeRnD GraphQL';
 export const API_KEY_PLACEHOLDER = '<your API key>';
 
@@ -49,7 +48,10 @@ export async function graphiqlOptions(options: { apiKeys: boolean }): Promise<Gr
     title: GRAPHIQL_TITLE,
     headers,
     defaultEditorToolsVisibility: options.apiKeys ? 'headers' : true,
-    defaultTabs: [{ query: welcome, headers }, ...examples.map((example) => ({ query: `# ${example.name}\n${example.query}`, headers }))],
+    defaultTabs: [
+      { query: welcome, headers },
+      ...examples.map((example) => ({ query: `# ${example.name}\n${example.query}`, headers })),
+    ],
   };
 }
 

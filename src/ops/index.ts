@@ -124,7 +124,10 @@ function operationLog(logger: Logger): OperationListener {
         errors: state.errorCodes.length > 0 ? [...new Set(state.errorCodes)] : undefined,
         error: outcome === 'success' ? undefined : state.firstError?.slice(0, 300),
       };
-      logger[level](state.kind === 'export' ? 'report export' : state.kind === 'graphql' ? 'graphql operation' : 'request', meta);
+      logger[level](
+        state.kind === 'export' ? 'report export' : state.kind === 'graphql' ? 'graphql operation' : 'request',
+        meta,
+      );
     },
   };
 }

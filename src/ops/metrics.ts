@@ -156,7 +156,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
         retries.inc({ collection });
         return;
       }
-      upstreamCalls.inc({ collection, kind, status: event.status === undefined ? (event.code ?? 'NO_ANSWER') : String(event.status) });
+      upstreamCalls.inc({
+        collection,
+        kind,
+        status: event.status === undefined ? (event.code ?? 'NO_ANSWER') : String(event.status),
+      });
       upstreamSeconds.observe({ collection, kind }, event.durationMs / 1000);
     },
     loaderBatch(loader, keys) {
@@ -200,7 +204,12 @@ export function useMetricsEndpoint(metrics: Metrics): Plugin {
         return;
       }
       const { contentType, body } = await metrics.scrape();
-      endResponse(new fetchAPI.Response(body, { status: 200, headers: { 'content-type': contentType, 'cache-control': 'no-store' } }));
+      endResponse(
+        new fetchAPI.Response(body, {
+          status: 200,
+          headers: { 'content-type': contentType, 'cache-control': 'no-store' },
+        }),
+      );
     },
   };
 }

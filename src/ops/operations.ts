@@ -61,7 +61,9 @@ export function useOperations(options: OperationsOptions): Plugin {
   const fixedCosts = new WeakMap<DocumentNode, number>();
   const costOf = (args: ExecutionArgs): number => {
     if (!options.costOf) return 0;
-    const readsNone = !args.document.definitions.some((d) => d.kind === 'OperationDefinition' && (d.variableDefinitions?.length ?? 0) > 0);
+    const readsNone = !args.document.definitions.some(
+      (d) => d.kind === 'OperationDefinition' && (d.variableDefinitions?.length ?? 0) > 0,
+    );
     if (!readsNone) return options.costOf(args);
     let cost = fixedCosts.get(args.document);
     if (cost === undefined) fixedCosts.set(args.document, (cost = options.costOf(args)));
@@ -95,7 +97,8 @@ export function useOperations(options: OperationsOptions): Plugin {
       // `partial`: some of the answer arrived (a root field that is not null); a failing list alone is `error`.
       if (result.data && Object.values(result.data).some((value) => value !== null)) state.hasData = true;
       if (!result.errors?.length) return;
-      for (const error of result.errors) state.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+      for (const error of result.errors)
+        state.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
       state.firstError ??= result.errors[0]?.message;
       setResult({
         ...result,
@@ -128,7 +131,11 @@ export function useOperations(options: OperationsOptions): Plugin {
 }
 
 /** The JSON error answer with `requestId` in each error; records the codes; null when it is not such a document. */
-async function tagErrorBody(response: Response, state: RequestState, ResponseClass: typeof Response): Promise<Response | null> {
+async function tagErrorBody(
+  response: Response,
+  state: RequestState,
+  ResponseClass: typeof Response,
+): Promise<Response | null> {
   let body: { errors?: { extensions?: Record<string, unknown> }[]; error?: Record<string, unknown> };
   try {
     body = JSON.parse(await response.clone().text()) as typeof body;

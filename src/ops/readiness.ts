@@ -53,7 +53,10 @@ export function createReadiness(options: ReadinessOptions): Readiness {
 
   const probe = async (): Promise<ReadyAnswer> => {
     try {
-      await options.officernd.listPage('offices', undefined, { limit: 1, signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+      await options.officernd.listPage('offices', undefined, {
+        limit: 1,
+        signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+      });
       return { ready: true };
     } catch (error) {
       const code = (error as { code?: unknown }).code;
@@ -64,7 +67,11 @@ export function createReadiness(options: ReadinessOptions): Readiness {
 
   return {
     check() {
-      if (draining) return Promise.resolve({ ready: false, reason: { code: 'SHUTTING_DOWN', message: 'the gateway is shutting down' } });
+      if (draining)
+        return Promise.resolve({
+          ready: false,
+          reason: { code: 'SHUTTING_DOWN', message: 'the gateway is shutting down' },
+        });
       if (last && clock() - last.at < cacheMs) return Promise.resolve(last.answer);
       pending ??= probe().then((answer) => {
         last = { answer, at: clock() };

@@ -47,7 +47,9 @@ export async function createTracing(options: TracingOptions): Promise<Tracing> {
     processor = new sdk.BatchSpanProcessor(new OTLPTraceExporter({ url: `${base}/v1/traces` }));
   }
   const provider = new sdk.BasicTracerProvider({
-    resource: resources.resourceFromAttributes({ [semconv.ATTR_SERVICE_NAME]: options.serviceName ?? 'officernd-graphql' }),
+    resource: resources.resourceFromAttributes({
+      [semconv.ATTR_SERVICE_NAME]: options.serviceName ?? 'officernd-graphql',
+    }),
     spanProcessors: [processor],
   });
   const tracer: Tracer = provider.getTracer('officernd-graphql');
@@ -123,7 +125,8 @@ export async function createTracing(options: TracingOptions): Promise<Tracing> {
         },
         parent,
       );
-      const failure = event.code ?? (event.status !== undefined && event.status >= 400 ? String(event.status) : undefined);
+      const failure =
+        event.code ?? (event.status !== undefined && event.status >= 400 ? String(event.status) : undefined);
       if (failure !== undefined) {
         span.setAttribute(semconv.ATTR_ERROR_TYPE, failure);
         span.setStatus({ code: api.SpanStatusCode.ERROR, message: failure });

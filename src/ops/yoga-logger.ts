@@ -11,14 +11,21 @@ import type { Logger } from '../logger.ts';
 import { CALLER_MISTAKES } from './requests.ts';
 
 const oneLine = (args: unknown[]): string =>
-  args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ').replace(/\s*\n[\s\S]*$/, '');
+  args
+    .map((arg) => (arg instanceof Error ? arg.message : String(arg)))
+    .join(' ')
+    .replace(/\s*\n[\s\S]*$/, '');
 
 /** A caller's mistake: a GraphQL error with a caller-mistake code or a 4xx status, not caused by something else. */
 function isCallerMistake(arg: unknown): boolean {
   if (!(arg instanceof GraphQLError)) return false;
   const code = arg.extensions?.code;
   const status = (arg.extensions?.http as { status?: number } | undefined)?.status;
-  return (typeof code === 'string' && CALLER_MISTAKES.has(code)) || (status !== undefined && status < 500) || (code === undefined && !arg.originalError);
+  return (
+    (typeof code === 'string' && CALLER_MISTAKES.has(code)) ||
+    (status !== undefined && status < 500) ||
+    (code === undefined && !arg.originalError)
+  );
 }
 
 /** The `logging` option of createYoga. */

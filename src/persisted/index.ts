@@ -9,7 +9,14 @@ import { createInMemoryAPQStore, useAPQ, type APQStore } from '@graphql-yoga/plu
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { canonicalDocument, sha256Hex, type TrustedDocuments } from './trusted.ts';
 
-export { canonicalDocument, defaultTrustedPaths, EXAMPLES_DIR, loadTrustedDocuments, sha256Hex, type TrustedDocuments } from './trusted.ts';
+export {
+  canonicalDocument,
+  defaultTrustedPaths,
+  EXAMPLES_DIR,
+  loadTrustedDocuments,
+  sha256Hex,
+  type TrustedDocuments,
+} from './trusted.ts';
 
 /** Registered hashes are kept a day (least recently used go first beyond `max`). */
 const APQ_TTL_MS = 24 * 3_600_000;
@@ -55,9 +62,12 @@ export function persistedOperationPlugins(options: PersistedOptions): Plugin[] {
     plugins.push({
       async onParams({ params }) {
         if (typeof params.query === 'string' && (await allowed(params.query))) return;
-        throw createGraphQLError('Only trusted documents are accepted here (TRUSTED_DOCUMENTS_ONLY): send one of the allow-listed operations, or its sha256Hash', {
-          extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 403 } },
-        });
+        throw createGraphQLError(
+          'Only trusted documents are accepted here (TRUSTED_DOCUMENTS_ONLY): send one of the allow-listed operations, or its sha256Hash',
+          {
+            extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 403 } },
+          },
+        );
       },
     });
   }

@@ -29,7 +29,9 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
 
-const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
+const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({
+  error: { code, message, ...extra },
+});
 
 /** What the server under the handler can do that a Response cannot express. */
 interface ExportTransport {
@@ -49,7 +51,9 @@ function createReportsHandler(
     const { pathname } = url;
     if (pathname !== REPORTS_PATH && !pathname.startsWith(`${REPORTS_PATH}/`)) return null;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), { allow: 'GET, HEAD' });
+      return json(405, errorBody('METHOD_NOT_ALLOWED', `Reports are read with GET, not ${request.method}`), {
+        allow: 'GET, HEAD',
+      });
     }
     if (pathname === REPORTS_PATH || pathname === `${REPORTS_PATH}/`) return json(200, catalogue());
     const match = EXPORT_PATH.exec(pathname);
@@ -57,15 +61,24 @@ function createReportsHandler(
     if (!match || name === undefined || !isReportName(name)) {
       return json(
         404,
-        errorBody('NOT_FOUND', `No report at ${pathname}: use /reports/{report}.{csv|ndjson|json} with one of the listed reports`, {
-          reports: REPORT_NAMES,
-          formats: REPORT_FORMATS,
-        }),
+        errorBody(
+          'NOT_FOUND',
+          `No report at ${pathname}: use /reports/{report}.{csv|ndjson|json} with one of the listed reports`,
+          {
+            reports: REPORT_NAMES,
+            formats: REPORT_FORMATS,
+          },
+        ),
       );
     }
     const format = match[2]?.toLowerCase() as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) {
-      return json(404, errorBody('NOT_FOUND', `Unknown format ".${match[2]}": use .csv, .ndjson or .json`, { formats: REPORT_FORMATS }));
+      return json(
+        404,
+        errorBody('NOT_FOUND', `Unknown format ".${match[2]}": use .csv, .ndjson or .json`, {
+          formats: REPORT_FORMATS,
+        }),
+      );
     }
     return exportReport(deps, request, url, name, format, transport);
   };
@@ -119,7 +132,11 @@ async function exportReport(
     throw error;
   }
   // HEAD: the parameters are checked and the headers of the export given, without reading OfficeRnD.
-  if (request.method === 'HEAD') return new Response(null, { status: 200, headers: exportHeaders(name, format, createTableWriter(format, prepared.plan.columns).contentType) });
+  if (request.method === 'HEAD')
+    return new Response(null, {
+      status: 200,
+      headers: exportHeaders(name, format, createTableWriter(format, prepared.plan.columns).contentType),
+    });
   // An export is a long read without a per-request call cap: it waits for the bookings' reach to bound its window.
   const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal, reach: 'wait' };
   const pages = sourcePages(prepared, env, { take: limit });
@@ -128,7 +145,7 @@ async function exportReport(
     first = await pages.next();
   } catch (error) {
     stop.abort();
-    const failure = (publicFailure(error) ?? INTERNAL_FAILURE);
+    const failure = publicFailure(error) ?? INTERNAL_FAILURE;
     logFailure(deps.logger, name, failure.code, failure.message, 0);
     deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
     return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
@@ -149,7 +166,12 @@ async function exportReport(
       deps.onExportEnd?.(name, format, rows, code === 'CANCELLED' ? 'cancelled' : 'failed');
     },
     onInvalid: (count, cells) =>
-      deps.logger.warn('report export left cells empty: unreadable upstream values', { report: name, code: 'UPSTREAM_INVALID_DATA', count, cells }),
+      deps.logger.warn('report export left cells empty: unreadable upstream values', {
+        report: name,
+        code: 'UPSTREAM_INVALID_DATA',
+        count,
+        cells,
+      }),
     onDone: (rows) => {
       deps.logger.debug('report export done', { report: name, format, rowsWritten: rows });
       deps.onExportEnd?.(name, format, rows, 'done');
@@ -259,7 +281,7 @@ function rowStream(options: RowStreamOptions): ReadableStream<Uint8Array> {
         } catch (error) {
           ahead = null;
           if (stop.signal.aborted) return controller.error(error);
-          const described = (publicFailure(error) ?? INTERNAL_FAILURE);
+          const described = publicFailure(error) ?? INTERNAL_FAILURE;
           onFailure(described.code, described.message, written);
           failure = error;
           stop.abort();

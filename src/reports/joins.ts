@@ -75,7 +75,15 @@ interface ReadPlan {
 
 /** A fresh read plan for one report. */
 export function createReadPlan(): ReadPlan {
-  return { seen: new Map(), indexes: new Map(), ready: new Map(), keyed: new Map(), fields: new Map(), rows: 0, ahead: 0 };
+  return {
+    seen: new Map(),
+    indexes: new Map(),
+    ready: new Map(),
+    keyed: new Map(),
+    fields: new Map(),
+    rows: 0,
+    ahead: 0,
+  };
 }
 
 const pagesOf = (items: number): number => Math.max(1, Math.ceil(items / V1_PAGE_LIMIT));
@@ -115,7 +123,10 @@ export async function resolveLevel(
       // A collection already read whole answers every reference of the page as it is: no per-page lookups (a long
       // export joins hundreds of thousands of rows). Deeper joins still need this page's own targets.
       const [only, ...others] = node.join.collections;
-      const whole = node.children.size === 0 && node.join.key === undefined && only && others.length === 0 ? reads.ready.get(only) : undefined;
+      const whole =
+        node.children.size === 0 && node.join.key === undefined && only && others.length === 0
+          ? reads.ready.get(only)
+          : undefined;
       if (whole) {
         joined.set(node.key, whole);
         return;
@@ -181,7 +192,11 @@ function keptFields(item: Record<string, unknown>, fields: readonly string[]): o
 }
 
 /** The whole collection with only `fields` kept: from the request's own walk if it made one, else from a new walk. */
-async function keptOf(collection: ListCollection, fields: ReadonlySet<string>, env: JoinEnv): Promise<Map<string, object> | null> {
+async function keptOf(
+  collection: ListCollection,
+  fields: ReadonlySet<string>,
+  env: JoinEnv,
+): Promise<Map<string, object> | null> {
   const keep = [...fields].filter((field) => field !== '_id');
   const read = await env.loaders.allIfRead(collection)?.catch(() => null);
   if (read) return new Map(read.map((item) => [idOf(item), keptFields(item as Record<string, unknown>, keep)]));
@@ -198,13 +213,20 @@ async function keptOf(collection: ListCollection, fields: ReadonlySet<string>, e
  * walk of the members for their names reads a fraction of each document; a selection answered with bare ids is
  * walked again without it. Null when it is longer than MAX_JOIN_WALK_ITEMS: per-id loading goes on for what is left.
  */
-async function walkKeeping(collection: ListCollection, keep: readonly string[], env: JoinEnv): Promise<Map<string, object> | null> {
+async function walkKeeping(
+  collection: ListCollection,
+  keep: readonly string[],
+  env: JoinEnv,
+): Promise<Map<string, object> | null> {
   let query: ListQuery = keep.length > 0 ? { select: [...keep].sort() } : {};
   for (;;) {
     const index = new Map<string, object>();
     let unselected = false;
     try {
-      for await (const page of env.officernd.pages(collection, query, { signal: env.signal, max: MAX_JOIN_WALK_ITEMS + 1 })) {
+      for await (const page of env.officernd.pages(collection, query, {
+        signal: env.signal,
+        max: MAX_JOIN_WALK_ITEMS + 1,
+      })) {
         const items = page.items as Record<string, unknown>[];
         if (query.select && isBareIdAnswer(items)) {
           unselected = true;
@@ -246,7 +268,12 @@ function keyedIndex(join: JoinSpec, field: string, loaders: Loaders, reads: Read
 }
 
 /** The objects some references point at: from a whole-collection index, by id through `loaders.byId`, or by key. */
-async function loadTargets(join: JoinSpec, refs: readonly string[], env: JoinEnv, reads: ReadPlan): Promise<Map<string, object>> {
+async function loadTargets(
+  join: JoinSpec,
+  refs: readonly string[],
+  env: JoinEnv,
+  reads: ReadPlan,
+): Promise<Map<string, object>> {
   const found = new Map<string, object>();
   if (refs.length === 0) return found;
   if (join.key !== undefined) {

@@ -14,7 +14,9 @@ export type Cell = string | number | boolean | null | JsonCell;
 export type PathReader = (source: unknown) => unknown;
 
 const step = (current: unknown, key: string): unknown =>
-  typeof current !== 'object' || current === null || Array.isArray(current) ? undefined : (current as Record<string, unknown>)[key];
+  typeof current !== 'object' || current === null || Array.isArray(current)
+    ? undefined
+    : (current as Record<string, unknown>)[key];
 
 /**
  * A reader for a dotted path (`address.city`; '' is the value itself), split once: an export reads the same few
@@ -25,7 +27,8 @@ export function pathReader(path: string): PathReader {
   const steps = path.split('.');
   const [first, second] = steps;
   if (steps.length === 1 && first !== undefined) return (source) => step(source, first);
-  if (steps.length === 2 && first !== undefined && second !== undefined) return (source) => step(step(source, first), second);
+  if (steps.length === 2 && first !== undefined && second !== undefined)
+    return (source) => step(step(source, first), second);
   return (source) => {
     let current = source;
     for (const key of steps) current = step(current, key);

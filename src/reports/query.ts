@@ -30,7 +30,9 @@ export function knownParameters(spec: ReportSpec): string[] {
 /** Reads and checks the query string of an export of `spec`. */
 export function parseExportQuery(spec: ReportSpec, params: URLSearchParams): ExportQuery {
   const known = knownParameters(spec);
-  const several = new Set(Object.entries(spec.filters).flatMap(([name, f]) => (multiValued(f) ? [name, ...(f.aliases ?? [])] : [])));
+  const several = new Set(
+    Object.entries(spec.filters).flatMap(([name, f]) => (multiValued(f) ? [name, ...(f.aliases ?? [])] : [])),
+  );
   const values = new Map<string, string>();
   const lists = new Map<string, string[]>();
   for (const [name, value] of params) {
@@ -40,7 +42,8 @@ export function parseExportQuery(spec: ReportSpec, params: URLSearchParams): Exp
     if (value.trim() === '') throw new ReportInputError(`Parameter "${name}" is empty`, name);
     if (several.has(name)) {
       const parts = value.split(',').map((part) => part.trim());
-      if (parts.some((part) => part === '')) throw new ReportInputError(`Parameter "${name}" has an empty value in its list`, name);
+      if (parts.some((part) => part === ''))
+        throw new ReportInputError(`Parameter "${name}" has an empty value in its list`, name);
       lists.set(name, [...(lists.get(name) ?? []), ...parts]);
       continue;
     }
@@ -52,7 +55,10 @@ export function parseExportQuery(spec: ReportSpec, params: URLSearchParams): Exp
     const raw = values.get(name);
     if (raw === undefined) return null;
     if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)) || Number(raw) < min) {
-      throw new ReportInputError(`"${name}" must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${raw}"`, name);
+      throw new ReportInputError(
+        `"${name}" must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${raw}"`,
+        name,
+      );
     }
     return Number(raw);
   };
@@ -74,7 +80,10 @@ export function parseExportQuery(spec: ReportSpec, params: URLSearchParams): Exp
     }
   }
 
-  const columns = values.get('columns')?.split(',').map((column) => column.trim());
+  const columns = values
+    .get('columns')
+    ?.split(',')
+    .map((column) => column.trim());
   if (columns?.some((column) => column === '')) {
     throw new ReportInputError('"columns" is a comma-separated list of column names, with no empty entries', 'columns');
   }

@@ -12,7 +12,15 @@ import { COLLECTIONS, filterNamed, OBJECT_ID, type FilterSpec, type ListCollecti
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
-import { dateFieldOf, dateFilter, needsSeriesReach, occurrenceWindows, REPORT_DATES, reportDatesOf, type SeriesReach } from '../dates/report-dates.ts';
+import {
+  dateFieldOf,
+  dateFilter,
+  needsSeriesReach,
+  occurrenceWindows,
+  REPORT_DATES,
+  reportDatesOf,
+  type SeriesReach,
+} from '../dates/report-dates.ts';
 import { seriesReach, type ReachMode } from '../core/series-reach.ts';
 import {
   DateSelectionError,
@@ -113,7 +121,17 @@ export interface PreparedReport {
 }
 
 /** The fields of a date selection: query parameters of an export, keys of the GraphQL `dates` argument. */
-export const DATE_PARAMS = ['on', 'daysBack', 'from', 'to', 'fromDaysBack', 'toDaysBack', 'period', 'weekStartsOn', 'timeZone'] as const;
+export const DATE_PARAMS = [
+  'on',
+  'daysBack',
+  'from',
+  'to',
+  'fromDaysBack',
+  'toDaysBack',
+  'period',
+  'weekStartsOn',
+  'timeZone',
+] as const;
 
 /** `start`, `createdAt`, `created-at` and `CREATED_AT` all name CREATED_AT-style enum values. */
 function normaliseDateField(name: string): string {
@@ -127,10 +145,12 @@ function normaliseDateField(name: string): string {
 export function prepareReport(request: ReportRequest, defaults: DateSelectionDefaults, now: Date): PreparedReport {
   const spec = REPORTS[request.report];
   const expand = expandNamed(spec, request.expand ?? null);
-  if (request.columns && request.columns.length === 0) throw new ReportInputError('"columns" must name at least one column', 'columns');
+  if (request.columns && request.columns.length === 0)
+    throw new ReportInputError('"columns" must name at least one column', 'columns');
   const plan = planColumns(spec, expand, request.columns ?? null);
   const filters = checkFilters(spec, request.filters ?? {});
-  const dateField = request.dateField === null || request.dateField === undefined ? null : normaliseDateField(request.dateField);
+  const dateField =
+    request.dateField === null || request.dateField === undefined ? null : normaliseDateField(request.dateField);
   const range = selectDays(spec, dateField, request.dates ?? null, defaults, now);
   // Named columns select their fields upstream; the default (every column) asks for whole objects.
   const segments = segmentsOf(spec, filters, dateField, range, request.columns ? plan.fields : new Set());
@@ -188,7 +208,11 @@ export async function* sourcePages(
       const all = expandRows(page.items, expand);
       const wanted = all.slice(skip, skip + Math.min(left, all.length));
       const next: Position | null =
-        page.next !== null ? { segment: index, cursor: page.next } : index + 1 < segments.length ? { segment: index + 1, cursor: null } : null;
+        page.next !== null
+          ? { segment: index, cursor: page.next }
+          : index + 1 < segments.length
+            ? { segment: index + 1, cursor: null }
+            : null;
       left -= wanted.length;
       const ahead = next === null || left <= 0 ? 0 : Number.isFinite(left) ? left : null;
       yield { rows: wanted, skipped: skip, total: all.length, at: { segment: index, cursor: page.at }, next, ahead };
@@ -203,7 +227,13 @@ export async function joinPage(prepared: PreparedReport, page: SourcePage, env: 
   const { plan } = prepared;
   // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows.
   const joined = await plan.resolve(page.rows, env, page.ahead);
-  return { rows: page.rows.map((row) => plan.cells(row, joined)), skipped: page.skipped, total: page.total, at: page.at, next: page.next };
+  return {
+    rows: page.rows.map((row) => plan.cells(row, joined)),
+    skipped: page.skipped,
+    total: page.total,
+    at: page.at,
+    next: page.next,
+  };
 }
 
 /** The rows of a prepared report, one upstream page at a time. */
@@ -250,7 +280,10 @@ async function* segmentPages(
   if (segment.series) {
     // Booking row dates are bounded through seriesStart by how far rows lie from it (§6.1, issue 21).
     const given = env.reach;
-    const reach = typeof given === 'object' ? given.fixed : await seriesReach(officernd, env.loaders.sizes, signal, given ?? 'refresh');
+    const reach =
+      typeof given === 'object'
+        ? given.fixed
+        : await seriesReach(officernd, env.loaders.sizes, signal, given ?? 'refresh');
     const bounds = segment.series(reach);
     query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
   }
@@ -299,7 +332,9 @@ function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>
     const found = filterNamed(spec.filters, key);
     if (!found) {
       throw new ReportInputError(
-        names.length === 0 ? `Report ${spec.name} has no filters; "${key}" is not one` : `Unknown filter "${key}" for report ${spec.name}: use ${names.join(', ')}`,
+        names.length === 0
+          ? `Report ${spec.name} has no filters; "${key}" is not one`
+          : `Unknown filter "${key}" for report ${spec.name}: use ${names.join(', ')}`,
         key,
         { filters: names },
       );
@@ -315,7 +350,11 @@ function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>
     }
     // Ids and enums take several values (a list, or a comma-separated text from an export): any of them matches.
     const several = multiValued(filter) && (Array.isArray(raw) || (typeof raw === 'string' && raw.includes(',')));
-    const raws: unknown[] = several ? (Array.isArray(raw) ? raw : (raw as string).split(',').map((part) => part.trim())) : [raw];
+    const raws: unknown[] = several
+      ? Array.isArray(raw)
+        ? raw
+        : (raw as string).split(',').map((part) => part.trim())
+      : [raw];
     if (raws.length === 0) throw new ReportInputError(`"${key}" must list at least one value`, key);
     const checked = raws.map((one) => checkFilterValue(filter, key, one));
     const values = [...new Set(checked)];
@@ -327,7 +366,8 @@ function checkFilters(spec: ReportSpec, given: Readonly<Record<string, unknown>>
 /** One value of an id, enum or text filter, checked: ids as 24-hex, enums to their wire value. */
 function checkFilterValue(filter: FilterSpec, key: string, raw: unknown): string {
   const text = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
-  if (text === null || text === '') throw new ReportInputError(`"${key}" must be a non-empty text, got ${JSON.stringify(raw)}`, key);
+  if (text === null || text === '')
+    throw new ReportInputError(`"${key}" must be a non-empty text, got ${JSON.stringify(raw)}`, key);
   // §6 conventions: references are 24-hex ObjectIds.
   if (filter.kind === 'id' && !OBJECT_ID.test(text)) {
     throw new ReportInputError(`"${key}" must be an OfficeRnD id (24 hex characters), got "${text}"`, key);
@@ -378,7 +418,10 @@ function selectDays(
         throw new ReportInputError('Credit accounts are selected by month: "dateField" does not apply', 'dateField');
       }
     } else if (dateField !== null || given.length > 0) {
-      throw new ReportInputError(`Report ${spec.name} has no dates to select by`, dateField !== null ? 'dateField' : (given[0] ?? 'dates'));
+      throw new ReportInputError(
+        `Report ${spec.name} has no dates to select by`,
+        dateField !== null ? 'dateField' : (given[0] ?? 'dates'),
+      );
     }
   }
   try {
@@ -412,12 +455,15 @@ function selectFor(
   if (COLLECTIONS[collection].catalog || fields.size === 0) return {};
   // The row check reads the filtered fields, so they are selected too.
   const checked = given.map((f) => f.spec.field);
-  const select = [...new Set([...fields, ...checked, ...(dateWire === undefined ? [] : [dateWire])])].filter((field) => field !== '_id').sort();
+  const select = [...new Set([...fields, ...checked, ...(dateWire === undefined ? [] : [dateWire])])]
+    .filter((field) => field !== '_id')
+    .sort();
   return select.length === 0 ? {} : { select };
 }
 
 function asInputError(error: unknown): unknown {
-  if (error instanceof DateSelectionError) return new ReportInputError(error.message, error.argument, {}, error.problem);
+  if (error instanceof DateSelectionError)
+    return new ReportInputError(error.message, error.argument, {}, error.problem);
   return error;
 }
 
@@ -451,7 +497,14 @@ function segmentsOf(
         // Refused here rather than on the first page (the client would throw the same before any request).
         toQueryParams(query, source.collection);
         return [
-          { kind: 'list', collection: source.collection, query, keep: selection ? (selection.keep as Keep) : null, filters: given, series },
+          {
+            kind: 'list',
+            collection: source.collection,
+            query,
+            keep: selection ? (selection.keep as Keep) : null,
+            filters: given,
+            series,
+          },
         ];
       }
       case 'occurrences': {
@@ -464,7 +517,8 @@ function segmentsOf(
         const base: Omit<OccurrenceParams, 'start' | 'end'> = {};
         // §6.2: every occurrence filter is a documented parameter; the rows are checked all the same.
         // Several values of one filter cannot be sent (no `$in` in v1, §4): the row check applies them.
-        for (const { spec: filter, value } of given) if (typeof value !== 'object') (base as Record<string, string>)[filter.field] = String(value);
+        for (const { spec: filter, value } of given)
+          if (typeof value !== 'object') (base as Record<string, string>)[filter.field] = String(value);
         return occurrenceWindows(dateField, range).map((window) => ({
           kind: 'occurrences',
           params: { ...base, start: window.start, end: window.end },
@@ -478,9 +532,13 @@ function segmentsOf(
           }
         }
         const team = typeof filters.get('team')?.value === 'string' ? (filters.get('team')?.value as string) : null;
-        const member = typeof filters.get('member')?.value === 'string' ? (filters.get('member')?.value as string) : null;
+        const member =
+          typeof filters.get('member')?.value === 'string' ? (filters.get('member')?.value as string) : null;
         if (team === null && member === null) {
-          throw new ReportInputError('Credit accounts are read per owner: give "team" or "member" (one of the two)', 'team');
+          throw new ReportInputError(
+            'Credit accounts are read per owner: give "team" or "member" (one of the two)',
+            'team',
+          );
         }
         if (range === null) {
           throw new ReportInputError(

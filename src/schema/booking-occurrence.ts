@@ -1,10 +1,6 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import {
-  OccurrenceCursorError,
-  occurrencePagesAcross,
-  type OccurrenceFilters,
-} from '../dates/occurrence-pages.ts';
+import { OccurrenceCursorError, occurrencePagesAcross, type OccurrenceFilters } from '../dates/occurrence-pages.ts';
 import { occurrenceWindows, REPORT_DATES, type OccurrenceWindow } from '../dates/report-dates.ts';
 import type { Page, WireBookingOccurrence } from '../officernd/index.ts';
 import { bookingFields, slotInstant } from './booking.ts';
@@ -16,7 +12,6 @@ import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import { OCCURRENCE_FILTERS } from '../officernd/collections.ts';
 import { connectionArgs, filterArgs, givenFilters, loadRef } from './fields.ts';
 import { Booking, BookingOccurrence, BookingOccurrenceConnection } from './refs.ts';
-
 
 /**
  * The booking an occurrence belongs to. §6.2 leaves open whether an occurrence carries its booking's `_id` or an id
@@ -89,7 +84,8 @@ async function* pagesFrom(
   try {
     yield* occurrencePagesAcross(ctx.officernd, filters, windows, { cursor, signal: ctx.signal, max: MAX_WALK_ITEMS });
   } catch (error) {
-    if (error instanceof OccurrenceCursorError) throw badInput('"after" does not belong to this window: start again without it', 'after');
+    if (error instanceof OccurrenceCursorError)
+      throw badInput('"after" does not belong to this window: start again without it', 'after');
     throw error;
   }
 }
@@ -120,7 +116,9 @@ builder.queryField('bookingOccurrences', (t) =>
       const filters = occurrenceFilters(given);
       // Sent upstream and checked on every occurrence here all the same (core/filters.ts).
       const check = rowCheck(given);
-      const windows = windowsOf(ctx, args as OccurrenceArgs).map((w) => (check ? { ...w, keep: (o: WireBookingOccurrence) => w.keep(o) && check(o) } : w));
+      const windows = windowsOf(ctx, args as OccurrenceArgs).map((w) =>
+        check ? { ...w, keep: (o: WireBookingOccurrence) => w.keep(o) && check(o) } : w,
+      );
       const scope = JSON.stringify([
         'bookings/occurrences',
         windows.map((w) => [w.start.toISOString(), w.end.toISOString()]),

@@ -11,7 +11,7 @@ import type {
   WireServiceSlots,
 } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, loadRefs, rootById, rootList, wireEnum, enumOf } from './fields.ts';
+import { dateOnly, dateTime, loadRef, loadRefs, rootById, rootList, enumOf } from './fields.ts';
 import { Booking, BookingConnection, Fee, Member, Office, Rate, Resource, Team } from './refs.ts';
 
 export const BookingSource = enumOf(BOOKING_SOURCE);
@@ -34,7 +34,8 @@ const BookingRecurrence = builder.objectRef<WireRecurrence>('BookingRecurrence')
   description: 'How a recurring booking repeats (wire `recurrence`).',
   fields: (t) => ({
     rule: t.exposeString('rrule', {
-      description: 'RFC 5545 recurrence rule, e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10 (wire `rrule`); null for a one-off booking.',
+      description:
+        'RFC 5545 recurrence rule, e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10 (wire `rrule`); null for a one-off booking.',
     }),
     excludedStarts: t.field({
       type: ['DateTime'],
@@ -68,8 +69,16 @@ const BookingFee = builder.objectRef<WireBookingFee>('BookingFee').implement({
   description: 'What a booking was charged for one day: the fee, extra fees and credits used (wire `fees[]`).',
   fields: (t) => ({
     // Stored at T00:00:00.000Z like other date-only values (§4 Timezones).
-    date: t.field({ type: 'Date', description: 'The day the fee is for.', resolve: (f) => dateOnly(f.date, f, 'date') }),
-    fee: t.field({ type: Fee, description: 'The fee charged for the booking.', resolve: (f, _a, ctx) => loadRef(ctx, 'fees', f.fee) }),
+    date: t.field({
+      type: 'Date',
+      description: 'The day the fee is for.',
+      resolve: (f) => dateOnly(f.date, f, 'date'),
+    }),
+    fee: t.field({
+      type: Fee,
+      description: 'The fee charged for the booking.',
+      resolve: (f, _a, ctx) => loadRef(ctx, 'fees', f.fee),
+    }),
     extraFees: t.field({
       type: [Fee],
       nullable: false,
@@ -97,19 +106,37 @@ const BookingFee = builder.objectRef<WireBookingFee>('BookingFee').implement({
 export const bookingFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, WireBooking>) => ({
   title: t.exposeString('summary', { description: 'Title shown in calendars (wire `summary`).' }),
   description: t.exposeString('description', { description: 'Free-text description.' }),
-  start: t.field({ type: 'DateTime', description: 'When it starts.', resolve: (b) => dateTime(slotValue(b.start), b, 'start') }),
-  end: t.field({ type: 'DateTime', description: 'When it ends.', resolve: (b) => dateTime(slotValue(b.end), b, 'end') }),
+  start: t.field({
+    type: 'DateTime',
+    description: 'When it starts.',
+    resolve: (b) => dateTime(slotValue(b.start), b, 'start'),
+  }),
+  end: t.field({
+    type: 'DateTime',
+    description: 'When it ends.',
+    resolve: (b) => dateTime(slotValue(b.end), b, 'end'),
+  }),
   isAllDay: t.boolean({
     description: 'Whether it is booked for whole days (v1 sends `start.date` instead of `start.dateTime`).',
     resolve: (b) => isAllDay(b.start),
   }),
   timeZone: t.exposeString('timezone', {
-    description: 'IANA time zone of the booked resource, e.g. Europe/Lisbon: use it to show local times (wire `timezone`).',
+    description:
+      'IANA time zone of the booked resource, e.g. Europe/Lisbon: use it to show local times (wire `timezone`).',
   }),
   // §6.1: v2 flags are sparse and absent means false; v1 is read the same way.
-  isCancelled: t.boolean({ description: 'Whether the booking was cancelled (wire `canceled`).', resolve: (b) => b.canceled ?? false }),
-  isTentative: t.boolean({ description: 'Whether the booking is tentative (wire `tentative`).', resolve: (b) => b.tentative ?? false }),
-  isFree: t.boolean({ description: 'Whether the booking is free of charge (wire `free`).', resolve: (b) => b.free ?? false }),
+  isCancelled: t.boolean({
+    description: 'Whether the booking was cancelled (wire `canceled`).',
+    resolve: (b) => b.canceled ?? false,
+  }),
+  isTentative: t.boolean({
+    description: 'Whether the booking is tentative (wire `tentative`).',
+    resolve: (b) => b.tentative ?? false,
+  }),
+  isFree: t.boolean({
+    description: 'Whether the booking is free of charge (wire `free`).',
+    resolve: (b) => b.free ?? false,
+  }),
   reference: t.exposeString('reference', { description: 'Short booking reference shown to members, e.g. G35X86D.' }),
   source: t.field({
     type: BookingSource.ref,
@@ -121,8 +148,16 @@ export const bookingFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Wir
     description: 'The member who booked; null for a booking made for a team only.',
     resolve: (b, _a, ctx) => loadRef(ctx, 'members', b.member),
   }),
-  team: t.field({ type: Team, description: 'The team the booking is billed to.', resolve: (b, _a, ctx) => loadRef(ctx, 'teams', b.team) }),
-  office: t.field({ type: Office, description: 'The office of the booked resource.', resolve: (b, _a, ctx) => loadRef(ctx, 'offices', b.office) }),
+  team: t.field({
+    type: Team,
+    description: 'The team the booking is billed to.',
+    resolve: (b, _a, ctx) => loadRef(ctx, 'teams', b.team),
+  }),
+  office: t.field({
+    type: Office,
+    description: 'The office of the booked resource.',
+    resolve: (b, _a, ctx) => loadRef(ctx, 'offices', b.office),
+  }),
   resource: t.field({
     type: Resource,
     description: 'The booked resource (wire `resourceId`).',
@@ -165,7 +200,11 @@ Booking.implement({
       description: 'Whether the booking repeats (it has a recurrence rule).',
       resolve: (b) => Boolean(b.recurrence?.rrule),
     }),
-    recurrence: t.field({ type: BookingRecurrence, description: 'How the booking repeats; null for a one-off booking.', resolve: (b) => (b.recurrence?.rrule ? b.recurrence : null) }),
+    recurrence: t.field({
+      type: BookingRecurrence,
+      description: 'How the booking repeats; null for a one-off booking.',
+      resolve: (b) => (b.recurrence?.rrule ? b.recurrence : null),
+    }),
     recurrenceText: t.exposeString('humanizedRecurrence', {
       description: 'The recurrence in words, e.g. "Weekly on Monday, 10 times" (wire `humanizedRecurrence`).',
     }),
@@ -199,14 +238,29 @@ Booking.implement({
       description: 'Ids of invited visitors (wire `visitors`; visitors are not one of the reports).',
       resolve: (b) => b.visitors ?? [],
     }),
-    googleCalendarEventId: t.exposeString('gcalId', { description: 'Id of the synced Google Calendar event (wire `gcalId`).' }),
-    properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (b) => b.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the booking was made.', resolve: (b) => dateTime(b.createdAt, b, 'createdAt') }),
+    googleCalendarEventId: t.exposeString('gcalId', {
+      description: 'Id of the synced Google Calendar event (wire `gcalId`).',
+    }),
+    properties: t.field({
+      type: 'JSON',
+      description: 'Custom properties, keyed by property key.',
+      resolve: (b) => b.properties ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the booking was made.',
+      resolve: (b) => dateTime(b.createdAt, b, 'createdAt'),
+    }),
     createdById: t.id({
-      description: 'Id of the OfficeRnD user who made the booking (wire `createdBy`; users are not one of the reports).',
+      description:
+        'Id of the OfficeRnD user who made the booking (wire `createdBy`; users are not one of the reports).',
       resolve: (b) => b.createdBy ?? null,
     }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the booking last changed.', resolve: (b) => dateTime(b.modifiedAt, b, 'modifiedAt') }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      description: 'When the booking last changed.',
+      resolve: (b) => dateTime(b.modifiedAt, b, 'modifiedAt'),
+    }),
     modifiedById: t.id({
       description: 'Id of the OfficeRnD user who last changed the booking (wire `modifiedBy`).',
       resolve: (b) => b.modifiedBy ?? null,
@@ -218,6 +272,7 @@ rootList('bookings', {
   collection: 'bookings',
   dates: listDates('Booking', 'bookings', REPORT_DATES.bookings),
   connection: BookingConnection,
-  description: 'The bookings of the organization; a recurring series appears once (see `bookingOccurrences`). Report "Bookings".',
+  description:
+    'The bookings of the organization; a recurring series appears once (see `bookingOccurrences`). Report "Bookings".',
 });
 rootById('booking', Booking, 'bookings', 'One booking by id; null when there is none.');

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireAccounting, WireChargeIntegration } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
-import { dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
+import { dateTime, loadRef, rootById, rootList, enumOf } from './fields.ts';
 import { Charge, ChargeConnection, Office, Payment } from './refs.ts';
 
 export const ChargeStatus = enumOf(CHARGE_STATUS);
@@ -12,11 +12,17 @@ export const ChargeStatus = enumOf(CHARGE_STATUS);
 export const Accounting = builder.objectRef<WireAccounting>('Accounting').implement({
   description: 'How a billing document or transaction is synced to the accounting system (Xero, QuickBooks …).',
   fields: (t) => ({
-    provider: t.exposeString('provider', { description: 'The accounting integration, e.g. xero or quickbooks; null when not synced.' }),
+    provider: t.exposeString('provider', {
+      description: 'The accounting integration, e.g. xero or quickbooks; null when not synced.',
+    }),
     providerId: t.exposeString('providerId', { description: 'The id of the record in the accounting system.' }),
     externalOrgId: t.exposeString('externalOrgId', { description: 'The organization id in the accounting system.' }),
     deepLink: t.exposeString('deepLink', { description: 'A link to the record in the accounting system.' }),
-    lastSync: t.field({ type: 'DateTime', description: 'When it was last synced.', resolve: (a) => dateTime(a.lastSync, a, 'lastSync') }),
+    lastSync: t.field({
+      type: 'DateTime',
+      description: 'When it was last synced.',
+      resolve: (a) => dateTime(a.lastSync, a, 'lastSync'),
+    }),
     error: t.exposeString('error', { description: 'The error of the last sync attempt; null when it succeeded.' }),
     noSync: t.exposeBoolean('noSync', { description: 'True when an admin excluded it from syncing.' }),
     hasLockedCharges: t.exposeBoolean('hasLockedCharges', {
@@ -28,8 +34,12 @@ export const Accounting = builder.objectRef<WireAccounting>('Accounting').implem
 const ChargeIntegration = builder.objectRef<WireChargeIntegration>('ChargeIntegration').implement({
   description: 'How a charge relates to the card or bank payment gateway that processed it (wire `integration`).',
   fields: (t) => ({
-    providerChargeId: t.exposeString('providerChargeId', { description: 'The gateway\'s own transaction id (e.g. a Stripe `ch_…`).' }),
-    providerError: t.exposeString('providerError', { description: 'The gateway\'s error message when the transaction failed.' }),
+    providerChargeId: t.exposeString('providerChargeId', {
+      description: "The gateway's own transaction id (e.g. a Stripe `ch_…`).",
+    }),
+    providerError: t.exposeString('providerError', {
+      description: "The gateway's error message when the transaction failed.",
+    }),
   }),
 });
 
@@ -41,15 +51,21 @@ Charge.implement({
   fields: (t) => ({
     id: t.exposeID('_id', { nullable: false, description: 'The OfficeRnD id.' }),
     amount: t.exposeFloat('amount', { description: 'Amount of money moved, in the currency of the charge.' }),
-    currency: t.exposeString('currency', { description: 'ISO currency code; null means the organization\'s currency.' }),
-    date: t.field({ type: 'DateTime', description: 'When the money moved.', resolve: (c) => dateTime(c.date, c, 'date') }),
+    currency: t.exposeString('currency', { description: "ISO currency code; null means the organization's currency." }),
+    date: t.field({
+      type: 'DateTime',
+      description: 'When the money moved.',
+      resolve: (c) => dateTime(c.date, c, 'date'),
+    }),
     status: t.field({
       type: ChargeStatus.ref,
       description: 'Whether the transaction succeeded, is pending, failed or was refunded.',
       resolve: (c) => ChargeStatus.fromWire(c.status) as never,
     }),
     reference: t.exposeString('reference', { description: 'Human-readable description of the transaction.' }),
-    source: t.exposeString('source', { description: 'Where the charge was recorded: "OfficeRnD" or an accounting integration.' }),
+    source: t.exposeString('source', {
+      description: 'Where the charge was recorded: "OfficeRnD" or an accounting integration.',
+    }),
     account: t.exposeString('account', {
       description: 'The deposit account the money went to, e.g. "Cash", "Bank Transfer", "Stripe Card".',
     }),
@@ -58,7 +74,11 @@ Charge.implement({
       description: 'Payment-gateway details (transaction id, error).',
       resolve: (c) => c.integration ?? null,
     }),
-    accounting: t.field({ type: Accounting, description: 'Accounting-system sync state.', resolve: (c) => c.accounting ?? null }),
+    accounting: t.field({
+      type: Accounting,
+      description: 'Accounting-system sync state.',
+      resolve: (c) => c.accounting ?? null,
+    }),
     payment: t.field({
       type: Payment,
       description: 'The invoice (or credit note) this transaction pays.',
@@ -74,7 +94,11 @@ Charge.implement({
       description: 'The office of the invoice this charge pays.',
       resolve: (c, _a, ctx) => loadRef(ctx, 'offices', c.office),
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the charge was recorded.', resolve: (c) => dateTime(c.createdAt, c, 'createdAt') }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the charge was recorded.',
+      resolve: (c) => dateTime(c.createdAt, c, 'createdAt'),
+    }),
     modifiedAt: t.field({
       type: 'DateTime',
       description: 'When the charge last changed (equals createdAt until the first change).',

@@ -10,7 +10,6 @@ import { ScanLimitError } from '../core/filters.ts';
 import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
 import { badInput } from './errors.ts';
 
-
 export interface Edge<T> {
   cursor: string;
   node: T;
@@ -35,27 +34,26 @@ export interface ConnectionArgs {
   after?: string | null;
 }
 
-export const PageInfo = builder
-  .objectRef<PageInfoShape>('PageInfo')
-  .implement({
-    description: 'Where a page of a connection starts and ends, and whether items precede or follow it.',
-    fields: (t) => ({
-      hasNextPage: t.exposeBoolean('hasNextPage', {
-        nullable: false,
-        description: 'True when another page may follow: pass `endCursor` as `after` to read it. False for `first: 0`.',
-      }),
-      hasPreviousPage: t.exposeBoolean('hasPreviousPage', {
-        nullable: false,
-        description: 'True when matching items precede this page (it was read with an `after` cursor that follows some).',
-      }),
-      startCursor: t.exposeString('startCursor', {
-        description: 'The cursor of the first item of this page; null when the page is empty or its rows carry no cursors (report rows).',
-      }),
-      endCursor: t.exposeString('endCursor', {
-        description: 'The cursor after the last item of this page; null when the page is empty.',
-      }),
+export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
+  description: 'Where a page of a connection starts and ends, and whether items precede or follow it.',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage', {
+      nullable: false,
+      description: 'True when another page may follow: pass `endCursor` as `after` to read it. False for `first: 0`.',
     }),
-  });
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage', {
+      nullable: false,
+      description: 'True when matching items precede this page (it was read with an `after` cursor that follows some).',
+    }),
+    startCursor: t.exposeString('startCursor', {
+      description:
+        'The cursor of the first item of this page; null when the page is empty or its rows carry no cursors (report rows).',
+    }),
+    endCursor: t.exposeString('endCursor', {
+      description: 'The cursor after the last item of this page; null when the page is empty.',
+    }),
+  }),
+});
 
 /** Page info of a page of `edges` read after `after`: the start cursor is the first edge's. */
 export const SortDirection = builder.enumType('SortDirection', {
@@ -66,7 +64,12 @@ export const SortDirection = builder.enumType('SortDirection', {
   },
 });
 
-export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null): PageInfoShape {
+export function pageInfoOf(
+  edges: readonly { cursor: string }[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  endCursor: string | null,
+): PageInfoShape {
   return { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor };
 }
 
@@ -106,8 +109,8 @@ export function connectionOf<T>(node: ObjectRef<Types, T>, name: string): Object
       totalCount: t.int({
         nullable: false,
         description:
-          'How many items match the list\'s filters and dates, whatever `first` and `after`. It needs the whole match set ' +
-          '(OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list\'s ' +
+          "How many items match the list's filters and dates, whatever `first` and `after`. It needs the whole match set " +
+          "(OfficeRnD has no count): one walk of the matching pages, read once per request and shared with this list's " +
           'items; past the scan cap it is a RESULT_TOO_LARGE error, never a short count.',
         resolve: (c) => c.totalCount(),
       }),
@@ -133,7 +136,10 @@ export function readAfter(after: string, scope: string, what = 'query'): CursorP
   } catch (error) {
     if (!(error instanceof CursorError)) throw error;
     if (error.reason === 'foreign') throw badInput('"after" is not a cursor this gateway issued', 'after');
-    throw badInput(`"after" belongs to a different ${what} (other filters or another list): start again without it`, 'after');
+    throw badInput(
+      `"after" belongs to a different ${what} (other filters or another list): start again without it`,
+      'after',
+    );
   }
 }
 
@@ -184,7 +190,8 @@ interface MatchSet<T> {
   pages: Map<string, number>;
 }
 
-const positionKey = (upstream: string | null, optional: boolean | undefined): string => JSON.stringify([upstream, optional ?? null]);
+const positionKey = (upstream: string | null, optional: boolean | undefined): string =>
+  JSON.stringify([upstream, optional ?? null]);
 
 /** Match sets read in this request, by the request's loaders (request-lived) and the list's fingerprint. */
 const matchSets = new WeakMap<object, Map<string, Promise<MatchSet<unknown>>>>();
@@ -251,7 +258,12 @@ async function walkMatchSet<C extends ListCollection>(
     page.items.forEach((item, index) => {
       if ((keep && !keep(item)) || (check && !check(item))) return;
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
-      set.items.push({ node: item, page: pageNo, index, after: atPageEnd ? at(page.next, 0) : at(upstream, index + 1) });
+      set.items.push({
+        node: item,
+        page: pageNo,
+        index,
+        after: atPageEnd ? at(page.next, 0) : at(upstream, index + 1),
+      });
     });
     scanned += page.items.length;
     if (page.next === null) return set;
@@ -295,9 +307,14 @@ export async function upstreamConnection<C extends ListCollection>(
     const start = args.after ? locate(set, position) : 0;
     // A cursor from a page read with a smaller limit is not on the match set's pages: read its page as usual.
     if (start !== null) {
-      for (const match of set.items.slice(start, start + first)) edges.push({ node: match.node, cursor: writeCursor(match.after, print) });
+      for (const match of set.items.slice(start, start + first))
+        edges.push({ node: match.node, cursor: writeCursor(match.after, print) });
       const more = start + first < set.items.length;
-      return { edges, pageInfo: pageInfoOf(edges, more, start > 0, edges.at(-1)?.cursor ?? args.after ?? null), totalCount };
+      return {
+        edges,
+        pageInfo: pageInfoOf(edges, more, start > 0, edges.at(-1)?.cursor ?? args.after ?? null),
+        totalCount,
+      };
     }
   }
   const { keep, check } = options;
@@ -312,7 +329,8 @@ export async function upstreamConnection<C extends ListCollection>(
   for (let pagesRead = 1; ; pagesRead += 1) {
     const wanted = first - edges.length;
     // Without a local filter, ask for exactly what is still needed; with one, whole pages.
-    const limit = keep || (check && !options.narrowed) ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
+    const limit =
+      keep || (check && !options.narrowed) ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
     const page = await ctx.officernd.listPage(collection, query, {
       cursor: position.upstream,
       limit,
@@ -342,7 +360,8 @@ export async function upstreamConnection<C extends ListCollection>(
     if (page.next === null) return done(false, edges.at(-1)?.cursor ?? args.after ?? null);
     position = at(page.next, 0);
     scanned += page.items.length;
-    if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS) throw new ScanLimitError(collection, MAX_WALK_ITEMS);
+    if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS)
+      throw new ScanLimitError(collection, MAX_WALK_ITEMS);
     if (edges.length >= first || pagesRead >= maxPages) return done(true, writeCursor(position, print));
   }
 }
@@ -362,7 +381,10 @@ async function sortedConnection<C extends ListCollection>(
   const set = await readMatchSet(ctx, collection, query, options);
   const sorted = set.items.map((m) => m.node).sort(sort.compare);
   const slice = sorted.slice(start, start + first);
-  const edges = slice.map((node, i) => ({ node, cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print) }));
+  const edges = slice.map((node, i) => ({
+    node,
+    cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print),
+  }));
   const hasNextPage = first > 0 && start + slice.length < sorted.length;
   return {
     edges,
@@ -391,10 +413,17 @@ export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, sc
   const print = fingerprint(scope);
   const start = args.after ? readCursor(args.after, print).offset : 0;
   const slice = items.slice(start, start + first);
-  const edges = slice.map((node, i) => ({ node, cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print) }));
+  const edges = slice.map((node, i) => ({
+    node,
+    cursor: writeCursor({ upstream: null, offset: start + i + 1 }, print),
+  }));
   const end = start + slice.length;
   const hasNextPage = first > 0 && end < items.length;
-  return { edges, pageInfo: pageInfoOf(edges, hasNextPage, start > 0, edges.at(-1)?.cursor ?? args.after ?? null), totalCount: () => items.length };
+  return {
+    edges,
+    pageInfo: pageInfoOf(edges, hasNextPage, start > 0, edges.at(-1)?.cursor ?? args.after ?? null),
+    totalCount: () => items.length,
+  };
 }
 
 /**
@@ -447,7 +476,9 @@ export async function upstreamPagesConnection<T>(
         seen.add(id);
       }
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
-      const after: Position = atPageEnd ? { upstream: page.next, offset: 0 } : { upstream: position.upstream, offset: index + 1 };
+      const after: Position = atPageEnd
+        ? { upstream: page.next, offset: 0 }
+        : { upstream: position.upstream, offset: index + 1 };
       edges.push({ node, cursor: writeCursor(after, print) });
     }
     if (index < page.items.length) {

@@ -28,7 +28,8 @@ interface MonthArgs {
  */
 function monthsFrom(ctx: Context, args: MonthArgs): string[] {
   const hasMonth = args.month !== null && args.month !== undefined;
-  if (hasMonth === Boolean(args.dates)) throw badInput('Give exactly one of "month" and "dates"', hasMonth ? 'dates' : 'month');
+  if (hasMonth === Boolean(args.dates))
+    throw badInput('Give exactly one of "month" and "dates"', hasMonth ? 'dates' : 'month');
   if (hasMonth) {
     const month = String(args.month);
     if (!MONTH.test(month)) throw badInput(`"month" must be a month as YYYY-MM, got "${month}"`, 'month');
@@ -110,9 +111,21 @@ CreditAccount.implement({
       description: 'Credits that renew every month (e.g. from a membership plan).',
       resolve: (a) => a.monthly ?? null,
     }),
-    once: t.field({ type: CreditAccountTotals, description: 'One-off credits (e.g. bought once) available in the month.', resolve: (a) => a.once ?? null }),
-    member: t.field({ type: Member, description: 'The member who owns the account.', resolve: (a, _x, ctx) => loadRef(ctx, 'members', a.member) }),
-    team: t.field({ type: Team, description: 'The team that owns the account.', resolve: (a, _x, ctx) => loadRef(ctx, 'teams', a.team) }),
+    once: t.field({
+      type: CreditAccountTotals,
+      description: 'One-off credits (e.g. bought once) available in the month.',
+      resolve: (a) => a.once ?? null,
+    }),
+    member: t.field({
+      type: Member,
+      description: 'The member who owns the account.',
+      resolve: (a, _x, ctx) => loadRef(ctx, 'members', a.member),
+    }),
+    team: t.field({
+      type: Team,
+      description: 'The team that owns the account.',
+      resolve: (a, _x, ctx) => loadRef(ctx, 'teams', a.team),
+    }),
     rates: t.field({
       type: [Rate],
       description: 'The rates the credits apply to when `validFor` is RATES (wire `resourceRates`).',
@@ -150,7 +163,9 @@ builder.queryField('creditAccounts', (t) =>
       const hasMember = args.member !== null && args.member !== undefined;
       // §6.6: the upstream reads the stats of one owner (`team=` or `member=`) per call.
       if (hasTeam === hasMember) throw badInput('Give exactly one of "team" and "member"', hasTeam ? 'member' : 'team');
-      const owner = hasTeam ? { team: checkId(String(args.team), 'team') } : { member: checkId(String(args.member), 'member') };
+      const owner = hasTeam
+        ? { team: checkId(String(args.team), 'team') }
+        : { member: checkId(String(args.member), 'member') };
       const months = monthsFrom(ctx, args);
       firstOf(args as ConnectionArgs);
       const items = await creditAccountsOf(ctx, months, owner);
@@ -162,7 +177,8 @@ builder.queryField('creditAccounts', (t) =>
 builder.objectField(Team, 'creditAccounts', (t) =>
   t.field({
     type: [CreditAccount],
-    description: 'The credit accounts of this team in a month (or in every month a date selection touches), in month order.',
+    description:
+      'The credit accounts of this team in a month (or in every month a date selection touches), in month order.',
     args: monthArgs(t.arg),
     resolve: (team, args, ctx) => creditAccountsOf(ctx, monthsFrom(ctx, args), { team: team._id }),
   }),
@@ -171,7 +187,8 @@ builder.objectField(Team, 'creditAccounts', (t) =>
 builder.objectField(Member, 'creditAccounts', (t) =>
   t.field({
     type: [CreditAccount],
-    description: 'The credit accounts of this member in a month (or in every month a date selection touches), in month order.',
+    description:
+      'The credit accounts of this member in a month (or in every month a date selection touches), in month order.',
     args: monthArgs(t.arg),
     resolve: (member, args, ctx) => creditAccountsOf(ctx, monthsFrom(ctx, args), { member: member._id }),
   }),

@@ -19,11 +19,11 @@ import { badInput } from './errors.ts';
 // `<Report>DateField` enums built from src/dates/report-dates.ts. The logic itself lives in src/dates/.
 
 const TimePeriodEnum = builder.enumType('TimePeriod', {
-  description: 'A calendar period relative to today (in the selection\'s time zone), as in the connector\'s "Time Period" menu.',
-  values: Object.fromEntries(Object.entries(TIME_PERIODS).map(([name, description]) => [name, { value: name, description }])) as Record<
-    TimePeriod,
-    { value: TimePeriod; description: string }
-  >,
+  description:
+    'A calendar period relative to today (in the selection\'s time zone), as in the connector\'s "Time Period" menu.',
+  values: Object.fromEntries(
+    Object.entries(TIME_PERIODS).map(([name, description]) => [name, { value: name, description }]),
+  ) as Record<TimePeriod, { value: TimePeriod; description: string }>,
 });
 
 // Listed Monday first, as most calendars show them; the value order carries no meaning.
@@ -40,27 +40,37 @@ export const DateSelection = builder.inputType('DateSelection', {
   description:
     'Which days to select, in exactly one mode: a single date (`on` or `daysBack`), a range (`from`/`to` or ' +
     '`fromDaysBack`/`toDaysBack`, both days included) or a `period`. Days are counted in `timeZone` ' +
-    '(default: the gateway\'s DEFAULT_TIME_ZONE, UTC unless configured). Examples: yesterday = `{daysBack: 1}`; ' +
+    "(default: the gateway's DEFAULT_TIME_ZONE, UTC unless configured). Examples: yesterday = `{daysBack: 1}`; " +
     '10 days ago until 5 days ago = `{fromDaysBack: 10, toDaysBack: 5}`; last week starting Sunday = ' +
     '`{period: LAST_WEEK, weekStartsOn: SUNDAY}`.',
   fields: (t) => ({
     on: t.field({ type: 'Date', description: 'A specific single date.' }),
     daysBack: t.int({ description: 'A single date relative to today: 0 today, 1 yesterday, 7 seven days ago.' }),
-    from: t.field({ type: 'Date', description: 'First day of a specific range (included); without `to` the range has no end.' }),
-    to: t.field({ type: 'Date', description: 'Last day of a specific range (included); without `from` the range has no start.' }),
+    from: t.field({
+      type: 'Date',
+      description: 'First day of a specific range (included); without `to` the range has no end.',
+    }),
+    to: t.field({
+      type: 'Date',
+      description: 'Last day of a specific range (included); without `from` the range has no start.',
+    }),
     fromDaysBack: t.int({
-      description: 'First day of a relative range, in days back from today (10 = ten days ago); without `toDaysBack` the range has no end.',
+      description:
+        'First day of a relative range, in days back from today (10 = ten days ago); without `toDaysBack` the range has no end.',
     }),
     toDaysBack: t.int({
-      description: 'Last day of a relative range, in days back from today (5 = five days ago, 0 = today); at most `fromDaysBack`.',
+      description:
+        'Last day of a relative range, in days back from today (5 = five days ago, 0 = today); at most `fromDaysBack`.',
     }),
     period: t.field({ type: TimePeriodEnum, description: 'A calendar period relative to today.' }),
     weekStartsOn: t.field({
       type: WeekdayEnum,
-      description: 'First day of the week for THIS_WEEK, LAST_WEEK and WEEK_TO_DATE (default: DEFAULT_WEEK_STARTS_ON, MONDAY unless configured).',
+      description:
+        'First day of the week for THIS_WEEK, LAST_WEEK and WEEK_TO_DATE (default: DEFAULT_WEEK_STARTS_ON, MONDAY unless configured).',
     }),
     timeZone: t.string({
-      description: 'IANA time zone the days are counted in, e.g. Europe/London (default: DEFAULT_TIME_ZONE, UTC unless configured).',
+      description:
+        'IANA time zone the days are counted in, e.g. Europe/London (default: DEFAULT_TIME_ZONE, UTC unless configured).',
     }),
   }),
 });
@@ -84,7 +94,8 @@ const day = (value: Date | null | undefined): string | null =>
 /** Turns a selection error into BAD_USER_INPUT naming the argument as the caller wrote it (`dates.from`). */
 export function selectionError(error: unknown, argument = 'dates'): never {
   if (error instanceof DateSelectionError) {
-    const name = error.argument === 'dates' || error.argument === 'dateField' ? error.argument : `${argument}.${error.argument}`;
+    const name =
+      error.argument === 'dates' || error.argument === 'dateField' ? error.argument : `${argument}.${error.argument}`;
     throw badInput(`"${name}" ${error.problem}`, name);
   }
   throw error;
@@ -126,7 +137,10 @@ export function listDates<T>(typeName: string, report: string, spec: ReportDateS
   const enumName = `${typeName}DateField`;
   const values: Record<string, { value: string; description: string }> = {};
   for (const field of spec.fields) {
-    values[field.name] = { value: field.name, description: field.name === spec.default ? `${field.description} The default.` : field.description };
+    values[field.name] = {
+      value: field.name,
+      description: field.name === spec.default ? `${field.description} The default.` : field.description,
+    };
   }
   const enumRef = builder.enumType(enumName, {
     description: `Which date of ${report} a date selection applies to (the connector's "Date Selection Criteria"); default ${spec.default}.`,
@@ -170,7 +184,13 @@ export async function listDateFilter<T>(
   }
   const of = (reach: SeriesReach | null): ListDateFilter<T> => {
     const { filters, keep } = dateFilter(dates.spec, dateField, range, reach);
-    const scope = JSON.stringify([dateField ?? dates.spec.default, range.firstDay, range.lastDay, range.timeZone, ...(series ? [reach] : [])]);
+    const scope = JSON.stringify([
+      dateField ?? dates.spec.default,
+      range.firstDay,
+      range.lastDay,
+      range.timeZone,
+      ...(series ? [reach] : []),
+    ]);
     return { filters, keep, scope };
   };
   if (!series) return of(null);

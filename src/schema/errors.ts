@@ -80,7 +80,9 @@ export function maskError(error: unknown, message: string): Error {
       code: known.code,
       ...(known.upstreamStatus ? { upstreamStatus: known.upstreamStatus } : {}),
       // When a request over its upstream share may come back (seconds, as Retry-After).
-      ...(known.code === 'UPSTREAM_BUDGET_EXCEEDED' && known.headers['retry-after'] ? { retryAfter: Number(known.headers['retry-after']) } : {}),
+      ...(known.code === 'UPSTREAM_BUDGET_EXCEEDED' && known.headers['retry-after']
+        ? { retryAfter: Number(known.headers['retry-after']) }
+        : {}),
     };
     return new GraphQLError(known.message, { nodes, path, extensions });
   }
@@ -92,7 +94,7 @@ export function maskError(error: unknown, message: string): Error {
       const { originalError: internal, ...extensions } = original.extensions;
       // graphql-js' located error already carries the original's message and extensions: pass it as it is.
       if (internal === undefined && error instanceof GraphQLError && error.message === original.message) return error;
-      if (internal !== undefined && isRecord(extensions['http'])) extensions['http'] = { ...extensions['http'], spec: false };
+      if (internal !== undefined && isRecord(extensions.http)) extensions.http = { ...extensions.http, spec: false };
       return new GraphQLError(original.message, { ...where(error, original), extensions });
     }
   }

@@ -1,7 +1,7 @@
 import { FEE_STATUS } from '../officernd/enums.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
-import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
+import { dateOnly, dateTime, loadRef, rootById, rootList, enumOf } from './fields.ts';
 import { PaymentStatus, planOf, rateOf } from './payment.ts';
 import { Fee, FeeConnection, Member, Office, Payment, Plan, Rate, Team } from './refs.ts';
 
@@ -17,13 +17,18 @@ Fee.implement({
     name: t.exposeString('name', { description: 'What is charged, as shown on the invoice line.' }),
     price: t.exposeFloat('price', { description: 'Unit price before discount.' }),
     quantity: t.exposeFloat('quantity', { description: 'How many units are charged.' }),
-    basePrice: t.exposeFloat('basePrice', { description: 'The list price of the plan or rate the fee was created from.' }),
+    basePrice: t.exposeFloat('basePrice', {
+      description: 'The list price of the plan or rate the fee was created from.',
+    }),
     discountAmount: t.exposeFloat('discountAmount', { description: 'Discount set on the fee, as an amount.' }),
     calculatedDiscountAmount: t.exposeFloat('calculatedDiscountAmount', {
       description: 'Discount OfficeRnD applied after evaluating discount rules, as an amount.',
     }),
     discountedPrice: t.exposeFloat('discountedPrice', { description: 'Unit price after discount.' }),
-    markUp: t.float({ description: 'Mark-up applied to the price, as set on the plan.', resolve: (f) => f.markUp ?? null }),
+    markUp: t.float({
+      description: 'Mark-up applied to the price, as set on the plan.',
+      resolve: (f) => f.markUp ?? null,
+    }),
     issueDate: t.field({
       type: 'Date',
       description: 'The day the fee is charged, which decides the invoice period (wire `date`).',
@@ -51,16 +56,40 @@ Fee.implement({
       description: 'Value credits (coins) used to pay the fee, as sent upstream.',
       resolve: (f) => f.valueCredits ?? null,
     }),
-    properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (f) => f.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the fee was created.', resolve: (f) => dateTime(f.createdAt, f, 'createdAt') }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the fee last changed.', resolve: (f) => dateTime(f.modifiedAt, f, 'modifiedAt') }),
+    properties: t.field({
+      type: 'JSON',
+      description: 'Custom properties, keyed by property key.',
+      resolve: (f) => f.properties ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the fee was created.',
+      resolve: (f) => dateTime(f.createdAt, f, 'createdAt'),
+    }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      description: 'When the fee last changed.',
+      resolve: (f) => dateTime(f.modifiedAt, f, 'modifiedAt'),
+    }),
     createdById: t.id({
       description: 'The OfficeRnD user (staff account, not a member) who created it.',
       resolve: (f) => f.createdBy ?? null,
     }),
-    member: t.field({ type: Member, description: 'The member charged.', resolve: (f, _a, ctx) => loadRef(ctx, 'members', f.member) }),
-    team: t.field({ type: Team, description: 'The team (company) charged.', resolve: (f, _a, ctx) => loadRef(ctx, 'teams', f.team) }),
-    office: t.field({ type: Office, description: 'The office the revenue belongs to.', resolve: (f, _a, ctx) => loadRef(ctx, 'offices', f.office) }),
+    member: t.field({
+      type: Member,
+      description: 'The member charged.',
+      resolve: (f, _a, ctx) => loadRef(ctx, 'members', f.member),
+    }),
+    team: t.field({
+      type: Team,
+      description: 'The team (company) charged.',
+      resolve: (f, _a, ctx) => loadRef(ctx, 'teams', f.team),
+    }),
+    office: t.field({
+      type: Office,
+      description: 'The office the revenue belongs to.',
+      resolve: (f, _a, ctx) => loadRef(ctx, 'offices', f.office),
+    }),
     plan: t.field({
       type: Plan,
       description: 'The price plan the fee was created from; null when it came from a resource rate (see `rate`).',
@@ -68,7 +97,8 @@ Fee.implement({
     }),
     rate: t.field({
       type: Rate,
-      description: 'The resource rate the fee was created from (a booking fee); null when it came from a plan (wire `plan`).',
+      description:
+        'The resource rate the fee was created from (a booking fee); null when it came from a plan (wire `plan`).',
       resolve: (f, _a, ctx) => rateOf(ctx, f.plan),
     }),
     payment: t.field({
@@ -78,12 +108,13 @@ Fee.implement({
     }),
     paymentStatus: t.field({
       type: PaymentStatus.ref,
-      description: 'The status of that invoice as recorded on the fee (wire `invoice.status`); may lag the invoice itself.',
+      description:
+        'The status of that invoice as recorded on the fee (wire `invoice.status`); may lag the invoice itself.',
       resolve: (f) => PaymentStatus.fromWire(f.invoice?.status) as never,
     }),
     creditNote: t.field({
       type: Payment,
-      description: 'The credit note that cancelled the fee\'s invoice line, if any (wire `invoice.creditNote`).',
+      description: "The credit note that cancelled the fee's invoice line, if any (wire `invoice.creditNote`).",
       resolve: (f, _a, ctx) => loadRef(ctx, 'payments', f.invoice?.creditNote),
     }),
   }),

@@ -8,7 +8,14 @@ import { COLLECTIONS, OBJECT_ID, type FilterSpecs, type ListCollection } from '.
 import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { comparatorOf, SORT_FIELDS, type SortField } from '../core/sorts.ts';
-import { arrayConnection, selects, SortDirection, upstreamConnection, type Connection, type ConnectionArgs } from './connection.ts';
+import {
+  arrayConnection,
+  selects,
+  SortDirection,
+  upstreamConnection,
+  type Connection,
+  type ConnectionArgs,
+} from './connection.ts';
 import { dateArgs, listDateFilter, type ListDateFilter, type ListDates } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -38,7 +45,13 @@ function invalidDate(value: unknown, record: object | undefined, field: string |
   const owner = typeof id === 'string' ? `record ${id}` : 'a record without an id';
   throw new GraphQLError(
     `OfficeRnD sent ${field ? `"${field}"` : 'a date'} of ${owner} as ${JSON.stringify(String(value).slice(0, 60))}, which is not a date; it is left out`,
-    { extensions: { code: 'UPSTREAM_INVALID_DATA', ...(typeof id === 'string' ? { record: id } : {}), ...(field ? { field } : {}) } },
+    {
+      extensions: {
+        code: 'UPSTREAM_INVALID_DATA',
+        ...(typeof id === 'string' ? { record: id } : {}),
+        ...(field ? { field } : {}),
+      },
+    },
   );
 }
 
@@ -76,7 +89,8 @@ export function elementId(id: string | null | undefined, what: string): string {
 
 /** Checks an id argument: OfficeRnD ids are 24-hex (§6 conventions). */
 export function checkId(id: string, argument: string): string {
-  if (!OBJECT_ID.test(id)) throw badInput(`"${argument}" must be an OfficeRnD id (24 hex characters), got "${id}"`, argument);
+  if (!OBJECT_ID.test(id))
+    throw badInput(`"${argument}" must be an OfficeRnD id (24 hex characters), got "${id}"`, argument);
   return id;
 }
 
@@ -116,7 +130,8 @@ export function wireEnum(name: string, description: string, values: Readonly<Rec
   const ref = builder.enumType(name, { description, values: gqlValues });
   return {
     ref,
-    fromWire: (value) => (value === null || value === undefined || value === '' ? null : (toGraphQL.get(value) ?? 'OTHER')),
+    fromWire: (value) =>
+      value === null || value === undefined || value === '' ? null : (toGraphQL.get(value) ?? 'OTHER'),
     toWire: (value) => {
       const wire = toWireMap.get(value);
       if (wire === undefined) throw badInput(`${name} value ${value} cannot be used as a filter`);
@@ -181,7 +196,11 @@ export function givenFilters(filters: FilterSpecs, args: Record<string, unknown>
     const value = args[name];
     const list = multiValued(spec) ? args[anyOfName(name)] : undefined;
     if (Array.isArray(list)) {
-      if (list.length === 0) throw badInput(`"${anyOfName(name)}" must list at least one value; leave it out to not filter on it`, anyOfName(name));
+      if (list.length === 0)
+        throw badInput(
+          `"${anyOfName(name)}" must list at least one value; leave it out to not filter on it`,
+          anyOfName(name),
+        );
       const values = [...new Set(list.map((v) => one(v, anyOfName(name))))];
       out.push({ spec, value: values.length === 1 ? (values[0] as string) : values });
     }
@@ -201,7 +220,9 @@ export function givenFilters(filters: FilterSpecs, args: Record<string, unknown>
 function orderInput(type: string, sorts: Readonly<Record<string, SortField>>) {
   const field = builder.enumType(`${type}SortField`, {
     description: `The fields a list of ${type} items can be sorted by.`,
-    values: Object.fromEntries(Object.entries(sorts).map(([value, sort]) => [value, { value, description: sort.description }])),
+    values: Object.fromEntries(
+      Object.entries(sorts).map(([value, sort]) => [value, { value, description: sort.description }]),
+    ),
   });
   return builder.inputType(`${type}Order`, {
     description: `One sort key of a list of ${type} items.`,
@@ -213,7 +234,10 @@ function orderInput(type: string, sorts: Readonly<Record<string, SortField>>) {
 }
 
 /** The sort an `orderBy` argument asks for; undefined for none. */
-function sortOf(sorts: Readonly<Record<string, SortField>>, orderBy: unknown): { key: string; compare: (a: object, b: object) => number } | undefined {
+function sortOf(
+  sorts: Readonly<Record<string, SortField>>,
+  orderBy: unknown,
+): { key: string; compare: (a: object, b: object) => number } | undefined {
   if (!Array.isArray(orderBy) || orderBy.length === 0) return undefined;
   const keys = (orderBy as { field: string; direction?: string | null }[]).map((o) => ({
     sort: sorts[o.field] as SortField,
@@ -254,8 +278,8 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
               orderBy: t.arg({
                 type: [order],
                 description:
-                  'Sort keys, in order (ties keep OfficeRnD\'s order). Sorting needs the whole match set: it is read like ' +
-                  '`totalCount` (same cost and scan cap). Without it, items come in OfficeRnD\'s order.',
+                  "Sort keys, in order (ties keep OfficeRnD's order). Sorting needs the whole match set: it is read like " +
+                  "`totalCount` (same cost and scan cap). Without it, items come in OfficeRnD's order.",
               }),
             }
           : {}),
@@ -273,9 +297,16 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         const selected = dates ? await listDateFilter(ctx, dates, args as Parameters<typeof listDateFilter>[2]) : null;
         // What decides the items beyond the upstream query (the date check, the filters checked here): cursors and the
         // request's match sets belong to it.
-        const scopeOf = (dated: ListDateFilter<WireMap[C]> | null) => JSON.stringify([dated?.scope ?? null, given.map((f) => [f.spec.field, f.value])]);
+        const scopeOf = (dated: ListDateFilter<WireMap[C]> | null) =>
+          JSON.stringify([dated?.scope ?? null, given.map((f) => [f.spec.field, f.value])]);
         if (!selected) {
-          return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, { check, narrowed, shared, scope: scopeOf(null), sort });
+          return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, {
+            check,
+            narrowed,
+            shared,
+            scope: scopeOf(null),
+            sort,
+          });
         }
         const read = (dated: ListDateFilter<WireMap[C]>) =>
           upstreamConnection(
@@ -340,12 +371,14 @@ export function reverseLink<P extends { _id: string }, C extends ListCollection>
   description: string,
 ) {
   // Reverse links follow a reference the collection declares (officernd/collections.ts `links`).
-  if (!Object.hasOwn(COLLECTIONS[collection].links, field)) throw new Error(`${collection}.${field} is not a declared link`);
+  if (!Object.hasOwn(COLLECTIONS[collection].links, field))
+    throw new Error(`${collection}.${field} is not a declared link`);
   return t.field({
     type: connection,
     description,
     args: connectionArgs(t.arg),
     // Generic refs defeat Pothos' shape inference; childConnection returns exactly the connection's shape.
-    resolve: (parent, args, ctx) => childConnection(ctx, collection, field, parent._id, args as ConnectionArgs) as never,
+    resolve: (parent, args, ctx) =>
+      childConnection(ctx, collection, field, parent._id, args as ConnectionArgs) as never,
   });
 }

@@ -17,7 +17,11 @@ Floor.implement({
     slug: t.exposeString('slug', { description: 'URL slug.' }),
     area: t.exposeFloat('area', { description: 'Floor area in square millimetres, as OfficeRnD stores it.' }),
     isOpen: t.exposeBoolean('isOpen', { description: 'Whether the floor is open for use.' }),
-    office: t.field({ type: Office, description: 'The office the floor belongs to.', resolve: (f, _a, ctx) => loadRef(ctx, 'offices', f.office) }),
+    office: t.field({
+      type: Office,
+      description: 'The office the floor belongs to.',
+      resolve: (f, _a, ctx) => loadRef(ctx, 'offices', f.office),
+    }),
     background: t.field({
       type: 'JSON',
       description: 'The floor plan drawing: size and image URL, as sent by OfficeRnD.',
@@ -28,8 +32,16 @@ Floor.implement({
       description: 'The floor plan as shown publicly (wire `public`), as sent by OfficeRnD.',
       resolve: (f) => f.public ?? null,
     }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the floor was created.', resolve: (f) => dateTime(f.createdAt, f, 'createdAt') }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the floor last changed.', resolve: (f) => dateTime(f.modifiedAt, f, 'modifiedAt') }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the floor was created.',
+      resolve: (f) => dateTime(f.createdAt, f, 'createdAt'),
+    }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      description: 'When the floor last changed.',
+      resolve: (f) => dateTime(f.modifiedAt, f, 'modifiedAt'),
+    }),
     resources: t.field({
       type: ResourceConnection,
       description: 'The resources (rooms, desks) on this floor.',

@@ -12,12 +12,16 @@ export const MembershipCalculatedStatus = enumOf(MEMBERSHIP_CALCULATED_STATUS);
 
 export const MembershipType = enumOf(MEMBERSHIP_TYPE);
 
-export const MembershipInterval = wireEnum('MembershipInterval', 'The billing period a membership price is for (§6.11).', {
-  once: 'Charged once',
-  hour: 'Per hour',
-  day: 'Per day',
-  month: 'Per month',
-});
+export const MembershipInterval = wireEnum(
+  'MembershipInterval',
+  'The billing period a membership price is for (§6.11).',
+  {
+    once: 'Charged once',
+    hour: 'Per hour',
+    day: 'Per day',
+    month: 'Per month',
+  },
+);
 
 const MembershipMove = builder.objectRef<WireMembershipMove>('MembershipMove').implement({
   description: 'A scheduled move of a membership to another resource (v1 `move`).',
@@ -32,8 +36,16 @@ const MembershipMove = builder.objectRef<WireMembershipMove>('MembershipMove').i
       description: 'The membership that continues after the move, when OfficeRnD created one.',
       resolve: (m, _a, ctx) => loadRef(ctx, 'memberships', m.membership),
     }),
-    startDate: t.field({ type: 'Date', description: 'First day on the new resource.', resolve: (m) => dateOnly(m.startDate, m, 'startDate') }),
-    endDate: t.field({ type: 'Date', description: 'Last day on the new resource, if bounded.', resolve: (m) => dateOnly(m.endDate, m, 'endDate') }),
+    startDate: t.field({
+      type: 'Date',
+      description: 'First day on the new resource.',
+      resolve: (m) => dateOnly(m.startDate, m, 'startDate'),
+    }),
+    endDate: t.field({
+      type: 'Date',
+      description: 'Last day on the new resource, if bounded.',
+      resolve: (m) => dateOnly(m.endDate, m, 'endDate'),
+    }),
   }),
 });
 
@@ -49,15 +61,31 @@ Membership.implement({
       description: 'The member it is for (set on personal memberships).',
       resolve: (m, _a, ctx) => loadRef(ctx, 'members', m.member),
     }),
-    team: t.field({ type: Team, description: 'The team billed for it.', resolve: (m, _a, ctx) => loadRef(ctx, 'teams', m.team) }),
-    plan: t.field({ type: Plan, description: 'The price plan subscribed to.', resolve: (m, _a, ctx) => loadRef(ctx, 'plans', m.plan) }),
-    office: t.field({ type: Office, description: 'The office it is sold in.', resolve: (m, _a, ctx) => loadRef(ctx, 'offices', m.office) }),
+    team: t.field({
+      type: Team,
+      description: 'The team billed for it.',
+      resolve: (m, _a, ctx) => loadRef(ctx, 'teams', m.team),
+    }),
+    plan: t.field({
+      type: Plan,
+      description: 'The price plan subscribed to.',
+      resolve: (m, _a, ctx) => loadRef(ctx, 'plans', m.plan),
+    }),
+    office: t.field({
+      type: Office,
+      description: 'The office it is sold in.',
+      resolve: (m, _a, ctx) => loadRef(ctx, 'offices', m.office),
+    }),
     contract: t.field({
       type: Contract,
       description: 'The contract it was created from, when OfficeRnD reports one (v2 field).',
       resolve: (m, _a, ctx) => loadRef(ctx, 'contracts', m.contract),
     }),
-    startDate: t.field({ type: 'Date', description: 'First day of the membership.', resolve: (m) => dateOnly(m.startDate, m, 'startDate') }),
+    startDate: t.field({
+      type: 'Date',
+      description: 'First day of the membership.',
+      resolve: (m) => dateOnly(m.startDate, m, 'startDate'),
+    }),
     endDate: t.field({
       type: 'Date',
       description: 'Last day of the membership; null for open-ended month-to-month memberships.',
@@ -65,16 +93,25 @@ Membership.implement({
     }),
     price: t.exposeFloat('price', { description: 'List price per interval, in the organization currency.' }),
     discountedPrice: t.exposeFloat('discountedPrice', { description: 'Price per interval after discounts.' }),
-    discountId: t.id({ description: 'The discount definition applied (outside the 20 reports).', resolve: (m) => m.discount ?? null }),
-    discountAmount: t.exposeFloat('discountAmount', { description: 'Discount as entered (amount or percentage, per the discount definition).' }),
-    calculatedDiscountAmount: t.exposeFloat('calculatedDiscountAmount', { description: 'Discount per interval in money.' }),
+    discountId: t.id({
+      description: 'The discount definition applied (outside the 20 reports).',
+      resolve: (m) => m.discount ?? null,
+    }),
+    discountAmount: t.exposeFloat('discountAmount', {
+      description: 'Discount as entered (amount or percentage, per the discount definition).',
+    }),
+    calculatedDiscountAmount: t.exposeFloat('calculatedDiscountAmount', {
+      description: 'Discount per interval in money.',
+    }),
     deposit: t.exposeFloat('deposit', { description: 'Deposit held for the membership.' }),
     intervalLength: t.field({
       type: MembershipInterval.ref,
       description: 'The billing period the price is for.',
       resolve: (m) => MembershipInterval.fromWire(m.intervalLength) as never,
     }),
-    intervalCount: t.exposeInt('intervalCount', { description: 'How many billing periods make one interval (e.g. 3 months).' }),
+    intervalCount: t.exposeInt('intervalCount', {
+      description: 'How many billing periods make one interval (e.g. 3 months).',
+    }),
     type: t.field({
       type: MembershipType.ref,
       description: 'Open-ended or fixed term.',
@@ -90,18 +127,57 @@ Membership.implement({
       description: 'Live state derived by OfficeRnD (not started, active, expired).',
       resolve: (m) => MembershipCalculatedStatus.fromWire(m.calculatedStatus) as never,
     }),
-    isPersonal: t.exposeBoolean('isPersonal', { description: 'Whether it is billed to the member personally rather than to the team.' }),
-    isLocked: t.boolean({ description: 'Whether it is locked against edits (wire `locked`).', resolve: (m) => m.locked ?? null }),
-    move: t.field({ type: MembershipMove, description: 'A scheduled move to another resource.', resolve: (m) => m.move ?? null }),
-    fees: t.field({ type: 'JSON', description: 'Fee entries attached to the membership, as OfficeRnD sends them.', resolve: (m) => m.fees ?? null }),
-    addOns: t.field({ type: 'JSON', description: 'Add-ons of the membership, as OfficeRnD sends them.', resolve: (m) => m.addOns ?? null }),
-    invoices: t.field({ type: 'JSON', description: 'Invoice entries of the membership, as OfficeRnD sends them.', resolve: (m) => m.invoices ?? null }),
+    isPersonal: t.exposeBoolean('isPersonal', {
+      description: 'Whether it is billed to the member personally rather than to the team.',
+    }),
+    isLocked: t.boolean({
+      description: 'Whether it is locked against edits (wire `locked`).',
+      resolve: (m) => m.locked ?? null,
+    }),
+    move: t.field({
+      type: MembershipMove,
+      description: 'A scheduled move to another resource.',
+      resolve: (m) => m.move ?? null,
+    }),
+    fees: t.field({
+      type: 'JSON',
+      description: 'Fee entries attached to the membership, as OfficeRnD sends them.',
+      resolve: (m) => m.fees ?? null,
+    }),
+    addOns: t.field({
+      type: 'JSON',
+      description: 'Add-ons of the membership, as OfficeRnD sends them.',
+      resolve: (m) => m.addOns ?? null,
+    }),
+    invoices: t.field({
+      type: 'JSON',
+      description: 'Invoice entries of the membership, as OfficeRnD sends them.',
+      resolve: (m) => m.invoices ?? null,
+    }),
     source: t.exposeString('source', { description: 'Where the membership was created (admin, portal, API …).' }),
-    properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (m) => m.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (m) => dateTime(m.createdAt, m, 'createdAt') }),
-    createdById: t.id({ description: 'OfficeRnD staff user who created it; not a member.', resolve: (m) => m.createdBy ?? null }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (m) => dateTime(m.modifiedAt, m, 'modifiedAt') }),
-    modifiedById: t.id({ description: 'OfficeRnD staff user who last changed it; not a member.', resolve: (m) => m.modifiedBy ?? null }),
+    properties: t.field({
+      type: 'JSON',
+      description: 'Custom properties, keyed by property key.',
+      resolve: (m) => m.properties ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When it was created.',
+      resolve: (m) => dateTime(m.createdAt, m, 'createdAt'),
+    }),
+    createdById: t.id({
+      description: 'OfficeRnD staff user who created it; not a member.',
+      resolve: (m) => m.createdBy ?? null,
+    }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      description: 'When it last changed.',
+      resolve: (m) => dateTime(m.modifiedAt, m, 'modifiedAt'),
+    }),
+    modifiedById: t.id({
+      description: 'OfficeRnD staff user who last changed it; not a member.',
+      resolve: (m) => m.modifiedBy ?? null,
+    }),
   }),
 });
 

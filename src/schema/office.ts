@@ -1,4 +1,3 @@
-import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
 import { dateTime, reverseLink, rootById, rootList } from './fields.ts';
@@ -24,11 +23,29 @@ Office.implement({
     image: t.exposeString('image', { description: 'Image URL.' }),
     description: t.exposeString('description', { description: 'Free-text description.' }),
     order: t.exposeInt('order', { description: 'Sort order set by admins.' }),
-    properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (o) => o.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (o) => dateTime(o.createdAt, o, 'createdAt') }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (o) => dateTime(o.modifiedAt, o, 'modifiedAt') }),
+    properties: t.field({
+      type: 'JSON',
+      description: 'Custom properties, keyed by property key.',
+      resolve: (o) => o.properties ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When it was created.',
+      resolve: (o) => dateTime(o.createdAt, o, 'createdAt'),
+    }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      description: 'When it last changed.',
+      resolve: (o) => dateTime(o.modifiedAt, o, 'modifiedAt'),
+    }),
     floors: reverseLink(t, FloorConnection, 'floors', 'office', 'The floors of this office.'),
-    resources: reverseLink(t, ResourceConnection, 'resources', 'office', 'The bookable and assignable resources (rooms, desks) of this office.'),
+    resources: reverseLink(
+      t,
+      ResourceConnection,
+      'resources',
+      'office',
+      'The bookable and assignable resources (rooms, desks) of this office.',
+    ),
   }),
 });
 

@@ -51,7 +51,11 @@ const PlanCredit = builder.objectRef<WirePlanCredit>('PlanCredit').implement({
 const PlanAddOn = builder.objectRef<WirePlanAddOn>('PlanAddOn').implement({
   description: 'A paid add-on that can be bought with a plan (wire `addOns[]`).',
   fields: (t) => ({
-    id: t.id({ nullable: false, description: 'The OfficeRnD id of the add-on.', resolve: (a) => elementId(a._id, 'a plan add-on') }),
+    id: t.id({
+      nullable: false,
+      description: 'The OfficeRnD id of the add-on.',
+      resolve: (a) => elementId(a._id, 'a plan add-on'),
+    }),
     name: t.exposeString('name', { description: 'Display name.' }),
     price: t.exposeFloat('price', { description: 'Price per billing interval, in the organization currency.' }),
     deposit: t.exposeFloat('deposit', { description: 'Deposit asked for the add-on.' }),
@@ -63,7 +67,9 @@ const PlanCancellationPolicy = builder
   .implement({
     description: 'When a membership of the plan may be cancelled (wire `calcellationPolicy`, sic).',
     fields: (t) => ({
-      minimumPeriod: t.exposeInt('minimumPeriod', { description: 'Minimum period before cancellation, in the plan\'s intervals.' }),
+      minimumPeriod: t.exposeInt('minimumPeriod', {
+        description: "Minimum period before cancellation, in the plan's intervals.",
+      }),
     }),
   });
 
@@ -78,10 +84,16 @@ Plan.implement({
     code: t.exposeString('code', { description: 'Short code used on invoices and in reports.' }),
     description: t.exposeString('description', { description: 'Free-text description.' }),
     image: t.exposeString('image', { description: 'Image URL.' }),
-    type: t.field({ type: PlanType.ref, description: 'What the plan sells.', resolve: (p) => PlanType.fromWire(p.type) as never }),
+    type: t.field({
+      type: PlanType.ref,
+      description: 'What the plan sells.',
+      resolve: (p) => PlanType.fromWire(p.type) as never,
+    }),
     price: t.exposeFloat('price', { description: 'Price per interval, in the organization currency.' }),
     deposit: t.exposeFloat('deposit', { description: 'Deposit asked when the plan is bought.' }),
-    depositPercent: t.exposeFloat('depositPercent', { description: 'Deposit as a percentage of the price, when enabled.' }),
+    depositPercent: t.exposeFloat('depositPercent', {
+      description: 'Deposit as a percentage of the price, when enabled.',
+    }),
     isDepositPercentEnabled: t.boolean({
       description: 'Whether the deposit is a percentage of the price (wire `depositPercentEnabled`).',
       resolve: (p) => p.depositPercentEnabled ?? null,
@@ -110,16 +122,27 @@ Plan.implement({
       description: 'Booking credits the plan grants.',
       resolve: (p) => p.credits ?? [],
     }),
-    addOns: t.field({ type: [PlanAddOn], nullable: false, description: 'Add-ons that can be bought with the plan.', resolve: (p) => p.addOns ?? [] }),
+    addOns: t.field({
+      type: [PlanAddOn],
+      nullable: false,
+      description: 'Add-ons that can be bought with the plan.',
+      resolve: (p) => p.addOns ?? [],
+    }),
     prices: t.field({
       type: [RatePrice],
       nullable: false,
       description: 'Price components when the plan is priced like a rate (wire `rates`); usually empty.',
       resolve: pricesOf,
     }),
-    isRate: t.exposeBoolean('isRate', { description: 'Whether this document is a resource rate (v1 stores rates as plans).' }),
-    usesValueCredits: t.exposeBoolean('useValueCredits', { description: 'Whether the plan can be paid with value credits (coins) (wire `useValueCredits`).' }),
-    shouldProrate: t.exposeBoolean('prorate', { description: 'Whether partial periods are prorated (wire `prorate`).' }),
+    isRate: t.exposeBoolean('isRate', {
+      description: 'Whether this document is a resource rate (v1 stores rates as plans).',
+    }),
+    usesValueCredits: t.exposeBoolean('useValueCredits', {
+      description: 'Whether the plan can be paid with value credits (coins) (wire `useValueCredits`).',
+    }),
+    shouldProrate: t.exposeBoolean('prorate', {
+      description: 'Whether partial periods are prorated (wire `prorate`).',
+    }),
     markup: t.exposeFloat('markUp', { description: 'Mark-up applied to the price (wire `markUp`).' }),
     requiresApproval: t.boolean({
       description: 'Whether an admin must approve a purchase (wire `approval`).',
@@ -128,7 +151,10 @@ Plan.implement({
     forMembers: t.exposeBoolean('forMembers', { description: 'Whether members can buy the plan.' }),
     forNonMembers: t.exposeBoolean('forNonMembers', { description: 'Whether non-members can buy the plan.' }),
     forTeamMembers: t.exposeBoolean('forTeamMembers', { description: 'Whether members of a team can buy the plan.' }),
-    isPublic: t.boolean({ description: 'Whether the plan is shown publicly (wire `public`).', resolve: (p) => p.public ?? null }),
+    isPublic: t.boolean({
+      description: 'Whether the plan is shown publicly (wire `public`).',
+      resolve: (p) => p.public ?? null,
+    }),
     order: t.exposeInt('order', { description: 'Sort order set by admins.' }),
     cancellationPolicy: t.field({
       type: PlanCancellationPolicy,
@@ -139,14 +165,46 @@ Plan.implement({
       description: 'Id of the revenue account the plan is posted to (wire `account`; not one of the reports).',
       resolve: (p) => p.account ?? null,
     }),
-    amenities: t.field({ type: 'JSON', description: 'Amenities included with the plan, as sent by OfficeRnD.', resolve: (p) => p.amenities ?? null }),
-    discounts: t.field({ type: 'JSON', description: 'Discounts defined on the plan, as sent by OfficeRnD.', resolve: (p) => p.discounts ?? null }),
-    extras: t.field({ type: 'JSON', description: 'Extras that can be added to the plan, as sent by OfficeRnD.', resolve: (p) => p.extras ?? null }),
-    legalDocuments: t.field({ type: 'JSON', description: 'Legal documents members accept with the plan, as sent by OfficeRnD.', resolve: (p) => p.legalDocuments ?? null }),
-    bookingPolicy: t.field({ type: 'JSON', description: 'Booking policy of the plan, as sent by OfficeRnD.', resolve: (p) => p.bookingPolicy ?? null }),
-    properties: t.field({ type: 'JSON', description: 'Custom properties, keyed by property key.', resolve: (p) => p.properties ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the plan was created.', resolve: (p) => dateTime(p.createdAt, p, 'createdAt') }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the plan last changed.', resolve: (p) => dateTime(p.modifiedAt, p, 'modifiedAt') }),
+    amenities: t.field({
+      type: 'JSON',
+      description: 'Amenities included with the plan, as sent by OfficeRnD.',
+      resolve: (p) => p.amenities ?? null,
+    }),
+    discounts: t.field({
+      type: 'JSON',
+      description: 'Discounts defined on the plan, as sent by OfficeRnD.',
+      resolve: (p) => p.discounts ?? null,
+    }),
+    extras: t.field({
+      type: 'JSON',
+      description: 'Extras that can be added to the plan, as sent by OfficeRnD.',
+      resolve: (p) => p.extras ?? null,
+    }),
+    legalDocuments: t.field({
+      type: 'JSON',
+      description: 'Legal documents members accept with the plan, as sent by OfficeRnD.',
+      resolve: (p) => p.legalDocuments ?? null,
+    }),
+    bookingPolicy: t.field({
+      type: 'JSON',
+      description: 'Booking policy of the plan, as sent by OfficeRnD.',
+      resolve: (p) => p.bookingPolicy ?? null,
+    }),
+    properties: t.field({
+      type: 'JSON',
+      description: 'Custom properties, keyed by property key.',
+      resolve: (p) => p.properties ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the plan was created.',
+      resolve: (p) => dateTime(p.createdAt, p, 'createdAt'),
+    }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      description: 'When the plan last changed.',
+      resolve: (p) => dateTime(p.modifiedAt, p, 'modifiedAt'),
+    }),
   }),
 });
 

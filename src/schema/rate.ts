@@ -26,7 +26,11 @@ export const RatePriceInterval = wireEnum('RatePriceInterval', 'The time unit a 
 export const RatePrice = builder.objectRef<WireRateComponent>('RatePrice').implement({
   description: 'One price of a rate: e.g. the hourly price and the day price of a meeting room (wire `rates[]`).',
   fields: (t) => ({
-    id: t.id({ nullable: false, description: 'The OfficeRnD id of this price component.', resolve: (p) => elementId(p._id, 'a rate price component') }),
+    id: t.id({
+      nullable: false,
+      description: 'The OfficeRnD id of this price component.',
+      resolve: (p) => elementId(p._id, 'a rate price component'),
+    }),
     price: t.exposeFloat('price', { description: 'Price per interval, in the organization currency.' }),
     interval: t.field({
       type: RatePriceInterval.ref,
@@ -34,7 +38,8 @@ export const RatePrice = builder.objectRef<WireRateComponent>('RatePrice').imple
       resolve: (p) => RatePriceInterval.fromWire(p.interval) as never,
     }),
     intervalCount: t.exposeInt('intervalQuantity', {
-      description: 'How many intervals the price covers, e.g. 4 for a half-day priced in hours (wire `intervalQuantity`).',
+      description:
+        'How many intervals the price covers, e.g. 4 for a half-day priced in hours (wire `intervalQuantity`).',
     }),
     isOffRate: t.exposeBoolean('isOffRate', { description: 'Whether this is the off-peak price.' }),
     isWeekendRate: t.exposeBoolean('isWeekendRate', { description: 'Whether this price applies at weekends.' }),
@@ -63,7 +68,8 @@ Rate.implement({
       resolve: (r) => ResourceKind.fromWire(r.type) as never,
     }),
     typeKey: t.exposeString('type', {
-      description: 'The resource type key exactly as OfficeRnD sends it (wire `type`), e.g. "meeting_room" or an org-defined type.',
+      description:
+        'The resource type key exactly as OfficeRnD sends it (wire `type`), e.g. "meeting_room" or an org-defined type.',
     }),
     resourceType: t.field({
       type: ResourceType,
@@ -89,20 +95,45 @@ Rate.implement({
       description: 'Offices where the rate applies (wire `locations`); empty when it applies in every office.',
       resolve: (r, _a, ctx) => loadRefs(ctx, 'offices', r.locations),
     }),
-    isRate: t.exposeBoolean('isRate', { description: 'Always true for rates in v1 (rates are plan-shaped documents).' }),
+    isRate: t.exposeBoolean('isRate', {
+      description: 'Always true for rates in v1 (rates are plan-shaped documents).',
+    }),
     usesValueCredits: t.exposeBoolean('useValueCredits', {
       description: 'Whether bookings at this rate can be paid with value credits (coins) (wire `useValueCredits`).',
     }),
-    shouldProrate: t.exposeBoolean('prorate', { description: 'Whether partial periods are prorated (wire `prorate`).' }),
+    shouldProrate: t.exposeBoolean('prorate', {
+      description: 'Whether partial periods are prorated (wire `prorate`).',
+    }),
     revenueAccountId: t.id({
-      description: 'Id of the revenue account bookings at this rate are posted to (wire `account`; not one of the reports).',
+      description:
+        'Id of the revenue account bookings at this rate are posted to (wire `account`; not one of the reports).',
       resolve: (r) => r.account ?? null,
     }),
-    amenities: t.field({ type: 'JSON', description: 'Amenities included with the rate, as sent by OfficeRnD.', resolve: (r) => r.amenities ?? null }),
-    extras: t.field({ type: 'JSON', description: 'Extras that can be added to a booking at this rate, as sent by OfficeRnD.', resolve: (r) => r.extras ?? null }),
-    bookingPolicy: t.field({ type: 'JSON', description: 'Booking policy of the rate, as sent by OfficeRnD.', resolve: (r) => r.bookingPolicy ?? null }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the rate was created.', resolve: (r) => dateTime(r.createdAt, r, 'createdAt') }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'When the rate last changed.', resolve: (r) => dateTime(r.modifiedAt, r, 'modifiedAt') }),
+    amenities: t.field({
+      type: 'JSON',
+      description: 'Amenities included with the rate, as sent by OfficeRnD.',
+      resolve: (r) => r.amenities ?? null,
+    }),
+    extras: t.field({
+      type: 'JSON',
+      description: 'Extras that can be added to a booking at this rate, as sent by OfficeRnD.',
+      resolve: (r) => r.extras ?? null,
+    }),
+    bookingPolicy: t.field({
+      type: 'JSON',
+      description: 'Booking policy of the rate, as sent by OfficeRnD.',
+      resolve: (r) => r.bookingPolicy ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the rate was created.',
+      resolve: (r) => dateTime(r.createdAt, r, 'createdAt'),
+    }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      description: 'When the rate last changed.',
+      resolve: (r) => dateTime(r.modifiedAt, r, 'modifiedAt'),
+    }),
   }),
 });
 

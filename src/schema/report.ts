@@ -8,7 +8,15 @@ import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
 import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
 import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../reports/registry.ts';
-import { DATE_PARAMS, dateSpecOf, prepareReport, reportPages, usesSeriesReach, type Position, type ReportEnv } from '../reports/run.ts';
+import {
+  DATE_PARAMS,
+  dateSpecOf,
+  prepareReport,
+  reportPages,
+  usesSeriesReach,
+  type Position,
+  type ReportEnv,
+} from '../reports/run.ts';
 import { seriesReach } from '../core/series-reach.ts';
 import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
@@ -23,9 +31,16 @@ const enumValue = (name: ReportName): string => name.toUpperCase().replaceAll('-
 const BY_ENUM = new Map(REPORT_NAMES.map((name) => [enumValue(name), name]));
 
 const ReportNameEnum = builder.enumType('ReportName', {
-  description: 'A flat report: one of the 20 reports of the OfficeRnD connector (the HTTP export `/reports/{report}` in kebab-case).',
+  description:
+    'A flat report: one of the 20 reports of the OfficeRnD connector (the HTTP export `/reports/{report}` in kebab-case).',
   values: Object.fromEntries(
-    REPORT_NAMES.map((name) => [enumValue(name), { value: enumValue(name), description: `${REPORTS[name].title}: ${REPORTS[name].description} (\`/reports/${name}\`)` }]),
+    REPORT_NAMES.map((name) => [
+      enumValue(name),
+      {
+        value: enumValue(name),
+        description: `${REPORTS[name].title}: ${REPORTS[name].description} (\`/reports/${name}\`)`,
+      },
+    ]),
   ),
 });
 
@@ -42,21 +57,37 @@ const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement
     'object (`address.city`), of the expanded element (`fees.date`) or of a joined object (`member.name`); arrays ' +
     'that are not expanded are JSON text in `rows` and JSON values in `records`; a missing value is null.',
   fields: (t) => ({
-    report: t.field({ type: ReportNameEnum, nullable: false, description: 'The report these rows belong to.', resolve: (r) => r.report as never }),
-    columns: t.stringList({ nullable: false, description: 'The column names, in the order of the cells of every row.', resolve: (r) => [...r.columns] }),
+    report: t.field({
+      type: ReportNameEnum,
+      nullable: false,
+      description: 'The report these rows belong to.',
+      resolve: (r) => r.report as never,
+    }),
+    columns: t.stringList({
+      nullable: false,
+      description: 'The column names, in the order of the cells of every row.',
+      resolve: (r) => [...r.columns],
+    }),
     rows: t.field({
       type: t.listRef(t.listRef('String', { nullable: true }), { nullable: false }),
       nullable: false,
-      description: 'The rows: one list of cells per row, in column order. Numbers and booleans are given as text (see `records` for typed values).',
+      description:
+        'The rows: one list of cells per row, in column order. Numbers and booleans are given as text (see `records` for typed values).',
       resolve: (r) => r.cells.map((cells) => cells.map(cellText)) as never,
     }),
     records: t.field({
       type: ['JSON'],
       nullable: false,
-      description: 'The same rows as objects keyed by column name, with typed values (numbers, booleans, text, null; arrays and objects as JSON values): what the NDJSON export writes.',
+      description:
+        'The same rows as objects keyed by column name, with typed values (numbers, booleans, text, null; arrays and objects as JSON values): what the NDJSON export writes.',
       resolve: (r) => r.cells.map((cells) => rowObject(r.columns, cells)),
     }),
-    pageInfo: t.field({ type: PageInfo, nullable: false, description: 'Where this page ends and whether more rows follow.', resolve: (r) => r.pageInfo }),
+    pageInfo: t.field({
+      type: PageInfo,
+      nullable: false,
+      description: 'Where this page ends and whether more rows follow.',
+      resolve: (r) => r.pageInfo,
+    }),
   }),
 });
 
@@ -91,11 +122,13 @@ function inputError(spec: ReportSpec, error: unknown): unknown {
   return badInput(message, argument);
 }
 
-
 function filtersOf(filters: unknown): Record<string, unknown> | null {
   if (filters === null || filters === undefined) return null;
   if (typeof filters !== 'object' || Array.isArray(filters)) {
-    throw badInput('"filters" must be an object of report filters, e.g. {"office": "<id>", "isCancelled": false}', 'filters');
+    throw badInput(
+      '"filters" must be an object of report filters, e.g. {"office": "<id>", "isCancelled": false}',
+      'filters',
+    );
   }
   return filters as Record<string, unknown>;
 }
@@ -107,22 +140,30 @@ builder.queryField('report', (t) =>
     description:
       'Any of the 20 reports as a flat table (columns and rows), as the HTTP exports `/reports/{report}.csv|ndjson|json` ' +
       'serve it: choose a field to expand, a date selection, a column subset and order (joined columns such as ' +
-      '`member.name` included) and the report\'s filters. `reportDefinitions` lists what each report accepts.',
+      "`member.name` included) and the report's filters. `reportDefinitions` lists what each report accepts.",
     args: {
       name: t.arg({ type: ReportNameEnum, required: true, description: 'The report.' }),
       expand: t.arg.string({
-        description: 'Field To Expand: an array field whose elements each become a row with `<field>.*` columns (see `reportDefinitions`). An object without elements keeps one row with those columns empty.',
+        description:
+          'Field To Expand: an array field whose elements each become a row with `<field>.*` columns (see `reportDefinitions`). An object without elements keeps one row with those columns empty.',
       }),
       dateField: t.arg.string({
-        description: 'Which date of the report `dates` applies to, e.g. START or CREATED_AT (`reportDefinitions` lists them; each report has a default).',
+        description:
+          'Which date of the report `dates` applies to, e.g. START or CREATED_AT (`reportDefinitions` lists them; each report has a default).',
       }),
-      dates: t.arg({ type: DateSelection, description: 'Only rows whose `dateField` falls in these days. Required for BOOKING_OCCURRENCES and CREDIT_ACCOUNTS (every month it touches).' }),
+      dates: t.arg({
+        type: DateSelection,
+        description:
+          'Only rows whose `dateField` falls in these days. Required for BOOKING_OCCURRENCES and CREDIT_ACCOUNTS (every month it touches).',
+      }),
       columns: t.arg.stringList({
-        description: 'The columns, in order (default: every column of the object). Dotted paths, element columns with `expand`, `properties.<key>`, and joined columns such as `member.name` or `member.team.name`.',
+        description:
+          'The columns, in order (default: every column of the object). Dotted paths, element columns with `expand`, `properties.<key>`, and joined columns such as `member.name` or `member.team.name`.',
       }),
       filters: t.arg({
         type: 'JSON',
-        description: 'The report\'s filters as an object, e.g. {"office": "<id>", "isCancelled": false} (`reportDefinitions` lists them). CREDIT_ACCOUNTS needs `team` or `member`.',
+        description:
+          'The report\'s filters as an object, e.g. {"office": "<id>", "isCancelled": false} (`reportDefinitions` lists them). CREDIT_ACCOUNTS needs `team` or `member`.',
       }),
       ...connectionArgs(t.arg),
     },
@@ -175,7 +216,12 @@ builder.queryField('report', (t) =>
       const cells: Cell[][] = [];
       let end: RowPosition = start;
       let hasNextPage = false;
-      const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal, reach: { fixed: reach } };
+      const env: ReportEnv = {
+        officernd: ctx.officernd,
+        loaders: ctx.loaders,
+        signal: ctx.signal,
+        reach: { fixed: reach },
+      };
       // Like connections (connection.ts scanPagesFor): a page of rows scans a bounded number of upstream pages, so a
       // selection that keeps few rows ends early with a cursor instead of reading the whole collection.
       const maxPages = prepared.boundedScan ? scanPagesFor(first) : Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);
@@ -190,7 +236,8 @@ builder.queryField('report', (t) =>
           pagesRead += 1;
           if (pagesRead >= maxPages) {
             // Filters checked here kept too few rows of everything scanned: an error, never a short page.
-            if (!prepared.boundedScan && hasNextPage && cells.length < first) throw new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS);
+            if (!prepared.boundedScan && hasNextPage && cells.length < first)
+              throw new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS);
             break;
           }
         }
@@ -216,7 +263,10 @@ const ReportExpandable = builder.objectRef<ColumnGroup>('ReportExpandableField')
   fields: (t) => ({
     field: t.exposeString('name', { nullable: false, description: 'The value to pass as `expand`.' }),
     description: t.exposeString('description', { nullable: false, description: 'What each row then is.' }),
-    columns: t.exposeStringList('columns', { nullable: false, description: 'The element columns that replace the field\'s own column.' }),
+    columns: t.exposeStringList('columns', {
+      nullable: false,
+      description: "The element columns that replace the field's own column.",
+    }),
     joins: t.exposeStringList('joins', {
       nullable: false,
       description: 'Joins available through the element, as `<join>.<column of the named report>` patterns.',
@@ -245,11 +295,24 @@ const joinPatterns = (spec: ReportSpec, expand: string | null, elementOnly: bool
 const ReportDefinition = builder.objectRef<ReportSpec>('ReportDefinition').implement({
   description: 'What a flat report offers: its columns, expandable fields, joins, filters and date fields.',
   fields: (t) => ({
-    name: t.field({ type: ReportNameEnum, nullable: false, description: 'The report.', resolve: (s) => enumValue(s.name) as never }),
-    path: t.string({ nullable: false, description: 'Its HTTP export path without the format, e.g. /reports/bookings.', resolve: (s) => `/reports/${s.name}` }),
-    title: t.exposeString('title', { nullable: false, description: 'The connector\'s name of the report.' }),
+    name: t.field({
+      type: ReportNameEnum,
+      nullable: false,
+      description: 'The report.',
+      resolve: (s) => enumValue(s.name) as never,
+    }),
+    path: t.string({
+      nullable: false,
+      description: 'Its HTTP export path without the format, e.g. /reports/bookings.',
+      resolve: (s) => `/reports/${s.name}`,
+    }),
+    title: t.exposeString('title', { nullable: false, description: "The connector's name of the report." }),
     description: t.exposeString('description', { nullable: false, description: 'What one row is.' }),
-    columns: t.stringList({ nullable: false, description: 'The default columns, in order.', resolve: (s) => defaultColumns(s, null) }),
+    columns: t.stringList({
+      nullable: false,
+      description: 'The default columns, in order.',
+      resolve: (s) => defaultColumns(s, null),
+    }),
     expandable: t.field({
       type: [ReportExpandable],
       nullable: false,
@@ -264,7 +327,8 @@ const ReportDefinition = builder.objectRef<ReportSpec>('ReportDefinition').imple
     }),
     joins: t.stringList({
       nullable: false,
-      description: 'References `columns` can follow, as `<join>.<column of the named report>` patterns, e.g. `member.* (members)`.',
+      description:
+        'References `columns` can follow, as `<join>.<column of the named report>` patterns, e.g. `member.* (members)`.',
       resolve: (s) => joinPatterns(s, null, false),
     }),
     filters: t.field({
@@ -275,10 +339,14 @@ const ReportDefinition = builder.objectRef<ReportSpec>('ReportDefinition').imple
     }),
     dateFields: t.stringList({
       nullable: false,
-      description: 'The values `dateField` accepts; empty when the report has no dates (credit accounts are selected by month).',
+      description:
+        'The values `dateField` accepts; empty when the report has no dates (credit accounts are selected by month).',
       resolve: (s) => dateSpecOf(s)?.fields.map((f) => f.name) ?? [],
     }),
-    defaultDateField: t.string({ description: 'The date field used when `dateField` is not given.', resolve: (s) => dateSpecOf(s)?.default ?? null }),
+    defaultDateField: t.string({
+      description: 'The date field used when `dateField` is not given.',
+      resolve: (s) => dateSpecOf(s)?.default ?? null,
+    }),
   }),
 });
 
@@ -286,7 +354,8 @@ builder.queryField('reportDefinitions', (t) =>
   t.field({
     type: [ReportDefinition],
     nullable: false,
-    description: 'What each flat report offers (columns, expandable fields, joins, filters, date fields), for `report` and the HTTP exports.',
+    description:
+      'What each flat report offers (columns, expandable fields, joins, filters, date fields), for `report` and the HTTP exports.',
     resolve: () => REPORT_NAMES.map((name) => REPORTS[name]),
   }),
 );

@@ -1,5 +1,4 @@
 import { RESOURCE_KIND } from '../officernd/enums.ts';
-import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { WireResourceType } from '../officernd/types.ts';
 import { childConnection, connectionArgs, rootById, rootList, wireEnum, enumOf } from './fields.ts';
@@ -13,17 +12,24 @@ const BookingMode = wireEnum('ResourceBookingMode', 'How resources of a type are
   date: 'Booked for whole days',
 });
 
-const CheckinMode = wireEnum('ResourceCheckinMode', 'What one check-in on a resource of this type counts as (§6.18 `checkinMode`).', {
-  hour: 'An hour',
-  half_day: 'Half a day',
-  day: 'A day',
-});
+const CheckinMode = wireEnum(
+  'ResourceCheckinMode',
+  'What one check-in on a resource of this type counts as (§6.18 `checkinMode`).',
+  {
+    hour: 'An hour',
+    half_day: 'Half a day',
+    day: 'A day',
+  },
+);
 
 /** The key that identifies a resource type: v1 sends `id` (§6.18), v2 `_id`; the client adds `_id` from `id`. */
 const idOf = (type: WireResourceType): string => type._id ?? type.id ?? type.type ?? '';
 
 /** The resource type a resource or rate names by its `type` key (§7 "type-matching note"). */
-export async function resourceTypeByKey(ctx: Context, key: string | null | undefined): Promise<WireResourceType | null> {
+export async function resourceTypeByKey(
+  ctx: Context,
+  key: string | null | undefined,
+): Promise<WireResourceType | null> {
   if (!key) return null;
   // Resource types are a small catalogue without by-id (§8): one walk per request serves every lookup.
   const types = await ctx.loaders.all('resource-types');
@@ -63,14 +69,22 @@ ResourceType.implement({
       resolve: (r) => ResourceKind.fromWire(r.type) as never,
     }),
     typeKey: t.exposeString('type', {
-      description: 'The type key exactly as OfficeRnD sends it (wire `type`), e.g. "meeting_room"; resources and rates carry the same key.',
+      description:
+        'The type key exactly as OfficeRnD sends it (wire `type`), e.g. "meeting_room"; resources and rates carry the same key.',
     }),
     color: t.exposeString('color', { description: 'Display colour (hex), as used on floor plans and calendars.' }),
     icon: t.exposeString('icon', { description: 'Icon name.' }),
     canBook: t.exposeBoolean('canBook', { description: 'Whether resources of this type can be booked.' }),
-    canAssign: t.exposeBoolean('canAssign', { description: 'Whether resources of this type can be assigned to members or teams.' }),
-    isPrimary: t.boolean({ description: 'Whether this is a primary type shown first in OfficeRnD (wire `primary`).', resolve: (r) => r.primary ?? null }),
-    isSystem: t.exposeBoolean('isSystem', { description: 'Whether OfficeRnD defines this type (not the organization).' }),
+    canAssign: t.exposeBoolean('canAssign', {
+      description: 'Whether resources of this type can be assigned to members or teams.',
+    }),
+    isPrimary: t.boolean({
+      description: 'Whether this is a primary type shown first in OfficeRnD (wire `primary`).',
+      resolve: (r) => r.primary ?? null,
+    }),
+    isSystem: t.exposeBoolean('isSystem', {
+      description: 'Whether OfficeRnD defines this type (not the organization).',
+    }),
     target: t.exposeString('target', { description: 'What the type is meant for, as sent by OfficeRnD.' }),
     bookingMode: t.field({
       type: BookingMode.ref,

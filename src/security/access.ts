@@ -13,9 +13,12 @@ export interface AccessOptions {
   graphiql: boolean;
 }
 
-const UNAUTHENTICATED_MESSAGE = 'Missing or unknown API key: send it as "Authorization: Bearer <key>" or "x-api-key: <key>"';
+const UNAUTHENTICATED_MESSAGE =
+  'Missing or unknown API key: send it as "Authorization: Bearer <key>" or "x-api-key: <key>"';
 /** The GraphQL error shape for the graph; the exports' own `{ error }` shape (as their 400 and 404) elsewhere. */
-const UNAUTHENTICATED_GRAPHQL = JSON.stringify({ errors: [{ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }] });
+const UNAUTHENTICATED_GRAPHQL = JSON.stringify({
+  errors: [{ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }],
+});
 const UNAUTHENTICATED_EXPORT = JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: UNAUTHENTICATED_MESSAGE } });
 
 /** True for a browser asking for the GraphiQL page (what Yoga renders GraphiQL for). */
@@ -38,10 +41,16 @@ export function useApiKeys(options: AccessOptions): Plugin {
       if (options.graphiql && isGraphiQLPage(request, url, options.graphqlEndpoint)) return;
       if (check.allows(request.headers)) return;
       endResponse(
-        new fetchAPI.Response(url.pathname === options.graphqlEndpoint ? UNAUTHENTICATED_GRAPHQL : UNAUTHENTICATED_EXPORT, {
-          status: 401,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer realm="officernd-graphql"' },
-        }),
+        new fetchAPI.Response(
+          url.pathname === options.graphqlEndpoint ? UNAUTHENTICATED_GRAPHQL : UNAUTHENTICATED_EXPORT,
+          {
+            status: 401,
+            headers: {
+              'content-type': 'application/json; charset=utf-8',
+              'www-authenticate': 'Bearer realm="officernd-graphql"',
+            },
+          },
+        ),
       );
     },
   };

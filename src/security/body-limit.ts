@@ -13,7 +13,9 @@ import type { Plugin } from 'graphql-yoga';
 
 // Yoga's errors, word for word: callers see the same status, code and message as before.
 const tooLarge = (): GraphQLError =>
-  new GraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' } });
+  new GraphQLError('Request body too large', {
+    extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' },
+  });
 const badLength = (): GraphQLError =>
   new GraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
 
@@ -21,7 +23,11 @@ const badLength = (): GraphQLError =>
 const CONTENT_LENGTH = /^\d+$/;
 
 /** The request with its body counted as it streams: an error once more than `limit` bytes have arrived. */
-function countingBody(request: Request, limit: number, fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream }): Request {
+function countingBody(
+  request: Request,
+  limit: number,
+  fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream },
+): Request {
   const body = request.body;
   if (!body) return request;
   // A native stream needs the native TransformStream (graphql-yoga#4583).

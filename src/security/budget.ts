@@ -52,7 +52,10 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
   const open = new WeakMap<Request, { link: LinkedSignal; share?: RequestShare }>();
   return {
     signalFor(request) {
-      const link = linkSignal(request.signal, { timeoutMs: budgetMs, timeoutReason: () => new RequestBudgetError(budgetMs) });
+      const link = linkSignal(request.signal, {
+        timeoutMs: budgetMs,
+        timeoutReason: () => new RequestBudgetError(budgetMs),
+      });
       const share = upstream?.officernd.openShare({
         signal: link.signal,
         key: laneOf(request, upstream.keyed),

@@ -74,7 +74,11 @@ interface StoredMeta {
 }
 
 /** The export cache: Redis first, then `local`; writes and invalidations go to both. */
-export function createSharedExportCache(link: RedisLink, local: ExportCache, clock: () => number = Date.now): ExportCache {
+export function createSharedExportCache(
+  link: RedisLink,
+  local: ExportCache,
+  clock: () => number = Date.now,
+): ExportCache {
   const bodyKey = (key: string): string => `${link.prefix}:export:${key}:body`;
   const metaKey = (key: string): string => `${link.prefix}:export:${key}:meta`;
   const collectionKey = (c: ListCollection): string => `${link.prefix}:export-collection:${c}`;
@@ -132,5 +136,8 @@ export function createSharedExportCache(link: RedisLink, local: ExportCache, clo
 
 /** Both caches in Redis over the process's own. */
 export function createSharedCaches(link: RedisLink, local: Caches): Caches {
-  return { graphql: createSharedResponseCache(link, local.graphql), exports: createSharedExportCache(link, local.exports) };
+  return {
+    graphql: createSharedResponseCache(link, local.graphql),
+    exports: createSharedExportCache(link, local.exports),
+  };
 }

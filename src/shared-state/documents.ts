@@ -15,12 +15,20 @@ export function createSharedDocumentStore(link: RedisLink, local: APQStore): APQ
   const key = (hash: string): string => `${link.prefix}:document:${hash}`;
   return {
     async get(hash) {
-      const shared = await link.attempt('document get', (redis) => redis.get(key(hash)), () => null);
+      const shared = await link.attempt(
+        'document get',
+        (redis) => redis.get(key(hash)),
+        () => null,
+      );
       return shared ?? local.get(hash);
     },
     async set(hash, query) {
       await local.set(hash, query);
-      await link.attempt('document set', async (redis) => void (await redis.set(key(hash), query, 'PX', DOCUMENT_TTL_MS)), () => undefined);
+      await link.attempt(
+        'document set',
+        async (redis) => void (await redis.set(key(hash), query, 'PX', DOCUMENT_TTL_MS)),
+        () => undefined,
+      );
     },
   };
 }
@@ -29,7 +37,12 @@ const trustedKey = (link: RedisLink): string => `${link.prefix}:trusted-document
 
 /** Looks a document hash up in the cluster's allow-list; null when absent or when Redis is away. */
 export function sharedTrustedLookup(link: RedisLink): (hash: string) => Promise<string | null> {
-  return (hash) => link.attempt('trusted document', (redis) => redis.hget(trustedKey(link), hash), () => null);
+  return (hash) =>
+    link.attempt(
+      'trusted document',
+      (redis) => redis.hget(trustedKey(link), hash),
+      () => null,
+    );
 }
 
 /** Adds this replica's trusted documents (hash → text) to the cluster's allow-list, again after each reconnection. */
@@ -37,14 +50,15 @@ export async function publishTrustedDocuments(link: RedisLink, byHash: ReadonlyM
   if (byHash.size === 0) return;
   // Again whenever Redis (re)connects: it may have restarted empty.
   link.redis.on('ready', () => void write());
-  const write = () => link.attempt(
-    'trusted documents',
-    async (redis) => {
-      const multi = redis.multi();
-      for (const [hash, text] of byHash) multi.hset(trustedKey(link), hash, text);
-      await multi.exec();
-    },
-    () => undefined,
-  );
+  const write = () =>
+    link.attempt(
+      'trusted documents',
+      async (redis) => {
+        const multi = redis.multi();
+        for (const [hash, text] of byHash) multi.hset(trustedKey(link), hash, text);
+        await multi.exec();
+      },
+      () => undefined,
+    );
   await write();
 }

@@ -21,7 +21,11 @@ export function bridgeEvents(link: RedisLink, bus: EventBus, logger: Logger): ()
   const unsubscribe = bus.subscribe((event) => {
     if (event.origin !== 'local') return;
     const message = JSON.stringify({ from: self, event } satisfies Envelope);
-    void link.attempt('publish', (redis) => redis.publish(channel, message), () => 0);
+    void link.attempt(
+      'publish',
+      (redis) => redis.publish(channel, message),
+      () => 0,
+    );
   });
   const onMessage = (from: string, text: string): void => {
     if (from !== channel) return;

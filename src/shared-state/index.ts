@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { Caches } from '../cache/index.ts';
 import type { Logger } from '../logger.ts';
-import type { UpstreamGate } from '../officernd/client.ts';
 import type { TokenStore } from '../officernd/token.ts';
 import type { EventBus } from '../webhooks/events.ts';
 import { createSharedCaches } from './caches.ts';
@@ -70,7 +69,12 @@ export function redisSecrets(url: string | null): string[] {
 export function createSharedState(options: SharedStateOptions): SharedState {
   // The client id is not a secret, but it need not be readable in Redis either.
   const scope = createHash('sha256').update(`${options.org}\n${options.clientId}`).digest('hex').slice(0, 16);
-  const link = createRedisLink({ url: options.url, timeoutMs: options.timeoutMs, prefix: `officernd-graphql:${scope}`, logger: options.logger });
+  const link = createRedisLink({
+    url: options.url,
+    timeoutMs: options.timeoutMs,
+    prefix: `officernd-graphql:${scope}`,
+    logger: options.logger,
+  });
   const upstreamGate = createSharedUpstreamGate(link, {
     maxRequestsPerMinute: options.maxRequestsPerMinute,
     maxConcurrency: options.maxConcurrency,

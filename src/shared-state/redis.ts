@@ -44,7 +44,11 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
   const { logger, timeoutMs } = options;
   const redis = new Redis(options.url, connectionOptions(timeoutMs));
   // ioredis re-subscribes on reconnect; a queue is harmless here (SUBSCRIBE only).
-  const subscriber = new Redis(options.url, { ...connectionOptions(timeoutMs), enableOfflineQueue: true, commandTimeout: undefined });
+  const subscriber = new Redis(options.url, {
+    ...connectionOptions(timeoutMs),
+    enableOfflineQueue: true,
+    commandTimeout: undefined,
+  });
   let up = false;
   // Transitions only: a Redis outage is one warning, not one per request.
   redis.on('ready', () => {
@@ -77,7 +81,10 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
           }),
         ]);
       } catch (error) {
-        logger.debug('redis call failed; local state answers', { what, error: error instanceof Error ? error.message : String(error) });
+        logger.debug('redis call failed; local state answers', {
+          what,
+          error: error instanceof Error ? error.message : String(error),
+        });
         return fallback();
       } finally {
         clearTimeout(timer);

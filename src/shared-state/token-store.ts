@@ -19,7 +19,8 @@ export interface TokenStoreOptions {
 /** Deletes the lock only if it is still ours (it may have expired and been taken by another replica). */
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 /** Deletes the stored token only if it is the one OfficeRnD refused (a newer one may be there already). */
-const DROP = "local v = redis.call('get', KEYS[1]) if v and cjson.decode(v).token == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const DROP =
+  "local v = redis.call('get', KEYS[1]) if v and cjson.decode(v).token == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -64,11 +65,19 @@ export function createRedisTokenStore(link: RedisLink, options: TokenStoreOption
             const fresh = await fetchToken();
             const ttl = Math.floor(fresh.expiresAt - clock());
             if (ttl > 0) {
-              await link.attempt('token store', (redis) => redis.set(tokenKey, JSON.stringify(fresh), 'PX', ttl), () => undefined);
+              await link.attempt(
+                'token store',
+                (redis) => redis.set(tokenKey, JSON.stringify(fresh), 'PX', ttl),
+                () => undefined,
+              );
             }
             return fresh;
           } finally {
-            await link.attempt('token unlock', (redis) => redis.eval(RELEASE, 1, lockKey, owner), () => undefined);
+            await link.attempt(
+              'token unlock',
+              (redis) => redis.eval(RELEASE, 1, lockKey, owner),
+              () => undefined,
+            );
           }
         }
         // Another replica is fetching: read again shortly; past the lock's life, fetch our own.
@@ -77,7 +86,11 @@ export function createRedisTokenStore(link: RedisLink, options: TokenStoreOption
       }
     },
     drop(token) {
-      void link.attempt('token drop', (redis) => redis.eval(DROP, 1, tokenKey, token), () => undefined);
+      void link.attempt(
+        'token drop',
+        (redis) => redis.eval(DROP, 1, tokenKey, token),
+        () => undefined,
+      );
     },
   };
 }

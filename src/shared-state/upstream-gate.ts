@@ -118,7 +118,11 @@ export function createSharedUpstreamGate(link: RedisLink, options: UpstreamGateO
   const heldUntil = async (): Promise<number> => {
     const now = clock();
     if (now - sharedHold.readAt >= 100) {
-      const until = await link.attempt('hold read', async (redis) => Number((await redis.get(holdKey)) ?? 0), () => 0);
+      const until = await link.attempt(
+        'hold read',
+        async (redis) => Number((await redis.get(holdKey)) ?? 0),
+        () => 0,
+      );
       sharedHold = { until, readAt: now };
     }
     return Math.max(localHold, sharedHold.until);
@@ -149,24 +153,38 @@ export function createSharedUpstreamGate(link: RedisLink, options: UpstreamGateO
       for (;;) {
         const taken = await link.attempt(
           'lease',
-          async (redis) => Number(await redis.eval(ACQUIRE, 1, leasesKey, options.maxConcurrency, options.leaseMs, lease)),
+          async (redis) =>
+            Number(await redis.eval(ACQUIRE, 1, leasesKey, options.maxConcurrency, options.leaseMs, lease)),
           () => -1,
         );
         if (taken === -1) return () => undefined;
         if (taken === 1) break;
         await sleep(LEASE_POLL_MS, signal);
       }
-      return () => void link.attempt('lease release', (redis) => redis.zrem(leasesKey, lease), () => undefined);
+      return () =>
+        void link.attempt(
+          'lease release',
+          (redis) => redis.zrem(leasesKey, lease),
+          () => undefined,
+        );
     },
     hold(untilMs) {
       localHold = Math.max(localHold, untilMs);
       const ms = Math.ceil(untilMs - clock());
       if (ms <= 0) return;
-      void link.attempt('hold write', (redis) => redis.set(holdKey, String(untilMs), 'PX', ms), () => undefined);
+      void link.attempt(
+        'hold write',
+        (redis) => redis.set(holdKey, String(untilMs), 'PX', ms),
+        () => undefined,
+      );
     },
     async close() {
       clearInterval(timer);
-      await link.attempt('heartbeat end', (redis) => redis.zrem(replicasKey, id), () => undefined);
+      await link.attempt(
+        'heartbeat end',
+        (redis) => redis.zrem(replicasKey, id),
+        () => undefined,
+      );
     },
   };
 }

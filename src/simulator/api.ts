@@ -104,7 +104,8 @@ function filterContext(collection: ListCollection, mode: V1FilterMode): FilterCo
     mode,
     special:
       collection === 'resources'
-        ? (field, op, value) => (RESOURCE_AVAILABILITY_PARAMS.has(field) ? availabilityFilter(field, op, value) : undefined)
+        ? (field, op, value) =>
+            RESOURCE_AVAILABILITY_PARAMS.has(field) ? availabilityFilter(field, op, value) : undefined
         : undefined,
   };
 }
@@ -179,19 +180,28 @@ export function createApi(dataset: Dataset, mode: V1FilterMode = 'all'): Api {
   const creditStats = (params: URLSearchParams): SimResponse => {
     for (const key of params.keys()) {
       // §6.6: only month, team, member; `documented` ignores anything else, the other modes refuse it.
-      if (!CREDIT_STATS_PARAMS.has(key) && mode !== 'documented') throw badRequest(`Unsupported query parameter: ${key}`);
+      if (!CREDIT_STATS_PARAMS.has(key) && mode !== 'documented')
+        throw badRequest(`Unsupported query parameter: ${key}`);
     }
     const rawMonth = params.get('month');
     const team = params.get('team');
     const member = params.get('member');
     // §6.6: v1 callers send `month` as an ISO datetime within the month; v2 takes `YYYY-MM`.
     if (rawMonth === null) throw badRequest('Missing required parameter: month');
-    const month = MONTH.test(rawMonth) ? rawMonth : new Date(parseIsoParam(rawMonth, 'month')).toISOString().slice(0, 7);
+    const month = MONTH.test(rawMonth)
+      ? rawMonth
+      : new Date(parseIsoParam(rawMonth, 'month')).toISOString().slice(0, 7);
     if (team === null && member === null) throw badRequest('Missing required parameter: team or member');
-    for (const [name, id] of [['team', team], ['member', member]] as const) {
+    for (const [name, id] of [
+      ['team', team],
+      ['member', member],
+    ] as const) {
       if (id !== null && !OBJECT_ID.test(id)) throw badRequest(`${name} must be a 24-hex id`);
     }
-    return jsonResponse(200, creditStatsFor(dataset, { month, ...(team ? { team } : {}), ...(member ? { member } : {}) }));
+    return jsonResponse(
+      200,
+      creditStatsFor(dataset, { month, ...(team ? { team } : {}), ...(member ? { member } : {}) }),
+    );
   };
 
   return {

@@ -47,7 +47,12 @@ export const USAGE = `Usage: npm run simulator -- [options]
 /** A flag problem: printed with the usage, exit code 2. */
 export class CliUsageError extends Error {}
 
-function number(flag: string, raw: string | undefined, check: (n: number) => boolean, rule: string): number | undefined {
+function number(
+  flag: string,
+  raw: string | undefined,
+  check: (n: number) => boolean,
+  rule: string,
+): number | undefined {
   if (raw === undefined) return undefined;
   const value = raw.trim() === '' ? Number.NaN : Number(raw);
   if (!Number.isFinite(value) || !check(value)) throw new CliUsageError(`--${flag} must be ${rule}, got "${raw}"`);
@@ -104,7 +109,12 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
     jitterMs: number('jitter', values.jitter, nonNegative, 'a number >= 0'),
     errorRate: number('error-rate', values['error-rate'], fraction, 'between 0 and 1'),
     dropRate: number('drop-rate', values['drop-rate'], fraction, 'between 0 and 1'),
-    tokenRateLimitPerMinute: number('token-rate-limit', values['token-rate-limit'], (n) => isInt(n) && n > 0, 'a positive integer'),
+    tokenRateLimitPerMinute: number(
+      'token-rate-limit',
+      values['token-rate-limit'],
+      (n) => isInt(n) && n > 0,
+      'a positive integer',
+    ),
     ...(rateLimit === undefined ? {} : { rateLimit: { requests: rateLimit, windowMs: 60_000 } }),
   };
   const v1Filters = (values['v1-filters'] ?? 'all') as V1FilterMode;
@@ -113,8 +123,10 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
   }
   const webhookUrl = values['webhook-url'];
   const webhookSecret = values['webhook-secret'];
-  if ((webhookUrl === undefined) !== (webhookSecret === undefined)) throw new CliUsageError('--webhook-url and --webhook-secret go together');
-  if (webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(webhookUrl)) throw new CliUsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`);
+  if ((webhookUrl === undefined) !== (webhookSecret === undefined))
+    throw new CliUsageError('--webhook-url and --webhook-secret go together');
+  if (webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(webhookUrl))
+    throw new CliUsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`);
   const touchEverySeconds = number('touch-every', values['touch-every'], (n) => n > 0, 'a number > 0') ?? null;
   const org = values.org ?? 'demo';
   if (!/^[\w-]+$/.test(org)) throw new CliUsageError(`--org must be a slug, got "${org}"`);
@@ -130,7 +142,9 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
       years: number('years', values.years, (n) => n > 0 && n <= 10, 'a number above 0 and at most 10') ?? 1,
       v1Filters,
       ...(v2PerMinute === undefined ? {} : { v2RateLimit: { perMinute: v2PerMinute } }),
-      ...(webhookUrl !== undefined && webhookSecret !== undefined ? { webhooks: { url: webhookUrl, secret: webhookSecret } } : {}),
+      ...(webhookUrl !== undefined && webhookSecret !== undefined
+        ? { webhooks: { url: webhookUrl, secret: webhookSecret } }
+        : {}),
       tokenTtlSeconds: number('token-ttl', values['token-ttl'], (n) => isInt(n) && n >= 2, 'an integer >= 2') ?? 3600,
       clients: [
         {
@@ -172,7 +186,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const server = await sim.listen(config.port, config.host);
   const client = config.simulator.clients?.[0] ?? DEFAULT_CLIENT;
   // The demo secret is public test data; a secret given on the command line is never echoed.
-  const secret = client.clientSecret === DEFAULT_CLIENT.clientSecret ? `${client.clientSecret} (the public demo secret)` : '(as given)';
+  const secret =
+    client.clientSecret === DEFAULT_CLIENT.clientSecret
+      ? `${client.clientSecret} (the public demo secret)`
+      : '(as given)';
   const sizes = V1_COLLECTIONS.map((c) => `${c} ${sim.dataset.collections[c].length}`).join(', ');
   const faults = Object.entries(config.simulator.faults ?? {}).filter(([, v]) => v !== undefined);
   process.stdout.write(
@@ -200,7 +217,8 @@ async function main(argv: readonly string[]): Promise<void> {
           const member = members[touched++ % members.length];
           if (!member) return;
           void sim.update('members', member._id, {}).then((delivery) => {
-            if (!quiet && delivery) process.stdout.write(`WEBHOOK ${delivery.eventType} ${member._id} ${delivery.status || 'FAILED'}\n`);
+            if (!quiet && delivery)
+              process.stdout.write(`WEBHOOK ${delivery.eventType} ${member._id} ${delivery.status || 'FAILED'}\n`);
           });
         }, config.touchEverySeconds * 1000);
   const stop = (): void => {

@@ -103,7 +103,8 @@ export function compileCondition(
   value: string,
 ): { canonical: string; predicate: ItemPredicate } {
   const { field, op } = parseParamKey(key);
-  if (op !== null && !COMPARISONS.has(op) && !STRING_OPS.has(op)) throw badRequest(`Unsupported operator ${op} on ${field}`);
+  if (op !== null && !COMPARISONS.has(op) && !STRING_OPS.has(op))
+    throw badRequest(`Unsupported operator ${op} on ${field}`);
   const kind = Object.hasOwn(fields, field) ? fields[field] : undefined;
   if (kind === undefined) throw badRequest(`Unknown filter field: ${field}`);
   const canonical = op === null ? field : `${field}.${op}`;
@@ -157,7 +158,10 @@ export function compileFilters(params: URLSearchParams, context: FilterContext):
 export function parseSelect(params: URLSearchParams): string[] | null {
   const raw = params.get('$select');
   if (raw === null) return null;
-  const fields = raw.split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = raw
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (fields.length === 0) throw badRequest('$select must name at least one field');
   return fields;
 }

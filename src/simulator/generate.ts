@@ -12,7 +12,11 @@ import { createBookings } from './data/bookings.ts';
 import { createMemberships, createPeople } from './data/community.ts';
 import { createGenContext } from './data/context.ts';
 import { createContracts } from './data/contracts.ts';
-import { createCreditAccounts, creditStatsFor as statsFromRecords, type WireCreditAccountRecord } from './data/credits.ts';
+import {
+  createCreditAccounts,
+  creditStatsFor as statsFromRecords,
+  type WireCreditAccountRecord,
+} from './data/credits.ts';
 import { createFees, createPasses } from './data/fees.ts';
 import { createBilling } from './data/payments.ts';
 import { createCheckins, createIssues, createVisits } from './data/presence.ts';
@@ -75,7 +79,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
   const years = options.years ?? 1;
   if (!(years > 0 && years <= 10)) throw new Error(`years must be a number above 0 and at most 10, got ${years}`);
-  const now = options.now ? options.now.getTime() : startOfDay(new Date().getTime());
+  const now = options.now ? options.now.getTime() : startOfDay(Date.now());
   const slug = options.org ?? 'harbour-coworking';
   const ctx = createGenContext(seed, scale, now);
   const foundedAt = startOfDay(now - 4 * 365 * DAY);
@@ -121,6 +125,9 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
 }
 
 /** The §6.6 v1 stats items for one month (`YYYY-MM`), narrowed to a team and/or member account. */
-export function creditStatsFor(dataset: Dataset, query: { month: string; team?: string; member?: string }): WireCreditStat[] {
+export function creditStatsFor(
+  dataset: Dataset,
+  query: { month: string; team?: string; member?: string },
+): WireCreditStat[] {
   return statsFromRecords(dataset.creditAccounts, query);
 }

@@ -46,14 +46,22 @@ export interface SimRequest {
 
 /** A JSON answer with the `application/json; charset=utf-8` content type the API sends (§9). */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): SimResponse {
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /**
  * A v2 (NestJS) error answer `{ statusCode, message, error }` (§9): `message` is a string, or an array
  * when several validations fail; `error` is the reason phrase.
  */
-export function v2ErrorResponse(status: number, message: string | readonly string[], headers: Record<string, string> = {}): SimResponse {
+export function v2ErrorResponse(
+  status: number,
+  message: string | readonly string[],
+  headers: Record<string, string> = {},
+): SimResponse {
   const text = typeof message === 'string' || message.length !== 1 ? message : (message[0] ?? '');
   return jsonResponse(status, { statusCode: status, message: text, error: reasonPhrase(status) }, headers);
 }
@@ -75,7 +83,11 @@ export function fromFetchRequest(request: Request): SimRequest {
 
 /** Turns an answer into a fetch `Response` (the in-process fetch). */
 export function toFetchResponse(answer: SimResponse): Response {
-  return new Response(answer.body, { status: answer.status, statusText: reasonPhrase(answer.status, ''), headers: answer.headers });
+  return new Response(answer.body, {
+    status: answer.status,
+    statusText: reasonPhrase(answer.status, ''),
+    headers: answer.headers,
+  });
 }
 
 /** The standard reason phrase of a status, e.g. 503 → "Service Unavailable". */

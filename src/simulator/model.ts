@@ -41,7 +41,14 @@ export const OCCURRENCES_PATH = 'bookings/occurrences';
 export const CREDIT_STATS_PATH = 'credit-accounts/stats';
 
 /** §8: v1 serves `GET /{collection}/{id}` for these only (S13, S16, S7). */
-export const V1_BY_ID: ReadonlySet<V1Collection> = new Set(['members', 'bookings', 'floors', 'offices', 'resources', 'teams']);
+export const V1_BY_ID: ReadonlySet<V1Collection> = new Set([
+  'members',
+  'bookings',
+  'floors',
+  'offices',
+  'resources',
+  'teams',
+]);
 
 /**
  * How a field can be filtered: `ref` = equality on a 24-hex id; `date` = `$gt/$gte/$lt/$lte`
@@ -62,7 +69,10 @@ export interface V1CollectionModel {
 
 const STAMPS = { createdAt: 'date', modifiedAt: 'date' } as const;
 
-const model = (fields: Record<string, FieldKind>, evidence: Record<string, Evidence> = {}): V1CollectionModel => ({ fields, evidence });
+const model = (fields: Record<string, FieldKind>, evidence: Record<string, Evidence> = {}): V1CollectionModel => ({
+  fields,
+  evidence,
+});
 
 /** §6.1–§6.20 field tables in v1 names (v1 `team`/`office` assumed where only v2 is documented, §6.5, §6.9). */
 export const V1_MODEL: Readonly<Record<V1Collection, V1CollectionModel>> = {
@@ -103,7 +113,15 @@ export const V1_MODEL: Readonly<Record<V1Collection, V1CollectionModel>> = {
     status: 'value',
     amount: 'value',
   }),
-  checkins: model({ member: 'ref', team: 'ref', office: 'ref', start: 'date', end: 'date', createdAt: 'date', type: 'string' }),
+  checkins: model({
+    member: 'ref',
+    team: 'ref',
+    office: 'ref',
+    start: 'date',
+    end: 'date',
+    createdAt: 'date',
+    type: 'string',
+  }),
   contracts: model({
     member: 'ref',
     team: 'ref',
@@ -137,7 +155,10 @@ export const V1_MODEL: Readonly<Record<V1Collection, V1CollectionModel>> = {
     isLate: 'value',
   }),
   // §6.8; §4: `office` on floors.
-  floors: model({ office: 'ref', ...STAMPS, name: 'string', floor: 'string', slug: 'string', isOpen: 'value' }, { office: 'eq' }),
+  floors: model(
+    { office: 'ref', ...STAMPS, name: 'string', floor: 'string', slug: 'string', isOpen: 'value' },
+    { office: 'eq' },
+  ),
   issues: model({
     member: 'ref',
     team: 'ref',
@@ -233,7 +254,17 @@ export const V1_MODEL: Readonly<Record<V1Collection, V1CollectionModel>> = {
   rates: model({ ...STAMPS, name: 'string', code: 'string', type: 'value', isRate: 'value', intervalLength: 'value' }),
   // §6.17; §4: office, type, name, availableFrom, availableTo (S13, S16). `room` is the floor (S7).
   resources: model(
-    { office: 'ref', room: 'ref', rate: 'ref', targetPlan: 'ref', parent: 'ref', ...STAMPS, name: 'string', type: 'value', status: 'value' },
+    {
+      office: 'ref',
+      room: 'ref',
+      rate: 'ref',
+      targetPlan: 'ref',
+      parent: 'ref',
+      ...STAMPS,
+      name: 'string',
+      type: 'value',
+      status: 'value',
+    },
     { office: 'eq', type: 'eq', name: 'eq' },
   ),
   // §6.18: no timestamps, keyed by `id` in v1 (S8).
@@ -259,7 +290,15 @@ export const V1_MODEL: Readonly<Record<V1Collection, V1CollectionModel>> = {
     calculatedStage: 'value',
     isTeam: 'value',
   }),
-  visits: model({ member: 'ref', team: 'ref', office: 'ref', booking: 'ref', visitor: 'ref', start: 'date', end: 'date' }),
+  visits: model({
+    member: 'ref',
+    team: 'ref',
+    office: 'ref',
+    booking: 'ref',
+    visitor: 'ref',
+    start: 'date',
+    end: 'date',
+  }),
 };
 
 /** §4, §6.17: the resource availability window filters (ISO values), documented for v1 resources only. */

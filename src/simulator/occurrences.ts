@@ -49,7 +49,12 @@ export function parseOccurrenceQuery(
     if (CONTROL_PARAMS.has(key) || key === 'start' || key === 'end') continue;
     if (key.startsWith('$')) throw badRequest(`Unsupported query parameter: ${key}`);
     // Every parameter §6.2 lists is documented; `documented` ignores the others, the other modes refuse them.
-    if (mode === 'documented' && key !== OCCURRENCE_PARAMS.resourceType && !Object.hasOwn(OCCURRENCE_PARAMS.filters, key)) continue;
+    if (
+      mode === 'documented' &&
+      key !== OCCURRENCE_PARAMS.resourceType &&
+      !Object.hasOwn(OCCURRENCE_PARAMS.filters, key)
+    )
+      continue;
     if (key === OCCURRENCE_PARAMS.resourceType) {
       predicates.push((booking) => {
         const resourceId = (booking as WireBooking).resourceId;
@@ -154,7 +159,11 @@ export function createOccurrenceIndex(bookings: readonly WireBooking[]): Occurre
           continue;
         }
         // Series outside the window cannot contribute: skip the expansion (a moved anchor may start before seriesStart).
-        if (Math.min(entry.seriesStart, entry.start) >= windowEnd || (entry.seriesEnd !== null && entry.seriesEnd <= windowStart)) continue;
+        if (
+          Math.min(entry.seriesStart, entry.start) >= windowEnd ||
+          (entry.seriesEnd !== null && entry.seriesEnd <= windowStart)
+        )
+          continue;
         if (predicate && !predicate(booking)) continue;
         entry.starts ??= seriesStarts(entry, rule);
         const duration = entry.end - entry.start;

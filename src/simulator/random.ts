@@ -86,7 +86,10 @@ export function createRandom(seed: number): Random {
     },
     hex: (length) => {
       let out = '';
-      while (out.length < length) out += Math.floor(next() * 0x10000).toString(16).padStart(4, '0');
+      while (out.length < length)
+        out += Math.floor(next() * 0x10000)
+          .toString(16)
+          .padStart(4, '0');
       return out.slice(0, length);
     },
     fork: (label) => createRandom(hashString(`${baseSeed}:${label}`)),

@@ -22,7 +22,17 @@ import { listen, type Listening } from './listen.ts';
 import { V1_FILTER_MODES, type V1Collection, type V1FilterMode } from './model.ts';
 import { createWebhookSender, WEBHOOK_OBJECTS, type WebhookDelivery, type WebhookOptions } from './webhooks.ts';
 import { createRequestLog, type RequestLog, type RequestLogEntry } from './request-log.ts';
-import { API_ROOT, API_V2_ROOT, parseApiPath, parseV2ApiPath, routeCollection, TOKEN_PATH, v2RouteCollection, type ApiPath, type V2ApiPath } from './routes.ts';
+import {
+  API_ROOT,
+  API_V2_ROOT,
+  parseApiPath,
+  parseV2ApiPath,
+  routeCollection,
+  TOKEN_PATH,
+  v2RouteCollection,
+  type ApiPath,
+  type V2ApiPath,
+} from './routes.ts';
 import { createV2Api, toV2Item } from './v2.ts';
 import { FLEX_READ_SCOPES, V2_READ_SCOPES } from './v2-model.ts';
 import { createV2RateLimiter, type V2RateLimit } from './v2-rate.ts';
@@ -132,16 +142,24 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? Date.now;
   const org = options.org ?? options.dataset?.org.slug ?? 'demo';
   const v1Filters = options.v1Filters ?? 'all';
-  if (!V1_FILTER_MODES.includes(v1Filters)) throw new RangeError(`v1Filters must be one of ${V1_FILTER_MODES.join(', ')}, got ${String(v1Filters)}`);
+  if (!V1_FILTER_MODES.includes(v1Filters))
+    throw new RangeError(`v1Filters must be one of ${V1_FILTER_MODES.join(', ')}, got ${String(v1Filters)}`);
   const generated =
     options.dataset ??
-    generateDataset({ seed, scale: options.scale ?? 1, years: options.years ?? 1, now: options.now ?? startOfUtcDay(Date.now()), org });
+    generateDataset({
+      seed,
+      scale: options.scale ?? 1,
+      years: options.years ?? 1,
+      now: options.now ?? startOfUtcDay(Date.now()),
+      org,
+    });
   let dataset = v1Filters === 'documented' ? withSparseFlags(generated, seed) : generated;
   let api = createApi(dataset, v1Filters);
   let v2 = createV2Api(dataset);
   const sendWebhook = options.webhooks ? createWebhookSender(options.webhooks, clock) : null;
 
-  const keyOf = (item: object): unknown => (item as { _id?: unknown; id?: unknown })._id ?? (item as { id?: unknown }).id;
+  const keyOf = (item: object): unknown =>
+    (item as { _id?: unknown; id?: unknown })._id ?? (item as { id?: unknown }).id;
   /** Replaces one collection and rebuilds the endpoints (their indexes and caches are lazy, so this is cheap). */
   const change = async (
     collection: V1Collection,
@@ -174,7 +192,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let faults = createFaultEngine(options.faults ?? {}, seed, clock);
 
   const answerToken = (request: SimRequest, url: URL): Promise<SimResponse> | SimResponse =>
-    request.method === 'POST' ? tokens.handleTokenRequest(request) : errorResponse(404, `Cannot ${request.method} ${url.pathname}`);
+    request.method === 'POST'
+      ? tokens.handleTokenRequest(request)
+      : errorResponse(404, `Cannot ${request.method} ${url.pathname}`);
 
   const answerApi = (request: SimRequest, url: URL, apiPath: ApiPath | null): SimResponse => {
     const notFound = (): SimResponse => errorResponse(404, `Cannot ${request.method} ${url.pathname}`);
@@ -195,17 +215,28 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   /** §9 v2: NestJS bodies; 401 for a bad token and for a missing scope alike (staging, S6). */
   const answerV2 = (request: SimRequest, url: URL, apiPath: V2ApiPath | null): SimResponse => {
     const route = apiPath?.route ?? null;
-    if (!apiPath || !route || request.method !== 'GET') return v2ErrorResponse(404, `Cannot ${request.method} ${url.pathname}`);
+    if (!apiPath || !route || request.method !== 'GET')
+      return v2ErrorResponse(404, `Cannot ${request.method} ${url.pathname}`);
     // §5: every v2 answer carries the read budget; over it, 429 with Retry-After (an assumption, §5).
     const rate = v2Rate.take();
-    const withRate = (response: SimResponse): SimResponse => ({ ...response, headers: { ...response.headers, ...rate.headers } });
+    const withRate = (response: SimResponse): SimResponse => ({
+      ...response,
+      headers: { ...response.headers, ...rate.headers },
+    });
     if (rate.retryAfterSeconds !== null) {
-      return withRate(v2ErrorResponse(429, 'ThrottlerException: Too Many Requests', { 'retry-after': String(rate.retryAfterSeconds) }));
+      return withRate(
+        v2ErrorResponse(429, 'ThrottlerException: Too Many Requests', {
+          'retry-after': String(rate.retryAfterSeconds),
+        }),
+      );
     }
     const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
     const scopes = match?.[1] ? tokens.scopesOf(match[1]) : null;
-    const scope = V2_READ_SCOPES[route.kind === 'occurrences' ? 'bookings/occurrences' : route.kind === 'coin-stats' ? 'coins/stats' : route.path];
-    if (!scopes || !scopes.has(scope)) return withRate(v2ErrorResponse(401, 'Unauthorized access'));
+    const scope =
+      V2_READ_SCOPES[
+        route.kind === 'occurrences' ? 'bookings/occurrences' : route.kind === 'coin-stats' ? 'coins/stats' : route.path
+      ];
+    if (!scopes?.has(scope)) return withRate(v2ErrorResponse(401, 'Unauthorized access'));
     if (apiPath.org !== org) return withRate(v2ErrorResponse(500, 'Organization not found'));
     try {
       return withRate(v2.answer(route, url.searchParams));
@@ -215,7 +246,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
   };
 
-  const faultResponse = (plan: FaultPlan, kind: RequestLogEntry['kind'], version: RequestLogEntry['version']): SimResponse | null => {
+  const faultResponse = (
+    plan: FaultPlan,
+    kind: RequestLogEntry['kind'],
+    version: RequestLogEntry['version'],
+  ): SimResponse | null => {
     // §9: an injected failure speaks the error shape of the API version it hits.
     const failure = version === 'v2' ? v2ErrorResponse : errorResponse;
     if (plan.retryAfterSeconds !== null) {
@@ -234,7 +269,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const at = clock();
     const url = new URL(request.url);
     const kind: RequestLogEntry['kind'] = url.pathname === TOKEN_PATH ? 'token' : 'api';
-    const version = url.pathname.startsWith(`${API_V2_ROOT}/`) ? 'v2' : url.pathname.startsWith(`${API_ROOT}/`) ? 'v1' : null;
+    const version = url.pathname.startsWith(`${API_V2_ROOT}/`)
+      ? 'v2'
+      : url.pathname.startsWith(`${API_ROOT}/`)
+        ? 'v1'
+        : null;
     const apiPath = kind === 'api' && version !== 'v2' ? parseApiPath(url.pathname) : null;
     const v2Path = version === 'v2' ? parseV2ApiPath(url.pathname) : null;
     const route = apiPath?.route ?? null;
@@ -263,7 +302,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     try {
       response =
         faultResponse(plan, kind, version) ??
-        (kind === 'token' ? await answerToken(request, url) : version === 'v2' ? answerV2(request, url, v2Path) : answerApi(request, url, apiPath));
+        (kind === 'token'
+          ? await answerToken(request, url)
+          : version === 'v2'
+            ? answerV2(request, url, v2Path)
+            : answerApi(request, url, apiPath));
     } catch (error) {
       const failure = version === 'v2' ? v2ErrorResponse : errorResponse;
       response =
@@ -289,10 +332,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     v1Filters,
     create: (collection, item) => {
-      if (typeof item._id !== 'string' || (dataset.collections[collection] as readonly object[]).some((i) => keyOf(i) === item._id)) {
+      if (
+        typeof item._id !== 'string' ||
+        (dataset.collections[collection] as readonly object[]).some((i) => keyOf(i) === item._id)
+      ) {
         throw new RangeError(`create needs a new _id in ${collection}`);
       }
-      return change(collection, [...(dataset.collections[collection] as readonly object[]), item], 'created', item, null);
+      return change(
+        collection,
+        [...(dataset.collections[collection] as readonly object[]), item],
+        'created',
+        item,
+        null,
+      );
     },
     update: (collection, id, changes) => {
       const items = [...(dataset.collections[collection] as readonly object[])];

@@ -114,7 +114,15 @@ export const V2_PARAMS: Readonly<Record<V2List, Readonly<Record<string, V2ParamK
   // §6.3: S5.
   charges: { status: 'text-in', payment: 'ref', source: 'text', date: 'date', modifiedAt: 'date', createdAt: 'date' },
   // §6.4: S5 (visitors variant), S11.
-  checkins: { company: 'ref', member: 'ref', location: 'ref', source: 'text', start: 'date', end: 'date', createdAt: 'date' },
+  checkins: {
+    company: 'ref',
+    member: 'ref',
+    location: 'ref',
+    source: 'text',
+    start: 'date',
+    end: 'date',
+    createdAt: 'date',
+  },
   // §6.5: S18, S11.
   contracts: { company: 'ref', location: 'ref', status: 'text', modifiedAt: 'date' },
   // §6.7: S5, S9.
@@ -124,9 +132,24 @@ export const V2_PARAMS: Readonly<Record<V2List, Readonly<Record<string, V2ParamK
   // §6.9: the list documents only $select and paging (S5).
   tickets: {},
   // §6.10: S5, S9.
-  members: { name: 'text', email: 'text', location: 'ref', company: 'ref', status: 'text-in', createdAt: 'date', modifiedAt: 'date' },
+  members: {
+    name: 'text',
+    email: 'text',
+    location: 'ref',
+    company: 'ref',
+    status: 'text-in',
+    createdAt: 'date',
+    modifiedAt: 'date',
+  },
   // §6.11: company, member (S6, S9); plan, location, status, calculatedStatus (S18, S20). Staging refused createdAt/modifiedAt/$sort.
-  memberships: { company: 'ref', member: 'ref', plan: 'ref', location: 'ref', status: 'text', calculatedStatus: 'text' },
+  memberships: {
+    company: 'ref',
+    member: 'ref',
+    plan: 'ref',
+    location: 'ref',
+    status: 'text',
+    calculatedStatus: 'text',
+  },
   // §6.12: S5.
   locations: { name: 'text', isOpen: 'bool', isPublic: 'bool' },
   // §6.13: S9, S11.
@@ -176,7 +199,11 @@ export const V2_OCCURRENCE_PARAMS: Readonly<Record<string, V2ParamKind>> = {
 };
 
 /** §6.6 v2 `/coins/stats`: `month` (required, `YYYY-MM`), `company`, `member`. */
-export const V2_COIN_STATS_PARAMS: Readonly<Record<string, V2ParamKind>> = { month: 'text', company: 'ref', member: 'ref' };
+export const V2_COIN_STATS_PARAMS: Readonly<Record<string, V2ParamKind>> = {
+  month: 'text',
+  company: 'ref',
+  member: 'ref',
+};
 
 /** Paging and projection parameters of every v2 list (§3, §4). */
 export const V2_CONTROL_PARAMS: ReadonlySet<string> = new Set(['$limit', '$cursorNext', '$cursorPrev', '$select']);

@@ -22,10 +22,23 @@ export const DEFAULT_V2_RATE_LIMIT = { perMinute: 10_000, perDay: 1_000_000 } as
 /** Creates the read budget; `take()` counts one request and says whether it is within both windows. */
 export function createV2RateLimiter(limit: V2RateLimit, clock: () => number): { take(): V2RateDecision } {
   const windows = [
-    { name: 'minute', size: 60_000, max: limit.perMinute ?? DEFAULT_V2_RATE_LIMIT.perMinute, start: Number.NEGATIVE_INFINITY, count: 0 },
-    { name: 'day', size: 86_400_000, max: limit.perDay ?? DEFAULT_V2_RATE_LIMIT.perDay, start: Number.NEGATIVE_INFINITY, count: 0 },
+    {
+      name: 'minute',
+      size: 60_000,
+      max: limit.perMinute ?? DEFAULT_V2_RATE_LIMIT.perMinute,
+      start: Number.NEGATIVE_INFINITY,
+      count: 0,
+    },
+    {
+      name: 'day',
+      size: 86_400_000,
+      max: limit.perDay ?? DEFAULT_V2_RATE_LIMIT.perDay,
+      start: Number.NEGATIVE_INFINITY,
+      count: 0,
+    },
   ];
-  for (const w of windows) if (!(w.max >= 0)) throw new RangeError(`v2RateLimit.per${w.name === 'minute' ? 'Minute' : 'Day'} must be >= 0`);
+  for (const w of windows)
+    if (!(w.max >= 0)) throw new RangeError(`v2RateLimit.per${w.name === 'minute' ? 'Minute' : 'Day'} must be >= 0`);
   return {
     take() {
       const now = clock();

@@ -113,7 +113,15 @@ function compare(field: string, op: string, bound: number): ItemPredicate {
     const actual = fieldOf(item, field);
     const ms = typeof actual === 'string' ? Date.parse(actual) : Number.NaN;
     if (Number.isNaN(ms)) return false;
-    return op === '$gt' ? ms > bound : op === '$gte' ? ms >= bound : op === '$lt' ? ms < bound : op === '$eq' ? ms === bound : ms <= bound;
+    return op === '$gt'
+      ? ms > bound
+      : op === '$gte'
+        ? ms >= bound
+        : op === '$lt'
+          ? ms < bound
+          : op === '$eq'
+            ? ms === bound
+            : ms <= bound;
   };
 }
 
@@ -221,7 +229,8 @@ function parseV2Paging(params: URLSearchParams, hash: string): V2Page {
   const raw = params.get('$limit');
   let limit = V2_PAGE_LIMIT;
   if (raw !== null) {
-    if (!/^-?\d+$/.test(raw)) throw validationError(['$limit must be a number conforming to the specified constraints']);
+    if (!/^-?\d+$/.test(raw))
+      throw validationError(['$limit must be a number conforming to the specified constraints']);
     const n = Number(raw);
     if (n > V2_PAGE_LIMIT) throw validationError([`$limit must not be greater than ${V2_PAGE_LIMIT}`]);
     // Staging answers -1 with everything and -2 with a 500 (S6): the simulator refuses negatives instead.
@@ -246,7 +255,9 @@ function parseV2Paging(params: URLSearchParams, hash: string): V2Page {
     throw validationError(['cursor does not belong to this query']);
   }
   // A prev cursor holds where the page after it starts: the page before ends there.
-  return next !== null ? { start: offset, limit } : { start: Math.max(0, offset - limit), limit: Math.min(limit, offset) };
+  return next !== null
+    ? { start: offset, limit }
+    : { start: Math.max(0, offset - limit), limit: Math.min(limit, offset) };
 }
 
 /** The docs' cursor shape (`{"id":"50","offset":"50"}`, §3) plus the query it belongs to. */
@@ -270,7 +281,12 @@ export function createV2Api(dataset: Dataset): V2Api {
     return items;
   };
 
-  const envelope = (all: readonly object[], paging: V2Page, hash: string, select: readonly string[] | null): SimResponse => {
+  const envelope = (
+    all: readonly object[],
+    paging: V2Page,
+    hash: string,
+    select: readonly string[] | null,
+  ): SimResponse => {
     const start = Math.min(paging.start, all.length);
     const end = Math.min(all.length, start + paging.limit);
     const page = all.slice(start, end);
@@ -284,7 +300,11 @@ export function createV2Api(dataset: Dataset): V2Api {
 
   const list = (path: V2List, params: URLSearchParams): SimResponse => {
     const collection = V2_LISTS[path];
-    const query = compileV2Query(params, V2_PARAMS[path], { id: true, sort: V2_SORTABLE.has(path), properties: V2_PROPERTIES.has(path) });
+    const query = compileV2Query(params, V2_PARAMS[path], {
+      id: true,
+      sort: V2_SORTABLE.has(path),
+      properties: V2_PROPERTIES.has(path),
+    });
     const select = parseSelect(params);
     const hash = queryHash(`v2:${path}?${query.key}`);
     const paging = parseV2Paging(params, hash);
@@ -312,13 +332,15 @@ export function createV2Api(dataset: Dataset): V2Api {
     const conditions = new URLSearchParams([...params].filter(([key]) => key !== 'start' && key !== 'end'));
     const query = compileV2Query(conditions, V2_OCCURRENCE_PARAMS, { id: false, sort: false, properties: false });
     const missing = ['start', 'end'].filter((name) => params.get(name) === null);
-    if (missing.length > 0) throw validationError(missing.map((name) => `${name} must be a valid ISO 8601 date string`));
+    if (missing.length > 0)
+      throw validationError(missing.map((name) => `${name} must be a valid ISO 8601 date string`));
     const windowStart = parseIsoParam(params.get('start') ?? '', 'start');
     const windowEnd = parseIsoParam(params.get('end') ?? '', 'end');
     if (windowEnd <= windowStart) throw validationError(['end must be after start']);
     // §3/§6.2: "the period cannot exceed a year unless you specify paging parameters".
     const paged = ['$limit', '$cursorNext', '$cursorPrev'].some((name) => params.has(name));
-    if (!paged && windowEnd - windowStart > MAX_WINDOW_MS) throw validationError(['The period cannot exceed one year unless you specify paging parameters']);
+    if (!paged && windowEnd - windowStart > MAX_WINDOW_MS)
+      throw validationError(['The period cannot exceed one year unless you specify paging parameters']);
     const select = parseSelect(params);
     const window = `${windowStart}-${windowEnd}`;
     const hash = queryHash(`v2:occurrences?${window}&${query.key}`);
@@ -335,7 +357,9 @@ export function createV2Api(dataset: Dataset): V2Api {
         }
       : null;
     const items = cache.get(`occurrences?${window}&${query.key}`, () =>
-      index.expand({ windowStart, windowEnd, predicate: filters, key: '' }).map((occurrence) => toV2Item('bookings', occurrence)),
+      index
+        .expand({ windowStart, windowEnd, predicate: filters, key: '' })
+        .map((occurrence) => toV2Item('bookings', occurrence)),
     );
     return envelope(items, paging, hash, select);
   };
@@ -350,7 +374,11 @@ export function createV2Api(dataset: Dataset): V2Api {
     const paging = parseV2Paging(params, hash);
     const company = params.get('company');
     const member = params.get('member');
-    const stats = creditStatsFor(dataset, { month, ...(company ? { team: company } : {}), ...(member ? { member } : {}) }).map((stat) => {
+    const stats = creditStatsFor(dataset, {
+      month,
+      ...(company ? { team: company } : {}),
+      ...(member ? { member } : {}),
+    }).map((stat) => {
       const { team, ...rest } = stat;
       return { ...rest, company: team ?? null };
     });

@@ -89,7 +89,11 @@ export function useOfficeRnDWebhooks(options: WebhookOptions): Plugin {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname !== WEBHOOK_PATH) return;
       if (request.method !== 'POST') {
-        endResponse(refusal(405, 'METHOD_NOT_ALLOWED', `Webhooks are delivered with POST, not ${request.method}`, { allow: 'POST' }));
+        endResponse(
+          refusal(405, 'METHOD_NOT_ALLOWED', `Webhooks are delivered with POST, not ${request.method}`, {
+            allow: 'POST',
+          }),
+        );
         return;
       }
       const raw = await readRaw(request, MAX_WEBHOOK_BYTES);
@@ -109,7 +113,8 @@ export function useOfficeRnDWebhooks(options: WebhookOptions): Plugin {
         endResponse(refusal(400, 'BAD_WEBHOOK_BODY', `Webhook refused: ${event}`));
         return;
       }
-      if (event.collection === null) logger.info('webhook of an unknown event type accepted', { eventType: event.eventType });
+      if (event.collection === null)
+        logger.info('webhook of an unknown event type accepted', { eventType: event.eventType });
       else logger.debug('webhook received', { eventType: event.eventType, id: event.id });
       bus.publish(event);
       endResponse(answer(200, { received: true }));

@@ -38,11 +38,18 @@ function parseHeader(header: string): { t: string | null; v1: string[] } {
 }
 
 /** Verifies a delivery; `nowS` is the receiver's clock in unix seconds. */
-export function verifyWebhook(secret: string, rawBody: Uint8Array, header: string | null, nowS: number): SignatureCheck {
+export function verifyWebhook(
+  secret: string,
+  rawBody: Uint8Array,
+  header: string | null,
+  nowS: number,
+): SignatureCheck {
   if (header === null || header.trim() === '') return { ok: false, reason: `missing ${SIGNATURE_HEADER} header` };
   const { t, v1 } = parseHeader(header);
-  if (t === null || !/^\d{1,12}$/.test(t) || v1.length === 0) return { ok: false, reason: `malformed ${SIGNATURE_HEADER} header` };
-  if (Math.abs(nowS - Number(t)) > REPLAY_WINDOW_S) return { ok: false, reason: 'signature timestamp outside the 5-minute window' };
+  if (t === null || !/^\d{1,12}$/.test(t) || v1.length === 0)
+    return { ok: false, reason: `malformed ${SIGNATURE_HEADER} header` };
+  if (Math.abs(nowS - Number(t)) > REPLAY_WINDOW_S)
+    return { ok: false, reason: 'signature timestamp outside the 5-minute window' };
   const expected = Buffer.from(signWebhook(secret, rawBody, t), 'hex');
   let match = false;
   for (const candidate of v1) {

@@ -13,7 +13,9 @@ describe('bench figure 4: upstream calls of the export', () => {
     const data = stack.simulator.dataset.collections;
     const pages = (collection: keyof typeof data): number => Math.ceil(data[collection].length / 100);
     stack.simulator.log.reset();
-    const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.csv?expand=fees&columns=${EXPORT_COLUMNS.join(',')}`);
+    const response = await stack.gateway.fetch(
+      `http://gateway.test/reports/bookings.csv?expand=fees&columns=${EXPORT_COLUMNS.join(',')}`,
+    );
     expect(response.status).toBe(200);
     const table = parseExport('csv', await response.text());
     expect(table.columns).toEqual(EXPORT_COLUMNS);

@@ -57,24 +57,27 @@ describe('export cache over HTTP', () => {
     expect(served).toBe(bookingPages());
   });
 
-  it.each(['identity', 'gzip'])('never keeps an export cut short by an upstream failure (accept-encoding: %s)', async (encoding) => {
-    const path = `${url}/reports/bookings.ndjson?columns=_id&limit=${encoding === 'gzip' ? 5000 : 4999}`;
-    const headers = { 'accept-encoding': encoding };
-    served = 0;
-    armed = true;
-    const cut = await fetch(path, { headers });
-    expect(cut.status).toBe(200);
-    await expect(cut.text()).rejects.toThrow();
-    armed = false;
-    stack.simulator.setFaults({ latencyMs: 5 });
-    served = 0;
-    const again = await fetch(path, { headers });
-    expect(again.headers.get('x-cache')).toBe('MISS');
-    const text = await again.text();
-    expect(served).toBe(bookingPages());
-    expect(text.trimEnd().split('\n')).toHaveLength(stack.simulator.dataset.collections.bookings.length);
-    const hit = await fetch(path, { headers });
-    expect(hit.headers.get('x-cache')).toBe('HIT');
-    expect(await hit.text()).toBe(text);
-  });
+  it.each(['identity', 'gzip'])(
+    'never keeps an export cut short by an upstream failure (accept-encoding: %s)',
+    async (encoding) => {
+      const path = `${url}/reports/bookings.ndjson?columns=_id&limit=${encoding === 'gzip' ? 5000 : 4999}`;
+      const headers = { 'accept-encoding': encoding };
+      served = 0;
+      armed = true;
+      const cut = await fetch(path, { headers });
+      expect(cut.status).toBe(200);
+      await expect(cut.text()).rejects.toThrow();
+      armed = false;
+      stack.simulator.setFaults({ latencyMs: 5 });
+      served = 0;
+      const again = await fetch(path, { headers });
+      expect(again.headers.get('x-cache')).toBe('MISS');
+      const text = await again.text();
+      expect(served).toBe(bookingPages());
+      expect(text.trimEnd().split('\n')).toHaveLength(stack.simulator.dataset.collections.bookings.length);
+      const hit = await fetch(path, { headers });
+      expect(hit.headers.get('x-cache')).toBe('HIT');
+      expect(await hit.text()).toBe(text);
+    },
+  );
 });

@@ -26,11 +26,16 @@ async function webhook(stack: CacheStack, eventType: string): Promise<number> {
   const body = JSON.stringify({ eventType, data: { object: { _id: '5f0c1a2b3c4d5e6f70819203' } } });
   const t = Math.floor(Date.now() / 1000);
   const v1 = createHmac('sha256', SECRET).update(`${body}.${t}`).digest('hex');
-  const response = await stack.request('/webhooks/officernd', { method: 'POST', headers: { 'officernd-signature': `t=${t},v1=${v1}` }, body });
+  const response = await stack.request('/webhooks/officernd', {
+    method: 'POST',
+    headers: { 'officernd-signature': `t=${t},v1=${v1}` },
+    body,
+  });
   return response.status;
 }
 
-const maxAge = (response: Response): number => Number(/max-age=(\d+)/.exec(response.headers.get('cache-control') ?? '')?.[1]);
+const maxAge = (response: Response): number =>
+  Number(/max-age=(\d+)/.exec(response.headers.get('cache-control') ?? '')?.[1]);
 
 describe('GraphQL response cache', () => {
   it('answers a repeated query from the cache: no upstream call, same data, long TTL for offices', async () => {
@@ -119,7 +124,11 @@ describe('GraphQL response cache', () => {
     await post(stack, MEMBERS);
     const body = JSON.stringify({ eventType: 'member.updated', data: { object: { _id: 'x' } } });
     const t = Math.floor(Date.now() / 1000);
-    const response = await stack.request('/webhooks/officernd', { method: 'POST', headers: { 'officernd-signature': `t=${t},v1=${'0'.repeat(64)}` }, body });
+    const response = await stack.request('/webhooks/officernd', {
+      method: 'POST',
+      headers: { 'officernd-signature': `t=${t},v1=${'0'.repeat(64)}` },
+      body,
+    });
     expect(response.status).toBe(401);
     expect((await post(stack, MEMBERS)).calls).toBe(0);
   });
@@ -169,7 +178,9 @@ describe('Export cache', () => {
     expect(second.response.headers.get('content-type')).toBe(first.response.headers.get('content-type'));
     expect(second.response.headers.get('content-disposition')).toBe('attachment; filename="floors.csv"');
     const etag = second.response.headers.get('etag')!;
-    const notModified = await get(stack, '/reports/floors.csv?columns=_id,name,office.name', KEY_A, { 'if-none-match': etag });
+    const notModified = await get(stack, '/reports/floors.csv?columns=_id,name,office.name', KEY_A, {
+      'if-none-match': etag,
+    });
     expect(notModified.response.status).toBe(304);
     expect(notModified.calls).toBe(0);
     // Another URL, another key: misses.

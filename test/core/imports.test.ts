@@ -31,7 +31,8 @@ for (const file of files(SRC)) {
   graph.set(relative(SRC, file), edges);
 }
 
-const layer = (file: string): string => (file.includes('/') ? (file.split('/')[0] as string) : file.replace(/\.ts$/, ''));
+const layer = (file: string): string =>
+  file.includes('/') ? (file.split('/')[0] as string) : file.replace(/\.ts$/, '');
 
 /** What each layer may import (besides itself); anything else points the wrong way. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
@@ -74,7 +75,8 @@ describe('import graph of src/', () => {
     const shared: string[] = [];
     for (const [file, edges] of graph) {
       if (layer(file) !== 'simulator') continue;
-      for (const { to } of edges) if (layer(to) !== 'simulator' && to !== 'officernd/types.ts') shared.push(`${file} → ${to}`);
+      for (const { to } of edges)
+        if (layer(to) !== 'simulator' && to !== 'officernd/types.ts') shared.push(`${file} → ${to}`);
     }
     expect(shared).toEqual([]);
   });

@@ -24,10 +24,13 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // Ten days ending yesterday, as in the issue.
 const FROM = day(TEST_NOW.getTime() - 10 * DAY);
 const TO = day(TEST_NOW.getTime() - DAY);
-const inWindow = (value: string | null | undefined) => typeof value === 'string' && value.slice(0, 10) >= FROM && value.slice(0, 10) <= TO;
+const inWindow = (value: string | null | undefined) =>
+  typeof value === 'string' && value.slice(0, 10) >= FROM && value.slice(0, 10) <= TO;
 
 async function exportRows(report: string, query: string): Promise<string[]> {
-  const response = await gateway.fetch(`http://gateway.test/reports/${report}.csv?columns=_id&from=${FROM}&to=${TO}&timeZone=UTC${query}`);
+  const response = await gateway.fetch(
+    `http://gateway.test/reports/${report}.csv?columns=_id&from=${FROM}&to=${TO}&timeZone=UTC${query}`,
+  );
   expect(response.status).toBe(200);
   return (await response.text()).split('\r\n').slice(1, -1);
 }
@@ -40,7 +43,7 @@ describe('a 10-day window on about 51,000 bookings', () => {
     expect(simulator.dataset.collections.bookings.length).toBeGreaterThanOrEqual(50_000);
   });
 
-  it('reads bookings by START in about the window\'s pages once the reach is learnt', async () => {
+  it("reads bookings by START in about the window's pages once the reach is learnt", async () => {
     // The first dated bookings export learns the reach: one walk of every booking (four fields each).
     await exportRows('bookings', '');
     simulator.log.reset();
@@ -68,13 +71,20 @@ describe('a 10-day window on about 51,000 bookings', () => {
     ['payments', 'CREATED_AT', 'createdAt'],
     ['members', 'CREATED_AT', 'createdAt'],
     ['fees', 'MODIFIED_AT', 'modifiedAt'],
-  ] as const)('reads %s by %s in about the window\'s pages', async (report, dateField, wire) => {
-    simulator.log.reset();
-    const rows = await exportRows(report, `&dateField=${dateField}`);
-    const all = simulator.dataset.collections[report] as unknown as readonly ({ _id: string } & Record<string, unknown>)[];
-    expect(rows).toEqual(all.filter((item) => inWindow(item[wire] as string | undefined)).map((item) => item._id));
-    expect(calls(report)).toBeLessThanOrEqual(1.2 * pagesOf(rows.length) + 5);
-    // The whole collection would have cost more.
-    expect(calls(report)).toBeLessThan(pagesOf(all.length));
-  }, 60_000);
+  ] as const)(
+    "reads %s by %s in about the window's pages",
+    async (report, dateField, wire) => {
+      simulator.log.reset();
+      const rows = await exportRows(report, `&dateField=${dateField}`);
+      const all = simulator.dataset.collections[report] as unknown as readonly ({ _id: string } & Record<
+        string,
+        unknown
+      >)[];
+      expect(rows).toEqual(all.filter((item) => inWindow(item[wire] as string | undefined)).map((item) => item._id));
+      expect(calls(report)).toBeLessThanOrEqual(1.2 * pagesOf(rows.length) + 5);
+      // The whole collection would have cost more.
+      expect(calls(report)).toBeLessThan(pagesOf(all.length));
+    },
+    60_000,
+  );
 });

@@ -17,9 +17,11 @@ import { COLLECTIONS, LIST_COLLECTIONS, OCCURRENCE_WINDOW_MS } from '../../src/o
 import type { WireBooking, WireCharge, WirePayment } from '../../src/officernd/types.ts';
 
 const NOW = new Date('2026-11-16T00:00:00.000Z');
-const range = (input: DateSelectionInput, timeZone = 'UTC') => resolveDateSelection(input, { timeZone, weekStartsOn: 'MONDAY' }, NOW);
+const range = (input: DateSelectionInput, timeZone = 'UTC') =>
+  resolveDateSelection(input, { timeZone, weekStartsOn: 'MONDAY' }, NOW);
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
-const filtersOf = (filters: { field: string; op: string; value: unknown }[]) => filters.map((f) => [f.field, f.op, iso(f.value)]);
+const filtersOf = (filters: { field: string; op: string; value: unknown }[]) =>
+  filters.map((f) => [f.field, f.op, iso(f.value)]);
 
 const booking = (start: string, end: string, seriesStart: string | null = start): WireBooking => ({
   _id: 'b',
@@ -42,7 +44,8 @@ describe('REPORT_DATES', () => {
       expect(names, collection).toContain(spec?.default);
       for (const field of spec?.fields ?? []) {
         expect(field.name).toMatch(/^[A-Z][A-Z_]*$/);
-        if (field.pushdown) expect(COLLECTIONS[collection].dateFields, `${collection}.${field.name}`).toContain(field.pushdown.field);
+        if (field.pushdown)
+          expect(COLLECTIONS[collection].dateFields, `${collection}.${field.name}`).toContain(field.pushdown.field);
       }
     }
   });
@@ -102,7 +105,11 @@ describe('inRange', () => {
 
 describe('dateFilter', () => {
   it('pushes date-only fields down as whole UTC days, and keeps the exact check', () => {
-    const { filters, keep } = dateFilter(REPORT_DATES.payments, 'DUE_DATE', range({ period: 'LAST_MONTH' }, 'America/Vancouver'));
+    const { filters, keep } = dateFilter(
+      REPORT_DATES.payments,
+      'DUE_DATE',
+      range({ period: 'LAST_MONTH' }, 'America/Vancouver'),
+    );
     expect(filtersOf(filters)).toEqual([
       ['dueDate', 'gte', '2026-10-01T00:00:00.000Z'],
       ['dueDate', 'lt', '2026-11-01T00:00:00.000Z'],
@@ -114,7 +121,11 @@ describe('dateFilter', () => {
   });
 
   it('pushes instants down as the local midnights', () => {
-    const { filters, keep } = dateFilter(REPORT_DATES.charges, undefined, range({ period: 'LAST_MONTH' }, 'Europe/Berlin'));
+    const { filters, keep } = dateFilter(
+      REPORT_DATES.charges,
+      undefined,
+      range({ period: 'LAST_MONTH' }, 'Europe/Berlin'),
+    );
     expect(filtersOf(filters)).toEqual([
       ['date', 'gte', '2026-09-30T22:00:00.000Z'],
       ['date', 'lt', '2026-10-31T23:00:00.000Z'],
@@ -129,7 +140,9 @@ describe('dateFilter', () => {
     const none = dateFilter(REPORT_DATES.bookings, 'START', selection);
     expect(none.filters).toEqual([]);
     // A series that began before the range but whose row starts inside it is still kept.
-    expect(none.keep(booking('2026-11-02T09:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-10-05T09:00:00.000Z'))).toBe(true);
+    expect(none.keep(booking('2026-11-02T09:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-10-05T09:00:00.000Z'))).toBe(
+      true,
+    );
     expect(none.keep(booking('2026-10-31T09:00:00.000Z', '2026-10-31T10:00:00.000Z'))).toBe(false);
     const day = 86_400_000;
     const reach: SeriesReach = { start: { before: day, after: 28 * day }, end: { before: 0, after: 29 * day } };
@@ -151,11 +164,20 @@ describe('dateFilter', () => {
 
   it('learns the reach from rows in whole days: later and earlier than seriesStart, and unbounded without one', () => {
     const day = 86_400_000;
-    const oneOff = widenReach(NO_REACH, booking('2026-11-02T09:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-11-02T09:00:00.000Z'));
+    const oneOff = widenReach(
+      NO_REACH,
+      booking('2026-11-02T09:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-11-02T09:00:00.000Z'),
+    );
     expect(oneOff).toEqual({ start: { before: 0, after: 0 }, end: { before: 0, after: day } });
-    const excluded = widenReach(oneOff as SeriesReach, booking('2026-11-09T09:00:00.000Z', '2026-11-09T10:00:00.000Z', '2026-11-02T09:00:00.000Z'));
+    const excluded = widenReach(
+      oneOff as SeriesReach,
+      booking('2026-11-09T09:00:00.000Z', '2026-11-09T10:00:00.000Z', '2026-11-02T09:00:00.000Z'),
+    );
     expect(excluded?.start).toEqual({ before: 0, after: 7 * day });
-    const moved = widenReach(excluded as SeriesReach, booking('2026-11-01T09:00:00.000Z', '2026-11-01T10:00:00.000Z', '2026-11-02T09:00:00.000Z'));
+    const moved = widenReach(
+      excluded as SeriesReach,
+      booking('2026-11-01T09:00:00.000Z', '2026-11-01T10:00:00.000Z', '2026-11-02T09:00:00.000Z'),
+    );
     expect(moved?.start).toEqual({ before: day, after: 7 * day });
     expect(widenReach(NO_REACH, booking('2026-11-01T09:00:00.000Z', '2026-11-01T10:00:00.000Z', null))).toBeNull();
   });
@@ -187,7 +209,10 @@ describe('occurrenceWindows', () => {
   it('keeps an occurrence that spans a window boundary in one window only', () => {
     const windows = occurrenceWindows('START', range({ from: '2025-01-01', to: '2026-12-31' }));
     const boundary = windows[0]?.end.getTime() as number;
-    const spanning = booking(new Date(boundary - 1_800_000).toISOString(), new Date(boundary + 1_800_000).toISOString());
+    const spanning = booking(
+      new Date(boundary - 1_800_000).toISOString(),
+      new Date(boundary + 1_800_000).toISOString(),
+    );
     expect(windows.map((w) => w.keep(spanning))).toEqual([true, false]);
     const byEnd = occurrenceWindows('END', range({ from: '2025-01-01', to: '2026-12-31' }));
     expect(byEnd.map((w) => w.keep(spanning))).toEqual([false, true]);
@@ -196,7 +221,9 @@ describe('occurrenceWindows', () => {
   it('refuses open or overly long selections', () => {
     expect(() => occurrenceWindows(undefined, range({ from: '2026-01-01' }))).toThrow(/"to" is needed/);
     const years = MAX_OCCURRENCE_WINDOWS + 1;
-    expect(() => occurrenceWindows(undefined, range({ from: '2000-01-01', to: `${2000 + years}-01-01` }))).toThrow(DateSelectionError);
+    expect(() => occurrenceWindows(undefined, range({ from: '2000-01-01', to: `${2000 + years}-01-01` }))).toThrow(
+      DateSelectionError,
+    );
     expect(() => occurrenceWindows('CREATED_AT', range({ daysBack: 0 }))).toThrow(/dateField/);
   });
 });

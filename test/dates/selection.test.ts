@@ -5,7 +5,7 @@ import {
   monthsOf,
   requireBounded,
   resolveDateSelection,
-  TIME_PERIODS,
+  type TIME_PERIODS,
   type DateSelectionInput,
   type DayRange,
 } from '../../src/dates/selection.ts';
@@ -17,8 +17,10 @@ const HOUR = 3_600_000;
 
 const days = (range: DayRange) => [range.firstDay, range.lastDay];
 const instants = (range: DayRange) => [range.start?.toISOString() ?? null, range.end?.toISOString() ?? null];
-const resolve = (input: DateSelectionInput, defaults: { timeZone: string; weekStartsOn: 'MONDAY' | 'SUNDAY' | 'SATURDAY' } = UTC) =>
-  resolveDateSelection(input, defaults, NOW);
+const resolve = (
+  input: DateSelectionInput,
+  defaults: { timeZone: string; weekStartsOn: 'MONDAY' | 'SUNDAY' | 'SATURDAY' } = UTC,
+) => resolveDateSelection(input, defaults, NOW);
 
 /** The DateSelectionError a selection throws: its argument and message. */
 function failure(input: DateSelectionInput): { argument: string; message: string } {
@@ -69,7 +71,10 @@ describe('ranges', () => {
     expect(days(resolve({ fromDaysBack: 3, toDaysBack: 0 }))).toEqual(['2026-11-13', '2026-11-16']);
     expect(days(resolve({ fromDaysBack: 3 }))).toEqual(['2026-11-13', null]);
     expect(days(resolve({ toDaysBack: 2 }))).toEqual([null, '2026-11-14']);
-    expect(days(resolve({ fromDaysBack: 10, toDaysBack: 5, timeZone: 'America/New_York' }))).toEqual(['2026-11-05', '2026-11-10']);
+    expect(days(resolve({ fromDaysBack: 10, toDaysBack: 5, timeZone: 'America/New_York' }))).toEqual([
+      '2026-11-05',
+      '2026-11-10',
+    ]);
   });
 });
 
@@ -101,14 +106,20 @@ describe('periods', () => {
     expect(days(resolve({ period: 'WEEK_TO_DATE', weekStartsOn: 'SATURDAY' }))).toEqual(['2026-11-14', '2026-11-16']);
     expect(days(resolve({ period: 'THIS_WEEK', weekStartsOn: 'WEDNESDAY' }))).toEqual(['2026-11-11', '2026-11-17']);
     // The defaults apply when the selection does not say.
-    expect(days(resolve({ period: 'THIS_WEEK' }, { timeZone: 'UTC', weekStartsOn: 'SUNDAY' }))).toEqual(['2026-11-15', '2026-11-21']);
+    expect(days(resolve({ period: 'THIS_WEEK' }, { timeZone: 'UTC', weekStartsOn: 'SUNDAY' }))).toEqual([
+      '2026-11-15',
+      '2026-11-21',
+    ]);
   });
 
   it('computes "today" in the time zone (New York is still on Sunday the 15th)', () => {
     const defaults = { timeZone: 'America/New_York', weekStartsOn: 'SUNDAY' } as const;
     expect(days(resolve({ period: 'THIS_WEEK' }, defaults))).toEqual(['2026-11-15', '2026-11-21']);
     expect(days(resolve({ period: 'YESTERDAY' }, defaults))).toEqual(['2026-11-14', '2026-11-14']);
-    expect(days(resolve({ period: 'WEEK_TO_DATE', weekStartsOn: 'MONDAY' }, defaults))).toEqual(['2026-11-09', '2026-11-15']);
+    expect(days(resolve({ period: 'WEEK_TO_DATE', weekStartsOn: 'MONDAY' }, defaults))).toEqual([
+      '2026-11-09',
+      '2026-11-15',
+    ]);
   });
 
   it('follows DST changes inside the range (Berlin, 25 October 2026: a 25-hour day)', () => {
@@ -121,7 +132,11 @@ describe('periods', () => {
 
   it('follows DST changes inside the range (New York, 1 November 2026), weeks from Sunday', () => {
     const now = new Date('2026-11-04T15:00:00.000Z');
-    const range = resolveDateSelection({ period: 'THIS_WEEK', weekStartsOn: 'SUNDAY' }, { timeZone: 'America/New_York', weekStartsOn: 'MONDAY' }, now);
+    const range = resolveDateSelection(
+      { period: 'THIS_WEEK', weekStartsOn: 'SUNDAY' },
+      { timeZone: 'America/New_York', weekStartsOn: 'MONDAY' },
+      now,
+    );
     expect(days(range)).toEqual(['2026-11-01', '2026-11-07']);
     // Midnight before the switch is EDT (UTC-4), the end midnight is EST (UTC-5).
     expect(instants(range)).toEqual(['2026-11-01T04:00:00.000Z', '2026-11-08T05:00:00.000Z']);
@@ -168,7 +183,12 @@ describe('helpers', () => {
   });
 
   it('monthsOf lists every month the days touch, and refuses too many or open ends', () => {
-    expect(monthsOf(resolve({ from: '2025-11-30', to: '2026-02-01' }), 24)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsOf(resolve({ from: '2025-11-30', to: '2026-02-01' }), 24)).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(monthsOf(resolve({ period: 'LAST_QUARTER' }), 24)).toEqual(['2026-07', '2026-08', '2026-09']);
     expect(() => monthsOf(resolve({ period: 'LAST_YEAR' }), 6)).toThrow(DateSelectionError);
     expect(() => monthsOf(resolve({ from: '2026-01-01' }), 24)).toThrow(/"to" is needed/);

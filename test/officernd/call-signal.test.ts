@@ -16,7 +16,8 @@ function setup(extra: Partial<OfficeRnDClientOptions> = {}) {
   /** The signal of every API request fetch was given (token requests left out). */
   const signals: AbortSignal[] = [];
   const fetchSpy: typeof fetch = (input, init) => {
-    if (init?.signal && !String(input instanceof Request ? input.url : input).includes('/oauth')) signals.push(init.signal);
+    if (init?.signal && !String(input instanceof Request ? input.url : input).includes('/oauth'))
+      signals.push(init.signal);
     return sim.fetch(input, init);
   };
   const client = demoClient(sim, { fetch: fetchSpy, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 5 }, ...extra });
@@ -42,7 +43,9 @@ describe('upstream call signal', () => {
     const { sim, client, signals } = setup({ timeoutMs: 30 });
     await client.getById('members', memberId);
     sim.setFaults({ latencyMs: 1_000 });
-    const error = await client.getById('members', memberId, { signal: new AbortController().signal }).catch((e: unknown) => e);
+    const error = await client
+      .getById('members', memberId, { signal: new AbortController().signal })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeRnDError);
     expect(error).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
     expect((signals.at(-1)?.reason as Error | undefined)?.name).toBe('TimeoutError');
@@ -51,7 +54,8 @@ describe('upstream call signal', () => {
   it("stops listening to the caller's signal once a call is answered", async () => {
     const { client, signals } = setup();
     const caller = new AbortController();
-    for (let i = 0; i < 20; i += 1) expect((await client.getById('members', memberId, { signal: caller.signal }))?._id).toBe(memberId);
+    for (let i = 0; i < 20; i += 1)
+      expect((await client.getById('members', memberId, { signal: caller.signal }))?._id).toBe(memberId);
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
     // An answered call's signal no longer follows the caller.
     caller.abort(new Error('later'));

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
-import type { Simulator } from '../../src/simulator/index.ts';
 import { BudgetWaitError, createLimiter } from '../../src/officernd/limiter.ts';
 import { demoClient } from '../demo-client.ts';
 
@@ -69,13 +68,19 @@ describe('limiter lanes (one per API key)', () => {
     const limiter = createLimiter({ maxConcurrency: 1, maxRequestsPerMinute: 1_000, clock: Date.now });
     const order: string[] = [];
     const first = gate();
-    const running = limiter.run(async () => {
-      order.push('a0');
-      await first.opened;
-    }, undefined, { key: 'a' });
+    const running = limiter.run(
+      async () => {
+        order.push('a0');
+        await first.opened;
+      },
+      undefined,
+      { key: 'a' },
+    );
     // Lane a queues five more, then lane b one: b is served next, before a's queue.
     const queued = [
-      ...Array.from({ length: 5 }, (_, i) => limiter.run(async () => void order.push(`a${i + 1}`), undefined, { key: 'a' })),
+      ...Array.from({ length: 5 }, (_, i) =>
+        limiter.run(async () => void order.push(`a${i + 1}`), undefined, { key: 'a' }),
+      ),
       limiter.run(async () => void order.push('b0'), undefined, { key: 'b' }),
     ];
     first.open();

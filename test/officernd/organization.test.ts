@@ -16,7 +16,11 @@ describe('an organization slug OfficeRnD does not know', () => {
     const client = demoClient(sim, { org: 'acme-typo', retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 } });
     const error = await client.listPage('members').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeRnDError);
-    expect(error).toMatchObject({ code: 'UPSTREAM_BAD_REQUEST', status: 500, upstreamMessage: 'Organization not found' });
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_BAD_REQUEST',
+      status: 500,
+      upstreamMessage: 'Organization not found',
+    });
     const message = (error as Error).message;
     expect(message).toContain('organization slug "acme-typo"');
     expect(message).toContain('OFFICERND_ORG');
@@ -32,7 +36,9 @@ describe('an organization slug OfficeRnD does not know', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]?.path).toEqual(['members']);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_BAD_REQUEST', upstreamStatus: 500 });
-    expect(result.errors?.[0]?.message).toMatch(/Organization not found .*organization slug "acme-typo".*OFFICERND_ORG/);
+    expect(result.errors?.[0]?.message).toMatch(
+      /Organization not found .*organization slug "acme-typo".*OFFICERND_ORG/,
+    );
     expect(stack.apiCalls()).toBe(1);
   });
 });

@@ -10,7 +10,10 @@ const dataset = generateDataset({ seed: 11, scale: 0.2, now: NOW, org: 'demo' })
 const clientFor = demoClient;
 
 const limits = (sim: Simulator): string[] =>
-  sim.log.entries().filter((e) => e.kind === 'api').map((e) => e.query['$limit'] ?? '-');
+  sim.log
+    .entries()
+    .filter((e) => e.kind === 'api')
+    .map((e) => e.query.$limit ?? '-');
 
 describe('paging (§3)', () => {
   it('max 250 over a larger collection: 3 requests (100, 100, 50), no item twice, complete=false', async () => {
@@ -22,13 +25,19 @@ describe('paging (§3)', () => {
     expect(result.items.map((m) => m._id)).toEqual(dataset.collections.members.slice(0, 250).map((m) => m._id));
     expect(sim.log.count({ kind: 'api' })).toBe(3);
     expect(limits(sim)).toEqual(['100', '100', '50']);
-    const cursors = sim.log.entries().filter((e) => e.kind === 'api').map((e) => e.query['$next'] ?? null);
+    const cursors = sim.log
+      .entries()
+      .filter((e) => e.kind === 'api')
+      .map((e) => e.query.$next ?? null);
     expect(cursors[0]).toBeNull();
     expect(new Set(cursors).size).toBe(3);
   });
 
   it('a collection of exactly 250 comes back complete in 3 requests', async () => {
-    const exact = { ...dataset, collections: { ...dataset.collections, members: dataset.collections.members.slice(0, 250) } };
+    const exact = {
+      ...dataset,
+      collections: { ...dataset.collections, members: dataset.collections.members.slice(0, 250) },
+    };
     const sim = createSimulator({ dataset: exact });
     const client = clientFor(sim);
     const result = await client.list('members', undefined, { max: 1000 });
@@ -63,7 +72,9 @@ describe('paging (§3)', () => {
       rest.push(...page.items.map((m) => m._id));
       expect(page.prev).toEqual(expect.any(String));
     }
-    expect([...first.items.map((m) => m._id), ...rest]).toEqual(dataset.collections.members.slice(0, 100).map((m) => m._id));
+    expect([...first.items.map((m) => m._id), ...rest]).toEqual(
+      dataset.collections.members.slice(0, 100).map((m) => m._id),
+    );
   });
 
   it('walks to the last page when no max is given', async () => {
@@ -103,7 +114,9 @@ describe('by id (§8)', () => {
     expect(sim.log.count({ kind: 'api', status: 404, id: true })).toBe(1);
     // Not an ObjectId: upstream can only answer 404 (§8), so no request is made.
     expect(await client.getById('members', '../offices')).toBeNull();
-    await expect(client.getById('payments', dataset.collections.payments[0]?._id as string)).rejects.toThrow(/no GET \/payments/);
+    await expect(client.getById('payments', dataset.collections.payments[0]?._id as string)).rejects.toThrow(
+      /no GET \/payments/,
+    );
     expect(sim.log.count({ kind: 'api' })).toBe(2);
   });
 });
@@ -122,7 +135,11 @@ describe('occurrences and credit stats', () => {
       expect(end > '2025-05-01T00:00:00.000Z' && start < '2025-07-01T00:00:00.000Z').toBe(true);
     }
     const first = sim.log.entries().find((e) => e.kind === 'api');
-    expect(first?.query).toMatchObject({ start: '2025-05-01T00:00:00.000Z', end: '2025-07-01T00:00:00.000Z', $limit: '100' });
+    expect(first?.query).toMatchObject({
+      start: '2025-05-01T00:00:00.000Z',
+      end: '2025-07-01T00:00:00.000Z',
+      $limit: '100',
+    });
     sim.log.reset();
     const capped = [];
     for await (const page of client.occurrencePages(params, { max: 120 })) capped.push(...page.items);
@@ -163,13 +180,25 @@ describe('occurrences and credit stats', () => {
 describe('tolerance (§3, §6: the client accepts both readings)', () => {
   /** Re-serves the simulator's v1 answers in another reading; `reshape` gets body + next cursor. */
   const reshaping =
-    (sim: Simulator, reshape: (items: Record<string, unknown>[], next: string | null) => { body: unknown; headers?: Record<string, string> }): typeof fetch =>
+    (
+      sim: Simulator,
+      reshape: (
+        items: Record<string, unknown>[],
+        next: string | null,
+      ) => { body: unknown; headers?: Record<string, string> },
+    ): typeof fetch =>
     async (input, init) => {
       const response = await sim.fetch(input, init);
       const url = String(input instanceof Request ? input.url : input);
       if (!url.includes('/organizations/') || response.status !== 200) return response;
-      const { body, headers } = reshape((await response.json()) as Record<string, unknown>[], response.headers.get('rnd-cursor-next'));
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', ...headers } });
+      const { body, headers } = reshape(
+        (await response.json()) as Record<string, unknown>[],
+        response.headers.get('rnd-cursor-next'),
+      );
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
     };
 
   it('walks a v2 envelope {results, cursorNext} with null or absent cursors at the end', async () => {
@@ -177,7 +206,12 @@ describe('tolerance (§3, §6: the client accepts both readings)', () => {
       const sim = createSimulator({ dataset });
       const client = clientFor(sim, {
         fetch: reshaping(sim, (items, next) => ({
-          body: { rangeStart: 1, rangeEnd: items.length, results: items, ...(next ? { cursorNext: next } : last === undefined ? {} : { cursorNext: last }) },
+          body: {
+            rangeStart: 1,
+            rangeEnd: items.length,
+            results: items,
+            ...(next ? { cursorNext: next } : last === undefined ? {} : { cursorNext: last }),
+          },
         })),
       });
       const result = await client.list('members', undefined, { max: 10_000 });

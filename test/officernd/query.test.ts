@@ -71,7 +71,11 @@ describe('filters against the simulator', () => {
     expect(all.complete).toBe(true);
     const team = all.items.find((m) => typeof m.team === 'string')?.team;
     expect(team).toBeTruthy();
-    const filtered = await client.list('members', { filters: [{ field: 'team', op: 'eq', value: team as string }] }, { max: 10_000 });
+    const filtered = await client.list(
+      'members',
+      { filters: [{ field: 'team', op: 'eq', value: team as string }] },
+      { max: 10_000 },
+    );
     const expected = all.items.filter((m) => m.team === team).map((m) => m._id);
     expect(filtered.items.map((m) => m._id)).toEqual(expected);
   });
@@ -117,7 +121,9 @@ describe('filters against the simulator', () => {
     await expect(
       client.listPage('members', { filters: [{ field: 'status', op: 'in' as never, value: 'active' }] }),
     ).rejects.toBeInstanceOf(OfficeRnDQueryError);
-    expect(() => client.pages('fees', { filters: [{ field: 'nope', op: 'eq', value: 'x' }] })).toThrow(OfficeRnDQueryError);
+    expect(() => client.pages('fees', { filters: [{ field: 'nope', op: 'eq', value: 'x' }] })).toThrow(
+      OfficeRnDQueryError,
+    );
     expect(sim.log.count({ kind: 'api' })).toBe(before);
   });
 

@@ -90,7 +90,11 @@ describe('upstream response size cap', () => {
     const bomb = await gzipBomb();
     expect(bomb.length).toBeLessThan(LIMIT);
     const { client, calls } = await upstream((res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'transfer-encoding': 'chunked' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'transfer-encoding': 'chunked',
+      });
       res.write(bomb);
       res.end();
     });
@@ -99,8 +103,14 @@ describe('upstream response size cap', () => {
     const error = await client.listPage('members').catch((e: unknown) => e);
     const grown = process.memoryUsage().rss - before;
     expect(error).toBeInstanceOf(OfficeRnDError);
-    expect(error).toMatchObject({ code: 'UPSTREAM_RESPONSE_TOO_LARGE', method: 'GET', path: '/organizations/demo/members?$limit=100' });
-    expect((error as Error).message).toContain(`response larger than ${LIMIT} bytes once decompressed (MAX_UPSTREAM_RESPONSE_BYTES)`);
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_RESPONSE_TOO_LARGE',
+      method: 'GET',
+      path: '/organizations/demo/members?$limit=100',
+    });
+    expect((error as Error).message).toContain(
+      `response larger than ${LIMIT} bytes once decompressed (MAX_UPSTREAM_RESPONSE_BYTES)`,
+    );
     expect(calls.api).toBe(1);
     // The 128 MiB it would decompress to were never held.
     expect(grown).toBeLessThan(64 * 1024 * 1024);
@@ -110,7 +120,11 @@ describe('upstream response size cap', () => {
     const endless = emptyGzip(4 * LIMIT);
     const { client, calls } = await upstream((res) => {
       // Chunked, with no Content-Length: only counting the bytes as they come can stop it.
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'transfer-encoding': 'chunked' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'transfer-encoding': 'chunked',
+      });
       for (let at = 0; at < endless.length; at += 65_536) res.write(endless.subarray(at, at + 65_536));
       res.end();
     });

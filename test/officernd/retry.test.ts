@@ -37,11 +37,13 @@ const setup = (extra: Partial<OfficeRnDClientOptions> = {}, sim: Simulator = cre
 };
 
 /** The simulator's fetch, clearing the faults after the first answer with `status` (a one-off outage). */
-const healAfter = (sim: Simulator, status: number): typeof fetch => async (input, init) => {
-  const response = await sim.fetch(input, init);
-  if (response.status === status) sim.setFaults({});
-  return response;
-};
+const healAfter =
+  (sim: Simulator, status: number): typeof fetch =>
+  async (input, init) => {
+    const response = await sim.fetch(input, init);
+    if (response.status === status) sim.setFaults({});
+    return response;
+  };
 
 describe('retries', () => {
   it('retries a 503 and succeeds on the second attempt', async () => {
@@ -96,7 +98,9 @@ describe('retries', () => {
       .listPage('members', { filters: [{ field: 'status', op: 'eq', value: 'active' }] }, { cursor: first.next })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'UPSTREAM_BAD_REQUEST', status: 400, upstreamMessage: expect.any(String) });
-    expect((error as Error).message).toMatch(/^\[GET\] "\/organizations\/demo\/members\?status=active&\$limit=100&\$next=.+": 400 Bad Request /);
+    expect((error as Error).message).toMatch(
+      /^\[GET\] "\/organizations\/demo\/members\?status=active&\$limit=100&\$next=.+": 400 Bad Request /,
+    );
     expect(sim.log.count({ kind: 'api', status: 400 })).toBe(1);
   });
 
@@ -125,7 +129,11 @@ describe('retries', () => {
     await client.listPage('offices');
     sim.setFaults({ latencyMs: 200 });
     const error = await client.listPage('floors').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'UPSTREAM_TIMEOUT', method: 'GET', path: '/organizations/demo/floors?$limit=100' });
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      method: 'GET',
+      path: '/organizations/demo/floors?$limit=100',
+    });
     expect((error as OfficeRnDError).status).toBeUndefined();
     expect(client.stats).toEqual({ requests: 3, tokenRequests: 1, retries: 1 });
   });
@@ -187,7 +195,12 @@ describe('secrets never leak', () => {
     expect(tokens.length).toBeGreaterThan(0);
     expect(errors.every((e) => e instanceof OfficeRnDError)).toBe(true);
     const dump = [
-      ...errors.flatMap((e) => [String(e), JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }), (e as Error).stack]),
+      ...errors.flatMap((e) => [
+        String(e),
+        JSON.stringify(e),
+        inspect(e, { depth: 10, showHidden: true }),
+        (e as Error).stack,
+      ]),
       ...lines.map((l) => `${l.msg} ${JSON.stringify(l.meta)}`),
     ].join('\n');
     for (const secret of [SECRET, 'another-secret-123', ...tokens]) expect(dump).not.toContain(secret);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fromV2Item, toV2Query, V2_BY_ID, V2_DEFAULT_SCOPE, V2_PAGE_LIMIT, v2Field, v2Path } from '../../src/officernd/v2.ts';
+import {
+  fromV2Item,
+  toV2Query,
+  V2_BY_ID,
+  V2_DEFAULT_SCOPE,
+  V2_PAGE_LIMIT,
+  v2Field,
+  v2Path,
+} from '../../src/officernd/v2.ts';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 
@@ -95,7 +103,9 @@ describe('v2 objects in their v1 shape (§2)', () => {
   });
 
   it('renames payments, fees and passes; keeps fields only v2 has', () => {
-    expect(fromV2Item('payments', { lines: [{ location: 'o2' }], taxAmounts: [], company: 't1', chargeMethod: 'card' })).toEqual({
+    expect(
+      fromV2Item('payments', { lines: [{ location: 'o2' }], taxAmounts: [], company: 't1', chargeMethod: 'card' }),
+    ).toEqual({
       invoiceLines: [{ office: 'o2' }],
       vatAmounts: [],
       team: 't1',
@@ -127,16 +137,16 @@ function comparable(collection: string, item: Record<string, unknown>): Record<s
       if (value?.dateTime) rest[slot] = { dateTime: value.dateTime, date: null };
     }
   }
-  if (collection === 'payments') delete rest['lines'];
+  if (collection === 'payments') delete rest.lines;
   if (collection === 'charges') {
-    delete rest['office'];
-    delete rest['sourcePaymentId'];
+    delete rest.office;
+    delete rest.sourcePaymentId;
   }
-  if (collection === 'resources' && Array.isArray(rest['availability'])) rest['availability'] = rest['availability'].slice(0, 1);
+  if (collection === 'resources' && Array.isArray(rest.availability)) rest.availability = rest.availability.slice(0, 1);
   return rest;
 }
 
-describe('client over v2 (the simulator\'s Flex API)', () => {
+describe("client over v2 (the simulator's Flex API)", () => {
   const sim = createSimulator({ dataset, now: NOW });
   const v1 = demoClient(sim);
   const v2 = demoClient(sim, { apiUrl: sim.apiV2Url, scope: V2_DEFAULT_SCOPE });

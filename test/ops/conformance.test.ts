@@ -11,7 +11,10 @@ import { createOpsStack } from './stack.ts';
 const KEY = 'conformance-key-0123456789abc';
 
 function auditsOf(env: Record<string, string>): Audit[] {
-  const stack = createOpsStack({ env: { NODE_ENV: 'production', GATEWAY_API_KEYS: KEY, ...env }, ops: { metrics: createMetrics({ defaultMetrics: false }) } });
+  const stack = createOpsStack({
+    env: { NODE_ENV: 'production', GATEWAY_API_KEYS: KEY, ...env },
+    ops: { metrics: createMetrics({ defaultMetrics: false }) },
+  });
   return serverAudits({
     url: 'http://gateway.test/graphql',
     fetchFn: (input: RequestInfo | URL, init?: RequestInit) => {
@@ -42,7 +45,8 @@ describe('GraphQL over HTTP conformance (graphql-http serverAudits), production 
 
   it('reports the SHOULD and MAY results (listed in the README)', async () => {
     const rows: string[] = [];
-    for (const audit of audits.filter((a) => !a.name.startsWith('MUST'))) rows.push(`${(await outcome(audit)).padEnd(4)} ${audit.name}`);
+    for (const audit of audits.filter((a) => !a.name.startsWith('MUST')))
+      rows.push(`${(await outcome(audit)).padEnd(4)} ${audit.name}`);
     if (process.env.PRINT_AUDITS) console.log(rows.join('\n'));
     expect(rows.filter((row) => !row.startsWith('ok')).length).toBeLessThanOrEqual(2);
   });

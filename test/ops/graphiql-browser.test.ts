@@ -11,7 +11,9 @@ import { createOpsStack } from './stack.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
 if (!present && !process.env.CI) {
-  console.warn(`GraphiQL browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; under CI it runs and fails instead)`);
+  console.warn(
+    `GraphiQL browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; under CI it runs and fails instead)`,
+  );
 }
 const FLAGS = [
   '--headless',
@@ -43,9 +45,15 @@ describe.skipIf(!present && !process.env.CI)('GraphiQL in a browser without inte
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it('loads from the gateway alone, opens with the examples and the API key header, and runs a query', { timeout: 90_000 }, async () => {
+  it('loads from the gateway alone, opens with the examples and the API key header, and runs a query', {
+    timeout: 90_000,
+  }, async () => {
     const { chromium } = await import('playwright-core');
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+    });
     try {
       const blocked: string[] = [];
       await context.route('**/*', (route) => {
@@ -71,11 +79,15 @@ describe.skipIf(!present && !process.env.CI)('GraphiQL in a browser without inte
       const editors = await page.locator('.view-lines').allInnerTexts();
       const shown = editors.join('\n').replace(/\u00a0/g, ' ');
       expect(shown.includes('This gateway needs an API key'), 'the first tab explains the API key').toBe(true);
-      expect(shown.includes('"Authorization": "Bearer <your API key>"'), 'the headers editor holds the header').toBe(true);
+      expect(shown.includes('"Authorization": "Bearer <your API key>"'), 'the headers editor holds the header').toBe(
+        true,
+      );
 
       // Run the first tab with the placeholder: the gateway answers with its clear 401.
       const isRun = (r: { url(): string; request(): { method(): string; postData(): string | null } }) =>
-        r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('organization');
+        r.url().endsWith('/graphql') &&
+        r.request().method() === 'POST' &&
+        (r.request().postData() ?? '').includes('organization');
       const refused = page.waitForResponse(isRun);
       await page.locator('.graphiql-execute-button').click();
       expect((await refused).status()).toBe(401);

@@ -93,7 +93,9 @@ describe('compression', () => {
     const csv = plain.body.toString('utf8');
     expect(csv.split('\r\n').length).toBeGreaterThan(200);
     for (const encoding of ['br', 'gzip']) {
-      const answer = await raw('GET', '/reports/members.csv?columns=_id,name,email,team.name', { 'accept-encoding': encoding });
+      const answer = await raw('GET', '/reports/members.csv?columns=_id,name,email,team.name', {
+        'accept-encoding': encoding,
+      });
       expect(answer.headers['content-encoding']).toBe(encoding);
       expect(answer.headers['content-type']).toMatch(/^text\/csv/);
       expect(answer.body.length).toBeLessThan(csv.length / 2);
@@ -103,52 +105,60 @@ describe('compression', () => {
 });
 
 describe('a compressed export cut short by an OfficeRnD failure', () => {
-  it.each(['gzip', 'br'])('%s: the rows and the error marker arrive decodable, then the transfer is cut', async (encoding) => {
-    let served = 0;
-    const failing = createOpsStack({
-      scale: 0.1,
-      client: { retry: { attempts: 1 } },
-      simulator: {
-        onRequest: (entry) => {
-          if (entry.collection !== 'bookings') return;
-          served += 1;
-          if (served === 2) failing.simulator.setFaults({ errorRate: 1 });
-        },
-      },
-    });
-    const failingServer = createServer(failing.gateway);
-    await new Promise<void>((done) => failingServer.listen(0, '127.0.0.1', done));
-    const address = failingServer.address();
-    try {
-      const { text, cut } = await new Promise<{ text: string; cut: boolean }>((done, fail) => {
-        const req = httpRequest(
-          { host: '127.0.0.1', port: typeof address === 'object' && address ? address.port : 0, path: '/reports/bookings.csv?columns=_id', headers: { 'accept-encoding': encoding } },
-          (res) => {
-            expect(res.statusCode).toBe(200);
-            expect(res.headers['content-encoding']).toBe(encoding);
-            // Decoded as it arrives, as curl --compressed does: what came before the cut is kept.
-            const decoder = encoding === 'br' ? createBrotliDecompress() : createGunzip();
-            let text = '';
-            decoder.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-            decoder.on('error', () => undefined);
-            res.on('data', (chunk: Buffer) => decoder.write(chunk));
-            res.on('aborted', () => setTimeout(() => done({ text, cut: true }), 50));
-            res.on('error', () => undefined);
-            res.on('end', () => setTimeout(() => done({ text, cut: !res.complete }), 50));
+  it.each(['gzip', 'br'])(
+    '%s: the rows and the error marker arrive decodable, then the transfer is cut',
+    async (encoding) => {
+      let served = 0;
+      const failing = createOpsStack({
+        scale: 0.1,
+        client: { retry: { attempts: 1 } },
+        simulator: {
+          onRequest: (entry) => {
+            if (entry.collection !== 'bookings') return;
+            served += 1;
+            if (served === 2) failing.simulator.setFaults({ errorRate: 1 });
           },
-        );
-        req.on('error', fail);
-        req.end();
+        },
       });
-      expect(cut).toBe(true);
-      const lines = text.split('\r\n');
-      expect(lines[0]).toBe('_id');
-      expect(lines.at(-2)).toMatch(/^#ERROR: UPSTREAM_UNAVAILABLE /);
-      expect(lines.length).toBe(1 + 200 + 2);
-    } finally {
-      await new Promise((done) => failingServer.close(done));
-    }
-  });
+      const failingServer = createServer(failing.gateway);
+      await new Promise<void>((done) => failingServer.listen(0, '127.0.0.1', done));
+      const address = failingServer.address();
+      try {
+        const { text, cut } = await new Promise<{ text: string; cut: boolean }>((done, fail) => {
+          const req = httpRequest(
+            {
+              host: '127.0.0.1',
+              port: typeof address === 'object' && address ? address.port : 0,
+              path: '/reports/bookings.csv?columns=_id',
+              headers: { 'accept-encoding': encoding },
+            },
+            (res) => {
+              expect(res.statusCode).toBe(200);
+              expect(res.headers['content-encoding']).toBe(encoding);
+              // Decoded as it arrives, as curl --compressed does: what came before the cut is kept.
+              const decoder = encoding === 'br' ? createBrotliDecompress() : createGunzip();
+              let text = '';
+              decoder.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+              decoder.on('error', () => undefined);
+              res.on('data', (chunk: Buffer) => decoder.write(chunk));
+              res.on('aborted', () => setTimeout(() => done({ text, cut: true }), 50));
+              res.on('error', () => undefined);
+              res.on('end', () => setTimeout(() => done({ text, cut: !res.complete }), 50));
+            },
+          );
+          req.on('error', fail);
+          req.end();
+        });
+        expect(cut).toBe(true);
+        const lines = text.split('\r\n');
+        expect(lines[0]).toBe('_id');
+        expect(lines.at(-2)).toMatch(/^#ERROR: UPSTREAM_UNAVAILABLE /);
+        expect(lines.length).toBe(1 + 200 + 2);
+      } finally {
+        await new Promise((done) => failingServer.close(done));
+      }
+    },
+  );
 });
 
 describe('HEAD on exports', () => {

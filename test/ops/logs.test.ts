@@ -50,7 +50,10 @@ describe('operation logs', () => {
 
   it('log a caller mistake as one warning line saying what was wrong', async () => {
     const stack = createOpsStack({ logLevel: 'debug' });
-    const response = await stack.post({ query: '{ members(first: 5) { nodes { nmae } } }' }, { 'x-request-id': 'typo' });
+    const response = await stack.post(
+      { query: '{ members(first: 5) { nodes { nmae } } }' },
+      { 'x-request-id': 'typo' },
+    );
     await response.text();
     const lines = stack.lines.filter((l) => l.includes('"typo"'));
     expect(lines).toHaveLength(1);
@@ -71,7 +74,13 @@ describe('operation logs', () => {
     const id = response.headers.get('x-request-id');
     const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
     expect(body.errors[0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: id });
-    expect(stack.logs().at(-1)).toMatchObject({ level: 'warn', requestId: id, outcome: 'rejected', status: 401, errors: ['UNAUTHENTICATED'] });
+    expect(stack.logs().at(-1)).toMatchObject({
+      level: 'warn',
+      requestId: id,
+      outcome: 'rejected',
+      status: 401,
+      errors: ['UNAUTHENTICATED'],
+    });
     const ok = await stack.post({ query: '{ __typename }' }, { authorization: `Bearer ${KEY}` });
     expect(ok.status).toBe(200);
     expect(stack.lines.join('\n')).not.toContain(KEY);
@@ -79,13 +88,17 @@ describe('operation logs', () => {
 
   it('write one warning line per failed upstream call, with the request it was for', async () => {
     const stack = createOpsStack({ simulator: { faults: { errorRate: 0.5, errorStatuses: [503] } } });
-    const response = await stack.post({ query: '{ members(first: 500) { nodes { name } } }' }, { 'x-request-id': 'flaky' });
+    const response = await stack.post(
+      { query: '{ members(first: 500) { nodes { name } } }' },
+      { 'x-request-id': 'flaky' },
+    );
     await response.text();
     const failed = stack.simulator.log.count({ kind: 'api', status: 503 });
     expect(failed).toBeGreaterThan(0);
     const lines = stack.logs().filter((l) => l.msg === 'upstream call failed');
     expect(lines).toHaveLength(failed);
-    for (const line of lines) expect(line).toMatchObject({ level: 'warn', requestId: 'flaky', method: 'GET', path: '/members', status: 503 });
+    for (const line of lines)
+      expect(line).toMatchObject({ level: 'warn', requestId: 'flaky', method: 'GET', path: '/members', status: 503 });
     const operation = stack.logs().find((l) => l.msg === 'graphql operation');
     expect(operation).toMatchObject({
       upstreamCalls: stack.simulator.log.count({ kind: 'api' }),
@@ -107,7 +120,13 @@ describe('operation logs', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ level: 'info', requestId: 'export-1', outcome: 'success', status: 200 });
     expect(lines[0]).not.toHaveProperty('upstreamCalls');
-    expect(lines[1]).toMatchObject({ level: 'warn', requestId: 'export-2', outcome: 'rejected', status: 400, errors: ['BAD_USER_INPUT'] });
+    expect(lines[1]).toMatchObject({
+      level: 'warn',
+      requestId: 'export-2',
+      outcome: 'rejected',
+      status: 400,
+      errors: ['BAD_USER_INPUT'],
+    });
   });
 
   it('log each kind of caller mistake as exactly one warning line, never as an error', async () => {
@@ -115,19 +134,51 @@ describe('operation logs', () => {
     const stack = createOpsStack({ env: { MAX_BODY_BYTES: '1000', GATEWAY_API_KEYS: key } });
     const json = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
     const mistakes: [string, RequestInit][] = [
-      ['a body over MAX_BODY_BYTES', { method: 'POST', headers: json, body: JSON.stringify({ query: '{ __typename }', pad: 'y'.repeat(5000) }) }],
+      [
+        'a body over MAX_BODY_BYTES',
+        { method: 'POST', headers: json, body: JSON.stringify({ query: '{ __typename }', pad: 'y'.repeat(5000) }) },
+      ],
       ['invalid JSON', { method: 'POST', headers: json, body: '{nope' }],
       ['a syntax error', { method: 'POST', headers: json, body: JSON.stringify({ query: '{ offices { ' }) }],
-      ['variables that do not coerce', { method: 'POST', headers: json, body: JSON.stringify({ query: 'query($n: Int) { offices(first: $n) { nodes { id } } }', variables: { n: 'x' } }) }],
+      [
+        'variables that do not coerce',
+        {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({
+            query: 'query($n: Int) { offices(first: $n) { nodes { id } } }',
+            variables: { n: 'x' },
+          }),
+        },
+      ],
       ['a text/plain body', { method: 'POST', headers: { ...json, 'content-type': 'text/plain' }, body: '{}' }],
-      ['a query over MAX_COST', { method: 'POST', headers: json, body: JSON.stringify({ query: '{ members(first: 1000) { nodes { bookings(first: 1000) { nodes { id } } } } }' }) }],
-      ['no API key', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }],
+      [
+        'a query over MAX_COST',
+        {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({
+            query: '{ members(first: 1000) { nodes { bookings(first: 1000) { nodes { id } } } } }',
+          }),
+        },
+      ],
+      [
+        'no API key',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        },
+      ],
     ];
     for (const [name, init] of mistakes) {
       const before = stack.lines.length;
       await (await stack.fetch('/graphql', init)).text();
       const lines = stack.logs().slice(before);
-      expect(lines.map((l) => `${l.level} ${l.outcome}`), name).toEqual(['warn rejected']);
+      expect(
+        lines.map((l) => `${l.level} ${l.outcome}`),
+        name,
+      ).toEqual(['warn rejected']);
     }
   });
 });

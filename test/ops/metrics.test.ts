@@ -10,13 +10,18 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     if (line.startsWith('#')) continue;
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    const found = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+    );
     if (Object.entries(labels).every(([key, value]) => found[key] === value)) return Number(match[3]);
   }
   return 0;
 }
 
-function metricsStack(env: Record<string, string> = {}, simulator: Parameters<typeof createOpsStack>[0] = {}): OpsStack {
+function metricsStack(
+  env: Record<string, string> = {},
+  simulator: Parameters<typeof createOpsStack>[0] = {},
+): OpsStack {
   return createOpsStack({ env, ops: { metrics: createMetrics({ defaultMetrics: false }) }, ...simulator });
 }
 
@@ -40,15 +45,27 @@ describe('/metrics', () => {
     await (await stack.post({ query: '{ nope }' })).text();
 
     const { text } = await scrape(stack);
-    expect(sample(text, 'officernd_gateway_operations_total', { operation: 'Listing', type: 'query', outcome: 'success' })).toBe(2);
-    expect(sample(text, 'officernd_gateway_operations_total', { operation: 'One', type: 'query', outcome: 'success' })).toBe(1);
+    expect(
+      sample(text, 'officernd_gateway_operations_total', { operation: 'Listing', type: 'query', outcome: 'success' }),
+    ).toBe(2);
+    expect(
+      sample(text, 'officernd_gateway_operations_total', { operation: 'One', type: 'query', outcome: 'success' }),
+    ).toBe(1);
     expect(sample(text, 'officernd_gateway_operations_total', { outcome: 'rejected' })).toBe(1);
-    expect(sample(text, 'officernd_gateway_operation_duration_seconds_count', { operation: 'Listing', outcome: 'success' })).toBe(2);
+    expect(
+      sample(text, 'officernd_gateway_operation_duration_seconds_count', { operation: 'Listing', outcome: 'success' }),
+    ).toBe(2);
     // Two pages per listing (§3), one GET by id.
     expect(stack.simulator.log.count({ kind: 'api', collection: 'members', id: false })).toBe(4);
-    expect(sample(text, 'officernd_upstream_calls_total', { collection: 'members', kind: 'list', status: '200' })).toBe(4);
-    expect(sample(text, 'officernd_upstream_calls_total', { collection: 'members', kind: 'id', status: '200' })).toBe(1);
-    expect(sample(text, 'officernd_upstream_call_duration_seconds_count', { collection: 'members', kind: 'list' })).toBe(4);
+    expect(sample(text, 'officernd_upstream_calls_total', { collection: 'members', kind: 'list', status: '200' })).toBe(
+      4,
+    );
+    expect(sample(text, 'officernd_upstream_calls_total', { collection: 'members', kind: 'id', status: '200' })).toBe(
+      1,
+    );
+    expect(
+      sample(text, 'officernd_upstream_call_duration_seconds_count', { collection: 'members', kind: 'list' }),
+    ).toBe(4);
     expect(sample(text, 'officernd_upstream_token_requests_total')).toBe(stack.simulator.log.count({ kind: 'token' }));
     expect(sample(text, 'officernd_upstream_token_requests_total')).toBe(1);
     // Yoga's Prometheus plugin on the same registry, without caller-chosen label values.
@@ -68,18 +85,27 @@ describe('/metrics', () => {
   });
 
   it('counts retries, 429 holds and the time held', async () => {
-    const stack = metricsStack({}, { simulator: { faults: { rateLimit: { requests: 1, windowMs: 40, retryAfterSeconds: 1 } } } });
-    const response = await stack.post({ query: '{ members(first: 300) { nodes { name } } teams(first: 200) { nodes { name } } }' });
+    const stack = metricsStack(
+      {},
+      { simulator: { faults: { rateLimit: { requests: 1, windowMs: 40, retryAfterSeconds: 1 } } } },
+    );
+    const response = await stack.post({
+      query: '{ members(first: 300) { nodes { name } } teams(first: 200) { nodes { name } } }',
+    });
     await response.text();
     const limited = stack.simulator.log.count({ kind: 'api', status: 429 });
     expect(limited).toBeGreaterThan(0);
     const { text } = await scrape(stack);
-    const by429 = sample(text, 'officernd_upstream_calls_total', { collection: 'members', status: '429' }) + sample(text, 'officernd_upstream_calls_total', { collection: 'teams', status: '429' });
+    const by429 =
+      sample(text, 'officernd_upstream_calls_total', { collection: 'members', status: '429' }) +
+      sample(text, 'officernd_upstream_calls_total', { collection: 'teams', status: '429' });
     expect(by429).toBe(limited);
     expect(sample(text, 'officernd_upstream_rate_limit_holds_total')).toBe(limited);
     // Retry-After: 1 s, capped at the retry policy's longest wait (20 ms in these tests).
     expect(sample(text, 'officernd_upstream_rate_limit_held_seconds_total')).toBeCloseTo(limited * 0.02, 6);
-    const retried = sample(text, 'officernd_upstream_retries_total', { collection: 'members' }) + sample(text, 'officernd_upstream_retries_total', { collection: 'teams' });
+    const retried =
+      sample(text, 'officernd_upstream_retries_total', { collection: 'members' }) +
+      sample(text, 'officernd_upstream_retries_total', { collection: 'teams' });
     expect(retried).toBe(limited);
   });
 
@@ -90,24 +116,37 @@ describe('/metrics', () => {
     const rows = csv.trim().split('\r\n').length - 1;
     expect(rows).toBe(37);
     const { text } = await scrape(stack);
-    expect(sample(text, 'officernd_gateway_export_rows_total', { report: 'teams', format: 'csv', outcome: 'done' })).toBe(37);
-    expect(sample(text, 'officernd_gateway_exports_total', { report: 'teams', format: 'csv', outcome: 'done' })).toBe(1);
-    expect(sample(text, 'officernd_gateway_operations_total', { operation: 'export', type: 'export', outcome: 'success' })).toBe(1);
+    expect(
+      sample(text, 'officernd_gateway_export_rows_total', { report: 'teams', format: 'csv', outcome: 'done' }),
+    ).toBe(37);
+    expect(sample(text, 'officernd_gateway_exports_total', { report: 'teams', format: 'csv', outcome: 'done' })).toBe(
+      1,
+    );
+    expect(
+      sample(text, 'officernd_gateway_operations_total', { operation: 'export', type: 'export', outcome: 'success' }),
+    ).toBe(1);
   });
 
   it('needs an API key when keys are set, and is not served on the gateway with METRICS_PORT', async () => {
     const stack = metricsStack({ GATEWAY_API_KEYS: KEY });
     expect((await scrape(stack)).status).toBe(401);
     expect((await scrape(stack, { 'x-api-key': KEY })).status).toBe(200);
-    const separate = createOpsStack({ ops: { metrics: createMetrics({ defaultMetrics: false }) }, serveMetrics: false });
+    const separate = createOpsStack({
+      ops: { metrics: createMetrics({ defaultMetrics: false }) },
+      serveMetrics: false,
+    });
     expect((await scrape(separate)).status).not.toBe(200);
   });
 
   it('keeps operation names chosen by callers from growing the label set without bound', async () => {
     const stack = metricsStack();
-    await Promise.all(Array.from({ length: 210 }, (_, i) => stack.post({ query: `query Op${i} { __typename }` }).then((r) => r.text())));
+    await Promise.all(
+      Array.from({ length: 210 }, (_, i) => stack.post({ query: `query Op${i} { __typename }` }).then((r) => r.text())),
+    );
     const { text } = await scrape(stack);
-    const names = new Set([...text.matchAll(/officernd_gateway_operations_total\{operation="([^"]+)"/g)].map((m) => m[1]));
+    const names = new Set(
+      [...text.matchAll(/officernd_gateway_operations_total\{operation="([^"]+)"/g)].map((m) => m[1]),
+    );
     expect(names.size).toBe(201);
     expect(sample(text, 'officernd_gateway_operations_total', { operation: 'other' })).toBe(10);
   });

@@ -75,7 +75,8 @@ describe('/ready and /health', () => {
     const body = JSON.parse(ready.text) as { status: string; reason: { code: string; message: string } };
     expect(body.status).toBe('unavailable');
     expect(body.reason.code).toMatch(/^UPSTREAM_AUTH/);
-    for (const leak of ['demo', 'wrong-secret-value', 'demo-client', 'http', 'oauth', KEY]) expect(ready.text).not.toContain(leak);
+    for (const leak of ['demo', 'wrong-secret-value', 'demo-client', 'http', 'oauth', KEY])
+      expect(ready.text).not.toContain(leak);
     // /health is liveness only: the process answers.
     expect((await stack.get('/health')).status).toBe(200);
   });

@@ -14,7 +14,12 @@ const sockets: Socket[] = [];
 
 async function serve(limits: Partial<HttpServerLimits> = {}, env: Record<string, string> = {}): Promise<number> {
   const stack = createOpsStack({ env, scale: 0.1 });
-  const server = createHttpServer(stack.gateway, { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1_000, ...limits });
+  const server = createHttpServer(stack.gateway, {
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    maxConnections: 1_000,
+    ...limits,
+  });
   servers.push(server);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
@@ -57,7 +62,9 @@ describe('HTTP server limits', () => {
   it('cuts a client that sends its body slowly after REQUEST_TIMEOUT_MS with 408', async () => {
     const port = await serve({ headersTimeoutMs: 200, requestTimeoutMs: 600 });
     const talk = open(port);
-    talk.socket.write('POST /graphql HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{"query":');
+    talk.socket.write(
+      'POST /graphql HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{"query":',
+    );
     const trickle = setInterval(() => talk.socket.write(' '), 100);
     await talk.closed;
     clearInterval(trickle);
@@ -82,7 +89,9 @@ describe('HTTP server limits', () => {
   it('refuses a declared body over MAX_BODY_BYTES with 413 before reading it', async () => {
     const port = await serve({}, { MAX_BODY_BYTES: '2000' });
     const talk = open(port);
-    talk.socket.write('POST /graphql HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n');
+    talk.socket.write(
+      'POST /graphql HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n',
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(talk.received()).toMatch(/^HTTP\/1\.1 413 /);
   });

@@ -43,9 +43,17 @@ export interface OpsStack {
 
 export function createOpsStack(options: OpsStackOptions = {}): OpsStack {
   const config = loadConfig(options.env ?? {});
-  const simulator = createSimulator({ dataset: testDataset(options.scale ?? 0.2), now: TEST_NOW, ...options.simulator });
+  const simulator = createSimulator({
+    dataset: testDataset(options.scale ?? 0.2),
+    now: TEST_NOW,
+    ...options.simulator,
+  });
   const lines: string[] = [];
-  const logger = createLogger({ level: options.logLevel ?? 'info', secrets: ['demo-secret', ...config.security.apiKeys], write: (line) => lines.push(line) });
+  const logger = createLogger({
+    level: options.logLevel ?? 'info',
+    secrets: ['demo-secret', ...config.security.apiKeys],
+    write: (line) => lines.push(line),
+  });
   const ops = createOps({ logger, ...options.ops });
   const officernd = demoClient(simulator, {
     logger,
@@ -62,7 +70,8 @@ export function createOpsStack(options: OpsStackOptions = {}): OpsStack {
     clock: () => TEST_NOW,
     ...(options.serveMetrics === undefined ? {} : { serveMetrics: options.serveMetrics }),
   });
-  const fetchGateway = (path: string, init?: RequestInit) => Promise.resolve(gateway.fetch(`http://gateway.test${path}`, init ?? {}));
+  const fetchGateway = (path: string, init?: RequestInit) =>
+    Promise.resolve(gateway.fetch(`http://gateway.test${path}`, init ?? {}));
   return {
     simulator,
     officernd,

@@ -8,18 +8,40 @@ const MISTAKES: { name: string; body: { query: string; variables?: Record<string
   { name: 'field', body: { query: '{ members(first: 1) { nodes { nmae } } }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'root field', body: { query: '{ membr(id: "x") { name } }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'argument', body: { query: '{ members(frist: 1) { nodes { name } } }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'variable type', body: { query: 'query($s: MemberStatu) { members(status: $s) { nodes { name } } }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'fragment type', body: { query: '{ members(first: 1) { nodes { ... on Membr { name } } } }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'enum literal', body: { query: '{ members(first: 1, status: ACTIV) { nodes { name } } }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'variable type',
+    body: { query: 'query($s: MemberStatu) { members(status: $s) { nodes { name } } }' },
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'fragment type',
+    body: { query: '{ members(first: 1) { nodes { ... on Membr { name } } } }' },
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'enum literal',
+    body: { query: '{ members(first: 1, status: ACTIV) { nodes { name } } }' },
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
   {
     name: 'enum in a variable',
-    body: { query: 'query($s: MemberStatus) { members(first: 1, status: $s) { nodes { name } } }', variables: { s: 'ACTIV' } },
+    body: {
+      query: 'query($s: MemberStatus) { members(first: 1, status: $s) { nodes { name } } }',
+      variables: { s: 'ACTIV' },
+    },
     code: 'BAD_USER_INPUT',
   },
-  { name: 'input field literal', body: { query: '{ bookings(first: 1, dates: { onn: "2026-01-01" }) { nodes { id } } }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'input field literal',
+    body: { query: '{ bookings(first: 1, dates: { onn: "2026-01-01" }) { nodes { id } } }' },
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
   {
     name: 'input field in a variable',
-    body: { query: 'query($d: DateSelection) { bookings(first: 1, dates: $d) { nodes { id } } }', variables: { d: { onn: '2026-01-01' } } },
+    body: {
+      query: 'query($d: DateSelection) { bookings(first: 1, dates: $d) { nodes { id } } }',
+      variables: { d: { onn: '2026-01-01' } },
+    },
     code: 'BAD_USER_INPUT',
   },
 ];

@@ -44,13 +44,20 @@ describe('OpenTelemetry traces', () => {
     for (const client of clients) {
       expect(client.spanContext().traceId).toBe(TRACE_ID);
       expect(client.parentSpanContext?.spanId).toBe(server!.spanContext().spanId);
-      expect(client.attributes).toMatchObject({ 'http.request.method': 'GET', 'http.response.status_code': 200, 'server.address': 'app.officernd.test' });
+      expect(client.attributes).toMatchObject({
+        'http.request.method': 'GET',
+        'http.response.status_code': 200,
+        'server.address': 'app.officernd.test',
+      });
     }
     expect(clients.map((c) => c.attributes['officernd.collection']).sort()).toEqual(['members', 'members', 'teams']);
   });
 
   it('starts a new trace without traceparent, and marks failed upstream calls as errors', async () => {
-    const { stack, exporter } = await tracedStack({ simulator: { faults: { errorRate: 1, errorStatuses: [502] } }, client: { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } } });
+    const { stack, exporter } = await tracedStack({
+      simulator: { faults: { errorRate: 1, errorStatuses: [502] } },
+      client: { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } },
+    });
     await (await stack.post({ query: '{ teams(first: 2) { nodes { name } } }' })).text();
     const spans = exporter.getFinishedSpans();
     const server = spans.find((s) => s.kind === SpanKind.SERVER)!;
@@ -58,7 +65,11 @@ describe('OpenTelemetry traces', () => {
     const clients = spans.filter((s) => s.kind === SpanKind.CLIENT);
     expect(clients).toHaveLength(2);
     for (const client of clients) {
-      expect(client.attributes).toMatchObject({ 'http.response.status_code': 502, 'error.type': '502', 'officernd.collection': 'teams' });
+      expect(client.attributes).toMatchObject({
+        'http.response.status_code': 502,
+        'error.type': '502',
+        'officernd.collection': 'teams',
+      });
       expect(client.status.code).toBe(2);
     }
     expect(server.attributes['officernd_gateway.outcome']).toBe('error');

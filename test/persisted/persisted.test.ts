@@ -35,27 +35,43 @@ async function post(stack: CacheStack, body: unknown) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 async function getHash(stack: CacheStack, hash: string, operationName?: string) {
-  const params = new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }) });
+  const params = new URLSearchParams({
+    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+  });
   if (operationName) params.set('operationName', operationName);
-  const response = await stack.request(`/graphql?${params}`, { headers: { accept: 'application/json', authorization: `Bearer ${KEY}` } });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+  const response = await stack.request(`/graphql?${params}`, {
+    headers: { accept: 'application/json', authorization: `Bearer ${KEY}` },
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 describe('automatic persisted queries', () => {
   it('a hash-only request for an unknown hash answers PersistedQueryNotFound (not "Must provide query string")', async () => {
     const stack = createCacheStack({ GATEWAY_API_KEYS: KEY });
     const answer = await post(stack, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(OFFICES) } } });
-    expect(answer.body.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect(answer.body.errors?.[0]).toMatchObject({
+      message: 'PersistedQueryNotFound',
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+    });
     expect(stack.apiCalls()).toBe(0);
   });
 
   it('registers a query sent with its hash, then runs it from the hash alone over GET', async () => {
     const stack = createCacheStack({ GATEWAY_API_KEYS: KEY });
-    const registered = await post(stack, { query: OFFICES, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(OFFICES) } } });
+    const registered = await post(stack, {
+      query: OFFICES,
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(OFFICES) } },
+    });
     expect(registered.body.errors).toBeUndefined();
     const byHash = await getHash(stack, sha256(OFFICES), 'Offices');
     expect(byHash.status).toBe(200);
@@ -64,7 +80,10 @@ describe('automatic persisted queries', () => {
 
   it('refuses a query whose hash does not match', async () => {
     const stack = createCacheStack({ GATEWAY_API_KEYS: KEY });
-    const answer = await post(stack, { query: OFFICES, extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ organization }') } } });
+    const answer = await post(stack, {
+      query: OFFICES,
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ organization }') } },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_MISMATCH');
   });
@@ -104,7 +123,10 @@ describe('automatic persisted queries', () => {
 
 describe('trusted documents', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trusted-'));
-  writeFileSync(join(dir, 'lobby.graphql'), '# the lobby screen\nquery Lobby {\n  offices(first: 2) { nodes { name } }\n}\n');
+  writeFileSync(
+    join(dir, 'lobby.graphql'),
+    '# the lobby screen\nquery Lobby {\n  offices(first: 2) { nodes { name } }\n}\n',
+  );
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const env = { GATEWAY_API_KEYS: KEY, TRUSTED_DOCUMENTS: dir, TRUSTED_DOCUMENTS_ONLY: 'true' };
 
@@ -125,7 +147,9 @@ describe('trusted documents', () => {
       variables: JSON.stringify({ first: 2 }),
       extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(print(parse(text))) } }),
     });
-    const byHash = await stack.request(`/graphql?${params}`, { headers: { accept: 'application/json', authorization: `Bearer ${KEY}` } });
+    const byHash = await stack.request(`/graphql?${params}`, {
+      headers: { accept: 'application/json', authorization: `Bearer ${KEY}` },
+    });
     expect(await byHash.json()).toEqual(asText.body);
   });
 
@@ -138,7 +162,10 @@ describe('trusted documents', () => {
 
   it('does not let APQ register a new operation', async () => {
     const stack = createCacheStack(env);
-    const register = await post(stack, { query: OFFICES, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(OFFICES) } } });
+    const register = await post(stack, {
+      query: OFFICES,
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(OFFICES) } },
+    });
     expect(register.body.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
     const byHash = await getHash(stack, sha256(OFFICES));
     expect(byHash.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
@@ -150,6 +177,8 @@ describe('trusted documents', () => {
   });
 
   it('a TRUSTED_DOCUMENTS path that does not exist stops the gateway with a clear message', () => {
-    expect(() => createCacheStack({ TRUSTED_DOCUMENTS: join(dir, 'missing') })).toThrow(/TRUSTED_DOCUMENTS: no file or folder at/);
+    expect(() => createCacheStack({ TRUSTED_DOCUMENTS: join(dir, 'missing') })).toThrow(
+      /TRUSTED_DOCUMENTS: no file or folder at/,
+    );
   });
 });

@@ -21,12 +21,22 @@ describe('date selection in exports', () => {
   it('pushes a date-only range down as $gte/$lt on the chosen field and keeps exactly the selected days', async () => {
     const payments = stack.simulator.dataset.collections.payments as WirePayment[];
     stack.simulator.log.reset();
-    const got = await rows('/reports/payments.ndjson?dateField=dueDate&from=2026-10-01&to=2026-10-31&columns=_id,dueDate');
-    const expected = payments.filter((p) => (p.dueDate ?? '') >= '2026-10-01' && (p.dueDate ?? '') < '2026-11-01').map((p) => [p._id, p.dueDate?.slice(0, 10)]);
+    const got = await rows(
+      '/reports/payments.ndjson?dateField=dueDate&from=2026-10-01&to=2026-10-31&columns=_id,dueDate',
+    );
+    const expected = payments
+      .filter((p) => (p.dueDate ?? '') >= '2026-10-01' && (p.dueDate ?? '') < '2026-11-01')
+      .map((p) => [p._id, p.dueDate?.slice(0, 10)]);
     expect(expected.length).toBeGreaterThan(0);
     expect(got).toEqual(expected);
-    const queries = stack.simulator.log.entries().filter((e) => e.kind === 'api').map((e) => e.query);
-    expect(queries[0]).toMatchObject({ 'dueDate.$gte': '2026-10-01T00:00:00.000Z', 'dueDate.$lt': '2026-11-01T00:00:00.000Z' });
+    const queries = stack.simulator.log
+      .entries()
+      .filter((e) => e.kind === 'api')
+      .map((e) => e.query);
+    expect(queries[0]).toMatchObject({
+      'dueDate.$gte': '2026-10-01T00:00:00.000Z',
+      'dueDate.$lt': '2026-11-01T00:00:00.000Z',
+    });
     // Fewer pages than the whole collection.
     expect(queries.length).toBeLessThan(Math.ceil(payments.length / 100));
   });
@@ -36,7 +46,9 @@ describe('date selection in exports', () => {
     // 2026-11-14 in America/Vancouver (PST, UTC-8) is [08:00Z on the 14th, 08:00Z on the 15th).
     const from = Date.parse('2026-11-14T08:00:00.000Z');
     const to = Date.parse('2026-11-15T08:00:00.000Z');
-    const expected = checkins.filter((c) => Date.parse(c.start) >= from && Date.parse(c.start) < to).map((c) => [c._id]);
+    const expected = checkins
+      .filter((c) => Date.parse(c.start) >= from && Date.parse(c.start) < to)
+      .map((c) => [c._id]);
     expect(expected.length).toBeGreaterThan(0);
     expect(await rows('/reports/checkins.ndjson?daysBack=1&timeZone=America/Vancouver&columns=_id')).toEqual(expected);
   });
@@ -58,7 +70,9 @@ describe('date selection in exports', () => {
 
   it('reads booking occurrences over more than a year in windows of at most a year, merged in order without duplicates', async () => {
     stack.simulator.log.reset();
-    const got = await rows('/reports/booking-occurrences.ndjson?from=2025-11-01&to=2027-01-31&columns=_id,start.dateTime');
+    const got = await rows(
+      '/reports/booking-occurrences.ndjson?from=2025-11-01&to=2027-01-31&columns=_id,start.dateTime',
+    );
     const windows = stack.simulator.log.entries().filter((e) => e.collection === 'bookings/occurrences');
     const starts = [...new Set(windows.map((e) => e.query.start))];
     expect(starts).toEqual(['2025-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z']);
@@ -73,7 +87,11 @@ describe('date selection in exports', () => {
     const viaGraph: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page += 1) {
-      const result: { data?: { bookingOccurrences: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await stack.query(
+      const result: {
+        data?: {
+          bookingOccurrences: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        };
+      } = await stack.query(
         `query($after: String) { bookingOccurrences(dates: {from: "2025-11-01", to: "2027-01-31"}, first: 1000, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );

@@ -9,7 +9,11 @@ import { asWritten, expectedCell, FORMATS, parseExport, type Format } from './su
 // Every report in every format, against the simulator's dataset: the header is the report's column list, and every
 // row is the dataset object (in upstream order) read at those dotted paths.
 
-const CONTENT_TYPE: Record<Format, RegExp> = { csv: /^text\/csv/, ndjson: /^application\/x-ndjson/, json: /^application\/json/ };
+const CONTENT_TYPE: Record<Format, RegExp> = {
+  csv: /^text\/csv/,
+  ndjson: /^application\/x-ndjson/,
+  json: /^application\/json/,
+};
 
 let stack: TestStack;
 /** The objects each report should list, in order. */
@@ -31,7 +35,10 @@ beforeAll(async () => {
   }
   // Booking occurrences of November 2026 (UTC), straight from the upstream's occurrences endpoint.
   const occurrences: object[] = [];
-  for await (const page of stack.officernd.occurrencePages({ start: new Date(OCCURRENCE_START), end: new Date(OCCURRENCE_END) })) {
+  for await (const page of stack.officernd.occurrencePages({
+    start: new Date(OCCURRENCE_START),
+    end: new Date(OCCURRENCE_END),
+  })) {
     for (const item of page.items) {
       const start = Date.parse(item.start.dateTime ?? item.start.date ?? '');
       if (start >= OCCURRENCE_START && start < OCCURRENCE_END) occurrences.push(item);
@@ -64,7 +71,11 @@ describe('every report in every format', () => {
     expect(table.columns).toEqual(columns);
     expect(table.rows).toHaveLength(items.length);
     table.rows.forEach((row, index) => {
-      expect(row).toEqual(columns.map((column) => asWritten(format, expectedCell(items[index], column, columnInfo(REPORTS[report], column, null)?.type))));
+      expect(row).toEqual(
+        columns.map((column) =>
+          asWritten(format, expectedCell(items[index], column, columnInfo(REPORTS[report], column, null)?.type)),
+        ),
+      );
     });
   });
 });

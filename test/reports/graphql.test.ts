@@ -27,13 +27,18 @@ beforeAll(() => {
   stack = createTestStack();
 });
 
-async function allPages(variables: Record<string, unknown>): Promise<{ columns: string[]; records: Record<string, unknown>[]; rows: (string | null)[][]; pages: number }> {
+async function allPages(
+  variables: Record<string, unknown>,
+): Promise<{ columns: string[]; records: Record<string, unknown>[]; rows: (string | null)[][]; pages: number }> {
   const records: Record<string, unknown>[] = [];
   const rows: (string | null)[][] = [];
   let columns: string[] = [];
   let after: string | null = null;
   for (let pages = 1; pages <= 200; pages += 1) {
-    const result: { data?: { report: TablePage }; errors?: unknown[] } = await stack.query<{ report: TablePage }>(REPORT, { ...variables, after });
+    const result: { data?: { report: TablePage }; errors?: unknown[] } = await stack.query<{ report: TablePage }>(
+      REPORT,
+      { ...variables, after },
+    );
     expect(result.errors).toBeUndefined();
     const page: TablePage = result.data!.report;
     columns = page.columns;
@@ -78,7 +83,9 @@ describe('report query', () => {
       dates: { from: '2026-01-01', to: '2026-03-31' },
       first: 37,
     });
-    const expected = await exported(`/reports/bookings.ndjson?expand=fees&columns=${columns.join(',')}&from=2026-01-01&to=2026-03-31`);
+    const expected = await exported(
+      `/reports/bookings.ndjson?expand=fees&columns=${columns.join(',')}&from=2026-01-01&to=2026-03-31`,
+    );
     expect(expected.length).toBeGreaterThan(150);
     expect(got.columns).toEqual(columns);
     expect(got.records).toEqual(expected);
@@ -88,32 +95,57 @@ describe('report query', () => {
   });
 
   it('pages booking occurrences across the yearly windows', async () => {
-    const got = await allPages({ name: 'BOOKING_OCCURRENCES', columns: ['_id', 'start.dateTime'], dates: { from: '2025-11-01', to: '2027-01-31' }, first: 400 });
-    const expected = await exported('/reports/booking-occurrences.ndjson?columns=_id,start.dateTime&from=2025-11-01&to=2027-01-31');
+    const got = await allPages({
+      name: 'BOOKING_OCCURRENCES',
+      columns: ['_id', 'start.dateTime'],
+      dates: { from: '2025-11-01', to: '2027-01-31' },
+      first: 400,
+    });
+    const expected = await exported(
+      '/reports/booking-occurrences.ndjson?columns=_id,start.dateTime&from=2025-11-01&to=2027-01-31',
+    );
     expect(got.records).toEqual(expected);
   });
 
   it('reads credit accounts for every month of the selection', async () => {
     const team = stack.simulator.dataset.creditAccounts.find((a) => typeof a.team === 'string')!.team as string;
-    const got = await allPages({ name: 'CREDIT_ACCOUNTS', filters: { team }, dates: { from: '2026-08-15', to: '2026-10-01' }, first: 2 });
+    const got = await allPages({
+      name: 'CREDIT_ACCOUNTS',
+      filters: { team },
+      dates: { from: '2026-08-15', to: '2026-10-01' },
+      first: 2,
+    });
     expect([...new Set(got.records.map((r) => r.month))]).toEqual(['2026-08', '2026-09', '2026-10']);
-    expect(got.records).toEqual(await exported(`/reports/credit-accounts.ndjson?team=${team}&from=2026-08-15&to=2026-10-01`));
+    expect(got.records).toEqual(
+      await exported(`/reports/credit-accounts.ndjson?team=${team}&from=2026-08-15&to=2026-10-01`),
+    );
   });
 
   it('costs one upstream page plus the distinct references of the rows asked for', async () => {
     const bookings = (stack.simulator.dataset.collections.bookings as WireBooking[]).slice(0, 20);
     const fresh = createTestStack();
     fresh.simulator.log.reset();
-    const result = await fresh.query<{ report: TablePage }>(REPORT, { name: 'BOOKINGS', columns: ['_id', 'member.name'], first: 20 });
+    const result = await fresh.query<{ report: TablePage }>(REPORT, {
+      name: 'BOOKINGS',
+      columns: ['_id', 'member.name'],
+      first: 20,
+    });
     expect(result.data!.report.rows).toHaveLength(20);
     expect(fresh.apiCalls({ collection: 'bookings' })).toBe(1);
-    expect(fresh.apiCalls({ collection: 'members', id: true })).toBe(new Set(bookings.map((b) => b.member).filter(Boolean)).size);
+    expect(fresh.apiCalls({ collection: 'members', id: true })).toBe(
+      new Set(bookings.map((b) => b.member).filter(Boolean)).size,
+    );
   });
 
   it('describes every report', async () => {
-    const result = await stack.query<{ reportDefinitions: { name: string; path: string; expandable: { field: string; columns: string[]; joins: string[] }[]; dateFields: string[] }[] }>(
-      '{ reportDefinitions { name path expandable { field columns joins } dateFields } }',
-    );
+    const result = await stack.query<{
+      reportDefinitions: {
+        name: string;
+        path: string;
+        expandable: { field: string; columns: string[]; joins: string[] }[];
+        dateFields: string[];
+      }[];
+    }>('{ reportDefinitions { name path expandable { field columns joins } dateFields } }');
     const definitions = result.data!.reportDefinitions;
     expect(definitions.map((d) => d.path)).toEqual(REPORT_NAMES.map((n) => `/reports/${n}`));
     const bookings = definitions.find((d) => d.name === 'BOOKINGS')!;

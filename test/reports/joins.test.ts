@@ -68,7 +68,9 @@ describe('joined columns', () => {
     const rates = byId(data.rates as { _id: string; name: string }[]);
 
     stack.simulator.log.reset();
-    const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.ndjson?columns=${COLUMNS.join(',')}`);
+    const response = await stack.gateway.fetch(
+      `http://gateway.test/reports/bookings.ndjson?columns=${COLUMNS.join(',')}`,
+    );
     const table = parseExport('ndjson', await response.text());
     expect(table.columns).toEqual(COLUMNS);
     expect(table.rows).toEqual(
@@ -87,7 +89,10 @@ describe('joined columns', () => {
 
     // Per page of 100 bookings, the loaders fetch the members not yet known, one GET each (v1 has no multi-id
     // filter, §8), until the report is projected to need more members than a walk costs: then one walk of them.
-    const memberCalls = callsFor(bookings.map((b) => b.member), data.members);
+    const memberCalls = callsFor(
+      bookings.map((b) => b.member),
+      data.members,
+    );
     const memberIds = distinct(bookings.map((b) => b.member));
     const teamIds = distinct([...memberIds].map((id) => members.get(id)?.team));
     const resourceIds = distinct(bookings.map((b) => b.resourceId));
@@ -98,8 +103,14 @@ describe('joined columns', () => {
     expect(stack.apiCalls({ collection: 'bookings' })).toBe(pages);
     expect(stack.apiCalls({ collection: 'members' })).toBe(memberCalls);
     // Offices and rates: one walk each.
-    const teamCalls = callsFor(bookings.map((b) => (b.member ? members.get(b.member)?.team : null)), data.teams);
-    const resourceCalls = callsFor(bookings.map((b) => b.resourceId), data.resources);
+    const teamCalls = callsFor(
+      bookings.map((b) => (b.member ? members.get(b.member)?.team : null)),
+      data.teams,
+    );
+    const resourceCalls = callsFor(
+      bookings.map((b) => b.resourceId),
+      data.resources,
+    );
     expect(stack.apiCalls({ collection: 'teams' })).toBe(teamCalls);
     expect(stack.apiCalls({ collection: 'resources' })).toBe(resourceCalls);
     expect(stack.apiCalls({ collection: 'offices' })).toBe(1);
@@ -119,13 +130,20 @@ describe('joined columns', () => {
     expect(memberPages).toBe(50);
     const memberCalls = (byId: boolean) => stack.apiCalls({ collection: 'members', id: byId });
     const memberSelects = () =>
-      stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === 'members' && e.id === null).map((e) => e.query['$select']);
+      stack.simulator.log
+        .entries()
+        .filter((e) => e.kind === 'api' && e.collection === 'members' && e.id === null)
+        .map((e) => e.query.$select);
     const exportRows = async (limit: number) => {
       stack.simulator.log.reset();
-      const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.ndjson?columns=_id,member.name&limit=${limit}`);
+      const response = await stack.gateway.fetch(
+        `http://gateway.test/reports/bookings.ndjson?columns=_id,member.name&limit=${limit}`,
+      );
       expect(response.status).toBe(200);
       const rows = parseExport('ndjson', await response.text()).rows;
-      expect(rows).toEqual(bookings.slice(0, limit).map((b) => [b._id, (b.member ? names.get(b.member) : null) ?? null]));
+      expect(rows).toEqual(
+        bookings.slice(0, limit).map((b) => [b._id, (b.member ? names.get(b.member) : null) ?? null]),
+      );
     };
     const distinctIn = (limit: number) => distinct(bookings.slice(0, limit).map((b) => b.member)).size;
 
@@ -157,7 +175,9 @@ describe('joined columns', () => {
     const stack = createTestStack();
     const bookings = (stack.simulator.dataset.collections.bookings as WireBooking[]).slice(0, 10);
     stack.simulator.log.reset();
-    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.csv?columns=_id,member.name&limit=10');
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/bookings.csv?columns=_id,member.name&limit=10',
+    );
     expect(response.status).toBe(200);
     expect(parseExport('csv', await response.text()).rows).toHaveLength(10);
     const pageRequests = stack.simulator.log.entries().filter((e) => e.collection === 'bookings');
@@ -169,12 +189,19 @@ describe('joined columns', () => {
     const stack = createTestStack();
     const data = stack.simulator.dataset.collections;
     const payments = data.payments as WirePayment[];
-    const named = [...(data.plans as { _id: string; name: string }[]), ...(data.rates as { _id: string; name: string }[])];
+    const named = [
+      ...(data.plans as { _id: string; name: string }[]),
+      ...(data.rates as { _id: string; name: string }[]),
+    ];
     const plans = new Map(named.map((p) => [p._id, p.name]));
-    const ratesReferenced = payments.some((p) => (p.invoiceLines ?? []).some((l) => (data.rates as { _id: string }[]).some((r) => r._id === l.plan)));
+    const ratesReferenced = payments.some((p) =>
+      (p.invoiceLines ?? []).some((l) => (data.rates as { _id: string }[]).some((r) => r._id === l.plan)),
+    );
     expect(ratesReferenced).toBe(true);
     stack.simulator.log.reset();
-    const response = await stack.gateway.fetch('http://gateway.test/reports/payments.ndjson?expand=invoiceLines&columns=number,invoiceLines.plan.name');
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/payments.ndjson?expand=invoiceLines&columns=number,invoiceLines.plan.name',
+    );
     const table = parseExport('ndjson', await response.text());
     expect(table.rows).toEqual(
       payments.flatMap((p) =>
@@ -192,14 +219,22 @@ describe('joined columns', () => {
     // Scale 0.5: more than WALK_AFTER_IDS distinct teams among the members, so the teams are read whole.
     const stack = createTestStack({ scale: 0.5 });
     const data = stack.simulator.dataset.collections;
-    type Team = { _id: string; name: string; office?: string; properties?: Record<string, unknown>; address?: { city?: string | null } };
+    type Team = {
+      _id: string;
+      name: string;
+      office?: string;
+      properties?: Record<string, unknown>;
+      address?: { city?: string | null };
+    };
     const members = data.members as WireMember[];
     const teams = new Map((data.teams as Team[]).map((t) => [t._id, t]));
     const offices = new Map((data.offices as { _id: string; name: string }[]).map((o) => [o._id, o.name]));
     expect(distinct(members.map((m) => m.team)).size).toBeGreaterThan(WALK_AFTER_IDS);
     const columns = ['name', 'team.name', 'team.properties.industry', 'team.address.city', 'team.office.name'];
     stack.simulator.log.reset();
-    const response = await stack.gateway.fetch(`http://gateway.test/reports/members.ndjson?columns=${columns.join(',')}`);
+    const response = await stack.gateway.fetch(
+      `http://gateway.test/reports/members.ndjson?columns=${columns.join(',')}`,
+    );
     const table = parseExport('ndjson', await response.text());
     expect(table.rows).toEqual(
       members.map((m) => {
@@ -207,14 +242,15 @@ describe('joined columns', () => {
         return [
           m.name,
           team?.name ?? null,
-          team?.properties?.['industry'] ?? null,
+          team?.properties?.industry ?? null,
           team?.address?.city ?? null,
           (team?.office ? offices.get(team.office) : null) ?? null,
         ];
       }),
     );
     // Every column has values, and the teams were read whole (list calls) once they were many.
-    for (let column = 1; column < columns.length; column++) expect(table.rows.some((row) => row[column] !== null)).toBe(true);
+    for (let column = 1; column < columns.length; column++)
+      expect(table.rows.some((row) => row[column] !== null)).toBe(true);
     expect(stack.apiCalls({ collection: 'teams', id: false })).toBe(Math.ceil(teams.size / 100));
   });
 
@@ -223,10 +259,21 @@ describe('joined columns', () => {
     const data = stack.simulator.dataset.collections;
     const titles = new Map((data['resource-types'] as { type: string; title: string }[]).map((t) => [t.type, t.title]));
     stack.simulator.log.reset();
-    const table = parseExport('ndjson', await (await stack.gateway.fetch('http://gateway.test/reports/resources.ndjson?columns=name,resourceType.title,floor.name')).text());
+    const table = parseExport(
+      'ndjson',
+      await (
+        await stack.gateway.fetch(
+          'http://gateway.test/reports/resources.ndjson?columns=name,resourceType.title,floor.name',
+        )
+      ).text(),
+    );
     const floors = new Map((data.floors as { _id: string; name: string }[]).map((f) => [f._id, f.name]));
     expect(table.rows).toEqual(
-      (data.resources as WireResource[]).map((r) => [r.name, titles.get(r.type ?? '') ?? null, (r.room ? floors.get(r.room) : null) ?? null]),
+      (data.resources as WireResource[]).map((r) => [
+        r.name,
+        titles.get(r.type ?? '') ?? null,
+        (r.room ? floors.get(r.room) : null) ?? null,
+      ]),
     );
     expect(stack.apiCalls({ collection: 'resource-types' })).toBe(1);
     expect(stack.apiCalls({ collection: 'floors' })).toBe(1);

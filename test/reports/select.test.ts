@@ -11,7 +11,7 @@ const selects = (stack: ReturnType<typeof createTestStack>, collection: string):
   stack.simulator.log
     .entries()
     .filter((e) => e.kind === 'api' && e.collection === collection && e.id === null)
-    .map((e) => e.query['$select']);
+    .map((e) => e.query.$select);
 
 describe('export field selection ($select)', () => {
   it('asks for the fields of the named columns, expanded arrays, join references and the date check, no more', async () => {
@@ -32,10 +32,18 @@ describe('export field selection ($select)', () => {
   it('gives the same table as whole objects would', async () => {
     const stack = createTestStack();
     const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
-    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.csv?columns=_id,start.dateTime,end.dateTime,canceled,resourceId');
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/bookings.csv?columns=_id,start.dateTime,end.dateTime,canceled,resourceId',
+    );
     const table = parseExport('csv', await response.text());
     expect(table.rows).toEqual(
-      bookings.map((b) => [b._id, b.start?.dateTime ?? null, b.end?.dateTime ?? null, b.canceled === undefined ? null : String(b.canceled), b.resourceId ?? null]),
+      bookings.map((b) => [
+        b._id,
+        b.start?.dateTime ?? null,
+        b.end?.dateTime ?? null,
+        b.canceled === undefined ? null : String(b.canceled),
+        b.resourceId ?? null,
+      ]),
     );
     expect(selects(stack, 'bookings').every((s) => s === 'canceled,end,resourceId,start')).toBe(true);
   });
@@ -60,7 +68,9 @@ describe('export field selection ($select)', () => {
     };
     const stack = createTestStack({ client: { fetch: bareIds } });
     const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
-    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member,canceled');
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/bookings.ndjson?columns=_id,member,canceled',
+    );
     const table = parseExport('ndjson', await response.text());
     expect(table.rows).toEqual(bookings.map((b) => [b._id, b.member ?? null, b.canceled ?? null]));
     // The first page once with the selection, then every page without it.
@@ -70,25 +80,35 @@ describe('export field selection ($select)', () => {
     expect(sent.length).toBe(Math.ceil(bookings.length / 100) + 1);
   });
 
-  it.each([400, 500])('reads without the selection when OfficeRnD refuses it with a %i, and the rest too', async (status) => {
-    const refusing: typeof fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (url.includes('%24select=') || url.includes('$select=')) {
-        // Counted in the simulator's log like any call, then refused.
-        await stack.simulator.fetch(input, init);
-        return new Response(JSON.stringify({ message: 'unknown field' }), { status, headers: { 'content-type': 'application/json' } });
-      }
-      return stack.simulator.fetch(input, init);
-    };
-    const stack = createTestStack({ client: { fetch: refusing, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } } });
-    const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
-    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member,canceled');
-    expect(response.status).toBe(200);
-    const table = parseExport('ndjson', await response.text());
-    expect(table.rows).toEqual(bookings.map((b) => [b._id, b.member ?? null, b.canceled ?? null]));
-    const sent = selects(stack, 'bookings');
-    expect(sent.filter((s) => s === undefined)).toHaveLength(Math.ceil(bookings.length / 100));
-  });
+  it.each([400, 500])(
+    'reads without the selection when OfficeRnD refuses it with a %i, and the rest too',
+    async (status) => {
+      const refusing: typeof fetch = async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (url.includes('%24select=') || url.includes('$select=')) {
+          // Counted in the simulator's log like any call, then refused.
+          await stack.simulator.fetch(input, init);
+          return new Response(JSON.stringify({ message: 'unknown field' }), {
+            status,
+            headers: { 'content-type': 'application/json' },
+          });
+        }
+        return stack.simulator.fetch(input, init);
+      };
+      const stack = createTestStack({
+        client: { fetch: refusing, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
+      });
+      const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
+      const response = await stack.gateway.fetch(
+        'http://gateway.test/reports/bookings.ndjson?columns=_id,member,canceled',
+      );
+      expect(response.status).toBe(200);
+      const table = parseExport('ndjson', await response.text());
+      expect(table.rows).toEqual(bookings.map((b) => [b._id, b.member ?? null, b.canceled ?? null]));
+      const sent = selects(stack, 'bookings');
+      expect(sent.filter((s) => s === undefined)).toHaveLength(Math.ceil(bookings.length / 100));
+    },
+  );
 });
 
 describe('joined collections read whole ($select)', () => {
@@ -99,7 +119,9 @@ describe('joined collections read whole ($select)', () => {
     const teams = new Map((data.teams as { _id: string; name: string }[]).map((t) => [t._id, t.name]));
     const members = new Map((data.members as WireMember[]).map((m) => [m._id, m]));
     const bookings = data.bookings as WireBooking[];
-    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member.name,member.team.name');
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/bookings.ndjson?columns=_id,member.name,member.team.name',
+    );
     const table = parseExport('ndjson', await response.text());
     expect(table.rows).toEqual(
       bookings.map((b) => {
@@ -129,7 +151,10 @@ describe('joined collections read whole ($select)', () => {
     const data = stack.simulator.dataset.collections;
     const names = new Map((data.members as WireMember[]).map((m) => [m._id, m.name]));
     const bookings = data.bookings as WireBooking[];
-    const table = parseExport('ndjson', await (await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member.name')).text());
+    const table = parseExport(
+      'ndjson',
+      await (await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson?columns=_id,member.name')).text(),
+    );
     expect(table.rows).toEqual(bookings.map((b) => [b._id, (b.member ? names.get(b.member) : null) ?? null]));
     // One page asked with the selection, then the whole walk without it.
     const sent = selects(stack, 'members');

@@ -62,8 +62,10 @@ describe('mid-stream upstream failure', () => {
     async (format) => {
       failAfterSecondPage();
       // Uncompressed: undici may drop the last decompressed bytes when the transfer is cut (compressed truncation is
-    // tested over a raw socket in test/ops/http.test.ts).
-    const response = await fetch(`${url}/reports/bookings.${format}?columns=_id,summary`, { headers: { 'accept-encoding': 'identity' } });
+      // tested over a raw socket in test/ops/http.test.ts).
+      const response = await fetch(`${url}/reports/bookings.${format}?columns=_id,summary`, {
+        headers: { 'accept-encoding': 'identity' },
+      });
       expect(response.status).toBe(200);
       const { text, error } = await readAll(response);
       // The client sees the transfer cut short (no end of the chunked body), not a complete file.
@@ -133,7 +135,9 @@ describe('first bytes before the joins', () => {
     });
     const { server, url } = await listenGateway(stack.gateway);
     try {
-      const response = await fetch(`${url}/reports/bookings.csv?columns=_id,member.name,team.name`, { headers: { 'accept-encoding': 'identity' } });
+      const response = await fetch(`${url}/reports/bookings.csv?columns=_id,member.name,team.name`, {
+        headers: { 'accept-encoding': 'identity' },
+      });
       // The first upstream page settled the status; its joins had not been loaded yet.
       expect(response.status).toBe(200);
       const reader = response.body!.getReader();

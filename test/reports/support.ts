@@ -53,7 +53,14 @@ export function parseExport(format: Format, text: string): Table {
     const [columns = [], ...rows] = parseCsv(text);
     return { columns, rows };
   }
-  const records = (format === 'json' ? JSON.parse(text) : text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line))) as Record<string, unknown>[];
+  const records = (
+    format === 'json'
+      ? JSON.parse(text)
+      : text
+          .split('\n')
+          .filter((line) => line !== '')
+          .map((line) => JSON.parse(line))
+  ) as Record<string, unknown>[];
   const columns = Object.keys(records[0] ?? {});
   return { columns, rows: records.map((r) => columns.map((c) => r[c])) };
 }
@@ -65,7 +72,10 @@ export function parseExport(format: Format, text: string): Table {
 export function expectedCell(item: unknown, path: string, type?: string): unknown {
   let value: unknown = item;
   for (const step of path.split('.')) {
-    value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[step] : undefined;
+    value =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)[step]
+        : undefined;
   }
   if (value === undefined || value === null) return null;
   if (type === 'date' && typeof value === 'string') return new Date(value).toISOString().slice(0, 10);

@@ -97,7 +97,9 @@ describe('batching', () => {
       }
     `;
     stack.simulator.log.reset();
-    const result = await stack.query<{ teams: { nodes: { id: string; members: { nodes: { team: { id: string } }[] } }[] } }>(query);
+    const result = await stack.query<{
+      teams: { nodes: { id: string; members: { nodes: { team: { id: string } }[] } }[] };
+    }>(query);
     expect(result.errors).toBeUndefined();
     for (const team of result.data!.teams.nodes) {
       for (const member of team.members.nodes) expect(member.team.id).toBe(team.id);

@@ -48,7 +48,7 @@ beforeAll(() => {
 });
 
 describe('payments', () => {
-  it('lists the simulator\'s payments in order with their fields mapped', async () => {
+  it("lists the simulator's payments in order with their fields mapped", async () => {
     const result = await data<{ payments: Connection<Record<string, unknown>> }>(`{
       payments(first: 100) {
         nodes { id number documentType status date dueDate amount totalAmount paidAmount currency isPaid
@@ -111,9 +111,7 @@ describe('payments', () => {
     expect(sample).toBeDefined();
     const office = sample?.office as string;
     const status = sample?.status as string;
-    const expected = payments.filter(
-      (p) => p.office === office && p.status === status && p.documentType === 'invoice',
-    );
+    const expected = payments.filter((p) => p.office === office && p.status === status && p.documentType === 'invoice');
     stack.simulator.log.reset();
     const result = await data<{ payments: Connection<{ id: string; office: { id: string } }> }>(
       `query ($office: ID, $status: PaymentStatus) {
@@ -139,8 +137,12 @@ describe('payments', () => {
       }`,
       { team: withTeam?.team, member: withMember?.member },
     );
-    expect(result.t?.nodes.map((n) => n.id)).toEqual(payments.filter((p) => p.team === withTeam?.team).map((p) => p._id));
-    expect(result.m?.nodes.map((n) => n.id)).toEqual(payments.filter((p) => p.member === withMember?.member).map((p) => p._id));
+    expect(result.t?.nodes.map((n) => n.id)).toEqual(
+      payments.filter((p) => p.team === withTeam?.team).map((p) => p._id),
+    );
+    expect(result.m?.nodes.map((n) => n.id)).toEqual(
+      payments.filter((p) => p.member === withMember?.member).map((p) => p._id),
+    );
     const queries = listCalls('payments').map((e) => e.query);
     expect(queries).toContainEqual(expect.objectContaining({ team: withTeam?.team }));
     expect(queries).toContainEqual(expect.objectContaining({ member: withMember?.member }));
@@ -162,7 +164,12 @@ describe('payments', () => {
     const { members, teams, offices } = stack.simulator.dataset.collections;
     stack.simulator.log.reset();
     const result = await data<{
-      payments: Connection<{ id: string; member: { id: string; name: string } | null; team: { id: string; name: string } | null; office: { id: string; name: string } | null }>;
+      payments: Connection<{
+        id: string;
+        member: { id: string; name: string } | null;
+        team: { id: string; name: string } | null;
+        office: { id: string; name: string } | null;
+      }>;
     }>(`{ payments(first: 100) { nodes { id member { id name } team { id name } office { id name } } } }`);
     const memberMap = byId(members);
     const teamMap = byId(teams);
@@ -185,7 +192,13 @@ describe('payments', () => {
     const result = await data<{
       payments: Connection<{
         id: string;
-        lines: { plan: { id: string } | null; rate: { id: string } | null; fee: { id: string } | null; membership: { id: string } | null; office: { id: string } | null }[];
+        lines: {
+          plan: { id: string } | null;
+          rate: { id: string } | null;
+          fee: { id: string } | null;
+          membership: { id: string } | null;
+          office: { id: string } | null;
+        }[];
       }>;
     }>(`{ payments(first: 100) { nodes { id lines {
           plan { id } rate { id } fee { id name } membership { id } office { id } } } } }`);
@@ -224,8 +237,18 @@ describe('payments', () => {
     expect(withAllocations.length).toBeGreaterThan(0);
     const paymentMap = byId(payments);
     const chargesOf = (p: WirePayment) =>
-      p.charges && p.charges.length > 0 ? p.charges.map((c) => c._id) : charges.filter((c) => c.payment === p._id).map((c) => c._id);
-    const result = await data<Record<string, { allocations: { amount: number; target: { id: string; number: string } | null }[]; charges: Connection<{ id: string }> }>>(
+      p.charges && p.charges.length > 0
+        ? p.charges.map((c) => c._id)
+        : charges.filter((c) => c.payment === p._id).map((c) => c._id);
+    const result = await data<
+      Record<
+        string,
+        {
+          allocations: { amount: number; target: { id: string; number: string } | null }[];
+          charges: Connection<{ id: string }>;
+        }
+      >
+    >(
       `query (${withAllocations.map((_, i) => `$p${i}: ID!`).join(', ')}) {
         ${withAllocations.map((_, i) => `p${i}: payment(id: $p${i}) { allocations { amount target { id number } } charges(first: 1000) { nodes { id } } }`).join('\n')}
       }`,
@@ -245,14 +268,15 @@ describe('payments', () => {
 
   it('reads the charges of 100 payments with one charges walk, not one call per payment', async () => {
     stack.simulator.log.reset();
-    const result = await data<{ payments: Connection<{ id: string; charges: Connection<{ id: string; amount: number }> }> }>(
-      `{ payments(first: 100) { nodes { id charges(first: 1000) { nodes { id amount } } } } }`,
-    );
+    const result = await data<{
+      payments: Connection<{ id: string; charges: Connection<{ id: string; amount: number }> }>;
+    }>(`{ payments(first: 100) { nodes { id charges(first: 1000) { nodes { id amount } } } } }`);
     const sample = payments.slice(0, 100);
     const embedded = sample.every((p) => (p.charges?.length ?? 0) > 0);
     result.payments.nodes.forEach((node, i) => {
       const wire = sample[i] as WirePayment;
-      const expected = wire.charges && wire.charges.length > 0 ? wire.charges : charges.filter((c) => c.payment === wire._id);
+      const expected =
+        wire.charges && wire.charges.length > 0 ? wire.charges : charges.filter((c) => c.payment === wire._id);
       expect(node.charges.nodes.map((c) => c.id)).toEqual(expected.map((c) => c._id));
     });
     expect(listCalls('payments').length).toBe(1);
@@ -262,7 +286,7 @@ describe('payments', () => {
 });
 
 describe('fees', () => {
-  it('lists the simulator\'s fees with their fields mapped', async () => {
+  it("lists the simulator's fees with their fields mapped", async () => {
     const result = await data<{ fees: Connection<Record<string, unknown>> }>(
       `{ fees(first: 100) { nodes { id name price quantity issueDate status isRefundable shouldBillInAdvance paymentStatus } } }`,
     );
@@ -310,7 +334,9 @@ describe('fees', () => {
       }`,
       { member: withMember.member, plan: withPlan.plan, prefix },
     );
-    expect(result.m?.nodes.map((n) => n.id)).toEqual(fees.filter((f) => f.member === withMember.member).map((f) => f._id));
+    expect(result.m?.nodes.map((n) => n.id)).toEqual(
+      fees.filter((f) => f.member === withMember.member).map((f) => f._id),
+    );
     expect(result.p?.nodes.map((n) => n.id)).toEqual(fees.filter((f) => f.plan === withPlan.plan).map((f) => f._id));
     expect(result.n?.nodes.map((n) => n.id)).toEqual(
       fees.filter((f) => (f.name ?? '').toLowerCase().startsWith(prefix.toLowerCase())).map((f) => f._id),
@@ -412,7 +438,7 @@ describe('fees', () => {
 });
 
 describe('charges', () => {
-  it('lists the simulator\'s charges with their fields mapped', async () => {
+  it("lists the simulator's charges with their fields mapped", async () => {
     const result = await data<{ charges: Connection<Record<string, unknown>> }>(
       `{ charges(first: 100) { nodes { id amount date status account reference currency } pageInfo { hasNextPage } } }`,
     );
@@ -454,7 +480,9 @@ describe('charges', () => {
       }`,
       { payment: sample.payment, status: status.toUpperCase() },
     );
-    expect(result.p?.nodes.map((n) => n.id)).toEqual(charges.filter((c) => c.payment === sample.payment).map((c) => c._id));
+    expect(result.p?.nodes.map((n) => n.id)).toEqual(
+      charges.filter((c) => c.payment === sample.payment).map((c) => c._id),
+    );
     expect(result.p?.nodes.every((n) => n.payment?.id === sample.payment)).toBe(true);
     expect(result.s?.nodes.map((n) => n.id)).toEqual(charges.filter((c) => c.status === status).map((c) => c._id));
     const queries = listCalls('charges').map((e) => e.query);
@@ -479,9 +507,9 @@ describe('charges', () => {
     const paymentMap = byId(payments);
     const officeMap = byId(offices);
     stack.simulator.log.reset();
-    const result = await data<{ charges: Connection<{ payment: { id: string; number: string } | null; office: { name: string } | null }> }>(
-      `{ charges(first: 100) { nodes { payment { id number } office { name } } } }`,
-    );
+    const result = await data<{
+      charges: Connection<{ payment: { id: string; number: string } | null; office: { name: string } | null }>;
+    }>(`{ charges(first: 100) { nodes { payment { id number } office { name } } } }`);
     result.charges.nodes.forEach((node, i) => {
       const wire = charges[i] as WireCharge;
       expect(node.payment?.number ?? null).toBe(wire.payment ? (paymentMap.get(wire.payment)?.number ?? null) : null);
@@ -520,7 +548,13 @@ describe('payments as other v1 payloads spell them (§6.14)', () => {
     });
     const body = (await response.json()) as {
       errors?: unknown;
-      data: { payments: Connection<{ id: string; lines: { total: number; unitDiscount: number; membership: { id: string } | null }[]; charges: Connection<{ id: string; amount: number }> }> };
+      data: {
+        payments: Connection<{
+          id: string;
+          lines: { total: number; unitDiscount: number; membership: { id: string } | null }[];
+          charges: Connection<{ id: string; amount: number }>;
+        }>;
+      };
     };
     expect(body.errors).toBeUndefined();
     const node = body.data.payments.nodes[0];

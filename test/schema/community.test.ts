@@ -44,7 +44,10 @@ describe('community reports', () => {
 
   /** The upstream list queries sent to a collection since the last reset. */
   const upstreamQueries = (collection: string) =>
-    stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === collection && e.id === null).map((e) => e.query);
+    stack.simulator.log
+      .entries()
+      .filter((e) => e.kind === 'api' && e.collection === collection && e.id === null)
+      .map((e) => e.query);
 
   async function errorCode(query: string, variables?: Record<string, unknown>): Promise<unknown> {
     const result = await stack.query(query, variables);
@@ -84,12 +87,28 @@ describe('community reports', () => {
       expect(nodes.map((n) => idOf(n.office))).toEqual(memberships.map((m) => m.office ?? null));
       expect(nodes.map((n) => idOf(n.contract))).toEqual(memberships.map((m) => m.contract ?? null));
       const contractWalk = memberships.some((m) => isId(m.contract)) ? pages(data().contracts.length) : 0;
-      expect(stack.apiCalls({ collection: 'members', id: true })).toBe(lookups('members', memberships.map((m) => m.member)).gets);
-      expect(stack.apiCalls({ collection: 'teams', id: true })).toBe(lookups('teams', memberships.map((m) => m.team)).gets);
+      expect(stack.apiCalls({ collection: 'members', id: true })).toBe(
+        lookups(
+          'members',
+          memberships.map((m) => m.member),
+        ).gets,
+      );
+      expect(stack.apiCalls({ collection: 'teams', id: true })).toBe(
+        lookups(
+          'teams',
+          memberships.map((m) => m.team),
+        ).gets,
+      );
       expect(stack.apiCalls()).toBe(
         1 +
-          lookups('members', memberships.map((m) => m.member)).calls +
-          lookups('teams', memberships.map((m) => m.team)).calls +
+          lookups(
+            'members',
+            memberships.map((m) => m.member),
+          ).calls +
+          lookups(
+            'teams',
+            memberships.map((m) => m.team),
+          ).calls +
           pages(data().plans.length) +
           pages(data().offices.length) +
           contractWalk,
@@ -129,8 +148,14 @@ describe('community reports', () => {
       expect(stack.apiCalls({ collection: 'resources', id: true })).toBe(lookups('resources', resources).gets);
       expect(stack.apiCalls()).toBe(
         1 +
-          lookups('members', contracts.map((c) => c.member)).calls +
-          lookups('teams', contracts.map((c) => c.team)).calls +
+          lookups(
+            'members',
+            contracts.map((c) => c.member),
+          ).calls +
+          lookups(
+            'teams',
+            contracts.map((c) => c.team),
+          ).calls +
           pages(data().offices.length) +
           pages(data().plans.length) +
           lookups('resources', resources).calls +
@@ -152,39 +177,62 @@ describe('community reports', () => {
       const walk = (refs: unknown[], size: number) => (refs.some(isId) ? pages(size) : 0);
       expect(stack.apiCalls()).toBe(
         1 +
-          lookups('members', passes.map((p) => p.member)).calls +
-          lookups('teams', passes.map((p) => p.team)).calls +
-          walk(passes.map((p) => p.membership), data().memberships.length) +
-          walk(passes.map((p) => p.fee), data().fees.length),
+          lookups(
+            'members',
+            passes.map((p) => p.member),
+          ).calls +
+          lookups(
+            'teams',
+            passes.map((p) => p.team),
+          ).calls +
+          walk(
+            passes.map((p) => p.membership),
+            data().memberships.length,
+          ) +
+          walk(
+            passes.map((p) => p.fee),
+            data().fees.length,
+          ),
       );
     });
 
-    it.each(['issues', 'checkins', 'visits'] as const)('%s links: member, team and office (and booking) cost one GET per distinct object', async (field) => {
-      const items = (data()[field] as (WireIssue | WireCheckin | WireVisit)[]).slice(0, 100);
-      const withBooking = field === 'visits';
-      stack.simulator.log.reset();
-      const result = await ok<Nodes<typeof field>>(
-        `{ ${field}(first: 100) { nodes { id member { id } team { id } office { id } ${withBooking ? 'booking { id }' : ''} } } }`,
-      );
-      const nodes = result[field].nodes;
-      expect(nodes.map((n) => n.id)).toEqual(items.map((i) => i._id));
-      expect(nodes.map((n) => idOf(n.member))).toEqual(items.map((i) => i.member ?? null));
-      expect(nodes.map((n) => idOf(n.team))).toEqual(items.map((i) => i.team ?? null));
-      expect(nodes.map((n) => idOf(n.office))).toEqual(items.map((i) => i.office ?? null));
-      const bookings = withBooking ? (items as WireVisit[]).map((v) => v.booking) : [];
-      if (withBooking) expect(nodes.map((n) => idOf(n.booking))).toEqual(bookings.map((b) => b ?? null));
-      expect(stack.apiCalls()).toBe(
-        1 +
-          lookups('members', items.map((i) => i.member)).calls +
-          lookups('teams', items.map((i) => i.team)).calls +
-          pages(data().offices.length) +
-          lookups('bookings', bookings).calls,
-      );
-    });
+    it.each(['issues', 'checkins', 'visits'] as const)(
+      '%s links: member, team and office (and booking) cost one GET per distinct object',
+      async (field) => {
+        const items = (data()[field] as (WireIssue | WireCheckin | WireVisit)[]).slice(0, 100);
+        const withBooking = field === 'visits';
+        stack.simulator.log.reset();
+        const result = await ok<Nodes<typeof field>>(
+          `{ ${field}(first: 100) { nodes { id member { id } team { id } office { id } ${withBooking ? 'booking { id }' : ''} } } }`,
+        );
+        const nodes = result[field].nodes;
+        expect(nodes.map((n) => n.id)).toEqual(items.map((i) => i._id));
+        expect(nodes.map((n) => idOf(n.member))).toEqual(items.map((i) => i.member ?? null));
+        expect(nodes.map((n) => idOf(n.team))).toEqual(items.map((i) => i.team ?? null));
+        expect(nodes.map((n) => idOf(n.office))).toEqual(items.map((i) => i.office ?? null));
+        const bookings = withBooking ? (items as WireVisit[]).map((v) => v.booking) : [];
+        if (withBooking) expect(nodes.map((n) => idOf(n.booking))).toEqual(bookings.map((b) => b ?? null));
+        expect(stack.apiCalls()).toBe(
+          1 +
+            lookups(
+              'members',
+              items.map((i) => i.member),
+            ).calls +
+            lookups(
+              'teams',
+              items.map((i) => i.team),
+            ).calls +
+            pages(data().offices.length) +
+            lookups('bookings', bookings).calls,
+        );
+      },
+    );
 
     it('Team.creditAccounts: one credit-stats call per team', async () => {
       stack.simulator.log.reset();
-      const result = await ok<Nodes<'teams'>>(`{ teams(first: 5) { nodes { id creditAccounts(month: "${MONTH}") { creditAccountId } } } }`);
+      const result = await ok<Nodes<'teams'>>(
+        `{ teams(first: 5) { nodes { id creditAccounts(month: "${MONTH}") { creditAccountId } } } }`,
+      );
       expect(result.teams.nodes).toHaveLength(5);
       for (const node of result.teams.nodes) {
         expect((node.creditAccounts as { creditAccountId: string }[]).map((a) => a.creditAccountId)).toEqual(
@@ -207,7 +255,9 @@ describe('community reports', () => {
         } }
       }`);
       const children = (collection: 'members' | 'memberships' | 'contracts' | 'bookings', team: WireTeam) =>
-        (data()[collection] as { _id: string; team?: string | null }[]).filter((c) => c.team === team._id).map((c) => c._id);
+        (data()[collection] as { _id: string; team?: string | null }[])
+          .filter((c) => c.team === team._id)
+          .map((c) => c._id);
       for (const [i, node] of result.teams.nodes.entries()) {
         const team = teams[i] as WireTeam;
         expect(node.id).toBe(team._id);
@@ -239,27 +289,41 @@ describe('community reports', () => {
         expect(node.calculatedStatus).toBe(String(team.calculatedStatus).replace('-', '_').toUpperCase());
         expect(node.startDate).toBe(dateOf(team.startDate));
         expect(node.createdAt).toBe(team.createdAt);
-        expect(node.billingDetails).toEqual(team.details ? { legalName: team.details.name ?? null, currency: team.details.currency ?? null } : null);
-        expect(node.address).toEqual(team.address ? { street: team.address.address ?? null, city: team.address.city ?? null } : null);
+        expect(node.billingDetails).toEqual(
+          team.details ? { legalName: team.details.name ?? null, currency: team.details.currency ?? null } : null,
+        );
+        expect(node.address).toEqual(
+          team.address ? { street: team.address.address ?? null, city: team.address.city ?? null } : null,
+        );
       }
     });
 
     it('pushes the office, status and name filters upstream', async () => {
       const sample = data().teams.find((t) => t.calculatedStatus === 'active') as WireTeam;
       const office = sample.office as string;
-      const expected = data().teams.filter((t) => t.office === office && t.calculatedStatus === 'active').map((t) => t._id);
+      const expected = data()
+        .teams.filter((t) => t.office === office && t.calculatedStatus === 'active')
+        .map((t) => t._id);
       stack.simulator.log.reset();
-      const result = await ok<Nodes<'teams'>>(`query ($office: ID) { teams(office: $office, calculatedStatus: ACTIVE, first: 1000) { nodes { id } } }`, {
-        office,
-      });
+      const result = await ok<Nodes<'teams'>>(
+        `query ($office: ID) { teams(office: $office, calculatedStatus: ACTIVE, first: 1000) { nodes { id } } }`,
+        {
+          office,
+        },
+      );
       expect(result.teams.nodes.map((n) => n.id)).toEqual(expected);
       expect(upstreamQueries('teams')[0]).toMatchObject({ office, calculatedStatus: 'active' });
 
       const prefix = (sample.name as string).slice(0, 3).toLowerCase();
       stack.simulator.log.reset();
-      const byName = await ok<Nodes<'teams'>>(`query ($p: String) { teams(nameStartsWith: $p, first: 1000) { nodes { id name } } }`, { p: prefix });
+      const byName = await ok<Nodes<'teams'>>(
+        `query ($p: String) { teams(nameStartsWith: $p, first: 1000) { nodes { id name } } }`,
+        { p: prefix },
+      );
       expect(byName.teams.nodes.map((n) => n.id)).toEqual(
-        data().teams.filter((t) => (t.name ?? '').toLowerCase().startsWith(prefix)).map((t) => t._id),
+        data()
+          .teams.filter((t) => (t.name ?? '').toLowerCase().startsWith(prefix))
+          .map((t) => t._id),
       );
       expect(upstreamQueries('teams')[0]).toMatchObject({ 'name.$swi': prefix });
     });
@@ -272,10 +336,11 @@ describe('community reports', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let guard = 0; guard < 50; guard += 1) {
-        const page: { memberships: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await ok(
-          `query ($after: String) { memberships(first: 70, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
-          { after },
-        );
+        const page: { memberships: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+          await ok(
+            `query ($after: String) { memberships(first: 70, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+            { after },
+          );
         seen.push(...page.memberships.nodes.map((n) => n.id));
         if (!page.memberships.pageInfo.hasNextPage) break;
         after = page.memberships.pageInfo.endCursor;
@@ -315,9 +380,15 @@ describe('community reports', () => {
         `query ($team: ID, $plan: ID) { memberships(team: $team, plan: $plan, calculatedStatus: ACTIVE, first: 1000) { nodes { id team { id } } } }`,
         { team: sample.team, plan: sample.plan },
       );
-      const expected = data().memberships.filter((m) => m.team === sample.team && m.plan === sample.plan && m.calculatedStatus === 'active');
+      const expected = data().memberships.filter(
+        (m) => m.team === sample.team && m.plan === sample.plan && m.calculatedStatus === 'active',
+      );
       expect(result.memberships.nodes.map((n) => n.id)).toEqual(expected.map((m) => m._id));
-      expect(upstreamQueries('memberships')[0]).toMatchObject({ team: sample.team, plan: sample.plan, calculatedStatus: 'active' });
+      expect(upstreamQueries('memberships')[0]).toMatchObject({
+        team: sample.team,
+        plan: sample.plan,
+        calculatedStatus: 'active',
+      });
     });
   });
 
@@ -348,27 +419,40 @@ describe('community reports', () => {
           (c.plans ?? []).map((p) => ({
             count: p.count,
             price: p.price,
-            steps: (p.steps ?? []).map((s) => ({ price: s.price, startDate: dateOf(s.startDate), endDate: dateOf(s.endDate) })),
+            steps: (p.steps ?? []).map((s) => ({
+              price: s.price,
+              startDate: dateOf(s.startDate),
+              endDate: dateOf(s.endDate),
+            })),
           })),
         );
-        expect(node.termination).toEqual(c.termination ? { date: dateOf(c.termination.date), reason: c.termination.reasonKey } : null);
+        expect(node.termination).toEqual(
+          c.termination ? { date: dateOf(c.termination.date), reason: c.termination.reasonKey } : null,
+        );
       }
     });
 
     it('pushes team and status filters upstream', async () => {
       const sample = data().contracts.find((c) => c.status === 'signed' && isId(c.team)) as WireContract;
       stack.simulator.log.reset();
-      const result = await ok<Nodes<'contracts'>>(`query ($team: ID) { contracts(team: $team, status: SIGNED) { nodes { id } } }`, {
-        team: sample.team,
-      });
+      const result = await ok<Nodes<'contracts'>>(
+        `query ($team: ID) { contracts(team: $team, status: SIGNED) { nodes { id } } }`,
+        {
+          team: sample.team,
+        },
+      );
       expect(result.contracts.nodes.map((n) => n.id)).toEqual(
-        data().contracts.filter((c) => c.team === sample.team && c.status === 'signed').map((c) => c._id),
+        data()
+          .contracts.filter((c) => c.team === sample.team && c.status === 'signed')
+          .map((c) => c._id),
       );
       expect(upstreamQueries('contracts')[0]).toMatchObject({ team: sample.team, status: 'signed' });
     });
 
     it('links a contract to the memberships made from it', async () => {
-      const withMemberships = data().contracts.filter((c) => data().memberships.some((m) => m.contract === c._id)).slice(0, 5);
+      const withMemberships = data()
+        .contracts.filter((c) => data().memberships.some((m) => m.contract === c._id))
+        .slice(0, 5);
       expect(withMemberships.length).toBeGreaterThan(0);
       for (const c of withMemberships) {
         const result = await ok<{ contract: { memberships: { nodes: Node[] } } }>(
@@ -376,7 +460,9 @@ describe('community reports', () => {
           { id: c._id },
         );
         expect(result.contract.memberships.nodes.map((n) => n.id)).toEqual(
-          data().memberships.filter((m) => m.contract === c._id).map((m) => m._id),
+          data()
+            .memberships.filter((m) => m.contract === c._id)
+            .map((m) => m._id),
         );
       }
     });
@@ -394,10 +480,15 @@ describe('community reports', () => {
 
     it('answers the credit stats of a team or a member in a month, linked', async () => {
       const dataset = stack.simulator.dataset;
-      const statsOf = (owner: { team?: string; member?: string }) => creditStatsFor(dataset, { month: MONTH, ...owner });
+      const statsOf = (owner: { team?: string; member?: string }) =>
+        creditStatsFor(dataset, { month: MONTH, ...owner });
       // A team whose credits are for resource types, a team whose credits are for rates, and a member with credits.
-      const byTypes = data().teams.find((t) => statsOf({ team: t._id }).some((s) => (s.resourceTypes ?? []).length > 0));
-      const byRates = data().teams.find((t) => statsOf({ team: t._id }).some((s) => (s.resourceRates ?? []).length > 0));
+      const byTypes = data().teams.find((t) =>
+        statsOf({ team: t._id }).some((s) => (s.resourceTypes ?? []).length > 0),
+      );
+      const byRates = data().teams.find((t) =>
+        statsOf({ team: t._id }).some((s) => (s.resourceRates ?? []).length > 0),
+      );
       const member = data().members.find((m) => statsOf({ member: m._id }).length > 0);
       const owners = [{ team: byTypes?._id }, { team: byRates?._id }, { member: member?._id }];
       const typeKeys = new Map(data()['resource-types'].map((t) => [t._id ?? t.id, t.type]));
@@ -405,16 +496,24 @@ describe('community reports', () => {
         expect(Object.values(owner)[0]).toBeDefined();
         const expected = statsOf(owner as { team?: string; member?: string });
         stack.simulator.log.reset();
-        const result = await ok<{ creditAccounts: { nodes: Record<string, unknown>[] } }>(QUERY, { month: MONTH, ...owner });
+        const result = await ok<{ creditAccounts: { nodes: Record<string, unknown>[] } }>(QUERY, {
+          month: MONTH,
+          ...owner,
+        });
         expect(stack.apiCalls({ collection: 'credit-accounts/stats' })).toBe(1);
-        expect(upstreamQueries('credit-accounts/stats')[0]).toMatchObject({ month: `${MONTH}-01T00:00:00.000Z`, ...owner });
+        expect(upstreamQueries('credit-accounts/stats')[0]).toMatchObject({
+          month: `${MONTH}-01T00:00:00.000Z`,
+          ...owner,
+        });
         expect(result.creditAccounts.nodes.map((a) => a.creditAccountId)).toEqual(expected.map((s) => s.creditAccount));
         for (const [i, account] of result.creditAccounts.nodes.entries()) {
           const stat = expected[i] as (typeof expected)[number];
           expect(account.month).toBe(MONTH);
           expect(account.monthly).toEqual(stat.monthly);
           expect(account.once).toEqual(stat.once ?? null);
-          expect(account.validFor).toBe(stat.validFor ? stat.validFor.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : null);
+          expect(account.validFor).toBe(
+            stat.validFor ? stat.validFor.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : null,
+          );
           expect(idOf(account.team)).toBe(stat.team ?? null);
           expect(idOf(account.member)).toBe(stat.member ?? null);
           expect((account.rates as Node[]).map((r) => r.id)).toEqual(stat.resourceRates ?? []);
@@ -455,7 +554,9 @@ describe('community reports', () => {
   describe('passes, issues, check-ins and visits', () => {
     it('maps passes and pushes member and status filters upstream', async () => {
       const wire = data().passes.slice(0, 100);
-      const result = await ok<Nodes<'passes'>>(`{ passes(first: 100) { nodes { id count usedCount remainingCount status intervalLength startDate isPersonal } } }`);
+      const result = await ok<Nodes<'passes'>>(
+        `{ passes(first: 100) { nodes { id count usedCount remainingCount status intervalLength startDate isPersonal } } }`,
+      );
       for (const [i, node] of result.passes.nodes.entries()) {
         const p = wire[i] as WirePass;
         expect(node).toEqual({
@@ -471,19 +572,26 @@ describe('community reports', () => {
       }
       const sample = data().passes.find((p) => isId(p.member)) as WirePass;
       stack.simulator.log.reset();
-      const filtered = await ok<Nodes<'passes'>>(`query ($m: ID, $s: PassStatus) { passes(member: $m, status: $s) { nodes { id } } }`, {
-        m: sample.member,
-        s: String(sample.status).toUpperCase(),
-      });
+      const filtered = await ok<Nodes<'passes'>>(
+        `query ($m: ID, $s: PassStatus) { passes(member: $m, status: $s) { nodes { id } } }`,
+        {
+          m: sample.member,
+          s: String(sample.status).toUpperCase(),
+        },
+      );
       expect(filtered.passes.nodes.map((n) => n.id)).toEqual(
-        data().passes.filter((p) => p.member === sample.member && p.status === sample.status).map((p) => p._id),
+        data()
+          .passes.filter((p) => p.member === sample.member && p.status === sample.status)
+          .map((p) => p._id),
       );
       expect(upstreamQueries('passes')[0]).toMatchObject({ member: sample.member, status: sample.status });
     });
 
     it('maps issues and pushes status, office and subject filters upstream', async () => {
       const wire = data().issues.slice(0, 100);
-      const result = await ok<Nodes<'issues'>>(`{ issues(first: 100) { nodes { id subject status resolvedAt assignedToId attachments createdAt } } }`);
+      const result = await ok<Nodes<'issues'>>(
+        `{ issues(first: 100) { nodes { id subject status resolvedAt assignedToId attachments createdAt } } }`,
+      );
       for (const [i, node] of result.issues.nodes.entries()) {
         const issue = wire[i] as WireIssue;
         expect(node).toEqual({
@@ -498,18 +606,28 @@ describe('community reports', () => {
       }
       const sample = data().issues.find((i) => i.status === 'resolved') as WireIssue;
       stack.simulator.log.reset();
-      const filtered = await ok<Nodes<'issues'>>(`query ($o: ID) { issues(office: $o, status: RESOLVED, first: 1000) { nodes { id } } }`, {
-        o: sample.office,
-      });
+      const filtered = await ok<Nodes<'issues'>>(
+        `query ($o: ID) { issues(office: $o, status: RESOLVED, first: 1000) { nodes { id } } }`,
+        {
+          o: sample.office,
+        },
+      );
       expect(filtered.issues.nodes.map((n) => n.id)).toEqual(
-        data().issues.filter((i) => i.office === sample.office && i.status === 'resolved').map((i) => i._id),
+        data()
+          .issues.filter((i) => i.office === sample.office && i.status === 'resolved')
+          .map((i) => i._id),
       );
       expect(upstreamQueries('issues')[0]).toMatchObject({ office: sample.office, status: 'resolved' });
       const word = (sample.subject as string).split(' ').at(-1)?.toLowerCase() as string;
       stack.simulator.log.reset();
-      const bySubject = await ok<Nodes<'issues'>>(`query ($w: String) { issues(subjectContains: $w, first: 1000) { nodes { id } } }`, { w: word });
+      const bySubject = await ok<Nodes<'issues'>>(
+        `query ($w: String) { issues(subjectContains: $w, first: 1000) { nodes { id } } }`,
+        { w: word },
+      );
       expect(bySubject.issues.nodes.map((n) => n.id)).toEqual(
-        data().issues.filter((i) => (i.subject ?? '').toLowerCase().includes(word)).map((i) => i._id),
+        data()
+          .issues.filter((i) => (i.subject ?? '').toLowerCase().includes(word))
+          .map((i) => i._id),
       );
       expect(upstreamQueries('issues')[0]).toMatchObject({ 'subject.$csi': word });
     });
@@ -517,22 +635,36 @@ describe('community reports', () => {
     it('maps check-ins and visits and pushes their reference filters upstream', async () => {
       const checkin = data().checkins[0] as WireCheckin;
       stack.simulator.log.reset();
-      const checkins = await ok<Nodes<'checkins'>>(`query ($m: ID) { checkins(member: $m, first: 1000) { nodes { id start end } } }`, {
-        m: checkin.member,
-      });
+      const checkins = await ok<Nodes<'checkins'>>(
+        `query ($m: ID) { checkins(member: $m, first: 1000) { nodes { id start end } } }`,
+        {
+          m: checkin.member,
+        },
+      );
       const expectedCheckins = data().checkins.filter((c) => c.member === checkin.member);
-      expect(checkins.checkins.nodes).toEqual(expectedCheckins.map((c) => ({ id: c._id, start: c.start, end: c.end ?? null })));
+      expect(checkins.checkins.nodes).toEqual(
+        expectedCheckins.map((c) => ({ id: c._id, start: c.start, end: c.end ?? null })),
+      );
       expect(upstreamQueries('checkins')[0]).toMatchObject({ member: checkin.member });
 
       const visit = data().visits.find((v) => isId(v.booking)) as WireVisit;
       stack.simulator.log.reset();
-      const visits = await ok<Nodes<'visits'>>(`query ($b: ID) { visits(booking: $b) { nodes { id visitorId start end booking { id } } } }`, {
-        b: visit.booking,
-      });
+      const visits = await ok<Nodes<'visits'>>(
+        `query ($b: ID) { visits(booking: $b) { nodes { id visitorId start end booking { id } } } }`,
+        {
+          b: visit.booking,
+        },
+      );
       expect(visits.visits.nodes).toEqual(
         data()
           .visits.filter((v) => v.booking === visit.booking)
-          .map((v) => ({ id: v._id, visitorId: v.visitor ?? null, start: v.start ?? null, end: v.end ?? null, booking: { id: visit.booking } })),
+          .map((v) => ({
+            id: v._id,
+            visitorId: v.visitor ?? null,
+            start: v.start ?? null,
+            end: v.end ?? null,
+            booking: { id: visit.booking },
+          })),
       );
       expect(upstreamQueries('visits')[0]).toMatchObject({ booking: visit.booking });
     });
@@ -549,15 +681,24 @@ describe('community reports', () => {
       ['visit', 'visits'],
     ] as const;
 
-    it.each(cases)('%s(id:) returns the object, null for an unknown id, BAD_USER_INPUT for a malformed one', async (field, collection) => {
-      const items = data()[collection] as { _id: string }[];
-      const wire = items[Math.floor(items.length / 2)] as { _id: string };
-      const found = await ok<Record<string, Node | null>>(`query ($id: ID!) { x: ${field}(id: $id) { id } }`, { id: wire._id });
-      expect(found.x).toEqual({ id: wire._id });
-      const missing = await ok<Record<string, Node | null>>(`query ($id: ID!) { x: ${field}(id: $id) { id } }`, { id: UNKNOWN_ID });
-      expect(missing.x).toBeNull();
-      expect(await errorCode(`query ($id: ID!) { x: ${field}(id: $id) { id } }`, { id: 'not-an-id' })).toBe('BAD_USER_INPUT');
-    });
+    it.each(cases)(
+      '%s(id:) returns the object, null for an unknown id, BAD_USER_INPUT for a malformed one',
+      async (field, collection) => {
+        const items = data()[collection] as { _id: string }[];
+        const wire = items[Math.floor(items.length / 2)] as { _id: string };
+        const found = await ok<Record<string, Node | null>>(`query ($id: ID!) { x: ${field}(id: $id) { id } }`, {
+          id: wire._id,
+        });
+        expect(found.x).toEqual({ id: wire._id });
+        const missing = await ok<Record<string, Node | null>>(`query ($id: ID!) { x: ${field}(id: $id) { id } }`, {
+          id: UNKNOWN_ID,
+        });
+        expect(missing.x).toBeNull();
+        expect(await errorCode(`query ($id: ID!) { x: ${field}(id: $id) { id } }`, { id: 'not-an-id' })).toBe(
+          'BAD_USER_INPUT',
+        );
+      },
+    );
 
     it('rejects a malformed reference filter with BAD_USER_INPUT', async () => {
       expect(await errorCode(`{ memberships(team: "nope") { nodes { id } } }`)).toBe('BAD_USER_INPUT');
@@ -569,7 +710,10 @@ describe('community reports', () => {
     const before = team.calculatedStatus;
     team.calculatedStatus = 'archived';
     try {
-      const result = await ok<{ team: { calculatedStatus: string } }>(`query ($id: ID!) { team(id: $id) { calculatedStatus } }`, { id: team._id });
+      const result = await ok<{ team: { calculatedStatus: string } }>(
+        `query ($id: ID!) { team(id: $id) { calculatedStatus } }`,
+        { id: team._id },
+      );
       expect(result.team.calculatedStatus).toBe('OTHER');
     } finally {
       team.calculatedStatus = before;

@@ -31,7 +31,10 @@ async function ok<T>(query: string, variables?: Record<string, unknown>, on: Tes
 
 /** Upstream list queries of one collection since the last log reset. */
 const upstream = (collection: string) =>
-  stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === collection && e.id === null).map((e) => e.query);
+  stack.simulator.log
+    .entries()
+    .filter((e) => e.kind === 'api' && e.collection === collection && e.id === null)
+    .map((e) => e.query);
 
 /** How far booking rows lie from their seriesStart at most, in whole days (what the gateway learns, read here from the data). */
 function reachOf(bookings: readonly WireBooking[], field: 'start' | 'end'): { before: number; after: number } {
@@ -64,13 +67,20 @@ describe('date selection on lists', () => {
     ['on: a specific date', { on: '2026-10-01' }, '2026-10-01', '2026-10-01'],
     ['daysBack: 46 days ago', { daysBack: 46 }, '2026-10-01', '2026-10-01'],
     ['from/to: a specific range', { from: '2026-09-15', to: '2026-10-14' }, '2026-09-15', '2026-10-14'],
-    ['fromDaysBack/toDaysBack: 76 days ago until 46 days ago', { fromDaysBack: 76, toDaysBack: 46 }, '2026-09-01', '2026-10-01'],
+    [
+      'fromDaysBack/toDaysBack: 76 days ago until 46 days ago',
+      { fromDaysBack: 76, toDaysBack: 46 },
+      '2026-09-01',
+      '2026-10-01',
+    ],
     ['period: LAST_QUARTER', { period: 'LAST_QUARTER' }, '2026-07-01', '2026-09-30'],
     ['period: MONTH_TO_DATE', { period: 'MONTH_TO_DATE' }, '2026-11-01', '2026-11-16'],
     ['from only: an open end', { from: '2026-09-01' }, '2026-09-01', null],
     ['to only: an open start', { to: '2025-12-31' }, null, '2025-12-31'],
   ])('%s selects exactly those payments and pushes the days upstream', async (_name, dates, first, last) => {
-    const expected = data().payments.filter((p) => between(day(p.date), first, last)).map((p) => p._id);
+    const expected = data()
+      .payments.filter((p) => between(day(p.date), first, last))
+      .map((p) => p._id);
     expect(expected.length).toBeGreaterThan(0);
     stack.simulator.log.reset();
     const result = await ok<{ payments: Conn<{ id: string; date: string }> }>(PAYMENTS, { dates, first: 1000 });
@@ -85,7 +95,9 @@ describe('date selection on lists', () => {
 
   it('counts instants in the time zone, across a DST change (Europe/Berlin, October 2026)', async () => {
     const [start, end] = ['2026-09-30T22:00:00.000Z', '2026-10-31T23:00:00.000Z'];
-    const expected = data().charges.filter((c) => instantIn(c.date, start, end)).map((c) => c._id);
+    const expected = data()
+      .charges.filter((c) => instantIn(c.date, start, end))
+      .map((c) => c._id);
     stack.simulator.log.reset();
     const result = await ok<{ charges: Conn<{ id: string }> }>(
       '{ charges(dates: { period: LAST_MONTH, timeZone: "Europe/Berlin" }, first: 1000) { nodes { id } } }',
@@ -98,22 +110,29 @@ describe('date selection on lists', () => {
   it('bookings by START: a week from Sunday in New York, seriesStart bounded on both sides by the learnt reach, exact rows', async () => {
     // TEST_NOW is still Sunday 15 November in New York: last week (from Sunday) is 8–14 November there.
     const [start, end] = ['2026-11-08T05:00:00.000Z', '2026-11-15T05:00:00.000Z'];
-    const expected = data().bookings.filter((b) => instantIn(b.start.dateTime, start, end)).map((b) => b._id);
+    const expected = data()
+      .bookings.filter((b) => instantIn(b.start.dateTime, start, end))
+      .map((b) => b._id);
     expect(expected.length).toBeGreaterThan(0);
     // An export waits for the gateway to learn the bookings' reach; GraphQL reads are unbounded until it is known.
-    expect((await stack.gateway.fetch('http://gateway.test/reports/bookings.csv?columns=_id&on=2026-11-02')).status).toBe(200);
+    expect(
+      (await stack.gateway.fetch('http://gateway.test/reports/bookings.csv?columns=_id&on=2026-11-02')).status,
+    ).toBe(200);
     stack.simulator.log.reset();
     // The gateway-side check may end a page early (at most scanPagesFor(first) upstream pages a call): follow the
     // cursors, as a client does, and every row still comes exactly once.
     const ids: string[] = [];
     let after: string | null = null;
     for (let call = 0; call < 50; call += 1) {
-      const result: { bookings: Conn<{ id: string; start: string }> & { pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await ok(
-          `query($after: String) { bookings(dates: { period: LAST_WEEK, weekStartsOn: SUNDAY, timeZone: "America/New_York" }, first: 1000, after: $after) {
+      const result: {
+        bookings: Conn<{ id: string; start: string }> & {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await ok(
+        `query($after: String) { bookings(dates: { period: LAST_WEEK, weekStartsOn: SUNDAY, timeZone: "America/New_York" }, first: 1000, after: $after) {
              nodes { id start } pageInfo { hasNextPage endCursor } } }`,
-          { after },
-        );
+        { after },
+      );
       ids.push(...result.bookings.nodes.map((n) => n.id));
       if (!result.bookings.pageInfo.hasNextPage) break;
       after = result.bookings.pageInfo.endCursor;
@@ -133,24 +152,41 @@ describe('date selection on lists', () => {
       expect(query['seriesStart.$gte']).toBe(lower);
       expect(query['seriesStart.$lte']).toBe(upper);
     }
-    const inBounds = data().bookings.filter((b) => (b.seriesStart ?? '') >= lower && (b.seriesStart ?? '') <= upper).length;
+    const inBounds = data().bookings.filter(
+      (b) => (b.seriesStart ?? '') >= lower && (b.seriesStart ?? '') <= upper,
+    ).length;
     expect(window.length).toBe(Math.max(1, Math.ceil(inBounds / 100)));
     expect(window.length * 4).toBeLessThan(Math.ceil(data().bookings.length / 100));
   });
 
   it('applies the chosen dateField, and ignores dateField without dates', async () => {
-    const expected = data().payments.filter((p) => between(day(p.dueDate), '2026-11-01', '2026-11-30')).map((p) => p._id);
+    const expected = data()
+      .payments.filter((p) => between(day(p.dueDate), '2026-11-01', '2026-11-30'))
+      .map((p) => p._id);
     stack.simulator.log.reset();
-    const due = await ok<{ payments: Conn<{ id: string }> }>(PAYMENTS, { dates: { period: 'THIS_MONTH' }, dateField: 'DUE_DATE', first: 1000 });
+    const due = await ok<{ payments: Conn<{ id: string }> }>(PAYMENTS, {
+      dates: { period: 'THIS_MONTH' },
+      dateField: 'DUE_DATE',
+      first: 1000,
+    });
     expect(due.payments.nodes.map((n) => n.id)).toEqual(expected);
-    expect(upstream('payments')[0]).toMatchObject({ 'dueDate.$gte': '2026-11-01T00:00:00.000Z', 'dueDate.$lt': '2026-12-01T00:00:00.000Z' });
+    expect(upstream('payments')[0]).toMatchObject({
+      'dueDate.$gte': '2026-11-01T00:00:00.000Z',
+      'dueDate.$lt': '2026-12-01T00:00:00.000Z',
+    });
     const plain = await ok<{ payments: Conn<{ id: string }> }>(PAYMENTS, { dateField: 'DUE_DATE', first: 7 });
-    expect(plain.payments.nodes.map((n) => n.id)).toEqual(data().payments.slice(0, 7).map((p) => p._id));
+    expect(plain.payments.nodes.map((n) => n.id)).toEqual(
+      data()
+        .payments.slice(0, 7)
+        .map((p) => p._id),
+    );
   });
 
   it('checks dates without upstream comparisons on our side only (members by LAST_LOGIN)', async () => {
     const [start, end] = ['2026-10-17T00:00:00.000Z', '2026-11-17T00:00:00.000Z'];
-    const expected = data().members.filter((m) => instantIn(m.lastLogin, start, end)).map((m) => m._id);
+    const expected = data()
+      .members.filter((m) => instantIn(m.lastLogin, start, end))
+      .map((m) => m._id);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(data().members.length);
     stack.simulator.log.reset();
@@ -164,7 +200,9 @@ describe('date selection on lists', () => {
   });
 
   it('pages through a date selection with first/after, every row exactly once', async () => {
-    const expected = data().bookings.filter((b) => between(day(b.start.dateTime), '2026-07-01', '2026-09-30')).map((b) => b._id);
+    const expected = data()
+      .bookings.filter((b) => between(day(b.start.dateTime), '2026-07-01', '2026-09-30'))
+      .map((b) => b._id);
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard += 1) {
@@ -196,14 +234,20 @@ describe('date selection on lists', () => {
     });
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     // Sunday 1 November 00:00 EDT (UTC-4) to Sunday 8 November 00:00 EST (UTC-5).
-    expect(upstream('charges')[0]).toMatchObject({ 'date.$gte': '2026-11-01T04:00:00.000Z', 'date.$lt': '2026-11-08T05:00:00.000Z' });
+    expect(upstream('charges')[0]).toMatchObject({
+      'date.$gte': '2026-11-01T04:00:00.000Z',
+      'date.$lt': '2026-11-08T05:00:00.000Z',
+    });
   });
 });
 
 describe('bad input', () => {
   const PAYMENTS = 'query ($dates: DateSelection) { payments(dates: $dates) { nodes { id } } }';
 
-  async function refused(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  async function refused(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<Record<string, unknown> | undefined> {
     stack.simulator.log.reset();
     const result = await stack.query(query, variables);
     const errors = result.errors as GraphQLErrors;
@@ -237,12 +281,42 @@ describe('bad input', () => {
 
   it.each<[string, string, Record<string, unknown>, string]>([
     ['occurrences without a window', '{ bookingOccurrences { nodes { id } } }', {}, 'dates'],
-    ['occurrences with an open end', '{ bookingOccurrences(dates: { from: "2026-01-01" }) { nodes { id } } }', {}, 'dates.to'],
-    ['occurrences over more than ten years', '{ bookingOccurrences(dates: { from: "2015-01-01", to: "2026-12-31" }) { nodes { id } } }', {}, 'dates'],
-    ['credit accounts with month and dates', '{ creditAccounts(team: "ffffffffffffffffffffffff", month: "2026-11", dates: { daysBack: 0 }) { nodes { month } } }', {}, 'dates'],
-    ['credit accounts with neither month nor dates', '{ creditAccounts(team: "ffffffffffffffffffffffff") { nodes { month } } }', {}, 'month'],
-    ['credit accounts over more than 24 months', '{ creditAccounts(team: "ffffffffffffffffffffffff", dates: { from: "2024-01-01", to: "2026-01-31" }) { nodes { month } } }', {}, 'dates'],
-    ['credit accounts with an open start', '{ creditAccounts(team: "ffffffffffffffffffffffff", dates: { to: "2026-01-31" }) { nodes { month } } }', {}, 'dates.from'],
+    [
+      'occurrences with an open end',
+      '{ bookingOccurrences(dates: { from: "2026-01-01" }) { nodes { id } } }',
+      {},
+      'dates.to',
+    ],
+    [
+      'occurrences over more than ten years',
+      '{ bookingOccurrences(dates: { from: "2015-01-01", to: "2026-12-31" }) { nodes { id } } }',
+      {},
+      'dates',
+    ],
+    [
+      'credit accounts with month and dates',
+      '{ creditAccounts(team: "ffffffffffffffffffffffff", month: "2026-11", dates: { daysBack: 0 }) { nodes { month } } }',
+      {},
+      'dates',
+    ],
+    [
+      'credit accounts with neither month nor dates',
+      '{ creditAccounts(team: "ffffffffffffffffffffffff") { nodes { month } } }',
+      {},
+      'month',
+    ],
+    [
+      'credit accounts over more than 24 months',
+      '{ creditAccounts(team: "ffffffffffffffffffffffff", dates: { from: "2024-01-01", to: "2026-01-31" }) { nodes { month } } }',
+      {},
+      'dates',
+    ],
+    [
+      'credit accounts with an open start',
+      '{ creditAccounts(team: "ffffffffffffffffffffffff", dates: { to: "2026-01-31" }) { nodes { month } } }',
+      {},
+      'dates.from',
+    ],
   ])('refuses %s, naming the argument, before any upstream call', async (_name, query, variables, argument) => {
     expect(await refused(query, variables)).toMatchObject({ code: 'BAD_USER_INPUT', argument });
   });
@@ -288,7 +362,10 @@ describe('booking occurrences by date selection', () => {
   it('splits a window over a year into upstream windows of at most a year, merged in order without duplicates', async () => {
     // Pick an occurrence that runs over 15:00 UTC, which is midnight in Tokyo (UTC+9, no DST), and start the
     // selection 365 days before that midnight: the boundary between the two upstream windows cuts through it.
-    const candidates = simulatorOccurrences(Date.parse('2026-03-01T00:00:00.000Z'), Date.parse('2026-07-01T00:00:00.000Z'));
+    const candidates = simulatorOccurrences(
+      Date.parse('2026-03-01T00:00:00.000Z'),
+      Date.parse('2026-07-01T00:00:00.000Z'),
+    );
     const cut = candidates.find((o) => {
       const s = o.start.dateTime ?? '';
       const e = o.end.dateTime ?? '';
@@ -320,7 +397,9 @@ describe('booking occurrences by date selection', () => {
       `${new Date(start).toISOString()}/${new Date(start + YEAR_WINDOW).toISOString()}`,
       `${new Date(start + YEAR_WINDOW).toISOString()}/${new Date(end).toISOString()}`,
     ]);
-    expect(new Date(start + YEAR_WINDOW).toISOString()).toBe(`${(cut?.start.dateTime ?? '').slice(0, 10)}T15:00:00.000Z`);
+    expect(new Date(start + YEAR_WINDOW).toISOString()).toBe(
+      `${(cut?.start.dateTime ?? '').slice(0, 10)}T15:00:00.000Z`,
+    );
   });
 
   it('selects by END when asked, so an occurrence running into the window counts', async () => {
@@ -328,7 +407,10 @@ describe('booking occurrences by date selection', () => {
     const expected = simulatorOccurrences(Date.parse(from), Date.parse(to))
       .filter((o) => Date.parse(o.end.dateTime ?? '') < Date.parse(to))
       .map(idOf);
-    const got = await all({ dates: { from: '2026-11-03', to: '2026-11-09', timeZone: 'Asia/Tokyo' }, dateField: 'END' });
+    const got = await all({
+      dates: { from: '2026-11-03', to: '2026-11-09', timeZone: 'Asia/Tokyo' },
+      dateField: 'END',
+    });
     expect(got.map((o) => o.id)).toEqual(expected);
     expect(got.every((o) => instantIn(o.end, from, to))).toBe(true);
     expect(got.some((o) => o.start < from)).toBe(true);
@@ -342,14 +424,19 @@ describe('credit accounts by date selection', () => {
     const teams = data().teams.slice(0, 5);
     const months = ['2026-07', '2026-08', '2026-09'];
     stack.simulator.log.reset();
-    const result = await ok<{ teams: Conn<{ id: string; creditAccounts: { month: string; creditAccountId: string }[] }> }>(
+    const result = await ok<{
+      teams: Conn<{ id: string; creditAccounts: { month: string; creditAccountId: string }[] }>;
+    }>(
       '{ teams(first: 5) { nodes { id creditAccounts(dates: { period: LAST_QUARTER }) { month creditAccountId } } } }',
     );
     expect(stack.apiCalls({ collection: 'credit-accounts/stats' })).toBe(teams.length * months.length);
     expect(new Set(upstream('credit-accounts/stats').map((q) => q.month))).toEqual(new Set(months.map(monthParam)));
     for (const node of result.teams.nodes) {
       const expected = months.flatMap((month) =>
-        creditStatsFor(stack.simulator.dataset, { month, team: node.id }).map((s) => ({ month, creditAccountId: s.creditAccount })),
+        creditStatsFor(stack.simulator.dataset, { month, team: node.id }).map((s) => ({
+          month,
+          creditAccountId: s.creditAccount,
+        })),
       );
       expect(node.creditAccounts).toEqual(expected);
     }
@@ -358,7 +445,9 @@ describe('credit accounts by date selection', () => {
 
   it('root creditAccounts is a connection over the months a range touches', async () => {
     const member = data().members.find((m) =>
-      ['2026-10', '2026-11'].every((month) => creditStatsFor(stack.simulator.dataset, { month, member: m._id }).length > 0),
+      ['2026-10', '2026-11'].every(
+        (month) => creditStatsFor(stack.simulator.dataset, { month, member: m._id }).length > 0,
+      ),
     );
     expect(member).toBeDefined();
     const expected = ['2026-10', '2026-11'].flatMap((month) =>
@@ -371,7 +460,10 @@ describe('credit accounts by date selection', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 20; guard += 1) {
-      const page: { creditAccounts: Conn<{ month: string; creditAccountId: string }> } = await ok(query, { member: member?._id, after });
+      const page: { creditAccounts: Conn<{ month: string; creditAccountId: string }> } = await ok(query, {
+        member: member?._id,
+        after,
+      });
       seen.push(...page.creditAccounts.nodes.map((n) => `${n.month}/${n.creditAccountId}`));
       if (!page.creditAccounts.pageInfo.hasNextPage) break;
       after = page.creditAccounts.pageInfo.endCursor;
@@ -387,7 +479,9 @@ describe('credit accounts by date selection', () => {
       { id: team?._id },
     );
     expect(result.team.creditAccounts.every((a) => a.month === '2026-11')).toBe(true);
-    expect(result.team.creditAccounts).toHaveLength(creditStatsFor(stack.simulator.dataset, { month: '2026-11', team: team?._id }).length);
+    expect(result.team.creditAccounts).toHaveLength(
+      creditStatsFor(stack.simulator.dataset, { month: '2026-11', team: team?._id }).length,
+    );
   });
 });
 

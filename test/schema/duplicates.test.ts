@@ -30,12 +30,17 @@ describe('overlapping upstream pages', () => {
     const counts = new Map<string, number>();
     for (const b of bookings) if (b.team) counts.set(b.team, (counts.get(b.team) ?? 0) + 1);
     const team = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as string;
-    const result = await stack.query<{ bookings: { nodes: { id: string }[] }; team: { bookings: { nodes: { id: string }[] } } }>(
+    const result = await stack.query<{
+      bookings: { nodes: { id: string }[] };
+      team: { bookings: { nodes: { id: string }[] } };
+    }>(
       'query($team: ID!) { bookings(first: 1000) { nodes { id } } team(id: $team) { bookings(first: 1000) { nodes { id } } } }',
       { team },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.bookings.nodes.map((n) => n.id)).toEqual(bookings.slice(0, 1000).map((b) => b._id));
-    expect(result.data?.team.bookings.nodes.map((n) => n.id)).toEqual(bookings.filter((b) => b.team === team).map((b) => b._id));
+    expect(result.data?.team.bookings.nodes.map((n) => n.id)).toEqual(
+      bookings.filter((b) => b.team === team).map((b) => b._id),
+    );
   });
 });

@@ -29,7 +29,8 @@ const stacks: Record<(typeof MODES)[number], TestStack> = {
 };
 const stack = stacks.documented;
 
-const rootField = (collection: ListCollection): string => collection.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+const rootField = (collection: ListCollection): string =>
+  collection.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** A value of the filter that some row has, so the filter keeps a non-trivial subset. */
 function sampleValue(spec: FilterSpec, rows: readonly Record<string, unknown>[]): string | boolean | null {
@@ -60,7 +61,13 @@ function expected(spec: FilterSpec, rows: readonly Record<string, unknown>[], va
     .map((row) => String(row._id ?? row.id)); // §6.18: v1 resource types are keyed by `id`
 }
 
-async function graphqlIds(stack: TestStack, collection: ListCollection, name: string, spec: FilterSpec, value: string | boolean): Promise<string[]> {
+async function graphqlIds(
+  stack: TestStack,
+  collection: ListCollection,
+  name: string,
+  spec: FilterSpec,
+  value: string | boolean,
+): Promise<string[]> {
   const literal = spec.kind === 'enum' ? enumValueName(String(value)) : JSON.stringify(value);
   type Page = { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
   const out: string[] = [];
@@ -78,7 +85,11 @@ async function graphqlIds(stack: TestStack, collection: ListCollection, name: st
   }
 }
 
-async function exportIds(stack: TestStack, report: string, query: string): Promise<{ status: number; ids: string[]; body: string }> {
+async function exportIds(
+  stack: TestStack,
+  report: string,
+  query: string,
+): Promise<{ status: number; ids: string[]; body: string }> {
   const response = await stack.gateway.fetch(`http://gateway.test/reports/${report}.ndjson?${query}`);
   const body = await response.text();
   if (response.status !== 200) return { status: response.status, ids: [], body };
@@ -114,15 +125,31 @@ describe.each(MODES)('every declared filter, in both front ends, with v1Filters=
   });
 
   it('declares the occurrence and credit-account filters for both front ends too', async () => {
-    const resource = (data.collections.bookings as { resourceId?: string }[]).find((b) => b.resourceId)?.resourceId as string;
+    const resource = (data.collections.bookings as { resourceId?: string }[]).find((b) => b.resourceId)
+      ?.resourceId as string;
     const dates = 'from: "2026-11-01", to: "2026-11-30"';
     for (const [name, spec] of Object.entries(OCCURRENCE_FILTERS)) {
-      const value = spec.kind === 'enum' ? 'meeting_room' : spec.field === 'resourceId' ? resource : (data.collections.bookings.find((b) => (b as unknown as Record<string, unknown>)[spec.field]) as unknown as Record<string, string>)[spec.field];
+      const value =
+        spec.kind === 'enum'
+          ? 'meeting_room'
+          : spec.field === 'resourceId'
+            ? resource
+            : (
+                data.collections.bookings.find(
+                  (b) => (b as unknown as Record<string, unknown>)[spec.field],
+                ) as unknown as Record<string, string>
+              )[spec.field];
       const literal = spec.kind === 'enum' ? enumValueName(String(value)) : JSON.stringify(value);
-      const result = await stack.query(`{ bookingOccurrences(dates: { ${dates} }, ${name}: ${literal}, first: 5) { nodes { id } } }`);
+      const result = await stack.query(
+        `{ bookingOccurrences(dates: { ${dates} }, ${name}: ${literal}, first: 5) { nodes { id } } }`,
+      );
       expect(result.errors, `bookingOccurrences(${name})`).toBeUndefined();
       for (const key of [name, ...(spec.aliases ?? [])]) {
-        const answer = await exportIds(stack, 'booking-occurrences', `from=2026-11-01&to=2026-11-30&${key}=${encodeURIComponent(String(value))}&limit=5`);
+        const answer = await exportIds(
+          stack,
+          'booking-occurrences',
+          `from=2026-11-01&to=2026-11-30&${key}=${encodeURIComponent(String(value))}&limit=5`,
+        );
         expect(answer.status, `booking-occurrences?${key}: ${answer.body.slice(0, 200)}`).toBe(200);
       }
     }
@@ -130,7 +157,9 @@ describe.each(MODES)('every declared filter, in both front ends, with v1Filters=
     for (const name of Object.keys(CREDIT_STATS_FILTERS)) {
       const result = await stack.query(`{ creditAccounts(month: "2026-11", ${name}: "${team}") { nodes { month } } }`);
       expect(result.errors, `creditAccounts(${name})`).toBeUndefined();
-      const response = await stack.gateway.fetch(`http://gateway.test/reports/credit-accounts.csv?period=THIS_MONTH&${name}=${team}`);
+      const response = await stack.gateway.fetch(
+        `http://gateway.test/reports/credit-accounts.csv?period=THIS_MONTH&${name}=${team}`,
+      );
       expect(response.status).toBe(200);
     }
   });
@@ -155,9 +184,14 @@ describe('exports validate filters from the declaration', () => {
   it('names expandable fields for the data it reads: payments expand=lines reads v1 invoiceLines', async () => {
     const response = await stack.gateway.fetch('http://gateway.test/reports/payments.ndjson?expand=lines&limit=20');
     expect(response.status).toBe(200);
-    const rows = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows).toHaveLength(20);
-    expect(rows.every((row) => row['invoiceLines.total'] !== null && row['invoiceLines.total'] !== undefined)).toBe(true);
+    expect(rows.every((row) => row['invoiceLines.total'] !== null && row['invoiceLines.total'] !== undefined)).toBe(
+      true,
+    );
   });
 });
 
@@ -168,13 +202,20 @@ describe.each(MODES)('reverse links with v1Filters=%s', (mode) => {
     const resource = bookings.find((b) => b.resourceId)?.resourceId as string;
     const fees = data.collections.fees as unknown as { _id: string; member?: string }[];
     const member = fees.find((f) => f.member)?.member as string;
-    const result = await stack.query<{ resource: { bookings: { nodes: { id: string }[] } }; member: { fees: { nodes: { id: string }[] } } }>(
+    const result = await stack.query<{
+      resource: { bookings: { nodes: { id: string }[] } };
+      member: { fees: { nodes: { id: string }[] } };
+    }>(
       'query($r: ID!, $m: ID!) { resource(id: $r) { bookings(first: 1000) { nodes { id } } } member(id: $m) { fees(first: 1000) { nodes { id } } } }',
       { r: resource, m: member },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.resource.bookings.nodes.map((n) => n.id)).toEqual(bookings.filter((b) => b.resourceId === resource).map((b) => b._id));
-    expect(result.data?.member.fees.nodes.map((n) => n.id)).toEqual(fees.filter((f) => f.member === member).map((f) => f._id));
+    expect(result.data?.resource.bookings.nodes.map((n) => n.id)).toEqual(
+      bookings.filter((b) => b.resourceId === resource).map((b) => b._id),
+    );
+    expect(result.data?.member.fees.nodes.map((n) => n.id)).toEqual(
+      fees.filter((f) => f.member === member).map((f) => f._id),
+    );
   });
 });
 
@@ -209,12 +250,19 @@ describe('a filter OfficeRnD was seen to ignore', () => {
   it('is logged once and no longer counted on: later reverse links walk the collection once, grouped by parent', async () => {
     const fresh = createTestStack({ simulator: { v1Filters: 'documented' } });
     const fees = data.collections.fees as unknown as { _id: string; member?: string }[];
-    const members = [...new Set(fees.map((f) => f.member).filter((m): m is string => typeof m === 'string'))].slice(0, 3);
+    const members = [...new Set(fees.map((f) => f.member).filter((m): m is string => typeof m === 'string'))].slice(
+      0,
+      3,
+    );
     const query = `{ ${members.map((m, i) => `m${i}: member(id: "${m}") { fees(first: 1000) { nodes { id } } }`).join(' ')} }`;
     const pages = Math.ceil(fees.length / 100);
     const first = await fresh.query<Record<string, { fees: { nodes: { id: string }[] } }>>(query);
     expect(first.errors).toBeUndefined();
-    members.forEach((m, i) => expect(first.data?.[`m${i}`]?.fees.nodes.map((n) => n.id)).toEqual(fees.filter((f) => f.member === m).map((f) => f._id)));
+    members.forEach((m, i) =>
+      expect(first.data?.[`m${i}`]?.fees.nodes.map((n) => n.id)).toEqual(
+        fees.filter((f) => f.member === m).map((f) => f._id),
+      ),
+    );
     // One filtered call per parent, each answered with every fee.
     expect(fresh.apiCalls({ collection: 'fees' })).toBe(members.length * pages);
     fresh.simulator.log.reset();

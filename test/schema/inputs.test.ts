@@ -50,9 +50,9 @@ const expectInvalidData = (error: GraphQLErrorShape | undefined, path: (string |
 describe('EmailAddress fields', () => {
   it('a member whose e-mail is not valid has email null and an UPSTREAM_INVALID_DATA error at that path', async () => {
     const members = stack.simulator.dataset.collections.members.slice(0, 5);
-    const result = await stack.query<{ members: { nodes: { id: string; name: string | null; email: string | null }[] } }>(
-      '{ members(first: 5) { nodes { id name email } } }',
-    );
+    const result = await stack.query<{
+      members: { nodes: { id: string; name: string | null; email: string | null }[] };
+    }>('{ members(first: 5) { nodes { id name email } } }');
     expect(result.status).toBe(200);
     const nodes = result.data?.members.nodes ?? [];
     expect(nodes.map((n) => n.id)).toEqual(members.map((m) => m._id));

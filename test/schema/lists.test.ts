@@ -48,18 +48,21 @@ describe('totalCount', () => {
     expect(cancelled).toBeGreaterThan(0);
     const flagged = await page(stack, '{ bookings(isCancelled: true, first: 1) { totalCount nodes { id } } }');
     expect(flagged.totalCount).toBe(cancelled);
-    expect((await page(stack, '{ bookings(isCancelled: false, first: 1) { totalCount nodes { id } } }')).totalCount).toBe(
-      bookings.length - cancelled,
-    );
+    expect(
+      (await page(stack, '{ bookings(isCancelled: false, first: 1) { totalCount nodes { id } } }')).totalCount,
+    ).toBe(bookings.length - cancelled);
   });
 
   it('reads the match set once per request and cuts the page from it', async () => {
     const stack = createTestStack();
     stack.simulator.log.reset();
-    const result = await stack.query(`query($office: ID) {
+    const result = await stack.query(
+      `query($office: ID) {
       a: bookings(office: $office, first: 3) { totalCount nodes { id } }
       b: bookings(office: $office, first: 3) { totalCount }
-    }`, { office });
+    }`,
+      { office },
+    );
     expect(result.errors).toBeUndefined();
     const a = (result.data as { a: Page }).a;
     expect(a.nodes.map((n) => n.id)).toEqual(inOffice.slice(0, 3).map((b) => b._id));
@@ -90,7 +93,10 @@ describe('totalCount', () => {
 
   it('answers first: 0 without claiming a next page, and counts reverse links', async () => {
     const stack = createTestStack();
-    const zero = await page(stack, '{ bookings(first: 0) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor } } }');
+    const zero = await page(
+      stack,
+      '{ bookings(first: 0) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor } } }',
+    );
     expect(zero).toEqual({
       totalCount: bookings.length,
       nodes: [],
@@ -111,9 +117,9 @@ describe('totalCount', () => {
     const plain = await stack.query('{ members(first: 10) { nodes { id } } }');
     expect(plain.errors).toBeUndefined();
     const counted = await stack.query('{ members(first: 10) { totalCount } }');
-    expect(counted.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COSTLY');
+    expect(counted.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
     // MAX_WALK_ITEMS (50 000) rows at 100 a page.
-    expect(counted.errors?.[0]?.extensions?.['cost']).toBe(500);
+    expect(counted.errors?.[0]?.extensions?.cost).toBe(500);
   });
 });
 
@@ -121,7 +127,10 @@ describe('totalCount', () => {
 const offices = (() => {
   const counts = new Map<string, number>();
   for (const b of bookings) counts.set(b.office ?? '', (counts.get(b.office ?? '') ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id]) => id);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([id]) => id);
 })();
 
 describe('multi-value filters', () => {
@@ -130,19 +139,37 @@ describe('multi-value filters', () => {
   it.each(V1_FILTER_MODES)('keep items matching any value, the same in every filter mode (%s)', async (mode) => {
     const stack = stackFor(mode);
     expect(inOffices.length).toBeLessThan(bookings.length);
-    const p = await page(stack, 'query($o: [ID!]) { bookings(officeIn: $o, first: 1000) { totalCount nodes { id } } }', { o: offices });
+    const p = await page(
+      stack,
+      'query($o: [ID!]) { bookings(officeIn: $o, first: 1000) { totalCount nodes { id } } }',
+      { o: offices },
+    );
     expect(p.nodes.map((n) => n.id)).toEqual(inOffices.slice(0, 1000).map((b) => b._id));
     expect(p.totalCount).toBe(inOffices.length);
     // A single value in the list, and the single-value argument beside it (both apply).
-    const one = await page(stack, 'query($o: [ID!]) { bookings(officeIn: $o, first: 1000) { nodes { id } } }', { o: [office] });
-    expect(one.nodes.map((n) => n.id)).toEqual(inOffice.slice(0, 1000).map((b) => b._id));
-    const both = await page(stack, `query($o: [ID!], $one: ID) { bookings(officeIn: $o, office: $one, first: 1000) { nodes { id } } }`, {
-      o: offices,
-      one: offices[1],
+    const one = await page(stack, 'query($o: [ID!]) { bookings(officeIn: $o, first: 1000) { nodes { id } } }', {
+      o: [office],
     });
-    expect(both.nodes.map((n) => n.id)).toEqual(bookings.filter((b) => b.office === offices[1]).slice(0, 1000).map((b) => b._id));
+    expect(one.nodes.map((n) => n.id)).toEqual(inOffice.slice(0, 1000).map((b) => b._id));
+    const both = await page(
+      stack,
+      `query($o: [ID!], $one: ID) { bookings(officeIn: $o, office: $one, first: 1000) { nodes { id } } }`,
+      {
+        o: offices,
+        one: offices[1],
+      },
+    );
+    expect(both.nodes.map((n) => n.id)).toEqual(
+      bookings
+        .filter((b) => b.office === offices[1])
+        .slice(0, 1000)
+        .map((b) => b._id),
+    );
     const statuses = ['active', 'drop-in'];
-    const members = await page(stack, '{ members(statusIn: [ACTIVE, DROP_IN], first: 1000) { totalCount nodes { id } } }');
+    const members = await page(
+      stack,
+      '{ members(statusIn: [ACTIVE, DROP_IN], first: 1000) { totalCount nodes { id } } }',
+    );
     const expected = data.collections.members.filter((m) => statuses.includes(m.status ?? ''));
     expect(expected.length).toBeGreaterThan(0);
     expect(members.nodes.map((n) => n.id)).toEqual(expected.slice(0, 1000).map((m) => m._id));
@@ -159,7 +186,12 @@ describe('multi-value filters', () => {
     stack.simulator.log.reset();
     await page(stack, 'query($o: [ID!]) { bookings(officeIn: $o, first: 5) { nodes { id } } }', { o: [office] });
     // One value of a documented filter (§4) is relied on: one page of 5.
-    expect(stack.simulator.log.entries().filter((e) => e.collection === 'bookings').map((e) => e.query['office'])).toEqual([office]);
+    expect(
+      stack.simulator.log
+        .entries()
+        .filter((e) => e.collection === 'bookings')
+        .map((e) => e.query.office),
+    ).toEqual([office]);
   });
 
   it('refuses an empty list and a bad id, naming the argument', async () => {
@@ -176,7 +208,10 @@ describe('multi-value filters', () => {
     const ids = async (query: string): Promise<string[]> => {
       const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.csv?columns=_id&${query}`);
       expect(response.status).toBe(200);
-      return (await response.text()).split('\r\n').slice(1).filter((line) => line !== '');
+      return (await response.text())
+        .split('\r\n')
+        .slice(1)
+        .filter((line) => line !== '');
     };
     const expected = inOffices.map((b) => b._id);
     expect(await ids(`office=${offices.join(',')}`)).toEqual(expected);
@@ -191,7 +226,9 @@ describe('orderBy', () => {
   /** Independent statement of the order: total descending, missing last, ties in upstream order. */
   const byTotalDesc = payments
     .map((p, i) => ({ id: p._id, total: typeof p.totalAmount === 'number' ? p.totalAmount : null, i }))
-    .sort((a, b) => (a.total === b.total ? a.i - b.i : a.total === null ? 1 : b.total === null ? -1 : b.total - a.total || a.i - b.i))
+    .sort((a, b) =>
+      a.total === b.total ? a.i - b.i : a.total === null ? 1 : b.total === null ? -1 : b.total - a.total || a.i - b.i,
+    )
     .map((p) => p.id);
 
   it.each(V1_FILTER_MODES)('sorts the whole match set, pages exactly under the sort (%s)', async (mode) => {
@@ -214,21 +251,27 @@ describe('orderBy', () => {
   it('reads the match set once, and a cursor remembers its sort', async () => {
     const stack = createTestStack();
     stack.simulator.log.reset();
-    const first = await page(stack, '{ members(orderBy: [{ field: NAME }], first: 5) { nodes { id } pageInfo { endCursor } } }');
+    const first = await page(
+      stack,
+      '{ members(orderBy: [{ field: NAME }], first: 5) { nodes { id } pageInfo { endCursor } } }',
+    );
     expect(stack.apiCalls({ collection: 'members' })).toBe(Math.ceil(members.length / 100));
     const names = members
       .map((m, i) => ({ id: m._id, name: (m.name ?? '').toLowerCase(), i }))
       .sort((a, b) => (a.name === b.name ? a.i - b.i : a.name < b.name ? -1 : 1));
     expect(first.nodes.map((n) => n.id)).toEqual(names.slice(0, 5).map((m) => m.id));
-    const other = await stack.query(`query($after: String) { members(orderBy: [{ field: NAME, direction: DESC }], first: 5, after: $after) { nodes { id } } }`, {
-      after: first.pageInfo.endCursor,
-    });
-    expect(other.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const other = await stack.query(
+      `query($after: String) { members(orderBy: [{ field: NAME, direction: DESC }], first: 5, after: $after) { nodes { id } } }`,
+      {
+        after: first.pageInfo.endCursor,
+      },
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('is costed like totalCount', async () => {
     const stack = createSecureStack({ env: { MAX_COST: '100' } });
     const sorted = await stack.query('{ members(orderBy: [{ field: NAME }], first: 10) { nodes { id } } }');
-    expect(sorted.errors?.[0]?.extensions?.['cost']).toBe(500);
+    expect(sorted.errors?.[0]?.extensions?.cost).toBe(500);
   });
 });

@@ -11,7 +11,11 @@ function ownIds(inner: () => typeof fetch): typeof fetch {
     const response = await inner()(input, init);
     if (!url.pathname.endsWith('/bookings/occurrences') || !response.ok) return response;
     const items = (await response.json()) as Record<string, unknown>[];
-    const reshaped = items.map((item, i) => ({ ...item, _id: `ffffffffffffffff${String(i).padStart(8, '0')}`, booking: item._id }));
+    const reshaped = items.map((item, i) => ({
+      ...item,
+      _id: `ffffffffffffffff${String(i).padStart(8, '0')}`,
+      booking: item._id,
+    }));
     return new Response(JSON.stringify(reshaped), { status: response.status, headers: response.headers });
   };
 }
@@ -22,12 +26,14 @@ describe('booking occurrences of either shape', () => {
     let simFetch: typeof fetch | undefined;
     const reshaped = createTestStack({ client: { fetch: ownIds(() => simFetch as typeof fetch) } });
     simFetch = reshaped.simulator.fetch;
-    const query = '{ bookingOccurrences(dates: { from: "2026-11-01", to: "2026-11-30" }, first: 200) { nodes { id start booking { id title } } } }';
+    const query =
+      '{ bookingOccurrences(dates: { from: "2026-11-01", to: "2026-11-30" }, first: 200) { nodes { id start booking { id title } } } }';
     const expected = await plain.query(query);
     const actual = await reshaped.query(query);
     expect(expected.errors).toBeUndefined();
     expect(actual.errors).toBeUndefined();
-    const nodes = (expected.data as { bookingOccurrences: { nodes: { booking: { id: string } | null }[] } }).bookingOccurrences.nodes;
+    const nodes = (expected.data as { bookingOccurrences: { nodes: { booking: { id: string } | null }[] } })
+      .bookingOccurrences.nodes;
     expect(nodes.length).toBeGreaterThan(50);
     expect(nodes.every((n) => n.booking !== null)).toBe(true);
     expect(actual.data).toEqual(expected.data);

@@ -16,7 +16,12 @@ describe('optional push-down filters', () => {
   it('are dropped after OfficeRnD refuses them, once, and the rows stay exact', async () => {
     // An upstream that knows no comparison on dueDate, as a strict v1 might.
     const stack = createSecureStack({
-      wrapFetch: (inner) => failWhen(inner, (url) => url.searchParams.has('dueDate.$gte'), () => upstreamError(400)),
+      wrapFetch: (inner) =>
+        failWhen(
+          inner,
+          (url) => url.searchParams.has('dueDate.$gte'),
+          () => upstreamError(400),
+        ),
     });
     const expected = stack.simulator.dataset.collections.payments
       .filter((p) => (p.dueDate ?? '').slice(0, 10) >= '2026-11-01' && (p.dueDate ?? '').slice(0, 10) <= '2026-11-30')
@@ -28,7 +33,11 @@ describe('optional push-down filters', () => {
     for (let call = 0; call < 20; call += 1) {
       const result = await stack.query(PAYMENTS, { after });
       expect(result.errors).toBeUndefined();
-      const page = (result.data as { payments: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).payments;
+      const page = (
+        result.data as {
+          payments: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        }
+      ).payments;
       ids.push(...page.nodes.map((n) => n.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -49,16 +58,24 @@ describe('optional push-down filters', () => {
     const stack = createSecureStack();
     await stack.query(PAYMENTS, { after: null });
     const sent = stack.simulator.log.entries().filter((e) => e.collection === 'payments');
-    expect(sent[0]?.query).toMatchObject({ 'dueDate.$gte': '2026-11-01T00:00:00.000Z', 'dueDate.$lt': '2026-12-01T00:00:00.000Z' });
+    expect(sent[0]?.query).toMatchObject({
+      'dueDate.$gte': '2026-11-01T00:00:00.000Z',
+      'dueDate.$lt': '2026-12-01T00:00:00.000Z',
+    });
     expect(sent.length).toBeLessThan(Math.ceil(stack.simulator.dataset.collections.payments.length / 100));
   });
 
   it('do not hide a 400 that is not about them', async () => {
     const stack = createSecureStack({
-      wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/payments'), () => upstreamError(400)),
+      wrapFetch: (inner) =>
+        failWhen(
+          inner,
+          (url) => url.pathname.endsWith('/payments'),
+          () => upstreamError(400),
+        ),
     });
     const result = await stack.query(PAYMENTS, { after: null });
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_BAD_REQUEST');
+    expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_BAD_REQUEST');
     // The read without them failed too: they were not the cause, so they are still sent.
     expect(stack.logs.some((l) => /refused optional filters/.test(l))).toBe(false);
   });
@@ -67,7 +84,11 @@ describe('optional push-down filters', () => {
     let refuse = false;
     const stack = createSecureStack({
       wrapFetch: (inner) =>
-        failWhen(inner, (url) => refuse && url.searchParams.has('dueDate.$gte') && !url.searchParams.has('$next'), () => upstreamError(400)),
+        failWhen(
+          inner,
+          (url) => refuse && url.searchParams.has('dueDate.$gte') && !url.searchParams.has('$next'),
+          () => upstreamError(400),
+        ),
     });
     const query = `query($after: String) {
       payments(dateField: DUE_DATE, dates: { from: "2026-10-01", to: "2026-11-30" }, first: 10, after: $after) {

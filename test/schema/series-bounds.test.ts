@@ -14,7 +14,9 @@ const endOf = (b: WireBooking): string => b.end?.dateTime ?? b.end?.date ?? '';
 const dayOf = (iso: string): string => iso.slice(0, 10);
 
 /** The dataset's awkward series, found from their data (not from the generator's order). */
-function awkwardSeries(bookings: readonly WireBooking[]): Record<'firstExcluded' | 'anchorMoved' | 'openEnded', WireBooking> {
+function awkwardSeries(
+  bookings: readonly WireBooking[],
+): Record<'firstExcluded' | 'anchorMoved' | 'openEnded', WireBooking> {
   const recurring = bookings.filter((b) => b.recurrence?.rrule);
   const firstExcluded = recurring.find((b) => (b.recurrence?.exdates ?? []).includes(b.seriesStart ?? ''));
   const anchorMoved = recurring.find((b) => startOf(b) < (b.seriesStart ?? ''));
@@ -29,7 +31,9 @@ async function graphIds(stack: TestStack, on: string, dateField: 'START' | 'END'
   const ids: string[] = [];
   let after: string | null = null;
   for (let call = 0; call < 20; call += 1) {
-    const result: Awaited<ReturnType<typeof stack.query<{ bookings: BookingPage }>>> = await stack.query<{ bookings: BookingPage }>(
+    const result: Awaited<ReturnType<typeof stack.query<{ bookings: BookingPage }>>> = await stack.query<{
+      bookings: BookingPage;
+    }>(
       `query($on: Date!, $field: BookingDateField, $after: String) {
         bookings(dates: { on: $on }, dateField: $field, first: 500, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
       { on, field: dateField, after },
@@ -44,7 +48,9 @@ async function graphIds(stack: TestStack, on: string, dateField: 'START' | 'END'
 }
 
 async function exportIds(stack: TestStack, on: string, dateField: 'START' | 'END'): Promise<string[]> {
-  const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.ndjson?columns=_id&on=${on}&dateField=${dateField}`);
+  const response = await stack.gateway.fetch(
+    `http://gateway.test/reports/bookings.ndjson?columns=_id&on=${on}&dateField=${dateField}`,
+  );
   expect(response.status).toBe(200);
   const text = await response.text();
   return text
@@ -64,31 +70,40 @@ const windowQueries = (stack: TestStack) =>
 describe.each(['all', 'documented', 'strict'] as const)('seriesStart bounds with v1 filters %s', (mode) => {
   const stack = createTestStack({ simulator: { v1Filters: mode } });
   const bookings = () => stack.simulator.dataset.collections.bookings;
-  const expected = (on: string, read: (b: WireBooking) => string) => bookings().filter((b) => dayOf(read(b)) === on).map((b) => b._id);
+  const expected = (on: string, read: (b: WireBooking) => string) =>
+    bookings()
+      .filter((b) => dayOf(read(b)) === on)
+      .map((b) => b._id);
   // An export waits for the reach to be learnt (a GraphQL read starts learning it and reads unbounded meanwhile).
   beforeAll(async () => {
     await exportIds(stack, '2026-11-02', 'START');
   });
 
-  it.each(['firstExcluded', 'anchorMoved', 'openEnded'] as const)('finds the %s series on the day of its row, by START and END', async (name) => {
-    const series = awkwardSeries(bookings())[name];
-    for (const [field, read] of [['START', startOf], ['END', endOf]] as const) {
-      const on = dayOf(read(series));
-      const want = expected(on, read);
-      expect(want).toContain(series._id);
-      stack.simulator.log.reset();
-      expect(await graphIds(stack, on, field)).toEqual(want);
-      expect(await exportIds(stack, on, field)).toEqual(want);
-      // Both bounds went upstream, and they narrowed: a day's window reads a few pages, not the history.
-      const sent = windowQueries(stack);
-      expect(sent.length).toBeGreaterThan(0);
-      for (const query of sent) {
-        expect(query['seriesStart.$gte']).toBeDefined();
-        expect(query['seriesStart.$lte']).toBeDefined();
+  it.each(['firstExcluded', 'anchorMoved', 'openEnded'] as const)(
+    'finds the %s series on the day of its row, by START and END',
+    async (name) => {
+      const series = awkwardSeries(bookings())[name];
+      for (const [field, read] of [
+        ['START', startOf],
+        ['END', endOf],
+      ] as const) {
+        const on = dayOf(read(series));
+        const want = expected(on, read);
+        expect(want).toContain(series._id);
+        stack.simulator.log.reset();
+        expect(await graphIds(stack, on, field)).toEqual(want);
+        expect(await exportIds(stack, on, field)).toEqual(want);
+        // Both bounds went upstream, and they narrowed: a day's window reads a few pages, not the history.
+        const sent = windowQueries(stack);
+        expect(sent.length).toBeGreaterThan(0);
+        for (const query of sent) {
+          expect(query['seriesStart.$gte']).toBeDefined();
+          expect(query['seriesStart.$lte']).toBeDefined();
+        }
+        expect(sent.length).toBeLessThan(Math.ceil(bookings().length / 100));
       }
-      expect(sent.length).toBeLessThan(Math.ceil(bookings().length / 100));
-    }
-  });
+    },
+  );
 
   it('still finds a booking whose first weeks were excluded after the reach was learnt', async () => {
     await graphIds(stack, '2026-11-02', 'START');
@@ -97,7 +112,10 @@ describe.each(['all', 'documented', 'strict'] as const)('seriesStart bounds with
     const id = (target as WireBooking)._id;
     // Its series now begins 90 days before its row: further than any row the gateway has seen.
     const seriesStart = new Date(Date.parse(startOf(target as WireBooking)) - 90 * DAY).toISOString();
-    await stack.simulator.update('bookings', id, { seriesStart, recurrence: { rrule: 'FREQ=WEEKLY;COUNT=14', exdates: [seriesStart] } });
+    await stack.simulator.update('bookings', id, {
+      seriesStart,
+      recurrence: { rrule: 'FREQ=WEEKLY;COUNT=14', exdates: [seriesStart] },
+    });
     stack.simulator.log.reset();
     const ids = await graphIds(stack, '2026-11-03', 'START');
     expect(ids).toContain(id);

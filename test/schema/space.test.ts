@@ -36,7 +36,10 @@ async function codes(on: TestStack, query: string, variables?: Record<string, un
 
 /** Query strings of the upstream list calls of one collection since the last log reset. */
 const upstreamQueries = (on: TestStack, collection: string) =>
-  on.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === collection && e.id === null).map((e) => e.query);
+  on.simulator.log
+    .entries()
+    .filter((e) => e.kind === 'api' && e.collection === collection && e.id === null)
+    .map((e) => e.query);
 
 const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
 
@@ -67,7 +70,9 @@ describe('bookings', () => {
       expect(node.isRecurring).toBe(Boolean(b.recurrence?.rrule));
       expect(node.timeZone).toBe(b.timezone);
       expect(node.reference).toBe(b.reference);
-      expect(node.recurrence).toEqual(b.recurrence?.rrule ? { rule: b.recurrence.rrule, excludedStarts: b.recurrence.exdates ?? [] } : null);
+      expect(node.recurrence).toEqual(
+        b.recurrence?.rrule ? { rule: b.recurrence.rrule, excludedStarts: b.recurrence.exdates ?? [] } : null,
+      );
     });
     const sources = new Map(data.bookings.nodes.map((n, i) => [wire[i]?.source, n.source]));
     if (sources.has('public-api')) expect(sources.get('public-api')).toBe('PUBLIC_API');
@@ -81,7 +86,11 @@ describe('bookings', () => {
     let after: string | null = null;
     let requests = 0;
     for (;;) {
-      const data: { bookings: Conn<{ id: string }> } = await run(stack, 'query($after: String) { bookings(first: 450, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }', { after });
+      const data: { bookings: Conn<{ id: string }> } = await run(
+        stack,
+        'query($after: String) { bookings(first: 450, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       requests += 1;
       seen.push(...ids(data.bookings.nodes));
       if (!data.bookings.pageInfo.hasNextPage) break;
@@ -90,7 +99,9 @@ describe('bookings', () => {
     expect(seen).toEqual(ds().bookings.map((b) => b._id));
     expect(requests).toBe(Math.ceil(ds().bookings.length / 450));
     // Each request may split one upstream page; otherwise every page is read once.
-    expect(stack.apiCalls({ collection: 'bookings' })).toBeLessThanOrEqual(Math.ceil(ds().bookings.length / 100) + requests);
+    expect(stack.apiCalls({ collection: 'bookings' })).toBeLessThanOrEqual(
+      Math.ceil(ds().bookings.length / 100) + requests,
+    );
   });
 
   it('pushes reference, true-flag and enum filters upstream, never a false flag', async () => {
@@ -106,8 +117,12 @@ describe('bookings', () => {
       { resource: sample.resourceId, team: sample.team, rate: sample.plan },
     );
     const all = ds().bookings;
-    expect(ids(data.a.nodes)).toEqual(all.filter((b) => b.resourceId === sample.resourceId && !b.canceled).map((b) => b._id));
-    expect(ids(data.b.nodes)).toEqual(all.filter((b) => b.team === sample.team && b.source === 'portal').map((b) => b._id));
+    expect(ids(data.a.nodes)).toEqual(
+      all.filter((b) => b.resourceId === sample.resourceId && !b.canceled).map((b) => b._id),
+    );
+    expect(ids(data.b.nodes)).toEqual(
+      all.filter((b) => b.team === sample.team && b.source === 'portal').map((b) => b._id),
+    );
     const needle = (sample.summary ?? '').slice(0, 4).toLowerCase();
     expect(ids(data.c.nodes)).toEqual(
       all.filter((b) => b.plan === sample.plan && (b.summary ?? '').toLowerCase().includes(needle)).map((b) => b._id),
@@ -135,7 +150,9 @@ describe('bookings', () => {
   });
 
   it('resolves member, team, office, resource, rate and attendees to the referenced objects', async () => {
-    const data = await run<{ bookings: Conn<Record<string, { id: string } | { id: string }[] | null> & { id: string }> }>(
+    const data = await run<{
+      bookings: Conn<Record<string, { id: string } | { id: string }[] | null> & { id: string }>;
+    }>(
       stack,
       `{ bookings(first: 100) { nodes { id member { id } team { id } office { id } resource { id } rate { id } attendees { id } } } }`,
     );
@@ -154,7 +171,11 @@ describe('bookings', () => {
 
   it("resolves a booking's fees to fee objects", async () => {
     const wire = ds().bookings.find((b) => (b.fees ?? []).some((f) => f.fee)) as WireBooking;
-    const data = await run<{ booking: { fees: { date: string; fee: { id: string; name: string } | null; extraFees: unknown[]; credits: unknown[] }[] } }>(
+    const data = await run<{
+      booking: {
+        fees: { date: string; fee: { id: string; name: string } | null; extraFees: unknown[]; credits: unknown[] }[];
+      };
+    }>(
       stack,
       'query($id: ID!) { booking(id: $id) { fees { date fee { id name } extraFees { id } credits { count creditId } } } }',
       { id: wire._id },
@@ -180,14 +201,24 @@ describe('bookingOccurrences', () => {
   const to = new Date(Date.parse(`${toDay}T00:00:00.000Z`) + DAY).toISOString();
   const inWindow = (b: WireBooking) => (b.start.dateTime ?? '') >= from && (b.start.dateTime ?? '') < to;
 
-  type Occurrence = { id: string; start: string; end: string; title: string; booking: { id: string; title: string; isRecurring: boolean } };
+  type Occurrence = {
+    id: string;
+    start: string;
+    end: string;
+    title: string;
+    booking: { id: string; title: string; isRecurring: boolean };
+  };
   const OCCURRENCES = `query($from: Date!, $to: Date!, $first: Int, $after: String, $office: ID) {
     bookingOccurrences(dates: { from: $from, to: $to }, first: $first, after: $after, office: $office) {
       nodes { id start end title booking { id title isRecurring } } pageInfo { hasNextPage endCursor } } }`;
 
   let all: Occurrence[] = [];
   beforeAll(async () => {
-    const data = await run<{ bookingOccurrences: Conn<Occurrence> }>(stack, OCCURRENCES, { from: fromDay, to: toDay, first: 1000 });
+    const data = await run<{ bookingOccurrences: Conn<Occurrence> }>(stack, OCCURRENCES, {
+      from: fromDay,
+      to: toDay,
+      first: 1000,
+    });
     all = data.bookingOccurrences.nodes;
     expect(data.bookingOccurrences.pageInfo.hasNextPage).toBe(false);
   });
@@ -202,8 +233,15 @@ describe('bookingOccurrences', () => {
       expect(o.start >= from && o.start < to).toBe(true);
       expect(o.title).toBe(o.booking.title);
     }
-    const oneOffs = ds().bookings.filter((b) => !b.recurrence?.rrule && inWindow(b)).map((b) => b._id);
-    expect(all.filter((o) => !o.booking.isRecurring).map((o) => o.booking.id).sort()).toEqual(oneOffs.sort());
+    const oneOffs = ds()
+      .bookings.filter((b) => !b.recurrence?.rrule && inWindow(b))
+      .map((b) => b._id);
+    expect(
+      all
+        .filter((o) => !o.booking.isRecurring)
+        .map((o) => o.booking.id)
+        .sort(),
+    ).toEqual(oneOffs.sort());
     const recurring = all.filter((o) => o.booking.isRecurring);
     expect(recurring.length).toBeGreaterThan(new Set(recurring.map((o) => o.booking.id)).size);
   });
@@ -212,7 +250,12 @@ describe('bookingOccurrences', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 50; guard += 1) {
-      const data: { bookingOccurrences: Conn<Occurrence> } = await run(stack, OCCURRENCES, { from: fromDay, to: toDay, first: 70, after });
+      const data: { bookingOccurrences: Conn<Occurrence> } = await run(stack, OCCURRENCES, {
+        from: fromDay,
+        to: toDay,
+        first: 70,
+        after,
+      });
       seen.push(...ids(data.bookingOccurrences.nodes));
       if (!data.bookingOccurrences.pageInfo.hasNextPage) break;
       after = data.bookingOccurrences.pageInfo.endCursor;
@@ -223,14 +266,29 @@ describe('bookingOccurrences', () => {
   it('pushes office, member, team and resource filters upstream', async () => {
     const sample = ds().bookings.find((b) => !b.recurrence?.rrule && inWindow(b) && b.member && b.team) as WireBooking;
     stack.simulator.log.reset();
-    const data = await run<{ o: Conn<{ office: { id: string } }>; r: Conn<{ booking: { id: string }; member: { id: string } | null; team: { id: string } | null; resource: { id: string } }> }>(
+    const data = await run<{
+      o: Conn<{ office: { id: string } }>;
+      r: Conn<{
+        booking: { id: string };
+        member: { id: string } | null;
+        team: { id: string } | null;
+        resource: { id: string };
+      }>;
+    }>(
       stack,
       `query($from: Date!, $to: Date!, $office: ID, $resource: ID, $member: ID, $team: ID) {
          o: bookingOccurrences(dates: { from: $from, to: $to }, office: $office, first: 1000) { nodes { office { id } } }
          r: bookingOccurrences(dates: { from: $from, to: $to }, resource: $resource, member: $member, team: $team, first: 1000) {
            nodes { booking { id } member { id } team { id } resource { id } } }
        }`,
-      { from: fromDay, to: toDay, office: sample.office, resource: sample.resourceId, member: sample.member, team: sample.team },
+      {
+        from: fromDay,
+        to: toDay,
+        office: sample.office,
+        resource: sample.resourceId,
+        member: sample.member,
+        team: sample.team,
+      },
     );
     expect(data.o.nodes.length).toBeGreaterThan(0);
     expect(data.o.nodes.length).toBeLessThan(all.length);
@@ -249,7 +307,8 @@ describe('bookingOccurrences', () => {
   });
 
   it('refuses selections over ten years, reversed selections and malformed ids', async () => {
-    const query = 'query($from: Date!, $to: Date!, $team: ID) { bookingOccurrences(dates: { from: $from, to: $to }, team: $team) { nodes { id } } }';
+    const query =
+      'query($from: Date!, $to: Date!, $team: ID) { bookingOccurrences(dates: { from: $from, to: $to }, team: $team) { nodes { id } } }';
     stack.simulator.log.reset();
     expect(await codes(stack, query, { from: fromDay, to: '2037-12-31' })).toEqual(['BAD_USER_INPUT']);
     expect(await codes(stack, query, { from: toDay, to: fromDay })).toEqual(['BAD_USER_INPUT']);
@@ -262,7 +321,18 @@ describe('bookingOccurrences', () => {
 
 describe('resources', () => {
   it('lists resources with kind, type key, availability and access', async () => {
-    const data = await run<{ resources: Conn<{ id: string; name: string; type: string; typeKey: string; size: number; area: number; availability: { startDate: string; endDate: string | null }[]; access: { isFull: boolean; isPublic: boolean } } > }>(
+    const data = await run<{
+      resources: Conn<{
+        id: string;
+        name: string;
+        type: string;
+        typeKey: string;
+        size: number;
+        area: number;
+        availability: { startDate: string; endDate: string | null }[];
+        access: { isFull: boolean; isPublic: boolean };
+      }>;
+    }>(
       stack,
       '{ resources(first: 100) { nodes { id name type typeKey size area availability { startDate endDate } access { isFull isPublic } } pageInfo { hasNextPage } } }',
     );
@@ -273,12 +343,16 @@ describe('resources', () => {
       const r = wire[i];
       expect(node.name).toBe(r?.name);
       expect(node.typeKey).toBe(r?.type);
-      expect(node.type).toBe(r?.type === 'meeting_room' ? 'MEETING_ROOM' : r?.type === 'desk_tr' ? 'DESK_TR' : node.type);
+      expect(node.type).toBe(
+        r?.type === 'meeting_room' ? 'MEETING_ROOM' : r?.type === 'desk_tr' ? 'DESK_TR' : node.type,
+      );
       if (r?.type === 'phone_booth' || r?.type === 'event_space') expect(node.type).toBe('OTHER');
       expect(node.size).toBe(r?.size);
       expect(node.area).toBe(r?.area);
       const availability = Array.isArray(r?.availability) ? r.availability : [];
-      expect(node.availability).toEqual(availability.map((a) => ({ startDate: a.startDate?.slice(0, 10), endDate: a.endDate?.slice(0, 10) ?? null })));
+      expect(node.availability).toEqual(
+        availability.map((a) => ({ startDate: a.startDate?.slice(0, 10), endDate: a.endDate?.slice(0, 10) ?? null })),
+      );
       expect(node.access).toEqual({ isFull: r?.access?.full, isPublic: r?.access?.public });
     });
     expect(data.resources.nodes.some((n) => n.type === 'OTHER')).toBe(true);
@@ -296,7 +370,9 @@ describe('resources', () => {
       { office: sample.office, floor: sample.room },
     );
     const all = ds().resources;
-    expect(ids(data.a.nodes)).toEqual(all.filter((r) => r.office === sample.office && r.type === 'meeting_room').map((r) => r._id));
+    expect(ids(data.a.nodes)).toEqual(
+      all.filter((r) => r.office === sample.office && r.type === 'meeting_room').map((r) => r._id),
+    );
     const prefix = (sample.name ?? '').slice(0, 3).toLowerCase();
     expect(ids(data.b.nodes)).toEqual(
       all.filter((r) => r.room === sample.room && (r.name ?? '').toLowerCase().startsWith(prefix)).map((r) => r._id),
@@ -341,16 +417,27 @@ describe('resources', () => {
     const child = c.resources.find((r) => r.parent) as WireResource;
     const booked = c.resources.find((r) => c.bookings.some((b) => b.resourceId === r._id)) as WireResource;
     type Linked = {
-      id: string; office: { id: string }; floor: { id: string }; rate: { id: string } | null; resourceType: { id: string; typeKey: string } | null;
-      targetPlan: { id: string } | null; parent: { id: string } | null; parents: { id: string }[]; bookings: Conn<{ id: string; resource: { id: string } }>;
+      id: string;
+      office: { id: string };
+      floor: { id: string };
+      rate: { id: string } | null;
+      resourceType: { id: string; typeKey: string } | null;
+      targetPlan: { id: string } | null;
+      parent: { id: string } | null;
+      parents: { id: string }[];
+      bookings: Conn<{ id: string; resource: { id: string } }>;
     };
-    const fields = 'id office { id } floor { id } rate { id } resourceType { id typeKey } targetPlan { id } parent { id } parents { id } bookings(first: 1000) { nodes { id resource { id } } }';
+    const fields =
+      'id office { id } floor { id } rate { id } resourceType { id typeKey } targetPlan { id } parent { id } parents { id } bookings(first: 1000) { nodes { id resource { id } } }';
     const data = await run<{ child: Linked; booked: Linked }>(
       stack,
       `query($child: ID!, $booked: ID!) { child: resource(id: $child) { ${fields} } booked: resource(id: $booked) { ${fields} } }`,
       { child: child._id, booked: booked._id },
     );
-    for (const [node, wire] of [[data.child, child], [data.booked, booked]] as const) {
+    for (const [node, wire] of [
+      [data.child, child],
+      [data.booked, booked],
+    ] as const) {
       expect(node.office).toEqual({ id: wire.office });
       expect(node.floor).toEqual({ id: wire.room });
       expect(node.rate).toEqual(wire.rate ? { id: wire.rate } : null);
@@ -368,7 +455,18 @@ describe('resources', () => {
 
 describe('resource types', () => {
   it('lists the catalogue with its modes and the resources of each type', async () => {
-    const data = await run<{ resourceTypes: Conn<{ id: string; title: string; type: string; typeKey: string; bookingMode: string; checkinMode: string; isPrimary: boolean; resources: Conn<{ id: string }> }> }>(
+    const data = await run<{
+      resourceTypes: Conn<{
+        id: string;
+        title: string;
+        type: string;
+        typeKey: string;
+        bookingMode: string;
+        checkinMode: string;
+        isPrimary: boolean;
+        resources: Conn<{ id: string }>;
+      }>;
+    }>(
       stack,
       '{ resourceTypes { nodes { id title type typeKey bookingMode checkinMode isPrimary resources(first: 1000) { nodes { id } } } } }',
     );
@@ -381,14 +479,21 @@ describe('resource types', () => {
       expect(node.bookingMode).toBe(t?.bookingMode?.toUpperCase());
       expect(node.checkinMode).toBe(t?.checkinMode?.toUpperCase());
       expect(node.isPrimary).toBe(t?.primary);
-      expect(ids(node.resources.nodes)).toEqual(ds().resources.filter((r) => r.type === t?.type).map((r) => r._id));
+      expect(ids(node.resources.nodes)).toEqual(
+        ds()
+          .resources.filter((r) => r.type === t?.type)
+          .map((r) => r._id),
+      );
     });
     expect(data.resourceTypes.nodes.find((n) => n.typeKey === 'phone_booth')?.type).toBe('OTHER');
   });
 
   it('pushes the type-key filter upstream', async () => {
     stack.simulator.log.reset();
-    const data = await run<{ resourceTypes: Conn<{ typeKey: string }> }>(stack, '{ resourceTypes(typeKey: "hotdesk") { nodes { typeKey } } }');
+    const data = await run<{ resourceTypes: Conn<{ typeKey: string }> }>(
+      stack,
+      '{ resourceTypes(typeKey: "hotdesk") { nodes { typeKey } } }',
+    );
     expect(data.resourceTypes.nodes).toEqual([{ typeKey: 'hotdesk' }]);
     expect(upstreamQueries(stack, 'resource-types')).toContainEqual(expect.objectContaining({ type: 'hotdesk' }));
   });
@@ -399,7 +504,10 @@ describe('floors', () => {
     const c = ds();
     const office = c.floors[0]?.office as string;
     stack.simulator.log.reset();
-    const data = await run<{ all: Conn<{ id: string; name: string; number: string; area: number }>; some: Conn<{ id: string; office: { id: string }; resources: Conn<{ id: string; floor: { id: string } }> }> }>(
+    const data = await run<{
+      all: Conn<{ id: string; name: string; number: string; area: number }>;
+      some: Conn<{ id: string; office: { id: string }; resources: Conn<{ id: string; floor: { id: string } }> }>;
+    }>(
       stack,
       `query($office: ID) {
          all: floors { nodes { id name number area } }
@@ -409,7 +517,12 @@ describe('floors', () => {
     );
     expect(ids(data.all.nodes)).toEqual(c.floors.map((f) => f._id));
     data.all.nodes.forEach((node, i) => {
-      expect(node).toEqual({ id: c.floors[i]?._id, name: c.floors[i]?.name, number: String(c.floors[i]?.floor), area: c.floors[i]?.area });
+      expect(node).toEqual({
+        id: c.floors[i]?._id,
+        name: c.floors[i]?.name,
+        number: String(c.floors[i]?.floor),
+        area: c.floors[i]?.area,
+      });
     });
     expect(ids(data.some.nodes)).toEqual(c.floors.filter((f) => f.office === office).map((f) => f._id));
     for (const floor of data.some.nodes) {
@@ -426,9 +539,19 @@ describe('floors', () => {
 describe('plans and rates', () => {
   it('lists plans with offices, credits (rates and resource types), setup fees and add-ons', async () => {
     type PlanNode = {
-      id: string; name: string; type: string; intervalLength: string; offices: { id: string }[]; setupFees: { id: string }[];
+      id: string;
+      name: string;
+      type: string;
+      intervalLength: string;
+      offices: { id: string }[];
+      setupFees: { id: string }[];
       addOns: { name: string; price: number }[];
-      credits: { count: number; validFor: string; rates: { id: string }[]; resourceTypes: { id: string; typeKey: string }[] }[];
+      credits: {
+        count: number;
+        validFor: string;
+        rates: { id: string }[];
+        resourceTypes: { id: string; typeKey: string }[];
+      }[];
     };
     const data = await run<{ plans: Conn<PlanNode> }>(
       stack,
@@ -458,7 +581,15 @@ describe('plans and rates', () => {
   });
 
   it('lists rates with their prices, offices and resource type', async () => {
-    const data = await run<{ rates: Conn<{ id: string; typeKey: string; resourceType: { typeKey: string } | null; offices: { id: string }[]; prices: { price: number; interval: string; intervalCount: number }[] }> }>(
+    const data = await run<{
+      rates: Conn<{
+        id: string;
+        typeKey: string;
+        resourceType: { typeKey: string } | null;
+        offices: { id: string }[];
+        prices: { price: number; interval: string; intervalCount: number }[];
+      }>;
+    }>(
       stack,
       '{ rates { nodes { id typeKey resourceType { typeKey } offices { id } prices { price interval intervalCount } } } }',
     );
@@ -469,7 +600,13 @@ describe('plans and rates', () => {
       expect(node.typeKey).toBe(r?.type);
       expect(node.resourceType).toEqual({ typeKey: r?.type });
       expect(node.offices).toEqual((r?.locations ?? []).map((id) => ({ id })));
-      expect(node.prices).toEqual((r?.rates ?? []).map((p) => ({ price: p.price, interval: p.interval?.toUpperCase(), intervalCount: p.intervalQuantity })));
+      expect(node.prices).toEqual(
+        (r?.rates ?? []).map((p) => ({
+          price: p.price,
+          interval: p.interval?.toUpperCase(),
+          intervalCount: p.intervalQuantity,
+        })),
+      );
     });
     expect(data.rates.nodes.some((n) => n.offices.length === 1)).toBe(true);
   });
@@ -483,12 +620,16 @@ describe('plans and rates', () => {
     const c = ds();
     expect(ids(data.plans.nodes)).toEqual(c.plans.filter((p) => p.type === 'office').map((p) => p._id));
     expect(ids(data.rates.nodes)).toEqual(
-      c.rates.filter((r) => r.type === 'meeting_room' && (r.name ?? '').toLowerCase().startsWith('meeting')).map((r) => r._id),
+      c.rates
+        .filter((r) => r.type === 'meeting_room' && (r.name ?? '').toLowerCase().startsWith('meeting'))
+        .map((r) => r._id),
     );
     expect(data.plans.nodes.length).toBeGreaterThan(0);
     expect(data.rates.nodes.length).toBeGreaterThan(0);
     expect(upstreamQueries(stack, 'plans')).toContainEqual(expect.objectContaining({ type: 'office' }));
-    expect(upstreamQueries(stack, 'rates')).toContainEqual(expect.objectContaining({ type: 'meeting_room', 'name.$swi': 'meeting' }));
+    expect(upstreamQueries(stack, 'rates')).toContainEqual(
+      expect.objectContaining({ type: 'meeting_room', 'name.$swi': 'meeting' }),
+    );
   });
 });
 
@@ -518,8 +659,14 @@ describe('upstream call counts', () => {
     // v1 has no multi-id filter (§8): single GETs, or a bounded walk when there are many ids (plannedLookups).
     const data = fresh.simulator.dataset.collections;
     const members = plannedLookups(data.members, memberIds);
-    const teams = plannedLookups(data.teams, wire.map((b) => b.team));
-    const resources = plannedLookups(data.resources, wire.map((b) => b.resourceId));
+    const teams = plannedLookups(
+      data.teams,
+      wire.map((b) => b.team),
+    );
+    const resources = plannedLookups(
+      data.resources,
+      wire.map((b) => b.resourceId),
+    );
     expect(fresh.apiCalls({ collection: 'members', id: true })).toBe(members.gets);
     expect(fresh.apiCalls({ collection: 'teams', id: true })).toBe(teams.gets);
     expect(fresh.apiCalls({ collection: 'resources', id: true })).toBe(resources.gets);
@@ -529,7 +676,10 @@ describe('upstream call counts', () => {
 
   it('resources with office, floor, rate, type and target plan cost one call per catalogue', async () => {
     const fresh = createTestStack(OPTIONS);
-    await run(fresh, '{ resources(first: 100) { nodes { office { id } floor { office { id } } rate { id } resourceType { id } targetPlan { id } } } }');
+    await run(
+      fresh,
+      '{ resources(first: 100) { nodes { office { id } floor { office { id } } rate { id } resourceType { id } targetPlan { id } } } }',
+    );
     for (const collection of ['resources', 'offices', 'floors', 'rates', 'resource-types', 'plans']) {
       expect(fresh.apiCalls({ collection })).toBe(1);
     }
@@ -558,14 +708,27 @@ describe('upstream call counts', () => {
     expect(nodes.length).toBeGreaterThan(0);
     expect(fresh.apiCalls({ collection: 'bookings/occurrences' })).toBe(1);
     const all = fresh.simulator.dataset.collections;
-    expect(fresh.apiCalls({ collection: 'bookings', id: true })).toBe(plannedLookups(all.bookings, nodes.map((n) => n.booking.id)).gets);
-    expect(fresh.apiCalls({ collection: 'resources', id: true })).toBe(plannedLookups(all.resources, nodes.map((n) => n.resource.id)).gets);
+    expect(fresh.apiCalls({ collection: 'bookings', id: true })).toBe(
+      plannedLookups(
+        all.bookings,
+        nodes.map((n) => n.booking.id),
+      ).gets,
+    );
+    expect(fresh.apiCalls({ collection: 'resources', id: true })).toBe(
+      plannedLookups(
+        all.resources,
+        nodes.map((n) => n.resource.id),
+      ).gets,
+    );
     expect(fresh.apiCalls({ collection: 'offices' })).toBe(1);
   });
 
   it('plans with offices, credits and setup fees cost one call per catalogue', async () => {
     const fresh = createTestStack(OPTIONS);
-    await run(fresh, '{ plans { nodes { offices { id } setupFees { id } credits { rates { id } resourceTypes { id } oneOffPlans { id } } } } }');
+    await run(
+      fresh,
+      '{ plans { nodes { offices { id } setupFees { id } credits { rates { id } resourceTypes { id } oneOffPlans { id } } } } }',
+    );
     for (const collection of ['plans', 'offices', 'rates', 'resource-types']) {
       expect(fresh.apiCalls({ collection })).toBe(1);
     }

@@ -36,9 +36,12 @@ const gql = (
   code,
 });
 
-const nested = (depth: number): string => `{ members(first: 1) { nodes { ${'team { office { '.repeat(depth)}id${' } }'.repeat(depth)} } } }`;
-const aliases = (n: number): string => `{ ${Array.from({ length: n }, (_, i) => `o${i}: offices(first: 1) { nodes { id } }`).join(' ')} }`;
-const AMPLIFIED = '{ bookings(first: 1000) { nodes { member { bookings(first: 1000) { nodes { member { name } } } } } } }';
+const nested = (depth: number): string =>
+  `{ members(first: 1) { nodes { ${'team { office { '.repeat(depth)}id${' } }'.repeat(depth)} } } }`;
+const aliases = (n: number): string =>
+  `{ ${Array.from({ length: n }, (_, i) => `o${i}: offices(first: 1) { nodes { id } }`).join(' ')} }`;
+const AMPLIFIED =
+  '{ bookings(first: 1000) { nodes { member { bookings(first: 1000) { nodes { member { name } } } } } } }';
 const MEGABYTE_QUERY = `{ offices { nodes { id } } } # ${'x'.repeat(1_048_576)}`;
 
 /** The GraphQL endpoint's bad input. */
@@ -49,11 +52,39 @@ const GRAPHQL_CASES: BadInputCase[] = [
   { name: 'JSON that is not an object', body: '"{ offices { nodes { id } } }"', status: 400, code: 'BAD_REQUEST' },
   { name: 'no query', body: {}, status: 400, code: 'BAD_REQUEST' },
   { name: 'query that is not a string', body: { query: 42 }, status: 400, code: 'BAD_REQUEST' },
-  { name: 'variables that are not an object', body: { query: '{ __typename }', variables: [1] }, status: 400, code: 'BAD_REQUEST' },
-  { name: 'more than 10 batched operations', body: Array.from({ length: 11 }, () => ({ query: '{ __typename }' })), status: 413, code: 'BAD_REQUEST' },
-  { name: 'wrong content type (text/plain)', headers: { 'content-type': 'text/plain' }, body: '{ __typename }', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  { name: 'form post', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  { name: 'multipart post', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  {
+    name: 'variables that are not an object',
+    body: { query: '{ __typename }', variables: [1] },
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'more than 10 batched operations',
+    body: Array.from({ length: 11 }, () => ({ query: '{ __typename }' })),
+    status: 413,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'wrong content type (text/plain)',
+    headers: { 'content-type': 'text/plain' },
+    body: '{ __typename }',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'form post',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'query=%7B__typename%7D',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'multipart post',
+    headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    body: '--x--',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
   { name: 'PUT', method: 'PUT', body: { query: '{ __typename }' }, status: 405, code: 'BAD_REQUEST' },
   { name: 'a 1 MB query', body: { query: MEGABYTE_QUERY }, status: 413, code: 'REQUEST_ENTITY_TOO_LARGE' },
   // The document
@@ -63,34 +94,111 @@ const GRAPHQL_CASES: BadInputCase[] = [
   gql('argument of the wrong type', '{ offices(first: "ten") { nodes { id } } }', 400, 'GRAPHQL_VALIDATION_FAILED'),
   gql('a mutation (the gateway is read-only)', 'mutation { deleteEverything }', 400, 'BAD_USER_INPUT'),
   gql('unknown operation name', 'query A { __typename }', 400, 'OPERATION_RESOLUTION_FAILURE', undefined, 'B'),
-  gql('two operations and no name', 'query A { __typename } query B { __typename }', 400, 'OPERATION_RESOLUTION_FAILURE'),
+  gql(
+    'two operations and no name',
+    'query A { __typename } query B { __typename }',
+    400,
+    'OPERATION_RESOLUTION_FAILURE',
+  ),
   gql('deep nesting', nested(8), 400, 'QUERY_TOO_DEEP'),
   gql('alias bomb', aliases(100), 400, 'TOO_MANY_ALIASES'),
   gql('token flood', `{ ${'__typename '.repeat(6_000)}}`, 400, 'TOO_MANY_TOKENS'),
   gql('amplification (cost)', AMPLIFIED, 400, 'QUERY_TOO_COSTLY'),
-  gql('amplification through variables', 'query($n: Int) { bookings(first: $n) { nodes { member { bookings(first: $n) { nodes { id } } } } } }', 400, 'QUERY_TOO_COSTLY', { n: 1000 }),
+  gql(
+    'amplification through variables',
+    'query($n: Int) { bookings(first: $n) { nodes { member { bookings(first: $n) { nodes { id } } } } } }',
+    400,
+    'QUERY_TOO_COSTLY',
+    { n: 1000 },
+  ),
   // Values
-  gql('variable of the wrong type', 'query($n: Int) { offices(first: $n) { nodes { id } } }', 400, 'BAD_USER_INPUT', { n: 'ten' }),
+  gql('variable of the wrong type', 'query($n: Int) { offices(first: $n) { nodes { id } } }', 400, 'BAD_USER_INPUT', {
+    n: 'ten',
+  }),
   gql('missing required variable', 'query($id: ID!) { member(id: $id) { id } }', 400, 'BAD_USER_INPUT', {}),
   gql('invalid id', '{ member(id: "not-an-id") { id } }', 200, 'BAD_USER_INPUT'),
   gql('invalid id in a filter', '{ members(team: "42") { nodes { id } } }', 200, 'BAD_USER_INPUT'),
   gql('negative first', '{ members(first: -1) { nodes { id } } }', 200, 'BAD_USER_INPUT'),
   gql('huge first', '{ members(first: 1000000) { nodes { id } } }', 200, 'BAD_USER_INPUT'),
-  gql('huge first through a variable', 'query($n: Int) { members(first: $n) { nodes { id } } }', 200, 'BAD_USER_INPUT', { n: 5_000_000 }),
-  gql('cursor this gateway never issued', '{ members(after: "bm90IGEgY3Vyc29y") { nodes { id } } }', 200, 'BAD_USER_INPUT'),
+  gql(
+    'huge first through a variable',
+    'query($n: Int) { members(first: $n) { nodes { id } } }',
+    200,
+    'BAD_USER_INPUT',
+    { n: 5_000_000 },
+  ),
+  gql(
+    'cursor this gateway never issued',
+    '{ members(after: "bm90IGEgY3Vyc29y") { nodes { id } } }',
+    200,
+    'BAD_USER_INPUT',
+  ),
   gql('bad date', '{ bookings(dates: { from: "yesterday" }) { nodes { id } } }', 400, 'GRAPHQL_VALIDATION_FAILED'),
-  gql('impossible date', '{ bookings(dates: { on: "2026-02-30" }) { nodes { id } } }', 400, 'GRAPHQL_VALIDATION_FAILED'),
+  gql(
+    'impossible date',
+    '{ bookings(dates: { on: "2026-02-30" }) { nodes { id } } }',
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+  ),
   gql('unknown period', '{ bookings(dates: { period: FOREVER }) { nodes { id } } }', 400, 'GRAPHQL_VALIDATION_FAILED'),
-  gql('two date modes at once', '{ bookings(dates: { on: "2026-01-05", period: THIS_WEEK }) { nodes { id } } }', 200, 'BAD_USER_INPUT'),
-  gql('unknown time zone', '{ bookings(dates: { period: TODAY, timeZone: "Mars/Olympus_Mons" }) { nodes { id } } }', 200, 'BAD_USER_INPUT'),
-  gql('range that ends before it starts', '{ bookings(dates: { from: "2026-03-01", to: "2026-02-01" }) { nodes { id } } }', 200, 'BAD_USER_INPUT'),
-  gql('month that is not YYYY-MM', '{ creditAccounts(month: "2026-13", team: "5f1c2a9e8b3d4c0012345678") { nodes { month } } }', 200, 'BAD_USER_INPUT'),
+  gql(
+    'two date modes at once',
+    '{ bookings(dates: { on: "2026-01-05", period: THIS_WEEK }) { nodes { id } } }',
+    200,
+    'BAD_USER_INPUT',
+  ),
+  gql(
+    'unknown time zone',
+    '{ bookings(dates: { period: TODAY, timeZone: "Mars/Olympus_Mons" }) { nodes { id } } }',
+    200,
+    'BAD_USER_INPUT',
+  ),
+  gql(
+    'range that ends before it starts',
+    '{ bookings(dates: { from: "2026-03-01", to: "2026-02-01" }) { nodes { id } } }',
+    200,
+    'BAD_USER_INPUT',
+  ),
+  gql(
+    'month that is not YYYY-MM',
+    '{ creditAccounts(month: "2026-13", team: "5f1c2a9e8b3d4c0012345678") { nodes { month } } }',
+    200,
+    'BAD_USER_INPUT',
+  ),
   // Who is asking
   { name: 'no API key', anonymous: true, body: { query: '{ __typename }' }, status: 401, code: 'UNAUTHENTICATED' },
-  { name: 'wrong API key', anonymous: true, headers: { authorization: 'Bearer wrong-key-0123456789abcdef' }, body: { query: '{ __typename }' }, status: 401, code: 'UNAUTHENTICATED' },
-  { name: 'wrong x-api-key', anonymous: true, headers: { 'x-api-key': `${KEY}x` }, body: { query: '{ __typename }' }, status: 401, code: 'UNAUTHENTICATED' },
-  { name: 'API key in a Basic header', anonymous: true, headers: { authorization: `Basic ${KEY}` }, body: { query: '{ __typename }' }, status: 401, code: 'UNAUTHENTICATED' },
-  { name: 'API key in the query string', anonymous: true, method: 'GET', path: `/graphql?query=%7B__typename%7D&api_key=${KEY}`, status: 401, code: 'UNAUTHENTICATED' },
+  {
+    name: 'wrong API key',
+    anonymous: true,
+    headers: { authorization: 'Bearer wrong-key-0123456789abcdef' },
+    body: { query: '{ __typename }' },
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'wrong x-api-key',
+    anonymous: true,
+    headers: { 'x-api-key': `${KEY}x` },
+    body: { query: '{ __typename }' },
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'API key in a Basic header',
+    anonymous: true,
+    headers: { authorization: `Basic ${KEY}` },
+    body: { query: '{ __typename }' },
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'API key in the query string',
+    anonymous: true,
+    method: 'GET',
+    path: `/graphql?query=%7B__typename%7D&api_key=${KEY}`,
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
 ];
 
 /**
@@ -114,7 +222,7 @@ describe('bad input', () => {
     expect((await stack.request('/health')).status).toBe(200);
     const after = await stack.query(HEALTHY, undefined, AUTH);
     expect(after.errors).toBeUndefined();
-    expect((after.data?.['offices'] as { nodes: unknown[] }).nodes).toHaveLength(2);
+    expect((after.data?.offices as { nodes: unknown[] }).nodes).toHaveLength(2);
   });
 
   it('has at least 30 cases', () => {
@@ -125,14 +233,22 @@ describe('bad input', () => {
     const before = stack.apiCalls();
     const method = c.method ?? 'POST';
     const headers = { ...(method === 'GET' ? {} : JSON_TYPE), ...(c.anonymous ? {} : AUTH), ...c.headers };
-    const body = method === 'GET' || c.body === undefined ? undefined : typeof c.body === 'string' ? c.body : JSON.stringify(c.body);
+    const body =
+      method === 'GET' || c.body === undefined
+        ? undefined
+        : typeof c.body === 'string'
+          ? c.body
+          : JSON.stringify(c.body);
     const answer = await stack.request(c.path ?? '/graphql', {
       method,
       // The GraphQL-over-HTTP media type: request errors are 4xx, not 200.
       headers: { accept: 'application/graphql-response+json', ...headers },
       ...(body === undefined ? {} : { body }),
     });
-    expect({ status: answer.status, code: answer.errors?.[0]?.extensions?.['code'] }).toEqual({ status: c.status, code: c.code });
+    expect({ status: answer.status, code: answer.errors?.[0]?.extensions?.code }).toEqual({
+      status: c.status,
+      code: c.code,
+    });
     expect(answer.errors?.[0]?.message).toEqual(expect.any(String));
     // Nothing leaks: no stack, no internals.
     expect(answer.text).not.toMatch(/\bat .+\.(ts|js):\d+|originalError|stacktrace/);

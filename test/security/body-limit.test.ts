@@ -47,7 +47,7 @@ describe('request body limit over HTTP', () => {
       ...(typeof payload === 'string' ? {} : { duplex: 'half' }),
     } as RequestInit);
     const json = (await response.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
-    return { status: response.status, data: json.data, code: json.errors?.[0]?.extensions?.['code'] };
+    return { status: response.status, data: json.data, code: json.errors?.[0]?.extensions?.code };
   };
 
   const chunked = (text: string): ReadableStream<Uint8Array> => {
@@ -67,7 +67,11 @@ describe('request body limit over HTTP', () => {
 
   it('refuses a body over the limit with 413, by its Content-Length or as it streams', async () => {
     expect(await post(body(3_000))).toEqual({ status: 413, data: undefined, code: 'REQUEST_ENTITY_TOO_LARGE' });
-    expect(await post(chunked(body(3_000)))).toEqual({ status: 413, data: undefined, code: 'REQUEST_ENTITY_TOO_LARGE' });
+    expect(await post(chunked(body(3_000)))).toEqual({
+      status: 413,
+      data: undefined,
+      code: 'REQUEST_ENTITY_TOO_LARGE',
+    });
   });
 
   it('counts the body exactly to the limit', async () => {

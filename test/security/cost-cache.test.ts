@@ -5,8 +5,8 @@ import { createSecureStack, type GatewayAnswer } from './stack.ts';
 // Through the gateway, the same text parses to the same cached document: each check below sends a text again after
 // another answer was remembered, so a cache keyed too loosely would hand back the wrong cost.
 
-const costOf = (answer: GatewayAnswer): unknown => answer.errors?.[0]?.extensions?.['cost'];
-const refused = (answer: GatewayAnswer): boolean => answer.errors?.[0]?.extensions?.['code'] === 'QUERY_TOO_COSTLY';
+const costOf = (answer: GatewayAnswer): unknown => answer.errors?.[0]?.extensions?.cost;
+const refused = (answer: GatewayAnswer): boolean => answer.errors?.[0]?.extensions?.code === 'QUERY_TOO_COSTLY';
 
 describe('cost limit over repeated documents', () => {
   it('costs two documents apart, however often each is sent', async () => {
@@ -41,7 +41,11 @@ describe('cost limit over repeated documents', () => {
     const query = `
       query Cheap { members(first: 10) { nodes { id } } }
       query Costly { members(first: 200) { nodes { id team { name } } } }`;
-    for (const order of [['Cheap', 'Costly'], ['Costly', 'Cheap'], ['Cheap', 'Costly']]) {
+    for (const order of [
+      ['Cheap', 'Costly'],
+      ['Costly', 'Cheap'],
+      ['Cheap', 'Costly'],
+    ]) {
       for (const operationName of order) {
         const answer = await stack.post({ query, operationName });
         expect(refused(answer)).toBe(operationName === 'Costly');

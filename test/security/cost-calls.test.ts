@@ -25,8 +25,16 @@ const some = (stack: TestStack, collection: 'teams' | 'payments' | 'memberships'
   stack.simulator.dataset.collections[collection][3]!._id;
 
 const CASES: Case[] = [
-  { name: 'Dashboard example', query: examples.find((q) => q.includes('query Dashboard'))!, variables: () => ({ first: 120 }) },
-  { name: 'Invoices example', query: examples.find((q) => q.includes('query Invoices'))!, variables: () => ({ first: 30 }) },
+  {
+    name: 'Dashboard example',
+    query: examples.find((q) => q.includes('query Dashboard'))!,
+    variables: () => ({ first: 120 }),
+  },
+  {
+    name: 'Invoices example',
+    query: examples.find((q) => q.includes('query Invoices'))!,
+    variables: () => ({ first: 30 }),
+  },
   {
     name: 'TeamOverview example',
     query: examples.find((q) => q.includes('query TeamOverview'))!,
@@ -76,7 +84,8 @@ const CASES: Case[] = [
   },
   {
     name: 'teams with reverse links',
-    query: '{ teams(first: 15) { nodes { name members(first: 5) { nodes { name } } bookings(first: 3) { nodes { id } } } } }',
+    query:
+      '{ teams(first: 15) { nodes { name members(first: 5) { nodes { name } } bookings(first: 3) { nodes { id } } } } }',
   },
   {
     name: 'payments with charges',
@@ -88,7 +97,8 @@ const CASES: Case[] = [
   },
   {
     name: 'occurrences',
-    query: '{ bookingOccurrences(first: 20, dates: { fromDaysBack: 7, toDaysBack: 0 }) { nodes { start member { name } resource { name } } } }',
+    query:
+      '{ bookingOccurrences(first: 20, dates: { fromDaysBack: 7, toDaysBack: 0 }) { nodes { start member { name } resource { name } } } }',
   },
   {
     name: 'occurrences over two years',
@@ -96,7 +106,8 @@ const CASES: Case[] = [
   },
   {
     name: 'credit accounts of a month',
-    query: 'query($id: ID!) { creditAccounts(team: $id, month: "2026-10") { nodes { month team { name } member { name } } } }',
+    query:
+      'query($id: ID!) { creditAccounts(team: $id, month: "2026-10") { nodes { month team { name } member { name } } } }',
     variables: (s) => ({ id: some(s, 'teams') }),
   },
   {
@@ -113,7 +124,8 @@ const CASES: Case[] = [
   { name: 'report bookings', query: '{ report(name: BOOKINGS, first: 50) { columns rows } }' },
   {
     name: 'report bookings with joins',
-    query: '{ report(name: BOOKINGS, first: 150, columns: ["_id", "member.name", "team.name", "resource.name", "member.team.name"]) { columns rows } }',
+    query:
+      '{ report(name: BOOKINGS, first: 150, columns: ["_id", "member.name", "team.name", "resource.name", "member.team.name"]) { columns rows } }',
   },
   {
     name: 'report bookings with fees and a date range',
@@ -124,8 +136,14 @@ const CASES: Case[] = [
     name: 'report payments with joins',
     query: '{ report(name: PAYMENTS, first: 120, columns: ["number", "team.name", "member.name"]) { rows } }',
   },
-  { name: 'checkins and visits', query: '{ checkins(first: 10) { nodes { id member { name } } } visits(first: 10) { nodes { id } } }' },
-  { name: 'issues and passes', query: '{ issues(first: 10) { nodes { id team { name } } } passes(first: 10) { nodes { id } } }' },
+  {
+    name: 'checkins and visits',
+    query: '{ checkins(first: 10) { nodes { id member { name } } } visits(first: 10) { nodes { id } } }',
+  },
+  {
+    name: 'issues and passes',
+    query: '{ issues(first: 10) { nodes { id team { name } } } passes(first: 10) { nodes { id } } }',
+  },
 ];
 
 const MODEL = { defaultFirst: DEFAULT_FIRST, maxFirst: MAX_FIRST, listSize: 10 };
@@ -146,23 +164,26 @@ async function measure(stack: TestStack, c: Case, variables: Record<string, unkn
 }
 
 describe('query cost against the upstream calls it makes (issue 14)', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s: cost ≥ calls; not far above once sizes are known', async (_name, c) => {
-    // A fresh gateway: the first run plans with no collection size known, the second with what the first learnt.
-    const stack = createTestStack({ logLevel: 'info' });
-    const variables = c.variables?.(stack);
-    const cold = await measure(stack, c, variables);
-    expect(cold.calls).toBeGreaterThan(0);
-    expect(cold.cost, `first run: ${cold.calls} calls`).toBeGreaterThanOrEqual(cold.calls);
-    // A gateway that knows every collection's size (what its walks learn): its plan and its cost both read them.
-    const sizes = createCollectionSizes();
-    const dataset = stack.simulator.dataset.collections as unknown as Record<string, readonly unknown[]>;
-    for (const collection of LIST_COLLECTIONS) sizes.set(collection, dataset[collection]?.length ?? 0);
-    const known = createTestStack({ logLevel: 'info', sizes });
-    const warm = await measure(known, c, variables);
-    expect(warm.calls).toBeGreaterThan(0);
-    expect(warm.cost, `sizes known: ${warm.calls} calls`).toBeGreaterThanOrEqual(warm.calls);
-    expect(warm.cost, `sizes known: ${warm.calls} calls`).toBeLessThanOrEqual(20 * warm.calls + 50);
-  });
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    '%s: cost ≥ calls; not far above once sizes are known',
+    async (_name, c) => {
+      // A fresh gateway: the first run plans with no collection size known, the second with what the first learnt.
+      const stack = createTestStack({ logLevel: 'info' });
+      const variables = c.variables?.(stack);
+      const cold = await measure(stack, c, variables);
+      expect(cold.calls).toBeGreaterThan(0);
+      expect(cold.cost, `first run: ${cold.calls} calls`).toBeGreaterThanOrEqual(cold.calls);
+      // A gateway that knows every collection's size (what its walks learn): its plan and its cost both read them.
+      const sizes = createCollectionSizes();
+      const dataset = stack.simulator.dataset.collections as unknown as Record<string, readonly unknown[]>;
+      for (const collection of LIST_COLLECTIONS) sizes.set(collection, dataset[collection]?.length ?? 0);
+      const known = createTestStack({ logLevel: 'info', sizes });
+      const warm = await measure(known, c, variables);
+      expect(warm.calls).toBeGreaterThan(0);
+      expect(warm.cost, `sizes known: ${warm.calls} calls`).toBeGreaterThanOrEqual(warm.calls);
+      expect(warm.cost, `sizes known: ${warm.calls} calls`).toBeLessThanOrEqual(20 * warm.calls + 50);
+    },
+  );
 
   it('a by-id lookup on a collection without by-id costs its walk, not 1 (payments)', () => {
     const stack = createTestStack();

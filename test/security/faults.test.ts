@@ -28,7 +28,10 @@ const BASE: FaultOptions = {
 function phaseAt(n: number): { name: string; faults: FaultOptions } {
   if ((n >= 300 && n < 316) || (n >= 1500 && n < 1516)) {
     // Everything over the limit: 429 with Retry-After: 1 (a second of real time).
-    return { name: '429 burst', faults: { ...BASE, errorRate: 0, rateLimit: { requests: 0, windowMs: MINUTE, retryAfterSeconds: 1 } } };
+    return {
+      name: '429 burst',
+      faults: { ...BASE, errorRate: 0, rateLimit: { requests: 0, windowMs: MINUTE, retryAfterSeconds: 1 } },
+    };
   }
   if (n >= 800 && n < 820) return { name: 'latency spike', faults: { ...BASE, latencyMs: 400 } };
   return { name: 'normal', faults: BASE };
@@ -40,7 +43,10 @@ function phaseAt(n: number): { name: string; faults: FaultOptions } {
  */
 const SLACK = 1_200;
 function busiestMinute(entries: RequestLogEntry[]): number {
-  const times = entries.filter((e) => e.kind === 'api').map((e) => e.at).sort((a, b) => a - b);
+  const times = entries
+    .filter((e) => e.kind === 'api')
+    .map((e) => e.at)
+    .sort((a, b) => a - b);
   let most = 0;
   for (let start = 0, end = 0; end < times.length; end++) {
     while ((times[end] ?? 0) - (times[start] ?? 0) >= MINUTE - SLACK) start++;
@@ -108,7 +114,10 @@ describe('under upstream faults', () => {
     for (let page = 0; page < 10; page++) {
       const answer = await stack.query(PAGE, { after });
       expect(answer.errors).toBeUndefined();
-      const bookings = answer.data?.['bookings'] as { nodes: BookingRow[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      const bookings = answer.data?.bookings as {
+        nodes: BookingRow[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
       rows.push(...bookings.nodes);
       if (!bookings.pageInfo.hasNextPage) break;
       after = bookings.pageInfo.endCursor;
@@ -128,7 +137,11 @@ describe('under upstream faults', () => {
     const log = stack.simulator.log;
     expect(log.count({ kind: 'api', status: 429 })).toBeGreaterThanOrEqual(10);
     expect(log.count({ kind: 'api', status: 0 })).toBeGreaterThan(10);
-    expect(log.count({ kind: 'api', status: 500 }) + log.count({ kind: 'api', status: 502 }) + log.count({ kind: 'api', status: 503 })).toBeGreaterThan(100);
+    expect(
+      log.count({ kind: 'api', status: 500 }) +
+        log.count({ kind: 'api', status: 502 }) +
+        log.count({ kind: 'api', status: 503 }),
+    ).toBeGreaterThan(100);
     expect(log.count({ kind: 'api', status: 401 })).toBeGreaterThanOrEqual(1);
     expect(log.entries().filter((e) => e.durationMs >= 400).length).toBeGreaterThan(0);
     expect(stack.simulator.tokensIssued).toBeGreaterThanOrEqual(2);
@@ -159,9 +172,11 @@ describe('a faulty upstream', () => {
     // v1 has no GET /payments/{id}: a lookup walks the collection (pages()), here beyond its second page.
     const last = stack.simulator.dataset.collections.payments.at(-1)?._id;
     const answer = await stack.query(`{ payment(id: "${last}") { id } }`);
-    expect(answer.data?.['payment']).toBeNull();
-    expect(answer.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_INVALID_DATA');
-    expect(answer.errors?.[0]?.message).toMatch(/^\[GET\] "\/organizations\/demo\/payments": 200 OK with a page cursor OfficeRnD had already returned/);
+    expect(answer.data?.payment).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_INVALID_DATA');
+    expect(answer.errors?.[0]?.message).toMatch(
+      /^\[GET\] "\/organizations\/demo\/payments": 200 OK with a page cursor OfficeRnD had already returned/,
+    );
     // The first page, then the second (its cursor); the second again is refused before it is asked for.
     expect(stack.simulator.log.count({ kind: 'api', collection: 'payments' })).toBe(2);
   });
@@ -169,27 +184,27 @@ describe('a faulty upstream', () => {
   it.each([
     ['answering 503', () => upstreamError(503)],
     ['dropping the connection', () => Promise.reject(new TypeError('fetch failed'))],
-  ])('a token endpoint %s is UPSTREAM_AUTH_UNAVAILABLE, retried; a refused secret is UPSTREAM_AUTH_FAILED, not retried', async (_what, fail) => {
-    let tokenCalls = 0;
-    const down = createSecureStack({
-      wrapFetch: (inner) =>
-        failWhen(
-          inner,
-          (url) => url.pathname.endsWith('/oauth/token') && ++tokenCalls > 0,
-          fail,
-        ),
-      client: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } },
-    });
-    const unavailable = await down.query('{ offices { nodes { id } } }');
-    expect(unavailable.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH_UNAVAILABLE');
-    expect(unavailable.errors?.[0]?.message).toMatch(/^\[POST\] "\/oauth\/token"/);
-    expect(tokenCalls).toBe(3);
-    expect(down.apiCalls()).toBe(0);
+  ])(
+    'a token endpoint %s is UPSTREAM_AUTH_UNAVAILABLE, retried; a refused secret is UPSTREAM_AUTH_FAILED, not retried',
+    async (_what, fail) => {
+      let tokenCalls = 0;
+      const down = createSecureStack({
+        wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/oauth/token') && ++tokenCalls > 0, fail),
+        client: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } },
+      });
+      const unavailable = await down.query('{ offices { nodes { id } } }');
+      expect(unavailable.errors?.[0]?.extensions?.code).toBe('UPSTREAM_AUTH_UNAVAILABLE');
+      expect(unavailable.errors?.[0]?.message).toMatch(/^\[POST\] "\/oauth\/token"/);
+      expect(tokenCalls).toBe(3);
+      expect(down.apiCalls()).toBe(0);
 
-    const refused = createSecureStack({ client: { clientSecret: 'not-the-secret', retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } } });
-    const failed = await refused.query('{ offices { nodes { id } } }');
-    expect(failed.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH_FAILED');
-    expect(refused.simulator.log.count({ kind: 'token' })).toBe(1);
-    expect(failed.text).not.toContain('not-the-secret');
-  });
+      const refused = createSecureStack({
+        client: { clientSecret: 'not-the-secret', retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } },
+      });
+      const failed = await refused.query('{ offices { nodes { id } } }');
+      expect(failed.errors?.[0]?.extensions?.code).toBe('UPSTREAM_AUTH_FAILED');
+      expect(refused.simulator.log.count({ kind: 'token' })).toBe(1);
+      expect(failed.text).not.toContain('not-the-secret');
+    },
+  );
 });

@@ -27,12 +27,16 @@ describe('query cost', () => {
     // Without `first`: the default page of 50.
     expect(cost('{ members { nodes { team { name } } } }')).toBe(1 + DEFAULT_FIRST * 1.5);
     // `edges { node }` costs what `nodes` costs; pageInfo nothing.
-    expect(cost('{ members(first: 10) { edges { cursor node { team { name } } } pageInfo { hasNextPage } } }')).toBe(1 + 10);
+    expect(cost('{ members(first: 10) { edges { cursor node { team { name } } } pageInfo { hasNextPage } } }')).toBe(
+      1 + 10,
+    );
   });
 
   it('costs a date selection as the pages a page may scan, and credit accounts per month', () => {
     // The gateway checks dates itself where OfficeRnD cannot: a page may scan up to scanPagesFor(first) pages.
-    expect(cost('{ bookings(first: 1, dateField: END, dates: { from: "2099-01-01" }) { nodes { id } } }')).toBe(scanPagesFor(1));
+    expect(cost('{ bookings(first: 1, dateField: END, dates: { from: "2099-01-01" }) { nodes { id } } }')).toBe(
+      scanPagesFor(1),
+    );
     expect(cost('{ bookings(first: 1) { nodes { id } } }')).toBe(1);
     // Resuming from a cursor may start mid-page: one more page.
     expect(cost('{ bookings(first: 100, after: "x") { nodes { id } } }')).toBe(2);
@@ -54,11 +58,15 @@ describe('query cost', () => {
     for (; calls < 100; calls += 1) {
       stack.simulator.log.reset();
       const result = await stack.query(query, { after });
-      const page = (result.data as { bookings: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).bookings;
+      const page = (
+        result.data as { bookings: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }
+      ).bookings;
       expect(page.nodes).toEqual([]);
       // The gateway learns the bookings' reach meanwhile (issue 21: its own walk, `$select` of four fields, outside
       // the request's calls); the pages resume unbounded across it, through the cursor of the first page.
-      const window = stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.query.$select !== 'end,modifiedAt,seriesStart,start');
+      const window = stack.simulator.log
+        .entries()
+        .filter((e) => e.kind === 'api' && e.query.$select !== 'end,modifiedAt,seriesStart,start');
       expect(window.length).toBeLessThanOrEqual(scanPagesFor(1));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -68,9 +76,9 @@ describe('query cost', () => {
   });
 
   it('counts a catalogue (offices, floors, plans, rates, resource types) once, whatever the number of links', () => {
-    expect(cost('{ bookings(first: 300) { nodes { resource { name office { name } floor { name } } rate { name } } } }')).toBe(
-      3 + 300 * 1.5 + 3,
-    );
+    expect(
+      cost('{ bookings(first: 300) { nodes { resource { name office { name } floor { name } } rate { name } } } }'),
+    ).toBe(3 + 300 * 1.5 + 3);
   });
 
   it('multiplies nested lists by their `first`, read from literals, variables and variable defaults', () => {
@@ -86,11 +94,14 @@ describe('query cost', () => {
   });
 
   it('costs fragments like the fields they hold, each fragment once', () => {
-    const viaFragment = 'query { bookings(first: 100) { nodes { ...B } } } fragment B on Booking { member { team { name } } }';
+    const viaFragment =
+      'query { bookings(first: 100) { nodes { ...B } } } fragment B on Booking { member { team { name } } }';
     expect(cost(viaFragment)).toBe(cost('{ bookings(first: 100) { nodes { member { team { name } } } } }'));
     // Spread many times: the cost adds up, the work does not explode.
     const spreads = Array.from({ length: 20 }, () => '...M').join(' ');
-    expect(cost(`{ members(first: 10) { nodes { ${spreads} } } } fragment M on Member { team { name } }`)).toBe(1 + 10 * 20);
+    expect(cost(`{ members(first: 10) { nodes { ${spreads} } } } fragment M on Member { team { name } }`)).toBe(
+      1 + 10 * 20,
+    );
   });
 
   it.each(EXAMPLES)('lets the README example %s through with the default limits', (_file, document) => {
@@ -102,14 +113,20 @@ describe('query cost', () => {
     const dashboard = EXAMPLES.find(([f]) => f.startsWith('dashboard'))?.[1] ?? '';
     const answer = await stack.query(dashboard);
     expect(answer.errors).toBeUndefined();
-    expect((answer.data?.['bookings'] as { nodes: unknown[] }).nodes).toHaveLength(200);
+    expect((answer.data?.bookings as { nodes: unknown[] }).nodes).toHaveLength(200);
   });
 
   it('rejects an amplification attack before any upstream call, naming cost and limit', async () => {
     const stack = createSecureStack();
-    const answer = await stack.query('{ members(first: 1000) { nodes { bookings(first: 1000) { nodes { member { name } } } } } }');
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 5_000, setting: 'MAX_COST' });
-    expect(answer.errors?.[0]?.extensions?.['cost']).toBeGreaterThan(1_000_000);
+    const answer = await stack.query(
+      '{ members(first: 1000) { nodes { bookings(first: 1000) { nodes { member { name } } } } } }',
+    );
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      limit: 5_000,
+      setting: 'MAX_COST',
+    });
+    expect(answer.errors?.[0]?.extensions?.cost).toBeGreaterThan(1_000_000);
     expect(answer.errors?.[0]?.message).toMatch(/exceeds the limit of 5000 \(MAX_COST\)/);
     expect(answer.data).toBeUndefined();
     expect(stack.simulator.log.count()).toBe(0);
@@ -120,7 +137,11 @@ describe('query cost', () => {
     const answer = await stack.query('{ bookings(first: 200) { nodes { id } } }');
     expect(answer.errors).toBeUndefined();
     const refused = await stack.query('{ bookings(first: 200) { nodes { member { name } } } }');
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: 2 + 200 + 100, limit: 100 });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      cost: 2 + 200 + 100,
+      limit: 100,
+    });
   });
 });
 
@@ -137,15 +158,26 @@ describe('depth and alias limits', () => {
 
   it('counts depth through fragments', async () => {
     const stack = createSecureStack({ env: { MAX_DEPTH: '4' } });
-    const answer = await stack.query('{ members(first: 1) { nodes { ...T } } } fragment T on Member { team { office { id } } }');
-    expect(answer.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_DEEP');
+    const answer = await stack.query(
+      '{ members(first: 1) { nodes { ...T } } } fragment T on Member { team { office { id } } }',
+    );
+    expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
   });
 
   it('refuses more aliases than MAX_ALIASES, counted across fragments', async () => {
     const stack = createSecureStack({ env: { MAX_ALIASES: '3' } });
-    expect((await stack.query('{ a: offices { nodes { id } } b: floors { nodes { id } } c: plans { nodes { id } } }')).errors).toBeUndefined();
-    const answer = await stack.query('{ a: offices { nodes { id } } ...F } fragment F on Query { b: floors { nodes { id } } c: plans { nodes { x: id } } }');
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 3, setting: 'MAX_ALIASES' });
+    expect(
+      (await stack.query('{ a: offices { nodes { id } } b: floors { nodes { id } } c: plans { nodes { id } } }'))
+        .errors,
+    ).toBeUndefined();
+    const answer = await stack.query(
+      '{ a: offices { nodes { id } } ...F } fragment F on Query { b: floors { nodes { id } } c: plans { nodes { x: id } } }',
+    );
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: 'TOO_MANY_ALIASES',
+      limit: 3,
+      setting: 'MAX_ALIASES',
+    });
   });
 });
 
@@ -182,7 +214,11 @@ describe('introspection and GraphiQL', () => {
 describe('CORS', () => {
   const preflight = (origin: string) => ({
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-api-key' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type, x-api-key',
+    },
   });
   const fromOrigin = (origin: string) => ({
     method: 'POST',
@@ -198,7 +234,9 @@ describe('CORS', () => {
   });
 
   it('allows exactly the listed origins, preflight included, and no credentials', async () => {
-    const stack = createSecureStack({ env: { CORS_ORIGINS: 'https://app.example.com, https://admin.example.com', GATEWAY_API_KEYS: 'k'.repeat(16) } });
+    const stack = createSecureStack({
+      env: { CORS_ORIGINS: 'https://app.example.com, https://admin.example.com', GATEWAY_API_KEYS: 'k'.repeat(16) },
+    });
     const allowed = await stack.request('/graphql', preflight('https://admin.example.com'));
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://admin.example.com');
@@ -223,7 +261,11 @@ describe('API keys', () => {
 
   it('accept any configured key as a Bearer token or in x-api-key', async () => {
     const stack = createSecureStack({ env });
-    const ways: Record<string, string>[] = [{ authorization: `Bearer ${KEYS[0]}` }, { authorization: `bearer ${KEYS[1]}` }, { 'x-api-key': KEYS[1] ?? '' }];
+    const ways: Record<string, string>[] = [
+      { authorization: `Bearer ${KEYS[0]}` },
+      { authorization: `bearer ${KEYS[1]}` },
+      { 'x-api-key': KEYS[1] ?? '' },
+    ];
     for (const headers of ways) {
       const answer = await stack.query('{ __typename }', undefined, headers);
       expect(answer.status).toBe(200);
@@ -237,7 +279,7 @@ describe('API keys', () => {
     const answer = await stack.query('{ offices { nodes { id } } }', undefined, { authorization: `Bearer ${wrong}` });
     expect(answer.status).toBe(401);
     expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(answer.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(answer.text).not.toContain(wrong);
     // Report exports and unknown paths are behind the key as well.
     expect((await stack.request('/reports/members.csv')).status).toBe(401);
@@ -286,7 +328,7 @@ describe('request body limit', () => {
     expect((await stack.post(big(1_500))).status).toBe(200);
     const declared = await stack.post(big(3_000));
     expect(declared.status).toBe(413);
-    expect(declared.errors?.[0]?.extensions?.['code']).toBe('REQUEST_ENTITY_TOO_LARGE');
+    expect(declared.errors?.[0]?.extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
     // No Content-Length (chunked upload): the limit applies as the bytes arrive.
     const bytes = new TextEncoder().encode(big(3_000));
     const stream = new ReadableStream<Uint8Array>({

@@ -33,50 +33,69 @@ describe('partial results', () => {
     ['503', 'UPSTREAM_UNAVAILABLE', () => upstreamError(503)],
     ['429 with Retry-After', 'UPSTREAM_RATE_LIMITED', () => upstreamError(429, { 'retry-after': '1' })],
     ['a dropped connection', 'UPSTREAM_UNAVAILABLE', () => Promise.reject(new TypeError('fetch failed'))],
-  ] as const)('a link whose upstream answers %s is null with %s at its path; the rest is answered', async (_what, code, answer) => {
-    const stack = createSecureStack({ wrapFetch: teamsDown(answer) });
-    const result = await stack.query(MEMBERS_WITH_TEAMS);
-    const nodes = (result.data?.['members'] as { nodes: MemberNode[] }).nodes;
-    const dataset = stack.simulator.dataset.collections.members.slice(0, 30);
-    expect(nodes.map((n) => n.id)).toEqual(dataset.map((m) => m._id));
-    expect(nodes.every((n) => typeof n.name === 'string' && n.team === null)).toBe(true);
-    const withTeam = dataset.map((m, i) => [m, i] as const).filter(([m]) => typeof m.team === 'string');
-    expect(withTeam.length).toBeGreaterThan(0);
-    const errors = teamErrors(result.errors);
-    expect(errors.map((e) => e.path)).toEqual(withTeam.map(([, i]) => ['members', 'nodes', i, 'team']));
-    for (const error of errors) {
-      expect(error.extensions?.['code']).toBe(code);
-      // Method and path, never an origin or a token.
-      expect(error.message).toMatch(/^\[GET\] "\/organizations\/demo\/teams\/[0-9a-f]{24}"/);
-      expect(error.message).not.toMatch(/https?:|Bearer/);
-    }
-    expect(result.errors).toHaveLength(errors.length);
-  });
+  ] as const)(
+    'a link whose upstream answers %s is null with %s at its path; the rest is answered',
+    async (_what, code, answer) => {
+      const stack = createSecureStack({ wrapFetch: teamsDown(answer) });
+      const result = await stack.query(MEMBERS_WITH_TEAMS);
+      const nodes = (result.data?.members as { nodes: MemberNode[] }).nodes;
+      const dataset = stack.simulator.dataset.collections.members.slice(0, 30);
+      expect(nodes.map((n) => n.id)).toEqual(dataset.map((m) => m._id));
+      expect(nodes.every((n) => typeof n.name === 'string' && n.team === null)).toBe(true);
+      const withTeam = dataset.map((m, i) => [m, i] as const).filter(([m]) => typeof m.team === 'string');
+      expect(withTeam.length).toBeGreaterThan(0);
+      const errors = teamErrors(result.errors);
+      expect(errors.map((e) => e.path)).toEqual(withTeam.map(([, i]) => ['members', 'nodes', i, 'team']));
+      for (const error of errors) {
+        expect(error.extensions?.code).toBe(code);
+        // Method and path, never an origin or a token.
+        expect(error.message).toMatch(/^\[GET\] "\/organizations\/demo\/teams\/[0-9a-f]{24}"/);
+        expect(error.message).not.toMatch(/https?:|Bearer/);
+      }
+      expect(result.errors).toHaveLength(errors.length);
+    },
+  );
 
   it('a link whose upstream hangs is null with UPSTREAM_TIMEOUT', async () => {
     const stack = createSecureStack({
-      wrapFetch: (inner) => failWhen(inner, (url) => /\/teams\//.test(url.pathname), (init) => hang(init)),
+      wrapFetch: (inner) =>
+        failWhen(
+          inner,
+          (url) => /\/teams\//.test(url.pathname),
+          (init) => hang(init),
+        ),
       client: { timeoutMs: 50, retry: { attempts: 2, baseDelayMs: 1 } },
     });
     const result = await stack.query(MEMBERS_WITH_TEAMS);
     const errors = teamErrors(result.errors);
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors.every((e) => e.extensions?.['code'] === 'UPSTREAM_TIMEOUT')).toBe(true);
+    expect(errors.every((e) => e.extensions?.code === 'UPSTREAM_TIMEOUT')).toBe(true);
   });
 
   it('a failing reverse link (a connection) is null at its path while the rest of the answer stands', async () => {
     const stack = createSecureStack({
-      wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/bookings'), () => upstreamError(503)),
+      wrapFetch: (inner) =>
+        failWhen(
+          inner,
+          (url) => url.pathname.endsWith('/bookings'),
+          () => upstreamError(503),
+        ),
     });
     const result = await stack.query(
       '{ offices(first: 2) { nodes { name } } members(first: 3) { nodes { id bookings(first: 2) { nodes { id } } } } }',
     );
-    const data = result.data as { offices: { nodes: unknown[] }; members: { nodes: { id: string; bookings: unknown }[] } };
+    const data = result.data as {
+      offices: { nodes: unknown[] };
+      members: { nodes: { id: string; bookings: unknown }[] };
+    };
     expect(data.offices.nodes).toHaveLength(2);
     expect(data.members.nodes).toHaveLength(3);
     for (const member of data.members.nodes) expect(member.bookings).toBeNull();
     expect(result.errors?.length).toBe(3);
-    expect(result.errors?.[0]).toMatchObject({ path: ['members', 'nodes', 0, 'bookings'], extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+    expect(result.errors?.[0]).toMatchObject({
+      path: ['members', 'nodes', 0, 'bookings'],
+      extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+    });
   });
 
   it('a failed walk that was only an optimisation falls back to single GETs: every link still resolves', async () => {
@@ -84,7 +103,12 @@ describe('partial results', () => {
     // first try a bounded walk of the members, which fails.
     const stack = createSecureStack({
       client: { retry: { attempts: 1 } },
-      wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/members'), () => upstreamError(503)),
+      wrapFetch: (inner) =>
+        failWhen(
+          inner,
+          (url) => url.pathname.endsWith('/members'),
+          () => upstreamError(503),
+        ),
     });
     const result = await stack.query('{ bookings(first: 200) { nodes { member { id } } } }');
     expect(result.errors).toBeUndefined();
@@ -99,22 +123,32 @@ describe('partial results', () => {
   it('a link whose catalogue is missing upstream (404) is null with NOT_FOUND', async () => {
     // Plans have no by-id endpoint in v1, so the catalogue read is the only way to them.
     const stack = createSecureStack({
-      wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/plans'), () => upstreamError(404)),
+      wrapFetch: (inner) =>
+        failWhen(
+          inner,
+          (url) => url.pathname.endsWith('/plans'),
+          () => upstreamError(404),
+        ),
     });
     const result = await stack.query('{ memberships(first: 3) { nodes { name plan { name } } } }');
-    const nodes = (result.data?.['memberships'] as { nodes: { name: string; plan: unknown }[] }).nodes;
+    const nodes = (result.data?.memberships as { nodes: { name: string; plan: unknown }[] }).nodes;
     expect(nodes).toHaveLength(3);
     expect(nodes.every((n) => n.plan === null)).toBe(true);
-    expect(result.errors?.map((e) => e.extensions?.['code'])).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
   });
 
   it('a catalogue that has by-id endpoints falls back to them when its list fails', async () => {
     const stack = createSecureStack({
-      wrapFetch: (inner) => failWhen(inner, (url) => url.pathname.endsWith('/offices'), () => upstreamError(404)),
+      wrapFetch: (inner) =>
+        failWhen(
+          inner,
+          (url) => url.pathname.endsWith('/offices'),
+          () => upstreamError(404),
+        ),
     });
     const result = await stack.query('{ resources(first: 3) { nodes { name office { name } } } }');
     expect(result.errors).toBeUndefined();
-    const nodes = (result.data?.['resources'] as { nodes: { office: { name: string } | null }[] }).nodes;
+    const nodes = (result.data?.resources as { nodes: { office: { name: string } | null }[] }).nodes;
     expect(nodes.every((n) => typeof n.office?.name === 'string')).toBe(true);
   });
 
@@ -131,7 +165,10 @@ describe('partial results', () => {
     const result = await stack.query('{ bookings(first: 500) { nodes { id } pageInfo { hasNextPage } } }');
     // The list is null (never a short list) and only it: the rest of a response would stand.
     expect(result.data).toEqual({ bookings: null });
-    expect(result.errors?.[0]).toMatchObject({ path: ['bookings'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 502 } });
+    expect(result.errors?.[0]).toMatchObject({
+      path: ['bookings'],
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 502 },
+    });
   });
 
   it('a link read through a whole-collection walk that fails midway is an error at each link, never a miss', async () => {
@@ -148,10 +185,10 @@ describe('partial results', () => {
     const invoiced = fees.map((f, i) => [f, i] as const).filter(([f]) => typeof f.invoice?._id === 'string');
     expect(invoiced.length).toBeGreaterThan(0);
     const result = await stack.query('{ fees(first: 10) { nodes { id payment { number } } } }');
-    const nodes = (result.data?.['fees'] as { nodes: { payment: unknown }[] }).nodes;
+    const nodes = (result.data?.fees as { nodes: { payment: unknown }[] }).nodes;
     expect(nodes.every((n) => n.payment === null)).toBe(true);
     expect(result.errors?.map((e) => e.path)).toEqual(invoiced.map(([, i]) => ['fees', 'nodes', i, 'payment']));
-    expect(result.errors?.every((e) => e.extensions?.['code'] === 'UPSTREAM_UNAVAILABLE')).toBe(true);
+    expect(result.errors?.every((e) => e.extensions?.code === 'UPSTREAM_UNAVAILABLE')).toBe(true);
   });
 });
 
@@ -166,7 +203,7 @@ describe('the request time budget', () => {
     });
     const result = await stack.query('{ offices { nodes { id } } members(first: 5) { nodes { id } } }');
     expect(result.data).toEqual({ offices: null, members: null });
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH_UNAVAILABLE');
+    expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_AUTH_UNAVAILABLE');
     expect(result.errors?.[0]?.message).toMatch(/network error/);
     // Far fewer attempts than the retry policy allows: the budget, not the policy, ended them.
     expect(stack.simulator.log.count()).toBeLessThan(10);
@@ -179,7 +216,7 @@ describe('the request time budget', () => {
       client: { timeoutMs: 600_000 },
     });
     const result = await stack.query('{ members(first: 5) { nodes { id } } }');
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_TIMEOUT');
+    expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
     expect(result.errors?.[0]?.message).toMatch(/time budget of 200 ms \(REQUEST_BUDGET_MS\)/);
   });
 });
@@ -235,7 +272,13 @@ describe('caller disconnect', () => {
     try {
       // Ten pages one after the other, then a member per booking: seconds of upstream work.
       const body = JSON.stringify({ query: '{ bookings(first: 1000) { nodes { id member { name } } } }' });
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' } });
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      });
       req.on('error', () => undefined);
       req.end(body);
       await firstCall;
@@ -257,25 +300,58 @@ describe('maskError', () => {
   const at = (original: Error) => new GraphQLError(original.message, { path: ['x'], originalError: original });
 
   it.each([
-    ['an upstream 503', 'UPSTREAM_UNAVAILABLE', new OfficeRnDError({ code: 'UPSTREAM_UNAVAILABLE', method: 'GET', path: '/organizations/demo/teams', status: 503 })],
-    ['an upstream 429', 'UPSTREAM_RATE_LIMITED', new OfficeRnDError({ code: 'UPSTREAM_RATE_LIMITED', method: 'GET', path: '/organizations/demo/teams', status: 429 })],
-    ['an upstream timeout', 'UPSTREAM_TIMEOUT', new OfficeRnDError({ code: 'UPSTREAM_TIMEOUT', method: 'GET', path: '/organizations/demo/teams' })],
-    ['an upstream 404 on a list', 'NOT_FOUND', new OfficeRnDError({ code: 'NOT_FOUND', method: 'GET', path: '/organizations/demo/teams', status: 404 })],
+    [
+      'an upstream 503',
+      'UPSTREAM_UNAVAILABLE',
+      new OfficeRnDError({
+        code: 'UPSTREAM_UNAVAILABLE',
+        method: 'GET',
+        path: '/organizations/demo/teams',
+        status: 503,
+      }),
+    ],
+    [
+      'an upstream 429',
+      'UPSTREAM_RATE_LIMITED',
+      new OfficeRnDError({
+        code: 'UPSTREAM_RATE_LIMITED',
+        method: 'GET',
+        path: '/organizations/demo/teams',
+        status: 429,
+      }),
+    ],
+    [
+      'an upstream timeout',
+      'UPSTREAM_TIMEOUT',
+      new OfficeRnDError({ code: 'UPSTREAM_TIMEOUT', method: 'GET', path: '/organizations/demo/teams' }),
+    ],
+    [
+      'an upstream 404 on a list',
+      'NOT_FOUND',
+      new OfficeRnDError({ code: 'NOT_FOUND', method: 'GET', path: '/organizations/demo/teams', status: 404 }),
+    ],
     ['the request budget', 'UPSTREAM_TIMEOUT', new RequestBudgetError(1000)],
     ['a whole-collection walk over its bound', 'RESULT_TOO_LARGE', new WalkTooLargeError('fees', 50_000)],
     ['a repeated upstream cursor', 'UPSTREAM_INVALID_DATA', new CursorLoopError('abc', '/organizations/demo/teams')],
-    ['a query the client will not send', 'BAD_USER_INPUT', new OfficeRnDQueryError('The occurrence window is longer than a year')],
+    [
+      'a query the client will not send',
+      'BAD_USER_INPUT',
+      new OfficeRnDQueryError('The occurrence window is longer than a year'),
+    ],
   ] as const)('maps %s to %s at the same path', (_what, code, original) => {
     const masked = maskError(at(original), 'Unexpected error.') as GraphQLError;
-    expect(masked.extensions['code']).toBe(code);
+    expect(masked.extensions.code).toBe(code);
     expect(masked.path).toEqual(['x']);
     expect(masked.message).toBe(original.message);
   });
 
   it('masks anything else, message and all', () => {
-    const masked = maskError(at(new Error('connect ECONNREFUSED 10.0.0.7 with secret s3cr3t')), 'Unexpected error.') as GraphQLError;
+    const masked = maskError(
+      at(new Error('connect ECONNREFUSED 10.0.0.7 with secret s3cr3t')),
+      'Unexpected error.',
+    ) as GraphQLError;
     expect(masked.message).toBe('Unexpected error.');
-    expect(masked.extensions['code']).toBe('INTERNAL_SERVER_ERROR');
+    expect(masked.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(masked.toJSON())).not.toMatch(/s3cr3t|ECONNREFUSED|stack/);
   });
 });

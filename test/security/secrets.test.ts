@@ -30,10 +30,16 @@ describe('secrets', () => {
           (init) => {
             const auth = new Headers(init?.headers).get('authorization') ?? '';
             if (auth === '') {
-              return new Response(JSON.stringify({ error: 'invalid_client', error_description: `client secret ${CLIENT_SECRET} refused` }), {
-                status: 401,
-                headers: { 'content-type': 'application/json' },
-              });
+              return new Response(
+                JSON.stringify({
+                  error: 'invalid_client',
+                  error_description: `client secret ${CLIENT_SECRET} refused`,
+                }),
+                {
+                  status: 401,
+                  headers: { 'content-type': 'application/json' },
+                },
+              );
             }
             return new Response(JSON.stringify({ message: `token ${auth.slice(7)} is not valid for plans` }), {
               status: 400,
@@ -87,13 +93,13 @@ describe('secrets', () => {
     answers.push(await stack.request('/health'));
 
     // The session did what it should: data, refusals, retries, two tokens.
-    expect(answers[0]?.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH_FAILED');
+    expect(answers[0]?.errors?.[0]?.extensions?.code).toBe('UPSTREAM_AUTH_FAILED');
     expect(answers[0]?.errors?.[0]?.message).toMatch(/client secret \[redacted\] refused/);
     expect(answers[1]?.errors).toBeUndefined();
     expect(answers[3]?.status).toBe(401);
     expect(tokens.length).toBeGreaterThanOrEqual(2);
     expect(stack.officernd.stats.retries).toBeGreaterThan(0);
-    expect(answers.some((a) => a.errors?.some((e) => e.extensions?.['code'] === 'UPSTREAM_BAD_REQUEST'))).toBe(true);
+    expect(answers.some((a) => a.errors?.some((e) => e.extensions?.code === 'UPSTREAM_BAD_REQUEST'))).toBe(true);
     expect(stack.logs.filter((l) => /"level":"debug"/.test(l)).length).toBeGreaterThan(50);
     expect(stack.logs.some((l) => /officernd retry/.test(l))).toBe(true);
 
@@ -160,12 +166,13 @@ describe('secrets in every encoding', () => {
     echo = true;
     const refusedCall = await stack.query('{ plans(first: 3) { nodes { name } } }');
     const exported = await stack.request('/reports/plans.csv');
-    expect(refusedToken.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_AUTH_FAILED');
+    expect(refusedToken.errors?.[0]?.extensions?.code).toBe('UPSTREAM_AUTH_FAILED');
     expect(refusedToken.errors?.[0]?.message).toContain('client_secret=[redacted]');
-    expect(refusedCall.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_BAD_REQUEST');
+    expect(refusedCall.errors?.[0]?.extensions?.code).toBe('UPSTREAM_BAD_REQUEST');
     expect(refusedCall.errors?.[0]?.message).toContain('rejected: [redacted] | [redacted]');
     // The upstream messages also reach the logs, through the logger's own scrub.
-    for (const error of [...(refusedToken.errors ?? []), ...(refusedCall.errors ?? [])]) stack.logger.warn('upstream said', { detail: error.message });
+    for (const error of [...(refusedToken.errors ?? []), ...(refusedCall.errors ?? [])])
+      stack.logger.warn('upstream said', { detail: error.message });
     stack.logger.error(`raw: ${spellings(ODD_SECRET).join(' ')}`);
 
     const published = [

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
-import { type OfficeRnDClient, type OfficeRnDClientOptions } from '../../src/officernd/index.ts';
+import type { OfficeRnDClient, OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
 import { demoClient } from '../demo-client.ts';
@@ -67,7 +67,11 @@ async function answerOf(response: Response): Promise<GatewayAnswer> {
 /** A full stack with the given settings. */
 export function createSecureStack(options: SecureStackOptions = {}): SecureStack {
   const config = loadConfig(options.env ?? {});
-  const simulator = createSimulator({ dataset: testDataset(options.scale ?? 0.2), now: TEST_NOW, ...options.simulator });
+  const simulator = createSimulator({
+    dataset: testDataset(options.scale ?? 0.2),
+    now: TEST_NOW,
+    ...options.simulator,
+  });
   const logs: string[] = [];
   const logger = createLogger({
     level: options.logLevel ?? 'warn',

@@ -40,7 +40,7 @@ describe.skipIf(skipRedis)(redisSuiteName('three gateway processes sharing one R
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: root,
       env: {
-        PATH: process.env['PATH'] ?? '',
+        PATH: process.env.PATH ?? '',
         HOST: '127.0.0.1',
         PORT: '0',
         OFFICERND_CLIENT_ID: 'cluster-client',
@@ -113,14 +113,18 @@ describe.skipIf(skipRedis)(redisSuiteName('three gateway processes sharing one R
     const answers = await Promise.all(replicas.map((r, i) => query(r, `{ teams(first: ${i + 1}) { nodes { id } } }`)));
     expect(answers.every((a) => a.status === 200 && a.body.errors === undefined)).toBe(true);
     expect(simulator.log.count({ kind: 'token' })).toBe(1);
-    const scraped = await (await fetch(`${replicas[0]!.url}/metrics`, { headers: { authorization: `Bearer ${KEY}` } })).text();
+    const scraped = await (
+      await fetch(`${replicas[0]!.url}/metrics`, { headers: { authorization: `Bearer ${KEY}` } })
+    ).text();
     expect(scraped).toMatch(/^officernd_gateway_shared_state_up 1$/m);
   });
 
   it('keeps the combined upstream rate within the budget under load (simulator log)', async () => {
     callTimes.length = 0;
     const load = replicas.flatMap((r, i) =>
-      [0, 1].map((j) => query(r, `{ members(first: ${200 + i * 10 + j}) { nodes { id } } }`, { 'cache-control': 'no-cache' })),
+      [0, 1].map((j) =>
+        query(r, `{ members(first: ${200 + i * 10 + j}) { nodes { id } } }`, { 'cache-control': 'no-cache' }),
+      ),
     );
     const answers = await Promise.all(load);
     expect(answers.every((a) => a.status === 200 && a.body.errors === undefined)).toBe(true);
@@ -145,7 +149,11 @@ describe.skipIf(skipRedis)(redisSuiteName('three gateway processes sharing one R
     const body = JSON.stringify({ eventType: 'member.updated', data: { object: { _id: '5f0c1a2b3c4d5e6f70819203' } } });
     const t = Math.floor(Date.now() / 1000);
     const v1 = createHmac('sha256', WEBHOOK_SECRET).update(`${body}.${t}`).digest('hex');
-    const delivered = await fetch(`${a.url}/webhooks/officernd`, { method: 'POST', headers: { 'officernd-signature': `t=${t},v1=${v1}` }, body });
+    const delivered = await fetch(`${a.url}/webhooks/officernd`, {
+      method: 'POST',
+      headers: { 'officernd-signature': `t=${t},v1=${v1}` },
+      body,
+    });
     expect(delivered.status).toBe(200);
 
     expect((await query(b, first)).calls).toBeGreaterThan(0);
@@ -160,7 +168,9 @@ describe.skipIf(skipRedis)(redisSuiteName('three gateway processes sharing one R
       let after = 0;
       for (let round = 0; after < 3; round++) {
         if (killed) after++;
-        const answers = await Promise.all(replicas.map((r, i) => query(r, `{ floors(first: ${1 + ((round * 3 + i) % 20)}) { nodes { id } } }`)));
+        const answers = await Promise.all(
+          replicas.map((r, i) => query(r, `{ floors(first: ${1 + ((round * 3 + i) % 20)}) { nodes { id } } }`)),
+        );
         outcomes.push(...answers.map((x) => ({ status: x.status, errors: x.body.errors })));
       }
     })();

@@ -5,9 +5,11 @@ import { connect, createServer } from 'node:net';
 // .ci/run installs it; under CI the Redis tests must run, elsewhere they skip when it is absent.
 
 export const redisInstalled = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-export const skipRedis = !redisInstalled && !process.env['CI'];
+export const skipRedis = !redisInstalled && !process.env.CI;
 export const redisSuiteName = (name: string): string =>
-  skipRedis ? `${name} (skipped: redis-server is not installed; .ci/run installs it, or apt-get install redis-server)` : name;
+  skipRedis
+    ? `${name} (skipped: redis-server is not installed; .ci/run installs it, or apt-get install redis-server)`
+    : name;
 
 export interface RedisServer {
   port: number;
@@ -52,7 +54,9 @@ export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const launch = async (): Promise<void> => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     await waitForPing(port);
   };
   await launch();

@@ -175,7 +175,9 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
 
   it('fetches one token for the whole cluster', async () => {
     const [a, b, c] = await cluster(3);
-    const answers = await Promise.all([a!, b!, c!, a!, b!, c!].map((r, i) => query(r, `{ members(first: ${i + 1}) { nodes { id } } }`)));
+    const answers = await Promise.all(
+      [a!, b!, c!, a!, b!, c!].map((r, i) => query(r, `{ members(first: ${i + 1}) { nodes { id } } }`)),
+    );
     expect(answers.every((x) => x.body.errors === undefined)).toBe(true);
     expect(simulator.log.count({ kind: 'token' })).toBe(1);
   });
@@ -184,7 +186,11 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     const dir = mkdtempSync(join(tmpdir(), 'trusted-'));
     try {
       writeFileSync(join(dir, 'lobby.graphql'), 'query Lobby { offices(first: 2) { nodes { name } } }\n');
-      const [a, b] = await cluster(2, { TRUSTED_DOCUMENTS_ONLY: 'true' }, (i): Record<string, string> => (i === 0 ? { TRUSTED_DOCUMENTS: dir } : {}));
+      const [a, b] = await cluster(
+        2,
+        { TRUSTED_DOCUMENTS_ONLY: 'true' },
+        (i): Record<string, string> => (i === 0 ? { TRUSTED_DOCUMENTS: dir } : {}),
+      );
       const lobby = 'query Lobby {\n  offices(first: 2) {\n    nodes {\n      name\n    }\n  }\n}';
       const hash = createHash('sha256').update(lobby).digest('hex');
       for (let i = 0; i < 100 && !(await admin.hexists(`${a!.shared.link.prefix}:trusted-documents`, hash)); i++) {
@@ -207,7 +213,8 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
 
   it('renews a refused token once for the cluster', async () => {
     const [a, b, c] = await cluster(3);
-    for (const r of [a!, b!, c!]) await query(r, '{ floors(first: 1) { nodes { id } } }', { 'cache-control': 'no-cache' });
+    for (const r of [a!, b!, c!])
+      await query(r, '{ floors(first: 1) { nodes { id } } }', { 'cache-control': 'no-cache' });
     expect(simulator.log.count({ kind: 'token' })).toBe(1);
     simulator.expireTokens();
     // a meets the 401 first and fetches the new token; b and c meet it with the old one and read the new one.
@@ -228,7 +235,9 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     expect((await query(c!, MEMBERS)).calls).toBe(0);
 
     expect(await webhook(a!, 'member.updated')).toBe(200);
-    await until('the event on every replica', () => [b!, c!].every((r) => r.heard.some((e) => e.eventType === 'member.updated' && e.origin === 'remote')));
+    await until('the event on every replica', () =>
+      [b!, c!].every((r) => r.heard.some((e) => e.eventType === 'member.updated' && e.origin === 'remote')),
+    );
     expect(a!.heard.map((e) => e.origin)).toEqual(['local']);
     expect((await query(c!, MEMBERS)).calls).toBeGreaterThan(0);
     // c refreshed the shared copy: the others read it.
@@ -256,7 +265,11 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     await query(a!, '{ organization }');
     intervals = [];
     // Six walks at once, two per replica: each replica alone would run both, so six calls in flight.
-    const load = [a!, b!, c!].flatMap((r, i) => [0, 1].map((j) => query(r, `{ members(first: ${200 + i * 2 + j}) { nodes { id } } }`, { 'cache-control': 'no-cache' })));
+    const load = [a!, b!, c!].flatMap((r, i) =>
+      [0, 1].map((j) =>
+        query(r, `{ members(first: ${200 + i * 2 + j}) { nodes { id } } }`, { 'cache-control': 'no-cache' }),
+      ),
+    );
     const answers = await Promise.all(load);
     expect(answers.every((x) => x.body.errors === undefined)).toBe(true);
     expect(intervals.length).toBeGreaterThanOrEqual(12);
@@ -268,7 +281,8 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
     const [a, b] = await cluster(2);
     const holdUntil = Date.now() + 500;
     a!.shared.upstreamGate.hold(holdUntil);
-    for (let i = 0; i < 100 && (await admin.keys('*upstream-hold')).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 100 && (await admin.keys('*upstream-hold')).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 5));
     firstCallAt = null;
     const answer = await query(b!, '{ offices(first: 1) { nodes { id } } }', { 'cache-control': 'no-cache' });
     expect(answer.body.errors).toBeUndefined();
@@ -303,7 +317,9 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
       let after = 0;
       for (let round = 0; after < 3; round++) {
         if (stopped) after++;
-        const answers = await Promise.all([a!, b!, c!].map((r, i) => query(r, `{ members(first: ${20 + round * 3 + i}) { nodes { id } } }`)));
+        const answers = await Promise.all(
+          [a!, b!, c!].map((r, i) => query(r, `{ members(first: ${20 + round * 3 + i}) { nodes { id } } }`)),
+        );
         outcomes.push(...answers.map((x) => ({ status: x.status, errors: x.body.errors })));
       }
       return outcomes;

@@ -56,9 +56,31 @@ function runCli(args: string[]): CliRun {
 describe('simulator CLI', () => {
   it('maps flags onto simulator options', () => {
     const config = parseCliArgs([
-      '--port', '0', '--org', 'acme', '--seed', '9', '--scale', '0.5', '--latency', '30', '--jitter', '5',
-      '--error-rate', '0.1', '--rate-limit', '120', '--drop-rate', '0.01', '--token-ttl', '600',
-      '--client-id', 'me', '--client-secret', 'shh', '--quiet',
+      '--port',
+      '0',
+      '--org',
+      'acme',
+      '--seed',
+      '9',
+      '--scale',
+      '0.5',
+      '--latency',
+      '30',
+      '--jitter',
+      '5',
+      '--error-rate',
+      '0.1',
+      '--rate-limit',
+      '120',
+      '--drop-rate',
+      '0.01',
+      '--token-ttl',
+      '600',
+      '--client-id',
+      'me',
+      '--client-secret',
+      'shh',
+      '--quiet',
     ]);
     expect(config).toMatchObject({
       port: 0,
@@ -70,24 +92,42 @@ describe('simulator CLI', () => {
         scale: 0.5,
         tokenTtlSeconds: 600,
         clients: [{ clientId: 'me', clientSecret: 'shh' }],
-        faults: { latencyMs: 30, jitterMs: 5, errorRate: 0.1, dropRate: 0.01, rateLimit: { requests: 120, windowMs: 60_000 } },
+        faults: {
+          latencyMs: 30,
+          jitterMs: 5,
+          errorRate: 0.1,
+          dropRate: 0.01,
+          rateLimit: { requests: 120, windowMs: 60_000 },
+        },
       },
     });
     expect(parseCliArgs([])).toMatchObject({ port: 4010, simulator: { org: 'demo', seed: 42, scale: 1 } });
     expect(parseCliArgs(['--help'])).toBe('help');
   });
 
-  it.each([['--port', 'abc'], ['--port', '70000'], ['--error-rate', '1.5'], ['--scale', '0'], ['--bogus'], ['--latency'], ['extra']])(
-    'refuses %s %s',
-    (...args) => {
-      expect(() => parseCliArgs(args)).toThrow(CliUsageError);
-    },
-  );
+  it.each([
+    ['--port', 'abc'],
+    ['--port', '70000'],
+    ['--error-rate', '1.5'],
+    ['--scale', '0'],
+    ['--bogus'],
+    ['--latency'],
+    ['extra'],
+  ])('refuses %s %s', (...args) => {
+    expect(() => parseCliArgs(args)).toThrow(CliUsageError);
+  });
 
   it('formats one line per request', () => {
     const line = formatRequest({
-      at: 0, method: 'GET', path: '/api/v1/organizations/demo/members', collection: 'members', id: null,
-      query: { $limit: '100' }, status: 200, durationMs: 1.234, kind: 'api',
+      at: 0,
+      method: 'GET',
+      path: '/api/v1/organizations/demo/members',
+      collection: 'members',
+      id: null,
+      query: { $limit: '100' },
+      status: 200,
+      durationMs: 1.234,
+      kind: 'api',
     });
     expect(line).toBe('GET /api/v1/organizations/demo/members?%24limit=100 200 1.2ms');
   });
@@ -111,7 +151,9 @@ describe('simulator CLI', () => {
       const tokenResponse = await fetch(`${origin}/oauth/token`, { method: 'POST', headers: FORM, body: DEMO_FORM });
       expect(tokenResponse.status).toBe(200);
       const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
-      const offices = await fetch(`${origin}/api/v1/organizations/demo/offices`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const offices = await fetch(`${origin}/api/v1/organizations/demo/offices`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
       expect(offices.status).toBe(200);
       expect(((await offices.json()) as unknown[]).length).toBeGreaterThan(0);
       const logged = await run.waitFor(/GET \/api\/v1\/organizations\/demo\/offices 200 [\d.]+ms/);
@@ -130,7 +172,10 @@ describe('simulator CLI', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        bodies.push({ raw: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['officernd-signature']) });
+        bodies.push({
+          raw: Buffer.concat(chunks).toString('utf8'),
+          signature: String(req.headers['officernd-signature']),
+        });
         res.writeHead(200).end();
         delivered();
       });
@@ -138,7 +183,18 @@ describe('simulator CLI', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const secret = 'cli-webhook-secret-value';
-    const run = runCli(['--port', '0', '--scale', '0.05', '--webhook-url', hook, '--webhook-secret', secret, '--touch-every', '0.2']);
+    const run = runCli([
+      '--port',
+      '0',
+      '--scale',
+      '0.05',
+      '--webhook-url',
+      hook,
+      '--webhook-secret',
+      secret,
+      '--touch-every',
+      '0.2',
+    ]);
     try {
       await arrived;
       const [first] = bodies;

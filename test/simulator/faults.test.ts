@@ -103,7 +103,9 @@ describe('fault injection', () => {
     const sim = simulator({ dropRate: 1 });
     const server = await sim.listen();
     try {
-      await expect(fetch(server.tokenUrl, { method: 'POST', headers: FORM, body: DEMO_FORM })).rejects.toThrow('fetch failed');
+      await expect(fetch(server.tokenUrl, { method: 'POST', headers: FORM, body: DEMO_FORM })).rejects.toThrow(
+        'fetch failed',
+      );
       expect(sim.log.entries()).toMatchObject([{ kind: 'token', status: 0 }]);
     } finally {
       await server.close();
@@ -113,7 +115,12 @@ describe('fault injection', () => {
   it('rejects an in-process fetch when its signal aborts during injected latency', async () => {
     const sim = simulator({ latencyMs: 200 });
     const controller = new AbortController();
-    const aborted = sim.fetch(sim.tokenUrl, { method: 'POST', headers: FORM, body: DEMO_FORM, signal: controller.signal });
+    const aborted = sim.fetch(sim.tokenUrl, {
+      method: 'POST',
+      headers: FORM,
+      body: DEMO_FORM,
+      signal: controller.signal,
+    });
     controller.abort(new Error('gave up'));
     await expect(aborted).rejects.toThrow('gave up');
   });
@@ -139,7 +146,14 @@ describe('request log', () => {
 
     const entries = sim.log.entries();
     expect(entries).toHaveLength(6);
-    expect(entries[0]).toMatchObject({ kind: 'token', method: 'POST', path: '/oauth/token', collection: null, query: {}, status: 200 });
+    expect(entries[0]).toMatchObject({
+      kind: 'token',
+      method: 'POST',
+      path: '/oauth/token',
+      collection: null,
+      query: {},
+      status: 200,
+    });
     expect(entries[1]).toMatchObject({
       kind: 'api',
       method: 'GET',

@@ -16,7 +16,8 @@ beforeAll(() => {
   }
 });
 
-const all = async (mode: (typeof modes)[number], path: string): Promise<Item[]> => (await walk<Item>(sims[mode].api, path)).flat();
+const all = async (mode: (typeof modes)[number], path: string): Promise<Item[]> =>
+  (await walk<Item>(sims[mode].api, path)).flat();
 const WINDOW = 'start=2026-10-01T00:00:00.000Z&end=2026-11-01T00:00:00.000Z&$limit=100';
 
 describe('SIMULATOR_V1_FILTERS (shared/officernd-api.md §4)', () => {
@@ -38,8 +39,13 @@ describe('SIMULATOR_V1_FILTERS (shared/officernd-api.md §4)', () => {
       expect(ids(await all(mode, `/members?name.$swi=${name}`)), mode).toEqual(
         ids(members.filter((m) => (m.name ?? '').toLowerCase().startsWith(name))),
       );
-      expect(ids(await all(mode, `/members?createdAt.$gte=${stamp}`)), mode).toEqual(ids(members.filter((m) => (m.createdAt ?? '') >= stamp)));
-      expect(ids(await all(mode, `/bookings?office=${office}&seriesStart.$gte=2026-10-01T00:00:00.000Z`)), mode).toEqual(
+      expect(ids(await all(mode, `/members?createdAt.$gte=${stamp}`)), mode).toEqual(
+        ids(members.filter((m) => (m.createdAt ?? '') >= stamp)),
+      );
+      expect(
+        ids(await all(mode, `/bookings?office=${office}&seriesStart.$gte=2026-10-01T00:00:00.000Z`)),
+        mode,
+      ).toEqual(
         ids(bookings.filter((b) => b.office === office && (b.seriesStart ?? '') >= '2026-10-01T00:00:00.000Z')),
       );
     }
@@ -91,9 +97,11 @@ describe('SIMULATOR_V1_FILTERS (shared/officernd-api.md §4)', () => {
     }
     expect(sparse / served.length).toBeGreaterThan(0.4);
     expect(sparse / served.length).toBeLessThan(0.6);
-    const again = createSimulator({ dataset: smallDataset(), seed: 7, v1Filters: 'documented' }).dataset.collections.bookings;
+    const again = createSimulator({ dataset: smallDataset(), seed: 7, v1Filters: 'documented' }).dataset.collections
+      .bookings;
     expect(again.map((b) => 'canceled' in b)).toEqual(served.map((b) => 'canceled' in b));
-    const otherSeed = createSimulator({ dataset: smallDataset(), seed: 8, v1Filters: 'documented' }).dataset.collections.bookings;
+    const otherSeed = createSimulator({ dataset: smallDataset(), seed: 8, v1Filters: 'documented' }).dataset.collections
+      .bookings;
     expect(otherSeed.map((b) => 'canceled' in b)).not.toEqual(served.map((b) => 'canceled' in b));
     expect(sims.all.sim.dataset.collections.bookings.every((b) => typeof b.canceled === 'boolean')).toBe(true);
   });
@@ -153,7 +161,9 @@ describe('settings', () => {
   it('reads SIMULATOR_V1_FILTERS (default all) and refuses other values', () => {
     expect(loadConfig({}).simulator.v1Filters).toBe('all');
     expect(loadConfig({ SIMULATOR_V1_FILTERS: 'Strict' }).simulator.v1Filters).toBe('strict');
-    expect(() => loadConfig({ SIMULATOR_V1_FILTERS: 'lenient' })).toThrow(/SIMULATOR_V1_FILTERS must be one of documented, all, strict/);
+    expect(() => loadConfig({ SIMULATOR_V1_FILTERS: 'lenient' })).toThrow(
+      /SIMULATOR_V1_FILTERS must be one of documented, all, strict/,
+    );
   });
 
   it('takes --v1-filters on the CLI', () => {

@@ -1,7 +1,11 @@
 import { tzOffset } from '@date-fns/tz';
 import rrulePackage from 'rrule';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OBJECT_ID, V1_COLLECTIONS as LIST_COLLECTIONS, type V1Collection as ListCollection } from '../../src/simulator/model.ts';
+import {
+  OBJECT_ID,
+  V1_COLLECTIONS as LIST_COLLECTIONS,
+  type V1Collection as ListCollection,
+} from '../../src/simulator/model.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
 import { creditStatsFor, generateDataset, type Dataset } from '../../src/simulator/generate.ts';
 
@@ -148,7 +152,19 @@ describe('generateDataset', () => {
     const n = sizes(full);
     expect(n.members).toBeGreaterThan(1000);
     expect(n.bookings).toBeGreaterThan(1000);
-    for (const c of ['fees', 'payments', 'charges', 'checkins', 'memberships', 'teams', 'visits', 'passes', 'issues', 'contracts', 'resources'] as const) {
+    for (const c of [
+      'fees',
+      'payments',
+      'charges',
+      'checkins',
+      'memberships',
+      'teams',
+      'visits',
+      'passes',
+      'issues',
+      'contracts',
+      'resources',
+    ] as const) {
       expect(n[c], c).toBeGreaterThan(250);
     }
     expect(n.offices).toBeGreaterThanOrEqual(4);
@@ -161,7 +177,17 @@ describe('generateDataset', () => {
   it('grows activity linearly with scale and catalogues slowly', () => {
     const small = sizes(generateDataset({ seed: 42, scale: 0.1, now: NOW }));
     const big = sizes(full);
-    for (const c of ['members', 'teams', 'bookings', 'fees', 'payments', 'checkins', 'memberships', 'visits', 'issues'] as const) {
+    for (const c of [
+      'members',
+      'teams',
+      'bookings',
+      'fees',
+      'payments',
+      'checkins',
+      'memberships',
+      'visits',
+      'issues',
+    ] as const) {
       expect(big[c] / small[c], c).toBeGreaterThan(8);
       expect(big[c] / small[c], c).toBeLessThan(12);
     }
@@ -185,7 +211,10 @@ describe('generateDataset', () => {
   it('uses unique 24-hex ids per collection (resource types keyed by `id`)', () => {
     for (const c of LIST_COLLECTIONS) {
       const keys = itemsOf(full, c).map((item) => (c === 'resource-types' ? item.id : item._id));
-      expect(keys.every((k) => typeof k === 'string' && OBJECT_ID.test(k)), c).toBe(true);
+      expect(
+        keys.every((k) => typeof k === 'string' && OBJECT_ID.test(k)),
+        c,
+      ).toBe(true);
       expect(new Set(keys).size, c).toBe(keys.length);
     }
     expect(full.collections['resource-types'].every((t) => t._id === undefined)).toBe(true);
@@ -217,9 +246,14 @@ describe('generateDataset', () => {
       ['passes', 'startDate'],
     ];
     for (const [c, field] of dateOnly) {
-      const values = itemsOf(full, c).map((i) => i[field]).filter((v): v is string => typeof v === 'string');
+      const values = itemsOf(full, c)
+        .map((i) => i[field])
+        .filter((v): v is string => typeof v === 'string');
       expect(values.length, `${c}.${field}`).toBeGreaterThan(0);
-      expect(values.filter((v) => !MIDNIGHT.test(v)), `${c}.${field}`).toEqual([]);
+      expect(
+        values.filter((v) => !MIDNIGHT.test(v)),
+        `${c}.${field}`,
+      ).toEqual([]);
     }
   });
 
@@ -264,11 +298,19 @@ describe('generateDataset', () => {
     }
     const withFees = full.collections.bookings.filter((b) => (b.fees ?? []).length > 0);
     expect(withFees.length).toBeGreaterThan(100);
-    expect(withFees[0]?.fees?.[0]).toEqual({ date: expect.stringMatching(MIDNIGHT), fee: expect.stringMatching(OBJECT_ID), extraFees: [], credits: [], valueCredits: [] });
+    expect(withFees[0]?.fees?.[0]).toEqual({
+      date: expect.stringMatching(MIDNIGHT),
+      fee: expect.stringMatching(OBJECT_ID),
+      extraFees: [],
+      credits: [],
+      valueCredits: [],
+    });
   });
 
   it('writes recurring bookings (~10%) whose rrule expands, in local time, to exactly the series window', () => {
-    const recurring = full.collections.bookings.filter((b): b is WireBooking & { recurrence: { rrule: string } } => typeof b.recurrence?.rrule === 'string');
+    const recurring = full.collections.bookings.filter(
+      (b): b is WireBooking & { recurrence: { rrule: string } } => typeof b.recurrence?.rrule === 'string',
+    );
     const share = recurring.length / full.collections.bookings.length;
     expect(share).toBeGreaterThan(0.05);
     expect(share).toBeLessThan(0.15);
@@ -343,13 +385,15 @@ describe('generateDataset', () => {
         expect(target?.allocations?.some((a) => a.target === p._id)).toBe(true);
       } else {
         expect(p.number).toMatch(/^INV-\d+$/);
-        if (p.status !== 'voided') expect(cents(p.paidAmount) + cents(p.allocatedAmount) + cents(p.payableAmount)).toBe(cents(p.amount));
+        if (p.status !== 'voided')
+          expect(cents(p.paidAmount) + cents(p.allocatedAmount) + cents(p.payableAmount)).toBe(cents(p.amount));
       }
     }
     expect(creditNotes).toBeGreaterThan(50);
     const paidByCharges = new Map<string, number>();
     for (const c of full.collections.charges) {
-      if (c.status === 'success') paidByCharges.set(c.payment ?? '', (paidByCharges.get(c.payment ?? '') ?? 0) + cents(c.amount));
+      if (c.status === 'success')
+        paidByCharges.set(c.payment ?? '', (paidByCharges.get(c.payment ?? '') ?? 0) + cents(c.amount));
     }
     for (const [id, paid] of paidByCharges) expect(paid).toBe(cents(payments.get(id)?.paidAmount));
     for (const f of full.collections.fees) {
@@ -378,7 +422,9 @@ describe('generateDataset', () => {
     expect(used.length).toBeGreaterThan(0);
     const personal = full.creditAccounts.find((a) => a.member !== null);
     expect(personal).toBeDefined();
-    expect(creditStatsFor(full, { month: Object.keys(personal?.months ?? {})[0] ?? '', member: personal?.member ?? '' })).toHaveLength(1);
+    expect(
+      creditStatsFor(full, { month: Object.keys(personal?.months ?? {})[0] ?? '', member: personal?.member ?? '' }),
+    ).toHaveLength(1);
   });
 
   it('keeps memberships, passes and checkins consistent with now', () => {
@@ -386,7 +432,14 @@ describe('generateDataset', () => {
     for (const m of full.collections.memberships) {
       const start = Date.parse(m.startDate ?? '');
       const end = m.endDate ? Date.parse(m.endDate) : null;
-      const expected = m.status === 'not_approved' ? 'not_approved' : start > now ? 'not_started' : end !== null && end < now ? 'expired' : 'active';
+      const expected =
+        m.status === 'not_approved'
+          ? 'not_approved'
+          : start > now
+            ? 'not_started'
+            : end !== null && end < now
+              ? 'expired'
+              : 'active';
       if (end === null || Math.abs(end - now) > DAY) expect(m.calculatedStatus, m._id).toBe(expected);
       expect(m.member ?? m.team).toBeTruthy();
     }

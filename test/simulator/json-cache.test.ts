@@ -41,9 +41,13 @@ describe('simulator JSON texts', () => {
       }
     }
     // A selection keeps the key and the fields asked for, and nothing else.
-    const selected = JSON.parse(await (await frozen('/members?$limit=100&$select=name,team')).text()) as Record<string, unknown>[];
+    const selected = JSON.parse(await (await frozen('/members?$limit=100&$select=name,team')).text()) as Record<
+      string,
+      unknown
+    >[];
     expect(selected).toHaveLength(100);
-    for (const item of selected) expect(Object.keys(item).every((key) => ['_id', 'name', 'team'].includes(key))).toBe(true);
+    for (const item of selected)
+      expect(Object.keys(item).every((key) => ['_id', 'name', 'team'].includes(key))).toBe(true);
   });
 
   it('answers an item edited in place with its new fields, whole and selected', async () => {

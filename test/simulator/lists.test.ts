@@ -126,7 +126,9 @@ describe('list filters (§4)', () => {
     const name = members[0]?.name ?? '';
     const prefix = name.slice(0, 2);
     const swi = (await api.json<Item[]>(`/members?name.$swi=${prefix.toLowerCase()}&$limit=100`)).body;
-    expect(ids(swi)).toEqual(ids(members.filter((m) => m.name?.toLowerCase().startsWith(prefix.toLowerCase())).slice(0, 100)));
+    expect(ids(swi)).toEqual(
+      ids(members.filter((m) => m.name?.toLowerCase().startsWith(prefix.toLowerCase())).slice(0, 100)),
+    );
     const sw = (await api.json<Item[]>(`/members?name.$sw=${prefix.toLowerCase()}`)).body;
     expect(sw.filter((m) => !String(m.name).startsWith(prefix.toLowerCase()))).toEqual([]);
     const suffix = name.slice(-3);
@@ -149,7 +151,9 @@ describe('list filters (§4)', () => {
 
   it('projects with $select, always keeping the key', async () => {
     const { body } = await api.json<Item[]>('/members?$select=name,%20email&$limit=5');
-    expect(body).toEqual(sim.dataset.collections.members.slice(0, 5).map((m) => ({ _id: m._id, name: m.name, email: m.email })));
+    expect(body).toEqual(
+      sim.dataset.collections.members.slice(0, 5).map((m) => ({ _id: m._id, name: m.name, email: m.email })),
+    );
     const types = (await api.json<Record<string, unknown>[]>('/resource-types?$select=title')).body;
     expect(types.every((t) => 'id' in t || '_id' in t)).toBe(true);
     expect(types.every((t) => Object.keys(t).every((k) => ['_id', 'id', 'title'].includes(k)))).toBe(true);

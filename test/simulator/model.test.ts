@@ -45,10 +45,19 @@ describe("the simulator's models", () => {
   });
 
   it('v2: every documented parameter of every list is accepted, and its v1-only spelling is refused', async () => {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'demo-client', client_secret: 'demo-secret', scope: FLEX_READ_SCOPES.join(' ') });
-    const token = ((await (await sim.fetch(sim.tokenUrl, { method: 'POST', headers: FORM, body: form.toString() })).json()) as { access_token: string })
-      .access_token;
-    const get = (path: string) => sim.fetch(`${sim.apiV2Url}/organizations/${sim.org}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'demo-client',
+      client_secret: 'demo-secret',
+      scope: FLEX_READ_SCOPES.join(' '),
+    });
+    const token = (
+      (await (await sim.fetch(sim.tokenUrl, { method: 'POST', headers: FORM, body: form.toString() })).json()) as {
+        access_token: string;
+      }
+    ).access_token;
+    const get = (path: string) =>
+      sim.fetch(`${sim.apiV2Url}/organizations/${sim.org}${path}`, { headers: { authorization: `Bearer ${token}` } });
     for (const list of Object.keys(V2_LISTS) as (keyof typeof V2_LISTS)[]) {
       for (const [field, kind] of Object.entries(V2_PARAMS[list])) {
         const path = `/${list}?${v2Probe[kind](field)}`;

@@ -39,7 +39,10 @@ const bookings: WireBooking[] = [
   booking('b1', '2026-02-28T23:00:00.000Z', '2026-03-01T01:00:00.000Z'), // overlaps the window start
   booking('b2', '2026-02-28T22:00:00.000Z', '2026-03-01T00:00:00.000Z'), // ends exactly at the window start
   booking('b3', '2026-05-01T00:00:00.000Z', '2026-05-01T01:00:00.000Z'), // starts exactly at the window end
-  booking('00', '2026-03-30T08:00:00.000Z', '2026-03-30T08:30:00.000Z', { member: bob?._id ?? null, resourceId: desk?._id ?? null }),
+  booking('00', '2026-03-30T08:00:00.000Z', '2026-03-30T08:30:00.000Z', {
+    member: bob?._id ?? null,
+    resourceId: desk?._id ?? null,
+  }),
   weekly,
 ];
 const dataset: Dataset = { ...base, collections: { ...base.collections, bookings } };
@@ -76,17 +79,23 @@ describe('GET /bookings/occurrences (§6.2)', () => {
   it('pages occurrences with cursors like lists', async () => {
     const pages = await walk<Occurrence>(api, `/bookings/occurrences?${WINDOW}&$limit=2`);
     expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
-    expect(starts(pages.flat())).toEqual(starts((await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100`)).body));
+    expect(starts(pages.flat())).toEqual(
+      starts((await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100`)).body),
+    );
   });
 
   it('filters by member, office, resourceId and resource type', async () => {
-    const byMember = (await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100&member=${bob?._id}`)).body;
+    const byMember = (await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100&member=${bob?._id}`))
+      .body;
     expect(byMember.map((o) => o._id.slice(-2))).toEqual(['00']);
-    const byResource = (await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100&resourceId=${room?._id}`)).body;
+    const byResource = (
+      await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100&resourceId=${room?._id}`)
+    ).body;
     expect(byResource).toHaveLength(4);
     const byType = (await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100&type=${desk?.type}`)).body;
     expect(byType.map((o) => o._id.slice(-2))).toEqual(['00']);
-    const byOffice = (await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100&office=${room?.office}`)).body;
+    const byOffice = (await api.json<Occurrence[]>(`/bookings/occurrences?${WINDOW}&$limit=100&office=${room?.office}`))
+      .body;
     expect(byOffice).toHaveLength(5);
   });
 
@@ -116,7 +125,10 @@ describe('occurrences of the generated dataset', () => {
     const generated = createSimulator({ dataset: base });
     const call = apiCaller(generated);
     const window = { start: '2026-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' };
-    const pages = await walk<Occurrence>(call, `/bookings/occurrences?start=${window.start}&end=${window.end}&$limit=100`);
+    const pages = await walk<Occurrence>(
+      call,
+      `/bookings/occurrences?start=${window.start}&end=${window.end}&$limit=100`,
+    );
     const byId = new Map<string, Occurrence[]>();
     for (const o of pages.flat()) byId.set(o._id, [...(byId.get(o._id) ?? []), o]);
     const series = base.collections.bookings.filter(
@@ -125,7 +137,11 @@ describe('occurrences of the generated dataset', () => {
     expect(series.length).toBeGreaterThan(5);
     for (const parent of series) {
       const occurrences = byId.get(parent._id) ?? [];
-      const localTime = new Intl.DateTimeFormat('en-GB', { timeZone: parent.timezone ?? 'UTC', hour: '2-digit', minute: '2-digit' });
+      const localTime = new Intl.DateTimeFormat('en-GB', {
+        timeZone: parent.timezone ?? 'UTC',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
       const at = (iso: string | null | undefined): string => localTime.format(new Date(iso ?? 0));
       const exdates = new Set(parent.recurrence?.exdates ?? []);
       expect(occurrences[0]?.start.dateTime).toBe(parent.start.dateTime);
@@ -133,7 +149,15 @@ describe('occurrences of the generated dataset', () => {
       expect(occurrences.some((o) => exdates.has(o.start.dateTime ?? ''))).toBe(false);
       const last = occurrences.at(-1)?.end.dateTime ?? '';
       expect(last === parent.seriesEnd || last < (parent.seriesEnd ?? '')).toBe(true);
-      if (!exdates.has(new Date(Date.parse(parent.seriesEnd ?? '') - Date.parse(parent.end.dateTime ?? '') + Date.parse(parent.start.dateTime ?? '')).toISOString())) {
+      if (
+        !exdates.has(
+          new Date(
+            Date.parse(parent.seriesEnd ?? '') -
+              Date.parse(parent.end.dateTime ?? '') +
+              Date.parse(parent.start.dateTime ?? ''),
+          ).toISOString(),
+        )
+      ) {
         expect(last).toBe(parent.seriesEnd);
       }
     }

@@ -25,7 +25,10 @@ describe('recurring series cases (issue 21), expanded by /bookings/occurrences',
   const cases = seriesCases(smallDataset());
   const occurrencesOf = async (id: string, from: number, to: number): Promise<string[]> => {
     const path = `/bookings/occurrences?start=${new Date(from).toISOString()}&end=${new Date(to).toISOString()}&$limit=100`;
-    return (await walk<Occurrence>(api, path)).flat().filter((o) => o._id === id).map((o) => o.start.dateTime);
+    return (await walk<Occurrence>(api, path))
+      .flat()
+      .filter((o) => o._id === id)
+      .map((o) => o.start.dateTime);
   };
 
   it('exist, one of each, in a small dataset', () => {
@@ -79,7 +82,10 @@ describe('a real organization’s size (issue 21)', () => {
 
   it('is set by SIMULATOR_YEARS / --years / createSimulator({ years })', () => {
     expect(loadConfig({}).simulator.years).toBe(1);
-    expect(loadConfig({ SIMULATOR_SCALE: '3.2', SIMULATOR_YEARS: '2' }).simulator).toMatchObject({ scale: 3.2, years: 2 });
+    expect(loadConfig({ SIMULATOR_SCALE: '3.2', SIMULATOR_YEARS: '2' }).simulator).toMatchObject({
+      scale: 3.2,
+      years: 2,
+    });
     expect(() => loadConfig({ SIMULATOR_YEARS: '0' })).toThrow(/SIMULATOR_YEARS/);
     expect(parseCliArgs(['--scale', '3.2', '--years', '2'])).toMatchObject({ simulator: { scale: 3.2, years: 2 } });
     expect(() => parseCliArgs(['--years', '11'])).toThrow(/--years/);

@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { creditStatsFor, generateDataset } from '../../src/simulator/generate.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { FLEX_READ_SCOPES } from '../../src/simulator/v2-model.ts';
-import { apiCaller, DEMO_FORM, FORM, manualClock, NOW, requestToken, smallDataset, token, type ApiCaller } from './support.ts';
+import {
+  apiCaller,
+  DEMO_FORM,
+  FORM,
+  manualClock,
+  NOW,
+  requestToken,
+  smallDataset,
+  token,
+  type ApiCaller,
+} from './support.ts';
 
 let sim: Simulator;
 let api: ApiCaller;
@@ -18,15 +28,26 @@ describe('token endpoint (§1)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3599, scope: 'officernd.api.read' });
+    expect(body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: 3599,
+      scope: 'officernd.api.read',
+    });
     const again = (await (await requestToken(sim)).json()) as Record<string, unknown>;
     expect(again.access_token).not.toBe(body.access_token);
   });
 
   it('grants the client scopes when scope is omitted and refuses ungranted ones', async () => {
-    const omitted = await requestToken(sim, 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret');
+    const omitted = await requestToken(
+      sim,
+      'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret',
+    );
     // The demo client is granted v1's read scope and every flex read scope (§1).
-    expect(((await omitted.json()) as { scope: string }).scope.split(' ')).toEqual(['officernd.api.read', ...FLEX_READ_SCOPES]);
+    expect(((await omitted.json()) as { scope: string }).scope.split(' ')).toEqual([
+      'officernd.api.read',
+      ...FLEX_READ_SCOPES,
+    ]);
     const refused = await requestToken(sim, `${DEMO_FORM}%20officernd.api.write`);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_scope' });
@@ -36,7 +57,11 @@ describe('token endpoint (§1)', () => {
     const json = await sim.fetch(sim.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'demo-client', client_secret: 'demo-secret' }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: 'demo-client',
+        client_secret: 'demo-secret',
+      }),
     });
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
@@ -61,7 +86,9 @@ describe('token endpoint (§1)', () => {
     const issued = (await (await requestToken(local)).json()) as { access_token: string; expires_in: number };
     expect(issued.expires_in).toBe(119);
     const call = (): Promise<Response> =>
-      local.fetch(`${local.apiUrl}/organizations/demo/offices`, { headers: { authorization: `Bearer ${issued.access_token}` } });
+      local.fetch(`${local.apiUrl}/organizations/demo/offices`, {
+        headers: { authorization: `Bearer ${issued.access_token}` },
+      });
     expect((await call()).status).toBe(200);
     clock.advance(119_000);
     expect((await call()).status).toBe(200);
@@ -72,7 +99,9 @@ describe('token endpoint (§1)', () => {
 
     const fresh = await token(local);
     local.expireTokens();
-    const revoked = await local.fetch(`${local.apiUrl}/organizations/demo/offices`, { headers: { authorization: `Bearer ${fresh}` } });
+    const revoked = await local.fetch(`${local.apiUrl}/organizations/demo/offices`, {
+      headers: { authorization: `Bearer ${fresh}` },
+    });
     expect(revoked.status).toBe(401);
     expect(local.tokensIssued).toBe(2);
   });
@@ -83,18 +112,25 @@ describe('API routing, auth and errors (§8, §9)', () => {
     const bare = await sim.fetch(`${sim.apiUrl}/organizations/demo/members`);
     expect(bare.status).toBe(401);
     expect(await bare.json()).toEqual({ message: 'Unauthorized' });
-    const forged = await sim.fetch(`${sim.apiUrl}/organizations/demo/members`, { headers: { authorization: 'Bearer forged' } });
+    const forged = await sim.fetch(`${sim.apiUrl}/organizations/demo/members`, {
+      headers: { authorization: 'Bearer forged' },
+    });
     expect(forged.status).toBe(401);
   });
 
   it('answers 500 "Organization not found" for an unknown org slug', async () => {
-    const response = await sim.fetch(`${sim.apiUrl}/organizations/nope/members`, { headers: { authorization: `Bearer ${await token(sim)}` } });
+    const response = await sim.fetch(`${sim.apiUrl}/organizations/nope/members`, {
+      headers: { authorization: `Bearer ${await token(sim)}` },
+    });
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ message: 'Organization not found' });
   });
 
   it('answers 404 "Cannot GET" for unknown routes and non-GET methods', async () => {
-    expect(await api.json('/widgets')).toMatchObject({ status: 404, body: { message: 'Cannot GET /api/v1/organizations/demo/widgets' } });
+    expect(await api.json('/widgets')).toMatchObject({
+      status: 404,
+      body: { message: 'Cannot GET /api/v1/organizations/demo/widgets' },
+    });
     const post = await api('/members', { method: 'POST', body: '{}' });
     expect(post.status).toBe(404);
     expect(await post.json()).toEqual({ message: 'Cannot POST /api/v1/organizations/demo/members' });
@@ -115,7 +151,10 @@ describe('API routing, auth and errors (§8, §9)', () => {
       status: 404,
       body: { message: 'Item with Id (0123456789abcdef01234567) not found' },
     });
-    expect(await api.json('/teams/not-an-id')).toMatchObject({ status: 404, body: { message: 'Item with Id (not-an-id) not found' } });
+    expect(await api.json('/teams/not-an-id')).toMatchObject({
+      status: 404,
+      body: { message: 'Item with Id (not-an-id) not found' },
+    });
     const payment = sim.dataset.collections.payments[0]?._id;
     expect(await api.json(`/payments/${payment}`)).toMatchObject({
       status: 404,
@@ -146,10 +185,15 @@ describe('credit stats (§6.6)', () => {
   });
 
   it('answers member stats and an empty array for an account without stats', async () => {
-    const member = sim.dataset.collections.members.find((m) => creditStatsFor(sim.dataset, { month: '2026-10', member: m._id }).length > 0);
+    const member = sim.dataset.collections.members.find(
+      (m) => creditStatsFor(sim.dataset, { month: '2026-10', member: m._id }).length > 0,
+    );
     const expected = creditStatsFor(sim.dataset, { month: '2026-10', member: member?._id ?? '' });
     expect((await api.json(`/credit-accounts/stats?month=2026-10&member=${member?._id}`)).body).toEqual(expected);
-    expect(await api.json('/credit-accounts/stats?month=2026-10&team=0123456789abcdef01234567')).toMatchObject({ status: 200, body: [] });
+    expect(await api.json('/credit-accounts/stats?month=2026-10&team=0123456789abcdef01234567')).toMatchObject({
+      status: 200,
+      body: [],
+    });
   });
 
   it.each([
@@ -174,7 +218,12 @@ describe('determinism and HTTP', () => {
         const members = await call('/members?$limit=50&$select=name,email');
         const next = await call(`/members?$limit=50&$next=${members.headers.get('rnd-cursor-next')}`);
         const occurrences = await call('/bookings/occurrences?start=2026-10-01&end=2026-12-01&$limit=100');
-        return [await members.text(), members.headers.get('rnd-cursor-next'), await next.text(), await occurrences.text()];
+        return [
+          await members.text(),
+          members.headers.get('rnd-cursor-next'),
+          await next.text(),
+          await occurrences.text(),
+        ];
       }),
     );
     expect(bodies[0]).toEqual(bodies[1]);

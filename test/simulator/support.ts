@@ -6,7 +6,8 @@ import type { Simulator } from '../../src/simulator/index.ts';
 /** Fixed data anchor: generated dates are relative to it. */
 export const NOW = new Date('2026-11-16T00:00:00.000Z');
 export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-export const DEMO_FORM = 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret&scope=officernd.api.read';
+export const DEMO_FORM =
+  'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret&scope=officernd.api.read';
 
 let shared: Dataset | undefined;
 
@@ -23,7 +24,11 @@ export function manualClock(start = NOW.getTime()): { now: () => number; advance
 }
 
 /** POSTs the token form and returns the response. */
-export function requestToken(sim: Pick<Simulator, 'fetch' | 'tokenUrl'>, body = DEMO_FORM, headers: Record<string, string> = FORM): Promise<Response> {
+export function requestToken(
+  sim: Pick<Simulator, 'fetch' | 'tokenUrl'>,
+  body = DEMO_FORM,
+  headers: Record<string, string> = FORM,
+): Promise<Response> {
   return sim.fetch(sim.tokenUrl, { method: 'POST', headers, body });
 }
 
@@ -45,7 +50,10 @@ export function apiCaller(sim: Simulator, getToken: () => Promise<string> = () =
   let cached: Promise<string> | undefined;
   const call = async (path: string, init: RequestInit = {}): Promise<Response> => {
     cached ??= getToken();
-    const headers = { authorization: `Bearer ${await cached}`, ...(init.headers as Record<string, string> | undefined) };
+    const headers = {
+      authorization: `Bearer ${await cached}`,
+      ...(init.headers as Record<string, string> | undefined),
+    };
     return sim.fetch(`${sim.apiUrl}/organizations/${sim.org}${path}`, { ...init, headers });
   };
   return Object.assign(call, {

@@ -19,8 +19,17 @@ interface V2Error {
 
 const ALL_SCOPES = `officernd.api.read ${FLEX_READ_SCOPES.join(' ')}`;
 
-async function tokenFor(sim: Simulator, scope = FLEX_READ_SCOPES.join(' '), client = DEFAULT_CLIENT): Promise<Response> {
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret, scope });
+async function tokenFor(
+  sim: Simulator,
+  scope = FLEX_READ_SCOPES.join(' '),
+  client = DEFAULT_CLIENT,
+): Promise<Response> {
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+    scope,
+  });
   return sim.fetch(sim.tokenUrl, { method: 'POST', headers: FORM, body: body.toString() });
 }
 
@@ -29,7 +38,9 @@ function v2Caller(sim: Simulator, scope?: string) {
   let token: Promise<string> | undefined;
   return async <T = Envelope>(path: string): Promise<{ status: number; body: T; headers: Headers }> => {
     token ??= tokenFor(sim, scope).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
-    const response = await sim.fetch(`${sim.apiV2Url}/organizations/${sim.org}${path}`, { headers: { authorization: `Bearer ${await token}` } });
+    const response = await sim.fetch(`${sim.apiV2Url}/organizations/${sim.org}${path}`, {
+      headers: { authorization: `Bearer ${await token}` },
+    });
     return { status: response.status, body: (await response.json()) as T, headers: response.headers };
   };
 }
@@ -67,13 +78,23 @@ describe('v2 paths and shapes (§2)', () => {
       ['/tickets', 'issues'],
     ] as const) {
       const items = (await walkV2(path)).flatMap((p) => p.results);
-      expect(items.map((i) => i._id), path).toEqual(data()[collection].map((i) => i._id));
-      expect(items.every((i) => !('organization' in i) && !('office' in i) && !('team' in i)), path).toBe(true);
+      expect(
+        items.map((i) => i._id),
+        path,
+      ).toEqual(data()[collection].map((i) => i._id));
+      expect(
+        items.every((i) => !('organization' in i) && !('office' in i) && !('team' in i)),
+        path,
+      ).toBe(true);
     }
     for (const old of ['/offices', '/teams', '/rates', '/issues', '/credit-accounts/stats']) {
       const { status, body } = await get<V2Error>(old);
       expect(status, old).toBe(404);
-      expect(body).toEqual({ statusCode: 404, message: `Cannot GET /api/v2/organizations/${sim.org}${old}`, error: 'Not Found' });
+      expect(body).toEqual({
+        statusCode: 404,
+        message: `Cannot GET /api/v2/organizations/${sim.org}${old}`,
+        error: 'Not Found',
+      });
     }
   });
 
@@ -83,12 +104,28 @@ describe('v2 paths and shapes (§2)', () => {
     for (const [i, b] of results.entries()) {
       const source = v1[i];
       expect(b._id).toBe(source?._id);
-      expect(b).toMatchObject({ start: source?.start.dateTime, end: source?.end.dateTime, resource: source?.resourceId, title: source?.summary });
+      expect(b).toMatchObject({
+        start: source?.start.dateTime,
+        end: source?.end.dateTime,
+        resource: source?.resourceId,
+        title: source?.summary,
+      });
       expect(b.location).toBe(source?.office);
       expect(b.company ?? null).toBe(source?.team ?? null);
       expect(b.rate ?? null).toBe(source?.plan ?? null);
       expect('isCancelled' in b).toBe(source?.canceled === true);
-      for (const gone of ['resourceId', 'summary', 'canceled', 'tentative', 'free', 'plan', 'office', 'organization', 'accountedUntil']) expect(gone in b).toBe(false);
+      for (const gone of [
+        'resourceId',
+        'summary',
+        'canceled',
+        'tentative',
+        'free',
+        'plan',
+        'office',
+        'organization',
+        'accountedUntil',
+      ])
+        expect(gone in b).toBe(false);
     }
   });
 
@@ -163,29 +200,48 @@ describe('v2 filters (§4, §8)', () => {
     const since = (await walkV2(`/members?createdAt[$gte]=${stamp}`)).flatMap((p) => p.results);
     expect(since.map((m) => m._id)).toEqual(members.filter((m) => (m.createdAt ?? '') >= stamp).map((m) => m._id));
     const statuses = (await walkV2('/members?status[$in]=active,former')).flatMap((p) => p.results);
-    expect(statuses.map((m) => m._id)).toEqual(members.filter((m) => m.status === 'active' || m.status === 'former').map((m) => m._id));
+    expect(statuses.map((m) => m._id)).toEqual(
+      members.filter((m) => m.status === 'active' || m.status === 'former').map((m) => m._id),
+    );
     const from = '2026-10-01T00:00:00.000Z';
     const bookings = (await walkV2(`/bookings?seriesStart[$gte]=${from}&isCancelled=false`)).flatMap((p) => p.results);
     expect(bookings.map((b) => b._id)).toEqual(
-      data().bookings.filter((b) => (b.seriesStart ?? '') >= from && b.canceled !== true).map((b) => b._id),
+      data()
+        .bookings.filter((b) => (b.seriesStart ?? '') >= from && b.canceled !== true)
+        .map((b) => b._id),
     );
   });
 
   it('loads up to 50 ids with _id[$in], in list order, and refuses more or a plain list', async () => {
-    const ids = data().payments.slice(0, 60).map((p) => p._id);
+    const ids = data()
+      .payments.slice(0, 60)
+      .map((p) => p._id);
     const picked = [ids[40], ids[3], ids[17]].join(',');
-    expect((await get(`/payments?_id[$in]=${picked}`)).body.results.map((p) => p._id)).toEqual([ids[3], ids[17], ids[40]]);
+    expect((await get(`/payments?_id[$in]=${picked}`)).body.results.map((p) => p._id)).toEqual([
+      ids[3],
+      ids[17],
+      ids[40],
+    ]);
     expect((await get(`/payments?_id[$in]=${ids.slice(0, 50).join(',')}`)).body.results).toHaveLength(50);
     const tooMany = await get<V2Error>(`/payments?_id[$in]=${ids.slice(0, 51).join(',')}`);
     expect([tooMany.status, tooMany.body.message]).toEqual([400, '_id[$in] must contain no more than 50 elements']);
-    expect((await get<V2Error>(`/payments?_id=${ids[0]},${ids[1]}`)).body).toEqual({ statusCode: 400, message: '_id must be a mongodb id', error: 'Bad Request' });
+    expect((await get<V2Error>(`/payments?_id=${ids[0]},${ids[1]}`)).body).toEqual({
+      statusCode: 400,
+      message: '_id must be a mongodb id',
+      error: 'Bad Request',
+    });
     expect((await get(`/payments?_id=${ids[0]}`)).body.results.map((p) => p._id)).toEqual([ids[0]]);
   });
 
   it('answers 400 "property X should not exist" to undocumented parameters, all of them at once', async () => {
     const one = await get<V2Error>('/memberships?modifiedAt[$gte]=2026-01-01');
-    expect(one).toMatchObject({ status: 400, body: { statusCode: 400, message: 'property modifiedAt[$gte] should not exist', error: 'Bad Request' } });
-    const several = await get<V2Error>('/bookings?start=2026-01-01&createdAt.$gte=2026-01-01&office=0123456789abcdef01234567');
+    expect(one).toMatchObject({
+      status: 400,
+      body: { statusCode: 400, message: 'property modifiedAt[$gte] should not exist', error: 'Bad Request' },
+    });
+    const several = await get<V2Error>(
+      '/bookings?start=2026-01-01&createdAt.$gte=2026-01-01&office=0123456789abcdef01234567',
+    );
     expect(several.body.message).toEqual([
       'property start should not exist',
       'property createdAt.$gte should not exist',
@@ -208,7 +264,11 @@ describe('v2 by id, occurrences, coin stats (§6.2, §6.6, §8)', () => {
       status: 404,
       body: { statusCode: 404, message: 'Item with Id (0123456789abcdef01234567) not found', error: 'Not Found' },
     });
-    for (const path of [`/bookings/${data().bookings[0]?._id}`, `/charges/${data().charges[0]?._id}`, '/resource-types/x']) {
+    for (const path of [
+      `/bookings/${data().bookings[0]?._id}`,
+      `/charges/${data().charges[0]?._id}`,
+      '/resource-types/x',
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
   });
@@ -217,7 +277,9 @@ describe('v2 by id, occurrences, coin stats (§6.2, §6.6, §8)', () => {
     expect((await get<V2Error>('/bookings/occurrences?start=2026-10-01')).status).toBe(400);
     expect((await get<V2Error>('/bookings/occurrences?start=2025-01-01&end=2026-06-01')).status).toBe(400);
     const office = data().offices[0]?._id;
-    const pages = await walkV2(`/bookings/occurrences?start=2026-10-01T00:00:00.000Z&end=2026-11-01T00:00:00.000Z&location=${office}`);
+    const pages = await walkV2(
+      `/bookings/occurrences?start=2026-10-01T00:00:00.000Z&end=2026-11-01T00:00:00.000Z&location=${office}`,
+    );
     const occurrences = pages.flatMap((p) => p.results);
     expect(occurrences.length).toBeGreaterThan(0);
     expect(occurrences.every((o) => o.location === office && typeof o.start === 'string')).toBe(true);
@@ -238,10 +300,16 @@ describe('v2 scopes and rate limits (§1, §5)', () => {
     const members = v2Caller(sim, 'flex.community.members.read');
     expect((await members('/members')).status).toBe(200);
     const refused = await members<V2Error>('/bookings');
-    expect(refused).toMatchObject({ status: 401, body: { statusCode: 401, message: 'Unauthorized access', error: 'Unauthorized' } });
+    expect(refused).toMatchObject({
+      status: 401,
+      body: { statusCode: 401, message: 'Unauthorized access', error: 'Unauthorized' },
+    });
     const legacy = v2Caller(sim, 'officernd.api.read');
     expect((await legacy('/members')).status).toBe(401);
-    const narrow = createSimulator({ dataset: smallDataset(), clients: [{ ...DEFAULT_CLIENT, scopes: ['flex.community.members.read'] }] });
+    const narrow = createSimulator({
+      dataset: smallDataset(),
+      clients: [{ ...DEFAULT_CLIENT, scopes: ['flex.community.members.read'] }],
+    });
     const response = await tokenFor(narrow, 'flex.community.members.read flex.space.bookings.read');
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'invalid_scope' });
@@ -252,7 +320,11 @@ describe('v2 scopes and rate limits (§1, §5)', () => {
 
   it('sends x-ratelimit-*-read-minute/day on every v2 answer and 429 with Retry-After over the budget', async () => {
     const clock = manualClock(NOW.getTime());
-    const limited = createSimulator({ dataset: smallDataset(), clock: clock.now, v2RateLimit: { perMinute: 2, perDay: 100 } });
+    const limited = createSimulator({
+      dataset: smallDataset(),
+      clock: clock.now,
+      v2RateLimit: { perMinute: 2, perDay: 100 },
+    });
     const call = v2Caller(limited);
     const first = await call('/locations');
     expect(Object.fromEntries([...first.headers].filter(([k]) => k.startsWith('x-ratelimit')))).toEqual({
@@ -281,7 +353,9 @@ describe('v2 scopes and rate limits (§1, §5)', () => {
     try {
       expect(server.apiV2Url).toBe(`${server.origin}/api/v2`);
       const token = ((await (await tokenFor(sim)).json()) as { access_token: string }).access_token;
-      const response = await fetch(`${server.apiV2Url}/organizations/${sim.org}/companies?$limit=3`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${server.apiV2Url}/organizations/${sim.org}/companies?$limit=3`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(response.status).toBe(200);
       expect(((await response.json()) as Envelope).results).toHaveLength(3);
     } finally {

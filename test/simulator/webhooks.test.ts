@@ -57,18 +57,34 @@ describe('signed webhooks on data changes (§8a, issue 17)', () => {
     const body = JSON.parse(event?.raw ?? '{}');
     expect(body.eventType).toBe('member.updated');
     // v2 names in the payload, like the event names (§8a): team → company.
-    expect(body.data.object).toMatchObject({ _id: member?._id, name: 'Renamed Person', company: null, modifiedAt: NOW.toISOString() });
-    expect(body.data.previousAttributes).toEqual({ name: member?.name, company: member?.team ?? null, modifiedAt: member?.modifiedAt });
+    expect(body.data.object).toMatchObject({
+      _id: member?._id,
+      name: 'Renamed Person',
+      company: null,
+      modifiedAt: NOW.toISOString(),
+    });
+    expect(body.data.previousAttributes).toEqual({
+      name: member?.name,
+      company: member?.team ?? null,
+      modifiedAt: member?.modifiedAt,
+    });
     expect((await api.json<{ name: string }>(`/members/${member?._id}`)).body.name).toBe('Renamed Person');
     expect(smallDataset().collections.members.find((m) => m._id === member?._id)?.name).toBe(member?.name);
-    expect(signWebhook(SECRET, event?.raw ?? '', body.eventType ? Math.floor(NOW.getTime() / 1000) : 0)).toBe(event?.headers['officernd-signature']);
+    expect(signWebhook(SECRET, event?.raw ?? '', body.eventType ? Math.floor(NOW.getTime() / 1000) : 0)).toBe(
+      event?.headers['officernd-signature'],
+    );
   });
 
   it('sends company.created and booking.removed, and lists and by-id reads follow', async () => {
     received.length = 0;
     const sim = createSimulator({ dataset: smallDataset(), webhooks: { url, secret: SECRET } });
     const api = apiCaller(sim);
-    const team = { _id: 'ffffffffffffffffffffffff', name: 'New Co', office: smallDataset().collections.offices[0]?._id, createdAt: NOW.toISOString() };
+    const team = {
+      _id: 'ffffffffffffffffffffffff',
+      name: 'New Co',
+      office: smallDataset().collections.offices[0]?._id,
+      createdAt: NOW.toISOString(),
+    };
     await sim.create('teams', team);
     const booking = smallDataset().collections.bookings[5];
     await sim.remove('bookings', booking?._id ?? '');
@@ -85,7 +101,10 @@ describe('signed webhooks on data changes (§8a, issue 17)', () => {
     const id = smallDataset().collections.floors[0]?._id ?? '';
     expect(await quiet.update('floors', id, { name: 'Roof' })).toBeNull();
     expect(quiet.dataset.collections.floors[0]?.name).toBe('Roof');
-    const unreachable = createSimulator({ dataset: smallDataset(), webhooks: { url: 'http://127.0.0.1:1/hook', secret: SECRET } });
+    const unreachable = createSimulator({
+      dataset: smallDataset(),
+      webhooks: { url: 'http://127.0.0.1:1/hook', secret: SECRET },
+    });
     expect((await unreachable.update('floors', id, { name: 'Roof' }))?.status).toBe(0);
   });
 });

@@ -13,7 +13,11 @@ const event = (eventType: string, id = '5f0c1a2b3c4d5e6f70819203'): string =>
 /** A delivery signed independently of the code under test: hex HMAC-SHA256 of body + "." + t (§8a). */
 function signed(body: string, t = nowS(), secret = SECRET): RequestInit {
   const v1 = createHmac('sha256', secret).update(`${body}.${t}`).digest('hex');
-  return { method: 'POST', headers: { 'content-type': 'application/json', 'officernd-signature': `t=${t},v1=${v1}` }, body };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'officernd-signature': `t=${t},v1=${v1}` },
+    body,
+  };
 }
 
 describe('POST /webhooks/officernd', () => {
@@ -59,7 +63,9 @@ describe('POST /webhooks/officernd', () => {
       { ...signed(body, t), body: body.replace('Ada', 'Eve') },
       {
         method: 'POST',
-        headers: { 'officernd-signature': `t=${t},v1=${createHmac('sha256', SECRET).update(`${t}.${body}`).digest('hex')}` },
+        headers: {
+          'officernd-signature': `t=${t},v1=${createHmac('sha256', SECRET).update(`${t}.${body}`).digest('hex')}`,
+        },
         body,
       },
       { method: 'POST', headers: { 'officernd-signature': `t=${t},v1=zz` }, body },
@@ -78,7 +84,9 @@ describe('POST /webhooks/officernd', () => {
 
   it('accepts a delivery inside the replay window', async () => {
     const stack = createCacheStack(env);
-    expect((await stack.request('/webhooks/officernd', signed(event('member.updated'), nowS() - 290))).status).toBe(200);
+    expect((await stack.request('/webhooks/officernd', signed(event('member.updated'), nowS() - 290))).status).toBe(
+      200,
+    );
   });
 
   it('accepts and logs an unknown event type', async () => {
@@ -91,7 +99,9 @@ describe('POST /webhooks/officernd', () => {
     });
     expect(response.status).toBe(200);
     expect(stack.published[0]).toMatchObject({ eventType: 'spaceship.launched', collection: null });
-    expect(stack.logs.some((line) => line.includes('unknown event type') && line.includes('spaceship.launched'))).toBe(true);
+    expect(stack.logs.some((line) => line.includes('unknown event type') && line.includes('spaceship.launched'))).toBe(
+      true,
+    );
   });
 
   it('answers 400 for a signed body that is not an event', async () => {

@@ -91,24 +91,41 @@ function ruleText(pattern: Pattern): string {
   if (pattern.interval > 1) parts.push(`INTERVAL=${pattern.interval}`);
   parts.push(`BYDAY=${pattern.days.map((d) => BYDAY[d]).join(',')}`);
   if (pattern.count !== null) parts.push(`COUNT=${pattern.count}`);
-  if (pattern.untilDay !== null) parts.push(`UNTIL=${iso(pattern.untilDay * DAY).slice(0, 10).replaceAll('-', '')}T235959Z`);
+  if (pattern.untilDay !== null)
+    parts.push(
+      `UNTIL=${iso(pattern.untilDay * DAY)
+        .slice(0, 10)
+        .replaceAll('-', '')}T235959Z`,
+    );
   return parts.join(';');
 }
 
 function humanize(pattern: Pattern, occurrences: number): string {
   const names = pattern.days.map((d) => DAY_NAMES[d]).join(', ');
-  const every = pattern.freq === 'DAILY' ? 'Every weekday' : pattern.interval > 1 ? `Every ${pattern.interval} weeks on ${names}` : `Weekly on ${names}`;
+  const every =
+    pattern.freq === 'DAILY'
+      ? 'Every weekday'
+      : pattern.interval > 1
+        ? `Every ${pattern.interval} weeks on ${names}`
+        : `Weekly on ${names}`;
   return `${every}, ${occurrences} times`;
 }
 
 function randomPattern(rnd: Random, firstDay: number): Pattern {
-  const kind = rnd.weighted<string>([['weekly', 55], ['weekly2', 15], ['weekdays', 15], ['until', 15]]);
+  const kind = rnd.weighted<string>([
+    ['weekly', 55],
+    ['weekly2', 15],
+    ['weekdays', 15],
+    ['until', 15],
+  ]);
   const dow = weekday(firstDay);
-  if (kind === 'weekdays') return { freq: 'DAILY', interval: 1, days: [1, 2, 3, 4, 5], count: rnd.int(3, 10), untilDay: null };
-  const extra = rnd.chance(0.35) ? [((dow + rnd.pick([2, 3])) % 7) || 1] : [];
+  if (kind === 'weekdays')
+    return { freq: 'DAILY', interval: 1, days: [1, 2, 3, 4, 5], count: rnd.int(3, 10), untilDay: null };
+  const extra = rnd.chance(0.35) ? [(dow + rnd.pick([2, 3])) % 7 || 1] : [];
   const days = [...new Set([dow, ...extra])].filter((d) => d >= 1 && d <= 5).sort((a, b) => a - b);
   if (kind === 'weekly2') return { freq: 'WEEKLY', interval: 2, days: [dow], count: rnd.int(3, 8), untilDay: null };
-  if (kind === 'until') return { freq: 'WEEKLY', interval: 1, days: [dow], count: null, untilDay: firstDay + rnd.int(3, 12) * 7 + 3 };
+  if (kind === 'until')
+    return { freq: 'WEEKLY', interval: 1, days: [dow], count: null, untilDay: firstDay + rnd.int(3, 12) * 7 + 3 };
   return { freq: 'WEEKLY', interval: 1, days: days.length > 0 ? days : [dow], count: rnd.int(4, 12), untilDay: null };
 }
 
@@ -131,7 +148,10 @@ export function createBookings(
   const bookers = members.filter((m) => m.member.status !== 'lead' && m.member.status !== 'contact');
   const bookerTable = createWeightedTable(bookers, (m) => (m.active ? 4 : 1) * m.site.weight);
   const resourceTables = new Map(
-    [...spaces.bookable].map(([office, list]) => [office, createWeightedTable(list, (r) => RESOURCE_PREFERENCE[r.type ?? ''] ?? 1)]),
+    [...spaces.bookable].map(([office, list]) => [
+      office,
+      createWeightedTable(list, (r) => RESOURCE_PREFERENCE[r.type ?? ''] ?? 1),
+    ]),
   );
   const today = Math.floor(ctx.now / DAY);
   const firstDay = today - Math.round(365 * years);
@@ -172,7 +192,10 @@ export function createBookings(
     const durationMs = durationMin * MINUTE;
     const first = allStarts[0] as number;
     const last = allStarts[allStarts.length - 1] as number;
-    let exdates = pattern && allStarts.length > 3 && rnd.chance(0.3) ? rnd.sample(allStarts.slice(1), rnd.int(1, 2)).sort((a, b) => a - b) : [];
+    let exdates =
+      pattern && allStarts.length > 3 && rnd.chance(0.3)
+        ? rnd.sample(allStarts.slice(1), rnd.int(1, 2)).sort((a, b) => a - b)
+        : [];
     // The awkward cases reshape a series after every random draw, so the rest of the dataset is as without them.
     const seriesCase: SeriesCase | undefined = pattern ? SERIES_CASES[seriesSeen++] : undefined;
     let openEnded = false;
@@ -182,7 +205,13 @@ export function createBookings(
       pattern.count = null;
       pattern.untilDay = null;
       // Instances known to the rest of the generator stop at the end of the data window.
-      allStarts.splice(0, allStarts.length, ...expandDays(pattern, day).filter((d) => d <= lastDay).map((d) => ctx.clock.wallToUtc(tz, d, startMinute)));
+      allStarts.splice(
+        0,
+        allStarts.length,
+        ...expandDays(pattern, day)
+          .filter((d) => d <= lastDay)
+          .map((d) => ctx.clock.wallToUtc(tz, d, startMinute)),
+      );
     } else if (pattern && seriesCase === 'first-excluded') {
       exdates = [first, ...exdates.filter((ex) => ex !== first)];
     } else if (pattern && seriesCase === 'anchor-moved') {
@@ -191,13 +220,20 @@ export function createBookings(
 
     const teamOnly = booker.team !== null && rnd.chance(0.08);
     const team = booker.team;
-    const createdMs = ctx.clampPast(Math.max(booker.createdMs + MINUTE, first - rnd.int(1, 30 * 24) * HOUR - rnd.int(0, 3599_999)));
+    const createdMs = ctx.clampPast(
+      Math.max(booker.createdMs + MINUTE, first - rnd.int(1, 30 * 24) * HOUR - rnd.int(0, 3599_999)),
+    );
     const past = first + durationMs < ctx.now;
     const canceled = rnd.chance(0.07);
     const free = rnd.chance(0.1);
     const attendees =
       team && type === 'meeting_room' && rnd.chance(0.4)
-        ? rnd.sample(team.members.filter((m) => m !== booker), rnd.int(1, 4)).map((m) => m.member._id)
+        ? rnd
+            .sample(
+              team.members.filter((m) => m !== booker),
+              rnd.int(1, 4),
+            )
+            .map((m) => m.member._id)
         : [];
     const rateId = resource.rate ?? null;
     const excluded = new Set(exdates);
@@ -235,7 +271,10 @@ export function createBookings(
     };
     if (booking.source === 'Google') booking.gcalId = `${rnd.hex(26)}@google.com`;
     if (rnd.chance(0.15)) booking.description = 'Booked via the member portal';
-    if (pattern) booking.humanizedRecurrence = openEnded ? humanize(pattern, 0).replace(/, 0 times$/, ', no end') : humanize(pattern, allStarts.length);
+    if (pattern)
+      booking.humanizedRecurrence = openEnded
+        ? humanize(pattern, 0).replace(/, 0 times$/, ', no end')
+        : humanize(pattern, allStarts.length);
     const instances = allStarts.filter((s) => !excluded.has(s));
     if (seriesCase === 'anchor-moved') instances[0] = anchorMs;
     out.push({

@@ -54,7 +54,10 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '');
 
 /** Creates ~400 teams and ~2500 members at scale 1 (linear in scale). */
-export function createPeople(ctx: GenContext, sites: readonly OfficeSite[]): { teams: TeamInfo[]; members: MemberInfo[] } {
+export function createPeople(
+  ctx: GenContext,
+  sites: readonly OfficeSite[],
+): { teams: TeamInfo[]; members: MemberInfo[] } {
   const rnd = ctx.random('people');
   const siteTable = createWeightedTable(sites, (s) => s.weight);
   const names = new Set<string>();
@@ -71,8 +74,19 @@ export function createPeople(ctx: GenContext, sites: readonly OfficeSite[]): { t
     const recent = ctx.now - createdMs < 30 * DAY;
     const status = rnd.weighted<string>(
       recent
-        ? [['active', 50], ['lead', 25], ['pending', 15], ['drop-in', 10]]
-        : [['active', 74], ['former', 16], ['drop-in', 4], ['lead', 4], ['pending', 2]],
+        ? [
+            ['active', 50],
+            ['lead', 25],
+            ['pending', 15],
+            ['drop-in', 10],
+          ]
+        : [
+            ['active', 74],
+            ['former', 16],
+            ['drop-in', 4],
+            ['lead', 4],
+            ['pending', 2],
+          ],
     );
     const team: WireTeam = {
       _id: ctx.newId(createdMs),
@@ -89,13 +103,29 @@ export function createPeople(ctx: GenContext, sites: readonly OfficeSite[]): { t
       ...ctx.stamps(rnd, createdMs),
     };
     if (rnd.chance(0.8)) team.url = `https://www.${domain}`;
-    if (rnd.chance(0.3)) team.description = `${name} is a ${String(team.properties?.industry ?? 'growing').toLowerCase()} company based in ${site.city}.`;
+    if (rnd.chance(0.3))
+      team.description = `${name} is a ${String(team.properties?.industry ?? 'growing').toLowerCase()} company based in ${site.city}.`;
     if (rnd.chance(0.4)) team.image = `https://cdn.example.com/logos/${slug(name)}.png`;
     if (rnd.chance(0.5)) {
-      team.address = { address: `${rnd.int(1, 250)} ${rnd.pick(LAST_NAMES)} Street`, city: site.city, zip: null, state: null, country: null };
-      team.details = { name: `${name} Ltd`, vatId: rnd.chance(0.6) ? `${site.code}${rnd.int(10_000_000, 99_999_999)}` : null, currency: site.currency, paymentMethod: rnd.pick(['card', 'bankTransfer', 'directDebit']) };
+      team.address = {
+        address: `${rnd.int(1, 250)} ${rnd.pick(LAST_NAMES)} Street`,
+        city: site.city,
+        zip: null,
+        state: null,
+        country: null,
+      };
+      team.details = {
+        name: `${name} Ltd`,
+        vatId: rnd.chance(0.6) ? `${site.code}${rnd.int(10_000_000, 99_999_999)}` : null,
+        currency: site.currency,
+        paymentMethod: rnd.pick(['card', 'bankTransfer', 'directDebit']),
+      };
     }
-    const size = rnd.weighted<[number, number]>([[[1, 3], 50], [[4, 10], 35], [[11, 40], 15]]);
+    const size = rnd.weighted<[number, number]>([
+      [[1, 3], 50],
+      [[4, 10], 35],
+      [[11, 40], 15],
+    ]);
     teams.push({ team, site, createdMs, size: rnd.int(size[0], size[1]), members: [] });
   }
 
@@ -115,8 +145,22 @@ export function createPeople(ctx: GenContext, sites: readonly OfficeSite[]): { t
         ? 'former'
         : rnd.weighted<string>(
             team
-              ? [['active', 72], ['former', 12], ['contact', 6], ['drop-in', 4], ['lead', 3], ['pending', 3]]
-              : [['active', 42], ['drop-in', 20], ['former', 16], ['contact', 12], ['lead', 7], ['pending', 3]],
+              ? [
+                  ['active', 72],
+                  ['former', 12],
+                  ['contact', 6],
+                  ['drop-in', 4],
+                  ['lead', 3],
+                  ['pending', 3],
+                ]
+              : [
+                  ['active', 42],
+                  ['drop-in', 20],
+                  ['former', 16],
+                  ['contact', 12],
+                  ['lead', 7],
+                  ['pending', 3],
+                ],
           );
     const first = rnd.pick(FIRST_NAMES);
     const last = rnd.pick(LAST_NAMES);
@@ -139,11 +183,20 @@ export function createPeople(ctx: GenContext, sites: readonly OfficeSite[]): { t
       tags: rnd.chance(0.1) ? [rnd.pick(['founder', 'vip', 'community-host', 'investor'])] : [],
       ...ctx.stamps(rnd, createdMs),
     };
-    if (rnd.chance(0.6)) member.phone = `+${rnd.int(1, 49)} ${rnd.int(100, 999)} ${rnd.int(100, 999)} ${rnd.int(1000, 9999)}`;
+    if (rnd.chance(0.6))
+      member.phone = `+${rnd.int(1, 49)} ${rnd.int(100, 999)} ${rnd.int(100, 999)} ${rnd.int(1000, 9999)}`;
     if (rnd.chance(0.4)) member.image = `https://cdn.example.com/avatars/${member._id}.jpg`;
     if (rnd.chance(0.3)) member.lang = rnd.pick(['en', 'pt', 'de', 'fr']);
-    if (rnd.chance(0.2)) member.address = { address: `${rnd.int(1, 300)} ${rnd.pick(LAST_NAMES)} Road`, city: site.city, zip: null, state: null, country: null };
-    if (status === 'active' && rnd.chance(0.7)) member.lastLogin = new Date(rnd.int(createdMs, ctx.now - HOUR)).toISOString();
+    if (rnd.chance(0.2))
+      member.address = {
+        address: `${rnd.int(1, 300)} ${rnd.pick(LAST_NAMES)} Road`,
+        city: site.city,
+        zip: null,
+        state: null,
+        country: null,
+      };
+    if (status === 'active' && rnd.chance(0.7))
+      member.lastLogin = new Date(rnd.int(createdMs, ctx.now - HOUR)).toISOString();
     const info: MemberInfo = { member, site, team, createdMs, active: status === 'active' || status === 'drop-in' };
     members.push(info);
     team?.members.push(info);
@@ -185,14 +238,27 @@ const PERSONAL_PLAN_MIX: readonly (readonly [PlanKind, number])[] = [
 ];
 
 /** Creates ~3000 memberships at scale 1: team subscriptions plus personal ones. */
-export function createMemberships(ctx: GenContext, teams: readonly TeamInfo[], members: readonly MemberInfo[], pricing: Pricing): MembershipInfo[] {
+export function createMemberships(
+  ctx: GenContext,
+  teams: readonly TeamInfo[],
+  members: readonly MemberInfo[],
+  pricing: Pricing,
+): MembershipInfo[] {
   const rnd = ctx.random('memberships');
   const out: MembershipInfo[] = [];
   const target = ctx.count(3000, 2);
 
-  const planFor = (kind: PlanKind, site: OfficeSite): PlanInfo => pricing.officePlan(site.office._id, kind) ?? pricing.globalPlan(kind);
+  const planFor = (kind: PlanKind, site: OfficeSite): PlanInfo =>
+    pricing.officePlan(site.office._id, kind) ?? pricing.globalPlan(kind);
 
-  const add = (site: OfficeSite, team: TeamInfo | null, member: MemberInfo | null, kind: PlanKind, holderCreated: number, holderFormer: boolean): void => {
+  const add = (
+    site: OfficeSite,
+    team: TeamInfo | null,
+    member: MemberInfo | null,
+    kind: PlanKind,
+    holderCreated: number,
+    holderFormer: boolean,
+  ): void => {
     const plan = planFor(kind, site);
     const startMs = startOfDay(Math.min(ctx.now + 45 * DAY, holderCreated + rnd.int(0, 120) * DAY));
     const fixed = kind === 'private-office' || kind === 'dedicated-desk' ? rnd.chance(0.6) : rnd.chance(0.15);
@@ -215,7 +281,9 @@ export function createMemberships(ctx: GenContext, teams: readonly TeamInfo[], m
         : endMs !== null && endMs <= ctx.now
           ? 'expired'
           : 'active';
-    const createdMs = ctx.clampPast(Math.max(holderCreated, startMs - rnd.int(1, 20 * 24) * HOUR - rnd.int(0, 3599_999)));
+    const createdMs = ctx.clampPast(
+      Math.max(holderCreated, startMs - rnd.int(1, 20 * 24) * HOUR - rnd.int(0, 3599_999)),
+    );
     const membership: WireMembership = {
       _id: ctx.newId(createdMs),
       name: plan.plan.name ?? kind,
@@ -248,12 +316,26 @@ export function createMemberships(ctx: GenContext, teams: readonly TeamInfo[], m
   const addTeamMembership = (team: TeamInfo): void => {
     const kind = rnd.weighted(TEAM_PLAN_MIX);
     // Per-seat memberships name the person holding the seat; company-wide ones do not (§6.11).
-    const seat = rnd.chance(0.3) ? team.members[rnd.int(0, Math.max(0, team.members.length - 1))] ?? null : null;
-    add(team.site, team, null, kind, Math.max(team.createdMs, seat?.createdMs ?? 0), team.team.calculatedStatus === 'former');
+    const seat = rnd.chance(0.3) ? (team.members[rnd.int(0, Math.max(0, team.members.length - 1))] ?? null) : null;
+    add(
+      team.site,
+      team,
+      null,
+      kind,
+      Math.max(team.createdMs, seat?.createdMs ?? 0),
+      team.team.calculatedStatus === 'former',
+    );
     if (seat) (out[out.length - 1] as MembershipInfo).membership.member = seat.member._id;
   };
   const addPersonal = (member: MemberInfo): void => {
-    add(member.site, member.team, member, rnd.weighted(PERSONAL_PLAN_MIX), member.createdMs, member.member.status === 'former');
+    add(
+      member.site,
+      member.team,
+      member,
+      rnd.weighted(PERSONAL_PLAN_MIX),
+      member.createdMs,
+      member.member.status === 'former',
+    );
   };
 
   const payingTeams = teams.filter((t) => t.team.calculatedStatus !== 'lead');

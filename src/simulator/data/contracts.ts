@@ -12,11 +12,21 @@ import type { Spaces } from './spaces.ts';
 import { addMonthsToDate, DAY, dateOnly } from './time.ts';
 
 /** Creates ~600 contracts at scale 1 and links their memberships back via `membership.contract`. */
-export function createContracts(ctx: GenContext, memberships: readonly MembershipInfo[], spaces: Spaces, pricing: Pricing): WireContract[] {
+export function createContracts(
+  ctx: GenContext,
+  memberships: readonly MembershipInfo[],
+  spaces: Spaces,
+  pricing: Pricing,
+): WireContract[] {
   const rnd = ctx.random('contracts');
   const target = ctx.count(600, 1);
   const candidates = rnd.sample(
-    memberships.filter((m) => m.team && (m.plan.kind === 'private-office' || m.plan.kind === 'dedicated-desk') && m.membership.status === 'approved'),
+    memberships.filter(
+      (m) =>
+        m.team &&
+        (m.plan.kind === 'private-office' || m.plan.kind === 'dedicated-desk') &&
+        m.membership.status === 'approved',
+    ),
     Number.MAX_SAFE_INTEGER,
   );
   const setupFee = pricing.globalPlan('setup-fee');
@@ -30,24 +40,64 @@ export function createContracts(ctx: GenContext, memberships: readonly Membershi
     endDate: endMs === null ? null : dateOnly(endMs - DAY),
   });
 
-  const build = (info: MembershipInfo, startMs: number, endMs: number | null, type: string, previous?: WireContract): WireContract => {
+  const build = (
+    info: MembershipInfo,
+    startMs: number,
+    endMs: number | null,
+    type: string,
+    previous?: WireContract,
+  ): WireContract => {
     const team = info.team;
     const price = info.membership.price ?? 0;
     const plans: WireContractPlan[] = [
-      { id: info.plan.plan._id, count: 1, price, deposit: info.membership.deposit ?? 0, increasePriceInRolling: false, steps: [step(price, startMs, endMs)] },
+      {
+        id: info.plan.plan._id,
+        count: 1,
+        price,
+        deposit: info.membership.deposit ?? 0,
+        increasePriceInRolling: false,
+        steps: [step(price, startMs, endMs)],
+      },
     ];
     const rooms = spaces.teamRooms.get(info.site.office._id) ?? [];
     const resources: WireContractResource[] =
       info.plan.kind === 'private-office' && rooms.length > 0
-        ? [rnd.pick(rooms)].map((room) => ({ id: room._id, size: room.size ?? 1, price: room.price ?? 0, deposit: room.deposit ?? 0, increasePriceInRolling: rnd.chance(0.3), steps: [step(room.price ?? 0, startMs, endMs)] }))
+        ? [rnd.pick(rooms)].map((room) => ({
+            id: room._id,
+            size: room.size ?? 1,
+            price: room.price ?? 0,
+            deposit: room.deposit ?? 0,
+            increasePriceInRolling: rnd.chance(0.3),
+            steps: [step(room.price ?? 0, startMs, endMs)],
+          }))
         : [];
     const oneOffPlans: WireContractPlan[] =
       type === 'new' && rnd.chance(0.5)
-        ? [{ id: setupFee.plan._id, count: 1, price: setupFee.plan.price ?? 0, deposit: 0, increasePriceInRolling: false, steps: [] }]
+        ? [
+            {
+              id: setupFee.plan._id,
+              count: 1,
+              price: setupFee.plan.price ?? 0,
+              deposit: 0,
+              increasePriceInRolling: false,
+              steps: [],
+            },
+          ]
         : [];
     const createdMs = ctx.clampPast(startMs - rnd.int(3, 40) * DAY + rnd.int(8 * 3600, 19 * 3600) * 1000);
     const roll = rnd.next();
-    const status = startMs > ctx.now ? (roll < 0.5 ? 'draft' : roll < 0.8 ? 'not_signed' : 'signed') : roll < 0.85 ? 'signed' : roll < 0.95 ? 'terminated' : 'canceled';
+    const status =
+      startMs > ctx.now
+        ? roll < 0.5
+          ? 'draft'
+          : roll < 0.8
+            ? 'not_signed'
+            : 'signed'
+        : roll < 0.85
+          ? 'signed'
+          : roll < 0.95
+            ? 'terminated'
+            : 'canceled';
     const isRolling = endMs === null;
     const stage =
       status === 'terminated'
@@ -81,7 +131,14 @@ export function createContracts(ctx: GenContext, memberships: readonly Membershi
       isRolling,
       notice: { months: rnd.pick([1, 1, 2, 3]) },
       status,
-      signatureStatus: status === 'signed' ? rnd.pick(['e_signed', 'manually_signed', 'signed_by_member']) : status === 'not_signed' ? 'out_for_signature' : status === 'canceled' ? 'canceled' : null,
+      signatureStatus:
+        status === 'signed'
+          ? rnd.pick(['e_signed', 'manually_signed', 'signed_by_member'])
+          : status === 'not_signed'
+            ? 'out_for_signature'
+            : status === 'canceled'
+              ? 'canceled'
+              : null,
       activationErrors: [],
       total: money(plansTotal + resourcesTotal + oneOffsTotal),
       baseTotal: money(plansTotal + resourcesTotal + oneOffsTotal),
@@ -98,7 +155,11 @@ export function createContracts(ctx: GenContext, memberships: readonly Membershi
       if (contact) contract.signedBy = { _id: rnd.pick(ctx.users), displayName: contact.member.name ?? '' };
     }
     if (status === 'terminated') {
-      contract.termination = { date: dateOnly(Math.min(ctx.now - DAY, startMs + rnd.int(30, 200) * DAY)), reasonKey: rnd.pick(['moving_out', 'downsizing', 'price']), comments: null };
+      contract.termination = {
+        date: dateOnly(Math.min(ctx.now - DAY, startMs + rnd.int(30, 200) * DAY)),
+        reasonKey: rnd.pick(['moving_out', 'downsizing', 'price']),
+        comments: null,
+      };
     }
     if (previous) {
       contract.renewedContract = previous._id;

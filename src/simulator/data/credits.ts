@@ -54,7 +54,8 @@ export function createCreditAccounts(
   const firstMonth = addMonths(ctx.now, -12);
   const monthStarts = Array.from({ length: MONTH_COUNT + 1 }, (_, i) => addMonths(firstMonth, i));
   const monthIndex = (ms: number): number => {
-    for (let i = 0; i < MONTH_COUNT; i += 1) if (ms < (monthStarts[i + 1] as number)) return ms >= (monthStarts[i] as number) ? i : -1;
+    for (let i = 0; i < MONTH_COUNT; i += 1)
+      if (ms < (monthStarts[i + 1] as number)) return ms >= (monthStarts[i] as number) ? i : -1;
     return -1;
   };
 
@@ -83,7 +84,10 @@ export function createCreditAccounts(
     const byRate = creditRates.has(b.rate.rate._id);
     const byType = b.resource.type === 'meeting_room';
     if (!byRate && !byType) continue;
-    const owners = [b.team ? accounts.get(`team:${b.team.team._id}`) : undefined, b.member ? accounts.get(`member:${b.member.member._id}`) : undefined];
+    const owners = [
+      b.team ? accounts.get(`team:${b.team.team._id}`) : undefined,
+      b.member ? accounts.get(`member:${b.member.member._id}`) : undefined,
+    ];
     if (!owners[0] && !owners[1]) continue;
     const hours = b.durationMs / HOUR;
     for (const start of b.starts) {

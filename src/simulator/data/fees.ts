@@ -43,7 +43,17 @@ export function createFees(
   const out: FeeInfo[] = [];
   const windowStart = ctx.now - 365 * DAY;
 
-  const add = (site: OfficeSite, team: TeamInfo | null, member: MemberInfo | null, plan: { _id: string; name?: string | null }, name: string, unitPrice: number, quantity: number, dateMs: number, earliest: number): FeeInfo => {
+  const add = (
+    site: OfficeSite,
+    team: TeamInfo | null,
+    member: MemberInfo | null,
+    plan: { _id: string; name?: string | null },
+    name: string,
+    unitPrice: number,
+    quantity: number,
+    dateMs: number,
+    earliest: number,
+  ): FeeInfo => {
     const createdMs = ctx.clampPast(Math.max(earliest, dateMs - rnd.int(0, 72) * HOUR));
     const discountAmount = rnd.chance(0.05) ? money(unitPrice * quantity * 0.1) : 0;
     const fee: WireFee = {
@@ -69,7 +79,14 @@ export function createFees(
       valueCredits: [],
       ...ctx.stamps(rnd, createdMs),
     };
-    const info: FeeInfo = { fee, site, team, member, dateMs: startOfDay(dateMs), amount: money(unitPrice * quantity - discountAmount) };
+    const info: FeeInfo = {
+      fee,
+      site,
+      team,
+      member,
+      dateMs: startOfDay(dateMs),
+      amount: money(unitPrice * quantity - discountAmount),
+    };
     out.push(info);
     return info;
   };
@@ -83,15 +100,41 @@ export function createFees(
     const first = held[0] as number;
     const unit = money(rate.hourly * (info.durationMs / HOUR));
     const name = `${rate.rate.name ?? 'Booking'} – ${info.resource.name ?? 'resource'}`;
-    const fee = add(info.site, info.team, info.member, rate.rate, name, unit, held.length, first, Date.parse(booking.createdAt ?? '') || first);
+    const fee = add(
+      info.site,
+      info.team,
+      info.member,
+      rate.rate,
+      name,
+      unit,
+      held.length,
+      first,
+      Date.parse(booking.createdAt ?? '') || first,
+    );
     booking.fees = [{ date: dateOnly(first), fee: fee.fee._id, extraFees: [], credits: [], valueCredits: [] }];
   }
 
   // Setup fees when an office membership starts.
   const setup = pricing.globalPlan('setup-fee');
   for (const m of memberships) {
-    if (m.plan.kind !== 'private-office' || m.startMs < windowStart || m.startMs > ctx.now + 30 * DAY || !rnd.chance(0.6)) continue;
-    add(m.site, m.team, m.member, setup.plan, setup.plan.name ?? 'Setup Fee', setup.plan.price ?? 0, 1, m.startMs, Date.parse(m.membership.createdAt ?? '') || m.startMs);
+    if (
+      m.plan.kind !== 'private-office' ||
+      m.startMs < windowStart ||
+      m.startMs > ctx.now + 30 * DAY ||
+      !rnd.chance(0.6)
+    )
+      continue;
+    add(
+      m.site,
+      m.team,
+      m.member,
+      setup.plan,
+      setup.plan.name ?? 'Setup Fee',
+      setup.plan.price ?? 0,
+      1,
+      m.startMs,
+      Date.parse(m.membership.createdAt ?? '') || m.startMs,
+    );
   }
 
   // Pass purchases and sundries fill the rest of the budget.
@@ -111,14 +154,29 @@ export function createFees(
     const dateMs = rnd.int(Math.min(from, ctx.now), ctx.now + 20 * DAY);
     const quantity = plan.kind === 'printing' ? rnd.int(1, 10) : plan.kind === 'event-ticket' ? rnd.int(1, 3) : 1;
     const personal = buyer.team === null || rnd.chance(0.5);
-    add(buyer.site, personal ? null : buyer.team, buyer, plan.plan, plan.plan.name ?? plan.kind, plan.plan.price ?? 0, quantity, dateMs, buyer.createdMs);
+    add(
+      buyer.site,
+      personal ? null : buyer.team,
+      buyer,
+      plan.plan,
+      plan.plan.name ?? plan.kind,
+      plan.plan.price ?? 0,
+      quantity,
+      dateMs,
+      buyer.createdMs,
+    );
     if (wantsPass) passFees += 1;
   }
   return out;
 }
 
 /** Creates ~800 passes at scale 1: monthly ones for Flex memberships, one-off ones for pass fees. */
-export function createPasses(ctx: GenContext, memberships: readonly MembershipInfo[], fees: readonly FeeInfo[], pricing: Pricing): WirePass[] {
+export function createPasses(
+  ctx: GenContext,
+  memberships: readonly MembershipInfo[],
+  fees: readonly FeeInfo[],
+  pricing: Pricing,
+): WirePass[] {
   const rnd = ctx.random('passes');
   const target = ctx.count(800, 1);
   const out: WirePass[] = [];
@@ -131,7 +189,14 @@ export function createPasses(ctx: GenContext, memberships: readonly MembershipIn
     const count = m.plan.passes;
     const active = m.membership.calculatedStatus === 'active';
     const used = active ? rnd.int(0, count) : m.membership.calculatedStatus === 'expired' ? rnd.int(0, count) : 0;
-    const status = m.membership.calculatedStatus === 'not_started' ? 'pending' : m.membership.calculatedStatus === 'expired' ? 'expired' : used >= count ? 'used' : 'valid';
+    const status =
+      m.membership.calculatedStatus === 'not_started'
+        ? 'pending'
+        : m.membership.calculatedStatus === 'expired'
+          ? 'expired'
+          : used >= count
+            ? 'used'
+            : 'valid';
     const pass: WirePass = {
       _id: ctx.newId(Date.parse(m.membership.createdAt ?? '') || m.startMs),
       count,

@@ -36,9 +36,29 @@ export interface Billing {
   charges: WireCharge[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
-function buildLine(description: string, quantity: number, unitPrice: number, discountAmount: number, vat: number, refs: Partial<WirePaymentLine>): WirePaymentLine {
+function buildLine(
+  description: string,
+  quantity: number,
+  unitPrice: number,
+  discountAmount: number,
+  vat: number,
+  refs: Partial<WirePaymentLine>,
+): WirePaymentLine {
   const price = money(quantity * unitPrice);
   const subtotal = money(price - discountAmount);
   const vatAmount = money((subtotal * vat) / 100);
@@ -91,7 +111,11 @@ function totals(lines: readonly WirePaymentLine[]): Totals {
 }
 
 /** Creates ~5000 payments (≈5% credit notes) and ~4000 charges at scale 1; links fees to them. */
-export function createBilling(ctx: GenContext, memberships: readonly MembershipInfo[], fees: readonly FeeInfo[]): Billing {
+export function createBilling(
+  ctx: GenContext,
+  memberships: readonly MembershipInfo[],
+  fees: readonly FeeInfo[],
+): Billing {
   const rnd = ctx.random('payments');
   const budget = ctx.count(5000, 2);
   const creditNoteBudget = Math.round(budget * 0.05);
@@ -111,7 +135,12 @@ export function createBilling(ctx: GenContext, memberships: readonly MembershipI
   for (const m of memberships) {
     if (m.membership.status !== 'approved') continue;
     const personal = m.membership.isPersonal || !m.team;
-    const holder = personal && m.member ? holderOf(`member:${m.member.member._id}`, null, m.member, m.member.site) : m.team ? holderOf(`team:${m.team.team._id}`, m.team, null, m.team.site) : null;
+    const holder =
+      personal && m.member
+        ? holderOf(`member:${m.member.member._id}`, null, m.member, m.member.site)
+        : m.team
+          ? holderOf(`team:${m.team.team._id}`, m.team, null, m.team.site)
+          : null;
     holder?.memberships.push(m);
   }
   for (const f of fees) {
@@ -119,7 +148,11 @@ export function createBilling(ctx: GenContext, memberships: readonly MembershipI
     // Fees are billed on the next monthly invoice; this month's fees are not invoiced yet.
     const billedIn = addMonths(f.dateMs, 1);
     if (billedIn > currentMonth || billedIn < firstMonth) continue;
-    const holder = f.team ? holderOf(`team:${f.team.team._id}`, f.team, null, f.team.site) : f.member ? holderOf(`member:${f.member.member._id}`, null, f.member, f.member.site) : null;
+    const holder = f.team
+      ? holderOf(`team:${f.team.team._id}`, f.team, null, f.team.site)
+      : f.member
+        ? holderOf(`member:${f.member.member._id}`, null, f.member, f.member.site)
+        : null;
     if (holder) pushTo(holder.fees, billedIn, f);
   }
 
@@ -140,13 +173,20 @@ export function createBilling(ctx: GenContext, memberships: readonly MembershipI
       for (const m of holder.memberships) {
         if (m.startMs >= monthEnd || (m.endMs !== null && m.endMs <= monthStart)) continue;
         lines.push(
-          buildLine(`${m.plan.plan.name ?? 'Membership'} – ${period}`, 1, m.membership.price ?? 0, m.membership.discountAmount ?? 0, vat, {
-            plan: m.plan.plan._id,
-            membership: m.membership._id,
-            office: m.site.office._id,
-            startDate: firstDay,
-            endDate: lastDay,
-          }),
+          buildLine(
+            `${m.plan.plan.name ?? 'Membership'} – ${period}`,
+            1,
+            m.membership.price ?? 0,
+            m.membership.discountAmount ?? 0,
+            vat,
+            {
+              plan: m.plan.plan._id,
+              membership: m.membership._id,
+              office: m.site.office._id,
+              startDate: firstDay,
+              endDate: lastDay,
+            },
+          ),
         );
       }
       const monthFees = holder.fees.get(monthStart) ?? [];
@@ -199,15 +239,35 @@ export function createBilling(ctx: GenContext, memberships: readonly MembershipI
       const due = monthStart + 14 * DAY;
       payment.status =
         monthStart === currentMonth
-          ? rnd.weighted<string>([['awaiting_payment', 55], ['paid', 25], ['draft', 20]])
-          : rnd.weighted<string>(due < ctx.now ? [['paid', 87], ['partially_paid', 3], ['awaiting_payment', 5], ['failed', 2], ['voided', 3]] : [['paid', 60], ['awaiting_payment', 40]]);
+          ? rnd.weighted<string>([
+              ['awaiting_payment', 55],
+              ['paid', 25],
+              ['draft', 20],
+            ])
+          : rnd.weighted<string>(
+              due < ctx.now
+                ? [
+                    ['paid', 87],
+                    ['partially_paid', 3],
+                    ['awaiting_payment', 5],
+                    ['failed', 2],
+                    ['voided', 3],
+                  ]
+                : [
+                    ['paid', 60],
+                    ['awaiting_payment', 40],
+                  ],
+            );
       invoices.push({ payment, holder, dateMs: monthStart, createdMs, fees: monthFees });
     }
   }
 
   // Credit notes: refund one line of an issued invoice and allocate the refund to it.
   const creditNotes: Invoice[] = [];
-  const refundable = rnd.sample(invoices.filter((i) => i.payment.status !== 'voided' && i.payment.status !== 'draft'), creditNoteBudget);
+  const refundable = rnd.sample(
+    invoices.filter((i) => i.payment.status !== 'voided' && i.payment.status !== 'draft'),
+    creditNoteBudget,
+  );
   const feeById = new Map(fees.map((f) => [f.fee._id, f]));
   for (const target of refundable) {
     const source = rnd.pick(target.payment.invoiceLines ?? []);
@@ -260,7 +320,8 @@ export function createBilling(ctx: GenContext, memberships: readonly MembershipI
   }
 
   const charges: WireCharge[] = [];
-  const byDate = (a: Invoice, b: Invoice) => a.dateMs - b.dateMs || a.createdMs - b.createdMs || (a.payment._id < b.payment._id ? -1 : 1);
+  const byDate = (a: Invoice, b: Invoice) =>
+    a.dateMs - b.dateMs || a.createdMs - b.createdMs || (a.payment._id < b.payment._id ? -1 : 1);
   invoices.sort(byDate).forEach((inv, index) => {
     const p = inv.payment;
     p.number = `INV-${index + 1}`;
@@ -297,18 +358,26 @@ export function createBilling(ctx: GenContext, memberships: readonly MembershipI
         ...ctx.stamps(rnd, at),
       };
       if (account === 'Stripe Card' || account === 'GoCardless') {
-        c.integration = { providerChargeId: `${account === 'Stripe Card' ? 'ch_' : 'PM'}${rnd.hex(24)}`, providerError: status === 'fail' ? 'card_declined' : null };
+        c.integration = {
+          providerChargeId: `${account === 'Stripe Card' ? 'ch_' : 'PM'}${rnd.hex(24)}`,
+          providerError: status === 'fail' ? 'card_declined' : null,
+        };
       }
       charges.push(c);
     };
     const paidAt = inv.createdMs + rnd.int(1, 20 * 24) * HOUR;
-    if (p.status === 'failed' || ((p.status === 'paid' || p.status === 'partially_paid') && paid > 0 && rnd.chance(0.05))) {
+    if (
+      p.status === 'failed' ||
+      ((p.status === 'paid' || p.status === 'partially_paid') && paid > 0 && rnd.chance(0.05))
+    ) {
       charge('fail', p.status === 'failed' ? (p.payableAmount ?? 0) : paid, paidAt - 2 * DAY);
     }
     if (paid > 0) charge('success', paid, paidAt);
-    if (p.status === 'awaiting_payment' && account === 'GoCardless' && (p.payableAmount ?? 0) > 0) charge('pending', p.payableAmount ?? 0, paidAt);
+    if (p.status === 'awaiting_payment' && account === 'GoCardless' && (p.payableAmount ?? 0) > 0)
+      charge('pending', p.payableAmount ?? 0, paidAt);
     const lastCharge = charges[charges.length - 1];
-    if (lastCharge && lastCharge.payment === p._id && (lastCharge.createdAt ?? '') > (p.modifiedAt ?? '')) p.modifiedAt = lastCharge.createdAt ?? null;
+    if (lastCharge && lastCharge.payment === p._id && (lastCharge.createdAt ?? '') > (p.modifiedAt ?? ''))
+      p.modifiedAt = lastCharge.createdAt ?? null;
   });
   creditNotes.sort(byDate).forEach((cn, index) => {
     cn.payment.number = `CN-${index + 1}`;

@@ -13,16 +13,27 @@ import { ISSUE_SUBJECTS } from './names.ts';
 import type { OfficeSite } from './spaces.ts';
 import { DAY, HOUR, iso, MINUTE, weekday } from './time.ts';
 
-const officeDay = (rnd: { int(a: number, b: number): number; chance(p: number): boolean }, from: number, to: number): number => {
+const officeDay = (
+  rnd: { int(a: number, b: number): number; chance(p: number): boolean },
+  from: number,
+  to: number,
+): number => {
   let day = rnd.int(from, to);
-  if ((weekday(day) === 0 || weekday(day) === 6) && rnd.chance(0.9)) day = Math.max(from, day - (weekday(day) === 0 ? 2 : 1));
+  if ((weekday(day) === 0 || weekday(day) === 6) && rnd.chance(0.9))
+    day = Math.max(from, day - (weekday(day) === 0 ? 2 : 1));
   return day;
 };
 
 /** Creates ~5000 checkins at scale 1 over the past 12 months (open ones only today). */
-export function createCheckins(ctx: GenContext, sites: readonly OfficeSite[], members: readonly MemberInfo[]): WireCheckin[] {
+export function createCheckins(
+  ctx: GenContext,
+  sites: readonly OfficeSite[],
+  members: readonly MemberInfo[],
+): WireCheckin[] {
   const rnd = ctx.random('checkins');
-  const pool = members.filter((m) => m.member.status !== 'lead' && m.member.status !== 'contact' && m.createdMs < ctx.now - DAY);
+  const pool = members.filter(
+    (m) => m.member.status !== 'lead' && m.member.status !== 'contact' && m.createdMs < ctx.now - DAY,
+  );
   if (pool.length === 0) return [];
   const table = createWeightedTable(pool, (m) => (m.active ? 5 : 1) * (m.team ? 1 : 2));
   const today = Math.floor(ctx.now / DAY);
@@ -32,7 +43,10 @@ export function createCheckins(ctx: GenContext, sites: readonly OfficeSite[], me
     const who = table.pick(rnd.next());
     const site = rnd.chance(0.92) ? who.site : rnd.pick(sites);
     const day = officeDay(rnd, Math.max(today - 365, Math.floor(who.createdMs / DAY) + 1), today);
-    const start = Math.min(ctx.clock.wallToUtc(site.timezone, day, rnd.int(450, 660)), ctx.now - rnd.int(2, 120) * MINUTE);
+    const start = Math.min(
+      ctx.clock.wallToUtc(site.timezone, day, rnd.int(450, 660)),
+      ctx.now - rnd.int(2, 120) * MINUTE,
+    );
     const end = start + rnd.int(60, 600) * MINUTE;
     const createdMs = start + rnd.int(0, 5000);
     const checkin: WireCheckin = {
@@ -52,11 +66,18 @@ export function createCheckins(ctx: GenContext, sites: readonly OfficeSite[], me
 }
 
 /** Creates ~1500 visits at scale 1; about a third host a guest for a meeting-room booking. */
-export function createVisits(ctx: GenContext, sites: readonly OfficeSite[], members: readonly MemberInfo[], bookings: readonly BookingInfo[]): WireVisit[] {
+export function createVisits(
+  ctx: GenContext,
+  _sites: readonly OfficeSite[],
+  members: readonly MemberInfo[],
+  bookings: readonly BookingInfo[],
+): WireVisit[] {
   const rnd = ctx.random('visits');
   const hosts = members.filter((m) => m.active);
   if (hosts.length === 0) return [];
-  const meetings = bookings.filter((b) => b.member && !b.booking.canceled && b.resource.type === 'meeting_room' && b.starts.length > 0);
+  const meetings = bookings.filter(
+    (b) => b.member && !b.booking.canceled && b.resource.type === 'meeting_room' && b.starts.length > 0,
+  );
   const visitorIds: string[] = [];
   const today = Math.floor(ctx.now / DAY);
   const out: { visit: WireVisit; createdMs: number }[] = [];
@@ -70,7 +91,7 @@ export function createVisits(ctx: GenContext, sites: readonly OfficeSite[], memb
     let start: number;
     let end: number | null;
     let createdMs: number;
-    if (linked && linked.member) {
+    if (linked?.member) {
       host = linked.member;
       site = linked.site;
       const occurrence = linked.starts[0] as number;
@@ -81,7 +102,9 @@ export function createVisits(ctx: GenContext, sites: readonly OfficeSite[], memb
       host = rnd.pick(hosts);
       site = host.site;
       const future = rnd.chance(0.05);
-      const day = future ? today + rnd.int(1, 14) : officeDay(rnd, Math.max(today - 365, Math.floor(host.createdMs / DAY) + 1), today);
+      const day = future
+        ? today + rnd.int(1, 14)
+        : officeDay(rnd, Math.max(today - 365, Math.floor(host.createdMs / DAY) + 1), today);
       start = ctx.clock.wallToUtc(site.timezone, day, rnd.int(540, 1020));
       end = start + rnd.int(30, 240) * MINUTE;
       createdMs = future ? ctx.now - rnd.int(1, 72) * HOUR : start - rnd.int(0, 48) * HOUR;
@@ -116,10 +139,23 @@ export function createIssues(ctx: GenContext, members: readonly MemberInfo[]): W
   const target = ctx.count(600, 1);
   for (let i = 0; i < target; i += 1) {
     const who = rnd.pick(pool);
-    const createdMs = ctx.clampPast(rnd.int(Math.max(who.createdMs + HOUR, ctx.now - 400 * DAY), ctx.now - 10 * MINUTE));
+    const createdMs = ctx.clampPast(
+      rnd.int(Math.max(who.createdMs + HOUR, ctx.now - 400 * DAY), ctx.now - 10 * MINUTE),
+    );
     const ageDays = (ctx.now - createdMs) / DAY;
     const status = rnd.weighted<string>(
-      ageDays > 14 ? [['resolved', 88], ['pending', 6], ['open', 6]] : [['new', 30], ['open', 30], ['pending', 20], ['resolved', 20]],
+      ageDays > 14
+        ? [
+            ['resolved', 88],
+            ['pending', 6],
+            ['open', 6],
+          ]
+        : [
+            ['new', 30],
+            ['open', 30],
+            ['pending', 20],
+            ['resolved', 20],
+          ],
     );
     const subject = rnd.pick(ISSUE_SUBJECTS);
     const resolvedMs = status === 'resolved' ? Math.min(ctx.now - MINUTE, createdMs + rnd.int(1, 240) * HOUR) : null;

@@ -95,25 +95,90 @@ interface PlanSeed {
 }
 
 const OFFICE_PLAN_SEEDS: readonly PlanSeed[] = [
-  { kind: 'private-office', name: 'Private Office', code: 'PO', type: 'office', price: 2400, monthly: true, creditHours: 20 },
-  { kind: 'dedicated-desk', name: 'Dedicated Desk', code: 'DD', type: 'desk', price: 450, monthly: true, creditHours: 8 },
-  { kind: 'hot-desk', name: 'Hot Desk Unlimited', code: 'HD', type: 'hotdesk', price: 260, monthly: true, creditHours: 4 },
+  {
+    kind: 'private-office',
+    name: 'Private Office',
+    code: 'PO',
+    type: 'office',
+    price: 2400,
+    monthly: true,
+    creditHours: 20,
+  },
+  {
+    kind: 'dedicated-desk',
+    name: 'Dedicated Desk',
+    code: 'DD',
+    type: 'desk',
+    price: 450,
+    monthly: true,
+    creditHours: 8,
+  },
+  {
+    kind: 'hot-desk',
+    name: 'Hot Desk Unlimited',
+    code: 'HD',
+    type: 'hotdesk',
+    price: 260,
+    monthly: true,
+    creditHours: 4,
+  },
   { kind: 'virtual-office', name: 'Virtual Office', code: 'VO', type: 'service', price: 90, monthly: true },
 ];
 
 const GLOBAL_PLAN_SEEDS: readonly PlanSeed[] = [
-  { kind: 'flex-5', name: 'Flex 5', code: 'FLEX5', type: 'hotdesk', price: 120, monthly: true, passes: 5, description: 'Five hot-desk days a month in any location' },
-  { kind: 'flex-10', name: 'Flex 10', code: 'FLEX10', type: 'hotdesk', price: 210, monthly: true, passes: 10, creditHours: 2 },
-  { kind: 'meeting-bundle', name: 'Meeting Room Bundle (10h)', code: 'MRB10', type: 'service', price: 250, monthly: true, creditHours: 10 },
+  {
+    kind: 'flex-5',
+    name: 'Flex 5',
+    code: 'FLEX5',
+    type: 'hotdesk',
+    price: 120,
+    monthly: true,
+    passes: 5,
+    description: 'Five hot-desk days a month in any location',
+  },
+  {
+    kind: 'flex-10',
+    name: 'Flex 10',
+    code: 'FLEX10',
+    type: 'hotdesk',
+    price: 210,
+    monthly: true,
+    passes: 10,
+    creditHours: 2,
+  },
+  {
+    kind: 'meeting-bundle',
+    name: 'Meeting Room Bundle (10h)',
+    code: 'MRB10',
+    type: 'service',
+    price: 250,
+    monthly: true,
+    creditHours: 10,
+  },
   { kind: 'mail', name: 'Mail Handling', code: 'MAIL', type: 'service', price: 45, monthly: true },
-  { kind: 'registered-address', name: 'Registered Address', code: 'REGADDR', type: 'service', price: 60, monthly: true },
+  {
+    kind: 'registered-address',
+    name: 'Registered Address',
+    code: 'REGADDR',
+    type: 'service',
+    price: 60,
+    monthly: true,
+  },
   { kind: 'coffee', name: 'Barista Coffee Subscription', code: 'COFFEE', type: 'service', price: 35, monthly: true },
   { kind: 'locker', name: 'Locker', code: 'LOCKER', type: 'custom', price: 25, monthly: true },
   { kind: 'parking', name: 'Parking Space', code: 'PARK', type: 'custom', price: 180, monthly: true },
   { kind: 'storage', name: 'Storage Unit', code: 'STORE', type: 'custom', price: 75, monthly: true },
   { kind: 'day-pass', name: 'Day Pass', code: 'DAYPASS', type: 'hotdesk', price: 30, monthly: false, passes: 1 },
   { kind: 'week-pass', name: 'Week Pass', code: 'WEEKPASS', type: 'hotdesk', price: 120, monthly: false, passes: 5 },
-  { kind: 'pass-bundle', name: '10-Day Pass Bundle', code: 'PASS10', type: 'hotdesk', price: 220, monthly: false, passes: 10 },
+  {
+    kind: 'pass-bundle',
+    name: '10-Day Pass Bundle',
+    code: 'PASS10',
+    type: 'hotdesk',
+    price: 220,
+    monthly: false,
+    passes: 10,
+  },
   { kind: 'printing', name: 'Printing Credits', code: 'PRINT', type: 'custom', price: 15, monthly: false },
   { kind: 'setup-fee', name: 'Setup Fee', code: 'SETUP', type: 'custom', price: 150, monthly: false },
   { kind: 'key-card', name: 'Key Card Replacement', code: 'KEYCARD', type: 'custom', price: 20, monthly: false },
@@ -121,7 +186,11 @@ const GLOBAL_PLAN_SEEDS: readonly PlanSeed[] = [
 ];
 
 /** Builds rates and plans for the given offices. */
-export function createPricing(ctx: GenContext, sites: readonly OfficeSite[], resourceTypeIds: ReadonlyMap<string, string>): Pricing {
+export function createPricing(
+  ctx: GenContext,
+  sites: readonly OfficeSite[],
+  resourceTypeIds: ReadonlyMap<string, string>,
+): Pricing {
   const rnd = ctx.random('pricing');
   const firstOpened = Math.min(...sites.map((s) => s.openedAt));
   const officeIds = sites.map((s) => s.office._id);
@@ -140,9 +209,23 @@ export function createPricing(ctx: GenContext, sites: readonly OfficeSite[], res
       intervalLength: seed.interval,
       intervalCount: 1,
       rates: [
-        { _id: ctx.newId(createdMs), price: seed.price, interval: seed.interval, intervalQuantity: 1, isOffRate: false },
+        {
+          _id: ctx.newId(createdMs),
+          price: seed.price,
+          interval: seed.interval,
+          intervalQuantity: 1,
+          isOffRate: false,
+        },
         ...(seed.interval === 'hour'
-          ? [{ _id: ctx.newId(createdMs), price: Math.round(seed.price * 6.5), interval: 'day', intervalQuantity: 1, isOffRate: false }]
+          ? [
+              {
+                _id: ctx.newId(createdMs),
+                price: Math.round(seed.price * 6.5),
+                interval: 'day',
+                intervalQuantity: 1,
+                isOffRate: false,
+              },
+            ]
           : []),
       ],
       extras: [],
@@ -160,24 +243,54 @@ export function createPricing(ctx: GenContext, sites: readonly OfficeSite[], res
   sites.forEach((site, index) => {
     if (index % 3 !== 0) return;
     addRate(
-      { name: `${site.city} Meeting Rooms – Member Rate`, code: `MR-${site.code}`, type: 'meeting_room', price: 25, interval: 'hour' },
+      {
+        name: `${site.city} Meeting Rooms – Member Rate`,
+        code: `MR-${site.code}`,
+        type: 'meeting_room',
+        price: 25,
+        interval: 'hour',
+      },
       [site.office._id],
       site.openedAt + rnd.int(1, 20) * DAY,
     );
   });
 
   const creditRateIds = rates
-    .filter((r) => r.resourceType === 'meeting_room' || r.resourceType === 'team_room' || r.resourceType === 'phone_booth')
+    .filter(
+      (r) => r.resourceType === 'meeting_room' || r.resourceType === 'team_room' || r.resourceType === 'phone_booth',
+    )
     .map((r) => r.rate._id);
   const meetingTypeId = resourceTypeIds.get('meeting_room');
 
   const plans: PlanInfo[] = [];
-  const addPlan = (seed: PlanSeed, office: string | null, name: string, code: string, price: number, createdMs: number, setupFee?: string): PlanInfo => {
+  const addPlan = (
+    seed: PlanSeed,
+    office: string | null,
+    name: string,
+    code: string,
+    price: number,
+    createdMs: number,
+    setupFee?: string,
+  ): PlanInfo => {
     const credits: WirePlanCredit[] = seed.creditHours
       ? [
           rnd.chance(0.8) || !meetingTypeId
-            ? { count: seed.creditHours, validFor: 'rates', type: 'monthly', resourceTypes: [], rates: [...creditRateIds], oneOffPlans: [] }
-            : { count: seed.creditHours, validFor: 'resourceTypes', type: 'monthly', resourceTypes: [meetingTypeId], rates: [], oneOffPlans: [] },
+            ? {
+                count: seed.creditHours,
+                validFor: 'rates',
+                type: 'monthly',
+                resourceTypes: [],
+                rates: [...creditRateIds],
+                oneOffPlans: [],
+              }
+            : {
+                count: seed.creditHours,
+                validFor: 'resourceTypes',
+                type: 'monthly',
+                resourceTypes: [meetingTypeId],
+                rates: [],
+                oneOffPlans: [],
+              },
         ]
       : [];
     const plan: WirePlan = {
@@ -197,7 +310,10 @@ export function createPricing(ctx: GenContext, sites: readonly OfficeSite[], res
       discounts: [],
       extras: [],
       legalDocuments: [],
-      addOns: seed.kind === 'private-office' ? [{ _id: ctx.newId(createdMs), name: 'Extra key card', price: 20, deposit: 0 }] : [],
+      addOns:
+        seed.kind === 'private-office'
+          ? [{ _id: ctx.newId(createdMs), name: 'Extra key card', price: 20, deposit: 0 }]
+          : [],
       credits,
       rates: [],
       isRate: false,

@@ -25,14 +25,102 @@ export interface OfficeSite {
 
 /** Fixed resource-type catalogue; `type` is what resource.type matches (§6.18, §7). */
 const RESOURCE_TYPE_SEEDS = [
-  { type: 'meeting_room', title: 'Meeting Room', color: '#8bc34a', icon: 'meeting-room', canBook: true, canAssign: false, primary: true, isSystem: true, bookingMode: 'time', checkinMode: 'hour' },
-  { type: 'team_room', title: 'Private Office', color: '#3f51b5', icon: 'team-room', canBook: true, canAssign: true, primary: true, isSystem: true, bookingMode: 'time', checkinMode: 'day' },
-  { type: 'desk_tr', title: 'Desk in Private Office', color: '#5c6bc0', icon: 'desk', canBook: false, canAssign: true, primary: false, isSystem: true, bookingMode: 'date', checkinMode: 'day' },
-  { type: 'desk', title: 'Dedicated Desk', color: '#ff9800', icon: 'desk', canBook: true, canAssign: true, primary: true, isSystem: true, bookingMode: 'date', checkinMode: 'day' },
-  { type: 'hotdesk', title: 'Hot Desk', color: '#f44336', icon: 'hotdesk', canBook: true, canAssign: false, primary: true, isSystem: true, bookingMode: 'date', checkinMode: 'day' },
-  { type: 'desk_na', title: 'Unassignable Desk', color: '#9e9e9e', icon: 'desk', canBook: false, canAssign: false, primary: false, isSystem: true, bookingMode: 'date', checkinMode: 'day' },
-  { type: 'phone_booth', title: 'Phone Booth', color: '#009688', icon: 'phone', canBook: true, canAssign: false, primary: false, isSystem: false, bookingMode: 'time', checkinMode: 'hour' },
-  { type: 'event_space', title: 'Event Space', color: '#9c27b0', icon: 'event', canBook: true, canAssign: false, primary: false, isSystem: false, bookingMode: 'time', checkinMode: 'half_day' },
+  {
+    type: 'meeting_room',
+    title: 'Meeting Room',
+    color: '#8bc34a',
+    icon: 'meeting-room',
+    canBook: true,
+    canAssign: false,
+    primary: true,
+    isSystem: true,
+    bookingMode: 'time',
+    checkinMode: 'hour',
+  },
+  {
+    type: 'team_room',
+    title: 'Private Office',
+    color: '#3f51b5',
+    icon: 'team-room',
+    canBook: true,
+    canAssign: true,
+    primary: true,
+    isSystem: true,
+    bookingMode: 'time',
+    checkinMode: 'day',
+  },
+  {
+    type: 'desk_tr',
+    title: 'Desk in Private Office',
+    color: '#5c6bc0',
+    icon: 'desk',
+    canBook: false,
+    canAssign: true,
+    primary: false,
+    isSystem: true,
+    bookingMode: 'date',
+    checkinMode: 'day',
+  },
+  {
+    type: 'desk',
+    title: 'Dedicated Desk',
+    color: '#ff9800',
+    icon: 'desk',
+    canBook: true,
+    canAssign: true,
+    primary: true,
+    isSystem: true,
+    bookingMode: 'date',
+    checkinMode: 'day',
+  },
+  {
+    type: 'hotdesk',
+    title: 'Hot Desk',
+    color: '#f44336',
+    icon: 'hotdesk',
+    canBook: true,
+    canAssign: false,
+    primary: true,
+    isSystem: true,
+    bookingMode: 'date',
+    checkinMode: 'day',
+  },
+  {
+    type: 'desk_na',
+    title: 'Unassignable Desk',
+    color: '#9e9e9e',
+    icon: 'desk',
+    canBook: false,
+    canAssign: false,
+    primary: false,
+    isSystem: true,
+    bookingMode: 'date',
+    checkinMode: 'day',
+  },
+  {
+    type: 'phone_booth',
+    title: 'Phone Booth',
+    color: '#009688',
+    icon: 'phone',
+    canBook: true,
+    canAssign: false,
+    primary: false,
+    isSystem: false,
+    bookingMode: 'time',
+    checkinMode: 'hour',
+  },
+  {
+    type: 'event_space',
+    title: 'Event Space',
+    color: '#9c27b0',
+    icon: 'event',
+    canBook: true,
+    canAssign: false,
+    primary: false,
+    isSystem: false,
+    bookingMode: 'time',
+    checkinMode: 'half_day',
+  },
 ] as const;
 
 const RESOURCE_MIX: readonly (readonly [string, number])[] = [
@@ -59,7 +147,7 @@ const slugify = (text: string): string =>
 /** Opens the org's offices: about six at scale 1, growing slowly with scale. */
 export function createOffices(ctx: GenContext, foundedAt: number): OfficeSite[] {
   const rnd = ctx.random('offices');
-  const count = Math.min(CITIES.length, Math.max(2, Math.round(6 * Math.pow(ctx.scale, 0.3))));
+  const count = Math.min(CITIES.length, Math.max(2, Math.round(6 * ctx.scale ** 0.3)));
   // Every office is open at least 14 months before now, so a full year of activity exists.
   const lastOpening = ctx.now - 430 * DAY;
   const step = (lastOpening - foundedAt) / Math.max(1, count - 1);
@@ -144,7 +232,12 @@ export function createSpaces(ctx: GenContext, sites: readonly OfficeSite[], pric
       const createdMs = site.openedAt + rnd.int(0, 10) * DAY + rnd.int(0, 86_399) * 1000;
       const name = FLOOR_NAMES[n] ?? `${n}th Floor`;
       const floor: WireFloor = {
-        background: { height: rnd.int(18_000, 30_000), width: rnd.int(35_000, 55_000), measured: true, uri: `https://cdn.example.com/floors/${site.code.toLowerCase()}-${n}.svg` },
+        background: {
+          height: rnd.int(18_000, 30_000),
+          width: rnd.int(35_000, 55_000),
+          measured: true,
+          uri: `https://cdn.example.com/floors/${site.code.toLowerCase()}-${n}.svg`,
+        },
         isOpen: true,
         versions: [],
         _id: ctx.newId(createdMs),
@@ -195,9 +288,18 @@ export function createSpaces(ctx: GenContext, sites: readonly OfficeSite[], pric
       const number = nextNumber(`${officeId}|${type}`);
       const createdMs = floorCreated + rnd.int(0, 20) * DAY + rnd.int(0, 86_399) * 1000;
       const parent = type === 'desk_tr' ? rnd.pick(roomsOnFloor) : undefined;
-      const size = type === 'meeting_room' ? rnd.pick([4, 6, 8, 10, 12, 16]) : type === 'team_room' ? rnd.int(2, 16) : type === 'event_space' ? 60 : 1;
+      const size =
+        type === 'meeting_room'
+          ? rnd.pick([4, 6, 8, 10, 12, 16])
+          : type === 'team_room'
+            ? rnd.int(2, 16)
+            : type === 'event_space'
+              ? 60
+              : 1;
       const rateChoices =
-        type === 'meeting_room' ? [...(ratesByType.get('meeting_room') ?? []), ...(ratesByType.get(`meeting_room|${officeId}`) ?? [])] : (ratesByType.get(type) ?? []);
+        type === 'meeting_room'
+          ? [...(ratesByType.get('meeting_room') ?? []), ...(ratesByType.get(`meeting_room|${officeId}`) ?? [])]
+          : (ratesByType.get(type) ?? []);
       const rate = rateChoices.length > 0 ? rnd.pick(rateChoices) : undefined;
       const targetPlan =
         type === 'team_room'
@@ -207,7 +309,12 @@ export function createSpaces(ctx: GenContext, sites: readonly OfficeSite[], pric
             : type === 'hotdesk'
               ? pricing.officePlan(officeId, 'hot-desk')
               : undefined;
-      const price = type === 'team_room' ? Math.round(size * 420 * site.priceLevel) : type === 'desk' ? (targetPlan?.plan.price ?? 0) : 0;
+      const price =
+        type === 'team_room'
+          ? Math.round(size * 420 * site.priceLevel)
+          : type === 'desk'
+            ? (targetPlan?.plan.price ?? 0)
+            : 0;
       const resource: WireResource = {
         access: { full: true, public: type === 'meeting_room' && rnd.chance(0.3), teams: [], plans: [] },
         availability: [{ startDate: dateOnly(createdMs), endDate: null }],
