@@ -60,6 +60,14 @@ export type Address = {
   zip?: Maybe<Scalars['String']['output']>;
 };
 
+/** The order of aggregate groups: by `count`, or by `key` (the key values in the order of `by`: ids, days and months as text; groups without a value last). With both, `count` first and `key` breaks ties. Default: keys ascending. */
+export type AggregateGroupOrder = {
+  /** Order by the number of items in the group. */
+  count?: InputMaybe<SortDirection>;
+  /** Order by the key values (default ASC). */
+  key?: InputMaybe<SortDirection>;
+};
+
 /** A booking of a resource (meeting room, desk …). A recurring series is one booking: use `bookingOccurrences` for every instance. Report "Bookings". */
 export type Booking = {
   __typename?: 'Booking';
@@ -135,9 +143,41 @@ export type Booking = {
   visitorIds: Array<Scalars['ID']['output']>;
 };
 
+/** Numbers over every Booking item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type BookingAggregate = {
+  __typename?: 'BookingAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: BookingAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<BookingGroup>;
+  /** Sums of the numeric fields over every matching item. */
+  sum: BookingSums;
+};
+
+
+/** Numbers over every Booking item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type BookingAggregateGroupByArgs = {
+  by: Array<BookingGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
+/** Averages of the numeric fields of Booking items, over the items that have the field; null when none has. */
+export type BookingAverages = {
+  __typename?: 'BookingAverages';
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A page of Booking items. Page with `first` and `after`; every item appears exactly once. */
 export type BookingConnection = {
   __typename?: 'BookingConnection';
+  /** Count, sums, averages and groups of every Booking item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: BookingAggregate;
   /** The items of this page with their cursors. */
   edges: Array<BookingEdge>;
   /** The items of this page, without cursors. */
@@ -190,6 +230,59 @@ export type BookingFee = {
   fee?: Maybe<Fee>;
   /** Value credits (coins) spent, as sent by OfficeRnD. */
   valueCredits?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** One group of Booking items: its keys, how many items it has, and their sums and averages. */
+export type BookingGroup = {
+  __typename?: 'BookingGroup';
+  /** Averages over the group. */
+  avg: BookingAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: BookingGroupKeys;
+  /** Sums over the group. */
+  sum: BookingSums;
+};
+
+/** What Booking items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type BookingGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The member who booked. */
+  | 'MEMBER'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office of the booked resource. */
+  | 'OFFICE'
+  /** The booked resource. */
+  | 'RESOURCE'
+  /** The type of the booked resource (meeting room, desk …), read from the resource. */
+  | 'RESOURCE_TYPE'
+  /** The team the booking is billed to. */
+  | 'TEAM'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of Booking items: the fields named in `by` are set, the others null. */
+export type BookingGroupKeys = {
+  __typename?: 'BookingGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The member who booked. Null when the list is not grouped by it, or for the group of items without one. */
+  member?: Maybe<Member>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office of the booked resource. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The booked resource. Null when the list is not grouped by it, or for the group of items without one. */
+  resource?: Maybe<Resource>;
+  /** The type of the booked resource (meeting room, desk …), read from the resource. Null when the list is not grouped by it, or for the group of items without one. */
+  resourceType?: Maybe<ResourceType>;
+  /** The team the booking is billed to. Null when the list is not grouped by it, or for the group of items without one. */
+  team?: Maybe<Team>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
 };
 
 /** One occurrence of a booking in a time window: a one-off booking, or one instance of a recurring series. Report "Booking Occurrences". */
@@ -323,6 +416,13 @@ export type BookingSource =
   | 'PUBLIC'
   /** The OfficeRnD API (OfficeRnD value `public-api`). */
   | 'PUBLIC_API';
+
+/** Sums of the numeric fields of Booking items; a field no item has is null. */
+export type BookingSums = {
+  __typename?: 'BookingSums';
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
 
 /** A payment transaction recorded against an invoice: a card payment, bank transfer, cash receipt or refund. Report "Charges". */
 export type Charge = {
