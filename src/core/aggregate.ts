@@ -6,8 +6,25 @@
  */
 
 import type { ListCollection } from '../officernd/collections.ts';
-import { CHARGE_STATUS, type EnumSpec } from '../officernd/enums.ts';
-import type { WireBooking, WireCharge, WireDateTimeSlot, WireMap, WireResource } from '../officernd/types.ts';
+import {
+  CHARGE_STATUS,
+  FEE_STATUS,
+  MEMBERSHIP_STATUS,
+  PAYMENT_DOCUMENT_TYPE,
+  PAYMENT_STATUS,
+  type EnumSpec,
+} from '../officernd/enums.ts';
+import type {
+  WireBooking,
+  WireCharge,
+  WireCheckin,
+  WireDateTimeSlot,
+  WireFee,
+  WireMap,
+  WireMembership,
+  WirePayment,
+  WireResource,
+} from '../officernd/types.ts';
 import { addDays, WEEKDAYS, type Weekday } from '../dates/selection.ts';
 import { wireDay, wireInstant } from '../dates/wire-dates.ts';
 
@@ -137,6 +154,92 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
           'Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; ' +
           'all-day bookings count their whole days).',
         read: (b) => minutesBetween(slot(b.start), slot(b.end)),
+      },
+    },
+  },
+  payments: {
+    collection: 'payments',
+    type: 'Payment',
+    keys: {
+      OFFICE: link<WirePayment>('office', 'offices', 'The office the document was issued by.', (p) => p.office),
+      TEAM: link<WirePayment>('team', 'teams', 'The team billed.', (p) => p.team),
+      MEMBER: link<WirePayment>('member', 'members', 'The member billed.', (p) => p.member),
+      STATUS: enumKey<WirePayment>('status', PAYMENT_STATUS, 'The status of the document.', (p) => p.status),
+      DOCUMENT_TYPE: enumKey<WirePayment>(
+        'documentType',
+        PAYMENT_DOCUMENT_TYPE,
+        'The kind of document (invoice, credit note …).',
+        // As the Payment type reads it: a document without a type is an invoice.
+        (p) => p.documentType ?? 'invoice',
+      ),
+      ...TIME_KEYS,
+    },
+    measures: {
+      totalAmount: amount('totalAmount', 'The total, tax included.'),
+      amount: amount('amount', 'The amount, as OfficeRnD sends it (wire `amount`).'),
+      subtotal: amount('subtotal', 'The sum of the lines after discount, before tax.'),
+      paidAmount: amount('paidAmount', 'How much has been paid.'),
+      payableAmount: amount('payableAmount', 'How much is still to be paid.'),
+    },
+  },
+  fees: {
+    collection: 'fees',
+    type: 'Fee',
+    keys: {
+      OFFICE: link<WireFee>('office', 'offices', 'The office of the fee.', (f) => f.office),
+      TEAM: link<WireFee>('team', 'teams', 'The team charged.', (f) => f.team),
+      MEMBER: link<WireFee>('member', 'members', 'The member charged.', (f) => f.member),
+      PLAN: link<WireFee>(
+        'plan',
+        'plans',
+        'The plan the fee was created from (`plan` is null for a resource rate: `planId` names it).',
+        (f) => f.plan,
+      ),
+      STATUS: enumKey<WireFee>('status', FEE_STATUS, 'The approval state of the fee.', (f) => f.status),
+      ...TIME_KEYS,
+    },
+    measures: {
+      price: amount('price', 'The unit price before discount.'),
+      quantity: amount('quantity', 'The units charged.'),
+      discountedPrice: amount('discountedPrice', 'The unit price after discount.'),
+    },
+  },
+  memberships: {
+    collection: 'memberships',
+    type: 'Membership',
+    keys: {
+      PLAN: link<WireMembership>('plan', 'plans', 'The membership plan.', (m) => m.plan),
+      OFFICE: link<WireMembership>('office', 'offices', 'The office of the membership.', (m) => m.office),
+      TEAM: link<WireMembership>('team', 'teams', 'The team of the membership.', (m) => m.team),
+      MEMBER: link<WireMembership>('member', 'members', 'The member of the membership.', (m) => m.member),
+      STATUS: enumKey<WireMembership>('status', MEMBERSHIP_STATUS, 'The approval status.', (m) => m.status),
+      ...TIME_KEYS,
+    },
+    measures: {
+      price: amount('price', 'The list price per interval.'),
+      discountedPrice: amount('discountedPrice', 'The price per interval after discounts.'),
+      deposit: amount('deposit', 'The deposit held.'),
+    },
+  },
+  checkins: {
+    collection: 'checkins',
+    type: 'Checkin',
+    keys: {
+      OFFICE: link<WireCheckin>('office', 'offices', 'The office checked in to.', (c) => c.office),
+      TEAM: link<WireCheckin>('team', 'teams', "The member's team at check-in.", (c) => c.team),
+      MEMBER: link<WireCheckin>('member', 'members', 'The member who checked in.', (c) => c.member),
+      RESOURCE_TYPE: {
+        kind: 'resource-type',
+        name: 'resourceType',
+        description: 'The type of resource used (its resource-type key, §7).',
+        read: (c) => ref(c.resourceType),
+      },
+      ...TIME_KEYS,
+    },
+    measures: {
+      duration: {
+        description: 'Minutes from check-in to check-out; check-ins still open have none.',
+        read: (c) => minutesBetween(c.start, c.end),
       },
     },
   },

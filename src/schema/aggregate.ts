@@ -174,7 +174,24 @@ export function aggregateField<C extends ListCollection>(
   });
   const Keys = builder.objectRef<Record<string, string | null>>(`${type}GroupKeys`).implement({
     description: `The key values of one group of ${type} items: the fields named in \`by\` are set, the others null.`,
-    fields: (t) => Object.fromEntries(Object.values(spec.keys).map((key) => [key.name, keyField(t, key)])),
+    fields: (t) =>
+      Object.fromEntries(
+        Object.values(spec.keys).flatMap((key) => [
+          [key.name, keyField(t, key)],
+          // The id itself too: it names the group when the object is gone (a dangling reference) or of another kind.
+          ...(key.kind === 'link'
+            ? [
+                [
+                  `${key.name}Id`,
+                  t.id({
+                    description: `The id \`${key.name}\` points at; null when not grouped by it, or for items without one.`,
+                    resolve: (keys) => keys[key.name] ?? null,
+                  }),
+                ],
+              ]
+            : []),
+        ]),
+      ),
   });
   const GroupRef = builder.objectRef<Group>(`${type}Group`).implement({
     description: `One group of ${type} items: its keys, how many items it has, and their sums and averages.`,

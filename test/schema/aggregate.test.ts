@@ -326,3 +326,136 @@ describe('the scan cap', () => {
     expect(simulator.log.count({ kind: 'api', collection: 'bookings' })).toBe(500);
   }, 60_000);
 });
+
+/** Counts and sums of `field` per key, from the dataset. */
+function tally<T>(rows: readonly T[], key: (row: T) => string, value: (row: T) => number | null | undefined) {
+  const out = new Map<string, { count: number; sum: number }>();
+  for (const row of rows) {
+    const k = key(row);
+    const e = out.get(k) ?? { count: 0, sum: 0 };
+    e.count += 1;
+    e.sum += value(row) ?? 0;
+    out.set(k, e);
+  }
+  return out;
+}
+
+type Row = { keys: Record<string, unknown>; count: number; sum: Record<string, number | null> };
+
+async function groups(stack: TestStack, query: string): Promise<{ count: number; groupBy: Row[] }> {
+  const result = await stack.query<Record<string, { aggregate: { count: number; groupBy: Row[] } }>>(query);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return Object.values(result.data ?? {})[0]?.aggregate as { count: number; groupBy: Row[] };
+}
+
+function expectGroups(
+  rows: Row[],
+  key: (row: Row) => string,
+  field: string,
+  expected: Map<string, { count: number; sum: number }>,
+) {
+  expect(rows).toHaveLength(expected.size);
+  for (const row of rows) {
+    const want = expected.get(key(row));
+    expect(want, key(row)).toBeDefined();
+    expect(row.count, key(row)).toBe(want?.count);
+    expect(row.sum[field] ?? 0, key(row)).toBeCloseTo(want?.sum ?? Number.NaN, 6);
+  }
+}
+
+describe('the same pattern on payments, fees, memberships, check-ins and charges', () => {
+  const stack = createTestStack();
+  const c = data.collections;
+  const id = (k: unknown) => (k as { id: string } | null)?.id ?? 'none';
+
+  it('payments: revenue by month, status and team (date-only dates never shift with the time zone)', async () => {
+    const out = await groups(
+      stack,
+      `{ payments(first: 0) { aggregate { count groupBy(by: [MONTH, STATUS, TEAM], timeZone: "Pacific/Auckland") {
+        keys { month status team { id } teamId } count sum { totalAmount }
+      } } } }`,
+    );
+    expect(out.count).toBe(c.payments.length);
+    const expected = tally(
+      c.payments,
+      (p) => [p.date?.slice(0, 7), p.status?.toUpperCase(), p.team ?? 'none'].join('|'),
+      (p) => p.totalAmount,
+    );
+    expectGroups(out.groupBy, (r) => [r.keys.month, r.keys.status, id(r.keys.team)].join('|'), 'totalAmount', expected);
+    for (const r of out.groupBy) expect(r.keys.teamId ?? 'none').toBe(id(r.keys.team));
+  });
+
+  it('fees: price by plan and month within a date selection', async () => {
+    const out = await groups(
+      stack,
+      `{ fees(first: 0, dates: { from: "2026-01-01", to: "2026-06-30" }) { aggregate { count groupBy(by: [PLAN, MONTH]) {
+        keys { planId month } count sum { price }
+      } } } }`,
+    );
+    const rows = c.fees.filter((f) => (f.date ?? '') >= '2026-01-01' && (f.date ?? '') < '2026-07-01');
+    expect(out.count).toBe(rows.length);
+    const expected = tally(
+      rows,
+      (f) => [f.plan ?? null, f.date?.slice(0, 7)].join('|'),
+      (f) => f.price,
+    );
+    expectGroups(out.groupBy, (r) => [r.keys.planId, r.keys.month].join('|'), 'price', expected);
+  });
+
+  it('memberships: count and price by plan, with the plan objects', async () => {
+    const out = await groups(
+      stack,
+      `{ memberships(first: 0) { aggregate { groupBy(by: [PLAN], orderBy: { count: DESC }) {
+        keys { plan { id name } } count sum { price }
+      } } } }`,
+    );
+    const names = new Map(c.plans.map((p) => [p._id, p.name]));
+    const expected = tally(
+      c.memberships,
+      (m) => m.plan ?? 'none',
+      (m) => m.price,
+    );
+    expectGroups(out.groupBy, (r) => id(r.keys.plan), 'price', expected);
+    for (const r of out.groupBy) expect((r.keys.plan as { name: string }).name).toBe(names.get(id(r.keys.plan)));
+  });
+
+  it('check-ins: by office and day, with minutes checked in (open check-ins have none)', async () => {
+    const out = await groups(
+      stack,
+      `{ checkins(first: 0, dates: { period: LAST_MONTH }) { aggregate { count groupBy(by: [OFFICE, DAY]) {
+        keys { officeId day } count sum { duration }
+      } } } }`,
+    );
+    const rows = c.checkins.filter((x) => x.start >= '2026-10-01' && x.start < '2026-11-01');
+    expect(out.count).toBe(rows.length);
+    const expected = tally(
+      rows,
+      (x) => [x.office, x.start.slice(0, 10)].join('|'),
+      (x) => (x.end ? (Date.parse(x.end) - Date.parse(x.start)) / 60_000 : null),
+    );
+    expectGroups(out.groupBy, (r) => [r.keys.officeId, r.keys.day].join('|'), 'duration', expected);
+  });
+
+  it('charges: amount by status', async () => {
+    const out = await groups(
+      stack,
+      '{ charges(first: 0) { aggregate { groupBy(by: [STATUS]) { keys { status } count sum { amount } } } } }',
+    );
+    const expected = tally(
+      c.charges,
+      (x) => (x.status ?? '').toUpperCase(),
+      (x) => x.amount,
+    );
+    expectGroups(out.groupBy, (r) => String(r.keys.status), 'amount', expected);
+  });
+
+  it('reverse links aggregate their children', async () => {
+    const team = c.bookings.find((b) => b.team)?.team as string;
+    const result = await stack.query<{ team: { bookings: { aggregate: { count: number } } } }>(
+      'query($id: ID!) { team(id: $id) { bookings(first: 1) { aggregate { count } } } }',
+      { id: team },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.team.bookings.aggregate.count).toBe(c.bookings.filter((b) => b.team === team).length);
+  });
+});
