@@ -49,6 +49,8 @@ export interface GroupKey<T> {
   description: string;
   /** link: the collection the id points at. */
   collection?: ListCollection;
+  /** link, resource-type: the readable field of the object (an export's `<name>.<label>` column). */
+  label?: string;
   /** link, enum, resource-type: the key's value of a row; `lookup` finds objects the `via` link reads. */
   read?: (row: T, lookup: Lookup) => string | null;
   /** An object the key needs first (resource types of bookings: their resources), looked up by id by the caller. */
@@ -78,7 +80,14 @@ export type Lookup = (collection: ListCollection, id: string) => object | undefi
 const ref = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 const link = <T>(name: string, collection: ListCollection, description: string, read: (row: T) => unknown) =>
-  ({ kind: 'link', name, collection, description, read: (row: T) => ref(read(row)) }) satisfies GroupKey<T>;
+  ({
+    kind: 'link',
+    name,
+    collection,
+    label: 'name',
+    description,
+    read: (row: T) => ref(read(row)),
+  }) satisfies GroupKey<T>;
 
 const enumKey = <T>(name: string, spec: EnumSpec, description: string, read: (row: T) => unknown) =>
   ({ kind: 'enum', name, enum: spec, description, read: (row: T) => ref(read(row)) }) satisfies GroupKey<T>;
@@ -137,6 +146,7 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
       RESOURCE_TYPE: {
         kind: 'resource-type',
         name: 'resourceType',
+        label: 'title',
         description: 'The type of the booked resource (meeting room, desk …), read from the resource.',
         via: { collection: 'resources', id: (b) => ref(b.resourceId) },
         read: (b, lookup) => {
@@ -231,6 +241,7 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
       RESOURCE_TYPE: {
         kind: 'resource-type',
         name: 'resourceType',
+        label: 'title',
         description: 'The type of resource used (its resource-type key, §7).',
         read: (c) => ref(c.resourceType),
       },
@@ -384,28 +395,53 @@ function keyValue<T>(key: GroupKey<T>, row: T, options: GroupOptions<T>): string
   }
 }
 
-/** Groups rows by the keys asked for, in first-seen order; an unknown key name is a programming error. */
-export function groupRows<T>(spec: AggregateSpec<T>, rows: readonly T[], options: GroupOptions<T>): Group[] {
+/** Groups rows page by page (memory: the groups, never the rows); past `maxGroups` groups, a GroupLimitError. */
+export interface Grouper<T> {
+  /** Adds rows; `lookup` finds the objects their `via` keys read (see `lookupsFor`). */
+  add(rows: readonly T[], lookup: Lookup): void;
+  /** The groups so far, in first-seen order. */
+  groups(): Group[];
+}
+
+/** A grouper by the keys asked for (`<Type>GroupBy` values); an unknown key name is a programming error. */
+export function createGrouper<T>(
+  spec: AggregateSpec<T>,
+  options: Omit<GroupOptions<T>, 'lookup'>,
+  maxGroups = Number.POSITIVE_INFINITY,
+): Grouper<T> {
   const keys = [...new Set(options.by)].map((name) => {
     const key = spec.keys[name];
     if (!key) throw new Error(`${spec.type} cannot be grouped by ${name}`);
     return key;
   });
   const groups = new Map<string, { keys: Record<string, string | null>; acc: Accumulator<T> }>();
-  for (const row of rows) {
-    const values = keys.map((key) => keyValue(key, row, options));
-    const id = JSON.stringify(values);
-    let group = groups.get(id);
-    if (!group) {
-      group = {
-        keys: Object.fromEntries(keys.map((key, i) => [key.name, values[i] ?? null])),
-        acc: new Accumulator(spec.measures),
-      };
-      groups.set(id, group);
-    }
-    group.acc.add(row);
-  }
-  return [...groups.values()].map((g) => ({ keys: g.keys, ...g.acc.totals() }));
+  return {
+    add(rows, lookup) {
+      const withLookup = { ...options, lookup };
+      for (const row of rows) {
+        const values = keys.map((key) => keyValue(key, row, withLookup));
+        const id = JSON.stringify(values);
+        let group = groups.get(id);
+        if (!group) {
+          if (groups.size >= maxGroups) throw new GroupLimitError(groups.size + 1, maxGroups);
+          group = {
+            keys: Object.fromEntries(keys.map((key, i) => [key.name, values[i] ?? null])),
+            acc: new Accumulator(spec.measures),
+          };
+          groups.set(id, group);
+        }
+        group.acc.add(row);
+      }
+    },
+    groups: () => [...groups.values()].map((g) => ({ keys: g.keys, ...g.acc.totals() })),
+  };
+}
+
+/** Groups rows by the keys asked for, in first-seen order. */
+export function groupRows<T>(spec: AggregateSpec<T>, rows: readonly T[], options: GroupOptions<T>): Group[] {
+  const grouper = createGrouper(spec, options);
+  grouper.add(rows, options.lookup);
+  return grouper.groups();
 }
 
 /** The ids each `via` link of the asked keys needs looked up, by collection (distinct, in first-seen order). */
