@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
 import { createGateway } from '../../src/gateway.ts';
@@ -6,6 +7,14 @@ import type { WireBooking } from '../../src/officernd/types.ts';
 import type { Dataset } from '../../src/simulator/generate.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
+import {
+  BookingsPerOfficeDayDocument,
+  MembershipsByPlanDocument,
+  RevenueByMonthDocument,
+  type BookingsPerOfficeDayQuery,
+  type MembershipsByPlanQuery,
+  type RevenueByMonthQuery,
+} from '../generated/graphql.ts';
 import { createTestStack, plannedLookups, TEST_NOW, testDataset, type TestStack } from '../helpers.ts';
 
 // Aggregates (issue 18) against the simulator over HTTP: every count, sum and group is worked out here again from
@@ -457,5 +466,60 @@ describe('the same pattern on payments, fees, memberships, check-ins and charges
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.team.bookings.aggregate.count).toBe(c.bookings.filter((b) => b.team === team).length);
+  });
+});
+
+describe('the aggregate examples (examples/aggregate-*.graphql), under the default limits', () => {
+  const stack = createTestStack();
+  const c = data.collections;
+
+  it('BookingsPerOfficeDay counts last month’s bookings per office and London day', async () => {
+    const result = await stack.query<BookingsPerOfficeDayQuery>(print(BookingsPerOfficeDayDocument));
+    expect(result.errors).toBeUndefined();
+    const aggregate = result.data?.bookings?.aggregate;
+    const rows = bookings.filter((b) => localDay(startOf(b), 'Europe/London').slice(0, 7) === '2026-10');
+    expect(aggregate?.count).toBe(rows.length);
+    const expected = expectedGroups(rows, (b) => `${b.office}|${localDay(startOf(b), 'Europe/London')}`);
+    expect(aggregate?.groupBy.map((g) => [`${g.keys.office?.id}|${g.keys.day}`, g.count])).toEqual(
+      [...expected].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, v.count]),
+    );
+  });
+
+  it('RevenueByMonth sums this year’s payments by month and status, and ranks teams', async () => {
+    const result = await stack.query<RevenueByMonthQuery>(print(RevenueByMonthDocument));
+    expect(result.errors).toBeUndefined();
+    const aggregate = result.data?.payments?.aggregate;
+    const rows = c.payments.filter((p) => (p.date ?? '') >= '2026-01-01' && (p.date ?? '') < '2026-11-17');
+    expect(aggregate?.count).toBe(rows.length);
+    expect(aggregate?.sum.totalAmount).toBeCloseTo(
+      rows.reduce((s, p) => s + (p.totalAmount ?? 0), 0),
+      6,
+    );
+    expect(aggregate?.byMonth.reduce((n, g) => n + g.count, 0)).toBe(rows.length);
+    expect(aggregate?.topTeams).toHaveLength(10);
+    const counts = aggregate?.topTeams.map((g) => g.count) ?? [];
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const perTeam = tally(
+      rows,
+      (p) => p.team ?? 'none',
+      () => 0,
+    );
+    expect(counts[0]).toBe(Math.max(...[...perTeam.values()].map((v) => v.count)));
+  });
+
+  it('MembershipsByPlan counts memberships per plan, most sold first', async () => {
+    const result = await stack.query<MembershipsByPlanQuery>(print(MembershipsByPlanDocument));
+    expect(result.errors).toBeUndefined();
+    const memberships = result.data?.memberships;
+    expect(memberships?.totalCount).toBe(c.memberships.length);
+    const groups = memberships?.aggregate.groupBy ?? [];
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(c.memberships.length);
+    const plans = new Map(c.plans.map((p) => [p._id, p.name]));
+    const perPlan = tally(
+      c.memberships,
+      (m) => plans.get(m.plan ?? '') ?? 'none',
+      (m) => m.price,
+    );
+    for (const g of groups) expect(g.count).toBe(perPlan.get(g.keys.plan?.name ?? 'none')?.count);
   });
 });
