@@ -321,11 +321,13 @@ export interface GroupOptions<T> {
   lookup: Lookup;
 }
 
-/** Count, sums and averages of a set of rows. Sums and averages skip rows without the value; none: null. */
+/** Count, sums, averages, least and greatest values of a set of rows; rows without a value are skipped (none: null). */
 export interface Totals {
   count: number;
   sum: Record<string, number | null>;
   avg: Record<string, number | null>;
+  min: Record<string, number | null>;
+  max: Record<string, number | null>;
 }
 
 /** One group: its key values by key name (`office`: an id, `day`: YYYY-MM-DD; null: rows without one) and totals. */
@@ -338,7 +340,11 @@ class Sum {
   private total = 0;
   private error = 0;
   values = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
   add(x: number): void {
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
     const t = this.total + x;
     this.error += Math.abs(this.total) >= Math.abs(x) ? this.total - t + x : x - t + this.total;
     this.total = t;
@@ -365,15 +371,20 @@ class Accumulator<T> {
   totals(): Totals {
     const sum: Record<string, number | null> = {};
     const avg: Record<string, number | null> = {};
+    const min: Record<string, number | null> = {};
+    const max: Record<string, number | null> = {};
     for (const [name, , s] of this.sums) {
-      sum[name] = s.values === 0 ? null : s.value;
-      avg[name] = s.values === 0 ? null : s.value / s.values;
+      const none = s.values === 0;
+      sum[name] = none ? null : s.value;
+      avg[name] = none ? null : s.value / s.values;
+      min[name] = none ? null : s.min;
+      max[name] = none ? null : s.max;
     }
-    return { count: this.count, sum, avg };
+    return { count: this.count, sum, avg, min, max };
   }
 }
 
-/** Count, sums and averages of all rows. */
+/** Count, sums, averages, minimums and maximums of all rows. */
 export function totalsOf<T>(spec: AggregateSpec<T>, rows: readonly T[]): Totals {
   const all = new Accumulator(spec.measures);
   for (const row of rows) all.add(row);

@@ -24,7 +24,7 @@ function groupByOf(spec: ReportSpec) {
     groupBy: {
       description:
         'Comma-separated keys (e.g. groupBy=office,day): one row per group with its key columns (a linked key adds its ' +
-        "readable `<key>.name`, or `resourceType.title`), `count`, `sum_<field>` and `avg_<field>`. Time keys read the date field in the selection's " +
+        "readable `<key>.name`, or `resourceType.title`), `count`, `sum_<field>`, `avg_<field>`, `min_<field>` and `max_<field>`. Time keys read the date field in the selection's " +
         'timeZone. Not with columns, expand or limit.',
       keys: groupByKeys(spec),
       fields: Object.fromEntries(Object.entries(aggregates.measures).map(([name, m]) => [name, m.description])),

@@ -1,7 +1,7 @@
 /**
  * `?groupBy=` on an export (issue 18): `GET /reports/bookings.csv?groupBy=office,day&period=last_month` answers the
  * aggregate table instead of the rows: one row per group, its key columns (a linked key gives its id and a readable
- * `<key>.name` column), `count`, and `sum_<field>`/`avg_<field>` per numeric field. Keys and fields are the GraphQL
+ * `<key>.name` column), `count`, and `sum_<field>`, `avg_<field>`, `min_<field>`, `max_<field>` per numeric field. Keys and fields are the GraphQL
  * `aggregate`'s (core/aggregate.ts), and so are the numbers: the rows are the export's own (filters and dates),
  * grouped page by page (memory holds the groups, never the rows).
  */
@@ -51,7 +51,11 @@ export function groupedColumns(aggregates: AggregateSpec<object>, by: readonly s
     return key.label ? [key.name, `${key.name}.${key.label}`] : [key.name];
   });
   const measures = Object.keys(aggregates.measures);
-  return [...keys, 'count', ...measures.map((m) => `sum_${m}`), ...measures.map((m) => `avg_${m}`)];
+  return [
+    ...keys,
+    'count',
+    ...(['sum', 'avg', 'min', 'max'] as const).flatMap((f) => measures.map((m) => `${f}_${m}`)),
+  ];
 }
 
 /**
@@ -205,6 +209,8 @@ export async function groupedTable(
     cells.push(group.count);
     for (const m of measures) cells.push(group.sum[m] ?? null);
     for (const m of measures) cells.push(group.avg[m] ?? null);
+    for (const m of measures) cells.push(group.min[m] ?? null);
+    for (const m of measures) cells.push(group.max[m] ?? null);
     return cells;
   });
   return { columns: groupedColumns(aggregates, by), rows };

@@ -27,6 +27,8 @@ interface GqlGroup {
   count: number;
   sum: Record<string, number | null>;
   avg: Record<string, number | null>;
+  min: Record<string, number | null>;
+  max: Record<string, number | null>;
 }
 
 async function gqlGroups(stack: TestStack, query: string): Promise<GqlGroup[]> {
@@ -43,12 +45,21 @@ describe('GET /reports/{report}.{format}?groupBy=', () => {
     expect(status).toBe(200);
     const table = parseExport(format, text);
     if (format === 'csv')
-      expect(table.columns).toEqual(['office', 'office.name', 'day', 'count', 'sum_duration', 'avg_duration']);
+      expect(table.columns).toEqual([
+        'office',
+        'office.name',
+        'day',
+        'count',
+        'sum_duration',
+        'avg_duration',
+        'min_duration',
+        'max_duration',
+      ]);
     const rows = records(format, text);
     const groups = await gqlGroups(
       stack,
       `{ bookings(dates: { period: LAST_MONTH }, first: 0) { aggregate { groupBy(by: [OFFICE, DAY]) {
-        keys { office { id name } day } count sum { duration } avg { duration }
+        keys { office { id name } day } count sum { duration } avg { duration } min { duration } max { duration }
       } } } }`,
     );
     expect(groups.length).toBeGreaterThan(10);
@@ -60,11 +71,22 @@ describe('GET /reports/{report}.{format}?groupBy=', () => {
         num(r.count),
         num(r.sum_duration),
         num(r.avg_duration)?.toFixed(6),
+        num(r.min_duration),
+        num(r.max_duration),
       ]),
     ).toEqual(
       groups.map((g) => {
         const office = g.keys.office as { id: string; name: string };
-        return [office.id, office.name, g.keys.day, g.count, g.sum.duration, g.avg.duration?.toFixed(6)];
+        return [
+          office.id,
+          office.name,
+          g.keys.day,
+          g.count,
+          g.sum.duration,
+          g.avg.duration?.toFixed(6),
+          g.min.duration,
+          g.max.duration,
+        ];
       }),
     );
   });
@@ -87,6 +109,16 @@ describe('GET /reports/{report}.{format}?groupBy=', () => {
       'avg_subtotal',
       'avg_paidAmount',
       'avg_payableAmount',
+      'min_totalAmount',
+      'min_amount',
+      'min_subtotal',
+      'min_paidAmount',
+      'min_payableAmount',
+      'max_totalAmount',
+      'max_amount',
+      'max_subtotal',
+      'max_paidAmount',
+      'max_payableAmount',
     ]);
     const groups = await gqlGroups(
       stack,
@@ -134,6 +166,12 @@ describe('GET /reports/{report}.{format}?groupBy=', () => {
         'avg_price',
         'avg_quantity',
         'avg_discountedPrice',
+        'min_price',
+        'min_quantity',
+        'min_discountedPrice',
+        'max_price',
+        'max_quantity',
+        'max_discountedPrice',
       ],
       rows: [],
     });

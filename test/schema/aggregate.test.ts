@@ -69,6 +69,8 @@ interface AggregateOut {
   count: number;
   sum: { duration: number | null };
   avg: { duration: number | null };
+  min?: { duration: number | null };
+  max?: { duration: number | null };
   groupBy: GroupOut[];
 }
 
@@ -86,7 +88,7 @@ describe('bookings aggregate', () => {
       `{ bookings(dates: { period: LAST_MONTH }, first: 1) {
         totalCount
         aggregate {
-          count sum { duration } avg { duration }
+          count sum { duration } avg { duration } min { duration } max { duration }
           groupBy(by: [OFFICE, DAY]) { keys { office { id name } day } count sum { duration } avg { duration } }
         }
       } }`,
@@ -97,6 +99,8 @@ describe('bookings aggregate', () => {
     expect(out.totalCount).toBe(lastMonth.length);
     expect(out.aggregate.sum.duration).toBeCloseTo(total, 6);
     expect(out.aggregate.avg.duration).toBeCloseTo(total / lastMonth.length, 6);
+    expect(out.aggregate.min?.duration).toBe(Math.min(...lastMonth.map(minutes)));
+    expect(out.aggregate.max?.duration).toBe(Math.max(...lastMonth.map(minutes)));
 
     const offices = new Map(data.collections.offices.map((o) => [o._id, o.name]));
     const expected = expectedGroups(lastMonth, (b) => `${b.office}|${startOf(b).slice(0, 10)}`);
@@ -213,12 +217,18 @@ describe('bookings aggregate', () => {
       stack,
       `{ bookings(dates: { from: "2099-01-01", to: "2099-01-31" }) {
         totalCount nodes { id }
-        aggregate { count sum { duration } avg { duration } groupBy(by: [OFFICE]) { count } }
+        aggregate { count sum { duration } avg { duration } min { duration } groupBy(by: [OFFICE]) { count } }
       } }`,
     );
     expect(out.totalCount).toBe(0);
     expect(out.nodes).toEqual([]);
-    expect(out.aggregate).toEqual({ count: 0, sum: { duration: null }, avg: { duration: null }, groupBy: [] });
+    expect(out.aggregate).toEqual({
+      count: 0,
+      sum: { duration: null },
+      avg: { duration: null },
+      min: { duration: null },
+      groupBy: [],
+    });
   });
 
   it('limits and orders groups with `first` and `orderBy`, and refuses bad arguments before any call', async () => {
