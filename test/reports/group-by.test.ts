@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestStack, testDataset, type TestStack } from '../helpers.ts';
+import { failWhen, upstreamError } from '../security/faulty-fetch.ts';
 import { FORMATS, parseExport, type Format } from './support.ts';
 
 // `?groupBy=` on exports (issue 18): the aggregate table, one row per group, with the same numbers as the GraphQL
@@ -218,5 +219,26 @@ describe('GET /reports/{report}.{format}?groupBy=', () => {
     const offices = body.reports.find((r) => r.name === 'offices');
     expect(offices?.groupBy).toBeUndefined();
     expect(offices?.parameters).not.toContain('groupBy');
+  });
+
+  it('answers an upstream failure on a later page with an error status, never a cut table', async () => {
+    let bookingReads = 0;
+    const failing = createTestStack({
+      client: {
+        // The second page of bookings fails (a 404 is not retried): the first page was read and grouped already.
+        fetch: failWhen(
+          (input, init) => failing.simulator.fetch(input, init),
+          (url) => url.pathname.endsWith('/bookings') && ++bookingReads === 2,
+          () => upstreamError(404),
+        ),
+      },
+    });
+    const { status, text } = await exported(failing, '/reports/bookings.csv?groupBy=office');
+    expect(bookingReads).toBeGreaterThanOrEqual(2);
+    expect(status).toBeGreaterThanOrEqual(400);
+    const body = JSON.parse(text) as { error: { code: string } };
+    // The upstream failure as the exports name it (a 404 here), instead of a table missing the later pages.
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(text).not.toContain('office,office.name');
   });
 });
