@@ -182,6 +182,10 @@ export interface OfficeRnDClient {
   getById<C extends ListCollection>(c: C, id: string, opts?: CallOptions): Promise<WireMap[C] | null>;
   /** True when `getByIds` can batch (v2's `_id[$in]`, §8); v1 has no multi-id filter. */
   readonly batchesById: boolean;
+  /** Most items one upstream page holds: 100 on v1, 50 on v2 (§3); also the most ids of one `getByIds` call. */
+  readonly pageLimit: number;
+  /** The OfficeRnD API version this client speaks. */
+  readonly apiVersion: OfficeRnDApiVersion;
   /**
    * v2 only: the objects with these ids, read by `_id[$in]` at most 50 ids a call (§8), keyed by id; an id
    * OfficeRnD does not know is absent.
@@ -579,6 +583,8 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     },
 
     batchesById: v2,
+    pageLimit: v2 ? V2_PAGE_LIMIT : V1_PAGE_LIMIT,
+    apiVersion: v2 ? 'v2' : 'v1',
 
     async getByIds(c, ids, opts = {}) {
       if (!v2) throw new OfficeRnDQueryError(`OfficeRnD v1 has no multi-id filter; use getById or list ${c}`);
