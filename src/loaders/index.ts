@@ -245,7 +245,9 @@ export function createLoaders(options: LoaderOptions): Loaders {
           };
           const link = linkFilter(collection, field);
           // A filter OfficeRnD ignores would make every per-parent call read the whole collection: walk it once.
-          const narrows = link !== undefined && !sizes.ignoresFilter(collection, field);
+          // v2 leaves out a filter its list does not document (§4): such a filter narrows nothing either.
+          const narrows =
+            link !== undefined && !sizes.ignoresFilter(collection, field) && officernd.sendsFilter(collection, field);
           if (!link || !narrows || walkIsCheaper(collection, parents.length))
             return group((await walk(collection)).items);
           // Unknown size and many parents: a walk of at most as many pages as there are parents is never dearer
@@ -293,7 +295,9 @@ export function createLoaders(options: LoaderOptions): Loaders {
   };
 
   const noteIgnoredFilter = (collection: ListCollection, field: string): void => {
-    if (sizes.noteIgnoredFilter(collection, field)) {
+    // A filter the client left out (v2 documents it nowhere) was not ignored: plans stop counting on it, unlogged.
+    const sent = officernd.sendsFilter(collection, field);
+    if (sizes.noteIgnoredFilter(collection, field) && sent) {
       options.logger?.warn(
         'officernd ignored a filter (rows came back it should have excluded); checking it in the gateway only',
         {

@@ -31,7 +31,7 @@ import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { linkSignal } from './signal.ts';
 import { createTokenCache, type TokenStore } from './token.ts';
 import { createTransport, networkDetail, tooLargeIn } from './transport.ts';
-import { apiVersionOf, fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Path, v2ScopeOf } from './v2.ts';
+import { apiVersionOf, fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Documents, v2Path, v2ScopeOf } from './v2.ts';
 import type { OfficeRnDApiVersion } from './v2.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
@@ -186,6 +186,11 @@ export interface OfficeRnDClient {
   readonly pageLimit: number;
   /** The OfficeRnD API version this client speaks. */
   readonly apiVersion: OfficeRnDApiVersion;
+  /**
+   * Whether a filter on this wire field (v1 name) and operator is sent upstream: always on v1; on v2 only where the
+   * list documents it (§4, §6), the rest being left out and checked by the gateway alone.
+   */
+  sendsFilter(c: ListCollection, field: string, op?: string): boolean;
   /**
    * v2 only: the objects with these ids, read by `_id[$in]` at most 50 ids a call (§8), keyed by id; an id
    * OfficeRnD does not know is absent.
@@ -375,13 +380,15 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   ) => {
     // v2: its own path, paging and filter spelling, and only the parameters the list documents (v2.ts).
     const v2Query = v2 ? toV2Query(path, params) : undefined;
-    // An optional filter v2 does not document is left out (the gateway checks it on the rows); any other would
-    // silently widen the answer, so it is refused before anything is sent.
-    const lost = v2Query?.dropped.filter((key) => !optionalKeys?.has(key)) ?? [];
-    if (lost.length > 0) {
-      throw new OfficeRnDQueryError(
-        `OfficeRnD v2 documents no ${lost.map((k) => JSON.stringify(k)).join(', ')} filter on ${v2Path(path)}`,
-      );
+    // A filter v2 does not document is left out (a 400 otherwise, §4): the gateway checks every filter on the rows it
+    // reads (core/filters.ts), so the answer stays exact; only more pages are read.
+    if (v2Query && v2Query.dropped.length > 0) {
+      const relied = v2Query.dropped.filter((key) => !optionalKeys?.has(key));
+      if (relied.length > 0)
+        logger?.debug('officernd v2 does not document these filters; checked in the gateway', {
+          path: v2Path(path),
+          filters: relied.join(','),
+        });
     }
     const query = toQueryString(v2Query ? v2Query.params : params);
     const wirePath = v2 ? v2Path(path) : path;
@@ -585,6 +592,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     batchesById: v2,
     pageLimit: v2 ? V2_PAGE_LIMIT : V1_PAGE_LIMIT,
     apiVersion: v2 ? 'v2' : 'v1',
+    sendsFilter: (c, field, op = 'eq') => !v2 || v2Documents(c, field, op),
 
     async getByIds(c, ids, opts = {}) {
       if (!v2) throw new OfficeRnDQueryError(`OfficeRnD v1 has no multi-id filter; use getById or list ${c}`);
