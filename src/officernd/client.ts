@@ -31,7 +31,17 @@ import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { linkSignal } from './signal.ts';
 import { createTokenCache, type TokenStore } from './token.ts';
 import { createTransport, networkDetail, tooLargeIn } from './transport.ts';
-import { apiVersionOf, fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Documents, v2Path, v2ScopeOf } from './v2.ts';
+import {
+  apiVersionOf,
+  fromV2Item,
+  readerOf,
+  toV2Query,
+  V2_BY_ID,
+  V2_PAGE_LIMIT,
+  v2Documents,
+  v2Path,
+  v2ScopeOf,
+} from './v2.ts';
 import type { OfficeRnDApiVersion } from './v2.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
@@ -437,8 +447,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         detail: `(OfficeRnD does not know the organization slug ${JSON.stringify(options.org)}: check OFFICERND_ORG)`,
       });
     }
-    // §9 (S6): v2 answers 401 to a fresh token that lacks the endpoint's scope: name the scope to grant.
-    const scope = v2 && response.status === 401 ? v2ScopeOf(path) : undefined;
+    // §9 (S6): v2 answers 401 (staging; 403 would mean the same) to a fresh token that lacks the endpoint's scope:
+    // name the scope to grant and what it is needed for.
+    const scope = v2 && (response.status === 401 || response.status === 403) ? v2ScopeOf(path) : undefined;
     return new OfficeRnDError({
       code: codeForStatus(response.status),
       status: response.status,
@@ -448,7 +459,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       ...(scope === undefined
         ? {}
-        : { detail: `(a fresh token was refused too: does the API application have the scope ${scope}?)` }),
+        : {
+            detail: `(a fresh token was refused too: the token lacks scope ${scope}, needed by ${readerOf(path)}; grant it to the API application and list it in OFFICERND_SCOPE)`,
+          }),
     });
   };
 

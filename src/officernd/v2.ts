@@ -55,6 +55,17 @@ export function v2ScopeOf(path: string): string | undefined {
   return V2_SCOPES[bare] ?? V2_SCOPES[bare.split('/')[0] ?? ''];
 }
 
+/**
+ * What a v1 path is read for, as the report named after it (`payments` → Payments, `credit-accounts/stats` →
+ * Credit Accounts, `bookings/occurrences` → Booking Occurrences): for errors that say what a missing scope stops.
+ */
+export function readerOf(path: string): string {
+  const bare = path.replace(/^\/+/, '').split('/');
+  const [head = '', tail] = bare;
+  const words = tail === 'occurrences' ? ['booking', 'occurrences'] : head.split('-');
+  return words.map((w) => `${w[0]?.toUpperCase() ?? ''}${w.slice(1)}`).join(' ');
+}
+
 /** §3: v2 pages hold at most 50 items. */
 export const V2_PAGE_LIMIT = 50;
 

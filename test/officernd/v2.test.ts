@@ -208,7 +208,7 @@ describe("client over v2 (the simulator's Flex API)", () => {
     expect((await narrow.listPage('members')).items.length).toBeGreaterThan(0);
     const error = await narrow.listPage('payments').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', status: 401 });
-    expect((error as Error).message).toContain('does the API application have the scope flex.billing.payments.read?');
+    expect((error as Error).message).toContain('the token lacks scope flex.billing.payments.read, needed by Payments');
   });
 });
 
