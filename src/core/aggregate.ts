@@ -67,7 +67,6 @@ export interface Measure<T> {
 
 /** What a list's aggregates offer: grouping keys by `<Type>GroupBy` value, measures by field name. */
 export interface AggregateSpec<T> {
-  collection: ListCollection;
   /** The GraphQL type name (`Booking`): types are `BookingAggregate`, `BookingGroupBy` … */
   type: string;
   keys: Readonly<Record<string, GroupKey<T>>>;
@@ -135,40 +134,41 @@ const field =
 
 const amount = (name: string, description: string) => ({ description, read: field(name) });
 
+/** How bookings and their occurrences (which are booking-shaped, §6.2) are grouped. */
+const BOOKING_KEYS: Readonly<Record<string, GroupKey<WireBooking>>> = {
+  OFFICE: link<WireBooking>('office', 'offices', 'The office of the booked resource.', (b) => b.office),
+  RESOURCE: link<WireBooking>('resource', 'resources', 'The booked resource.', (b) => b.resourceId),
+  RESOURCE_TYPE: {
+    kind: 'resource-type',
+    name: 'resourceType',
+    label: 'title',
+    description: 'The type of the booked resource (meeting room, desk …), read from the resource.',
+    via: { collection: 'resources', id: (b) => ref(b.resourceId) },
+    read: (b, lookup) => {
+      const id = ref(b.resourceId);
+      return id ? ref((lookup('resources', id) as WireResource | undefined)?.type) : null;
+    },
+  },
+  TEAM: link<WireBooking>('team', 'teams', 'The team the booking is billed to.', (b) => b.team),
+  MEMBER: link<WireBooking>('member', 'members', 'The member who booked.', (b) => b.member),
+  ...TIME_KEYS,
+};
+
 /** Per list: its group keys and measures. A list not named here has no `aggregate`. */
 export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMap[C]> } = {
   bookings: {
-    collection: 'bookings',
     type: 'Booking',
-    keys: {
-      OFFICE: link<WireBooking>('office', 'offices', 'The office of the booked resource.', (b) => b.office),
-      RESOURCE: link<WireBooking>('resource', 'resources', 'The booked resource.', (b) => b.resourceId),
-      RESOURCE_TYPE: {
-        kind: 'resource-type',
-        name: 'resourceType',
-        label: 'title',
-        description: 'The type of the booked resource (meeting room, desk …), read from the resource.',
-        via: { collection: 'resources', id: (b) => ref(b.resourceId) },
-        read: (b, lookup) => {
-          const id = ref(b.resourceId);
-          return id ? ref((lookup('resources', id) as WireResource | undefined)?.type) : null;
-        },
-      },
-      TEAM: link<WireBooking>('team', 'teams', 'The team the booking is billed to.', (b) => b.team),
-      MEMBER: link<WireBooking>('member', 'members', 'The member who booked.', (b) => b.member),
-      ...TIME_KEYS,
-    },
+    keys: BOOKING_KEYS,
     measures: {
       duration: {
         description:
           'Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; ' +
-          'all-day bookings count their whole days).',
+          'see `bookingOccurrences` for every instance).',
         read: (b) => minutesBetween(slot(b.start), slot(b.end)),
       },
     },
   },
   payments: {
-    collection: 'payments',
     type: 'Payment',
     keys: {
       OFFICE: link<WirePayment>('office', 'offices', 'The office the document was issued by.', (p) => p.office),
@@ -193,7 +193,6 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
     },
   },
   fees: {
-    collection: 'fees',
     type: 'Fee',
     keys: {
       OFFICE: link<WireFee>('office', 'offices', 'The office of the fee.', (f) => f.office),
@@ -215,7 +214,6 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
     },
   },
   memberships: {
-    collection: 'memberships',
     type: 'Membership',
     keys: {
       PLAN: link<WireMembership>('plan', 'plans', 'The membership plan.', (m) => m.plan),
@@ -232,7 +230,6 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
     },
   },
   checkins: {
-    collection: 'checkins',
     type: 'Checkin',
     keys: {
       OFFICE: link<WireCheckin>('office', 'offices', 'The office checked in to.', (c) => c.office),
@@ -255,7 +252,6 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
     },
   },
   charges: {
-    collection: 'charges',
     type: 'Charge',
     keys: {
       OFFICE: link<WireCharge>('office', 'offices', 'The office of the charge.', (c) => c.office),
@@ -263,6 +259,18 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
       ...TIME_KEYS,
     },
     measures: { amount: amount('amount', 'The amount of money moved.') },
+  },
+};
+
+/** Booking occurrences (`bookingOccurrences`, the booking-occurrences export): grouped as bookings are. */
+export const OCCURRENCE_AGGREGATES: AggregateSpec<WireBooking> = {
+  type: 'BookingOccurrence',
+  keys: BOOKING_KEYS,
+  measures: {
+    duration: {
+      description: 'Minutes from start to end of the occurrence.',
+      read: (o) => minutesBetween(slot(o.start), slot(o.end)),
+    },
   },
 };
 

@@ -11,6 +11,7 @@ import {
   aggregateOf,
   createGrouper,
   lookupsFor,
+  OCCURRENCE_AGGREGATES,
   sortGroups,
   type AggregateSpec,
   type Group,
@@ -28,8 +29,9 @@ import { dateSpecOf, sourcePages, type PreparedReport, type ReportEnv } from './
 
 export const GROUP_BY_PARAMETER = 'groupBy';
 
-/** The aggregates of a report: those of its collection; null for reports without (catalogues, occurrences …). */
+/** The aggregates of a report: those of its collection (or booking occurrences'); null for reports without. */
 export function reportAggregates(spec: ReportSpec): AggregateSpec<object> | null {
+  if (spec.source.kind === 'occurrences') return OCCURRENCE_AGGREGATES as AggregateSpec<object>;
   if (spec.source.kind !== 'list') return null;
   return (aggregateOf(spec.source.collection) as AggregateSpec<object> | undefined) ?? null;
 }

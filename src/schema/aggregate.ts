@@ -16,7 +16,7 @@ import {
   type Totals,
 } from '../core/aggregate.ts';
 import { MAX_GROUPS } from '../core/limits.ts';
-import { dateFieldOf, reportDatesOf } from '../dates/report-dates.ts';
+import { dateFieldOf, reportDatesOf, type ReportDateSpec } from '../dates/report-dates.ts';
 import { DateSelectionError, isTimeZone, type Weekday } from '../dates/selection.ts';
 import type { ListCollection } from '../officernd/collections.ts';
 import type { WireMap } from '../officernd/types.ts';
@@ -135,18 +135,26 @@ function keyField<T>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Record<strin
   }
 }
 
-/**
- * Declares `<Type>Aggregate` (with its sums, averages, group-by enum, group keys and groups) for a list collection
- * and adds `aggregate` to its connection. The connection's value must carry an `aggregateSource` (root lists and
- * reverse links set one).
- */
+/** Adds `aggregate` to the connection of a list collection, from its declaration (core/aggregate.ts). */
 export function aggregateField<C extends ListCollection>(
   connection: ObjectRef<Types, Connection<WireMap[C]>>,
   collection: C,
 ): void {
   const spec = aggregateOf(collection);
   if (!spec) throw new Error(`${collection} declares no aggregates (core/aggregate.ts)`);
-  type T = WireMap[C];
+  aggregateFieldOf(connection, spec, reportDatesOf(collection));
+}
+
+/**
+ * Declares `<Type>Aggregate` (with its sums, averages, group-by enum, group keys and groups) and adds `aggregate` to
+ * the connection; `dates` are the list's date fields (time buckets read them). The connection's value must carry an
+ * `aggregateSource` (root lists, reverse links and booking occurrences set one).
+ */
+export function aggregateFieldOf<T>(
+  connection: ObjectRef<Types, Connection<T>>,
+  spec: AggregateSpec<T>,
+  dates: ReportDateSpec<T> | undefined,
+): void {
   const { type } = spec;
   const measures = Object.entries(spec.measures);
   const numbers = (what: string, meaning: string) =>
@@ -221,7 +229,6 @@ export function aggregateField<C extends ListCollection>(
 
   const totals = (value: AggregateValue<T>): Promise<Totals> =>
     (value.totals ??= rowsOf(value).then((rows) => totalsOf(spec as AggregateSpec<T>, rows)));
-  const dates = reportDatesOf(collection);
 
   const Aggregate = builder.objectRef<AggregateValue<T>>(`${type}Aggregate`).implement({
     description:

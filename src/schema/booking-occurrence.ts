@@ -4,9 +4,11 @@ import { OccurrenceCursorError, occurrencePagesAcross, type OccurrenceFilters } 
 import { occurrenceWindows, REPORT_DATES, type OccurrenceWindow } from '../dates/report-dates.ts';
 import type { Page, WireBookingOccurrence } from '../officernd/index.ts';
 import { bookingFields, slotInstant } from './booking.ts';
-import { upstreamPagesConnection, type ConnectionArgs } from './connection.ts';
+import { aggregateFieldOf } from './aggregate.ts';
+import { MatchSetLimitError, upstreamPagesConnection, type ConnectionArgs } from './connection.ts';
 import { DateSelection, listDates, resolveDates, selectionError, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
+import { OCCURRENCE_AGGREGATES } from '../core/aggregate.ts';
 import { rowCheck, type GivenFilter } from '../core/filters.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import { OCCURRENCE_FILTERS } from '../officernd/collections.ts';
@@ -111,7 +113,7 @@ builder.queryField('bookingOccurrences', (t) =>
       }),
       ...filterArgs(t.arg, OCCURRENCE_FILTERS),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const given = givenFilters(OCCURRENCE_FILTERS, args);
       const filters = occurrenceFilters(given);
       // Sent upstream and checked on every occurrence here all the same (core/filters.ts).
@@ -126,7 +128,40 @@ builder.queryField('bookingOccurrences', (t) =>
         filters,
         given.map((f) => [f.spec.field, f.value]),
       ]);
-      return upstreamPagesConnection((cursor) => pagesFrom(ctx, filters, windows, cursor), scope, args, occurrenceId);
+      const connection = await upstreamPagesConnection(
+        (cursor) => pagesFrom(ctx, filters, windows, cursor),
+        scope,
+        args,
+        occurrenceId,
+      );
+      // Every occurrence of the selection, read once for `totalCount` and `aggregate` alike.
+      let all: Promise<WireBookingOccurrence[]> | undefined;
+      const rows = () => (all ??= everyOccurrence((cursor) => pagesFrom(ctx, filters, windows, cursor)));
+      return {
+        ...connection,
+        totalCount: async () => (await rows()).length,
+        aggregateSource: {
+          rows,
+          dateField: typeof args.dateField === 'string' ? args.dateField : null,
+          timeZone: args.dates?.timeZone ?? null,
+          weekStartsOn: args.dates?.weekStartsOn ?? null,
+        },
+      };
     },
   }),
 );
+
+/** Every occurrence from the first page on; past MAX_WALK_ITEMS with pages left, an error rather than a short list. */
+async function everyOccurrence(
+  pages: (cursor: string | null) => AsyncIterable<Page<WireBookingOccurrence>>,
+): Promise<WireBookingOccurrence[]> {
+  const out: WireBookingOccurrence[] = [];
+  for await (const page of pages(null)) {
+    out.push(...page.items);
+    if (page.next !== null && out.length >= MAX_WALK_ITEMS)
+      throw new MatchSetLimitError('booking occurrences', MAX_WALK_ITEMS);
+  }
+  return out;
+}
+
+aggregateFieldOf(BookingOccurrenceConnection, OCCURRENCE_AGGREGATES, REPORT_DATES.occurrences);

@@ -173,7 +173,7 @@ export type BookingAggregateGroupByArgs = {
 /** Averages of the numeric fields of Booking items, over the items that have the field; null when none has. */
 export type BookingAverages = {
   __typename?: 'BookingAverages';
-  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; see `bookingOccurrences` for every instance). */
   duration?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -304,14 +304,14 @@ export type BookingGroupKeys = {
 /** Greatest values of the numeric fields of Booking items, over the items that have the field; null when none has. */
 export type BookingMaximums = {
   __typename?: 'BookingMaximums';
-  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; see `bookingOccurrences` for every instance). */
   duration?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Least values of the numeric fields of Booking items, over the items that have the field; null when none has. */
 export type BookingMinimums = {
   __typename?: 'BookingMinimums';
-  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; see `bookingOccurrences` for every instance). */
   duration?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -358,9 +358,45 @@ export type BookingOccurrence = {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** Numbers over every BookingOccurrence item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type BookingOccurrenceAggregate = {
+  __typename?: 'BookingOccurrenceAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: BookingOccurrenceAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<BookingOccurrenceGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: BookingOccurrenceMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: BookingOccurrenceMinimums;
+  /** Sums of the numeric fields over every matching item. */
+  sum: BookingOccurrenceSums;
+};
+
+
+/** Numbers over every BookingOccurrence item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type BookingOccurrenceAggregateGroupByArgs = {
+  by: Array<BookingOccurrenceGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
+/** Averages of the numeric fields of BookingOccurrence items, over the items that have the field; null when none has. */
+export type BookingOccurrenceAverages = {
+  __typename?: 'BookingOccurrenceAverages';
+  /** Minutes from start to end of the occurrence. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A page of BookingOccurrence items. Page with `first` and `after`; every item appears exactly once. */
 export type BookingOccurrenceConnection = {
   __typename?: 'BookingOccurrenceConnection';
+  /** Count, sums, averages and groups of every BookingOccurrence item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: BookingOccurrenceAggregate;
   /** The items of this page with their cursors. */
   edges: Array<BookingOccurrenceEdge>;
   /** The items of this page, without cursors. */
@@ -385,6 +421,92 @@ export type BookingOccurrenceEdge = {
   cursor: Scalars['String']['output'];
   /** The BookingOccurrence. */
   node: BookingOccurrence;
+};
+
+/** One group of BookingOccurrence items: its keys, how many items it has, and their sums and averages. */
+export type BookingOccurrenceGroup = {
+  __typename?: 'BookingOccurrenceGroup';
+  /** Averages over the group. */
+  avg: BookingOccurrenceAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: BookingOccurrenceGroupKeys;
+  /** Greatest values in the group. */
+  max: BookingOccurrenceMaximums;
+  /** Least values in the group. */
+  min: BookingOccurrenceMinimums;
+  /** Sums over the group. */
+  sum: BookingOccurrenceSums;
+};
+
+/** What BookingOccurrence items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type BookingOccurrenceGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The member who booked. */
+  | 'MEMBER'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office of the booked resource. */
+  | 'OFFICE'
+  /** The booked resource. */
+  | 'RESOURCE'
+  /** The type of the booked resource (meeting room, desk …), read from the resource. */
+  | 'RESOURCE_TYPE'
+  /** The team the booking is billed to. */
+  | 'TEAM'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of BookingOccurrence items: the fields named in `by` are set, the others null. */
+export type BookingOccurrenceGroupKeys = {
+  __typename?: 'BookingOccurrenceGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The member who booked. Null when the list is not grouped by it, or for the group of items without one. */
+  member?: Maybe<Member>;
+  /** The id `member` points at; null when not grouped by it, or for items without one. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office of the booked resource. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The id `office` points at; null when not grouped by it, or for items without one. */
+  officeId?: Maybe<Scalars['ID']['output']>;
+  /** The booked resource. Null when the list is not grouped by it, or for the group of items without one. */
+  resource?: Maybe<Resource>;
+  /** The id `resource` points at; null when not grouped by it, or for items without one. */
+  resourceId?: Maybe<Scalars['ID']['output']>;
+  /** The type of the booked resource (meeting room, desk …), read from the resource. Null when the list is not grouped by it, or for the group of items without one. */
+  resourceType?: Maybe<ResourceType>;
+  /** The team the booking is billed to. Null when the list is not grouped by it, or for the group of items without one. */
+  team?: Maybe<Team>;
+  /** The id `team` points at; null when not grouped by it, or for items without one. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Greatest values of the numeric fields of BookingOccurrence items, over the items that have the field; null when none has. */
+export type BookingOccurrenceMaximums = {
+  __typename?: 'BookingOccurrenceMaximums';
+  /** Minutes from start to end of the occurrence. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of BookingOccurrence items, over the items that have the field; null when none has. */
+export type BookingOccurrenceMinimums = {
+  __typename?: 'BookingOccurrenceMinimums';
+  /** Minutes from start to end of the occurrence. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Sums of the numeric fields of BookingOccurrence items, over the items that have the field; null when none has. */
+export type BookingOccurrenceSums = {
+  __typename?: 'BookingOccurrenceSums';
+  /** Minutes from start to end of the occurrence. */
+  duration?: Maybe<Scalars['Float']['output']>;
 };
 
 /** One sort key of a list of Booking items. */
@@ -450,7 +572,7 @@ export type BookingSource =
 /** Sums of the numeric fields of Booking items, over the items that have the field; null when none has. */
 export type BookingSums = {
   __typename?: 'BookingSums';
-  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; see `bookingOccurrences` for every instance). */
   duration?: Maybe<Scalars['Float']['output']>;
 };
 

@@ -242,3 +242,30 @@ describe('GET /reports/{report}.{format}?groupBy=', () => {
     expect(text).not.toContain('office,office.name');
   });
 });
+
+describe('grouped booking occurrences export', () => {
+  it('equals the GraphQL aggregate of the same window', async () => {
+    const stack = createTestStack();
+    const { status, text } = await exported(
+      stack,
+      '/reports/booking-occurrences.ndjson?groupBy=day,resourceType&from=2026-10-01&to=2026-10-14',
+    );
+    expect(status).toBe(200);
+    const rows = records('ndjson', text);
+    const groups = await gqlGroups(
+      stack,
+      `{ bookingOccurrences(dates: { from: "2026-10-01", to: "2026-10-14" }, first: 0) { aggregate {
+        groupBy(by: [DAY, RESOURCE_TYPE]) { keys { day resourceType { title } } count sum { duration } }
+      } } }`,
+    );
+    expect(groups.length).toBeGreaterThan(5);
+    expect(rows.map((r) => [r.day, r['resourceType.title'], r.count, r.sum_duration])).toEqual(
+      groups.map((g) => [
+        g.keys.day,
+        (g.keys.resourceType as { title: string } | null)?.title ?? null,
+        g.count,
+        g.sum.duration,
+      ]),
+    );
+  });
+});

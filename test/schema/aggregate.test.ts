@@ -533,3 +533,63 @@ describe('the aggregate examples (examples/aggregate-*.graphql), under the defau
     for (const g of groups) expect(g.count).toBe(perPlan.get(g.keys.plan?.name ?? 'none')?.count);
   });
 });
+
+interface OccurrencePage {
+  bookingOccurrences: {
+    nodes: { start: string; end: string; office: { id: string } | null }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+describe('booking occurrences aggregate', () => {
+  const stack = createTestStack();
+  const dates = '{ from: "2026-10-01", to: "2026-10-31" }';
+
+  it('counts every occurrence as the list pages them, per office and day, with their minutes', async () => {
+    const nodes: OccurrencePage['bookingOccurrences']['nodes'] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page += 1) {
+      const result: { data?: OccurrencePage; errors?: unknown[] } = await stack.query<OccurrencePage>(
+        `query($after: String) { bookingOccurrences(dates: ${dates}, first: 1000, after: $after) {
+          nodes { start end office { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      nodes.push(...(result.data?.bookingOccurrences.nodes ?? []));
+      if (!result.data?.bookingOccurrences.pageInfo.hasNextPage) break;
+      after = result.data.bookingOccurrences.pageInfo.endCursor;
+    }
+    // More occurrences than bookings starting in October: recurring series are expanded.
+    expect(nodes.length).toBeGreaterThan(lastMonth.length);
+    const result = await stack.query<{
+      bookingOccurrences: { totalCount: number; aggregate: { count: number; groupBy: Row[] } };
+    }>(
+      `{ bookingOccurrences(dates: ${dates}, first: 0) { totalCount aggregate { count groupBy(by: [OFFICE, DAY]) {
+        keys { officeId day } count sum { duration }
+      } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const out = result.data?.bookingOccurrences;
+    expect(out?.totalCount).toBe(nodes.length);
+    expect(out?.aggregate.count).toBe(nodes.length);
+    const expected = tally(
+      nodes,
+      (n) => [n.office?.id ?? null, n.start.slice(0, 10)].join('|'),
+      (n) => (Date.parse(n.end) - Date.parse(n.start)) / 60_000,
+    );
+    expectGroups(out?.aggregate.groupBy ?? [], (r) => [r.keys.officeId, r.keys.day].join('|'), 'duration', expected);
+  });
+
+  it('reads the occurrences once for totalCount and aggregate', async () => {
+    stack.simulator.log.reset();
+    await stack.query(`{ bookingOccurrences(dates: ${dates}, first: 0) { totalCount } }`);
+    const countOnly = stack.apiCalls();
+    stack.simulator.log.reset();
+    const result = await stack.query(
+      `{ bookingOccurrences(dates: ${dates}, first: 0) { totalCount aggregate { count groupBy(by: [DAY]) { count } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(countOnly).toBeGreaterThan(0);
+    expect(stack.apiCalls()).toBe(countOnly);
+  });
+});
