@@ -24,6 +24,7 @@ import type {
   WireMembership,
   WirePayment,
   WireResource,
+  WireVisit,
 } from '../officernd/types.ts';
 import { addDays, WEEKDAYS, type Weekday } from '../dates/selection.ts';
 import { wireDay, wireInstant } from '../dates/wire-dates.ts';
@@ -248,6 +249,21 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
       duration: {
         description: 'Minutes from check-in to check-out; check-ins still open have none.',
         read: (c) => minutesBetween(c.start, c.end),
+      },
+    },
+  },
+  visits: {
+    type: 'Visit',
+    keys: {
+      OFFICE: link<WireVisit>('office', 'offices', 'The office visited.', (v) => v.office),
+      TEAM: link<WireVisit>('team', 'teams', 'The team hosting the visit.', (v) => v.team),
+      MEMBER: link<WireVisit>('member', 'members', 'The member hosting the visit.', (v) => v.member),
+      ...TIME_KEYS,
+    },
+    measures: {
+      duration: {
+        description: 'Minutes from start to end of the visit.',
+        read: (v) => minutesBetween(v.start, v.end),
       },
     },
   },

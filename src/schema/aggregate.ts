@@ -168,10 +168,18 @@ export function aggregateFieldOf<T>(
           ]),
         ),
     });
-  const Sums = numbers('Sums', 'Sums');
-  const Averages = numbers('Averages', 'Averages');
-  const Minimums = numbers('Minimums', 'Least values');
-  const Maximums = numbers('Maximums', 'Greatest values');
+  // The functions over the numeric fields; a type without numeric fields (visits) has count and groups only.
+  const functions =
+    measures.length === 0
+      ? []
+      : (
+          [
+            ['sum', 'Sums', 'Sums'],
+            ['avg', 'Averages', 'Averages'],
+            ['min', 'Minimums', 'Least values'],
+            ['max', 'Maximums', 'Greatest values'],
+          ] as const
+        ).map(([name, what, meaning]) => ({ name, meaning, ref: numbers(what, meaning) }));
 
   const GroupBy = builder.enumType(`${type}GroupBy`, {
     description: `What ${type} items can be grouped by in \`aggregate.groupBy\` (the exports' \`groupBy\` takes the same, in lower case).`,
@@ -201,7 +209,7 @@ export function aggregateFieldOf<T>(
       ),
   });
   const GroupRef = builder.objectRef<Group>(`${type}Group`).implement({
-    description: `One group of ${type} items: its keys, how many items it has, and their sums and averages.`,
+    description: `One group of ${type} items: its keys, how many items it has, and numbers over them.`,
     fields: (t) => ({
       keys: t.field({
         type: Keys,
@@ -210,20 +218,12 @@ export function aggregateFieldOf<T>(
         resolve: (g) => g.keys,
       }),
       count: t.int({ nullable: false, description: 'How many items the group has.', resolve: (g) => g.count }),
-      sum: t.field({ type: Sums, nullable: false, description: 'Sums over the group.', resolve: (g) => g.sum }),
-      avg: t.field({ type: Averages, nullable: false, description: 'Averages over the group.', resolve: (g) => g.avg }),
-      min: t.field({
-        type: Minimums,
-        nullable: false,
-        description: 'Least values in the group.',
-        resolve: (g) => g.min,
-      }),
-      max: t.field({
-        type: Maximums,
-        nullable: false,
-        description: 'Greatest values in the group.',
-        resolve: (g) => g.max,
-      }),
+      ...Object.fromEntries(
+        functions.map(({ name, meaning, ref }) => [
+          name,
+          t.field({ type: ref, nullable: false, description: `${meaning} over the group.`, resolve: (g) => g[name] }),
+        ]),
+      ),
     }),
   });
 
@@ -241,30 +241,17 @@ export function aggregateFieldOf<T>(
         description: "How many items match (equals the list's `totalCount`).",
         resolve: async (value) => (await totals(value)).count,
       }),
-      sum: t.field({
-        type: Sums,
-        nullable: false,
-        description: 'Sums of the numeric fields over every matching item.',
-        resolve: async (value) => (await totals(value)).sum,
-      }),
-      avg: t.field({
-        type: Averages,
-        nullable: false,
-        description: 'Averages of the numeric fields over every matching item.',
-        resolve: async (value) => (await totals(value)).avg,
-      }),
-      min: t.field({
-        type: Minimums,
-        nullable: false,
-        description: 'Least values of the numeric fields over every matching item.',
-        resolve: async (value) => (await totals(value)).min,
-      }),
-      max: t.field({
-        type: Maximums,
-        nullable: false,
-        description: 'Greatest values of the numeric fields over every matching item.',
-        resolve: async (value) => (await totals(value)).max,
-      }),
+      ...Object.fromEntries(
+        functions.map(({ name, meaning, ref }) => [
+          name,
+          t.field({
+            type: ref,
+            nullable: false,
+            description: `${meaning} of the numeric fields over every matching item.`,
+            resolve: async (value) => (await totals(value))[name],
+          }),
+        ]),
+      ),
       groupBy: t.field({
         type: [GroupRef],
         nullable: false,

@@ -1,5 +1,6 @@
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
+import { aggregateField } from './aggregate.ts';
 import { dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Booking, Member, Office, Team, Visit, VisitConnection } from './refs.ts';
 
@@ -63,3 +64,4 @@ rootList('visits', {
   description: 'The guest visits of the organization. Report "Visits".',
 });
 rootById('visit', Visit, 'visits', 'One visit by id; null when there is none.');
+aggregateField(VisitConnection, 'visits');

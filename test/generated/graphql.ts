@@ -236,7 +236,7 @@ export type BookingFee = {
   valueCredits?: Maybe<Scalars['JSON']['output']>;
 };
 
-/** One group of Booking items: its keys, how many items it has, and their sums and averages. */
+/** One group of Booking items: its keys, how many items it has, and numbers over them. */
 export type BookingGroup = {
   __typename?: 'BookingGroup';
   /** Averages over the group. */
@@ -245,9 +245,9 @@ export type BookingGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: BookingGroupKeys;
-  /** Greatest values in the group. */
+  /** Greatest values over the group. */
   max: BookingMaximums;
-  /** Least values in the group. */
+  /** Least values over the group. */
   min: BookingMinimums;
   /** Sums over the group. */
   sum: BookingSums;
@@ -423,7 +423,7 @@ export type BookingOccurrenceEdge = {
   node: BookingOccurrence;
 };
 
-/** One group of BookingOccurrence items: its keys, how many items it has, and their sums and averages. */
+/** One group of BookingOccurrence items: its keys, how many items it has, and numbers over them. */
 export type BookingOccurrenceGroup = {
   __typename?: 'BookingOccurrenceGroup';
   /** Averages over the group. */
@@ -432,9 +432,9 @@ export type BookingOccurrenceGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: BookingOccurrenceGroupKeys;
-  /** Greatest values in the group. */
+  /** Greatest values over the group. */
   max: BookingOccurrenceMaximums;
-  /** Least values in the group. */
+  /** Least values over the group. */
   min: BookingOccurrenceMinimums;
   /** Sums over the group. */
   sum: BookingOccurrenceSums;
@@ -680,7 +680,7 @@ export type ChargeEdge = {
   node: Charge;
 };
 
-/** One group of Charge items: its keys, how many items it has, and their sums and averages. */
+/** One group of Charge items: its keys, how many items it has, and numbers over them. */
 export type ChargeGroup = {
   __typename?: 'ChargeGroup';
   /** Averages over the group. */
@@ -689,9 +689,9 @@ export type ChargeGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: ChargeGroupKeys;
-  /** Greatest values in the group. */
+  /** Greatest values over the group. */
   max: ChargeMaximums;
-  /** Least values in the group. */
+  /** Least values over the group. */
   min: ChargeMinimums;
   /** Sums over the group. */
   sum: ChargeSums;
@@ -870,7 +870,7 @@ export type CheckinEdge = {
   node: Checkin;
 };
 
-/** One group of Checkin items: its keys, how many items it has, and their sums and averages. */
+/** One group of Checkin items: its keys, how many items it has, and numbers over them. */
 export type CheckinGroup = {
   __typename?: 'CheckinGroup';
   /** Averages over the group. */
@@ -879,9 +879,9 @@ export type CheckinGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: CheckinGroupKeys;
-  /** Greatest values in the group. */
+  /** Greatest values over the group. */
   max: CheckinMaximums;
-  /** Least values in the group. */
+  /** Least values over the group. */
   min: CheckinMinimums;
   /** Sums over the group. */
   sum: CheckinSums;
@@ -1448,7 +1448,7 @@ export type FeeEdge = {
   node: Fee;
 };
 
-/** One group of Fee items: its keys, how many items it has, and their sums and averages. */
+/** One group of Fee items: its keys, how many items it has, and numbers over them. */
 export type FeeGroup = {
   __typename?: 'FeeGroup';
   /** Averages over the group. */
@@ -1457,9 +1457,9 @@ export type FeeGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: FeeGroupKeys;
-  /** Greatest values in the group. */
+  /** Greatest values over the group. */
   max: FeeMaximums;
-  /** Least values in the group. */
+  /** Least values over the group. */
   min: FeeMinimums;
   /** Sums over the group. */
   sum: FeeSums;
@@ -2049,7 +2049,7 @@ export type MembershipEdge = {
   node: Membership;
 };
 
-/** One group of Membership items: its keys, how many items it has, and their sums and averages. */
+/** One group of Membership items: its keys, how many items it has, and numbers over them. */
 export type MembershipGroup = {
   __typename?: 'MembershipGroup';
   /** Averages over the group. */
@@ -2058,9 +2058,9 @@ export type MembershipGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: MembershipGroupKeys;
-  /** Greatest values in the group. */
+  /** Greatest values over the group. */
   max: MembershipMaximums;
-  /** Least values in the group. */
+  /** Least values over the group. */
   min: MembershipMinimums;
   /** Sums over the group. */
   sum: MembershipSums;
@@ -2638,7 +2638,7 @@ export type PaymentEdge = {
   node: Payment;
 };
 
-/** One group of Payment items: its keys, how many items it has, and their sums and averages. */
+/** One group of Payment items: its keys, how many items it has, and numbers over them. */
 export type PaymentGroup = {
   __typename?: 'PaymentGroup';
   /** Averages over the group. */
@@ -2647,9 +2647,9 @@ export type PaymentGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: PaymentGroupKeys;
-  /** Greatest values in the group. */
+  /** Greatest values over the group. */
   max: PaymentMaximums;
-  /** Least values in the group. */
+  /** Least values over the group. */
   min: PaymentMinimums;
   /** Sums over the group. */
   sum: PaymentSums;
@@ -4329,9 +4329,45 @@ export type Visit = {
   visitorId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** Numbers over every Visit item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type VisitAggregate = {
+  __typename?: 'VisitAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: VisitAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<VisitGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: VisitMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: VisitMinimums;
+  /** Sums of the numeric fields over every matching item. */
+  sum: VisitSums;
+};
+
+
+/** Numbers over every Visit item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type VisitAggregateGroupByArgs = {
+  by: Array<VisitGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
+/** Averages of the numeric fields of Visit items, over the items that have the field; null when none has. */
+export type VisitAverages = {
+  __typename?: 'VisitAverages';
+  /** Minutes from start to end of the visit. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A page of Visit items. Page with `first` and `after`; every item appears exactly once. */
 export type VisitConnection = {
   __typename?: 'VisitConnection';
+  /** Count, sums, averages and groups of every Visit item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: VisitAggregate;
   /** The items of this page with their cursors. */
   edges: Array<VisitEdge>;
   /** The items of this page, without cursors. */
@@ -4360,6 +4396,82 @@ export type VisitEdge = {
   cursor: Scalars['String']['output'];
   /** The Visit. */
   node: Visit;
+};
+
+/** One group of Visit items: its keys, how many items it has, and numbers over them. */
+export type VisitGroup = {
+  __typename?: 'VisitGroup';
+  /** Averages over the group. */
+  avg: VisitAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: VisitGroupKeys;
+  /** Greatest values over the group. */
+  max: VisitMaximums;
+  /** Least values over the group. */
+  min: VisitMinimums;
+  /** Sums over the group. */
+  sum: VisitSums;
+};
+
+/** What Visit items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type VisitGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The member hosting the visit. */
+  | 'MEMBER'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office visited. */
+  | 'OFFICE'
+  /** The team hosting the visit. */
+  | 'TEAM'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of Visit items: the fields named in `by` are set, the others null. */
+export type VisitGroupKeys = {
+  __typename?: 'VisitGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The member hosting the visit. Null when the list is not grouped by it, or for the group of items without one. */
+  member?: Maybe<Member>;
+  /** The id `member` points at; null when not grouped by it, or for items without one. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office visited. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The id `office` points at; null when not grouped by it, or for items without one. */
+  officeId?: Maybe<Scalars['ID']['output']>;
+  /** The team hosting the visit. Null when the list is not grouped by it, or for the group of items without one. */
+  team?: Maybe<Team>;
+  /** The id `team` points at; null when not grouped by it, or for items without one. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Greatest values of the numeric fields of Visit items, over the items that have the field; null when none has. */
+export type VisitMaximums = {
+  __typename?: 'VisitMaximums';
+  /** Minutes from start to end of the visit. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Visit items, over the items that have the field; null when none has. */
+export type VisitMinimums = {
+  __typename?: 'VisitMinimums';
+  /** Minutes from start to end of the visit. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Sums of the numeric fields of Visit items, over the items that have the field; null when none has. */
+export type VisitSums = {
+  __typename?: 'VisitSums';
+  /** Minutes from start to end of the visit. */
+  duration?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A day of the week: the first day of the week for the week periods (`weekStartsOn`). */

@@ -468,6 +468,20 @@ describe('the same pattern on payments, fees, memberships, check-ins and charges
     expectGroups(out.groupBy, (r) => String(r.keys.status), 'amount', expected);
   });
 
+  it('visits: by office and month, with their minutes', async () => {
+    const out = await groups(
+      stack,
+      '{ visits(first: 0) { aggregate { count groupBy(by: [OFFICE, MONTH]) { keys { officeId month } count sum { duration } } } } }',
+    );
+    expect(out.count).toBe(c.visits.length);
+    const expected = tally(
+      c.visits,
+      (v) => [v.office ?? null, v.start?.slice(0, 7) ?? null].join('|'),
+      (v) => (v.start && v.end ? (Date.parse(v.end) - Date.parse(v.start)) / 60_000 : null),
+    );
+    expectGroups(out.groupBy, (r) => [r.keys.officeId, r.keys.month].join('|'), 'duration', expected);
+  });
+
   it('reverse links aggregate their children', async () => {
     const team = c.bookings.find((b) => b.team)?.team as string;
     const result = await stack.query<{ team: { bookings: { aggregate: { count: number } } } }>(
