@@ -16,6 +16,7 @@ import { indexDataset, type DataIndex } from './plans.ts';
 import { formatTable, writeResults, type Figure } from './report.ts';
 import { readSettings, type SectionName } from './settings.ts';
 import { measureStartup } from './startup.ts';
+import { measureVersions } from './versions.ts';
 import { measureWall } from './wall.ts';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -76,6 +77,10 @@ try {
   if (runs('startup')) {
     progress('5/5 start-up');
     figures.push(...(await measureStartup(settings, await simulator(), await server())));
+  }
+  if (runs('versions')) {
+    progress(`versions: v1 and v2 at ${settings.latencyMs} ms upstream latency`);
+    figures.push(...(await measureVersions(settings, await simulator(), dataIndex())));
   }
 } finally {
   await (sim as SimProcess | null)?.close();
