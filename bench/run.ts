@@ -17,6 +17,7 @@ import { indexDataset, type DataIndex } from './plans.ts';
 import { formatTable, writeResults, type Figure } from './report.ts';
 import { readSettings, type SectionName } from './settings.ts';
 import { measureStartup } from './startup.ts';
+import { measureVersions } from './versions.ts';
 import { measureWall } from './wall.ts';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -75,12 +76,16 @@ try {
     figures.push(...(await measureExport(settings, await server())));
   }
   if (runs('startup')) {
-    progress('5/6 start-up');
+    progress('5/5 start-up');
     figures.push(...(await measureStartup(settings, await simulator(), await server())));
   }
   if (runs('aggregates')) {
-    progress(`6/6 aggregates at ${settings.latencyMs} ms upstream latency`);
+    progress(`aggregates at ${settings.latencyMs} ms upstream latency`);
     figures.push(...(await measureAggregates(settings, await simulator())));
+  }
+  if (runs('versions')) {
+    progress(`versions: v1 and v2 at ${settings.latencyMs} ms upstream latency`);
+    figures.push(...(await measureVersions(settings, await simulator(), dataIndex())));
   }
 } finally {
   await (sim as SimProcess | null)?.close();

@@ -88,6 +88,7 @@ if (config.mode === 'simulator') {
     'No OfficeRnD credentials configured (OFFICERND_CLIENT_ID/OFFICERND_CLIENT_SECRET): serving the built-in OfficeRnD simulator with seeded demo data',
     {
       org: simulator.org,
+      apiVersion: config.officernd.apiVersion,
       seed: config.simulator.seed,
       scale: config.simulator.scale,
       years: config.simulator.years,
