@@ -39,7 +39,7 @@ const dataIndex = (): DataIndex => {
 };
 
 if (runs('calls')) {
-  progress('1/6 upstream calls');
+  progress('upstream calls');
   const result = await measureCalls(settings);
   data = indexDataset(result.simulator.dataset);
   figures.push(...result.figures);
@@ -64,19 +64,19 @@ const simulator = async (): Promise<SimProcess> => {
 };
 try {
   if (runs('wall')) {
-    progress(`2/6 wall time at ${settings.latencyMs} ms upstream latency`);
+    progress(`wall time at ${settings.latencyMs} ms upstream latency`);
     figures.push(...(await measureWall(settings, await simulator(), dataIndex())));
   }
   if (runs('overhead')) {
-    progress('3/6 gateway overhead');
+    progress('gateway overhead');
     figures.push(...(await measureOverhead(settings, await simulator(), dataIndex(), await server())));
   }
   if (runs('export')) {
-    progress('4/6 export');
+    progress('export');
     figures.push(...(await measureExport(settings, await server())));
   }
   if (runs('startup')) {
-    progress('5/5 start-up');
+    progress('start-up');
     figures.push(...(await measureStartup(settings, await simulator(), await server())));
   }
   if (runs('aggregates')) {
