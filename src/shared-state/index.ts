@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { Caches } from '../cache/index.ts';
+import type { SharedSizes } from '../loaders/collection-sizes.ts';
 import type { Logger } from '../logger.ts';
 import type { TokenStore } from '../officernd/token.ts';
 import type { EventBus } from '../webhooks/events.ts';
@@ -15,6 +16,7 @@ import { createSharedCaches } from './caches.ts';
 import { createSharedDocumentStore, publishTrustedDocuments, sharedTrustedLookup } from './documents.ts';
 import { bridgeEvents } from './events.ts';
 import { createRedisLink, type RedisLink } from './redis.ts';
+import { createSharedSizes } from './sizes.ts';
 import { createRedisTokenStore } from './token-store.ts';
 import { createSharedUpstreamGate, type SharedUpstreamGate } from './upstream-gate.ts';
 
@@ -41,6 +43,8 @@ export interface SharedState {
   readonly link: RedisLink;
   readonly tokenStore: TokenStore;
   readonly upstreamGate: SharedUpstreamGate;
+  /** Collection sizes learnt by any replica (each collection walked once for the cluster). */
+  readonly sizes: SharedSizes;
   /** Shared caches over the given local ones. */
   caches(local: Caches): Caches;
   /** The shared APQ store over the given local one. */
@@ -86,6 +90,7 @@ export function createSharedState(options: SharedStateOptions): SharedState {
     link,
     tokenStore: createRedisTokenStore(link, { lockMs: options.tokenTimeoutMs + 1_000 }),
     upstreamGate,
+    sizes: createSharedSizes(link),
     caches: (local) => createSharedCaches(link, local),
     documents: (local) => createSharedDocumentStore(link, local),
     trusted(byHash) {
