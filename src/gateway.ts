@@ -143,6 +143,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(loaderOptions ? { loaderOptions } : {}),
     ...(metrics ? { onExportEnd: metrics.exportEnd } : {}),
+    shareExport: (request, signal) => budgets.shareExport(request, signal),
   };
   const { learner } = options;
   // The cost reads the sizes the loaders plan with, and the joins a report's columns make (issue 14).
