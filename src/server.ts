@@ -133,7 +133,7 @@ if (config.mode === 'simulator') {
   });
 }
 
-const readiness = createReadiness({ officernd });
+const readiness = createReadiness({ officernd, ...(shared ? { shared } : {}) });
 // Collection sizes, learnt in the background from start-up (a small share of the budget; once per cluster with
 // Redis), so that the cost of a query is close to its calls from the first requests on (issue 14).
 const sizes = createCollectionSizes();
@@ -145,7 +145,8 @@ const learner = createSizeLearner({
   logger,
   ...(shared ? { shared: shared.sizes } : {}),
 });
-if (config.upstream.learnSizes) void learner.start();
+// With Redis, after it is connected (or 5 s): the sizes and the token may then come from another replica.
+if (config.upstream.learnSizes) void (shared ? shared.whenUp(5_000) : Promise.resolve()).then(() => learner.start());
 const gateway = createGateway({
   officernd,
   logger,

@@ -53,7 +53,9 @@ export interface SharedState {
   trusted(byHash: ReadonlyMap<string, string>): (hash: string) => Promise<string | null>;
   /** Carries this replica's webhook events to the others, and theirs to this bus. */
   bridge(bus: EventBus): void;
-  /** For readiness and metrics: whether the shared state is in use now. */
+  /** Resolves once Redis is connected, or after `timeoutMs` (then the replica goes on with local state). */
+  whenUp(timeoutMs: number): Promise<void>;
+  /** For readiness and metrics: whether the shared state is in use now (down: Redis away, or a call failed or timed out in the last 5 s). */
   status(): { redis: 'up' | 'down'; replicas: number };
   close(): Promise<void>;
 }
@@ -98,7 +100,11 @@ export function createSharedState(options: SharedStateOptions): SharedState {
       return sharedTrustedLookup(link);
     },
     bridge: (bus) => void stops.push(bridgeEvents(link, bus, options.logger)),
-    status: () => ({ redis: link.up ? 'up' : 'down', replicas: upstreamGate.replicas }),
+    async whenUp(timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      while (!link.up && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+    status: () => ({ redis: link.healthy ? 'up' : 'down', replicas: upstreamGate.replicas }),
     async close() {
       for (const stop of stops) stop();
       await upstreamGate.close();
