@@ -192,6 +192,12 @@ function startUpdates(): void {
 }
 
 fillControls();
-void loadOffices();
-void refreshAll();
-if (!config.apiKeys || storedKey() !== '') startUpdates();
+if (config.apiKeys && storedKey() === '') {
+  // Nothing can be read without a key: ask first (no request is refused on the way).
+  askForKey();
+  liveStatus.textContent = 'Waiting for an API key';
+} else {
+  void loadOffices();
+  void refreshAll();
+  startUpdates();
+}
