@@ -96,7 +96,10 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
       { timeout: 30_000 },
     );
   const tableText = (page: Page, panel: string): Promise<string> =>
-    page.locator(`[data-panel="${panel}"] .view-table`).innerText();
+    page
+      .locator(`[data-panel="${panel}"] .view-table`)
+      .textContent()
+      .then((text) => text ?? '');
 
   it('shows every panel from the simulator, follows the period and the office, and updates live', {
     timeout: 120_000,
@@ -194,8 +197,8 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
       // The query tab: the operation and its variables, and a link that opens them in GraphiQL.
       const occupancy = page.locator('[data-panel="occupancy"]');
       await occupancy.getByRole('tab', { name: 'Query' }).click();
-      expect(await occupancy.locator('.operation').innerText()).toContain('query DashboardOccupancy');
-      expect(JSON.parse(await occupancy.locator('.variables').innerText())).toEqual({
+      expect(await occupancy.locator('.operation').textContent()).toContain('query DashboardOccupancy');
+      expect(JSON.parse((await occupancy.locator('.variables').textContent()) ?? '')).toEqual({
         dates: { period: 'LAST_MONTH' },
         office: office._id,
       });
