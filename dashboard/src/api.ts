@@ -1,5 +1,6 @@
 // The dashboard's GraphQL client: queries as GET (what HTTP caches and ETags work with), the API key from
-// sessionStorage as `Authorization: Bearer`, and `If-None-Match` so that an unchanged answer costs a 304.
+// sessionStorage as `Authorization: Bearer`. Every read is revalidated (`cache: 'no-cache'`): the browser sends the
+// ETag it holds as `If-None-Match`, and an unchanged answer costs a 304 and no re-render.
 
 const KEY_STORAGE = 'officernd-graphql:api-key';
 
@@ -46,13 +47,12 @@ export function operationName(text: string): string {
 
 export interface Answer<T> {
   data: T;
-  /** False when the gateway answered 304: the data is the one already shown. */
-  changed: boolean;
+  /** The request and the answer's ETag: the same version as one already shown when equal (the gateway said 304). */
+  version: string | null;
 }
 
-/** Runs queries; remembers the last answer and ETag of each distinct request. */
+/** Runs queries. */
 export function createClient(endpoint: string) {
-  const known = new Map<string, { etag: string; data: unknown }>();
   return {
     async query<T, V extends Record<string, unknown>>(text: string, variables: V): Promise<Answer<T>> {
       const params = new URLSearchParams({
@@ -61,17 +61,11 @@ export function createClient(endpoint: string) {
         variables: JSON.stringify(variables),
       });
       const url = `${endpoint}?${params}`;
-      const previous = known.get(url);
+      // Not 'no-store': browsers send `Cache-Control: no-cache` with it, which makes the gateway skip its cache.
       const response = await fetch(url, {
-        // The page keeps answers itself, and asks with If-None-Match: the browser's cache would answer without asking.
-        cache: 'no-store',
-        headers: {
-          accept: 'application/graphql-response+json, application/json',
-          ...authHeaders(),
-          ...(previous ? { 'if-none-match': previous.etag } : {}),
-        },
+        cache: 'no-cache',
+        headers: { accept: 'application/graphql-response+json, application/json', ...authHeaders() },
       });
-      if (response.status === 304 && previous) return { data: previous.data as T, changed: false };
       if (response.status === 401) throw new MissingKeyError();
       const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLErrorShape[] } | null;
       const error = body?.errors?.[0];
@@ -79,9 +73,7 @@ export function createClient(endpoint: string) {
         throw new QueryError(error?.message ?? `The gateway answered ${response.status}`, error?.extensions?.code);
       }
       const etag = response.headers.get('etag');
-      if (etag) known.set(url, { etag, data: body.data });
-      else known.delete(url);
-      return { data: body.data, changed: true };
+      return { data: body.data, version: etag === null ? null : `${url} ${etag}` };
     },
   };
 }

@@ -97,6 +97,8 @@ function askForKey(): void {
   byId<HTMLInputElement>('api-key').focus();
 }
 
+/** The version each panel shows (see Answer.version). */
+const shown = new Map<Panel, string | null>();
 let generation = 0;
 /** Reads one panel; an answer for an older selection is dropped. */
 async function refresh(panel: Panel): Promise<void> {
@@ -105,9 +107,11 @@ async function refresh(panel: Panel): Promise<void> {
   const variables = panel.variables(state);
   node.status('Loading…', 'loading');
   try {
-    const { data } = await client.query<unknown, Record<string, unknown>>(panel.operation, variables as never);
+    const { data, version } = await client.query<unknown, Record<string, unknown>>(panel.operation, variables as never);
     if (mine !== generation) return;
-    node.show(panel.view(data, state), variables);
+    // An unchanged answer (revalidated with its ETag) is not drawn again.
+    if (version === null || shown.get(panel) !== version) node.show(panel.view(data, state), variables);
+    shown.set(panel, version);
     node.status(`Updated ${new Date().toLocaleTimeString('en-GB')}`, 'ready');
   } catch (error) {
     if (mine !== generation) return;

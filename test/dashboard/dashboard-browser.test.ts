@@ -220,3 +220,77 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
     }
   });
 });
+
+describe.skipIf(!present && !process.env.CI)('the dashboard without live events', () => {
+  let server: Server;
+  let origin = '';
+  const profile = mkdtempSync(join(tmpdir(), 'dashboard-poll-profile-'));
+  /** The page's GraphQL reads as the gateway saw them: conditional or not, and its status. */
+  const reads: { conditional: boolean; status: number }[] = [];
+
+  beforeAll(async () => {
+    // No webhook secret: nothing tells the gateway of changes, so the page polls; the response cache gives ETags.
+    const stack = createOpsStack({ env: { RESPONSE_CACHE: 'true' }, scale: 0.1 });
+    server = createServer((request, response) => {
+      if (request.method === 'GET' && request.url?.startsWith('/graphql?')) {
+        const conditional = request.headers['if-none-match'] !== undefined;
+        response.once('finish', () => reads.push({ conditional, status: response.statusCode }));
+      }
+      stack.gateway(request, response);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('polls every 30 s, revalidating with If-None-Match: an unchanged answer is a 304', {
+    timeout: 90_000,
+  }, async () => {
+    const { chromium } = await import('playwright-core');
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      // Playwright's routing turns the HTTP cache off, and this test is about the cache: names other than the
+      // gateway's resolve nowhere instead, and every request the page makes is checked below.
+      args: [...FLAGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    });
+    try {
+      const outside: string[] = [];
+      context.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      // The page's timers run on a fake clock, so the test moves 30 s on without waiting them.
+      await page.clock.install({ time: TEST_NOW });
+      await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
+      await page.waitForFunction(
+        (ids) =>
+          ids.every((id) => document.querySelector(`[data-panel="${id}"]`)?.getAttribute('data-state') === 'ready'),
+        PANELS,
+      );
+      expect(await page.locator('#live-status').textContent()).toMatch(/Polling every 30 s/);
+      // The offices of the filter and one read per panel, none conditional yet.
+      await expect.poll(() => reads.length).toBe(PANELS.length + 1);
+      expect(reads.every((r) => r.status === 200 && !r.conditional)).toBe(true);
+      const before = await page.locator('.panels').innerHTML();
+
+      await page.clock.runFor(30_500);
+      await expect.poll(() => reads.length).toBe(2 * PANELS.length + 1);
+      await page.waitForFunction(() => document.querySelectorAll('.panel[data-state="loading"]').length === 0);
+      expect(reads.slice(PANELS.length + 1)).toEqual(PANELS.map(() => ({ conditional: true, status: 304 })));
+      // Nothing changed, so nothing was drawn again (the status line aside).
+      const strip = (html: string): string => html.replace(/Updated [^<]*/g, '');
+      expect(strip(await page.locator('.panels').innerHTML())).toBe(strip(before));
+      expect(outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
