@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signWebhook } from '../../src/simulator/index.ts';
 import { createOpsStack } from '../ops/stack.ts';
@@ -141,5 +143,39 @@ describe('subscription { officerndChanged } over server-sent events', () => {
       body: JSON.stringify({ query: 'subscription { officerndChanged { eventType } }' }),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe("the dashboard's operations", () => {
+  const dir = resolve(import.meta.dirname, '../../dashboard/operations');
+  const queries = readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => readFileSync(resolve(dir, file), 'utf8'))
+    .filter((text) => /^query /m.test(text));
+
+  it('run over GET as the page sends them, and are allowed with TRUSTED_DOCUMENTS_ONLY when listed', async () => {
+    const stack = createOpsStack({
+      env: { TRUSTED_DOCUMENTS: dir, TRUSTED_DOCUMENTS_ONLY: 'true' },
+      scale: 0.1,
+    });
+    expect(queries.length).toBeGreaterThanOrEqual(8);
+    const variables = { dates: { period: 'LAST_MONTH' }, office: null };
+    for (const query of queries) {
+      const name = /^query (\w+)/m.exec(query)![1]!;
+      const uses = (v: string) => query.includes(`$${v}:`);
+      const own = Object.fromEntries(Object.entries(variables).filter(([k]) => uses(k)));
+      const params = new URLSearchParams({ operationName: name, query, variables: JSON.stringify(own) });
+      const response = await stack.fetch(`/graphql?${params}`, { headers: { accept: 'application/json' } });
+      const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+      expect(body.errors, name).toBeUndefined();
+      expect(response.status, name).toBe(200);
+      expect(
+        Object.values(body.data ?? {}).every((value) => value !== null),
+        name,
+      ).toBe(true);
+    }
+    // Anything else is still refused.
+    const other = await stack.post({ query: '{ offices(first: 1) { nodes { id } } }' });
+    expect(other.status).toBe(403);
   });
 });
