@@ -7,7 +7,8 @@ import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
-import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
+import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS } from '../core/limits.ts';
+import { takePage, type PageSource, type PageStart } from '../core/paging.ts';
 import { badInput } from './errors.ts';
 
 export interface Edge<T> {
@@ -152,8 +153,8 @@ const readCursor = (cursor: string, print: string): Position => {
 
 interface UpstreamConnectionOptions<T> {
   /**
-   * The date check: kept items, applied on our side after the upstream filters. A page scans at most
-   * `scanPagesFor(first)` upstream pages and may end short with `hasNextPage: true`.
+   * The date check: kept items, applied on our side after the upstream filters. A page still answers `first` items
+   * or all that remain (core/paging.ts), bounded by the request's upstream share and MAX_WALK_ITEMS scanned.
    */
   keep?: (item: T) => boolean;
   /**
@@ -281,9 +282,10 @@ function locate<T>(set: MatchSet<T>, after: Position): number | null {
 }
 
 /**
- * Maps `first`/`after` onto upstream pages: reads only as many pages as the page needs, primes the loaders
- * with what it read, and returns cursors that resume exactly after each item. With `shared`, the page is cut from
- * the list's match set instead (it is read anyway for `totalCount`), with the same cursors.
+ * Maps `first`/`after` onto upstream pages through the one paging loop (core/paging.ts): a page answers `first`
+ * matching items or all that remain, reads only the pages it needs, primes the loaders with what it read, and returns
+ * cursors that resume exactly after each item. With `shared`, the page is cut from the list's match set instead (it
+ * is read anyway for `totalCount`), with the same cursors.
  */
 export async function upstreamConnection<C extends ListCollection>(
   ctx: Context,
@@ -295,7 +297,7 @@ export async function upstreamConnection<C extends ListCollection>(
   const first = firstOf(args);
   if (options.sort) return sortedConnection(ctx, collection, query, args, options, options.sort);
   const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
-  let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
+  const position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   const hasPreviousPage = Boolean(args.after);
   const totalCount = async () => (await readMatchSet(ctx, collection, query, options)).items.length;
   const edges: Edge<WireMap[C]>[] = [];
@@ -318,52 +320,42 @@ export async function upstreamConnection<C extends ListCollection>(
     }
   }
   const { keep, check } = options;
-  const seen = new Set<string>();
-  const maxPages = keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
-  const done = (hasNextPage: boolean, endCursor: string | null): Connection<WireMap[C]> => ({
-    edges,
-    pageInfo: pageInfoOf(edges, hasNextPage, hasPreviousPage, endCursor),
-    totalCount,
-  });
-  let scanned = 0;
-  for (let pagesRead = 1; ; pagesRead += 1) {
-    const wanted = first - edges.length;
-    // Without a local filter, ask for exactly what is still needed; with one, whole pages.
-    const limit =
-      keep || (check && !options.narrowed) ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
-    const page = await ctx.officernd.listPage(collection, query, {
-      cursor: position.upstream,
-      limit,
-      signal: ctx.signal,
-      ...(position.optional === undefined ? {} : { optional: position.optional }),
-    });
-    // Every position from here on belongs to the variant this page was read with.
-    const optional = page.optionalSent;
-    const at = (upstream: string | null, offset: number): Position =>
-      optional === undefined ? { upstream, offset } : { upstream, offset, optional };
-    ctx.loaders.prime(collection, page.items);
-    let index = position.offset;
-    for (; index < page.items.length && edges.length < first; index += 1) {
-      const item = page.items[index] as WireMap[C];
-      if ((keep && !keep(item)) || (check && !check(item))) continue;
-      // Never the same object twice in one list, should OfficeRnD's pages overlap.
-      const id = (item as { _id?: string })._id;
-      if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      const atPageEnd = index + 1 === page.items.length && page.next !== null;
-      const after: Position = atPageEnd ? at(page.next, 0) : at(position.upstream, index + 1);
-      edges.push({ node: item, cursor: writeCursor(after, print) });
+  // Without a local check, ask for exactly what is still needed; with one, whole pages.
+  const whole = Boolean(keep || (check && !options.narrowed));
+  const source: PageSource<WireMap[C]> = async function* (from, wanted) {
+    let at = from;
+    let offset = from.upstream === position.upstream ? position.offset : 0;
+    for (;;) {
+      const page = await ctx.officernd.listPage(collection, query, {
+        cursor: at.upstream,
+        limit: whole ? V1_PAGE_LIMIT : Math.max(1, Math.min(V1_PAGE_LIMIT, offset + wanted())),
+        signal: ctx.signal,
+        ...(at.optional === undefined ? {} : { optional: at.optional }),
+      });
+      // Every position from here on belongs to the variant this page was read with.
+      const variant = (upstream: string | null): PageStart =>
+        page.optionalSent === undefined
+          ? { segment: 0, upstream }
+          : { segment: 0, upstream, optional: page.optionalSent };
+      ctx.loaders.prime(collection, page.items);
+      yield { items: page.items, at: variant(at.upstream), next: page.next === null ? null : variant(page.next) };
+      if (page.next === null) return;
+      at = variant(page.next);
+      offset = 0;
     }
-    if (index < page.items.length) return done(true, writeCursor(at(position.upstream, index), print));
-    if (page.next === null) return done(false, edges.at(-1)?.cursor ?? args.after ?? null);
-    position = at(page.next, 0);
-    scanned += page.items.length;
-    if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS)
-      throw new ScanLimitError(collection, MAX_WALK_ITEMS);
-    if (edges.length >= first || pagesRead >= maxPages) return done(true, writeCursor(position, print));
-  }
+  };
+  const taken = await takePage(source, {
+    from: { segment: 0, ...position },
+    first,
+    keep: keep || check ? (item) => (!keep || keep(item)) && (!check || check(item)) : null,
+    trustNext: !whole,
+    idOf: (item) => (item as { _id?: string })._id,
+    maxScanned: MAX_WALK_ITEMS,
+    tooMany: () => new ScanLimitError(collection, MAX_WALK_ITEMS),
+  });
+  for (const item of taken.items) edges.push({ node: item.node, cursor: writeCursor(item.after, print) });
+  const endCursor = taken.hasNextPage ? writeCursor(taken.end, print) : (edges.at(-1)?.cursor ?? args.after ?? null);
+  return { edges, pageInfo: pageInfoOf(edges, taken.hasNextPage, hasPreviousPage, endCursor), totalCount };
 }
 
 /** A page of a list sorted by the gateway: the sorted match set cut at offsets; cursors carry the sort's key. */
@@ -429,7 +421,7 @@ export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, sc
 /**
  * Like `upstreamConnection`, over a page source that is not a plain list (booking occurrences, §6.2):
  * `pagesFrom(cursor)` walks upstream pages from that cursor (null: the first page). Reads only the pages
- * `first` needs; cursors resume exactly after each item. `scope` names the query the cursors belong to.
+ * `first` needs (core/paging.ts); cursors resume exactly after each item. `scope` names the query the cursors belong to.
  */
 export async function upstreamPagesConnection<T>(
   pagesFrom: (cursor: string | null) => AsyncIterable<Page<T>>,
@@ -437,11 +429,9 @@ export async function upstreamPagesConnection<T>(
   args: ConnectionArgs,
   idOf?: (item: T) => string,
 ): Promise<Connection<T>> {
-  const seen = new Set<string>();
   const first = firstOf(args);
   const print = fingerprint(scope);
-  let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
-  const edges: Edge<T>[] = [];
+  const position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   let counted: Promise<number> | undefined;
   // Every page from the start, counted; a source that stops before its last page would give a short count.
   const count = async (): Promise<number> => {
@@ -456,41 +446,21 @@ export async function upstreamPagesConnection<T>(
     return total;
   };
   const totalCount = () => (counted ??= count());
-  const hasPreviousPage = Boolean(args.after);
-  const done = (hasNextPage: boolean, endCursor: string | null): Connection<T> => ({
-    edges,
-    pageInfo: pageInfoOf(edges, hasNextPage, hasPreviousPage, endCursor),
-    totalCount,
+  const source: PageSource<T> = async function* (from) {
+    for await (const page of pagesFrom(from.upstream)) {
+      yield { items: page.items, at: from, next: page.next === null ? null : { segment: 0, upstream: page.next } };
+      if (page.next === null) return;
+      from = { segment: 0, upstream: page.next };
+    }
+  };
+  const taken = await takePage(source, {
+    from: { segment: 0, ...position },
+    first,
+    idOf: idOf ?? null,
+    maxScanned: MAX_WALK_ITEMS,
+    tooMany: () => new ScanLimitError(scope.split('"')[1] ?? 'list', MAX_WALK_ITEMS),
   });
-  if (first === 0) return done(false, args.after ?? null);
-  let pagesRead = 0;
-  for await (const page of pagesFrom(position.upstream)) {
-    pagesRead += 1;
-    let index = position.offset;
-    for (; index < page.items.length && edges.length < first; index += 1) {
-      const node = page.items[index] as T;
-      // Never the same item twice in one list, should OfficeRnD's pages overlap.
-      if (idOf) {
-        const id = idOf(node);
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      const atPageEnd = index + 1 === page.items.length && page.next !== null;
-      const after: Position = atPageEnd
-        ? { upstream: page.next, offset: 0 }
-        : { upstream: position.upstream, offset: index + 1 };
-      edges.push({ node, cursor: writeCursor(after, print) });
-    }
-    if (index < page.items.length) {
-      return done(true, writeCursor({ upstream: position.upstream, offset: index }, print));
-    }
-    if (page.next === null) {
-      return done(false, edges.at(-1)?.cursor ?? args.after ?? null);
-    }
-    position = { upstream: page.next, offset: 0 };
-    if (edges.length >= first) break;
-  }
-  if (pagesRead === 0) return done(false, args.after ?? null);
-  // Enough items, or the source stopped before its last page (a bound was reached): more follow from `position`.
-  return done(true, writeCursor(position, print));
+  const edges = taken.items.map((item) => ({ node: item.node, cursor: writeCursor(item.after, print) }));
+  const endCursor = taken.hasNextPage ? writeCursor(taken.end, print) : (edges.at(-1)?.cursor ?? args.after ?? null);
+  return { edges, pageInfo: pageInfoOf(edges, taken.hasNextPage, Boolean(args.after), endCursor), totalCount };
 }

@@ -196,7 +196,7 @@ export async function listDateFilter<T>(
   if (!series) return of(null);
   // A page resuming from a cursor keeps the reach known now; its first page may have been read before the reach
   // was learnt, without bounds: that variant is the fallback when the cursor belongs to it.
-  const reach = await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'refresh');
+  const reach = await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'wait');
   return reach !== null && args.after ? { ...of(reach), unbounded: of(null) } : of(reach);
 }
 
