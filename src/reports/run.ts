@@ -11,12 +11,15 @@ import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
 import { COLLECTIONS, filterNamed, OBJECT_ID, type FilterSpec, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
-import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
+import type { Filter, ListQuery, OfficeRnDClient } from '../officernd/index.ts';
+import type { WireBookingOccurrence } from '../officernd/types.ts';
+import { occurrenceFilters, occurrencePagesAcross, type OccurrenceFilters } from '../dates/occurrence-pages.ts';
 import {
   dateFieldOf,
   dateFilter,
   needsSeriesReach,
   occurrenceWindows,
+  type OccurrenceWindow,
   REPORT_DATES,
   reportDatesOf,
   type SeriesReach,
@@ -103,7 +106,7 @@ type Segment =
       /** Booking row dates: the `seriesStart` bounds for the learnt reach (core/series-reach.ts), added when read. */
       series: ((reach: SeriesReach | null) => Filter[]) | null;
     }
-  | { kind: 'occurrences'; params: OccurrenceParams; keep: Keep }
+  | { kind: 'occurrences'; filters: OccurrenceFilters; windows: readonly OccurrenceWindow[] }
   | { kind: 'credit'; key: CreditStatsKey };
 
 export interface PreparedReport {
@@ -112,11 +115,6 @@ export interface PreparedReport {
   plan: ColumnPlan;
   /** Canonical text of everything that decides the rows; cursors are bound to it. */
   fingerprint: string;
-  /**
-   * Whether a page of rows may end short after a bounded scan: only with a date selection (README "Limits"). Without
-   * one, filter checks keep a page exact: reading goes on until the rows are found or MAX_WALK_ITEMS are scanned.
-   */
-  boundedScan: boolean;
   segments: readonly Segment[];
 }
 
@@ -162,7 +160,7 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     dateField,
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
-  return { spec, expand, plan, fingerprint, segments, boundedScan: range !== null };
+  return { spec, expand, plan, fingerprint, segments };
 }
 
 /** Whether a prepared report bounds booking row dates through the learnt reach (core/series-reach.ts). */
@@ -267,8 +265,10 @@ async function* segmentPages(
   }
   let at = cursor;
   if (segment.kind === 'occurrences') {
-    for await (const page of officernd.occurrencePages(segment.params, { signal, cursor })) {
-      yield { items: (page.items as object[]).filter(segment.keep), at, next: page.next };
+    // The one occurrence walker (dates/occurrence-pages.ts), as `bookingOccurrences` reads it: windows of at most a
+    // year in order, each keeping the occurrences its own window and the row check select.
+    for await (const page of occurrencePagesAcross(officernd, segment.filters, segment.windows, { cursor, signal })) {
+      yield { items: page.items, at, next: page.next };
       at = page.next;
     }
     return;
@@ -514,16 +514,10 @@ function segmentsOf(
             'dates',
           );
         }
-        const base: Omit<OccurrenceParams, 'start' | 'end'> = {};
-        // §6.2: every occurrence filter is a documented parameter; the rows are checked all the same.
-        // Several values of one filter cannot be sent (no `$in` in v1, §4): the row check applies them.
-        for (const { spec: filter, value } of given)
-          if (typeof value !== 'object') (base as Record<string, string>)[filter.field] = String(value);
-        return occurrenceWindows(dateField, range).map((window) => ({
-          kind: 'occurrences',
-          params: { ...base, start: window.start, end: window.end },
-          keep: both(window.keep as Keep, check) as Keep,
-        }));
+        const windows = occurrenceWindows(dateField, range).map((window) =>
+          check ? { ...window, keep: (o: WireBookingOccurrence) => window.keep(o) && check(o) } : window,
+        );
+        return [{ kind: 'occurrences', filters: occurrenceFilters(given), windows }];
       }
       case 'credit-accounts': {
         for (const owner of ['team', 'member']) {
