@@ -48,18 +48,24 @@ export interface TakeOptions<T> {
 
 export interface TakenPage<T> {
   items: { node: T; after: CursorPosition }[];
-  /** True only when a matching item follows the page. */
+  /** True only when a matching item follows the page (see `more`). */
   hasNextPage: boolean;
   /** Where the next page starts: after the last item, or at the next matching item when one was looked for. */
   end: CursorPosition;
+  /**
+   * Set when the page filled up at the end of an upstream page and a check may drop everything after it: the look
+   * for one more matching item, left to the caller (only a page whose `hasNextPage` is asked for pays its calls).
+   * Until then `hasNextPage` is true and `end` is the next upstream page.
+   */
+  more?: () => Promise<{ hasNextPage: boolean; end: CursorPosition }>;
 }
 
 const after = (at: PageStart, offset: number): CursorPosition => ({ ...at, offset });
 
 /**
- * Cuts one page of `first` matching items from `source`. When `first` are found, the rest of the walk is looked
- * at until one more matching item shows (then `end` points at it, so the next page starts there without re-reading
- * what was skipped) or the source ends (then `hasNextPage` is false).
+ * Cuts one page of `first` matching items from `source`. When `first` are found, the walk looks for one more
+ * matching item: then `end` points at it, so the next page starts there without re-reading what was skipped; when
+ * the source ends first, `hasNextPage` is false.
  */
 export async function takePage<T>(source: PageSource<T>, options: TakeOptions<T>): Promise<TakenPage<T>> {
   const { first, keep, idOf, maxScanned } = options;
@@ -67,35 +73,62 @@ export async function takePage<T>(source: PageSource<T>, options: TakeOptions<T>
   const items: TakenPage<T>['items'] = [];
   const seen = new Set<string>();
   const { offset: skip, ...start } = options.from;
+  if (first === 0) return { items, hasNextPage: false, end: options.from };
   let end: CursorPosition = options.from;
-  if (first === 0) return { items, hasNextPage: false, end };
   let scanned = 0;
-  let firstPage = true;
-  for await (const page of source(start, () => first - items.length)) {
-    const from = firstPage ? skip : 0;
-    firstPage = false;
+  let from = skip;
+  const pages = source(start, () => first - items.length)[Symbol.asyncIterator]();
+  const matches = (item: T): boolean => {
+    if (keep && !keep(item)) return false;
+    const id = idOf?.(item);
+    if (id === undefined) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
+  // The look for one more matching item after a full page, from the upstream page after `end`.
+  const lookAhead = async (): Promise<{ hasNextPage: boolean; end: CursorPosition }> => {
+    try {
+      for (let step = await pages.next(); !step.done; step = await pages.next()) {
+        const page = step.value;
+        const index = page.items.findIndex(matches);
+        if (index !== -1) return { hasNextPage: true, end: after(page.at, index) };
+        scanned += page.items.length;
+        if (page.next === null) return { hasNextPage: false, end };
+        if (scanned >= maxScanned) throw options.tooMany();
+      }
+      return { hasNextPage: false, end };
+    } finally {
+      await pages.return?.();
+    }
+  };
+  for (let step = await pages.next(); !step.done; step = await pages.next()) {
+    const page = step.value;
     for (let index = from; index < page.items.length; index += 1) {
       const item = page.items[index] as T;
-      if (keep && !keep(item)) continue;
-      const id = idOf?.(item);
-      if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
+      if (!matches(item)) continue;
       // One more matching item than the page answers: the next page starts at it.
-      if (items.length === first) return { items, hasNextPage: true, end: after(page.at, index) };
+      if (items.length === first) {
+        await pages.return?.();
+        return { items, hasNextPage: true, end: after(page.at, index) };
+      }
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
       const position = atPageEnd && page.next ? after(page.next, 0) : after(page.at, index + 1);
       items.push({ node: item, after: position });
       end = position;
     }
     scanned += page.items.length - from;
+    from = 0;
     if (page.next === null) return { items, hasNextPage: false, end };
     if (items.length === first) {
       // The page ended: the next starts at the following upstream page. Without a check every item matches, so
-      // OfficeRnD's next cursor is the answer (`trustNext`); with one, the walk goes on until a matching item shows.
+      // OfficeRnD's next cursor is the answer (`trustNext`); with one, the look for a matching item is left to `more`.
       end = after(page.next, 0);
-      if (trustNext) return { items, hasNextPage: true, end };
+      if (trustNext) {
+        await pages.return?.();
+        return { items, hasNextPage: true, end };
+      }
+      return { items, hasNextPage: true, end, more: lookAhead };
     }
     if (scanned >= maxScanned) throw options.tooMany();
   }

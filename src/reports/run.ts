@@ -12,7 +12,7 @@ import { COLLECTIONS, filterNamed, OBJECT_ID, type FilterSpec, type ListCollecti
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OfficeRnDClient } from '../officernd/index.ts';
-import type { WireBookingOccurrence } from '../officernd/types.ts';
+import type { WireBookingOccurrence, WireMap } from '../officernd/types.ts';
 import { occurrenceFilters, occurrencePagesAcross, type OccurrenceFilters } from '../dates/occurrence-pages.ts';
 import {
   dateFieldOf,
@@ -22,6 +22,7 @@ import {
   type OccurrenceWindow,
   REPORT_DATES,
   reportDatesOf,
+  type ReportDateSpec,
   type SeriesReach,
 } from '../dates/report-dates.ts';
 import { seriesReach, type ReachMode } from '../core/series-reach.ts';
@@ -105,6 +106,13 @@ type Segment =
       filters: readonly GivenFilter[];
       /** Booking row dates: the `seriesStart` bounds for the learnt reach (core/series-reach.ts), added when read. */
       series: ((reach: SeriesReach | null) => Filter[]) | null;
+    }
+  | {
+      /** The few far rows of the learnt reach a booking date selection picks (issue 21): read by id after the window. */
+      kind: 'far';
+      ids: (reach: SeriesReach | null) => string[];
+      keep: Keep;
+      filters: readonly GivenFilter[];
     }
   | { kind: 'occurrences'; filters: OccurrenceFilters; windows: readonly OccurrenceWindow[] }
   | { kind: 'credit'; key: CreditStatsKey };
@@ -193,6 +201,13 @@ export async function* sourcePages(
   options: ReadOptions = {},
 ): AsyncGenerator<SourcePage, void, undefined> {
   const { segments, expand } = prepared;
+  // The learnt reach is read once for the whole walk: the window's bounds and its far rows come from the same one.
+  if (usesSeriesReach(prepared) && typeof env.reach !== 'object') {
+    env = {
+      ...env,
+      reach: { fixed: await seriesReach(env.officernd, env.loaders.sizes, env.signal, env.reach ?? 'refresh') },
+    };
+  }
   const from = options.from ?? { segment: 0, cursor: null };
   let skip = options.skip ?? 0;
   let left = options.take ?? Number.POSITIVE_INFINITY;
@@ -264,6 +279,20 @@ async function* segmentPages(
     return;
   }
   let at = cursor;
+  if (segment.kind === 'far') {
+    const reach = typeof env.reach === 'object' ? env.reach.fixed : null;
+    const ids = segment.ids(reach);
+    const check = watchedCheck(segment.filters, (field) => env.loaders.noteIgnoredFilter('bookings', field));
+    const found = ids.length === 0 ? [] : await env.loaders.byId('bookings').loadMany(ids);
+    const items = found.filter(
+      (item): item is WireMap['bookings'] =>
+        item !== null && !(item instanceof Error) && segment.keep(item) && (!check || check(item)),
+    );
+    const failed = found.find((item) => item instanceof Error);
+    if (failed) throw failed;
+    yield { items, at: null, next: null };
+    return;
+  }
   if (segment.kind === 'occurrences') {
     // The one occurrence walker (dates/occurrence-pages.ts), as `bookingOccurrences` reads it: windows of at most a
     // year in order, each keeping the occurrences its own window and the row check select.
@@ -487,6 +516,18 @@ function segmentsOf(
           dateSpec && range && needsSeriesReach(dateSpec, dateField)
             ? (reach: SeriesReach | null) => dateFilter(dateSpec, dateField, range, reach).filters
             : null;
+        const far: Segment[] =
+          series && selection
+            ? [
+                {
+                  kind: 'far',
+                  ids: (reach) =>
+                    dateFilter(dateSpec as ReportDateSpec<object>, dateField, range as DayRange, reach).far,
+                  keep: selection.keep as Keep,
+                  filters: given,
+                },
+              ]
+            : [];
         const upstream = pushDown(given);
         // The selection's upstream comparisons are optional: `keep` checks every row exactly anyway.
         const query: ListQuery = {
@@ -505,6 +546,7 @@ function segmentsOf(
             filters: given,
             series,
           },
+          ...far,
         ];
       }
       case 'occurrences': {

@@ -8,7 +8,7 @@ import type { WireMap } from '../officernd/types.ts';
 import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
 import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS } from '../core/limits.ts';
-import { takePage, type PageSource, type PageStart } from '../core/paging.ts';
+import { takePage, type PageSource, type PageStart, type TakenPage } from '../core/paging.ts';
 import { badInput } from './errors.ts';
 
 export interface Edge<T> {
@@ -25,7 +25,8 @@ export interface PageInfoShape {
 
 export interface Connection<T> {
   edges: Edge<T>[];
-  pageInfo: PageInfoShape;
+  /** A function when working it out may take upstream calls (the look for one more matching item). */
+  pageInfo: PageInfoShape | (() => Promise<PageInfoShape>);
   /** The number of items matching the list's filters and dates (read once per request, see `matchSetConnection`). */
   totalCount: () => Promise<number> | number;
 }
@@ -105,7 +106,7 @@ export function connectionOf<T>(node: ObjectRef<Types, T>, name: string): Object
         type: PageInfo,
         nullable: false,
         description: 'Where this page ends and whether more follow.',
-        resolve: (c) => c.pageInfo,
+        resolve: (c) => (typeof c.pageInfo === 'function' ? c.pageInfo() : c.pageInfo),
       }),
       totalCount: t.int({
         nullable: false,
@@ -128,7 +129,8 @@ export function firstOf(args: ConnectionArgs): number {
   return first;
 }
 
-type Position = Omit<CursorPosition, 'segment'>;
+/** A position in a list: segment 0 is the upstream list, segment 1 its far rows read by id (`far`). */
+type Position = Omit<CursorPosition, 'segment'> & { segment?: number };
 
 /** Reads `after` (core/cursor.ts), as a BAD_USER_INPUT naming the argument when it is not a cursor of this query. */
 export function readAfter(after: string, scope: string, what = 'query'): CursorPosition {
@@ -147,8 +149,8 @@ export function readAfter(after: string, scope: string, what = 'query'): CursorP
 const fingerprint = cursorScope;
 const writeCursor = (position: Position, print: string): string => encodeCursor({ segment: 0, ...position }, print);
 const readCursor = (cursor: string, print: string): Position => {
-  const { segment: _segment, ...position } = readAfter(cursor, print);
-  return position;
+  const { segment, ...position } = readAfter(cursor, print);
+  return segment === 0 ? position : { segment, ...position };
 };
 
 interface UpstreamConnectionOptions<T> {
@@ -167,6 +169,11 @@ interface UpstreamConnectionOptions<T> {
   narrowed?: boolean;
   /** Distinguishes cursors of lists that share collection and upstream query but not `keep`. */
   scope?: string;
+  /**
+   * Ids of rows the upstream query leaves out but the list holds (a dated bookings read's far rows, issue 21): read
+   * by id after the list's last page, and checked like every row.
+   */
+  far?: readonly string[];
   /** Cut the page from the list's match set (the caller asked for `totalCount`, which reads it anyway). */
   shared?: boolean;
   /**
@@ -191,8 +198,8 @@ interface MatchSet<T> {
   pages: Map<string, number>;
 }
 
-const positionKey = (upstream: string | null, optional: boolean | undefined): string =>
-  JSON.stringify([upstream, optional ?? null]);
+const positionKey = (upstream: string | null, optional: boolean | undefined, segment = 0): string =>
+  JSON.stringify([upstream, optional ?? null, ...(segment === 0 ? [] : [segment])]);
 
 /** Match sets read in this request, by the request's loaders (request-lived) and the list's fingerprint. */
 const matchSets = new WeakMap<object, Map<string, Promise<MatchSet<unknown>>>>();
@@ -220,7 +227,7 @@ export function readMatchSet<C extends ListCollection>(
   ctx: Context,
   collection: C,
   query: ListQuery,
-  options: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check' | 'scope'> = {},
+  options: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check' | 'scope' | 'far'> = {},
 ): Promise<MatchSet<WireMap[C]>> {
   const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
   let sets = matchSets.get(ctx.loaders);
@@ -237,7 +244,7 @@ async function walkMatchSet<C extends ListCollection>(
   ctx: Context,
   collection: C,
   query: ListQuery,
-  { keep, check }: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check'>,
+  { keep, check, far }: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check' | 'far'>,
 ): Promise<MatchSet<WireMap[C]>> {
   const set: MatchSet<WireMap[C]> = { items: [], pages: new Map() };
   let upstream: string | null = null;
@@ -267,7 +274,22 @@ async function walkMatchSet<C extends ListCollection>(
       });
     });
     scanned += page.items.length;
-    if (page.next === null) return set;
+    if (page.next === null) {
+      if (far && far.length > 0) {
+        const rows = await farRows(ctx, collection, far);
+        set.pages.set(positionKey(null, undefined, 1), pageNo + 1);
+        rows.forEach((item, index) => {
+          if ((keep && !keep(item)) || (check && !check(item))) return;
+          set.items.push({
+            node: item,
+            page: pageNo + 1,
+            index,
+            after: { segment: 1, upstream: null, offset: index + 1 },
+          });
+        });
+      }
+      return set;
+    }
     if (scanned >= MAX_WALK_ITEMS) throw new MatchSetLimitError(collection, MAX_WALK_ITEMS);
     upstream = page.next;
   }
@@ -275,7 +297,7 @@ async function walkMatchSet<C extends ListCollection>(
 
 /** Where a cursor of the upstream path resumes in a match set; null when its page is not one the match set read. */
 function locate<T>(set: MatchSet<T>, after: Position): number | null {
-  const page = set.pages.get(positionKey(after.upstream, after.optional));
+  const page = set.pages.get(positionKey(after.upstream, after.optional, after.segment));
   if (page === undefined) return null;
   const at = set.items.findIndex((m) => m.page > page || (m.page === page && m.index >= after.offset));
   return at === -1 ? set.items.length : at;
@@ -322,7 +344,12 @@ export async function upstreamConnection<C extends ListCollection>(
   const { keep, check } = options;
   // Without a local check, ask for exactly what is still needed; with one, whole pages.
   const whole = Boolean(keep || (check && !options.narrowed));
+  const far = options.far ?? [];
   const source: PageSource<WireMap[C]> = async function* (from, wanted) {
+    if (from.segment === 1) {
+      yield { items: await farRows(ctx, collection, far), at: from, next: null };
+      return;
+    }
     let at = from;
     let offset = from.upstream === position.upstream ? position.offset : 0;
     for (;;) {
@@ -338,8 +365,13 @@ export async function upstreamConnection<C extends ListCollection>(
           ? { segment: 0, upstream }
           : { segment: 0, upstream, optional: page.optionalSent };
       ctx.loaders.prime(collection, page.items);
-      yield { items: page.items, at: variant(at.upstream), next: page.next === null ? null : variant(page.next) };
-      if (page.next === null) return;
+      // After the list's last page come its far rows, if it has any.
+      const after = far.length > 0 ? { segment: 1, upstream: null } : null;
+      yield { items: page.items, at: variant(at.upstream), next: page.next === null ? after : variant(page.next) };
+      if (page.next === null) {
+        if (after) yield { items: await farRows(ctx, collection, far), at: after, next: null };
+        return;
+      }
       at = variant(page.next);
       offset = 0;
     }
@@ -354,8 +386,40 @@ export async function upstreamConnection<C extends ListCollection>(
     tooMany: () => new ScanLimitError(collection, MAX_WALK_ITEMS),
   });
   for (const item of taken.items) edges.push({ node: item.node, cursor: writeCursor(item.after, print) });
-  const endCursor = taken.hasNextPage ? writeCursor(taken.end, print) : (edges.at(-1)?.cursor ?? args.after ?? null);
-  return { edges, pageInfo: pageInfoOf(edges, taken.hasNextPage, hasPreviousPage, endCursor), totalCount };
+  return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
+}
+
+/** The page info of a page cut by the paging loop; worked out when asked for if it needs the look ahead. */
+function takenPageInfo<T>(
+  taken: TakenPage<T>,
+  edges: readonly { cursor: string }[],
+  args: ConnectionArgs,
+  print: string,
+): Connection<T>['pageInfo'] {
+  const info = (hasNextPage: boolean, end: CursorPosition) =>
+    pageInfoOf(
+      edges,
+      hasNextPage,
+      Boolean(args.after),
+      hasNextPage ? writeCursor(end, print) : (edges.at(-1)?.cursor ?? args.after ?? null),
+    );
+  const { more } = taken;
+  if (!more) return info(taken.hasNextPage, taken.end);
+  let worked: Promise<PageInfoShape> | undefined;
+  return () => (worked ??= more().then((found) => info(found.hasNextPage, found.end)));
+}
+
+/** Rows of a list read by id (far rows), in the order given; ids without a row are left out. */
+async function farRows<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  ids: readonly string[],
+): Promise<WireMap[C][]> {
+  if (ids.length === 0) return [];
+  const found = await ctx.loaders.byId(collection).loadMany(ids);
+  const failed = found.find((item) => item instanceof Error);
+  if (failed) throw failed;
+  return found.filter((item): item is WireMap[C] => item !== null && !(item instanceof Error));
 }
 
 /** A page of a list sorted by the gateway: the sorted match set cut at offsets; cursors carry the sort's key. */
@@ -457,10 +521,11 @@ export async function upstreamPagesConnection<T>(
     from: { segment: 0, ...position },
     first,
     idOf: idOf ?? null,
+    // The source's pages hold only the items their window keeps: an empty page may follow a full one.
+    trustNext: false,
     maxScanned: MAX_WALK_ITEMS,
     tooMany: () => new ScanLimitError(scope.split('"')[1] ?? 'list', MAX_WALK_ITEMS),
   });
   const edges = taken.items.map((item) => ({ node: item.node, cursor: writeCursor(item.after, print) }));
-  const endCursor = taken.hasNextPage ? writeCursor(taken.end, print) : (edges.at(-1)?.cursor ?? args.after ?? null);
-  return { edges, pageInfo: pageInfoOf(edges, taken.hasNextPage, Boolean(args.after), endCursor), totalCount };
+  return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
 }

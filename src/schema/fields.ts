@@ -315,7 +315,7 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
             // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
             { filters: upstream.filters, optional: [...upstream.optional, ...dated.filters] },
             args as ConnectionArgs,
-            { keep: dated.keep, scope: scopeOf(dated), check, narrowed, shared, sort },
+            { keep: dated.keep, scope: scopeOf(dated), check, narrowed, shared, sort, far: dated.far },
           );
         try {
           return await read(selected);

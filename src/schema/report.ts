@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
-import { cursorScope, encodeCursor } from '../core/cursor.ts';
+import { cursorScope, encodeCursor, type CursorPosition } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import { filterNamed } from '../officernd/collections.ts';
@@ -51,7 +51,8 @@ interface ReportTableShape {
   report: string;
   columns: readonly string[];
   cells: Cell[][];
-  pageInfo: PageInfoShape;
+  /** A function when working it out takes the look for one more row (core/paging.ts `more`). */
+  pageInfo: PageInfoShape | (() => Promise<PageInfoShape>);
 }
 
 const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement({
@@ -89,7 +90,7 @@ const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement
       type: PageInfo,
       nullable: false,
       description: 'Where this page ends and whether more rows follow.',
-      resolve: (r) => r.pageInfo,
+      resolve: (r) => (typeof r.pageInfo === 'function' ? r.pageInfo() : r.pageInfo),
     }),
   }),
 });
@@ -243,6 +244,8 @@ builder.queryField('report', (t) =>
         taken = await takePage(source, {
           from: { segment: start.segment, upstream: start.cursor, offset: start.offset },
           first,
+          // A page of rows holds only the rows its date check keeps: an empty page may follow a full one.
+          trustNext: false,
           maxScanned: MAX_WALK_ITEMS,
           tooMany: () => new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS),
         });
@@ -254,9 +257,20 @@ builder.queryField('report', (t) =>
       } catch (error) {
         throw inputError(spec, error);
       }
-      const { hasNextPage } = taken;
-      const end: RowPosition = { segment: taken.end.segment, cursor: taken.end.upstream, offset: taken.end.offset };
-      return table(cells, hasNextPage, hasNextPage || cells.length > 0 || args.after ? writeCursor(end, print) : null);
+      const info = (hasNextPage: boolean, end: CursorPosition): PageInfoShape => ({
+        hasNextPage,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: null,
+        endCursor:
+          hasNextPage || cells.length > 0 || args.after
+            ? writeCursor({ segment: end.segment, cursor: end.upstream, offset: end.offset }, print)
+            : null,
+      });
+      const { more } = taken;
+      if (!more) return { ...table(cells, false, null), pageInfo: info(taken.hasNextPage, taken.end) };
+      let worked: Promise<PageInfoShape> | undefined;
+      const lazy = () => (worked ??= more().then((found) => info(found.hasNextPage, found.end)));
+      return { ...table(cells, false, null), pageInfo: lazy };
     },
   }),
 );

@@ -74,11 +74,12 @@ describe('GraphQL pages of a 10-day window on about 51,000 bookings', () => {
     }
     expect(sizes.slice(0, -1).every((size) => size === 500)).toBe(true);
     expect(sizes.at(-1)).toBe(expected.length - 500 * (sizes.length - 1));
-    expect(ids).toEqual(expected);
+    // Each row once; rows far from their seriesStart would come after the window's pages, so order aside.
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...expected].sort());
     const windowPages = Math.ceil(expected.length / 100);
-    // The window widened by the learnt reach, and one look per GraphQL page for bookings changed since.
-    expect(simulator.log.count({ kind: 'api', collection: 'bookings' })).toBeLessThanOrEqual(
-      2 * windowPages + sizes.length,
-    );
+    // The window's pages (widened by a day at most), one look per GraphQL page for bookings changed since the
+    // reach was learnt, and the page each resumed cursor re-reads: within the target.
+    expect(simulator.log.count({ kind: 'api', collection: 'bookings' })).toBeLessThanOrEqual(1.2 * windowPages + 5);
   }, 300_000);
 });
