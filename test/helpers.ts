@@ -1,4 +1,4 @@
-import { createGateway, type Gateway } from '../src/gateway.ts';
+import { createGateway, type Gateway, type GatewayOptions } from '../src/gateway.ts';
 import type { CollectionSizes } from '../src/loaders/collection-sizes.ts';
 import { PROBE_AFTER_IDS } from '../src/loaders/index.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
@@ -52,6 +52,8 @@ export interface TestStackOptions {
   clock?: () => Date;
   /** What the gateway knows of collection sizes when it starts (default: nothing). */
   sizes?: CollectionSizes;
+  /** Gateway settings that differ from the defaults (`security: { …, maxCost }`). */
+  settings?: GatewayOptions['settings'];
 }
 
 /** Simulator → client → gateway, all real, wired in-process. */
@@ -78,6 +80,7 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
     logger,
     clock: options.clock ?? (() => TEST_NOW),
     ...(options.sizes ? { sizes: options.sizes } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
   });
   return {
     simulator,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
 import { createTestStack, testDataset, type TestStack } from '../helpers.ts';
 import { failWhen, upstreamError } from '../security/faulty-fetch.ts';
 import { FORMATS, parseExport, type Format } from './support.ts';
@@ -245,7 +246,8 @@ describe('GET /reports/{report}.{format}?groupBy=', () => {
 
 describe('grouped booking occurrences export', () => {
   it('equals the GraphQL aggregate of the same window', async () => {
-    const stack = createTestStack();
+    // Occurrences have no learnt size: their aggregate costs the scan cap (500), above the default MAX_COST.
+    const stack = createTestStack({ settings: { security: { ...DEFAULT_GATEWAY_SETTINGS.security, maxCost: 1_000 } } });
     const { status, text } = await exported(
       stack,
       '/reports/booking-occurrences.ndjson?groupBy=day,resourceType&from=2026-10-01&to=2026-10-14',

@@ -555,8 +555,15 @@ interface OccurrencePage {
   };
 }
 
+/**
+ * A stack whose MAX_COST admits reading a whole occurrence window: occurrences have no learnt size, so `totalCount` and
+ * `aggregate` on them cost the scan cap (500), above the default MAX_COST (300).
+ */
+const occurrenceStack = () =>
+  createTestStack({ settings: { security: { ...DEFAULT_GATEWAY_SETTINGS.security, maxCost: 1_000 } } });
+
 describe('booking occurrences aggregate', () => {
-  const stack = createTestStack();
+  const stack = occurrenceStack();
   const dates = '{ from: "2026-10-01", to: "2026-10-31" }';
 
   it('counts every occurrence as the list pages them, per office and day, with their minutes', async () => {
