@@ -134,7 +134,7 @@ export const DATE_PARAMS = [
 ] as const;
 
 /** `start`, `createdAt`, `created-at` and `CREATED_AT` all name CREATED_AT-style enum values. */
-function normaliseDateField(name: string): string {
+export function normaliseDateField(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[-\s]+/g, '_')

@@ -5,7 +5,7 @@
  * - a link to a report object costs one call per parent (a by-id GET, §8), except catalogue types (offices,
  *   floors, plans, rates, resource types), which are read once per request whatever the number of links;
  * - a list of links without `first` counts `listSize` items per parent; scalars and value objects cost nothing;
- * - a root list that selects `totalCount` or takes `orderBy` reads its whole match set: up to the scan cap
+ * - a root list that selects `totalCount` or `aggregate` or takes `orderBy` reads its whole match set: up to the scan cap
  *   (MAX_WALK_ITEMS / 100 pages).
  * Variables are read, so `first: $n` costs what `$n` asks for.
  */
@@ -250,7 +250,8 @@ function measureCost(
         // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
         const wholeSet =
           hasArgument('orderBy') ||
-          (selection.selectionSet !== undefined && selectsField(selection.selectionSet, 'totalCount'));
+          (selection.selectionSet !== undefined &&
+            (selectsField(selection.selectionSet, 'totalCount') || selectsField(selection.selectionSet, 'aggregate')));
         if (parent === root && wholeSet) pages = Math.max(pages, MATCH_SET_PAGES);
         const collection = nodeCollection(named);
         if (parent === root || !collection) calls = parents * pages;
