@@ -53,6 +53,14 @@ describe('lookups by id', () => {
     expect(planById(ask({ costs: V2, collection: 'offices', ids: 1 }))).toBe('walk');
     expect(planById(ask({ costs: V2, walked: true }))).toBe('walk');
   });
+
+  it('v2, where a list refused _id[$in]: the v1 plan with the by-id endpoints of v2', () => {
+    const refused = { ...V2, batches: () => false };
+    expect(planById(ask({ costs: { ...refused, getsById: () => true }, collection: 'payments', ids: 5 }))).toBe('get');
+    expect(planById(ask({ costs: { ...refused, getsById: () => false }, collection: 'bookings', ids: 5 }))).toBe(
+      'walk',
+    );
+  });
 });
 
 describe('joins of a report', () => {
