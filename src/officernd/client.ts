@@ -1,5 +1,5 @@
 /**
- * The OfficeRnD v1 REST client: GETs under `/organizations/{org}` through ofetch (transport.ts: over undici's fetch
+ * The OfficeRnD REST client (v1, or the Flex API v2 through v2.ts): GETs under `/organizations/{org}` through ofetch (transport.ts: over undici's fetch
  * and a keep-alive Agent, or over an injected fetch), a bearer token from the single-flight
  * cache (one fresh token and one retry after a 401), pacing by the limiter, bounded retries, and cursor paging.
  * Read-only: every call is a GET.
@@ -467,7 +467,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       ...(scope === undefined
         ? {}
         : {
-            detail: `(a fresh token was refused too: the token lacks scope ${scope}, needed by ${readerOf(path)}; grant it to the API application and list it in OFFICERND_SCOPE)`,
+            detail: `(${response.status === 401 ? 'a fresh token was refused too: ' : ''}the token lacks scope ${scope}, needed by ${readerOf(path)}; grant it to the API application and list it in OFFICERND_SCOPE)`,
           }),
     });
   };
