@@ -1,8 +1,8 @@
 /**
  * The OfficeRnD REST client (v1, or the Flex API v2 through v2.ts): GETs under `/organizations/{org}` through
  * ofetch (transport.ts: over undici's fetch and a keep-alive Agent, or over an injected fetch), a bearer token from
- * the single-flight
- * cache (one fresh token and one retry after a 401), pacing by the limiter, bounded retries, and cursor paging.
+ * the single-flight cache (one fresh token and one retry after a 401), pacing by the limiter, bounded retries, and
+ * cursor paging.
  * Read-only: every call is a GET.
  */
 
