@@ -39,7 +39,7 @@ const dataIndex = (): DataIndex => {
 };
 
 if (runs('calls')) {
-  progress('1/7 upstream calls');
+  progress('upstream calls');
   const result = await measureCalls(settings);
   data = indexDataset(result.simulator.dataset);
   figures.push(...result.figures);
@@ -64,27 +64,27 @@ const simulator = async (): Promise<SimProcess> => {
 };
 try {
   if (runs('wall')) {
-    progress(`2/7 wall time at ${settings.latencyMs} ms upstream latency`);
+    progress(`wall time at ${settings.latencyMs} ms upstream latency`);
     figures.push(...(await measureWall(settings, await simulator(), dataIndex())));
   }
   if (runs('overhead')) {
-    progress('3/7 gateway overhead');
+    progress('gateway overhead');
     figures.push(...(await measureOverhead(settings, await simulator(), dataIndex(), await server())));
   }
   if (runs('export')) {
-    progress('4/7 export');
+    progress('export');
     figures.push(...(await measureExport(settings, await server())));
   }
   if (runs('startup')) {
-    progress('5/7 start-up');
+    progress('start-up');
     figures.push(...(await measureStartup(settings, await simulator(), await server())));
   }
   if (runs('aggregates')) {
-    progress(`6/7 aggregates at ${settings.latencyMs} ms upstream latency`);
+    progress(`aggregates at ${settings.latencyMs} ms upstream latency`);
     figures.push(...(await measureAggregates(settings, await simulator())));
   }
   if (runs('versions')) {
-    progress(`7/7 versions: v1 and v2 at ${settings.latencyMs} ms upstream latency`);
+    progress(`versions: v1 and v2 at ${settings.latencyMs} ms upstream latency`);
     figures.push(...(await measureVersions(settings, await simulator(), dataIndex())));
   }
 } finally {

@@ -1,7 +1,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
-import { createCollectionSizes, type CollectionSizes } from './loaders/collection-sizes.ts';
+import { createCollectionSizes, type CollectionSizes, type SizeLearner } from './loaders/collection-sizes.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
 import { yogaLogger } from './ops/yoga-logger.ts';
@@ -46,12 +46,19 @@ import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
+import { useDashboard } from './dashboard/serve.ts';
+import { useChangeFeed } from './schema/subscription.ts';
 
 export type { GatewaySettings } from './config.ts';
 
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /** What the gateway knows of collection sizes when it starts (default: nothing; it learns them from its walks). */
   sizes?: CollectionSizes;
+  /**
+   * Learns collection sizes over `sizes` (the server starts its background walk); a query over MAX_COST while sizes
+   * it reads are unknown waits for them. Default: none (such a query runs if it could fit, as the cost rule says).
+   */
+  learner?: SizeLearner;
   /**
    * Defaults: DEFAULT_GATEWAY_SETTINGS (config.ts), what an empty environment gives (development settings, open, GraphiQL on). `host` (where the server
    * listens) only decides the start-up warning for an open gateway.
@@ -74,11 +81,15 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   documents?: APQStore;
   /** State shared with other replicas (REDIS_URL): caches, documents and webhook events go through it. */
   shared?: SharedState;
+  /** Ends the open subscriptions (server.ts aborts it on shutdown, so that streams do not hold the server open). */
+  closing?: AbortSignal;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
 const HEALTH_ENDPOINT = '/health';
 const REPORTS_PREFIX = '/reports';
+/** How often the dashboard polls (with ETags) when no webhook events reach the gateway. */
+const DASHBOARD_POLL_SECONDS = 30;
 /** Most operations in one batched request; each still has its own cost limit, all share the request's budget. */
 export const BATCH_LIMIT = 10;
 /** Reference lists without `first` (attendees, plan offices…): items assumed per parent when costing a query. */
@@ -138,13 +149,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(loaderOptions ? { loaderOptions } : {}),
     ...(metrics ? { onExportEnd: metrics.exportEnd } : {}),
+    shareExport: (request, signal) => budgets.shareExport(request, signal),
   };
+  const { learner } = options;
   // The cost reads the sizes the loaders plan with, and the joins a report's columns make (issue 14).
   const costModel = {
     defaultFirst: DEFAULT_FIRST,
     maxFirst: MAX_FIRST,
     listSize: ASSUMED_LIST_SIZE,
     sizeOf: (collection: ListCollection) => deps.sizes.get(collection),
+    atLeast: (collection: ListCollection) => deps.sizes.atLeast(collection),
     reportJoins: joinedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
   };
@@ -180,11 +194,29 @@ export function createGateway(options: GatewayOptions): Gateway {
       useReadiness(readiness),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
       useOfficeRnDWebhooks({ secret: settings.webhooks.secret, bus: events, logger: options.logger }),
+      // Before the API-key check too: the page and its scripts hold no data (it asks for a key to read any).
+      useDashboard({
+        config: {
+          graphqlEndpoint: GRAPHQL_ENDPOINT,
+          apiKeys: settings.security.apiKeys.length > 0,
+          graphiql: settings.security.graphiql,
+          live: settings.webhooks.secret !== null,
+          pollSeconds: DASHBOARD_POLL_SECONDS,
+        },
+        logger: options.logger,
+      }),
+      // `subscription { officerndChanged }` hears the verified webhooks (and, with Redis, the other replicas').
+      useChangeFeed(events, {
+        ...(options.closing ? { closing: options.closing } : {}),
+        ...(options.clock ? { now: options.clock } : {}),
+      }),
       ...securityPlugins({
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         healthEndpoint: HEALTH_ENDPOINT,
-        cost: costModel,
+        cost: learner
+          ? { ...costModel, learnSizes: (collections, signal) => learner.learn(collections, signal) }
+          : costModel,
       }),
       ...(metrics ? [metrics.yogaPlugin()] : []),
       // After the access checks: with API keys set, a scrape needs one too.

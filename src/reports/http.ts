@@ -132,7 +132,10 @@ async function exportReport(
 ): Promise<Response> {
   // Stops upstream work — pages and the joins' loaders alike — when the caller goes away or stops reading.
   const stop = new AbortController();
-  const ctx = createContext(deps, request, AbortSignal.any([request.signal, stop.signal]));
+  const signal = AbortSignal.any([request.signal, stop.signal]);
+  // In the API key's lane of the upstream budget, like its GraphQL requests.
+  deps.shareExport?.(request, signal);
+  const ctx = createContext(deps, request, signal);
   let prepared;
   let limit: number | null;
   const written = writerOptions(format, url.searchParams);
