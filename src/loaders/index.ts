@@ -175,30 +175,33 @@ export function createLoaders(options: LoaderOptions): Loaders {
   const byId = <C extends ListCollection>(collection: C): ById<C> => {
     let loader = byIdLoaders.get(collection);
     if (!loader) {
-      const spec = COLLECTIONS[collection];
       loader = new DataLoader<string, unknown>(
         observed(`${collection}ById`, async (ids: readonly string[]) => {
-          const plan = planById({
-            collection,
-            ids: ids.length,
-            walked: walks.has(collection),
-            probed: probes.has(collection),
-            sizes,
-            costs,
-            probeAfterIds,
-          });
+          const decide = () =>
+            planById({
+              collection,
+              ids: ids.length,
+              walked: walks.has(collection),
+              probed: probes.has(collection),
+              sizes,
+              costs,
+              probeAfterIds,
+            });
+          let plan = decide();
           if (plan === 'batch') {
             // §8: v2 reads up to 50 ids a call with `_id[$in]`; an id it does not answer does not exist.
             const found = await officernd
               .getByIds(collection, ids, { signal })
               .catch((error: unknown) => error as Error);
-            if (found instanceof Error) return ids.map(() => found);
-            return ids.map((id) => found.get(id) ?? null);
+            if (!(found instanceof Error)) return ids.map((id) => found.get(id) ?? null);
+            // A list that refused `_id[$in]` (§11.5) is read the v1 way from now on; any other failure is the answer.
+            if (officernd.batches(collection)) return ids.map(() => found);
+            plan = decide();
           }
           if (plan === 'walk') {
             // A walk is the plan, not the only way: where by-id exists, its failure falls back to single GETs.
             const walked = await walk(collection).catch((error: unknown) => {
-              if (!spec.byId) throw error;
+              if (!officernd.getsById(collection)) throw error;
               return null;
             });
             if (walked) return ids.map((id) => walked.index.get(id) ?? null);

@@ -18,12 +18,23 @@ export interface ReadCosts {
   pageLimit: number;
   /** v2's `_id[$in]` (§8): up to `pageLimit` ids a call. */
   batchesById: boolean;
+  /** Whether lookups into this collection batch (default: batchesById); v2 stops where a list refused `_id[$in]`. */
+  batches?: (collection: ListCollection) => boolean;
+  /** Whether the version has `GET /{collection}/{id}` (default: v1's, from the declaration). */
+  getsById?: (collection: ListCollection) => boolean;
 }
 
 /** The client's read costs (OfficeRnDClient carries both). */
-export const readCostsOf = (client: { pageLimit: number; batchesById: boolean }): ReadCosts => ({
+export const readCostsOf = (client: {
+  pageLimit: number;
+  batchesById: boolean;
+  batches(c: ListCollection): boolean;
+  getsById(c: ListCollection): boolean;
+}): ReadCosts => ({
   pageLimit: client.pageLimit,
   batchesById: client.batchesById,
+  batches: (c) => client.batches(c),
+  getsById: (c) => client.getsById(c),
 });
 
 /** Below this many ids of one collection in a batch, single GETs are always the v1 plan (no probe). */
@@ -69,14 +80,16 @@ export interface ByIdQuestion {
 
 /**
  * The loaders' plan for a batch of ids: a catalogue or a walked collection is walked; v2 batches by id (never dearer
- * than a walk: the ids it asks for are at most the collection's size); v1 walks a collection without by-id, walks
- * one whose known pages are fewer than the GETs, probes an unknown one for many ids, and GETs the rest.
+ * than a walk: the ids it asks for are at most the collection's size) unless the list refused `_id[$in]`; v1 (and
+ * v2 without batching) walks a collection without by-id, walks one whose known pages are fewer than the GETs,
+ * probes an unknown one for many ids, and GETs the rest.
  */
 export function planById(q: ByIdQuestion): ByIdPlan {
   const spec = COLLECTIONS[q.collection];
   if (spec.catalog || q.walked) return 'walk';
-  if (q.costs.batchesById) return 'batch';
-  if (!spec.byId || walkIsCheaper(q.collection, q.ids, q.sizes, q.costs)) return 'walk';
+  if (q.costs.batchesById && (q.costs.batches?.(q.collection) ?? true)) return 'batch';
+  const byId = q.costs.getsById?.(q.collection) ?? spec.byId;
+  if (!byId || walkIsCheaper(q.collection, q.ids, q.sizes, q.costs)) return 'walk';
   if (q.probed || worthProbing(q.collection, q.ids, probePagesFor(q.ids), q.sizes, q.costs, q.probeAfterIds))
     return 'probe';
   return 'get';

@@ -1,7 +1,8 @@
 /**
- * The OfficeRnD v1 REST client: GETs under `/organizations/{org}` through ofetch (transport.ts: over undici's fetch
- * and a keep-alive Agent, or over an injected fetch), a bearer token from the single-flight
- * cache (one fresh token and one retry after a 401), pacing by the limiter, bounded retries, and cursor paging.
+ * The OfficeRnD REST client (v1, or the Flex API v2 through v2.ts): GETs under `/organizations/{org}` through
+ * ofetch (transport.ts: over undici's fetch and a keep-alive Agent, or over an injected fetch), a bearer token from
+ * the single-flight cache (one fresh token and one retry after a 401), pacing by the limiter, bounded retries, and
+ * cursor paging.
  * Read-only: every call is a GET.
  */
 
@@ -192,6 +193,13 @@ export interface OfficeRnDClient {
   getById<C extends ListCollection>(c: C, id: string, opts?: CallOptions): Promise<WireMap[C] | null>;
   /** True when `getByIds` can batch (v2's `_id[$in]`, §8); v1 has no multi-id filter. */
   readonly batchesById: boolean;
+  /**
+   * Whether `getByIds` batches this collection: on v2 until its list refuses `_id[$in]` with a 400 (§8 documents it
+   * for charges only, §11.5): from then on this client reads that collection the v1 way.
+   */
+  batches(c: ListCollection): boolean;
+  /** Whether this version has `GET /{c}/{id}` (§8: six collections in v1, fifteen in v2). */
+  getsById(c: ListCollection): boolean;
   /** Most items one upstream page holds: 100 on v1, 50 on v2 (§3); also the most ids of one `getByIds` call. */
   readonly pageLimit: number;
   /** The OfficeRnD API version this client speaks. */
@@ -460,7 +468,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       ...(scope === undefined
         ? {}
         : {
-            detail: `(a fresh token was refused too: the token lacks scope ${scope}, needed by ${readerOf(path)}; grant it to the API application and list it in OFFICERND_SCOPE)`,
+            detail: `(${response.status === 401 ? 'a fresh token was refused too: ' : ''}the token lacks scope ${scope}, needed by ${readerOf(path)}; grant it to the API application and list it in OFFICERND_SCOPE)`,
           }),
     });
   };
@@ -495,6 +503,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     const items = normalise ? withIds(wire) : wire;
     return { ...page, items: items as unknown as T[] };
   };
+
+  /** Collections whose v2 list refused `_id[$in]` (a 400): read by id the v1 way from then on. */
+  const unbatched = new Set<string>();
 
   /** Optional filters OfficeRnD has refused, by collection and `field.$op`: never sent again by this client. */
   const refused = new Set<string>();
@@ -603,18 +614,29 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     },
 
     batchesById: v2,
+    batches: (c) => v2 && !unbatched.has(c),
+    getsById: (c) => (v2 ? V2_BY_ID.has(c) : collectionSpec(c).byId),
     pageLimit: v2 ? V2_PAGE_LIMIT : V1_PAGE_LIMIT,
     apiVersion: v2 ? 'v2' : 'v1',
     sendsFilter: (c, field, op = 'eq') => !v2 || v2Documents(c, field, op),
 
     async getByIds(c, ids, opts = {}) {
       if (!v2) throw new OfficeRnDQueryError(`OfficeRnD v1 has no multi-id filter; use getById or list ${c}`);
+      if (unbatched.has(c))
+        throw new OfficeRnDQueryError(`OfficeRnD v2 refused _id[$in] on /${c}; use getById or list it`);
       collectionSpec(c);
       // §6: ids are 24-hex; anything else cannot match (§8), so it is not sent.
       const wanted = [...new Set(ids)].filter((id) => OBJECT_ID.test(id));
       const chunks: string[][] = [];
       for (let at = 0; at < wanted.length; at += V2_PAGE_LIMIT) chunks.push(wanted.slice(at, at + V2_PAGE_LIMIT));
       const found = new Map<string, WireMap[typeof c]>();
+      const refused = (error: unknown): never => {
+        if (error instanceof OfficeRnDError && error.code === 'UPSTREAM_BAD_REQUEST' && !unbatched.has(c)) {
+          unbatched.add(c);
+          logger?.warn('officernd v2 refused _id[$in]; reading this collection by id the v1 way', { collection: c });
+        }
+        throw error;
+      };
       await Promise.all(
         chunks.map(async (chunk) => {
           const params = new URLSearchParams({ '_id.$in': chunk.join(',') });
@@ -628,7 +650,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
           );
           for await (const page of walk) for (const item of page.items) found.set((item as { _id: string })._id, item);
         }),
-      );
+      ).catch(refused);
       return found;
     },
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { apiCalls, createVersionStack, distinct } from './support.ts';
+import { createGateway } from '../../src/gateway.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createSimulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
+import { TEST_NOW, testDataset } from '../helpers.ts';
+import { failWhen } from '../security/faulty-fetch.ts';
+import { apiCalls, createVersionStack, distinct, versionClient } from './support.ts';
 
 // Issue 15 / §8: over v2 the loaders read objects by id with `_id[$in]`, at most 50 ids a call, instead of one GET
 // per id or a walk; over v1 the plans are unchanged. Counted in the simulator's request log.
@@ -80,5 +86,55 @@ describe('lookups by id over v2 (§8: _id[$in], at most 50 ids a call)', () => {
     expect(result.errors).toBeUndefined();
     const calls = apiCalls(stack);
     expect(calls.map((c) => c.path).sort()).toEqual(members.map((m) => `/members/${m._id}`).sort());
+  });
+
+  it('a list that refuses _id[$in] (§11.5: documented for charges only) is read the v1 way from then on', async () => {
+    const simulator = createSimulator({ dataset: testDataset(), now: TEST_NOW });
+    // OfficeRnD's answer to a parameter a list does not document (§4, §9): a NestJS 400.
+    const refuse = failWhen(
+      simulator.fetch,
+      (url) => url.pathname.endsWith('/members') && url.searchParams.has('_id[$in]'),
+      () =>
+        new Response(
+          JSON.stringify({ statusCode: 400, message: ['property _id should not exist'], error: 'Bad Request' }),
+          { status: 400, headers: { 'content-type': 'application/json; charset=utf-8' } },
+        ),
+    );
+    const logs: string[] = [];
+    const logger = createLogger({ level: 'warn', write: (line) => logs.push(line) });
+    const officernd = demoClient(simulator, {
+      ...versionClient('v2'),
+      fetch: refuse,
+      logger,
+      maxRequestsPerMinute: 1e6,
+    });
+    const gateway = createGateway({ officernd, logger, clock: () => TEST_NOW });
+    // Two different documents: the second is not answered from the response cache.
+    const query = async (extra = '') => {
+      const response = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ bookings(first: 12) { nodes { member { name ${extra} } } } }` }),
+      });
+      return (await response.json()) as { data?: { bookings: { nodes: { member: { name: string } | null }[] } } };
+    };
+    const members = new Map(simulator.dataset.collections.members.map((m) => [m._id, m.name]));
+    const expected = simulator.dataset.collections.bookings
+      .slice(0, 12)
+      .map((b) => ({ member: b.member ? { name: members.get(b.member) } : null }));
+    const first = await query();
+    expect(first.data?.bookings.nodes).toEqual(expected);
+    expect(logs.filter((l) => l.includes('refused _id[$in]'))).toHaveLength(1);
+    expect(officernd.batches('members')).toBe(false);
+    expect(officernd.batches('teams')).toBe(true);
+    simulator.log.reset();
+    const second = await query('id');
+    expect(second.data?.bookings.nodes.map((n) => n.member?.name)).toEqual(expected.map((n) => n.member?.name));
+    const calls = simulator.log.entries().filter((e) => e.kind === 'api');
+    // v2 has GET /members/{id} (§8): fewer than 20 ids are one GET each (the v1 plan), no more `_id[$in]` on /members.
+    const ids = distinct(simulator.dataset.collections.bookings.slice(0, 12).map((b) => b.member));
+    expect(ids.size).toBeLessThan(20);
+    expect(calls.filter((e) => /\/members\/[0-9a-f]{24}$/.test(e.path))).toHaveLength(ids.size);
+    expect(calls.some((e) => e.path.endsWith('/members'))).toBe(false);
   });
 });
