@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { generateDataset } from '../src/simulator/index.ts';
 import { measureCalls } from './calls.ts';
 import { buildServer, startSimulator, type CompiledServer, type ServerCommand, type SimProcess } from './children.ts';
+import { measureCacheEffect } from './cache.ts';
 import { measureExport } from './export.ts';
+import { measureFairness } from './fairness.ts';
 import { measureOverhead } from './overhead.ts';
 import { indexDataset, type DataIndex } from './plans.ts';
 import { formatTable, writeResults, type Figure } from './report.ts';
@@ -76,6 +78,15 @@ try {
   if (runs('startup')) {
     progress('5/5 start-up');
     figures.push(...(await measureStartup(settings, await simulator(), await server())));
+  }
+  // Both in-process, with the default settings (300 calls a minute): what a shared gateway's clients see.
+  if (runs('fairness')) {
+    progress('fairness: 20 dashboards and a by-id lookup client');
+    figures.push(...(await measureFairness(settings)));
+  }
+  if (runs('cache')) {
+    progress('cache: a dashboard refreshed by 20 clients, without and with the response cache');
+    figures.push(...(await measureCacheEffect(settings)));
   }
 } finally {
   await (sim as SimProcess | null)?.close();
