@@ -9,6 +9,7 @@ import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPositi
 import { ScanLimitError } from '../core/filters.ts';
 import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
 import { badInput } from './errors.ts';
+import type { AggregateSource } from './aggregate.ts';
 
 export interface Edge<T> {
   cursor: string;
@@ -27,6 +28,8 @@ export interface Connection<T> {
   pageInfo: PageInfoShape;
   /** The number of items matching the list's filters and dates (read once per request, see `matchSetConnection`). */
   totalCount: () => Promise<number> | number;
+  /** What `aggregate` reads (schema/aggregate.ts): set by root lists, whose match set it is. */
+  aggregateSource?: AggregateSource<T>;
 }
 
 export interface ConnectionArgs {
