@@ -11,7 +11,9 @@ import { generateDataset } from '../src/simulator/index.ts';
 import { measureAggregates } from './aggregates.ts';
 import { measureCalls } from './calls.ts';
 import { buildServer, startSimulator, type CompiledServer, type ServerCommand, type SimProcess } from './children.ts';
+import { measureCacheEffect } from './cache.ts';
 import { measureExport } from './export.ts';
+import { measureFairness } from './fairness.ts';
 import { measureOverhead } from './overhead.ts';
 import { indexDataset, type DataIndex } from './plans.ts';
 import { formatTable, writeResults, type Figure } from './report.ts';
@@ -86,6 +88,15 @@ try {
   if (runs('versions')) {
     progress(`versions: v1 and v2 at ${settings.latencyMs} ms upstream latency`);
     figures.push(...(await measureVersions(settings, await simulator(), dataIndex())));
+  }
+  // Both in-process, with the default settings (300 calls a minute): what a shared gateway's clients see.
+  if (runs('fairness')) {
+    progress('fairness: 20 dashboards and a by-id lookup client');
+    figures.push(...(await measureFairness(settings)));
+  }
+  if (runs('cache')) {
+    progress('cache: a dashboard refreshed by 20 clients, without and with the response cache');
+    figures.push(...(await measureCacheEffect(settings)));
   }
 } finally {
   await (sim as SimProcess | null)?.close();
