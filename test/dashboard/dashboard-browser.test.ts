@@ -95,6 +95,14 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
       PANELS,
       { timeout: 30_000 },
     );
+  /** A panel's first table as rows of cell texts. */
+  const tableRows = (page: Page, panel: string, index = 0): Promise<string[][]> =>
+    page
+      .locator(`[data-panel="${panel}"] .view-table table`)
+      .nth(index)
+      .evaluate((table) =>
+        [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')),
+      );
   const tableText = (page: Page, panel: string): Promise<string> =>
     page
       .locator(`[data-panel="${panel}"] .view-table`)
@@ -155,6 +163,19 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
       await allReady(page);
       expect(await total(page, 'bookings-per-day')).toBe(await bookingCount({ period: 'LAST_MONTH' }));
       expect(await tableText(page, 'bookings-per-day')).not.toBe(before);
+      // Day by day, and check-ins per office and resource type, as the gateway groups them.
+      const days = await graphql<{ bookings: { aggregate: { groupBy: { keys: { day: string }; count: number }[] } } }>(
+        '{ bookings(dates: {period: LAST_MONTH}) { aggregate { groupBy(by: [DAY], orderBy: {key: ASC}) { keys { day } count } } } }',
+      );
+      expect(await tableRows(page, 'bookings-per-day')).toEqual(
+        days.bookings.aggregate.groupBy.map((g) => [g.keys.day, String(g.count)]),
+      );
+      const checkins = await graphql<{ checkins: { totalCount: number } }>(
+        '{ checkins(dates: {period: LAST_MONTH}) { totalCount } }',
+      );
+      const sumOf = (rows: string[][]): number => rows.reduce((sum, row) => sum + Number(row[1]), 0);
+      expect(sumOf(await tableRows(page, 'occupancy'))).toBe(await bookingCount({ period: 'LAST_MONTH' }));
+      expect(sumOf(await tableRows(page, 'occupancy', 1))).toBe(checkins.checkins.totalCount);
 
       // One office.
       const office = stack.simulator.dataset.collections.offices[1]!;
