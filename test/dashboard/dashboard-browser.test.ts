@@ -229,7 +229,27 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
       );
       expect(link.pathname).toBe('/graphql');
       expect(link.searchParams.get('query')).toContain('query DashboardOccupancy');
-      await occupancy.getByRole('tab', { name: 'Chart' }).click();
+      const [graphiql] = await Promise.all([
+        context.waitForEvent('page'),
+        occupancy.getByRole('link', { name: 'Open in GraphiQL' }).click(),
+      ]);
+      await graphiql.locator('.graphiql-execute-button').waitFor({ timeout: 60_000 });
+      // The editor (Monaco) draws its lines after the button appears; spaces come as no-break spaces.
+      await expect
+        .poll(() => graphiql.locator('.view-lines').first().textContent(), { timeout: 20_000 })
+        .toMatch(/query\sDashboardOccupancy/);
+      await graphiql.close();
+
+      // Keyboard: the tabs follow the arrow keys, and the table behind the chart is there for screen readers.
+      await occupancy.getByRole('tab', { name: 'Query' }).focus();
+      await page.keyboard.press('ArrowLeft');
+      expect(await occupancy.getByRole('tab', { name: 'Table' }).getAttribute('aria-selected')).toBe('true');
+      expect(await occupancy.locator('.view-table').isVisible()).toBe(true);
+      await page.keyboard.press('Home');
+      expect(await occupancy.getByRole('tab', { name: 'Chart' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chart');
+      expect(await occupancy.locator('.view-table').getAttribute('hidden')).toBeNull();
+      expect(await occupancy.locator('.view-table').getAttribute('class')).toContain('visually-hidden');
 
       mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
