@@ -49,6 +49,8 @@ export interface GroupKey<T> {
   description: string;
   /** link: the collection the id points at. */
   collection?: ListCollection;
+  /** link, resource-type: the readable field of the object (an export's `<name>.<label>` column). */
+  label?: string;
   /** link, enum, resource-type: the key's value of a row; `lookup` finds objects the `via` link reads. */
   read?: (row: T, lookup: Lookup) => string | null;
   /** An object the key needs first (resource types of bookings: their resources), looked up by id by the caller. */
@@ -78,7 +80,14 @@ export type Lookup = (collection: ListCollection, id: string) => object | undefi
 const ref = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 const link = <T>(name: string, collection: ListCollection, description: string, read: (row: T) => unknown) =>
-  ({ kind: 'link', name, collection, description, read: (row: T) => ref(read(row)) }) satisfies GroupKey<T>;
+  ({
+    kind: 'link',
+    name,
+    collection,
+    label: 'name',
+    description,
+    read: (row: T) => ref(read(row)),
+  }) satisfies GroupKey<T>;
 
 const enumKey = <T>(name: string, spec: EnumSpec, description: string, read: (row: T) => unknown) =>
   ({ kind: 'enum', name, enum: spec, description, read: (row: T) => ref(read(row)) }) satisfies GroupKey<T>;
@@ -137,6 +146,7 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
       RESOURCE_TYPE: {
         kind: 'resource-type',
         name: 'resourceType',
+        label: 'title',
         description: 'The type of the booked resource (meeting room, desk …), read from the resource.',
         via: { collection: 'resources', id: (b) => ref(b.resourceId) },
         read: (b, lookup) => {
@@ -231,6 +241,7 @@ export const AGGREGATES: { readonly [C in ListCollection]?: AggregateSpec<WireMa
       RESOURCE_TYPE: {
         kind: 'resource-type',
         name: 'resourceType',
+        label: 'title',
         description: 'The type of resource used (its resource-type key, §7).',
         read: (c) => ref(c.resourceType),
       },
@@ -310,11 +321,13 @@ export interface GroupOptions<T> {
   lookup: Lookup;
 }
 
-/** Count, sums and averages of a set of rows. Sums and averages skip rows without the value; none: null. */
+/** Count, sums, averages, least and greatest values of a set of rows; rows without a value are skipped (none: null). */
 export interface Totals {
   count: number;
   sum: Record<string, number | null>;
   avg: Record<string, number | null>;
+  min: Record<string, number | null>;
+  max: Record<string, number | null>;
 }
 
 /** One group: its key values by key name (`office`: an id, `day`: YYYY-MM-DD; null: rows without one) and totals. */
@@ -327,7 +340,11 @@ class Sum {
   private total = 0;
   private error = 0;
   values = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
   add(x: number): void {
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
     const t = this.total + x;
     this.error += Math.abs(this.total) >= Math.abs(x) ? this.total - t + x : x - t + this.total;
     this.total = t;
@@ -354,15 +371,20 @@ class Accumulator<T> {
   totals(): Totals {
     const sum: Record<string, number | null> = {};
     const avg: Record<string, number | null> = {};
+    const min: Record<string, number | null> = {};
+    const max: Record<string, number | null> = {};
     for (const [name, , s] of this.sums) {
-      sum[name] = s.values === 0 ? null : s.value;
-      avg[name] = s.values === 0 ? null : s.value / s.values;
+      const none = s.values === 0;
+      sum[name] = none ? null : s.value;
+      avg[name] = none ? null : s.value / s.values;
+      min[name] = none ? null : s.min;
+      max[name] = none ? null : s.max;
     }
-    return { count: this.count, sum, avg };
+    return { count: this.count, sum, avg, min, max };
   }
 }
 
-/** Count, sums and averages of all rows. */
+/** Count, sums, averages, minimums and maximums of all rows. */
 export function totalsOf<T>(spec: AggregateSpec<T>, rows: readonly T[]): Totals {
   const all = new Accumulator(spec.measures);
   for (const row of rows) all.add(row);
@@ -384,28 +406,53 @@ function keyValue<T>(key: GroupKey<T>, row: T, options: GroupOptions<T>): string
   }
 }
 
-/** Groups rows by the keys asked for, in first-seen order; an unknown key name is a programming error. */
-export function groupRows<T>(spec: AggregateSpec<T>, rows: readonly T[], options: GroupOptions<T>): Group[] {
+/** Groups rows page by page (memory: the groups, never the rows); past `maxGroups` groups, a GroupLimitError. */
+export interface Grouper<T> {
+  /** Adds rows; `lookup` finds the objects their `via` keys read (see `lookupsFor`). */
+  add(rows: readonly T[], lookup: Lookup): void;
+  /** The groups so far, in first-seen order. */
+  groups(): Group[];
+}
+
+/** A grouper by the keys asked for (`<Type>GroupBy` values); an unknown key name is a programming error. */
+export function createGrouper<T>(
+  spec: AggregateSpec<T>,
+  options: Omit<GroupOptions<T>, 'lookup'>,
+  maxGroups = Number.POSITIVE_INFINITY,
+): Grouper<T> {
   const keys = [...new Set(options.by)].map((name) => {
     const key = spec.keys[name];
     if (!key) throw new Error(`${spec.type} cannot be grouped by ${name}`);
     return key;
   });
   const groups = new Map<string, { keys: Record<string, string | null>; acc: Accumulator<T> }>();
-  for (const row of rows) {
-    const values = keys.map((key) => keyValue(key, row, options));
-    const id = JSON.stringify(values);
-    let group = groups.get(id);
-    if (!group) {
-      group = {
-        keys: Object.fromEntries(keys.map((key, i) => [key.name, values[i] ?? null])),
-        acc: new Accumulator(spec.measures),
-      };
-      groups.set(id, group);
-    }
-    group.acc.add(row);
-  }
-  return [...groups.values()].map((g) => ({ keys: g.keys, ...g.acc.totals() }));
+  return {
+    add(rows, lookup) {
+      const withLookup = { ...options, lookup };
+      for (const row of rows) {
+        const values = keys.map((key) => keyValue(key, row, withLookup));
+        const id = JSON.stringify(values);
+        let group = groups.get(id);
+        if (!group) {
+          if (groups.size >= maxGroups) throw new GroupLimitError(groups.size + 1, maxGroups);
+          group = {
+            keys: Object.fromEntries(keys.map((key, i) => [key.name, values[i] ?? null])),
+            acc: new Accumulator(spec.measures),
+          };
+          groups.set(id, group);
+        }
+        group.acc.add(row);
+      }
+    },
+    groups: () => [...groups.values()].map((g) => ({ keys: g.keys, ...g.acc.totals() })),
+  };
+}
+
+/** Groups rows by the keys asked for, in first-seen order. */
+export function groupRows<T>(spec: AggregateSpec<T>, rows: readonly T[], options: GroupOptions<T>): Group[] {
+  const grouper = createGrouper(spec, options);
+  grouper.add(rows, options.lookup);
+  return grouper.groups();
 }
 
 /** The ids each `via` link of the asked keys needs looked up, by collection (distinct, in first-seen order). */

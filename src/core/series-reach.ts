@@ -1,11 +1,18 @@
-import { NO_REACH, widenReach, type SeriesReach } from '../dates/report-dates.ts';
+import { isFar, NO_REACH, rowDates, widenReach, type FarRow, type SeriesReach } from '../dates/report-dates.ts';
 import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
 import { refusesSelection } from './failure.ts';
+
+/** Most far rows kept (a few awkward series); past it, the whole reach widens every window instead. */
+export const MAX_FAR_ROWS = 500;
 
 /** The bookings' learnt reach and the latest `modifiedAt` it has seen. */
 export interface LearntReach {
   /** Null when a row could not be bounded through `seriesStart`: booking dates are then not sent upstream. */
   reach: SeriesReach | null;
+  /** The reach of the rows within NEAR_REACH_MS of their seriesStart. */
+  near?: SeriesReach;
+  /** The other rows by id; null when there were more than MAX_FAR_ROWS (then `reach` is used). */
+  far?: Map<string, FarRow> | null;
   /** The latest `modifiedAt` read; the next read asks only for bookings changed since (`modifiedAt.$gte`). */
   seen: string | null;
 }
@@ -48,20 +55,27 @@ export async function seriesReach(
     const learning = sizes.seriesLearning() ?? startLearning(officernd, sizes);
     if (mode !== 'wait') return null;
     await learning;
-    return sizes.seriesReach()?.reach ?? null;
+    return usable(sizes.seriesReach());
   }
-  if (known.reach === null || mode === 'known') return known.reach;
+  if (known.reach === null || mode === 'known') return usable(known);
   const since: ListQuery = known.seen
     ? { filters: [{ field: 'modifiedAt', op: 'gte', value: new Date(known.seen) }] }
     : {};
   const learnt = await readReach(officernd, since, known, signal);
   sizes.setSeriesReach(merge(sizes.seriesReach(), learnt));
-  return learnt.reach;
+  return usable(learnt);
+}
+
+/** What a read bounds its window with: the near reach and the far rows, or the whole reach when they overflowed. */
+function usable(learnt: LearntReach | undefined): SeriesReach | null {
+  if (!learnt || learnt.reach === null) return null;
+  if (!learnt.near || !learnt.far) return learnt.reach;
+  return { ...learnt.near, far: [...learnt.far.values()] };
 }
 
 /** The learning walk, detached from the request that needed it (it serves every later one); a failure is retried by the next read. */
 function startLearning(officernd: OfficeRnDClient, sizes: ReachStore): Promise<unknown> {
-  const walk = readReach(officernd, {}, { reach: NO_REACH, seen: null }, undefined)
+  const walk = readReach(officernd, {}, { reach: NO_REACH, near: NO_REACH, far: new Map(), seen: null }, undefined)
     .then((learnt) => sizes.setSeriesReach(merge(sizes.seriesReach(), learnt)))
     .catch(() => undefined)
     .finally(() => sizes.setSeriesLearning(undefined));
@@ -94,15 +108,27 @@ async function walkReach(
   signal: AbortSignal | undefined,
 ): Promise<LearntReach | 'unselected'> {
   let { reach, seen } = from;
+  let near = from.near;
+  // A copy: a row read again (changed since) that is no longer far leaves it.
+  let far = from.far ? new Map(from.far) : null;
   for await (const page of officernd.pages('bookings', query, signal ? { signal } : {})) {
     if (query.select && isBareIdAnswer(page.items as object[])) return 'unselected';
     for (const row of page.items) {
       if (reach !== null) reach = widenReach(reach, row);
+      const dates = rowDates(row);
+      if (far && near && dates !== null && dates !== 'dateless') {
+        if (isFar(dates)) far.set(row._id, { id: row._id, ...dates });
+        else {
+          far.delete(row._id);
+          near = widenReach(near, row) ?? near;
+        }
+        if (far.size > MAX_FAR_ROWS) far = null;
+      }
       const stamp = row.modifiedAt;
       if (typeof stamp === 'string' && (seen === null || stamp > seen)) seen = stamp;
     }
   }
-  return { reach, seen };
+  return { reach, seen, ...(near ? { near } : {}), far };
 }
 
 /** Two learnt reaches as one: the reach only grows, the latest stamp wins. */
@@ -115,8 +141,12 @@ function merge(current: LearntReach | undefined, learnt: LearntReach): LearntRea
     before: Math.max(x.before, y.before),
     after: Math.max(x.after, y.after),
   });
-  return {
-    reach: { start: most(current.reach.start, learnt.reach.start), end: most(current.reach.end, learnt.reach.end) },
-    seen,
-  };
+  const both = (x: SeriesReach, y: SeriesReach): SeriesReach => ({
+    start: most(x.start, y.start),
+    end: most(x.end, y.end),
+  });
+  // The far rows of the latest read win: it started from the current ones and saw the changes since.
+  const near = current.near && learnt.near ? both(current.near, learnt.near) : undefined;
+  const far = near && current.far !== null && learnt.far ? learnt.far : null;
+  return { reach: both(current.reach, learnt.reach), seen, ...(near ? { near, far } : {}) };
 }

@@ -11,6 +11,16 @@ import type { OccurrenceWindow } from './report-dates.ts';
 /** The filters of an occurrence request other than its window. */
 export type OccurrenceFilters = Omit<OccurrenceParams, 'start' | 'end'>;
 
+/**
+ * The upstream parameters of given filters, by wire name (§6.2: every occurrence filter is documented; the rows are
+ * checked all the same). Several values of one filter cannot be sent (no `$in` in v1, §4): the row check applies them.
+ */
+export function occurrenceFilters(given: readonly { spec: { field: string }; value: unknown }[]): OccurrenceFilters {
+  const filters: Record<string, string> = {};
+  for (const { spec, value } of given) if (typeof value !== 'object') filters[spec.field] = String(value);
+  return filters as OccurrenceFilters;
+}
+
 // A chained cursor is "<window index>:<upstream cursor>", the upstream part empty at the start of a window.
 // Upstream cursors are opaque (§3), so only the first colon separates.
 const encode = (window: number, upstream: string | null): string => `${window}:${upstream ?? ''}`;

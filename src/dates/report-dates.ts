@@ -46,6 +46,41 @@ export interface Reach {
 export interface SeriesReach {
   start: Reach;
   end: Reach;
+  /**
+   * Rows further than NEAR_REACH_MS from their `seriesStart` (a series whose first weeks were excluded): when given,
+   * `start`/`end` are the reach of the other rows only, and these few are read by id when their date is selected
+   * (issue 21: a handful of awkward series must not widen every window by weeks).
+   */
+  far?: readonly FarRow[];
+}
+
+/** A booking row whose start or end lies far from its `seriesStart`, as last seen (ms epoch). */
+export interface FarRow {
+  id: string;
+  seriesStart: number;
+  start: number | null;
+  end: number | null;
+}
+
+/** How far from its `seriesStart` a row may lie and still be found by widening the window (one day). */
+export const NEAR_REACH_MS = 86_400_000;
+
+/**
+ * A row's start and end and its anchor, for the reach: null when it has no readable seriesStart but has a date (it
+ * cannot be bounded), or 'dateless' when it has neither start nor end.
+ */
+export function rowDates(row: WireBooking): Omit<FarRow, 'id'> | null | 'dateless' {
+  const start = instantMs(slot(row.start));
+  const end = instantMs(slot(row.end));
+  if (start === null && end === null) return 'dateless';
+  const seriesStart = instantMs(row.seriesStart);
+  return seriesStart === null ? null : { seriesStart, start, end };
+}
+
+/** Whether a row lies further than NEAR_REACH_MS from its seriesStart on either date. */
+export function isFar(dates: Omit<FarRow, 'id'>): boolean {
+  const off = (at: number | null) => (at === null ? 0 : Math.abs(at - dates.seriesStart));
+  return off(dates.start) > NEAR_REACH_MS || off(dates.end) > NEAR_REACH_MS;
 }
 
 const DAY_MS = 86_400_000;
@@ -374,16 +409,29 @@ export function dateFilter<T>(
   dateField: string | null | undefined,
   range: DayRange,
   reach: SeriesReach | null = null,
-): { filters: Filter[]; keep(item: T): boolean; wire: string } {
+): { filters: Filter[]; keep(item: T): boolean; wire: string; far: string[] } {
   const chosen = dateFieldOf(spec, dateField);
   const filters: Filter[] = [];
+  const far: string[] = [];
   const push = chosen.pushdown;
   if (push?.series) {
-    const side = reach?.[push.series];
-    if (side && range.start)
-      filters.push({ field: push.field, op: 'gte', value: new Date(range.start.getTime() - side.after) });
-    if (side && range.end)
-      filters.push({ field: push.field, op: 'lte', value: new Date(range.end.getTime() + side.before) });
+    const field = push.series;
+    const side = reach?.[field];
+    const lower = side && range.start ? range.start.getTime() - side.after : null;
+    const upper = side && range.end ? range.end.getTime() + side.before : null;
+    if (lower !== null) filters.push({ field: push.field, op: 'gte', value: new Date(lower) });
+    if (upper !== null) filters.push({ field: push.field, op: 'lte', value: new Date(upper) });
+    // The far rows whose date was last seen in the selection (a day either side: all-day slots are calendar days)
+    // and whose anchor the bounds leave out: read by id, and checked like every row.
+    for (const row of side ? (reach?.far ?? []) : []) {
+      const at = row[field];
+      const selected =
+        at !== null &&
+        (range.start === null || at >= range.start.getTime() - DAY_MS) &&
+        (range.end === null || at < range.end.getTime() + DAY_MS);
+      const bounded = (lower === null || row.seriesStart >= lower) && (upper === null || row.seriesStart <= upper);
+      if (selected && !bounded) far.push(row.id);
+    }
   } else if (push) {
     // Date-only values sit at T00:00:00.000Z (§4), so whole UTC days bound them; instants use the local midnights.
     const lower = chosen.kind === 'date' ? dayStart(range.firstDay) : range.start;
@@ -392,7 +440,7 @@ export function dateFilter<T>(
     if (push.lower && lower) filters.push({ field: push.field, op: 'gte', value: lower });
     if (push.upper && upper) filters.push({ field: push.field, op: 'lt', value: upper });
   }
-  return { filters, keep: (item) => inRange(chosen.read(item), chosen.kind, range), wire: chosen.wire };
+  return { filters, keep: (item) => inRange(chosen.read(item), chosen.kind, range), wire: chosen.wire, far };
 }
 
 const dayStart = (day: string | null): Date | null => (day === null ? null : new Date(`${day}T00:00:00.000Z`));

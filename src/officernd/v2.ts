@@ -13,7 +13,7 @@
  *   `start` ISO string → `{dateTime}` …); fields only v2 has are kept as they came.
  */
 
-import { CREDIT_STATS_PATH, OCCURRENCES_PATH } from './collections.ts';
+import { CREDIT_STATS_PATH, OCCURRENCES_PATH, V2_FIELD_NAMES, V2_COMMON_NAMES } from './collections.ts';
 
 export type OfficeRnDApiVersion = 'v1' | 'v2';
 
@@ -97,34 +97,9 @@ export const V2_BY_ID: ReadonlySet<string> = new Set([
   'checkins',
 ]);
 
-/** §2: field renames v1 → v2, for every collection and per collection. */
-const COMMON_RENAMES: Readonly<Record<string, string>> = { office: 'location', team: 'company' };
-const BOOKING_RENAMES: Readonly<Record<string, string>> = {
-  resourceId: 'resource',
-  summary: 'title',
-  canceled: 'isCancelled',
-  tentative: 'isTentative',
-  free: 'isFree',
-  accounted: 'isAccounted',
-  plan: 'rate',
-};
-/** Top-level fields only: nested references (a payment line's `location`) keep their v2 names. */
-const RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  bookings: BOOKING_RENAMES,
-  [OCCURRENCES_PATH]: BOOKING_RENAMES,
-  members: { contactPerson: 'isContactPerson', billingPerson: 'isBillingPerson' },
-  memberships: { locked: 'isLocked' },
-  fees: { date: 'issueDate', refundable: 'isRefundable', billInAdvance: 'shouldBillInAdvance', invoice: 'payment' },
-  plans: { prorate: 'shouldProrate', approval: 'requiresApproval' },
-  rates: { prorate: 'shouldProrate', approval: 'requiresApproval' },
-  payments: { invoiceLines: 'lines', vatAmounts: 'taxAmounts' },
-  passes: { used: 'usedCount' },
-  resources: { room: 'floor' },
-};
-
 /**
  * §2, §6.1, §6.3: top-level v1 fields that v2 objects do not carry (read as absent over v2; the export cells are
- * empty and the GraphQL fields null). Any other v1 field has a v2 name (RENAMES) or the same name.
+ * empty and the GraphQL fields null). Any other v1 field has a v2 name (V2_FIELD_NAMES) or the same name.
  */
 export const V1_ONLY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   '*': ['organization', '__v'],
@@ -196,7 +171,10 @@ const SPARSE_FLAGS: Readonly<Record<string, readonly string[]>> = {
   [OCCURRENCES_PATH]: BOOKING_FLAGS,
 };
 
-const renamesOf = (path: string): Readonly<Record<string, string>> => ({ ...COMMON_RENAMES, ...(RENAMES[path] ?? {}) });
+const renamesOf = (path: string): Readonly<Record<string, string>> => ({
+  ...V2_COMMON_NAMES,
+  ...(V2_FIELD_NAMES[path] ?? {}),
+});
 
 /** The v2 path of a v1 path (`offices` → `locations`, `teams/<id>` → `companies/<id>`). */
 export function v2Path(path: string): string {

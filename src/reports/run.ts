@@ -11,14 +11,18 @@ import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
 import { COLLECTIONS, filterNamed, OBJECT_ID, type FilterSpec, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
-import type { Filter, ListQuery, OccurrenceParams, OfficeRnDClient } from '../officernd/index.ts';
+import type { Filter, ListQuery, OfficeRnDClient } from '../officernd/index.ts';
+import type { WireBookingOccurrence, WireMap } from '../officernd/types.ts';
+import { occurrenceFilters, occurrencePagesAcross, type OccurrenceFilters } from '../dates/occurrence-pages.ts';
 import {
   dateFieldOf,
   dateFilter,
   needsSeriesReach,
   occurrenceWindows,
+  type OccurrenceWindow,
   REPORT_DATES,
   reportDatesOf,
+  type ReportDateSpec,
   type SeriesReach,
 } from '../dates/report-dates.ts';
 import { seriesReach, type ReachMode } from '../core/series-reach.ts';
@@ -32,7 +36,7 @@ import {
 } from '../dates/selection.ts';
 import { planColumns, type ColumnPlan } from './columns.ts';
 import { ReportInputError } from './errors.ts';
-import { expandRows, type Row } from './expand.ts';
+import { expandFieldOf, expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
 import { REPORTS, type ReportName, type ReportSpec } from './registry.ts';
 
@@ -103,7 +107,14 @@ type Segment =
       /** Booking row dates: the `seriesStart` bounds for the learnt reach (core/series-reach.ts), added when read. */
       series: ((reach: SeriesReach | null) => Filter[]) | null;
     }
-  | { kind: 'occurrences'; params: OccurrenceParams; keep: Keep }
+  | {
+      /** The few far rows of the learnt reach a booking date selection picks (issue 21): read by id after the window. */
+      kind: 'far';
+      ids: (reach: SeriesReach | null) => string[];
+      keep: Keep;
+      filters: readonly GivenFilter[];
+    }
+  | { kind: 'occurrences'; filters: OccurrenceFilters; windows: readonly OccurrenceWindow[] }
   | { kind: 'credit'; key: CreditStatsKey };
 
 export interface PreparedReport {
@@ -112,11 +123,6 @@ export interface PreparedReport {
   plan: ColumnPlan;
   /** Canonical text of everything that decides the rows; cursors are bound to it. */
   fingerprint: string;
-  /**
-   * Whether a page of rows may end short after a bounded scan: only with a date selection (README "Limits"). Without
-   * one, filter checks keep a page exact: reading goes on until the rows are found or MAX_WALK_ITEMS are scanned.
-   */
-  boundedScan: boolean;
   segments: readonly Segment[];
 }
 
@@ -134,7 +140,7 @@ export const DATE_PARAMS = [
 ] as const;
 
 /** `start`, `createdAt`, `created-at` and `CREATED_AT` all name CREATED_AT-style enum values. */
-function normaliseDateField(name: string): string {
+export function normaliseDateField(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[-\s]+/g, '_')
@@ -144,7 +150,7 @@ function normaliseDateField(name: string): string {
 /** Checks a report request and plans how to read it; throws ReportInputError before any upstream call. */
 export function prepareReport(request: ReportRequest, defaults: DateSelectionDefaults, now: Date): PreparedReport {
   const spec = REPORTS[request.report];
-  const expand = expandNamed(spec, request.expand ?? null);
+  const expand = request.expand == null ? null : expandFieldOf(spec, request.expand);
   if (request.columns && request.columns.length === 0)
     throw new ReportInputError('"columns" must name at least one column', 'columns');
   const plan = planColumns(spec, expand, request.columns ?? null);
@@ -162,7 +168,7 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     dateField,
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
-  return { spec, expand, plan, fingerprint, segments, boundedScan: range !== null };
+  return { spec, expand, plan, fingerprint, segments };
 }
 
 /** Whether a prepared report bounds booking row dates through the learnt reach (core/series-reach.ts). */
@@ -195,6 +201,13 @@ export async function* sourcePages(
   options: ReadOptions = {},
 ): AsyncGenerator<SourcePage, void, undefined> {
   const { segments, expand } = prepared;
+  // The learnt reach is read once for the whole walk: the window's bounds and its far rows come from the same one.
+  if (usesSeriesReach(prepared) && typeof env.reach !== 'object') {
+    env = {
+      ...env,
+      reach: { fixed: await seriesReach(env.officernd, env.loaders.sizes, env.signal, env.reach ?? 'refresh') },
+    };
+  }
   const from = options.from ?? { segment: 0, cursor: null };
   let skip = options.skip ?? 0;
   let left = options.take ?? Number.POSITIVE_INFINITY;
@@ -266,9 +279,25 @@ async function* segmentPages(
     return;
   }
   let at = cursor;
+  if (segment.kind === 'far') {
+    const reach = typeof env.reach === 'object' ? env.reach.fixed : null;
+    const ids = segment.ids(reach);
+    const check = watchedCheck(segment.filters, (field) => env.loaders.noteIgnoredFilter('bookings', field));
+    const found = ids.length === 0 ? [] : await env.loaders.byId('bookings').loadMany(ids);
+    const items = found.filter(
+      (item): item is WireMap['bookings'] =>
+        item !== null && !(item instanceof Error) && segment.keep(item) && (!check || check(item)),
+    );
+    const failed = found.find((item) => item instanceof Error);
+    if (failed) throw failed;
+    yield { items, at: null, next: null };
+    return;
+  }
   if (segment.kind === 'occurrences') {
-    for await (const page of officernd.occurrencePages(segment.params, { signal, cursor })) {
-      yield { items: (page.items as object[]).filter(segment.keep), at, next: page.next };
+    // The one occurrence walker (dates/occurrence-pages.ts), as `bookingOccurrences` reads it: windows of at most a
+    // year in order, each keeping the occurrences its own window and the row check select.
+    for await (const page of occurrencePagesAcross(officernd, segment.filters, segment.windows, { cursor, signal })) {
+      yield { items: page.items, at, next: page.next };
       at = page.next;
     }
     return;
@@ -387,21 +416,6 @@ function checkFilterValue(filter: FilterSpec, key: string, raw: unknown): string
   return text;
 }
 
-/** The expandable field `expand` names, by its name or an alias (a v2 name of the v1 field). */
-function expandNamed(spec: ReportSpec, given: string | null): string | null {
-  if (given === null || given in spec.expand) return given;
-  const found = Object.entries(spec.expand).find(([, e]) => e.aliases?.includes(given));
-  if (found) return found[0];
-  const fields = Object.keys(spec.expand);
-  throw new ReportInputError(
-    fields.length === 0
-      ? `Report ${spec.name} has no field to expand`
-      : `Report ${spec.name} cannot expand "${given}": expandable fields are ${fields.join(', ')}`,
-    'expand',
-    { expandable: fields },
-  );
-}
-
 /** The selected days, or null without a selection; checks `dateField` even without one. */
 function selectDays(
   spec: ReportSpec,
@@ -487,6 +501,18 @@ function segmentsOf(
           dateSpec && range && needsSeriesReach(dateSpec, dateField)
             ? (reach: SeriesReach | null) => dateFilter(dateSpec, dateField, range, reach).filters
             : null;
+        const far: Segment[] =
+          series && selection
+            ? [
+                {
+                  kind: 'far',
+                  ids: (reach) =>
+                    dateFilter(dateSpec as ReportDateSpec<object>, dateField, range as DayRange, reach).far,
+                  keep: selection.keep as Keep,
+                  filters: given,
+                },
+              ]
+            : [];
         const upstream = pushDown(given);
         // The selection's upstream comparisons are optional: `keep` checks every row exactly anyway.
         const query: ListQuery = {
@@ -505,6 +531,7 @@ function segmentsOf(
             filters: given,
             series,
           },
+          ...far,
         ];
       }
       case 'occurrences': {
@@ -514,16 +541,10 @@ function segmentsOf(
             'dates',
           );
         }
-        const base: Omit<OccurrenceParams, 'start' | 'end'> = {};
-        // §6.2: every occurrence filter is a documented parameter; the rows are checked all the same.
-        // Several values of one filter cannot be sent (no `$in` in v1, §4): the row check applies them.
-        for (const { spec: filter, value } of given)
-          if (typeof value !== 'object') (base as Record<string, string>)[filter.field] = String(value);
-        return occurrenceWindows(dateField, range).map((window) => ({
-          kind: 'occurrences',
-          params: { ...base, start: window.start, end: window.end },
-          keep: both(window.keep as Keep, check) as Keep,
-        }));
+        const windows = occurrenceWindows(dateField, range).map((window) =>
+          check ? { ...window, keep: (o: WireBookingOccurrence) => window.keep(o) && check(o) } : window,
+        );
+        return [{ kind: 'occurrences', filters: occurrenceFilters(given), windows }];
       }
       case 'credit-accounts': {
         for (const owner of ['team', 'member']) {

@@ -149,12 +149,9 @@ export function aggregateField<C extends ListCollection>(
   type T = WireMap[C];
   const { type } = spec;
   const measures = Object.entries(spec.measures);
-  const numbers = (what: string, kind: 'sum' | 'avg') =>
+  const numbers = (what: string, meaning: string) =>
     builder.objectRef<Record<string, number | null>>(`${type}${what}`).implement({
-      description:
-        kind === 'sum'
-          ? `Sums of the numeric fields of ${type} items; a field no item has is null.`
-          : `Averages of the numeric fields of ${type} items, over the items that have the field; null when none has.`,
+      description: `${meaning} of the numeric fields of ${type} items, over the items that have the field; null when none has.`,
       fields: (t) =>
         Object.fromEntries(
           measures.map(([name, measure]) => [
@@ -163,8 +160,10 @@ export function aggregateField<C extends ListCollection>(
           ]),
         ),
     });
-  const Sums = numbers('Sums', 'sum');
-  const Averages = numbers('Averages', 'avg');
+  const Sums = numbers('Sums', 'Sums');
+  const Averages = numbers('Averages', 'Averages');
+  const Minimums = numbers('Minimums', 'Least values');
+  const Maximums = numbers('Maximums', 'Greatest values');
 
   const GroupBy = builder.enumType(`${type}GroupBy`, {
     description: `What ${type} items can be grouped by in \`aggregate.groupBy\` (the exports' \`groupBy\` takes the same, in lower case).`,
@@ -205,6 +204,18 @@ export function aggregateField<C extends ListCollection>(
       count: t.int({ nullable: false, description: 'How many items the group has.', resolve: (g) => g.count }),
       sum: t.field({ type: Sums, nullable: false, description: 'Sums over the group.', resolve: (g) => g.sum }),
       avg: t.field({ type: Averages, nullable: false, description: 'Averages over the group.', resolve: (g) => g.avg }),
+      min: t.field({
+        type: Minimums,
+        nullable: false,
+        description: 'Least values in the group.',
+        resolve: (g) => g.min,
+      }),
+      max: t.field({
+        type: Maximums,
+        nullable: false,
+        description: 'Greatest values in the group.',
+        resolve: (g) => g.max,
+      }),
     }),
   });
 
@@ -234,6 +245,18 @@ export function aggregateField<C extends ListCollection>(
         nullable: false,
         description: 'Averages of the numeric fields over every matching item.',
         resolve: async (value) => (await totals(value)).avg,
+      }),
+      min: t.field({
+        type: Minimums,
+        nullable: false,
+        description: 'Least values of the numeric fields over every matching item.',
+        resolve: async (value) => (await totals(value)).min,
+      }),
+      max: t.field({
+        type: Maximums,
+        nullable: false,
+        description: 'Greatest values of the numeric fields over every matching item.',
+        resolve: async (value) => (await totals(value)).max,
       }),
       groupBy: t.field({
         type: [GroupRef],

@@ -1,14 +1,18 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { OccurrenceCursorError, occurrencePagesAcross, type OccurrenceFilters } from '../dates/occurrence-pages.ts';
+import {
+  OccurrenceCursorError,
+  occurrenceFilters,
+  occurrencePagesAcross,
+  type OccurrenceFilters,
+} from '../dates/occurrence-pages.ts';
 import { occurrenceWindows, REPORT_DATES, type OccurrenceWindow } from '../dates/report-dates.ts';
 import type { Page, WireBookingOccurrence } from '../officernd/index.ts';
 import { bookingFields, slotInstant } from './booking.ts';
 import { upstreamPagesConnection, type ConnectionArgs } from './connection.ts';
 import { DateSelection, listDates, resolveDates, selectionError, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
-import { rowCheck, type GivenFilter } from '../core/filters.ts';
-import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import { rowCheck } from '../core/filters.ts';
 import { OCCURRENCE_FILTERS } from '../officernd/collections.ts';
 import { connectionArgs, filterArgs, givenFilters, loadRef } from './fields.ts';
 import { Booking, BookingOccurrence, BookingOccurrenceConnection } from './refs.ts';
@@ -55,14 +59,6 @@ interface OccurrenceArgs extends ConnectionArgs {
   dateField?: string | null;
 }
 
-/** The upstream parameters of the given filters (§6.2: all documented), by wire name. */
-function occurrenceFilters(given: readonly GivenFilter[]): OccurrenceFilters {
-  const filters: Record<string, string> = {};
-  // Several values of one filter cannot be sent (no `$in` in v1, §4): the gateway's check applies them.
-  for (const { spec, value } of given) if (typeof value !== 'object') filters[spec.field] = String(value);
-  return filters as OccurrenceFilters;
-}
-
 /** The upstream windows: the selection cut into windows of at most a year (§6.2). */
 function windowsOf(ctx: Context, args: OccurrenceArgs): OccurrenceWindow[] {
   if (!args.dates) throw badInput('"dates" is required: booking occurrences are read in a bounded window', 'dates');
@@ -82,7 +78,7 @@ async function* pagesFrom(
   cursor: string | null,
 ): AsyncGenerator<Page<WireBookingOccurrence>, void, undefined> {
   try {
-    yield* occurrencePagesAcross(ctx.officernd, filters, windows, { cursor, signal: ctx.signal, max: MAX_WALK_ITEMS });
+    yield* occurrencePagesAcross(ctx.officernd, filters, windows, { cursor, signal: ctx.signal });
   } catch (error) {
     if (error instanceof OccurrenceCursorError)
       throw badInput('"after" does not belong to this window: start again without it', 'after');

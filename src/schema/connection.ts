@@ -7,7 +7,8 @@ import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
-import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
+import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS } from '../core/limits.ts';
+import { takePage, type PageSource, type PageStart, type TakenPage } from '../core/paging.ts';
 import { badInput } from './errors.ts';
 import type { AggregateSource } from './aggregate.ts';
 
@@ -25,7 +26,8 @@ export interface PageInfoShape {
 
 export interface Connection<T> {
   edges: Edge<T>[];
-  pageInfo: PageInfoShape;
+  /** A function when working it out may take upstream calls (the look for one more matching item). */
+  pageInfo: PageInfoShape | (() => Promise<PageInfoShape>);
   /** The number of items matching the list's filters and dates (read once per request, see `matchSetConnection`). */
   totalCount: () => Promise<number> | number;
   /** What `aggregate` reads (schema/aggregate.ts): set by root lists, whose match set it is. */
@@ -107,7 +109,7 @@ export function connectionOf<T>(node: ObjectRef<Types, T>, name: string): Object
         type: PageInfo,
         nullable: false,
         description: 'Where this page ends and whether more follow.',
-        resolve: (c) => c.pageInfo,
+        resolve: (c) => (typeof c.pageInfo === 'function' ? c.pageInfo() : c.pageInfo),
       }),
       totalCount: t.int({
         nullable: false,
@@ -130,7 +132,8 @@ export function firstOf(args: ConnectionArgs): number {
   return first;
 }
 
-type Position = Omit<CursorPosition, 'segment'>;
+/** A position in a list: segment 0 is the upstream list, segment 1 its far rows read by id (`far`). */
+type Position = Omit<CursorPosition, 'segment'> & { segment?: number };
 
 /** Reads `after` (core/cursor.ts), as a BAD_USER_INPUT naming the argument when it is not a cursor of this query. */
 export function readAfter(after: string, scope: string, what = 'query'): CursorPosition {
@@ -149,14 +152,14 @@ export function readAfter(after: string, scope: string, what = 'query'): CursorP
 const fingerprint = cursorScope;
 const writeCursor = (position: Position, print: string): string => encodeCursor({ segment: 0, ...position }, print);
 const readCursor = (cursor: string, print: string): Position => {
-  const { segment: _segment, ...position } = readAfter(cursor, print);
-  return position;
+  const { segment, ...position } = readAfter(cursor, print);
+  return segment === 0 ? position : { segment, ...position };
 };
 
 interface UpstreamConnectionOptions<T> {
   /**
-   * The date check: kept items, applied on our side after the upstream filters. A page scans at most
-   * `scanPagesFor(first)` upstream pages and may end short with `hasNextPage: true`.
+   * The date check: kept items, applied on our side after the upstream filters. A page still answers `first` items
+   * or all that remain (core/paging.ts), bounded by the request's upstream share and MAX_WALK_ITEMS scanned.
    */
   keep?: (item: T) => boolean;
   /**
@@ -169,6 +172,11 @@ interface UpstreamConnectionOptions<T> {
   narrowed?: boolean;
   /** Distinguishes cursors of lists that share collection and upstream query but not `keep`. */
   scope?: string;
+  /**
+   * Ids of rows the upstream query leaves out but the list holds (a dated bookings read's far rows, issue 21): read
+   * by id after the list's last page, and checked like every row.
+   */
+  far?: readonly string[];
   /** Cut the page from the list's match set (the caller asked for `totalCount`, which reads it anyway). */
   shared?: boolean;
   /**
@@ -193,8 +201,8 @@ interface MatchSet<T> {
   pages: Map<string, number>;
 }
 
-const positionKey = (upstream: string | null, optional: boolean | undefined): string =>
-  JSON.stringify([upstream, optional ?? null]);
+const positionKey = (upstream: string | null, optional: boolean | undefined, segment = 0): string =>
+  JSON.stringify([upstream, optional ?? null, ...(segment === 0 ? [] : [segment])]);
 
 /** Match sets read in this request, by the request's loaders (request-lived) and the list's fingerprint. */
 const matchSets = new WeakMap<object, Map<string, Promise<MatchSet<unknown>>>>();
@@ -222,7 +230,7 @@ export function readMatchSet<C extends ListCollection>(
   ctx: Context,
   collection: C,
   query: ListQuery,
-  options: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check' | 'scope'> = {},
+  options: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check' | 'scope' | 'far'> = {},
 ): Promise<MatchSet<WireMap[C]>> {
   const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
   let sets = matchSets.get(ctx.loaders);
@@ -239,7 +247,7 @@ async function walkMatchSet<C extends ListCollection>(
   ctx: Context,
   collection: C,
   query: ListQuery,
-  { keep, check }: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check'>,
+  { keep, check, far }: Pick<UpstreamConnectionOptions<WireMap[C]>, 'keep' | 'check' | 'far'>,
 ): Promise<MatchSet<WireMap[C]>> {
   const set: MatchSet<WireMap[C]> = { items: [], pages: new Map() };
   let upstream: string | null = null;
@@ -269,7 +277,22 @@ async function walkMatchSet<C extends ListCollection>(
       });
     });
     scanned += page.items.length;
-    if (page.next === null) return set;
+    if (page.next === null) {
+      if (far && far.length > 0) {
+        const rows = await farRows(ctx, collection, far);
+        set.pages.set(positionKey(null, undefined, 1), pageNo + 1);
+        rows.forEach((item, index) => {
+          if ((keep && !keep(item)) || (check && !check(item))) return;
+          set.items.push({
+            node: item,
+            page: pageNo + 1,
+            index,
+            after: { segment: 1, upstream: null, offset: index + 1 },
+          });
+        });
+      }
+      return set;
+    }
     if (scanned >= MAX_WALK_ITEMS) throw new MatchSetLimitError(collection, MAX_WALK_ITEMS);
     upstream = page.next;
   }
@@ -277,16 +300,17 @@ async function walkMatchSet<C extends ListCollection>(
 
 /** Where a cursor of the upstream path resumes in a match set; null when its page is not one the match set read. */
 function locate<T>(set: MatchSet<T>, after: Position): number | null {
-  const page = set.pages.get(positionKey(after.upstream, after.optional));
+  const page = set.pages.get(positionKey(after.upstream, after.optional, after.segment));
   if (page === undefined) return null;
   const at = set.items.findIndex((m) => m.page > page || (m.page === page && m.index >= after.offset));
   return at === -1 ? set.items.length : at;
 }
 
 /**
- * Maps `first`/`after` onto upstream pages: reads only as many pages as the page needs, primes the loaders
- * with what it read, and returns cursors that resume exactly after each item. With `shared`, the page is cut from
- * the list's match set instead (it is read anyway for `totalCount`), with the same cursors.
+ * Maps `first`/`after` onto upstream pages through the one paging loop (core/paging.ts): a page answers `first`
+ * matching items or all that remain, reads only the pages it needs, primes the loaders with what it read, and returns
+ * cursors that resume exactly after each item. With `shared`, the page is cut from the list's match set instead (it
+ * is read anyway for `totalCount`), with the same cursors.
  */
 export async function upstreamConnection<C extends ListCollection>(
   ctx: Context,
@@ -298,7 +322,7 @@ export async function upstreamConnection<C extends ListCollection>(
   const first = firstOf(args);
   if (options.sort) return sortedConnection(ctx, collection, query, args, options, options.sort);
   const print = fingerprint(JSON.stringify([collection, query, options.scope ?? '']));
-  let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
+  const position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   const hasPreviousPage = Boolean(args.after);
   const totalCount = async () => (await readMatchSet(ctx, collection, query, options)).items.length;
   const edges: Edge<WireMap[C]>[] = [];
@@ -321,52 +345,84 @@ export async function upstreamConnection<C extends ListCollection>(
     }
   }
   const { keep, check } = options;
-  const seen = new Set<string>();
-  const maxPages = keep ? scanPagesFor(first) : Number.POSITIVE_INFINITY;
-  const done = (hasNextPage: boolean, endCursor: string | null): Connection<WireMap[C]> => ({
-    edges,
-    pageInfo: pageInfoOf(edges, hasNextPage, hasPreviousPage, endCursor),
-    totalCount,
-  });
-  let scanned = 0;
-  for (let pagesRead = 1; ; pagesRead += 1) {
-    const wanted = first - edges.length;
-    // Without a local filter, ask for exactly what is still needed; with one, whole pages.
-    const limit =
-      keep || (check && !options.narrowed) ? V1_PAGE_LIMIT : Math.min(V1_PAGE_LIMIT, position.offset + wanted);
-    const page = await ctx.officernd.listPage(collection, query, {
-      cursor: position.upstream,
-      limit,
-      signal: ctx.signal,
-      ...(position.optional === undefined ? {} : { optional: position.optional }),
-    });
-    // Every position from here on belongs to the variant this page was read with.
-    const optional = page.optionalSent;
-    const at = (upstream: string | null, offset: number): Position =>
-      optional === undefined ? { upstream, offset } : { upstream, offset, optional };
-    ctx.loaders.prime(collection, page.items);
-    let index = position.offset;
-    for (; index < page.items.length && edges.length < first; index += 1) {
-      const item = page.items[index] as WireMap[C];
-      if ((keep && !keep(item)) || (check && !check(item))) continue;
-      // Never the same object twice in one list, should OfficeRnD's pages overlap.
-      const id = (item as { _id?: string })._id;
-      if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      const atPageEnd = index + 1 === page.items.length && page.next !== null;
-      const after: Position = atPageEnd ? at(page.next, 0) : at(position.upstream, index + 1);
-      edges.push({ node: item, cursor: writeCursor(after, print) });
+  // Without a local check, ask for exactly what is still needed; with one, whole pages.
+  const whole = Boolean(keep || (check && !options.narrowed));
+  const far = options.far ?? [];
+  const source: PageSource<WireMap[C]> = async function* (from, wanted) {
+    if (from.segment === 1) {
+      yield { items: await farRows(ctx, collection, far), at: from, next: null };
+      return;
     }
-    if (index < page.items.length) return done(true, writeCursor(at(position.upstream, index), print));
-    if (page.next === null) return done(false, edges.at(-1)?.cursor ?? args.after ?? null);
-    position = at(page.next, 0);
-    scanned += page.items.length;
-    if (check && !keep && edges.length < first && scanned >= MAX_WALK_ITEMS)
-      throw new ScanLimitError(collection, MAX_WALK_ITEMS);
-    if (edges.length >= first || pagesRead >= maxPages) return done(true, writeCursor(position, print));
-  }
+    let at = from;
+    let offset = from.upstream === position.upstream ? position.offset : 0;
+    for (;;) {
+      const page = await ctx.officernd.listPage(collection, query, {
+        cursor: at.upstream,
+        limit: whole ? V1_PAGE_LIMIT : Math.max(1, Math.min(V1_PAGE_LIMIT, offset + wanted())),
+        signal: ctx.signal,
+        ...(at.optional === undefined ? {} : { optional: at.optional }),
+      });
+      // Every position from here on belongs to the variant this page was read with.
+      const variant = (upstream: string | null): PageStart =>
+        page.optionalSent === undefined
+          ? { segment: 0, upstream }
+          : { segment: 0, upstream, optional: page.optionalSent };
+      ctx.loaders.prime(collection, page.items);
+      // After the list's last page come its far rows, if it has any.
+      const after = far.length > 0 ? { segment: 1, upstream: null } : null;
+      yield { items: page.items, at: variant(at.upstream), next: page.next === null ? after : variant(page.next) };
+      if (page.next === null) {
+        if (after) yield { items: await farRows(ctx, collection, far), at: after, next: null };
+        return;
+      }
+      at = variant(page.next);
+      offset = 0;
+    }
+  };
+  const taken = await takePage(source, {
+    from: { segment: 0, ...position },
+    first,
+    keep: keep || check ? (item) => (!keep || keep(item)) && (!check || check(item)) : null,
+    trustNext: !whole,
+    idOf: (item) => (item as { _id?: string })._id,
+    maxScanned: MAX_WALK_ITEMS,
+    tooMany: () => new ScanLimitError(collection, MAX_WALK_ITEMS),
+  });
+  for (const item of taken.items) edges.push({ node: item.node, cursor: writeCursor(item.after, print) });
+  return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
+}
+
+/** The page info of a page cut by the paging loop; worked out when asked for if it needs the look ahead. */
+function takenPageInfo<T>(
+  taken: TakenPage<T>,
+  edges: readonly { cursor: string }[],
+  args: ConnectionArgs,
+  print: string,
+): Connection<T>['pageInfo'] {
+  const info = (hasNextPage: boolean, end: CursorPosition) =>
+    pageInfoOf(
+      edges,
+      hasNextPage,
+      Boolean(args.after),
+      hasNextPage ? writeCursor(end, print) : (edges.at(-1)?.cursor ?? args.after ?? null),
+    );
+  const { more } = taken;
+  if (!more) return info(taken.hasNextPage, taken.end);
+  let worked: Promise<PageInfoShape> | undefined;
+  return () => (worked ??= more().then((found) => info(found.hasNextPage, found.end)));
+}
+
+/** Rows of a list read by id (far rows), in the order given; ids without a row are left out. */
+async function farRows<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  ids: readonly string[],
+): Promise<WireMap[C][]> {
+  if (ids.length === 0) return [];
+  const found = await ctx.loaders.byId(collection).loadMany(ids);
+  const failed = found.find((item) => item instanceof Error);
+  if (failed) throw failed;
+  return found.filter((item): item is WireMap[C] => item !== null && !(item instanceof Error));
 }
 
 /** A page of a list sorted by the gateway: the sorted match set cut at offsets; cursors carry the sort's key. */
@@ -432,7 +488,7 @@ export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, sc
 /**
  * Like `upstreamConnection`, over a page source that is not a plain list (booking occurrences, §6.2):
  * `pagesFrom(cursor)` walks upstream pages from that cursor (null: the first page). Reads only the pages
- * `first` needs; cursors resume exactly after each item. `scope` names the query the cursors belong to.
+ * `first` needs (core/paging.ts); cursors resume exactly after each item. `scope` names the query the cursors belong to.
  */
 export async function upstreamPagesConnection<T>(
   pagesFrom: (cursor: string | null) => AsyncIterable<Page<T>>,
@@ -440,11 +496,9 @@ export async function upstreamPagesConnection<T>(
   args: ConnectionArgs,
   idOf?: (item: T) => string,
 ): Promise<Connection<T>> {
-  const seen = new Set<string>();
   const first = firstOf(args);
   const print = fingerprint(scope);
-  let position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
-  const edges: Edge<T>[] = [];
+  const position: Position = args.after ? readCursor(args.after, print) : { upstream: null, offset: 0 };
   let counted: Promise<number> | undefined;
   // Every page from the start, counted; a source that stops before its last page would give a short count.
   const count = async (): Promise<number> => {
@@ -459,41 +513,22 @@ export async function upstreamPagesConnection<T>(
     return total;
   };
   const totalCount = () => (counted ??= count());
-  const hasPreviousPage = Boolean(args.after);
-  const done = (hasNextPage: boolean, endCursor: string | null): Connection<T> => ({
-    edges,
-    pageInfo: pageInfoOf(edges, hasNextPage, hasPreviousPage, endCursor),
-    totalCount,
+  const source: PageSource<T> = async function* (from) {
+    for await (const page of pagesFrom(from.upstream)) {
+      yield { items: page.items, at: from, next: page.next === null ? null : { segment: 0, upstream: page.next } };
+      if (page.next === null) return;
+      from = { segment: 0, upstream: page.next };
+    }
+  };
+  const taken = await takePage(source, {
+    from: { segment: 0, ...position },
+    first,
+    idOf: idOf ?? null,
+    // The source's pages hold only the items their window keeps: an empty page may follow a full one.
+    trustNext: false,
+    maxScanned: MAX_WALK_ITEMS,
+    tooMany: () => new ScanLimitError(scope.split('"')[1] ?? 'list', MAX_WALK_ITEMS),
   });
-  if (first === 0) return done(false, args.after ?? null);
-  let pagesRead = 0;
-  for await (const page of pagesFrom(position.upstream)) {
-    pagesRead += 1;
-    let index = position.offset;
-    for (; index < page.items.length && edges.length < first; index += 1) {
-      const node = page.items[index] as T;
-      // Never the same item twice in one list, should OfficeRnD's pages overlap.
-      if (idOf) {
-        const id = idOf(node);
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      const atPageEnd = index + 1 === page.items.length && page.next !== null;
-      const after: Position = atPageEnd
-        ? { upstream: page.next, offset: 0 }
-        : { upstream: position.upstream, offset: index + 1 };
-      edges.push({ node, cursor: writeCursor(after, print) });
-    }
-    if (index < page.items.length) {
-      return done(true, writeCursor({ upstream: position.upstream, offset: index }, print));
-    }
-    if (page.next === null) {
-      return done(false, edges.at(-1)?.cursor ?? args.after ?? null);
-    }
-    position = { upstream: page.next, offset: 0 };
-    if (edges.length >= first) break;
-  }
-  if (pagesRead === 0) return done(false, args.after ?? null);
-  // Enough items, or the source stopped before its last page (a bound was reached): more follow from `position`.
-  return done(true, writeCursor(position, print));
+  const edges = taken.items.map((item) => ({ node: item.node, cursor: writeCursor(item.after, print) }));
+  return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
 }

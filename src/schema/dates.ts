@@ -183,7 +183,7 @@ export async function listDateFilter<T>(
     return selectionError(error);
   }
   const of = (reach: SeriesReach | null): ListDateFilter<T> => {
-    const { filters, keep } = dateFilter(dates.spec, dateField, range, reach);
+    const { filters, keep, far } = dateFilter(dates.spec, dateField, range, reach);
     const scope = JSON.stringify([
       dateField ?? dates.spec.default,
       range.firstDay,
@@ -191,12 +191,12 @@ export async function listDateFilter<T>(
       range.timeZone,
       ...(series ? [reach] : []),
     ]);
-    return { filters, keep, scope };
+    return { filters, keep, scope, far };
   };
   if (!series) return of(null);
   // A page resuming from a cursor keeps the reach known now; its first page may have been read before the reach
   // was learnt, without bounds: that variant is the fallback when the cursor belongs to it.
-  const reach = await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'refresh');
+  const reach = await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'wait');
   return reach !== null && args.after ? { ...of(reach), unbounded: of(null) } : of(reach);
 }
 
@@ -205,6 +205,8 @@ export interface ListDateFilter<T> {
   filters: Filter[];
   keep(item: T): boolean;
   scope: string;
+  /** Bookings whose dates lie far from their seriesStart, selected by their learnt date: read by id (issue 21). */
+  far: string[];
   /** The same selection without seriesStart bounds, for a cursor issued before the bookings' reach was learnt. */
   unbounded?: ListDateFilter<T>;
 }

@@ -343,6 +343,7 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
               narrowed,
               shared,
               sort,
+              far: dated.far,
             }),
             queryOf(dated),
             dated,

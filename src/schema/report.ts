@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
-import { cursorScope, encodeCursor } from '../core/cursor.ts';
+import { cursorScope, encodeCursor, type CursorPosition } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
-import { MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
-import { filterNamed, V1_PAGE_LIMIT } from '../officernd/collections.ts';
+import { MAX_WALK_ITEMS } from '../core/limits.ts';
+import { filterNamed } from '../officernd/collections.ts';
 import { defaultColumns, elementColumns, joinsOf } from '../reports/columns.ts';
 import { ReportInputError } from '../reports/errors.ts';
 import type { Cell } from '../reports/paths.ts';
@@ -11,12 +11,15 @@ import { REPORT_NAMES, REPORTS, type ReportName, type ReportSpec } from '../repo
 import {
   DATE_PARAMS,
   dateSpecOf,
+  joinPage,
   prepareReport,
-  reportPages,
+  sourcePages,
   usesSeriesReach,
   type Position,
   type ReportEnv,
 } from '../reports/run.ts';
+import type { Row } from '../reports/expand.ts';
+import { takePage, type PageSource, type TakenPage } from '../core/paging.ts';
 import { seriesReach } from '../core/series-reach.ts';
 import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
@@ -48,7 +51,8 @@ interface ReportTableShape {
   report: string;
   columns: readonly string[];
   cells: Cell[][];
-  pageInfo: PageInfoShape;
+  /** A function when working it out takes the look for one more row (core/paging.ts `more`). */
+  pageInfo: PageInfoShape | (() => Promise<PageInfoShape>);
 }
 
 const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement({
@@ -86,7 +90,7 @@ const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement
       type: PageInfo,
       nullable: false,
       description: 'Where this page ends and whether more rows follow.',
-      resolve: (r) => r.pageInfo,
+      resolve: (r) => (typeof r.pageInfo === 'function' ? r.pageInfo() : r.pageInfo),
     }),
   }),
 });
@@ -191,7 +195,7 @@ builder.queryField('report', (t) =>
       // Booking row dates are bounded through the learnt reach (core/series-reach.ts), which the cursors name: a
       // page resuming from a cursor keeps the reach known now, or none when its first page was read before it was learnt.
       let reach = usesSeriesReach(prepared)
-        ? await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'refresh')
+        ? await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'wait')
         : null;
       let print = cursorScope(JSON.stringify([prepared.fingerprint, reach]));
       if (args.after && reach !== null) {
@@ -213,38 +217,60 @@ builder.queryField('report', (t) =>
         pageInfo: { hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: null, endCursor },
       });
       if (first === 0) return table([], false, args.after ?? null);
-      const cells: Cell[][] = [];
-      let end: RowPosition = start;
-      let hasNextPage = false;
       const env: ReportEnv = {
         officernd: ctx.officernd,
         loaders: ctx.loaders,
         signal: ctx.signal,
         reach: { fixed: reach },
       };
-      // Like connections (connection.ts scanPagesFor): a page of rows scans a bounded number of upstream pages, so a
-      // selection that keeps few rows ends early with a cursor instead of reading the whole collection.
-      const maxPages = prepared.boundedScan ? scanPagesFor(first) : Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);
-      let pagesRead = 0;
-      try {
-        for await (const page of reportPages(prepared, env, { from: start, skip: start.offset, take: first })) {
-          cells.push(...page.rows);
-          const consumed = page.skipped + page.rows.length;
-          if (consumed < page.total) [end, hasNextPage] = [{ ...page.at, offset: consumed }, true];
-          else if (page.next) [end, hasNextPage] = [{ ...page.next, offset: 0 }, true];
-          else [end, hasNextPage] = [{ ...page.at, offset: consumed }, false];
-          pagesRead += 1;
-          if (pagesRead >= maxPages) {
-            // Filters checked here kept too few rows of everything scanned: an error, never a short page.
-            if (!prepared.boundedScan && hasNextPage && cells.length < first)
-              throw new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS);
-            break;
-          }
+      // The rows before joins, page by page, through the one paging loop (core/paging.ts): a page of rows answers
+      // `first` rows or all that remain, and one more row is looked for so `hasNextPage` is exact.
+      const source: PageSource<Row> = async function* (from) {
+        const pages = sourcePages(prepared, env, {
+          from: { segment: from.segment, cursor: from.upstream },
+          take: (from.segment === start.segment && from.upstream === start.cursor ? start.offset : 0) + first + 1,
+        });
+        for await (const page of pages) {
+          yield {
+            items: page.rows,
+            at: { segment: page.at.segment, upstream: page.at.cursor },
+            next: page.next === null ? null : { segment: page.next.segment, upstream: page.next.cursor },
+          };
         }
+      };
+      let cells: Cell[][];
+      let taken: TakenPage<Row>;
+      try {
+        taken = await takePage(source, {
+          from: { segment: start.segment, upstream: start.cursor, offset: start.offset },
+          first,
+          // A page of rows holds only the rows its date check keeps: an empty page may follow a full one.
+          trustNext: false,
+          maxScanned: MAX_WALK_ITEMS,
+          tooMany: () => new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS),
+        });
+        // Only delivered rows are joined: a small `first` costs only the references it shows.
+        const rows = taken.items.map((item) => item.node);
+        const at = { segment: start.segment, cursor: start.cursor };
+        cells = (await joinPage(prepared, { rows, skipped: 0, total: rows.length, at, next: null, ahead: 0 }, env))
+          .rows;
       } catch (error) {
         throw inputError(spec, error);
       }
-      return table(cells, hasNextPage, hasNextPage || cells.length > 0 || args.after ? writeCursor(end, print) : null);
+      const info = (hasNextPage: boolean, end: CursorPosition): PageInfoShape => ({
+        hasNextPage,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: null,
+        endCursor:
+          hasNextPage || cells.length > 0 || args.after
+            ? writeCursor({ segment: end.segment, cursor: end.upstream, offset: end.offset }, print)
+            : null,
+      });
+      const { more } = taken;
+      if (!more) return { ...table(cells, false, null), pageInfo: info(taken.hasNextPage, taken.end) };
+      let worked: Promise<PageInfoShape> | undefined;
+      const lazy = () => (worked ??= more().then((found) => info(found.hasNextPage, found.end)));
+      return { ...table(cells, false, null), pageInfo: lazy };
     },
   }),
 );

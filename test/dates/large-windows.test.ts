@@ -51,19 +51,10 @@ describe('a 10-day window on about 51,000 bookings', () => {
     const expected = simulator.dataset.collections.bookings.filter((b) => inWindow(b.start?.dateTime ?? b.start?.date));
     expect(rows).toEqual(expected.map((b) => b._id));
     expect(rows.length).toBeGreaterThan(1000);
-    // The window is widened by how far rows lie from seriesStart (whole days; the awkward series set it): its
-    // pages, plus the call that brings the reach up to date.
+    // The window is widened by the reach of the rows within a day of their seriesStart; the few series further away
+    // are read by id. Its pages, the look for bookings changed since the reach was learnt, and those by-id reads.
     const bookings = simulator.dataset.collections.bookings;
-    const reach = { before: 0, after: 0 };
-    for (const b of bookings) {
-      const offset = Date.parse(b.start?.dateTime ?? '') - Date.parse(b.seriesStart ?? '');
-      reach.after = Math.max(reach.after, Math.ceil(Math.max(0, offset) / DAY) * DAY);
-      reach.before = Math.max(reach.before, Math.ceil(Math.max(0, -offset) / DAY) * DAY);
-    }
-    const lower = new Date(Date.parse(`${FROM}T00:00:00.000Z`) - reach.after).toISOString();
-    const upper = new Date(Date.parse(`${TO}T00:00:00.000Z`) + DAY + reach.before).toISOString();
-    const widened = bookings.filter((b) => (b.seriesStart ?? '') >= lower && (b.seriesStart ?? '') <= upper).length;
-    expect(calls('bookings')).toBe(pagesOf(widened) + 1);
+    expect(calls('bookings')).toBeLessThanOrEqual(1.2 * pagesOf(rows.length) + 5);
     expect(calls('bookings')).toBeLessThan(pagesOf(bookings.length) / 10);
   }, 120_000);
 

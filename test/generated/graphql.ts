@@ -152,6 +152,10 @@ export type BookingAggregate = {
   count: Scalars['Int']['output'];
   /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
   groupBy: Array<BookingGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: BookingMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: BookingMinimums;
   /** Sums of the numeric fields over every matching item. */
   sum: BookingSums;
 };
@@ -241,6 +245,10 @@ export type BookingGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: BookingGroupKeys;
+  /** Greatest values in the group. */
+  max: BookingMaximums;
+  /** Least values in the group. */
+  min: BookingMinimums;
   /** Sums over the group. */
   sum: BookingSums;
 };
@@ -291,6 +299,20 @@ export type BookingGroupKeys = {
   teamId?: Maybe<Scalars['ID']['output']>;
   /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
   week?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Greatest values of the numeric fields of Booking items, over the items that have the field; null when none has. */
+export type BookingMaximums = {
+  __typename?: 'BookingMaximums';
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Booking items, over the items that have the field; null when none has. */
+export type BookingMinimums = {
+  __typename?: 'BookingMinimums';
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  duration?: Maybe<Scalars['Float']['output']>;
 };
 
 /** One occurrence of a booking in a time window: a one-off booking, or one instance of a recurring series. Report "Booking Occurrences". */
@@ -425,7 +447,7 @@ export type BookingSource =
   /** The OfficeRnD API (OfficeRnD value `public-api`). */
   | 'PUBLIC_API';
 
-/** Sums of the numeric fields of Booking items; a field no item has is null. */
+/** Sums of the numeric fields of Booking items, over the items that have the field; null when none has. */
 export type BookingSums = {
   __typename?: 'BookingSums';
   /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
@@ -478,6 +500,10 @@ export type ChargeAggregate = {
   count: Scalars['Int']['output'];
   /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
   groupBy: Array<ChargeGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: ChargeMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: ChargeMinimums;
   /** Sums of the numeric fields over every matching item. */
   sum: ChargeSums;
 };
@@ -541,6 +567,10 @@ export type ChargeGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: ChargeGroupKeys;
+  /** Greatest values in the group. */
+  max: ChargeMaximums;
+  /** Least values in the group. */
+  min: ChargeMinimums;
   /** Sums over the group. */
   sum: ChargeSums;
 };
@@ -584,6 +614,20 @@ export type ChargeIntegration = {
   providerError?: Maybe<Scalars['String']['output']>;
 };
 
+/** Greatest values of the numeric fields of Charge items, over the items that have the field; null when none has. */
+export type ChargeMaximums = {
+  __typename?: 'ChargeMaximums';
+  /** The amount of money moved. */
+  amount?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Charge items, over the items that have the field; null when none has. */
+export type ChargeMinimums = {
+  __typename?: 'ChargeMinimums';
+  /** The amount of money moved. */
+  amount?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Outcome of a payment transaction (§6.3). */
 export type ChargeStatus =
   /** The transaction failed (OfficeRnD value `fail`). */
@@ -597,7 +641,7 @@ export type ChargeStatus =
   /** The money was received (OfficeRnD value `success`). */
   | 'SUCCESS';
 
-/** Sums of the numeric fields of Charge items; a field no item has is null. */
+/** Sums of the numeric fields of Charge items, over the items that have the field; null when none has. */
 export type ChargeSums = {
   __typename?: 'ChargeSums';
   /** The amount of money moved. */
@@ -646,6 +690,10 @@ export type CheckinAggregate = {
   count: Scalars['Int']['output'];
   /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
   groupBy: Array<CheckinGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: CheckinMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: CheckinMinimums;
   /** Sums of the numeric fields over every matching item. */
   sum: CheckinSums;
 };
@@ -709,6 +757,10 @@ export type CheckinGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: CheckinGroupKeys;
+  /** Greatest values in the group. */
+  max: CheckinMaximums;
+  /** Least values in the group. */
+  min: CheckinMinimums;
   /** Sums over the group. */
   sum: CheckinSums;
 };
@@ -755,6 +807,20 @@ export type CheckinGroupKeys = {
   week?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Greatest values of the numeric fields of Checkin items, over the items that have the field; null when none has. */
+export type CheckinMaximums = {
+  __typename?: 'CheckinMaximums';
+  /** Minutes from check-in to check-out; check-ins still open have none. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Checkin items, over the items that have the field; null when none has. */
+export type CheckinMinimums = {
+  __typename?: 'CheckinMinimums';
+  /** Minutes from check-in to check-out; check-ins still open have none. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
 /** One sort key of a list of Checkin items. */
 export type CheckinOrder = {
   /** ASC (default) or DESC. */
@@ -772,7 +838,7 @@ export type CheckinSortField =
   /** When the check-in started. */
   | 'START';
 
-/** Sums of the numeric fields of Checkin items; a field no item has is null. */
+/** Sums of the numeric fields of Checkin items, over the items that have the field; null when none has. */
 export type CheckinSums = {
   __typename?: 'CheckinSums';
   /** Minutes from check-in to check-out; check-ins still open have none. */
@@ -1198,6 +1264,10 @@ export type FeeAggregate = {
   count: Scalars['Int']['output'];
   /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
   groupBy: Array<FeeGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: FeeMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: FeeMinimums;
   /** Sums of the numeric fields over every matching item. */
   sum: FeeSums;
 };
@@ -1265,6 +1335,10 @@ export type FeeGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: FeeGroupKeys;
+  /** Greatest values in the group. */
+  max: FeeMaximums;
+  /** Least values in the group. */
+  min: FeeMinimums;
   /** Sums over the group. */
   sum: FeeSums;
 };
@@ -1317,6 +1391,28 @@ export type FeeGroupKeys = {
   week?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Greatest values of the numeric fields of Fee items, over the items that have the field; null when none has. */
+export type FeeMaximums = {
+  __typename?: 'FeeMaximums';
+  /** The unit price after discount. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The unit price before discount. */
+  price?: Maybe<Scalars['Float']['output']>;
+  /** The units charged. */
+  quantity?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Fee items, over the items that have the field; null when none has. */
+export type FeeMinimums = {
+  __typename?: 'FeeMinimums';
+  /** The unit price after discount. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The unit price before discount. */
+  price?: Maybe<Scalars['Float']['output']>;
+  /** The units charged. */
+  quantity?: Maybe<Scalars['Float']['output']>;
+};
+
 /** One sort key of a list of Fee items. */
 export type FeeOrder = {
   /** ASC (default) or DESC. */
@@ -1349,7 +1445,7 @@ export type FeeStatus =
   /** A value OfficeRnD sent that this gateway does not know yet. */
   | 'OTHER';
 
-/** Sums of the numeric fields of Fee items; a field no item has is null. */
+/** Sums of the numeric fields of Fee items, over the items that have the field; null when none has. */
 export type FeeSums = {
   __typename?: 'FeeSums';
   /** The unit price after discount. */
@@ -1754,6 +1850,10 @@ export type MembershipAggregate = {
   count: Scalars['Int']['output'];
   /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
   groupBy: Array<MembershipGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: MembershipMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: MembershipMinimums;
   /** Sums of the numeric fields over every matching item. */
   sum: MembershipSums;
 };
@@ -1836,6 +1936,10 @@ export type MembershipGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: MembershipGroupKeys;
+  /** Greatest values in the group. */
+  max: MembershipMaximums;
+  /** Least values in the group. */
+  min: MembershipMinimums;
   /** Sums over the group. */
   sum: MembershipSums;
 };
@@ -1901,6 +2005,28 @@ export type MembershipInterval =
   /** A value OfficeRnD sent that this gateway does not know yet. */
   | 'OTHER';
 
+/** Greatest values of the numeric fields of Membership items, over the items that have the field; null when none has. */
+export type MembershipMaximums = {
+  __typename?: 'MembershipMaximums';
+  /** The deposit held. */
+  deposit?: Maybe<Scalars['Float']['output']>;
+  /** The price per interval after discounts. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The list price per interval. */
+  price?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Membership items, over the items that have the field; null when none has. */
+export type MembershipMinimums = {
+  __typename?: 'MembershipMinimums';
+  /** The deposit held. */
+  deposit?: Maybe<Scalars['Float']['output']>;
+  /** The price per interval after discounts. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The list price per interval. */
+  price?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A scheduled move of a membership to another resource (v1 `move`). */
 export type MembershipMove = {
   __typename?: 'MembershipMove';
@@ -1948,7 +2074,7 @@ export type MembershipStatus =
   /** A value OfficeRnD sent that this gateway does not know yet. */
   | 'OTHER';
 
-/** Sums of the numeric fields of Membership items; a field no item has is null. */
+/** Sums of the numeric fields of Membership items, over the items that have the field; null when none has. */
 export type MembershipSums = {
   __typename?: 'MembershipSums';
   /** The deposit held. */
@@ -2346,6 +2472,10 @@ export type PaymentAggregate = {
   count: Scalars['Int']['output'];
   /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
   groupBy: Array<PaymentGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: PaymentMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: PaymentMinimums;
   /** Sums of the numeric fields over every matching item. */
   sum: PaymentSums;
 };
@@ -2449,6 +2579,10 @@ export type PaymentGroup = {
   count: Scalars['Int']['output'];
   /** The key values of the group. */
   keys: PaymentGroupKeys;
+  /** Greatest values in the group. */
+  max: PaymentMaximums;
+  /** Least values in the group. */
+  min: PaymentMinimums;
   /** Sums over the group. */
   sum: PaymentSums;
 };
@@ -2552,6 +2686,36 @@ export type PaymentLine = {
   unitPrice?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Greatest values of the numeric fields of Payment items, over the items that have the field; null when none has. */
+export type PaymentMaximums = {
+  __typename?: 'PaymentMaximums';
+  /** The amount, as OfficeRnD sends it (wire `amount`). */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How much has been paid. */
+  paidAmount?: Maybe<Scalars['Float']['output']>;
+  /** How much is still to be paid. */
+  payableAmount?: Maybe<Scalars['Float']['output']>;
+  /** The sum of the lines after discount, before tax. */
+  subtotal?: Maybe<Scalars['Float']['output']>;
+  /** The total, tax included. */
+  totalAmount?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Payment items, over the items that have the field; null when none has. */
+export type PaymentMinimums = {
+  __typename?: 'PaymentMinimums';
+  /** The amount, as OfficeRnD sends it (wire `amount`). */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How much has been paid. */
+  paidAmount?: Maybe<Scalars['Float']['output']>;
+  /** How much is still to be paid. */
+  payableAmount?: Maybe<Scalars['Float']['output']>;
+  /** The sum of the lines after discount, before tax. */
+  subtotal?: Maybe<Scalars['Float']['output']>;
+  /** The total, tax included. */
+  totalAmount?: Maybe<Scalars['Float']['output']>;
+};
+
 /** One sort key of a list of Payment items. */
 export type PaymentOrder = {
   /** ASC (default) or DESC. */
@@ -2600,7 +2764,7 @@ export type PaymentStatus =
   /** Cancelled; it no longer counts (OfficeRnD value `voided`). */
   | 'VOIDED';
 
-/** Sums of the numeric fields of Payment items; a field no item has is null. */
+/** Sums of the numeric fields of Payment items, over the items that have the field; null when none has. */
 export type PaymentSums = {
   __typename?: 'PaymentSums';
   /** The amount, as OfficeRnD sends it (wire `amount`). */
@@ -4160,6 +4324,23 @@ export type Weekday =
   /** Wednesday. */
   | 'WEDNESDAY';
 
+export type BookingsPerOfficeDayQueryVariables = Exact<{
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BookingsPerOfficeDayQuery = { __typename?: 'Query', bookings?: { __typename?: 'BookingConnection', aggregate: { __typename?: 'BookingAggregate', count: number, sum: { __typename?: 'BookingSums', duration?: number | null }, groupBy: Array<{ __typename?: 'BookingGroup', count: number, keys: { __typename?: 'BookingGroupKeys', day?: string | null, office?: { __typename?: 'Office', id: string, name?: string | null } | null }, sum: { __typename?: 'BookingSums', duration?: number | null } }> } } | null };
+
+export type MembershipsByPlanQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MembershipsByPlanQuery = { __typename?: 'Query', memberships?: { __typename?: 'MembershipConnection', totalCount: number, aggregate: { __typename?: 'MembershipAggregate', groupBy: Array<{ __typename?: 'MembershipGroup', count: number, keys: { __typename?: 'MembershipGroupKeys', plan?: { __typename?: 'Plan', name?: string | null } | null }, sum: { __typename?: 'MembershipSums', price?: number | null }, avg: { __typename?: 'MembershipAverages', price?: number | null } }> } } | null };
+
+export type RevenueByMonthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevenueByMonthQuery = { __typename?: 'Query', payments?: { __typename?: 'PaymentConnection', aggregate: { __typename?: 'PaymentAggregate', count: number, sum: { __typename?: 'PaymentSums', totalAmount?: number | null, paidAmount?: number | null }, byMonth: Array<{ __typename?: 'PaymentGroup', count: number, keys: { __typename?: 'PaymentGroupKeys', month?: string | null, status?: PaymentStatus | null }, sum: { __typename?: 'PaymentSums', totalAmount?: number | null } }>, topTeams: Array<{ __typename?: 'PaymentGroup', count: number, keys: { __typename?: 'PaymentGroupKeys', team?: { __typename?: 'Team', name?: string | null } | null }, sum: { __typename?: 'PaymentSums', totalAmount?: number | null } }> } } | null };
+
 export type DashboardQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
@@ -4251,6 +4432,9 @@ export type DashboardUpcomingQueryVariables = Exact<{
 export type DashboardUpcomingQuery = { __typename?: 'Query', bookingOccurrences?: { __typename?: 'BookingOccurrenceConnection', nodes: Array<{ __typename?: 'BookingOccurrence', id: string, start?: string | null, end?: string | null, title?: string | null, resource?: { __typename?: 'Resource', name?: string | null } | null, office?: { __typename?: 'Office', name?: string | null } | null, member?: { __typename?: 'Member', name?: string | null } | null }> } | null };
 
 
+export const BookingsPerOfficeDayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BookingsPerOfficeDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"Europe/London","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dates"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"period"},"value":{"kind":"EnumValue","value":"LAST_MONTH"}},{"kind":"ObjectField","name":{"kind":"Name","value":"timeZone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aggregate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"groupBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OFFICE"},{"kind":"EnumValue","value":"DAY"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"day"}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BookingsPerOfficeDayQuery, BookingsPerOfficeDayQueryVariables>;
+export const MembershipsByPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MembershipsByPlan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"aggregate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PLAN"}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"count"},"value":{"kind":"EnumValue","value":"DESC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"price"}}]}},{"kind":"Field","name":{"kind":"Name","value":"avg"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MembershipsByPlanQuery, MembershipsByPlanQueryVariables>;
+export const RevenueByMonthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RevenueByMonth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dates"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"period"},"value":{"kind":"EnumValue","value":"YEAR_TO_DATE"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aggregate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAmount"}},{"kind":"Field","name":{"kind":"Name","value":"paidAmount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byMonth"},"name":{"kind":"Name","value":"groupBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"MONTH"},{"kind":"EnumValue","value":"STATUS"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAmount"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"topTeams"},"name":{"kind":"Name","value":"groupBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"TEAM"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"count"},"value":{"kind":"EnumValue","value":"DESC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAmount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RevenueByMonthQuery, RevenueByMonthQueryVariables>;
 export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"isCancelled"}},{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"floor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
 export const InvoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"documentType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","alias":{"kind":"Name","value":"issueDate"},"name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<InvoicesQuery, InvoicesQueryVariables>;
 export const TeamOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamOverviewQuery, TeamOverviewQueryVariables>;

@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
 import { createGateway } from '../../src/gateway.ts';
@@ -6,6 +7,14 @@ import type { WireBooking } from '../../src/officernd/types.ts';
 import type { Dataset } from '../../src/simulator/generate.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
+import {
+  BookingsPerOfficeDayDocument,
+  MembershipsByPlanDocument,
+  RevenueByMonthDocument,
+  type BookingsPerOfficeDayQuery,
+  type MembershipsByPlanQuery,
+  type RevenueByMonthQuery,
+} from '../generated/graphql.ts';
 import { createTestStack, plannedLookups, TEST_NOW, testDataset, type TestStack } from '../helpers.ts';
 
 // Aggregates (issue 18) against the simulator over HTTP: every count, sum and group is worked out here again from
@@ -60,6 +69,8 @@ interface AggregateOut {
   count: number;
   sum: { duration: number | null };
   avg: { duration: number | null };
+  min?: { duration: number | null };
+  max?: { duration: number | null };
   groupBy: GroupOut[];
 }
 
@@ -77,7 +88,7 @@ describe('bookings aggregate', () => {
       `{ bookings(dates: { period: LAST_MONTH }, first: 1) {
         totalCount
         aggregate {
-          count sum { duration } avg { duration }
+          count sum { duration } avg { duration } min { duration } max { duration }
           groupBy(by: [OFFICE, DAY]) { keys { office { id name } day } count sum { duration } avg { duration } }
         }
       } }`,
@@ -88,6 +99,8 @@ describe('bookings aggregate', () => {
     expect(out.totalCount).toBe(lastMonth.length);
     expect(out.aggregate.sum.duration).toBeCloseTo(total, 6);
     expect(out.aggregate.avg.duration).toBeCloseTo(total / lastMonth.length, 6);
+    expect(out.aggregate.min?.duration).toBe(Math.min(...lastMonth.map(minutes)));
+    expect(out.aggregate.max?.duration).toBe(Math.max(...lastMonth.map(minutes)));
 
     const offices = new Map(data.collections.offices.map((o) => [o._id, o.name]));
     const expected = expectedGroups(lastMonth, (b) => `${b.office}|${startOf(b).slice(0, 10)}`);
@@ -204,12 +217,18 @@ describe('bookings aggregate', () => {
       stack,
       `{ bookings(dates: { from: "2099-01-01", to: "2099-01-31" }) {
         totalCount nodes { id }
-        aggregate { count sum { duration } avg { duration } groupBy(by: [OFFICE]) { count } }
+        aggregate { count sum { duration } avg { duration } min { duration } groupBy(by: [OFFICE]) { count } }
       } }`,
     );
     expect(out.totalCount).toBe(0);
     expect(out.nodes).toEqual([]);
-    expect(out.aggregate).toEqual({ count: 0, sum: { duration: null }, avg: { duration: null }, groupBy: [] });
+    expect(out.aggregate).toEqual({
+      count: 0,
+      sum: { duration: null },
+      avg: { duration: null },
+      min: { duration: null },
+      groupBy: [],
+    });
   });
 
   it('limits and orders groups with `first` and `orderBy`, and refuses bad arguments before any call', async () => {
@@ -457,5 +476,60 @@ describe('the same pattern on payments, fees, memberships, check-ins and charges
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.team.bookings.aggregate.count).toBe(c.bookings.filter((b) => b.team === team).length);
+  });
+});
+
+describe('the aggregate examples (examples/aggregate-*.graphql), under the default limits', () => {
+  const stack = createTestStack();
+  const c = data.collections;
+
+  it('BookingsPerOfficeDay counts last month’s bookings per office and London day', async () => {
+    const result = await stack.query<BookingsPerOfficeDayQuery>(print(BookingsPerOfficeDayDocument));
+    expect(result.errors).toBeUndefined();
+    const aggregate = result.data?.bookings?.aggregate;
+    const rows = bookings.filter((b) => localDay(startOf(b), 'Europe/London').slice(0, 7) === '2026-10');
+    expect(aggregate?.count).toBe(rows.length);
+    const expected = expectedGroups(rows, (b) => `${b.office}|${localDay(startOf(b), 'Europe/London')}`);
+    expect(aggregate?.groupBy.map((g) => [`${g.keys.office?.id}|${g.keys.day}`, g.count])).toEqual(
+      [...expected].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, v.count]),
+    );
+  });
+
+  it('RevenueByMonth sums this year’s payments by month and status, and ranks teams', async () => {
+    const result = await stack.query<RevenueByMonthQuery>(print(RevenueByMonthDocument));
+    expect(result.errors).toBeUndefined();
+    const aggregate = result.data?.payments?.aggregate;
+    const rows = c.payments.filter((p) => (p.date ?? '') >= '2026-01-01' && (p.date ?? '') < '2026-11-17');
+    expect(aggregate?.count).toBe(rows.length);
+    expect(aggregate?.sum.totalAmount).toBeCloseTo(
+      rows.reduce((s, p) => s + (p.totalAmount ?? 0), 0),
+      6,
+    );
+    expect(aggregate?.byMonth.reduce((n, g) => n + g.count, 0)).toBe(rows.length);
+    expect(aggregate?.topTeams).toHaveLength(10);
+    const counts = aggregate?.topTeams.map((g) => g.count) ?? [];
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const perTeam = tally(
+      rows,
+      (p) => p.team ?? 'none',
+      () => 0,
+    );
+    expect(counts[0]).toBe(Math.max(...[...perTeam.values()].map((v) => v.count)));
+  });
+
+  it('MembershipsByPlan counts memberships per plan, most sold first', async () => {
+    const result = await stack.query<MembershipsByPlanQuery>(print(MembershipsByPlanDocument));
+    expect(result.errors).toBeUndefined();
+    const memberships = result.data?.memberships;
+    expect(memberships?.totalCount).toBe(c.memberships.length);
+    const groups = memberships?.aggregate.groupBy ?? [];
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(c.memberships.length);
+    const plans = new Map(c.plans.map((p) => [p._id, p.name]));
+    const perPlan = tally(
+      c.memberships,
+      (m) => plans.get(m.plan ?? '') ?? 'none',
+      (m) => m.price,
+    );
+    for (const g of groups) expect(g.count).toBe(perPlan.get(g.keys.plan?.name ?? 'none')?.count);
   });
 });
