@@ -66,109 +66,95 @@ export interface Panel<R = unknown, V = Record<string, unknown>> {
 const definePanel = <R, V>(panel: Panel<R, V>): Panel => panel as unknown as Panel;
 
 const office = (state: ViewState): string | null => (state.office === '' ? null : state.office);
-
-/** Counts by key, in first-seen order; `weight` adds instead of counting. */
-function tally<T>(items: readonly T[], key: (item: T) => string, weight: (item: T) => number = () => 1) {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + weight(item));
-  return counts;
-}
-
-const hours = (start: unknown, end: unknown): number =>
-  typeof start === 'string' && typeof end === 'string'
-    ? Math.max(0, (Date.parse(end) - Date.parse(start)) / 3_600_000)
-    : 0;
+const timeZone = (state: ViewState): string | null => (state.timeZone === '' ? null : state.timeZone);
 
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** The calendar day of an instant in a time zone ('' = UTC, the gateway's default unless configured). */
-const dayOf = (instant: unknown, timeZone: string): string =>
-  typeof instant === 'string' ? todayIn(timeZone || 'UTC', new Date(instant)) : 'unknown';
+/** Aggregates sum durations in minutes. */
+const hours = (minutes: number | null | undefined): number => round((minutes ?? 0) / 60, 1);
 
 export const PANELS: readonly Panel[] = [
   definePanel<DashboardOccupancyQuery, DashboardOccupancyQueryVariables>({
     id: 'occupancy',
     title: 'Occupancy by office and resource type',
-    description: 'Bookings and hours booked per office and resource type, and check-ins per office, in the period.',
+    description:
+      'Bookings and hours booked per office and resource type; check-ins and hours on site per office (in the period).',
     operation: occupancy,
     collections: ['BOOKINGS', 'CHECKINS'],
-    chart: { kind: 'bar', stacked: false },
+    chart: { kind: 'bar' },
     variables: (state) => ({ dates: dateSelection(state), office: office(state) }),
-    view: (data) => {
-      const bookings = data.bookings?.nodes ?? [];
-      const key = (b: (typeof bookings)[number]) =>
-        `${b.office?.name ?? 'No office'}\u0000${b.resource?.resourceType?.title ?? 'No resource type'}`;
-      const counts = tally(bookings, key);
-      const booked = tally(bookings, key, (b) => hours(b.start, b.end));
-      const checkins = tally(data.checkins?.nodes ?? [], (c) => c.office?.name ?? 'No office');
-      return {
-        total: data.bookings?.totalCount ?? 0,
-        totalLabel: 'bookings',
-        tables: [
-          {
-            caption: 'Bookings per office and resource type',
-            columns: ['Office · resource type', 'Bookings', 'Hours booked'],
-            rows: [...counts].map(([k, n]) => [k.replace('\u0000', ' · '), n, round(booked.get(k) ?? 0, 1)]),
-          },
-          {
-            caption: 'Check-ins per office',
-            columns: ['Office', 'Check-ins'],
-            rows: [...checkins],
-          },
-        ],
-      };
-    },
+    view: (data) => ({
+      total: data.bookings?.aggregate.count ?? 0,
+      totalLabel: `bookings · ${(data.checkins?.aggregate.count ?? 0).toLocaleString('en-GB')} check-ins`,
+      tables: [
+        {
+          caption: 'Bookings and hours booked per office and resource type',
+          columns: ['Office · resource type', 'Bookings', 'Hours booked'],
+          rows: (data.bookings?.aggregate.groupBy ?? []).map((g) => [
+            `${g.keys.office?.name ?? 'No office'} · ${g.keys.resourceType?.title ?? 'No resource type'}`,
+            g.count,
+            hours(g.sum.duration),
+          ]),
+        },
+        {
+          caption: 'Check-ins and hours on site per office',
+          columns: ['Office', 'Check-ins', 'Hours on site'],
+          rows: (data.checkins?.aggregate.groupBy ?? []).map((g) => [
+            g.keys.office?.name ?? 'No office',
+            g.count,
+            hours(g.sum.duration),
+          ]),
+        },
+      ],
+    }),
   }),
   definePanel<DashboardBookingsPerDayQuery, DashboardBookingsPerDayQueryVariables>({
     id: 'bookings-per-day',
     title: 'Bookings per day',
-    description: 'Bookings starting on each day of the period.',
+    description: 'Bookings starting on each day of the period (days without bookings are left out).',
     operation: bookingsPerDay,
     collections: ['BOOKINGS'],
     chart: { kind: 'line' },
-    variables: (state) => ({ dates: dateSelection(state), office: office(state) }),
-    view: (data, state) => {
-      const days = tally(data.bookings?.nodes ?? [], (b) => dayOf(b.start, state.timeZone));
-      return {
-        total: data.bookings?.totalCount ?? 0,
-        totalLabel: 'bookings',
-        tables: [
-          {
-            caption: 'Bookings per day',
-            columns: ['Day', 'Bookings'],
-            rows: [...days].sort(([a], [b]) => (a < b ? -1 : 1)),
-          },
-        ],
-      };
-    },
+    variables: (state) => ({ dates: dateSelection(state), office: office(state), timeZone: timeZone(state) }),
+    view: (data) => ({
+      total: data.bookings?.aggregate.count ?? 0,
+      totalLabel: 'bookings',
+      tables: [
+        {
+          caption: 'Bookings per day',
+          columns: ['Day', 'Bookings'],
+          rows: (data.bookings?.aggregate.groupBy ?? []).map((g) => [g.keys.day ?? 'No date', g.count]),
+        },
+      ],
+    }),
   }),
   definePanel<DashboardRevenueQuery, DashboardRevenueQueryVariables>({
     id: 'revenue',
     title: 'Revenue by month',
-    description:
-      'Invoiced totals (payments, by invoice date) and one-off fees (by issue date), per month of the period.',
+    description: 'Invoice totals (payments, by invoice date) and one-off fees (sum of their prices, by issue date).',
     operation: revenue,
     collections: ['PAYMENTS', 'FEES'],
-    chart: { kind: 'bar', stacked: false },
-    variables: (state) => ({ dates: dateSelection(state), office: office(state) }),
+    chart: { kind: 'bar' },
+    variables: (state) => ({ dates: dateSelection(state), office: office(state), timeZone: timeZone(state) }),
     view: (data) => {
-      const month = (date: unknown): string => (typeof date === 'string' ? date.slice(0, 7) : 'unknown');
-      const invoiced = tally(
-        data.payments?.nodes ?? [],
-        (p) => month(p.date),
-        (p) => p.totalAmount ?? 0,
-      );
-      const fees = tally(
-        data.fees?.nodes ?? [],
-        (f) => month(f.issueDate),
-        (f) => (f.price ?? 0) * (f.quantity ?? 1),
-      );
-      const months = [...new Set([...invoiced.keys(), ...fees.keys()])].sort();
-      const rows = months.map((m) => [m, round(invoiced.get(m) ?? 0), round(fees.get(m) ?? 0)]);
+      const months = new Map<string, [string, number, number]>();
+      const month = (key: string | null | undefined) => {
+        const label = key ?? 'No date';
+        let found = months.get(label);
+        if (!found) months.set(label, (found = [label, 0, 0]));
+        return found;
+      };
+      for (const g of data.payments?.aggregate.groupBy ?? []) month(g.keys.month)[1] = round(g.sum.totalAmount ?? 0);
+      for (const g of data.fees?.aggregate.groupBy ?? []) month(g.keys.month)[2] = round(g.sum.price ?? 0);
       return {
-        total: round(rows.reduce((sum, row) => sum + (row[1] as number), 0)),
+        total: round(data.payments?.aggregate.sum.totalAmount ?? 0),
         totalLabel: 'invoiced',
-        tables: [{ caption: 'Revenue per month', columns: ['Month', 'Invoiced', 'Fees'], rows }],
+        tables: [
+          {
+            caption: 'Revenue per month',
+            columns: ['Month', 'Invoiced', 'Fees'],
+            rows: [...months.values()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+          },
+        ],
       };
     },
   }),
@@ -177,23 +163,20 @@ export const PANELS: readonly Panel[] = [
     title: 'Memberships by plan',
     description: 'Active memberships per plan (today, whatever the period).',
     operation: memberships,
-    collections: ['MEMBERSHIPS'],
+    collections: ['MEMBERSHIPS', 'PLANS'],
     chart: { kind: 'doughnut' },
     variables: (state) => ({ office: office(state) }),
-    view: (data) => {
-      const plans = tally(data.memberships?.nodes ?? [], (m) => m.plan?.name ?? 'No plan');
-      return {
-        total: data.memberships?.totalCount ?? 0,
-        totalLabel: 'active memberships',
-        tables: [
-          {
-            caption: 'Active memberships per plan',
-            columns: ['Plan', 'Memberships'],
-            rows: [...plans].sort((a, b) => b[1] - a[1]),
-          },
-        ],
-      };
-    },
+    view: (data) => ({
+      total: data.memberships?.aggregate.count ?? 0,
+      totalLabel: 'active memberships',
+      tables: [
+        {
+          caption: 'Active memberships per plan',
+          columns: ['Plan', 'Memberships'],
+          rows: (data.memberships?.aggregate.groupBy ?? []).map((g) => [g.keys.plan?.name ?? 'No plan', g.count]),
+        },
+      ],
+    }),
   }),
   definePanel<DashboardTopTeamsQuery, DashboardTopTeamsQueryVariables>({
     id: 'top-teams',
@@ -204,18 +187,15 @@ export const PANELS: readonly Panel[] = [
     chart: { kind: 'bar', horizontal: true },
     variables: (state) => ({ dates: dateSelection(state), office: office(state) }),
     view: (data) => {
-      const teams = tally(
-        (data.bookings?.nodes ?? []).filter((b) => b.team),
-        (b) => b.team?.name ?? 'Unnamed team',
-      );
+      const teams = (data.bookings?.aggregate.groupBy ?? []).filter((g) => g.keys.team).slice(0, 10);
       return {
-        total: teams.size,
-        totalLabel: 'teams booked',
+        total: data.bookings?.aggregate.count ?? 0,
+        totalLabel: 'bookings',
         tables: [
           {
             caption: 'Bookings per team (top 10)',
             columns: ['Team', 'Bookings'],
-            rows: [...teams].sort((a, b) => b[1] - a[1]).slice(0, 10),
+            rows: teams.map((g) => [g.keys.team?.name ?? g.keys.team?.id ?? '', g.count]),
           },
         ],
       };

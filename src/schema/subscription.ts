@@ -5,6 +5,7 @@
  * what it shows again. Nothing is read from OfficeRnD for a subscription.
  */
 
+import { setMaxListeners } from 'node:events';
 import { type Plugin, Repeater, SlidingBuffer } from 'graphql-yoga';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -46,6 +47,8 @@ export function useChangeFeed(
     now: options.now ?? (() => new Date()),
     ...(options.closing ? { closing: options.closing } : {}),
   };
+  // Every open subscription listens for the shutdown: as many listeners as open dashboards, by design.
+  if (options.closing) setMaxListeners(0, options.closing);
   return {
     onContextBuilding({ extendContext }) {
       extendContext({ officerndChanges: feed });

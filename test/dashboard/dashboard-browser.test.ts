@@ -95,6 +95,14 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
       PANELS,
       { timeout: 30_000 },
     );
+  /** A panel's first table as rows of cell texts. */
+  const tableRows = (page: Page, panel: string, index = 0): Promise<string[][]> =>
+    page
+      .locator(`[data-panel="${panel}"] .view-table table`)
+      .nth(index)
+      .evaluate((table) =>
+        [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')),
+      );
   const tableText = (page: Page, panel: string): Promise<string> =>
     page
       .locator(`[data-panel="${panel}"] .view-table`)
@@ -155,6 +163,19 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
       await allReady(page);
       expect(await total(page, 'bookings-per-day')).toBe(await bookingCount({ period: 'LAST_MONTH' }));
       expect(await tableText(page, 'bookings-per-day')).not.toBe(before);
+      // Day by day, and check-ins per office and resource type, as the gateway groups them.
+      const days = await graphql<{ bookings: { aggregate: { groupBy: { keys: { day: string }; count: number }[] } } }>(
+        '{ bookings(dates: {period: LAST_MONTH}) { aggregate { groupBy(by: [DAY], orderBy: {key: ASC}) { keys { day } count } } } }',
+      );
+      expect(await tableRows(page, 'bookings-per-day')).toEqual(
+        days.bookings.aggregate.groupBy.map((g) => [g.keys.day, String(g.count)]),
+      );
+      const checkins = await graphql<{ checkins: { totalCount: number } }>(
+        '{ checkins(dates: {period: LAST_MONTH}) { totalCount } }',
+      );
+      const sumOf = (rows: string[][]): number => rows.reduce((sum, row) => sum + Number(row[1]), 0);
+      expect(sumOf(await tableRows(page, 'occupancy'))).toBe(await bookingCount({ period: 'LAST_MONTH' }));
+      expect(sumOf(await tableRows(page, 'occupancy', 1))).toBe(checkins.checkins.totalCount);
 
       // One office.
       const office = stack.simulator.dataset.collections.offices[1]!;
@@ -208,7 +229,27 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
       );
       expect(link.pathname).toBe('/graphql');
       expect(link.searchParams.get('query')).toContain('query DashboardOccupancy');
-      await occupancy.getByRole('tab', { name: 'Chart' }).click();
+      const [graphiql] = await Promise.all([
+        context.waitForEvent('page'),
+        occupancy.getByRole('link', { name: 'Open in GraphiQL' }).click(),
+      ]);
+      await graphiql.locator('.graphiql-execute-button').waitFor({ timeout: 60_000 });
+      // The editor (Monaco) draws its lines after the button appears; spaces come as no-break spaces.
+      await expect
+        .poll(() => graphiql.locator('.view-lines').first().textContent(), { timeout: 20_000 })
+        .toMatch(/query\sDashboardOccupancy/);
+      await graphiql.close();
+
+      // Keyboard: the tabs follow the arrow keys, and the table behind the chart is there for screen readers.
+      await occupancy.getByRole('tab', { name: 'Query' }).focus();
+      await page.keyboard.press('ArrowLeft');
+      expect(await occupancy.getByRole('tab', { name: 'Table' }).getAttribute('aria-selected')).toBe('true');
+      expect(await occupancy.locator('.view-table').isVisible()).toBe(true);
+      await page.keyboard.press('Home');
+      expect(await occupancy.getByRole('tab', { name: 'Chart' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chart');
+      expect(await occupancy.locator('.view-table').getAttribute('hidden')).toBeNull();
+      expect(await occupancy.locator('.view-table').getAttribute('class')).toContain('visually-hidden');
 
       mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
