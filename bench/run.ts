@@ -8,6 +8,7 @@
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generateDataset } from '../src/simulator/index.ts';
+import { measureAggregates } from './aggregates.ts';
 import { measureCalls } from './calls.ts';
 import { buildServer, startSimulator, type CompiledServer, type ServerCommand, type SimProcess } from './children.ts';
 import { measureExport } from './export.ts';
@@ -16,6 +17,7 @@ import { indexDataset, type DataIndex } from './plans.ts';
 import { formatTable, writeResults, type Figure } from './report.ts';
 import { readSettings, type SectionName } from './settings.ts';
 import { measureStartup } from './startup.ts';
+import { measureVersions } from './versions.ts';
 import { measureWall } from './wall.ts';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -37,7 +39,7 @@ const dataIndex = (): DataIndex => {
 };
 
 if (runs('calls')) {
-  progress('1/5 upstream calls');
+  progress('upstream calls');
   const result = await measureCalls(settings);
   data = indexDataset(result.simulator.dataset);
   figures.push(...result.figures);
@@ -62,20 +64,28 @@ const simulator = async (): Promise<SimProcess> => {
 };
 try {
   if (runs('wall')) {
-    progress(`2/5 wall time at ${settings.latencyMs} ms upstream latency`);
+    progress(`wall time at ${settings.latencyMs} ms upstream latency`);
     figures.push(...(await measureWall(settings, await simulator(), dataIndex())));
   }
   if (runs('overhead')) {
-    progress('3/5 gateway overhead');
+    progress('gateway overhead');
     figures.push(...(await measureOverhead(settings, await simulator(), dataIndex(), await server())));
   }
   if (runs('export')) {
-    progress('4/5 export');
+    progress('export');
     figures.push(...(await measureExport(settings, await server())));
   }
   if (runs('startup')) {
-    progress('5/5 start-up');
+    progress('start-up');
     figures.push(...(await measureStartup(settings, await simulator(), await server())));
+  }
+  if (runs('aggregates')) {
+    progress(`aggregates at ${settings.latencyMs} ms upstream latency`);
+    figures.push(...(await measureAggregates(settings, await simulator())));
+  }
+  if (runs('versions')) {
+    progress(`versions: v1 and v2 at ${settings.latencyMs} ms upstream latency`);
+    figures.push(...(await measureVersions(settings, await simulator(), dataIndex())));
   }
 } finally {
   await (sim as SimProcess | null)?.close();

@@ -41,6 +41,8 @@ export interface Config {
      * key, KEY_SHARE with two or more, so that one key's heavy queries leave the rest of the minute to the others.
      */
     keyShare: number;
+    /** Learn every collection's size at start-up, in the background (LEARN_COLLECTION_SIZES). */
+    learnSizes: boolean;
   };
   /** Defaults of date selection (`dates`, `dateField`). */
   dates: { timeZone: string; weekStartsOn: Weekday };
@@ -114,12 +116,20 @@ const DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST = 150;
 /** With two or more API keys, one key may start at most this share of the minute's upstream budget. */
 const KEY_SHARE = 0.5;
 /**
- * Default of MAX_COST. The cost follows the loaders' plan (security/cost.ts): close to the calls once collection
- * sizes are learnt, but on a fresh gateway every link is costed as if no size were known, so the README examples
- * cost up to 905 then. 5,000 lets them through and refuses amplification queries;
- * MAX_UPSTREAM_CALLS_PER_REQUEST is what bounds the calls a request really makes.
+ * Default of MAX_COST: the OfficeRnD calls the budget can start within one request's deadline,
+ * UPSTREAM_MAX_REQUESTS_PER_MINUTE × REQUEST_BUDGET_MS / 1 minute (300 with the defaults). The cost is at least the
+ * calls a query makes (security/cost.ts), so a query costed above it could not be served in time even with the
+ * budget to itself; collection sizes are learnt at start-up (and for a query that needs them), so ordinary queries
+ * are costed near their calls (the dashboard example: 37 for 37 calls).
  */
-const DEFAULT_MAX_COST = 5_000;
+export function defaultMaxCost(maxRequestsPerMinute: number, requestBudgetMs: number): number {
+  return Math.max(10, Math.floor((maxRequestsPerMinute * requestBudgetMs) / 60_000));
+}
+/** Share of UPSTREAM_MAX_REQUESTS_PER_MINUTE the background learning of collection sizes may use. */
+const LEARNING_SHARE = 0.2;
+/** The pause between two pages of the background learning of sizes: LEARNING_SHARE of the budget at most. */
+export const learningPauseMs = (maxRequestsPerMinute: number): number =>
+  Math.ceil(60_000 / Math.max(1, maxRequestsPerMinute * LEARNING_SHARE));
 // The client's default (officernd/collections.ts): the client imports nothing from the configuration.
 export { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 export const DEFAULT_TOKEN_URL = 'https://identity.officernd.com/oauth/token';
@@ -245,6 +255,7 @@ export function loadConfig(env: Env): Config {
     ),
     maxCallsPerRequest: integer('MAX_UPSTREAM_CALLS_PER_REQUEST', DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST, 1, 1_000_000),
     keyShare: 1,
+    learnSizes: true,
   };
 
   const timeZone = get('DEFAULT_TIME_ZONE') ?? 'UTC';
@@ -282,9 +293,15 @@ export function loadConfig(env: Env): Config {
     maxBodyBytes: integer('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     maxDepth: integer('MAX_DEPTH', 12, 2, 100),
     maxAliases: integer('MAX_ALIASES', 30, 1, 1_000),
-    maxCost: integer('MAX_COST', DEFAULT_MAX_COST, 10, 10_000_000),
+    maxCost: integer(
+      'MAX_COST',
+      defaultMaxCost(upstream.maxRequestsPerMinute, upstream.requestBudgetMs),
+      10,
+      10_000_000,
+    ),
   };
   upstream.keyShare = apiKeys.length >= 2 ? KEY_SHARE : 1;
+  upstream.learnSizes = flag('LEARN_COLLECTION_SIZES', true);
 
   const cache: CacheSettings = {
     enabled: flag('RESPONSE_CACHE', false),

@@ -28,6 +28,8 @@ export interface ContextDeps {
   clock?: () => Date;
   /** Tuning of the batching plans (tests pin them to exercise one path). */
   loaderOptions?: Pick<LoaderOptions, 'probeAfterIds' | 'perParentCallsWhenUnknown' | 'maxWalkItems' | 'onBatch'>;
+  /** Puts an export's upstream calls (made with this signal) in its API key's budget lane (security/budget.ts). */
+  shareExport?: (request: Request, signal: AbortSignal) => void;
   /** Told of every report export when it ends, with the rows written (metrics: src/ops/metrics.ts). */
   onExportEnd?: (report: string, format: string, rows: number, outcome: 'done' | 'failed' | 'cancelled') => void;
 }

@@ -1,7 +1,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
-import { createCollectionSizes, type CollectionSizes } from './loaders/collection-sizes.ts';
+import { createCollectionSizes, type CollectionSizes, type SizeLearner } from './loaders/collection-sizes.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
 import { yogaLogger } from './ops/yoga-logger.ts';
@@ -52,6 +52,11 @@ export type { GatewaySettings } from './config.ts';
 export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
   /** What the gateway knows of collection sizes when it starts (default: nothing; it learns them from its walks). */
   sizes?: CollectionSizes;
+  /**
+   * Learns collection sizes over `sizes` (the server starts its background walk); a query over MAX_COST while sizes
+   * it reads are unknown waits for them. Default: none (such a query runs if it could fit, as the cost rule says).
+   */
+  learner?: SizeLearner;
   /**
    * Defaults: DEFAULT_GATEWAY_SETTINGS (config.ts), what an empty environment gives (development settings, open, GraphiQL on). `host` (where the server
    * listens) only decides the start-up warning for an open gateway.
@@ -138,13 +143,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(loaderOptions ? { loaderOptions } : {}),
     ...(metrics ? { onExportEnd: metrics.exportEnd } : {}),
+    shareExport: (request, signal) => budgets.shareExport(request, signal),
   };
+  const { learner } = options;
   // The cost reads the sizes the loaders plan with, and the joins a report's columns make (issue 14).
   const costModel = {
     defaultFirst: DEFAULT_FIRST,
     maxFirst: MAX_FIRST,
     listSize: ASSUMED_LIST_SIZE,
     sizeOf: (collection: ListCollection) => deps.sizes.get(collection),
+    atLeast: (collection: ListCollection) => deps.sizes.atLeast(collection),
     reportJoins: joinedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
   };
@@ -184,7 +192,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         healthEndpoint: HEALTH_ENDPOINT,
-        cost: costModel,
+        cost: learner
+          ? { ...costModel, learnSizes: (collections, signal) => learner.learn(collections, signal) }
+          : costModel,
       }),
       ...(metrics ? [metrics.yogaPlugin()] : []),
       // After the access checks: with API keys set, a scrape needs one too.

@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, learningPauseMs, loadConfig } from './config.ts';
+import { MAX_WALK_ITEMS } from './core/limits.ts';
 import { createGateway } from './gateway.ts';
+import { createCollectionSizes, createSizeLearner } from './loaders/collection-sizes.ts';
 import { createLogger } from './logger.ts';
 import { createOfficeRnDClient } from './officernd/index.ts';
 import { createHttpServer } from './ops/http-server.ts';
@@ -88,6 +90,7 @@ if (config.mode === 'simulator') {
     'No OfficeRnD credentials configured (OFFICERND_CLIENT_ID/OFFICERND_CLIENT_SECRET): serving the built-in OfficeRnD simulator with seeded demo data',
     {
       org: simulator.org,
+      apiVersion: config.officernd.apiVersion,
       seed: config.simulator.seed,
       scale: config.simulator.scale,
       years: config.simulator.years,
@@ -131,10 +134,25 @@ if (config.mode === 'simulator') {
   });
 }
 
-const readiness = createReadiness({ officernd });
+const readiness = createReadiness({ officernd, ...(shared ? { shared } : {}) });
+// Collection sizes, learnt in the background from start-up (a small share of the budget; once per cluster with
+// Redis), so that the cost of a query is close to its calls from the first requests on (issue 14).
+const sizes = createCollectionSizes();
+const learner = createSizeLearner({
+  officernd,
+  sizes,
+  pauseMs: learningPauseMs(config.upstream.maxRequestsPerMinute),
+  maxItems: MAX_WALK_ITEMS,
+  logger,
+  ...(shared ? { shared: shared.sizes } : {}),
+});
+// With Redis, after it is connected (or 5 s): the sizes and the token may then come from another replica.
+if (config.upstream.learnSizes) void (shared ? shared.whenUp(5_000) : Promise.resolve()).then(() => learner.start());
 const gateway = createGateway({
   officernd,
   logger,
+  sizes,
+  learner,
   settings: config,
   ops,
   readiness,
@@ -183,6 +201,7 @@ const shutdown = (signal: string): void => {
   if (closing) return;
   closing = true;
   readiness.drain();
+  learner.stop();
   logger.info(
     `${signal} received: closing; answering the requests in flight (at most SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms)`,
   );

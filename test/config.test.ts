@@ -116,6 +116,7 @@ describe('loadConfig: upstream, security and production settings', () => {
       maxResponseBytes: 16 * 1024 * 1024,
       maxCallsPerRequest: 150,
       keyShare: 1,
+      learnSizes: true,
     });
     expect(config.production).toBe(false);
     expect(config.security).toEqual({
@@ -126,7 +127,8 @@ describe('loadConfig: upstream, security and production settings', () => {
       maxBodyBytes: 100_000,
       maxDepth: 12,
       maxAliases: 30,
-      maxCost: 5_000,
+      // What the budget can start within one request's deadline: 300 a minute × 60 s.
+      maxCost: 300,
     });
   });
 
@@ -143,6 +145,7 @@ describe('loadConfig: upstream, security and production settings', () => {
       MAX_DEPTH: '8',
       MAX_ALIASES: '5',
       MAX_COST: '800',
+      LEARN_COLLECTION_SIZES: 'false',
     });
     expect(config.upstream).toEqual({
       maxConcurrency: 4,
@@ -153,6 +156,7 @@ describe('loadConfig: upstream, security and production settings', () => {
       maxCallsPerRequest: 40,
       // Two API keys: each may start half of the minute's budget.
       keyShare: 0.5,
+      learnSizes: false,
     });
     expect(config.security).toMatchObject({ maxBodyBytes: 20_000, maxDepth: 8, maxAliases: 5, maxCost: 800 });
   });

@@ -12,6 +12,9 @@ export const MAX_CREDIT_MONTHS = 24;
 
 // The occurrence window (365 days, §6.2) is a fact of the API: OCCURRENCE_WINDOW_MS in officernd/collections.ts.
 
+/** Most groups one `aggregate.groupBy` (or export `?groupBy=`) returns: more, without `first`, is RESULT_TOO_LARGE. */
+export const MAX_GROUPS = 10_000;
+
 /** Default and largest `first` of every connection. */
 export const DEFAULT_FIRST = 50;
 export const MAX_FIRST = 1000;

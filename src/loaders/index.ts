@@ -1,16 +1,20 @@
 import DataLoader from 'dataloader';
 import { pushDown } from '../core/filters.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
-import {
-  COLLECTIONS,
-  filterMatches,
-  V1_PAGE_LIMIT,
-  type FilterSpec,
-  type ListCollection,
-} from '../officernd/collections.ts';
+import { COLLECTIONS, filterMatches, type FilterSpec, type ListCollection } from '../officernd/collections.ts';
 import type { OfficeRnDClient } from '../officernd/index.ts';
 import type { WireCreditStat, WireMap } from '../officernd/types.ts';
 import type { CollectionSizes } from './collection-sizes.ts';
+import {
+  PROBE_AFTER_IDS,
+  planById,
+  probePagesFor,
+  readCostsOf,
+  walkIsCheaper as walkCheaper,
+  worthProbing as probeWorth,
+} from './plan.ts';
+
+export { PROBE_AFTER_IDS } from './plan.ts';
 
 export interface LoaderOptions {
   officernd: OfficeRnDClient;
@@ -68,11 +72,6 @@ export class WalkTooLargeError extends Error {
   }
 }
 
-const pages = (size: number): number => Math.max(1, Math.ceil(size / V1_PAGE_LIMIT));
-
-/** Below this many ids of one collection in a batch, single GETs are always the plan. */
-export const PROBE_AFTER_IDS = 20;
-
 interface WalkResult {
   items: unknown[];
   index: Map<string, unknown>;
@@ -92,6 +91,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
   const perParentWhenUnknown = options.perParentCallsWhenUnknown ?? 10;
   const probeAfterIds = options.probeAfterIds ?? PROBE_AFTER_IDS;
   const onBatch = options.onBatch;
+  const costs = readCostsOf(officernd);
   const observed = <K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>) =>
     onBatch
       ? (keys: readonly K[]) => {
@@ -151,29 +151,20 @@ export function createLoaders(options: LoaderOptions): Loaders {
   const probe = (collection: ListCollection, maxPages: number): Promise<WalkResult> => {
     const existing = probes.get(collection);
     if (existing) return existing;
-    const pending = read(collection, Math.min(maxPages * V1_PAGE_LIMIT, maxWalkItems)).then((result) => {
+    const pending = read(collection, Math.min(maxPages * costs.pageLimit, maxWalkItems)).then((result) => {
       if (result.complete && !walks.has(collection)) walks.set(collection, Promise.resolve(result));
       return result;
     });
     return remember(probes, collection, pending);
   };
 
-  /** One walk is cheaper than `calls` single requests once the collection's page count is known and smaller. */
-  const walkIsCheaper = (collection: ListCollection, calls: number): boolean => {
-    const spec = COLLECTIONS[collection];
-    if (spec.catalog || walks.has(collection)) return true;
-    const size = sizes.get(collection);
-    return size !== undefined && pages(size) < calls;
-  };
+  /** One walk is cheaper than `calls` other requests (plan.ts), or this request has made it already. */
+  const walkIsCheaper = (collection: ListCollection, calls: number): boolean =>
+    walks.has(collection) || walkCheaper(collection, calls, sizes, costs);
 
-  /** Worth probing: the size is unknown and not known to be too large for the calls a walk would replace. */
-  const worthProbing = (
-    collection: ListCollection,
-    calls: number,
-    maxPages: number,
-    minCalls = probeAfterIds,
-  ): boolean =>
-    calls >= minCalls && sizes.get(collection) === undefined && pages(sizes.atLeast(collection) + 1) <= maxPages;
+  /** Worth probing (plan.ts): the size is unknown and not known to be too large for the calls a walk would replace. */
+  const worthProbing = (collection: ListCollection, calls: number, maxPages: number, minCalls: number): boolean =>
+    probeWorth(collection, calls, maxPages, sizes, costs, minCalls);
 
   const getEach = (collection: ListCollection, ids: readonly string[]) =>
     // v1 has no multi-id filter (§8): one GET per id, run concurrently under the client's cap.
@@ -187,7 +178,24 @@ export function createLoaders(options: LoaderOptions): Loaders {
       const spec = COLLECTIONS[collection];
       loader = new DataLoader<string, unknown>(
         observed(`${collection}ById`, async (ids: readonly string[]) => {
-          if (!spec.byId || walkIsCheaper(collection, ids.length)) {
+          const plan = planById({
+            collection,
+            ids: ids.length,
+            walked: walks.has(collection),
+            probed: probes.has(collection),
+            sizes,
+            costs,
+            probeAfterIds,
+          });
+          if (plan === 'batch') {
+            // §8: v2 reads up to 50 ids a call with `_id[$in]`; an id it does not answer does not exist.
+            const found = await officernd
+              .getByIds(collection, ids, { signal })
+              .catch((error: unknown) => error as Error);
+            if (found instanceof Error) return ids.map(() => found);
+            return ids.map((id) => found.get(id) ?? null);
+          }
+          if (plan === 'walk') {
             // A walk is the plan, not the only way: where by-id exists, its failure falls back to single GETs.
             const walked = await walk(collection).catch((error: unknown) => {
               if (!spec.byId) throw error;
@@ -196,11 +204,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
             if (walked) return ids.map((id) => walked.index.get(id) ?? null);
             return getEach(collection, ids);
           }
-          const maxPages = Math.ceil(ids.length / 2);
-          const probed =
-            probes.has(collection) || worthProbing(collection, ids.length, maxPages)
-              ? await probe(collection, maxPages).catch(() => null)
-              : null;
+          const probed = plan === 'probe' ? await probe(collection, probePagesFor(ids.length)).catch(() => null) : null;
           if (probed) {
             const { index, complete } = probed;
             if (complete) return ids.map((id) => index.get(id) ?? null);
@@ -241,7 +245,9 @@ export function createLoaders(options: LoaderOptions): Loaders {
           };
           const link = linkFilter(collection, field);
           // A filter OfficeRnD ignores would make every per-parent call read the whole collection: walk it once.
-          const narrows = link !== undefined && !sizes.ignoresFilter(collection, field);
+          // v2 leaves out a filter its list does not document (§4): such a filter narrows nothing either.
+          const narrows =
+            link !== undefined && !sizes.ignoresFilter(collection, field) && officernd.sendsFilter(collection, field);
           if (!link || !narrows || walkIsCheaper(collection, parents.length))
             return group((await walk(collection)).items);
           // Unknown size and many parents: a walk of at most as many pages as there are parents is never dearer
@@ -289,7 +295,9 @@ export function createLoaders(options: LoaderOptions): Loaders {
   };
 
   const noteIgnoredFilter = (collection: ListCollection, field: string): void => {
-    if (sizes.noteIgnoredFilter(collection, field)) {
+    // A filter the client left out (v2 documents it nowhere) was not ignored: plans stop counting on it, unlogged.
+    const sent = officernd.sendsFilter(collection, field);
+    if (sizes.noteIgnoredFilter(collection, field) && sent) {
       options.logger?.warn(
         'officernd ignored a filter (rows came back it should have excluded); checking it in the gateway only',
         {

@@ -31,7 +31,17 @@ import { DEFAULT_RETRY, parseRetryAfter, withRetry } from './retry.ts';
 import { linkSignal } from './signal.ts';
 import { createTokenCache, type TokenStore } from './token.ts';
 import { createTransport, networkDetail, tooLargeIn } from './transport.ts';
-import { apiVersionOf, fromV2Item, toV2Query, V2_BY_ID, V2_PAGE_LIMIT, v2Path, v2ScopeOf } from './v2.ts';
+import {
+  apiVersionOf,
+  fromV2Item,
+  readerOf,
+  toV2Query,
+  V2_BY_ID,
+  V2_PAGE_LIMIT,
+  v2Documents,
+  v2Path,
+  v2ScopeOf,
+} from './v2.ts';
 import type { OfficeRnDApiVersion } from './v2.ts';
 import type { TransportResponse } from './transport.ts';
 import type { WireBookingOccurrence, WireCreditStat, WireMap } from './types.ts';
@@ -182,6 +192,15 @@ export interface OfficeRnDClient {
   getById<C extends ListCollection>(c: C, id: string, opts?: CallOptions): Promise<WireMap[C] | null>;
   /** True when `getByIds` can batch (v2's `_id[$in]`, §8); v1 has no multi-id filter. */
   readonly batchesById: boolean;
+  /** Most items one upstream page holds: 100 on v1, 50 on v2 (§3); also the most ids of one `getByIds` call. */
+  readonly pageLimit: number;
+  /** The OfficeRnD API version this client speaks. */
+  readonly apiVersion: OfficeRnDApiVersion;
+  /**
+   * Whether a filter on this wire field (v1 name) and operator is sent upstream: always on v1; on v2 only where the
+   * list documents it (§4, §6), the rest being left out and checked by the gateway alone.
+   */
+  sendsFilter(c: ListCollection, field: string, op?: string): boolean;
   /**
    * v2 only: the objects with these ids, read by `_id[$in]` at most 50 ids a call (§8), keyed by id; an id
    * OfficeRnD does not know is absent.
@@ -371,13 +390,15 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   ) => {
     // v2: its own path, paging and filter spelling, and only the parameters the list documents (v2.ts).
     const v2Query = v2 ? toV2Query(path, params) : undefined;
-    // An optional filter v2 does not document is left out (the gateway checks it on the rows); any other would
-    // silently widen the answer, so it is refused before anything is sent.
-    const lost = v2Query?.dropped.filter((key) => !optionalKeys?.has(key)) ?? [];
-    if (lost.length > 0) {
-      throw new OfficeRnDQueryError(
-        `OfficeRnD v2 documents no ${lost.map((k) => JSON.stringify(k)).join(', ')} filter on ${v2Path(path)}`,
-      );
+    // A filter v2 does not document is left out (a 400 otherwise, §4): the gateway checks every filter on the rows it
+    // reads (core/filters.ts), so the answer stays exact; only more pages are read.
+    if (v2Query && v2Query.dropped.length > 0) {
+      const relied = v2Query.dropped.filter((key) => !optionalKeys?.has(key));
+      if (relied.length > 0)
+        logger?.debug('officernd v2 does not document these filters; checked in the gateway', {
+          path: v2Path(path),
+          filters: relied.join(','),
+        });
     }
     const query = toQueryString(v2Query ? v2Query.params : params);
     const wirePath = v2 ? v2Path(path) : path;
@@ -426,8 +447,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         detail: `(OfficeRnD does not know the organization slug ${JSON.stringify(options.org)}: check OFFICERND_ORG)`,
       });
     }
-    // §9 (S6): v2 answers 401 to a fresh token that lacks the endpoint's scope: name the scope to grant.
-    const scope = v2 && response.status === 401 ? v2ScopeOf(path) : undefined;
+    // §9 (S6): v2 answers 401 (staging; 403 would mean the same) to a fresh token that lacks the endpoint's scope:
+    // name the scope to grant and what it is needed for.
+    const scope = v2 && (response.status === 401 || response.status === 403) ? v2ScopeOf(path) : undefined;
     return new OfficeRnDError({
       code: codeForStatus(response.status),
       status: response.status,
@@ -437,7 +459,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       ...(scope === undefined
         ? {}
-        : { detail: `(a fresh token was refused too: does the API application have the scope ${scope}?)` }),
+        : {
+            detail: `(a fresh token was refused too: the token lacks scope ${scope}, needed by ${readerOf(path)}; grant it to the API application and list it in OFFICERND_SCOPE)`,
+          }),
     });
   };
 
@@ -579,6 +603,9 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     },
 
     batchesById: v2,
+    pageLimit: v2 ? V2_PAGE_LIMIT : V1_PAGE_LIMIT,
+    apiVersion: v2 ? 'v2' : 'v1',
+    sendsFilter: (c, field, op = 'eq') => !v2 || v2Documents(c, field, op),
 
     async getByIds(c, ids, opts = {}) {
       if (!v2) throw new OfficeRnDQueryError(`OfficeRnD v1 has no multi-id filter; use getById or list ${c}`);

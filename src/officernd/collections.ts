@@ -436,6 +436,49 @@ export const CREDIT_STATS_FILTERS: FilterSpecs = {
   member: id('member', 'The member whose accounts to read (this or `team` is required).', true),
 };
 
+/** §2: the v2 names of v1 fields that every v2 collection renamed (references to offices and teams). */
+export const V2_COMMON_NAMES: Readonly<Record<string, string>> = { office: 'location', team: 'company' };
+
+const BOOKING_V2_NAMES: Readonly<Record<string, string>> = {
+  resourceId: 'resource',
+  summary: 'title',
+  canceled: 'isCancelled',
+  tentative: 'isTentative',
+  free: 'isFree',
+  accounted: 'isAccounted',
+  plan: 'rate',
+};
+
+/**
+ * §2: v1 fields that v2 renamed, per v1 path, besides V2_COMMON_NAMES (top-level fields only: nested references, a
+ * payment line's `location`, keep their v2 names). The client reads v2 objects back into v1 names with it
+ * (officernd/v2.ts), and the exports accept either name of an expandable field (`expand=lines` on payments).
+ */
+export const V2_FIELD_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  bookings: BOOKING_V2_NAMES,
+  [OCCURRENCES_PATH]: BOOKING_V2_NAMES,
+  members: { contactPerson: 'isContactPerson', billingPerson: 'isBillingPerson' },
+  memberships: { locked: 'isLocked' },
+  fees: { date: 'issueDate', refundable: 'isRefundable', billInAdvance: 'shouldBillInAdvance', invoice: 'payment' },
+  plans: { prorate: 'shouldProrate', approval: 'requiresApproval' },
+  rates: { prorate: 'shouldProrate', approval: 'requiresApproval' },
+  payments: { invoiceLines: 'lines', vatAmounts: 'taxAmounts' },
+  passes: { used: 'usedCount' },
+  resources: { room: 'floor' },
+};
+
+/**
+ * The field of the internal (v1-named) model that `name` denotes in a collection (v1 path): the field itself when
+ * it is one of `fields`, else the field v2 calls `name` (§2: payments `lines` is v1 `invoiceLines`); undefined if
+ * neither. Objects of both versions are read in v1 names (the client maps v2 at its boundary), so a name the data
+ * does not have is never used to read it.
+ */
+export function fieldNamed(path: string, name: string, fields: readonly string[]): string | undefined {
+  if (fields.includes(name)) return name;
+  const names = { ...V2_COMMON_NAMES, ...(V2_FIELD_NAMES[path] ?? {}) };
+  return fields.find((field) => names[field] === name);
+}
+
 /** A filter value once checked: an id, an enum's wire value or a text (strings), or a flag. */
 export type FilterValue = string | boolean;
 

@@ -139,9 +139,16 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), options.clock());
       // The endpoint asked us to slow down: later token requests wait for it too.
       if (status === 429 && retryAfterMs !== undefined) budget.pauseUntil(options.clock() + retryAfterMs);
+      // §1: asking for one scope the application was not granted fails the whole token request.
+      const badScope = (parsed as { error?: unknown } | null)?.error === 'invalid_scope';
       throw fail({
         code,
         status,
+        ...(badScope
+          ? {
+              detail: `(the API application is not granted every scope asked for: "${options.scope}"; grant them, or set OFFICERND_SCOPE to the granted ones)`,
+            }
+          : {}),
         ...(message === undefined ? {} : { upstreamMessage: redact(message, [options.clientSecret]) }),
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       });

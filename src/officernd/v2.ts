@@ -13,7 +13,7 @@
  *   `start` ISO string → `{dateTime}` …); fields only v2 has are kept as they came.
  */
 
-import { CREDIT_STATS_PATH, OCCURRENCES_PATH } from './collections.ts';
+import { CREDIT_STATS_PATH, OCCURRENCES_PATH, V2_FIELD_NAMES, V2_COMMON_NAMES } from './collections.ts';
 
 export type OfficeRnDApiVersion = 'v1' | 'v2';
 
@@ -55,6 +55,17 @@ export function v2ScopeOf(path: string): string | undefined {
   return V2_SCOPES[bare] ?? V2_SCOPES[bare.split('/')[0] ?? ''];
 }
 
+/**
+ * What a v1 path is read for, as the report named after it (`payments` → Payments, `credit-accounts/stats` →
+ * Credit Accounts, `bookings/occurrences` → Booking Occurrences): for errors that say what a missing scope stops.
+ */
+export function readerOf(path: string): string {
+  const bare = path.replace(/^\/+/, '').split('/');
+  const [head = '', tail] = bare;
+  const words = tail === 'occurrences' ? ['booking', 'occurrences'] : head.split('-');
+  return words.map((w) => `${w[0]?.toUpperCase() ?? ''}${w.slice(1)}`).join(' ');
+}
+
 /** §3: v2 pages hold at most 50 items. */
 export const V2_PAGE_LIMIT = 50;
 
@@ -86,29 +97,15 @@ export const V2_BY_ID: ReadonlySet<string> = new Set([
   'checkins',
 ]);
 
-/** §2: field renames v1 → v2, for every collection and per collection. */
-const COMMON_RENAMES: Readonly<Record<string, string>> = { office: 'location', team: 'company' };
-const BOOKING_RENAMES: Readonly<Record<string, string>> = {
-  resourceId: 'resource',
-  summary: 'title',
-  canceled: 'isCancelled',
-  tentative: 'isTentative',
-  free: 'isFree',
-  accounted: 'isAccounted',
-  plan: 'rate',
-};
-/** Top-level fields only: nested references (a payment line's `location`) keep their v2 names. */
-const RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  bookings: BOOKING_RENAMES,
-  [OCCURRENCES_PATH]: BOOKING_RENAMES,
-  members: { contactPerson: 'isContactPerson', billingPerson: 'isBillingPerson' },
-  memberships: { locked: 'isLocked' },
-  fees: { date: 'issueDate', refundable: 'isRefundable', billInAdvance: 'shouldBillInAdvance', invoice: 'payment' },
-  plans: { prorate: 'shouldProrate', approval: 'requiresApproval' },
-  rates: { prorate: 'shouldProrate', approval: 'requiresApproval' },
-  payments: { invoiceLines: 'lines', vatAmounts: 'taxAmounts' },
-  passes: { used: 'usedCount' },
-  resources: { room: 'floor' },
+/**
+ * §2, §6.1, §6.3: top-level v1 fields that v2 objects do not carry (read as absent over v2; the export cells are
+ * empty and the GraphQL fields null). Any other v1 field has a v2 name (V2_FIELD_NAMES) or the same name.
+ */
+export const V1_ONLY_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '*': ['organization', '__v'],
+  bookings: ['accountedUntil', 'gcalId', 'humanizedRecurrence', 'parent'],
+  [OCCURRENCES_PATH]: ['accountedUntil', 'gcalId', 'humanizedRecurrence', 'parent'],
+  charges: ['office', 'sourcePaymentId'],
 };
 
 /**
@@ -167,7 +164,17 @@ const DATE_TIME_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   [OCCURRENCES_PATH]: ['start', 'end'],
 };
 
-const renamesOf = (path: string): Readonly<Record<string, string>> => ({ ...COMMON_RENAMES, ...(RENAMES[path] ?? {}) });
+/** §6.1: booking flags (v1 names) that v2 leaves out when false. */
+const BOOKING_FLAGS = ['canceled', 'tentative', 'free', 'accounted'] as const;
+const SPARSE_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  bookings: BOOKING_FLAGS,
+  [OCCURRENCES_PATH]: BOOKING_FLAGS,
+};
+
+const renamesOf = (path: string): Readonly<Record<string, string>> => ({
+  ...V2_COMMON_NAMES,
+  ...(V2_FIELD_NAMES[path] ?? {}),
+});
 
 /** The v2 path of a v1 path (`offices` → `locations`, `teams/<id>` → `companies/<id>`). */
 export function v2Path(path: string): string {
@@ -182,6 +189,12 @@ export function v2Path(path: string): string {
 export function v2Field(path: string, field: string): string {
   const [head = '', ...rest] = field.split('.');
   return [renamesOf(path)[head] ?? head, ...rest].join('.');
+}
+
+/** Whether the v2 list of a v1 path documents a filter on this v1 field with this operator (`eq`, `gte` …). */
+export function v2Documents(path: string, field: string, op = 'eq'): boolean {
+  const key = op === 'eq' ? field : `${field}.$${op}`;
+  return toV2Query(path, new URLSearchParams([[key, 'x']])).dropped.length === 0;
 }
 
 export interface V2Query {
@@ -241,6 +254,8 @@ export function fromV2Item(path: string, item: Record<string, unknown>): Record<
     if (Object.hasOwn(out, v1) && v1 !== key) continue;
     out[v1] = value;
   }
+  // §6.1 (S11): v2 booking flags are sparse, an absent one is false; v1 carries them (the export shows `false`).
+  for (const flag of SPARSE_FLAGS[bare] ?? []) if (out[flag] === undefined) out[flag] = false;
   for (const field of DATE_TIME_OBJECTS[bare] ?? []) {
     const value = out[field];
     if (typeof value === 'string') out[field] = { dateTime: value, date: null };

@@ -18,6 +18,16 @@ export interface ReadyAnswer {
   ready: boolean;
   /** Why not, as a stable code and a sentence that names no configuration (no URL, organization or id). */
   reason?: { code: string; message: string };
+  /** With REDIS_URL: which state the replica serves with now (it stays ready on its local fallback). */
+  details?: SharedStateDetails;
+}
+
+/** What `/ready` says of the shared state (REDIS_URL), read at each probe, never cached. */
+export interface SharedStateDetails {
+  /** `shared`: Redis answers; `local`: Redis is down or slow and the replica serves with its own state. */
+  sharedState: 'shared' | 'local';
+  /** Replicas seen in the last heartbeats (this one included). */
+  replicas: number;
 }
 
 export interface Readiness {
@@ -38,6 +48,8 @@ const REASONS: Record<string, string> = {
 
 export interface ReadinessOptions {
   officernd: Pick<OfficeRnDClient, 'listPage'>;
+  /** The shared state (REDIS_URL), whose state the answer details; it never makes the replica unready. */
+  shared?: { status(): { redis: 'up' | 'down'; replicas: number } };
   cacheMs?: number;
   /** ms epoch; injectable for tests. */
   clock?: () => number;
@@ -65,20 +77,26 @@ export function createReadiness(options: ReadinessOptions): Readiness {
     }
   };
 
+  const detailed = (answer: ReadyAnswer): ReadyAnswer => {
+    if (!options.shared) return answer;
+    const { redis, replicas } = options.shared.status();
+    return { ...answer, details: { sharedState: redis === 'up' ? 'shared' : 'local', replicas } };
+  };
+
   return {
-    check() {
+    async check() {
       if (draining)
-        return Promise.resolve({
+        return detailed({
           ready: false,
           reason: { code: 'SHUTTING_DOWN', message: 'the gateway is shutting down' },
         });
-      if (last && clock() - last.at < cacheMs) return Promise.resolve(last.answer);
+      if (last && clock() - last.at < cacheMs) return detailed(last.answer);
       pending ??= probe().then((answer) => {
         last = { answer, at: clock() };
         pending = null;
         return answer;
       });
-      return pending;
+      return detailed(await pending);
     },
     drain() {
       draining = true;
@@ -86,7 +104,10 @@ export function createReadiness(options: ReadinessOptions): Readiness {
   };
 }
 
-/** Serves GET/HEAD `/ready`: 200 `{"status":"ready"}` or 503 `{"status":"unavailable","reason":{code,message}}`. */
+/**
+ * Serves GET/HEAD `/ready`: 200 `{"status":"ready"}` or 503 `{"status":"unavailable","reason":{code,message}}`,
+ * with `details` (`{"sharedState":"shared"|"local","replicas":n}`) when the replica has shared state.
+ */
 export function useReadiness(readiness: Readiness): Plugin {
   return {
     async onRequest({ url, request, endResponse, fetchAPI }) {
@@ -96,7 +117,10 @@ export function useReadiness(readiness: Readiness): Plugin {
         return;
       }
       const answer = await readiness.check();
-      const body = answer.ready ? { status: 'ready' } : { status: 'unavailable', reason: answer.reason };
+      const body = {
+        ...(answer.ready ? { status: 'ready' } : { status: 'unavailable', reason: answer.reason }),
+        ...(answer.details ? { details: answer.details } : {}),
+      };
       endResponse(
         new fetchAPI.Response(request.method === 'HEAD' ? null : JSON.stringify(body), {
           status: answer.ready ? 200 : 503,

@@ -5,6 +5,7 @@
 
 import { COLUMN_TYPES, columnInfo, PROPERTY_COLUMN, type ColumnType } from './column-types.ts';
 import { defaultColumns, elementColumns } from './columns.ts';
+import { GROUP_BY_PARAMETER, groupByKeys, reportAggregates } from './group-by.ts';
 import { knownParameters } from './query.ts';
 import { REPORT_NAMES, REPORTS, type ReportSpec } from './registry.ts';
 import { dateSpecOf } from './run.ts';
@@ -13,6 +14,22 @@ import { WRITER_PARAMETERS } from './writers.ts';
 function dateFieldsOf(spec: ReportSpec): { fields: string[]; default: string } | null {
   const dates = dateSpecOf(spec);
   return dates ? { fields: dates.fields.map((f) => f.name), default: dates.default } : null;
+}
+
+/** What `?groupBy=` offers on a report with aggregates (group-by.ts): its keys and the numeric fields summed. */
+function groupByOf(spec: ReportSpec) {
+  const aggregates = reportAggregates(spec);
+  if (!aggregates) return {};
+  return {
+    groupBy: {
+      description:
+        'Comma-separated keys (e.g. groupBy=office,day): one row per group with its key columns (a linked key adds its ' +
+        "readable `<key>.name`, or `resourceType.title`), `count`, `sum_<field>`, `avg_<field>`, `min_<field>` and `max_<field>`. Time keys read the date field in the selection's " +
+        'timeZone. Not with columns, expand or limit.',
+      keys: groupByKeys(spec),
+      fields: Object.fromEntries(Object.entries(aggregates.measures).map(([name, m]) => [name, m.description])),
+    },
+  };
 }
 
 /** What each column type means in the three formats. */
@@ -67,7 +84,8 @@ export function catalogue() {
         joins: Object.fromEntries(Object.entries(spec.joins).map(([join, j]) => [`${join}.*`, j.collections[0]])),
         filters: Object.fromEntries(Object.entries(spec.filters).map(([filter, f]) => [filter, f.description])),
         dateFields: dateFieldsOf(spec),
-        parameters: knownParameters(spec),
+        ...groupByOf(spec),
+        parameters: [...knownParameters(spec), ...(reportAggregates(spec) ? [GROUP_BY_PARAMETER] : [])],
       };
     }),
   };

@@ -15,9 +15,27 @@ import { INTERNAL_FAILURE, publicFailure } from '../core/failure.ts';
 import { ReportInputError } from './errors.ts';
 import { parseExportQuery } from './query.ts';
 import { REPORT_NAMES, REPORTS, isReportName } from './registry.ts';
-import { joinPage, prepareReport, sourcePages, type PreparedReport, type ReportEnv, type SourcePage } from './run.ts';
+import { GROUP_BY_PARAMETER, groupedTable, parseGroupBy } from './group-by.ts';
+import type { Cell } from './paths.ts';
+import {
+  joinPage,
+  normaliseDateField,
+  prepareReport,
+  sourcePages,
+  type PreparedReport,
+  type ReportEnv,
+  type ReportRequest,
+  type SourcePage,
+} from './run.ts';
 import { catalogue } from './catalogue.ts';
-import { REPORT_FORMATS, createTableWriter, writerOptions, type ReportFormat, type TableWriter } from './writers.ts';
+import {
+  REPORT_FORMATS,
+  createTableWriter,
+  writerOptions,
+  type ReportFormat,
+  type TableWriter,
+  type WriterOptions,
+} from './writers.ts';
 
 export const REPORTS_PATH = '/reports';
 
@@ -114,16 +132,26 @@ async function exportReport(
 ): Promise<Response> {
   // Stops upstream work — pages and the joins' loaders alike — when the caller goes away or stops reading.
   const stop = new AbortController();
-  const ctx = createContext(deps, request, AbortSignal.any([request.signal, stop.signal]));
+  const signal = AbortSignal.any([request.signal, stop.signal]);
+  // In the API key's lane of the upstream budget, like its GraphQL requests.
+  deps.shareExport?.(request, signal);
+  const ctx = createContext(deps, request, signal);
   let prepared;
   let limit: number | null;
   const written = writerOptions(format, url.searchParams);
   if ('error' in written) {
     return json(400, errorBody(written.error.code, written.error.message, { parameter: written.error.parameter }));
   }
+  // `?groupBy=`: the aggregate table instead of the rows (group-by.ts).
+  let groupBy: string[] | null;
+  let asked: Omit<ReportRequest, 'report'>;
   try {
-    const parsed = parseExportQuery(REPORTS[name], written.rest);
+    groupBy = parseGroupBy(REPORTS[name], written.rest);
+    const rest = new URLSearchParams(written.rest);
+    rest.delete(GROUP_BY_PARAMETER);
+    const parsed = parseExportQuery(REPORTS[name], rest);
     limit = parsed.limit;
+    asked = parsed.request;
     prepared = prepareReport({ ...parsed.request, report: name }, ctx.settings.dates, ctx.now());
   } catch (error) {
     if (error instanceof ReportInputError) {
@@ -139,6 +167,14 @@ async function exportReport(
     });
   // An export is a long read without a per-request call cap: it waits for the bookings' reach to bound its window.
   const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal, reach: 'wait' };
+  if (groupBy) {
+    const time = {
+      dateField: asked.dateField ? normaliseDateField(asked.dateField) : null,
+      timeZone: asked.dates?.timeZone ?? ctx.settings.dates.timeZone,
+      weekStartsOn: asked.dates?.weekStartsOn ?? ctx.settings.dates.weekStartsOn,
+    };
+    return groupedExport(deps, name, format, written.options, () => groupedTable(prepared, env, groupBy, time), stop);
+  }
   const pages = sourcePages(prepared, env, { take: limit });
   let first: IteratorResult<SourcePage>;
   try {
@@ -178,6 +214,36 @@ async function exportReport(
     },
   });
   return new Response(body, { status: 200, headers: exportHeaders(name, format, writer.contentType) });
+}
+
+/**
+ * A grouped export: the whole table is worked out before answering (every row must be read for any group to be
+ * right), so a failure is a proper error status, never a cut table.
+ */
+async function groupedExport(
+  deps: ContextDeps,
+  name: string,
+  format: ReportFormat,
+  options: WriterOptions,
+  table: () => Promise<{ columns: string[]; rows: Cell[][] }>,
+  stop: AbortController,
+): Promise<Response> {
+  let result: { columns: string[]; rows: Cell[][] };
+  try {
+    result = await table();
+  } catch (error) {
+    stop.abort();
+    const failure = publicFailure(error) ?? INTERNAL_FAILURE;
+    logFailure(deps.logger, name, failure.code, failure.message, 0);
+    deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
+    return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
+  }
+  const writer = createTableWriter(format, result.columns, options);
+  deps.onExportEnd?.(name, format, result.rows.length, 'done');
+  return new Response(writer.start() + writer.rows(result.rows) + writer.end(), {
+    status: 200,
+    headers: exportHeaders(name, format, writer.contentType),
+  });
 }
 
 function exportHeaders(name: string, format: ReportFormat, contentType: string): Record<string, string> {

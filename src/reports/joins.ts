@@ -6,19 +6,18 @@
 
 import { refusesSelection } from '../core/failure.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
-import type { CollectionSizes } from '../loaders/collection-sizes.ts';
 import type { Loaders } from '../loaders/index.ts';
-import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
+import { readCostsOf, tallyLookups, walkPagesOf, walkPays, type LookupTally } from '../loaders/plan.ts';
+import { COLLECTIONS, type ListCollection } from '../officernd/collections.ts';
 import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
 import { pathReader, refKey, type PathReader } from './paths.ts';
 import type { JoinSpec } from './registry.ts';
 
 /**
- * What a walk of a collection is taken to cost, in pages, while its size is unknown (and no walk has shown it to be
- * larger). v1 has no multi-id filter (§8): a report projected to need more distinct ids of a collection than its
- * walk costs reads it once instead of one GET per id.
+ * A report projected to need more lookup calls into a collection (one GET per id on v1, one `_id[$in]` per 50 ids
+ * on v2, §8) than its walk costs reads it once instead: the one walk planner decides (loaders/plan.ts).
  */
-export const WALK_AFTER_IDS = V1_PAGE_LIMIT;
+export { WALK_AFTER_IDS } from '../loaders/plan.ts';
 
 /** The most objects a report reads of one joined collection in a walk (the one walk cap, core/limits.ts). */
 const MAX_JOIN_WALK_ITEMS = MAX_WALK_ITEMS;
@@ -49,8 +48,8 @@ export interface JoinNode {
 
 /** What one report has read by id so far, to switch a heavily joined collection to one walk. */
 interface ReadPlan {
-  /** Distinct ids asked for so far, per collection not yet read whole. */
-  seen: Map<ListCollection, Set<string>>;
+  /** Ids asked for so far and the lookup calls they took, per collection not yet read whole. */
+  seen: Map<ListCollection, LookupTally>;
   /**
    * Collections read whole (catalogues, and collections walked after WALK_AFTER_IDS ids), by id: later pages look
    * their references up here directly rather than through a loader call per reference (a long export makes
@@ -84,29 +83,6 @@ export function createReadPlan(): ReadPlan {
     rows: 0,
     ahead: 0,
   };
-}
-
-const pagesOf = (items: number): number => Math.max(1, Math.ceil(items / V1_PAGE_LIMIT));
-
-/**
- * Pages a walk of the collection is expected to take: exact once a walk has shown its size, else WALK_AFTER_IDS or
- * what an unfinished walk has shown it to exceed; Infinity when it is too large for a report to hold.
- */
-function walkPagesOf(collection: ListCollection, sizes: CollectionSizes): number {
-  const size = sizes.get(collection);
-  if (size !== undefined) return size > MAX_JOIN_WALK_ITEMS ? Number.POSITIVE_INFINITY : pagesOf(size);
-  const atLeast = sizes.atLeast(collection);
-  if (atLeast > MAX_JOIN_WALK_ITEMS) return Number.POSITIVE_INFINITY;
-  return Math.max(WALK_AFTER_IDS, pagesOf(atLeast + 1));
-}
-
-/**
- * Whether one walk costs fewer calls than the per-id GETs the whole report is projected to make: `distinct` ids
- * asked for in `rows` rows, extrapolated over the rows still ahead (an over-estimate when ids repeat, never an
- * under-estimate of a report that goes on as it began).
- */
-function walkPays(distinct: number, rows: number, ahead: number, walkPages: number): boolean {
-  return distinct * (1 + ahead / Math.max(1, rows)) > walkPages;
 }
 
 /** Loads one level of joins for these objects (all joins of the level in the same tick, so loaders batch them). */
@@ -159,10 +135,12 @@ async function wholeIndex(
   const known = reads.indexes.get(collection);
   if (known) return known;
   if (!COLLECTIONS[collection].catalog) {
-    let seen = reads.seen.get(collection);
-    if (!seen) reads.seen.set(collection, (seen = new Set()));
-    for (const ref of refs) seen.add(ref);
-    if (!walkPays(seen.size, reads.rows, reads.ahead, walkPagesOf(collection, env.loaders.sizes))) return null;
+    const costs = readCostsOf(env.officernd);
+    let tally = reads.seen.get(collection);
+    if (!tally) reads.seen.set(collection, (tally = { seen: new Set(), calls: 0 }));
+    tallyLookups(tally, refs, costs);
+    const walkPages = walkPagesOf(collection, env.loaders.sizes, costs, MAX_JOIN_WALK_ITEMS);
+    if (!walkPays(tally.calls, reads.rows, reads.ahead, walkPages)) return null;
     reads.seen.delete(collection);
   }
   const pending = COLLECTIONS[collection].catalog

@@ -61,11 +61,6 @@ export interface JoinSpec {
 /** An array field that Field To Expand can turn into one row per element. */
 export interface ExpandSpec {
   description: string;
-  /**
-   * Other names of the field `expand` accepts: its v2 name (§2 field renames), which means this v1 field on v1 data
-   * (`lines` → `invoiceLines`), so rows are never expanded from a name the data does not have.
-   */
-  aliases?: readonly string[];
   /** Element sub-paths, written as `<field>.<path>`; empty when elements are plain values (ids, tags). */
   columns: readonly string[];
   /** References inside an element, joined as `<join name>.<column>`. */
@@ -714,7 +709,6 @@ const SPECS: readonly ReportSpec[] = [
     expand: {
       invoiceLines: {
         description: 'One row per invoice line (v2 calls the field `lines`, accepted as `expand=lines`).',
-        aliases: ['lines'],
         columns: [
           'description',
           'quantity',
@@ -746,7 +740,6 @@ const SPECS: readonly ReportSpec[] = [
       },
       vatAmounts: {
         description: 'One row per tax rate summary (v2 `taxAmounts`, accepted as `expand=taxAmounts`).',
-        aliases: ['taxAmounts'],
         columns: ['total', 'taxRate', 'percent'],
       },
       charges: {

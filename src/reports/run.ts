@@ -36,7 +36,7 @@ import {
 } from '../dates/selection.ts';
 import { planColumns, type ColumnPlan } from './columns.ts';
 import { ReportInputError } from './errors.ts';
-import { expandRows, type Row } from './expand.ts';
+import { expandFieldOf, expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
 import { REPORTS, type ReportName, type ReportSpec } from './registry.ts';
 
@@ -140,7 +140,7 @@ export const DATE_PARAMS = [
 ] as const;
 
 /** `start`, `createdAt`, `created-at` and `CREATED_AT` all name CREATED_AT-style enum values. */
-function normaliseDateField(name: string): string {
+export function normaliseDateField(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[-\s]+/g, '_')
@@ -150,7 +150,7 @@ function normaliseDateField(name: string): string {
 /** Checks a report request and plans how to read it; throws ReportInputError before any upstream call. */
 export function prepareReport(request: ReportRequest, defaults: DateSelectionDefaults, now: Date): PreparedReport {
   const spec = REPORTS[request.report];
-  const expand = expandNamed(spec, request.expand ?? null);
+  const expand = request.expand == null ? null : expandFieldOf(spec, request.expand);
   if (request.columns && request.columns.length === 0)
     throw new ReportInputError('"columns" must name at least one column', 'columns');
   const plan = planColumns(spec, expand, request.columns ?? null);
@@ -414,21 +414,6 @@ function checkFilterValue(filter: FilterSpec, key: string, raw: unknown): string
     return wire;
   }
   return text;
-}
-
-/** The expandable field `expand` names, by its name or an alias (a v2 name of the v1 field). */
-function expandNamed(spec: ReportSpec, given: string | null): string | null {
-  if (given === null || given in spec.expand) return given;
-  const found = Object.entries(spec.expand).find(([, e]) => e.aliases?.includes(given));
-  if (found) return found[0];
-  const fields = Object.keys(spec.expand);
-  throw new ReportInputError(
-    fields.length === 0
-      ? `Report ${spec.name} has no field to expand`
-      : `Report ${spec.name} cannot expand "${given}": expandable fields are ${fields.join(', ')}`,
-    'expand',
-    { expandable: fields },
-  );
 }
 
 /** The selected days, or null without a selection; checks `dateField` even without one. */

@@ -10,6 +10,7 @@ import type {
   WireRecurrence,
   WireServiceSlots,
 } from '../officernd/types.ts';
+import { aggregateField } from './aggregate.ts';
 import { listDates } from './dates.ts';
 import { dateOnly, dateTime, loadRef, loadRefs, rootById, rootList, enumOf } from './fields.ts';
 import { Booking, BookingConnection, Fee, Member, Office, Rate, Resource, Team } from './refs.ts';
@@ -276,3 +277,4 @@ rootList('bookings', {
     'The bookings of the organization; a recurring series appears once (see `bookingOccurrences`). Report "Bookings".',
 });
 rootById('booking', Booking, 'bookings', 'One booking by id; null when there is none.');
+aggregateField(BookingConnection, 'bookings');

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireAccounting, WireChargeIntegration } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
+import { aggregateField } from './aggregate.ts';
 import { dateTime, loadRef, rootById, rootList, enumOf } from './fields.ts';
 import { Charge, ChargeConnection, Office, Payment } from './refs.ts';
 
@@ -123,3 +124,4 @@ rootById(
   'charges',
   'One payment transaction by id; null when there is none. v1 has no single-charge endpoint (§8), so this reads the charge list once per request.',
 );
+aggregateField(ChargeConnection, 'charges');

@@ -1,5 +1,6 @@
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
+import { aggregateField } from './aggregate.ts';
 import { dateTime, loadRef, rootById, rootList } from './fields.ts';
 import { Booking, Checkin, CheckinConnection, Member, Office, Pass, Team } from './refs.ts';
 
@@ -73,3 +74,4 @@ rootList('checkins', {
   description: 'The check-ins of members at the offices. Report "Checkins".',
 });
 rootById('checkin', Checkin, 'checkins', 'One check-in by id; null when there is none.');
+aggregateField(CheckinConnection, 'checkins');

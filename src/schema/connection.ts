@@ -10,6 +10,7 @@ import { ScanLimitError } from '../core/filters.ts';
 import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS } from '../core/limits.ts';
 import { takePage, type PageSource, type PageStart, type TakenPage } from '../core/paging.ts';
 import { badInput } from './errors.ts';
+import type { AggregateSource } from './aggregate.ts';
 
 export interface Edge<T> {
   cursor: string;
@@ -29,6 +30,8 @@ export interface Connection<T> {
   pageInfo: PageInfoShape | (() => Promise<PageInfoShape>);
   /** The number of items matching the list's filters and dates (read once per request, see `matchSetConnection`). */
   totalCount: () => Promise<number> | number;
+  /** What `aggregate` reads (schema/aggregate.ts): set by root lists, whose match set it is. */
+  aggregateSource?: AggregateSource<T>;
 }
 
 export interface ConnectionArgs {

@@ -1,5 +1,5 @@
 import { CONTRACT_STAGE, CONTRACT_STATUS, CONTRACT_TYPE } from '../officernd/enums.ts';
-import { builder } from '../builder.ts';
+import { builder, type Types } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireContract, WireContractPlan, WireContractResource, WireStep } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
@@ -48,17 +48,14 @@ const ContractStep = builder.objectRef<WireStep>('ContractStep').implement({
   }),
 });
 
-const ContractPlanLine = builder.objectRef<WireContractPlan>('ContractPlanLine').implement({
-  description: 'A plan sold by a contract (recurring in `plans`, one-off in `oneOffPlans`).',
-  fields: (t) => ({
-    plan: t.field({
-      type: Plan,
-      description: 'The plan sold (wire `id`).',
-      resolve: (l, _a, ctx) => loadRef(ctx, 'plans', l.id),
-    }),
-    count: t.exposeInt('count', { description: 'How many units of the plan.' }),
-    price: t.exposeFloat('price', { description: 'Agreed price per unit.' }),
-    deposit: t.exposeFloat('deposit', { description: 'Deposit for this line.' }),
+/** The terms every contract line has, plan or resource: price, deposit, rolling increase and price steps. */
+function lineTermFields<L extends WireContractPlan | WireContractResource>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, L>,
+  priceDescription: string,
+) {
+  return {
+    price: t.float({ description: priceDescription, resolve: (l) => l.price ?? null }),
+    deposit: t.float({ description: 'Deposit for this line.', resolve: (l) => l.deposit ?? null }),
     increasesPriceWhenRolling: t.boolean({
       description: 'Whether the price goes up once the contract rolls past its term (wire `increasePriceInRolling`).',
       resolve: (l) => l.increasePriceInRolling ?? null,
@@ -69,6 +66,19 @@ const ContractPlanLine = builder.objectRef<WireContractPlan>('ContractPlanLine')
       description: 'Price steps over the term.',
       resolve: (l) => l.steps ?? [],
     }),
+  };
+}
+
+const ContractPlanLine = builder.objectRef<WireContractPlan>('ContractPlanLine').implement({
+  description: 'A plan sold by a contract (recurring in `plans`, one-off in `oneOffPlans`).',
+  fields: (t) => ({
+    plan: t.field({
+      type: Plan,
+      description: 'The plan sold (wire `id`).',
+      resolve: (l, _a, ctx) => loadRef(ctx, 'plans', l.id),
+    }),
+    count: t.exposeInt('count', { description: 'How many units of the plan.' }),
+    ...lineTermFields(t, 'Agreed price per unit.'),
   }),
 });
 
@@ -81,18 +91,7 @@ const ContractResourceLine = builder.objectRef<WireContractResource>('ContractRe
       resolve: (l, _a, ctx) => loadRef(ctx, 'resources', l.id),
     }),
     size: t.exposeInt('size', { description: 'Capacity agreed for the resource (e.g. desks).' }),
-    price: t.exposeFloat('price', { description: 'Agreed price per period.' }),
-    deposit: t.exposeFloat('deposit', { description: 'Deposit for this line.' }),
-    increasesPriceWhenRolling: t.boolean({
-      description: 'Whether the price goes up once the contract rolls past its term (wire `increasePriceInRolling`).',
-      resolve: (l) => l.increasePriceInRolling ?? null,
-    }),
-    steps: t.field({
-      type: [ContractStep],
-      nullable: false,
-      description: 'Price steps over the term.',
-      resolve: (l) => l.steps ?? [],
-    }),
+    ...lineTermFields(t, 'Agreed price per period.'),
   }),
 });
 

@@ -29,7 +29,7 @@ const TimePeriodEnum = builder.enumType('TimePeriod', {
 // Listed Monday first, as most calendars show them; the value order carries no meaning.
 const WEEKDAY_ORDER = [...WEEKDAYS.slice(1), WEEKDAYS[0]] as const;
 
-const WeekdayEnum = builder.enumType('Weekday', {
+export const WeekdayEnum = builder.enumType('Weekday', {
   description: 'A day of the week: the first day of the week for the week periods (`weekStartsOn`).',
   values: Object.fromEntries(
     WEEKDAY_ORDER.map((day) => [day, { value: day, description: `${day[0]}${day.slice(1).toLowerCase()}.` }]),

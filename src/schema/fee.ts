@@ -1,6 +1,7 @@
 import { FEE_STATUS } from '../officernd/enums.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import { listDates } from './dates.ts';
+import { aggregateField } from './aggregate.ts';
 import { dateOnly, dateTime, loadRef, rootById, rootList, enumOf } from './fields.ts';
 import { PaymentStatus, planOf, rateOf } from './payment.ts';
 import { Fee, FeeConnection, Member, Office, Payment, Plan, Rate, Team } from './refs.ts';
@@ -132,3 +133,4 @@ rootById(
   'fees',
   'One fee by id; null when there is none. v1 has no single-fee endpoint (§8), so this reads the fee list once per request.',
 );
+aggregateField(FeeConnection, 'fees');

@@ -6,17 +6,19 @@ import { fullyPushed, multiValued, pushDown, watchedCheck, type GivenFilter } fr
 import { wireDay, wireInstant } from '../dates/wire-dates.ts';
 import { COLLECTIONS, OBJECT_ID, type FilterSpecs, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, type EnumSpec } from '../officernd/enums.ts';
+import type { ListQuery } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { comparatorOf, SORT_FIELDS, type SortField } from '../core/sorts.ts';
 import {
   arrayConnection,
+  readMatchSet,
   selects,
   SortDirection,
   upstreamConnection,
   type Connection,
   type ConnectionArgs,
 } from './connection.ts';
-import { dateArgs, listDateFilter, type ListDateFilter, type ListDates } from './dates.ts';
+import { dateArgs, listDateFilter, type DateSelectionArg, type ListDateFilter, type ListDates } from './dates.ts';
 import { badInput } from './errors.ts';
 
 // Shared field helpers: how references, dates, enums and list arguments look on every type.
@@ -288,8 +290,8 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         // Every argument is checked before the first upstream call.
         const given = givenFilters(filters, args);
         const sort = sorts ? sortOf(sorts, (args as { orderBy?: unknown }).orderBy) : undefined;
-        // `totalCount` reads the whole match set: the page is cut from it rather than read a second time.
-        const shared = selects(info, 'totalCount');
+        // `totalCount` and `aggregate` read the whole match set: the page is cut from it rather than read a second time.
+        const shared = selects(info, 'totalCount') || selects(info, 'aggregate');
         const upstream = pushDown(given);
         const { collection } = config;
         const check = watchedCheck(given, (field) => ctx.loaders.noteIgnoredFilter(collection, field)) ?? undefined;
@@ -299,23 +301,57 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         // request's match sets belong to it.
         const scopeOf = (dated: ListDateFilter<WireMap[C]> | null) =>
           JSON.stringify([dated?.scope ?? null, given.map((f) => [f.spec.field, f.value])]);
+        // What `aggregate` reads (schema/aggregate.ts): the same match set as `totalCount`, and the list's dates.
+        const dateArg = (args as { dates?: DateSelectionArg | null }).dates;
+        const withSource = (
+          connection: Connection<WireMap[C]>,
+          query: ListQuery,
+          dated: ListDateFilter<WireMap[C]> | null,
+        ): Connection<WireMap[C]> => ({
+          ...connection,
+          aggregateSource: {
+            rows: async () =>
+              (
+                await readMatchSet(ctx, collection, query, {
+                  keep: dated?.keep,
+                  check,
+                  scope: scopeOf(dated),
+                  ...(dated ? { far: dated.far } : {}),
+                })
+              ).items.map((m) => m.node),
+            dateField: typeof args.dateField === 'string' ? args.dateField : null,
+            timeZone: dateArg?.timeZone ?? null,
+            weekStartsOn: dateArg?.weekStartsOn ?? null,
+          },
+        });
         if (!selected) {
-          return upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, {
+          const connection = await upstreamConnection(ctx, config.collection, upstream, args as ConnectionArgs, {
             check,
             narrowed,
             shared,
             scope: scopeOf(null),
             sort,
           });
+          return withSource(connection, upstream, null);
         }
-        const read = (dated: ListDateFilter<WireMap[C]>) =>
-          upstreamConnection(
-            ctx,
-            config.collection,
-            // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
-            { filters: upstream.filters, optional: [...upstream.optional, ...dated.filters] },
-            args as ConnectionArgs,
-            { keep: dated.keep, scope: scopeOf(dated), check, narrowed, shared, sort, far: dated.far },
+        // The selection's upstream comparisons are optional: the exact check (`keep`) runs here anyway.
+        const queryOf = (dated: ListDateFilter<WireMap[C]>): ListQuery => ({
+          filters: upstream.filters,
+          optional: [...upstream.optional, ...dated.filters],
+        });
+        const read = async (dated: ListDateFilter<WireMap[C]>) =>
+          withSource(
+            await upstreamConnection(ctx, config.collection, queryOf(dated), args as ConnectionArgs, {
+              keep: dated.keep,
+              scope: scopeOf(dated),
+              check,
+              narrowed,
+              shared,
+              sort,
+              far: dated.far,
+            }),
+            queryOf(dated),
+            dated,
           );
         try {
           return await read(selected);
@@ -359,7 +395,11 @@ export function childConnection<C extends ListCollection>(
   return ctx.loaders
     .children(collection, field)
     .load(parentId)
-    .then((items) => arrayConnection(items, args, `${collection}.${field}=${parentId}`));
+    .then((items) => ({
+      ...arrayConnection(items, args, `${collection}.${field}=${parentId}`),
+      // Every child is in hand: `aggregate` reads them (no dates on a reverse link).
+      aggregateSource: { rows: async () => items, dateField: null, timeZone: null, weekStartsOn: null },
+    }));
 }
 
 /** A reverse-link field: the `collection` items whose `field` references this object, as a batched connection. */

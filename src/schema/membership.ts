@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type { WireMembershipMove } from '../officernd/types.ts';
 import { listDates } from './dates.ts';
+import { aggregateField } from './aggregate.ts';
 import { dateOnly, dateTime, loadRef, rootById, rootList, wireEnum, enumOf } from './fields.ts';
 import { Contract, Member, Membership, MembershipConnection, Office, Plan, Resource, Team } from './refs.ts';
 
@@ -188,3 +189,4 @@ rootList('memberships', {
   description: 'The memberships (recurring plan subscriptions) of the organization. Report "Memberships".',
 });
 rootById('membership', Membership, 'memberships', 'One membership by id; null when there is none.');
+aggregateField(MembershipConnection, 'memberships');

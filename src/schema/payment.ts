@@ -4,6 +4,7 @@ import type { Context } from '../context.ts';
 import { REPORT_DATES } from '../dates/report-dates.ts';
 import type {
   WireAllocation,
+  WireCharge,
   WirePayment,
   WirePaymentAltLine,
   WirePaymentLine,
@@ -11,6 +12,7 @@ import type {
   WireRate,
   WireVatAmount,
 } from '../officernd/types.ts';
+import { aggregateField, type AggregateSource } from './aggregate.ts';
 import { Accounting } from './charge.ts';
 import { arrayConnection } from './connection.ts';
 import { listDates } from './dates.ts';
@@ -350,10 +352,18 @@ Payment.implement({
       // §6.14: v1 documents may embed their charges; when they do not, the charge list links back via `payment` (§6.3).
       resolve: (p, args, ctx) =>
         Array.isArray(p.charges) && p.charges.length > 0
-          ? arrayConnection(p.charges, args, `payments.charges=${p._id}`)
+          ? { ...arrayConnection(p.charges, args, `payments.charges=${p._id}`), aggregateSource: embedded(p.charges) }
           : childConnection(ctx, 'charges', 'payment', p._id, args),
     }),
   }),
+});
+
+/** `aggregate` over charges embedded in a document: all of them are in hand. */
+const embedded = (charges: readonly WireCharge[]): AggregateSource<WireCharge> => ({
+  rows: async () => charges,
+  dateField: null,
+  timeZone: null,
+  weekStartsOn: null,
 });
 
 rootList('payments', {
@@ -368,3 +378,4 @@ rootById(
   'payments',
   'One billing document by id; null when there is none. v1 has no single-payment endpoint (§8), so this reads the payment list once per request.',
 );
+aggregateField(PaymentConnection, 'payments');

@@ -26,6 +26,12 @@ export interface RequestBudgets {
   release(request: Request): void;
   /** Upstream calls the request has started so far (undefined without an upstream share). */
   callsOf(request: Request): number | undefined;
+  /**
+   * Puts an export's upstream calls (made with `signal`) in its API key's lane, like a GraphQL request's: one key's
+   * exports cannot take another key's share of the minute. No call cap and no deadline: an export is a long read
+   * that waits for its lane's slots.
+   */
+  shareExport(request: Request, signal: AbortSignal): void;
 }
 
 /** The upstream side of each request's budget: its share of OfficeRnD calls, and whose lane they use. */
@@ -70,6 +76,9 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
     },
     callsOf(request) {
       return open.get(request)?.share?.calls;
+    },
+    shareExport(request, signal) {
+      upstream?.officernd.openShare({ signal, key: laneOf(request, upstream.keyed) });
     },
   };
 }

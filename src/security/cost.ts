@@ -5,7 +5,8 @@
  * - a link to a report object costs one call per parent (a by-id GET, §8), except catalogue types (offices,
  *   floors, plans, rates, resource types), which are read once per request whatever the number of links;
  * - a list of links without `first` counts `listSize` items per parent; scalars and value objects cost nothing;
- * - a root list that selects `totalCount` or takes `orderBy` reads its whole match set: up to the scan cap
+ * - a root list that selects a match-set field (`totalCount`, MATCH_SET_FIELDS) or takes `orderBy` reads its whole
+ *   match set: at most the pages of its collection once its size is known, else up to the scan cap
  *   (MAX_WALK_ITEMS / 100 pages).
  * Variables are read, so `first: $n` costs what `$n` asks for.
  */
@@ -36,6 +37,12 @@ import { MAX_CREDIT_MONTHS, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.
 
 /** Pages of a whole match set at most (the scan cap): what `totalCount` may read. */
 const MATCH_SET_PAGES = Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);
+
+/**
+ * Fields of a connection that read the list's whole match set (they count or sort every matching item, not the
+ * page): selecting one costs the match set's pages. A new field of that kind is costed by adding its name here.
+ */
+export const MATCH_SET_FIELDS: ReadonlySet<string> = new Set(['totalCount', 'aggregate']);
 
 /**
  * The OfficeRnD collection behind a GraphQL type, from the type's own metadata (`extensions.collection`, set where
@@ -71,6 +78,8 @@ export interface CostModel {
    * learns it. Left out: dated bookings reads cost no more than their pages.
    */
   seriesReachKnown?: () => boolean;
+  /** The least a collection's size can be (walks that stopped early), for the cost a query has at best. */
+  atLeast?: (collection: ListCollection) => number;
 }
 
 type Variables = Readonly<Record<string, unknown>> | null | undefined;
@@ -121,6 +130,15 @@ export function queryCost(
   return measureCost(schema, document, operationName, variables, model).cost;
 }
 
+/** A query's cost, and what it read that may change (variables, sizes not learnt yet). */
+interface Measured {
+  cost: number;
+  /** Whether it read a variable or an unknown size: then it holds for these variables and sizes only. */
+  readsVariables: boolean;
+  /** The collections whose unknown size it read (learning them may lower the cost). */
+  unknown: Set<ListCollection>;
+}
+
 /** The cost, and whether it read a variable or an unknown size (then it holds for these variables and sizes only). */
 function measureCost(
   schema: GraphQLSchema,
@@ -128,14 +146,15 @@ function measureCost(
   operationName: string | null | undefined,
   variables: Variables,
   model: CostModel,
-): { cost: number; readsVariables: boolean } {
+): Measured {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   const root = operation?.operation === 'query' ? schema.getQueryType() : null;
-  if (!operation || !root) return { cost: 0, readsVariables: false };
+  if (!operation || !root) return { cost: 0, readsVariables: false, unknown: new Set() };
   let readsVariables = false;
+  const unknown = new Set<ListCollection>();
   // A cost that read an unknown size changes once the gateway learns it: like one that read a variable, it is not
   // remembered for the document.
   const learnt = model.sizeOf;
@@ -144,7 +163,10 @@ function measureCost(
       ...model,
       sizeOf: (collection) => {
         const size = learnt(collection);
-        if (size === undefined) readsVariables = true;
+        if (size === undefined) {
+          readsVariables = true;
+          unknown.add(collection);
+        }
         return size;
       },
     };
@@ -188,6 +210,16 @@ function measureCost(
       seen.add(s.name.value);
       return selectsField(fragment.selectionSet, name, seen);
     });
+
+  /** Whether a connection's selection reads its whole match set (MATCH_SET_FIELDS). */
+  const selectsMatchSet = (set: SelectionSetNode): boolean =>
+    [...MATCH_SET_FIELDS].some((name) => selectsField(set, name));
+
+  /** Pages of a root list's whole match set: its collection's pages once known (a match set is part of it), else the scan cap. */
+  const matchSetPages = (collection: ListCollection | null | undefined): number => {
+    const size = collection ? model.sizeOf?.(collection) : undefined;
+    return size === undefined ? MATCH_SET_PAGES : Math.min(MATCH_SET_PAGES, pagesOf(collection!, size));
+  };
 
   /** The collection of the objects a connection type lists (its `nodes`), if they are backed by one. */
   const nodeCollection = (type: GraphQLNamedType): ListCollection | null | undefined => {
@@ -249,10 +281,9 @@ function measureCost(
           (hasArgument('after') ? 1 : 0);
         // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
         const wholeSet =
-          hasArgument('orderBy') ||
-          (selection.selectionSet !== undefined && selectsField(selection.selectionSet, 'totalCount'));
-        if (parent === root && wholeSet) pages = Math.max(pages, MATCH_SET_PAGES);
+          hasArgument('orderBy') || (selection.selectionSet !== undefined && selectsMatchSet(selection.selectionSet));
         const collection = nodeCollection(named);
+        if (parent === root && wholeSet) pages = Math.max(pages, matchSetPages(collection));
         if (parent === root || !collection) calls = parents * pages;
         else if (COLLECTIONS[collection].catalog) {
           // Reverse links into a catalogue are grouped from its one read.
@@ -345,17 +376,26 @@ function measureCost(
     whole += COLLECTIONS[collection].catalog
       ? pagesOf(collection, model.sizeOf?.(collection) ?? 1)
       : walkPages(model, collection);
-  return { cost: cost + whole + reach, readsVariables };
+  return { cost: cost + whole + reach, readsVariables, unknown };
 }
 
 export interface CostLimitOptions extends CostModel {
   maxCost: number;
+  /**
+   * Learns the sizes of these collections (loaders/collection-sizes.ts: a walk of ids, outside the request's share);
+   * resolves when learnt, or when `signal` aborts. A query over the limit only because sizes are unknown waits for
+   * them and is costed again. Left out: unknown sizes are costed as such.
+   */
+  learnSizes?: (collections: readonly ListCollection[], signal?: AbortSignal) => Promise<void>;
 }
 
 /**
- * Refuses, before execution and so before any upstream call, an operation whose cost exceeds `maxCost`.
- * Yoga's parser cache hands back the same document object for the same query text, so a cost that reads no variable
- * is worked out once per document and operation; one that reads a variable (`first: $n`) is worked out every time.
+ * Refuses, before execution and so before any upstream call of the request, an operation whose cost exceeds
+ * `maxCost`. Yoga's parser cache hands back the same document object for the same query text, so a cost that reads
+ * no variable is worked out once per document and operation; one that reads a variable (`first: $n`) or a size not
+ * learnt yet is worked out every time. A query over the limit while sizes it reads are unknown is costed again once
+ * they are learnt, if it could then fit (with every unknown size at its least it would); else it is refused at once.
+ * Sizes that stay unknown (no learner, or learning failed) do not refuse a query that could fit.
  */
 export function useCostLimit(options: CostLimitOptions): Plugin {
   const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
@@ -364,24 +404,53 @@ export function useCostLimit(options: CostLimitOptions): Plugin {
     document: DocumentNode,
     operationName: string | null | undefined,
     variables: Variables,
-  ) => {
+  ): Measured => {
     // No name and an empty name both pick the first operation (see measureCost).
     const name = operationName || '';
     let documents = known.get(schema);
     const cached = documents?.get(document)?.get(name);
-    if (cached !== undefined) return cached;
-    const { cost, readsVariables } = measureCost(schema, document, operationName, variables, options);
-    if (readsVariables) return cost;
+    if (cached !== undefined) return { cost: cached, readsVariables: false, unknown: new Set() };
+    const measured = measureCost(schema, document, operationName, variables, options);
+    if (measured.readsVariables) return measured;
     if (!documents) known.set(schema, (documents = new WeakMap()));
     let operations = documents.get(document);
     if (!operations) documents.set(document, (operations = new Map()));
-    operations.set(name, cost);
-    return cost;
+    operations.set(name, measured.cost);
+    return measured;
+  };
+  /** The cost with every unknown size at its least (what learning the sizes could bring it down to). */
+  const atBest = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Variables,
+  ): number => {
+    const sizeOf = options.sizeOf;
+    const least = (collection: ListCollection) => Math.max(1, options.atLeast?.(collection) ?? 1);
+    return measureCost(schema, document, operationName, variables, {
+      ...options,
+      sizeOf: (collection) => sizeOf?.(collection) ?? least(collection),
+      seriesReachKnown: () => true,
+    }).cost;
   };
   return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const cost = costOf(args.schema, args.document, args.operationName, args.variableValues);
+    async onExecute({ args, setResultAndStopExecution }) {
+      let { cost, unknown } = costOf(args.schema, args.document, args.operationName, args.variableValues);
       if (cost <= options.maxCost) return;
+      // Over the limit while sizes it reads are unknown: over it even with those sizes at their least is refused at
+      // once; else the sizes are learnt first, and what is still unknown then (learning failed, or no learner) is
+      // given the benefit of the doubt: the request's own share (MAX_UPSTREAM_CALLS_PER_REQUEST) bounds its calls.
+      if (
+        unknown.size > 0 &&
+        atBest(args.schema, args.document, args.operationName, args.variableValues) <= options.maxCost
+      ) {
+        if (options.learnSizes) {
+          const signal = (args.contextValue as { signal?: AbortSignal } | undefined)?.signal;
+          await options.learnSizes([...unknown], signal);
+          ({ cost, unknown } = costOf(args.schema, args.document, args.operationName, args.variableValues));
+        }
+        if (cost <= options.maxCost || unknown.size > 0) return;
+      }
       setResultAndStopExecution({
         errors: [
           new GraphQLError(

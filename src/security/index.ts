@@ -7,7 +7,7 @@ import { useExecutionCancellation, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { useApiKeys } from './access.ts';
 import { useJsonBodies } from './content-type.ts';
-import { useCostLimit, type CostModel } from './cost.ts';
+import { useCostLimit, type CostLimitOptions } from './cost.ts';
 import { introspectionPlugins } from './introspection.ts';
 import { shapeLimitPlugins } from './limits.ts';
 
@@ -17,14 +17,14 @@ export { useBodyLimit } from './body-limit.ts';
 export { createRequestBudgets, RequestBudgetError, useRequestBudget, type RequestBudgets } from './budget.ts';
 export { useJsonBodies } from './content-type.ts';
 export { corsOption } from './cors.ts';
-export { queryCost, useCostLimit, type CostLimitOptions, type CostModel } from './cost.ts';
+export { MATCH_SET_FIELDS, queryCost, useCostLimit, type CostLimitOptions, type CostModel } from './cost.ts';
 export { MAX_TOKENS, shapeLimitPlugins, type ShapeLimits } from './limits.ts';
 
 export interface SecurityOptions {
   security: Config['security'];
   graphqlEndpoint: string;
   healthEndpoint: string;
-  cost: CostModel;
+  cost: Omit<CostLimitOptions, 'maxCost'>;
 }
 
 /** The Yoga plugins of the gateway's protections, in the order they act on a request. */

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { Caches } from '../cache/index.ts';
+import type { SharedSizes } from '../loaders/collection-sizes.ts';
 import type { Logger } from '../logger.ts';
 import type { TokenStore } from '../officernd/token.ts';
 import type { EventBus } from '../webhooks/events.ts';
@@ -15,6 +16,7 @@ import { createSharedCaches } from './caches.ts';
 import { createSharedDocumentStore, publishTrustedDocuments, sharedTrustedLookup } from './documents.ts';
 import { bridgeEvents } from './events.ts';
 import { createRedisLink, type RedisLink } from './redis.ts';
+import { createSharedSizes } from './sizes.ts';
 import { createRedisTokenStore } from './token-store.ts';
 import { createSharedUpstreamGate, type SharedUpstreamGate } from './upstream-gate.ts';
 
@@ -41,6 +43,8 @@ export interface SharedState {
   readonly link: RedisLink;
   readonly tokenStore: TokenStore;
   readonly upstreamGate: SharedUpstreamGate;
+  /** Collection sizes learnt by any replica (each collection walked once for the cluster). */
+  readonly sizes: SharedSizes;
   /** Shared caches over the given local ones. */
   caches(local: Caches): Caches;
   /** The shared APQ store over the given local one. */
@@ -49,7 +53,9 @@ export interface SharedState {
   trusted(byHash: ReadonlyMap<string, string>): (hash: string) => Promise<string | null>;
   /** Carries this replica's webhook events to the others, and theirs to this bus. */
   bridge(bus: EventBus): void;
-  /** For readiness and metrics: whether the shared state is in use now. */
+  /** Resolves once Redis is connected, or after `timeoutMs` (then the replica goes on with local state). */
+  whenUp(timeoutMs: number): Promise<void>;
+  /** For readiness and metrics: whether the shared state is in use now (down: Redis away, or a call failed or timed out in the last 5 s). */
   status(): { redis: 'up' | 'down'; replicas: number };
   close(): Promise<void>;
 }
@@ -86,6 +92,7 @@ export function createSharedState(options: SharedStateOptions): SharedState {
     link,
     tokenStore: createRedisTokenStore(link, { lockMs: options.tokenTimeoutMs + 1_000 }),
     upstreamGate,
+    sizes: createSharedSizes(link),
     caches: (local) => createSharedCaches(link, local),
     documents: (local) => createSharedDocumentStore(link, local),
     trusted(byHash) {
@@ -93,7 +100,11 @@ export function createSharedState(options: SharedStateOptions): SharedState {
       return sharedTrustedLookup(link);
     },
     bridge: (bus) => void stops.push(bridgeEvents(link, bus, options.logger)),
-    status: () => ({ redis: link.up ? 'up' : 'down', replicas: upstreamGate.replicas }),
+    async whenUp(timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      while (!link.up && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+    status: () => ({ redis: link.healthy ? 'up' : 'down', replicas: upstreamGate.replicas }),
     async close() {
       for (const stop of stops) stop();
       await upstreamGate.close();

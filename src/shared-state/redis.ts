@@ -16,6 +16,11 @@ export interface RedisLink {
   readonly prefix: string;
   /** True while the command connection is ready. */
   readonly up: boolean;
+  /**
+   * True while it is ready and no call has failed or timed out for SLOW_HOLD_MS: a slow Redis is answered from
+   * local state, so the replica is then on its local fallback even though connected.
+   */
+  readonly healthy: boolean;
   /** Runs `op` against Redis within the timeout; on any failure (or while down) returns `fallback()`. */
   attempt<T>(what: string, op: (redis: Redis) => Promise<T>, fallback: () => T | Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -39,6 +44,9 @@ const connectionOptions = (timeoutMs: number) => ({
   lazyConnect: false,
 });
 
+/** How long after a failed or timed-out call the link counts as not healthy (on the local fallback). */
+const SLOW_HOLD_MS = 5_000;
+
 /** Connects (in the background: the gateway serves from local state until Redis is ready). */
 export function createRedisLink(options: RedisLinkOptions): RedisLink {
   const { logger, timeoutMs } = options;
@@ -50,6 +58,7 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
     commandTimeout: undefined,
   });
   let up = false;
+  let failedAt = Number.NEGATIVE_INFINITY;
   // Transitions only: a Redis outage is one warning, not one per request.
   redis.on('ready', () => {
     if (!up) logger.info('redis: connected, using shared state');
@@ -70,6 +79,9 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
     get up() {
       return up && redis.status === 'ready';
     },
+    get healthy() {
+      return up && redis.status === 'ready' && Date.now() - failedAt > SLOW_HOLD_MS;
+    },
     async attempt(what, op, fallback) {
       if (!up || redis.status !== 'ready') return fallback();
       let timer: NodeJS.Timeout | undefined;
@@ -81,6 +93,7 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
           }),
         ]);
       } catch (error) {
+        failedAt = Date.now();
         logger.debug('redis call failed; local state answers', {
           what,
           error: error instanceof Error ? error.message : String(error),

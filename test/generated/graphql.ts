@@ -60,6 +60,14 @@ export type Address = {
   zip?: Maybe<Scalars['String']['output']>;
 };
 
+/** The order of aggregate groups: by `count`, or by `key` (the key values in the order of `by`: ids, days and months as text; groups without a value last). With both, `count` first and `key` breaks ties. Default: keys ascending. */
+export type AggregateGroupOrder = {
+  /** Order by the number of items in the group. */
+  count?: InputMaybe<SortDirection>;
+  /** Order by the key values (default ASC). */
+  key?: InputMaybe<SortDirection>;
+};
+
 /** A booking of a resource (meeting room, desk …). A recurring series is one booking: use `bookingOccurrences` for every instance. Report "Bookings". */
 export type Booking = {
   __typename?: 'Booking';
@@ -135,9 +143,45 @@ export type Booking = {
   visitorIds: Array<Scalars['ID']['output']>;
 };
 
+/** Numbers over every Booking item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type BookingAggregate = {
+  __typename?: 'BookingAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: BookingAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<BookingGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: BookingMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: BookingMinimums;
+  /** Sums of the numeric fields over every matching item. */
+  sum: BookingSums;
+};
+
+
+/** Numbers over every Booking item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type BookingAggregateGroupByArgs = {
+  by: Array<BookingGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
+/** Averages of the numeric fields of Booking items, over the items that have the field; null when none has. */
+export type BookingAverages = {
+  __typename?: 'BookingAverages';
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A page of Booking items. Page with `first` and `after`; every item appears exactly once. */
 export type BookingConnection = {
   __typename?: 'BookingConnection';
+  /** Count, sums, averages and groups of every Booking item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: BookingAggregate;
   /** The items of this page with their cursors. */
   edges: Array<BookingEdge>;
   /** The items of this page, without cursors. */
@@ -190,6 +234,85 @@ export type BookingFee = {
   fee?: Maybe<Fee>;
   /** Value credits (coins) spent, as sent by OfficeRnD. */
   valueCredits?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** One group of Booking items: its keys, how many items it has, and their sums and averages. */
+export type BookingGroup = {
+  __typename?: 'BookingGroup';
+  /** Averages over the group. */
+  avg: BookingAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: BookingGroupKeys;
+  /** Greatest values in the group. */
+  max: BookingMaximums;
+  /** Least values in the group. */
+  min: BookingMinimums;
+  /** Sums over the group. */
+  sum: BookingSums;
+};
+
+/** What Booking items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type BookingGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The member who booked. */
+  | 'MEMBER'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office of the booked resource. */
+  | 'OFFICE'
+  /** The booked resource. */
+  | 'RESOURCE'
+  /** The type of the booked resource (meeting room, desk …), read from the resource. */
+  | 'RESOURCE_TYPE'
+  /** The team the booking is billed to. */
+  | 'TEAM'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of Booking items: the fields named in `by` are set, the others null. */
+export type BookingGroupKeys = {
+  __typename?: 'BookingGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The member who booked. Null when the list is not grouped by it, or for the group of items without one. */
+  member?: Maybe<Member>;
+  /** The id `member` points at; null when not grouped by it, or for items without one. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office of the booked resource. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The id `office` points at; null when not grouped by it, or for items without one. */
+  officeId?: Maybe<Scalars['ID']['output']>;
+  /** The booked resource. Null when the list is not grouped by it, or for the group of items without one. */
+  resource?: Maybe<Resource>;
+  /** The id `resource` points at; null when not grouped by it, or for items without one. */
+  resourceId?: Maybe<Scalars['ID']['output']>;
+  /** The type of the booked resource (meeting room, desk …), read from the resource. Null when the list is not grouped by it, or for the group of items without one. */
+  resourceType?: Maybe<ResourceType>;
+  /** The team the booking is billed to. Null when the list is not grouped by it, or for the group of items without one. */
+  team?: Maybe<Team>;
+  /** The id `team` points at; null when not grouped by it, or for items without one. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Greatest values of the numeric fields of Booking items, over the items that have the field; null when none has. */
+export type BookingMaximums = {
+  __typename?: 'BookingMaximums';
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Booking items, over the items that have the field; null when none has. */
+export type BookingMinimums = {
+  __typename?: 'BookingMinimums';
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  duration?: Maybe<Scalars['Float']['output']>;
 };
 
 /** One occurrence of a booking in a time window: a one-off booking, or one instance of a recurring series. Report "Booking Occurrences". */
@@ -324,6 +447,13 @@ export type BookingSource =
   /** The OfficeRnD API (OfficeRnD value `public-api`). */
   | 'PUBLIC_API';
 
+/** Sums of the numeric fields of Booking items, over the items that have the field; null when none has. */
+export type BookingSums = {
+  __typename?: 'BookingSums';
+  /** Minutes from start to end (of the first occurrence for a recurring series: a series is one booking; all-day bookings count their whole days). */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A payment transaction recorded against an invoice: a card payment, bank transfer, cash receipt or refund. Report "Charges". */
 export type Charge = {
   __typename?: 'Charge';
@@ -361,9 +491,45 @@ export type Charge = {
   status?: Maybe<ChargeStatus>;
 };
 
+/** Numbers over every Charge item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type ChargeAggregate = {
+  __typename?: 'ChargeAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: ChargeAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<ChargeGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: ChargeMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: ChargeMinimums;
+  /** Sums of the numeric fields over every matching item. */
+  sum: ChargeSums;
+};
+
+
+/** Numbers over every Charge item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type ChargeAggregateGroupByArgs = {
+  by: Array<ChargeGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
+/** Averages of the numeric fields of Charge items, over the items that have the field; null when none has. */
+export type ChargeAverages = {
+  __typename?: 'ChargeAverages';
+  /** The amount of money moved. */
+  amount?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A page of Charge items. Page with `first` and `after`; every item appears exactly once. */
 export type ChargeConnection = {
   __typename?: 'ChargeConnection';
+  /** Count, sums, averages and groups of every Charge item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: ChargeAggregate;
   /** The items of this page with their cursors. */
   edges: Array<ChargeEdge>;
   /** The items of this page, without cursors. */
@@ -392,6 +558,53 @@ export type ChargeEdge = {
   node: Charge;
 };
 
+/** One group of Charge items: its keys, how many items it has, and their sums and averages. */
+export type ChargeGroup = {
+  __typename?: 'ChargeGroup';
+  /** Averages over the group. */
+  avg: ChargeAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: ChargeGroupKeys;
+  /** Greatest values in the group. */
+  max: ChargeMaximums;
+  /** Least values in the group. */
+  min: ChargeMinimums;
+  /** Sums over the group. */
+  sum: ChargeSums;
+};
+
+/** What Charge items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type ChargeGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office of the charge. */
+  | 'OFFICE'
+  /** The status of the charge. */
+  | 'STATUS'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of Charge items: the fields named in `by` are set, the others null. */
+export type ChargeGroupKeys = {
+  __typename?: 'ChargeGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office of the charge. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The id `office` points at; null when not grouped by it, or for items without one. */
+  officeId?: Maybe<Scalars['ID']['output']>;
+  /** The status of the charge. Null when the list is not grouped by it, or for the group of items without one. */
+  status?: Maybe<ChargeStatus>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
+};
+
 /** How a charge relates to the card or bank payment gateway that processed it (wire `integration`). */
 export type ChargeIntegration = {
   __typename?: 'ChargeIntegration';
@@ -399,6 +612,20 @@ export type ChargeIntegration = {
   providerChargeId?: Maybe<Scalars['String']['output']>;
   /** The gateway's error message when the transaction failed. */
   providerError?: Maybe<Scalars['String']['output']>;
+};
+
+/** Greatest values of the numeric fields of Charge items, over the items that have the field; null when none has. */
+export type ChargeMaximums = {
+  __typename?: 'ChargeMaximums';
+  /** The amount of money moved. */
+  amount?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Charge items, over the items that have the field; null when none has. */
+export type ChargeMinimums = {
+  __typename?: 'ChargeMinimums';
+  /** The amount of money moved. */
+  amount?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Outcome of a payment transaction (§6.3). */
@@ -413,6 +640,13 @@ export type ChargeStatus =
   | 'REFUND'
   /** The money was received (OfficeRnD value `success`). */
   | 'SUCCESS';
+
+/** Sums of the numeric fields of Charge items, over the items that have the field; null when none has. */
+export type ChargeSums = {
+  __typename?: 'ChargeSums';
+  /** The amount of money moved. */
+  amount?: Maybe<Scalars['Float']['output']>;
+};
 
 /** A visit of a member to an office, from check-in to check-out. Report "Checkins". */
 export type Checkin = {
@@ -447,9 +681,45 @@ export type Checkin = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
+/** Numbers over every Checkin item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type CheckinAggregate = {
+  __typename?: 'CheckinAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: CheckinAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<CheckinGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: CheckinMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: CheckinMinimums;
+  /** Sums of the numeric fields over every matching item. */
+  sum: CheckinSums;
+};
+
+
+/** Numbers over every Checkin item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type CheckinAggregateGroupByArgs = {
+  by: Array<CheckinGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
+/** Averages of the numeric fields of Checkin items, over the items that have the field; null when none has. */
+export type CheckinAverages = {
+  __typename?: 'CheckinAverages';
+  /** Minutes from check-in to check-out; check-ins still open have none. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A page of Checkin items. Page with `first` and `after`; every item appears exactly once. */
 export type CheckinConnection = {
   __typename?: 'CheckinConnection';
+  /** Count, sums, averages and groups of every Checkin item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: CheckinAggregate;
   /** The items of this page with their cursors. */
   edges: Array<CheckinEdge>;
   /** The items of this page, without cursors. */
@@ -478,6 +748,79 @@ export type CheckinEdge = {
   node: Checkin;
 };
 
+/** One group of Checkin items: its keys, how many items it has, and their sums and averages. */
+export type CheckinGroup = {
+  __typename?: 'CheckinGroup';
+  /** Averages over the group. */
+  avg: CheckinAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: CheckinGroupKeys;
+  /** Greatest values in the group. */
+  max: CheckinMaximums;
+  /** Least values in the group. */
+  min: CheckinMinimums;
+  /** Sums over the group. */
+  sum: CheckinSums;
+};
+
+/** What Checkin items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type CheckinGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The member who checked in. */
+  | 'MEMBER'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office checked in to. */
+  | 'OFFICE'
+  /** The type of resource used (its resource-type key, §7). */
+  | 'RESOURCE_TYPE'
+  /** The member's team at check-in. */
+  | 'TEAM'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of Checkin items: the fields named in `by` are set, the others null. */
+export type CheckinGroupKeys = {
+  __typename?: 'CheckinGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The member who checked in. Null when the list is not grouped by it, or for the group of items without one. */
+  member?: Maybe<Member>;
+  /** The id `member` points at; null when not grouped by it, or for items without one. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office checked in to. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The id `office` points at; null when not grouped by it, or for items without one. */
+  officeId?: Maybe<Scalars['ID']['output']>;
+  /** The type of resource used (its resource-type key, §7). Null when the list is not grouped by it, or for the group of items without one. */
+  resourceType?: Maybe<ResourceType>;
+  /** The member's team at check-in. Null when the list is not grouped by it, or for the group of items without one. */
+  team?: Maybe<Team>;
+  /** The id `team` points at; null when not grouped by it, or for items without one. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Greatest values of the numeric fields of Checkin items, over the items that have the field; null when none has. */
+export type CheckinMaximums = {
+  __typename?: 'CheckinMaximums';
+  /** Minutes from check-in to check-out; check-ins still open have none. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Checkin items, over the items that have the field; null when none has. */
+export type CheckinMinimums = {
+  __typename?: 'CheckinMinimums';
+  /** Minutes from check-in to check-out; check-ins still open have none. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
+
 /** One sort key of a list of Checkin items. */
 export type CheckinOrder = {
   /** ASC (default) or DESC. */
@@ -494,6 +837,13 @@ export type CheckinSortField =
   | 'END'
   /** When the check-in started. */
   | 'START';
+
+/** Sums of the numeric fields of Checkin items, over the items that have the field; null when none has. */
+export type CheckinSums = {
+  __typename?: 'CheckinSums';
+  /** Minutes from check-in to check-out; check-ins still open have none. */
+  duration?: Maybe<Scalars['Float']['output']>;
+};
 
 /** A membership agreement: what a member or team agreed to pay for which plans and resources. Report "Contracts". */
 export type Contract = {
@@ -905,9 +1255,49 @@ export type Fee = {
   valueCredits?: Maybe<Scalars['JSON']['output']>;
 };
 
+/** Numbers over every Fee item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type FeeAggregate = {
+  __typename?: 'FeeAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: FeeAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<FeeGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: FeeMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: FeeMinimums;
+  /** Sums of the numeric fields over every matching item. */
+  sum: FeeSums;
+};
+
+
+/** Numbers over every Fee item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type FeeAggregateGroupByArgs = {
+  by: Array<FeeGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
+/** Averages of the numeric fields of Fee items, over the items that have the field; null when none has. */
+export type FeeAverages = {
+  __typename?: 'FeeAverages';
+  /** The unit price after discount. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The unit price before discount. */
+  price?: Maybe<Scalars['Float']['output']>;
+  /** The units charged. */
+  quantity?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A page of Fee items. Page with `first` and `after`; every item appears exactly once. */
 export type FeeConnection = {
   __typename?: 'FeeConnection';
+  /** Count, sums, averages and groups of every Fee item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: FeeAggregate;
   /** The items of this page with their cursors. */
   edges: Array<FeeEdge>;
   /** The items of this page, without cursors. */
@@ -934,6 +1324,93 @@ export type FeeEdge = {
   cursor: Scalars['String']['output'];
   /** The Fee. */
   node: Fee;
+};
+
+/** One group of Fee items: its keys, how many items it has, and their sums and averages. */
+export type FeeGroup = {
+  __typename?: 'FeeGroup';
+  /** Averages over the group. */
+  avg: FeeAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: FeeGroupKeys;
+  /** Greatest values in the group. */
+  max: FeeMaximums;
+  /** Least values in the group. */
+  min: FeeMinimums;
+  /** Sums over the group. */
+  sum: FeeSums;
+};
+
+/** What Fee items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type FeeGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The member charged. */
+  | 'MEMBER'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office of the fee. */
+  | 'OFFICE'
+  /** The plan the fee was created from (`plan` is null for a resource rate: `planId` names it). */
+  | 'PLAN'
+  /** The approval state of the fee. */
+  | 'STATUS'
+  /** The team charged. */
+  | 'TEAM'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of Fee items: the fields named in `by` are set, the others null. */
+export type FeeGroupKeys = {
+  __typename?: 'FeeGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The member charged. Null when the list is not grouped by it, or for the group of items without one. */
+  member?: Maybe<Member>;
+  /** The id `member` points at; null when not grouped by it, or for items without one. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office of the fee. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The id `office` points at; null when not grouped by it, or for items without one. */
+  officeId?: Maybe<Scalars['ID']['output']>;
+  /** The plan the fee was created from (`plan` is null for a resource rate: `planId` names it). Null when the list is not grouped by it, or for the group of items without one. */
+  plan?: Maybe<Plan>;
+  /** The id `plan` points at; null when not grouped by it, or for items without one. */
+  planId?: Maybe<Scalars['ID']['output']>;
+  /** The approval state of the fee. Null when the list is not grouped by it, or for the group of items without one. */
+  status?: Maybe<FeeStatus>;
+  /** The team charged. Null when the list is not grouped by it, or for the group of items without one. */
+  team?: Maybe<Team>;
+  /** The id `team` points at; null when not grouped by it, or for items without one. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Greatest values of the numeric fields of Fee items, over the items that have the field; null when none has. */
+export type FeeMaximums = {
+  __typename?: 'FeeMaximums';
+  /** The unit price after discount. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The unit price before discount. */
+  price?: Maybe<Scalars['Float']['output']>;
+  /** The units charged. */
+  quantity?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Fee items, over the items that have the field; null when none has. */
+export type FeeMinimums = {
+  __typename?: 'FeeMinimums';
+  /** The unit price after discount. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The unit price before discount. */
+  price?: Maybe<Scalars['Float']['output']>;
+  /** The units charged. */
+  quantity?: Maybe<Scalars['Float']['output']>;
 };
 
 /** One sort key of a list of Fee items. */
@@ -967,6 +1444,17 @@ export type FeeStatus =
   | 'AWAITING_APPROVAL'
   /** A value OfficeRnD sent that this gateway does not know yet. */
   | 'OTHER';
+
+/** Sums of the numeric fields of Fee items, over the items that have the field; null when none has. */
+export type FeeSums = {
+  __typename?: 'FeeSums';
+  /** The unit price after discount. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The unit price before discount. */
+  price?: Maybe<Scalars['Float']['output']>;
+  /** The units charged. */
+  quantity?: Maybe<Scalars['Float']['output']>;
+};
 
 /** A floor of an office, with its floor plan. Report "Floors". */
 export type Floor = {
@@ -1353,6 +1841,44 @@ export type Membership = {
   type?: Maybe<MembershipType>;
 };
 
+/** Numbers over every Membership item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type MembershipAggregate = {
+  __typename?: 'MembershipAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: MembershipAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<MembershipGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: MembershipMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: MembershipMinimums;
+  /** Sums of the numeric fields over every matching item. */
+  sum: MembershipSums;
+};
+
+
+/** Numbers over every Membership item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type MembershipAggregateGroupByArgs = {
+  by: Array<MembershipGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
+/** Averages of the numeric fields of Membership items, over the items that have the field; null when none has. */
+export type MembershipAverages = {
+  __typename?: 'MembershipAverages';
+  /** The deposit held. */
+  deposit?: Maybe<Scalars['Float']['output']>;
+  /** The price per interval after discounts. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The list price per interval. */
+  price?: Maybe<Scalars['Float']['output']>;
+};
+
 /** The live state of a membership, derived by OfficeRnD from its dates and approval (§6.11; use this for "is it running now"). */
 export type MembershipCalculatedStatus =
   /** Running now (OfficeRnD value `active`). */
@@ -1369,6 +1895,8 @@ export type MembershipCalculatedStatus =
 /** A page of Membership items. Page with `first` and `after`; every item appears exactly once. */
 export type MembershipConnection = {
   __typename?: 'MembershipConnection';
+  /** Count, sums, averages and groups of every Membership item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: MembershipAggregate;
   /** The items of this page with their cursors. */
   edges: Array<MembershipEdge>;
   /** The items of this page, without cursors. */
@@ -1399,6 +1927,71 @@ export type MembershipEdge = {
   node: Membership;
 };
 
+/** One group of Membership items: its keys, how many items it has, and their sums and averages. */
+export type MembershipGroup = {
+  __typename?: 'MembershipGroup';
+  /** Averages over the group. */
+  avg: MembershipAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: MembershipGroupKeys;
+  /** Greatest values in the group. */
+  max: MembershipMaximums;
+  /** Least values in the group. */
+  min: MembershipMinimums;
+  /** Sums over the group. */
+  sum: MembershipSums;
+};
+
+/** What Membership items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type MembershipGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The member of the membership. */
+  | 'MEMBER'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office of the membership. */
+  | 'OFFICE'
+  /** The membership plan. */
+  | 'PLAN'
+  /** The approval status. */
+  | 'STATUS'
+  /** The team of the membership. */
+  | 'TEAM'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of Membership items: the fields named in `by` are set, the others null. */
+export type MembershipGroupKeys = {
+  __typename?: 'MembershipGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The member of the membership. Null when the list is not grouped by it, or for the group of items without one. */
+  member?: Maybe<Member>;
+  /** The id `member` points at; null when not grouped by it, or for items without one. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office of the membership. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The id `office` points at; null when not grouped by it, or for items without one. */
+  officeId?: Maybe<Scalars['ID']['output']>;
+  /** The membership plan. Null when the list is not grouped by it, or for the group of items without one. */
+  plan?: Maybe<Plan>;
+  /** The id `plan` points at; null when not grouped by it, or for items without one. */
+  planId?: Maybe<Scalars['ID']['output']>;
+  /** The approval status. Null when the list is not grouped by it, or for the group of items without one. */
+  status?: Maybe<MembershipStatus>;
+  /** The team of the membership. Null when the list is not grouped by it, or for the group of items without one. */
+  team?: Maybe<Team>;
+  /** The id `team` points at; null when not grouped by it, or for items without one. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
+};
+
 /** The billing period a membership price is for (§6.11). */
 export type MembershipInterval =
   /** Per day (OfficeRnD value `day`). */
@@ -1411,6 +2004,28 @@ export type MembershipInterval =
   | 'ONCE'
   /** A value OfficeRnD sent that this gateway does not know yet. */
   | 'OTHER';
+
+/** Greatest values of the numeric fields of Membership items, over the items that have the field; null when none has. */
+export type MembershipMaximums = {
+  __typename?: 'MembershipMaximums';
+  /** The deposit held. */
+  deposit?: Maybe<Scalars['Float']['output']>;
+  /** The price per interval after discounts. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The list price per interval. */
+  price?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Membership items, over the items that have the field; null when none has. */
+export type MembershipMinimums = {
+  __typename?: 'MembershipMinimums';
+  /** The deposit held. */
+  deposit?: Maybe<Scalars['Float']['output']>;
+  /** The price per interval after discounts. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The list price per interval. */
+  price?: Maybe<Scalars['Float']['output']>;
+};
 
 /** A scheduled move of a membership to another resource (v1 `move`). */
 export type MembershipMove = {
@@ -1458,6 +2073,17 @@ export type MembershipStatus =
   | 'NOT_APPROVED'
   /** A value OfficeRnD sent that this gateway does not know yet. */
   | 'OTHER';
+
+/** Sums of the numeric fields of Membership items, over the items that have the field; null when none has. */
+export type MembershipSums = {
+  __typename?: 'MembershipSums';
+  /** The deposit held. */
+  deposit?: Maybe<Scalars['Float']['output']>;
+  /** The price per interval after discounts. */
+  discountedPrice?: Maybe<Scalars['Float']['output']>;
+  /** The list price per interval. */
+  price?: Maybe<Scalars['Float']['output']>;
+};
 
 /** How long a membership runs (§6.11). */
 export type MembershipType =
@@ -1783,6 +2409,33 @@ export type PaymentChargesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Numbers over every Payment item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type PaymentAggregate = {
+  __typename?: 'PaymentAggregate';
+  /** Averages of the numeric fields over every matching item. */
+  avg: PaymentAverages;
+  /** How many items match (equals the list's `totalCount`). */
+  count: Scalars['Int']['output'];
+  /** The matching items grouped by the keys in `by`: one group per combination of key values that occurs (items without a value form their own group, key null). Time buckets (DAY, WEEK, MONTH) read the list's `dateField` (its default without one) in `timeZone`. */
+  groupBy: Array<PaymentGroup>;
+  /** Greatest values of the numeric fields over every matching item. */
+  max: PaymentMaximums;
+  /** Least values of the numeric fields over every matching item. */
+  min: PaymentMinimums;
+  /** Sums of the numeric fields over every matching item. */
+  sum: PaymentSums;
+};
+
+
+/** Numbers over every Payment item the list matches (its filters and dates, whatever `first`/`after`), worked out by the gateway from one read of the match set per request (shared with `totalCount`, `orderBy` and `nodes`); past the scan cap it is a RESULT_TOO_LARGE error, never a partial answer. */
+export type PaymentAggregateGroupByArgs = {
+  by: Array<PaymentGroupBy>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AggregateGroupOrder>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  weekStartsOn?: InputMaybe<Weekday>;
+};
+
 /** Part of a credit note or overpayment applied to another document (usually an invoice it settles). */
 export type PaymentAllocation = {
   __typename?: 'PaymentAllocation';
@@ -1800,9 +2453,26 @@ export type PaymentAllocation = {
   target?: Maybe<Payment>;
 };
 
+/** Averages of the numeric fields of Payment items, over the items that have the field; null when none has. */
+export type PaymentAverages = {
+  __typename?: 'PaymentAverages';
+  /** The amount, as OfficeRnD sends it (wire `amount`). */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How much has been paid. */
+  paidAmount?: Maybe<Scalars['Float']['output']>;
+  /** How much is still to be paid. */
+  payableAmount?: Maybe<Scalars['Float']['output']>;
+  /** The sum of the lines after discount, before tax. */
+  subtotal?: Maybe<Scalars['Float']['output']>;
+  /** The total, tax included. */
+  totalAmount?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A page of Payment items. Page with `first` and `after`; every item appears exactly once. */
 export type PaymentConnection = {
   __typename?: 'PaymentConnection';
+  /** Count, sums, averages and groups of every Payment item this list matches (its filters and dates, whatever `first`/`after`): read once per request with `totalCount` (same cost and scan cap). */
+  aggregate: PaymentAggregate;
   /** The items of this page with their cursors. */
   edges: Array<PaymentEdge>;
   /** The items of this page, without cursors. */
@@ -1844,6 +2514,69 @@ export type PaymentEdge = {
   cursor: Scalars['String']['output'];
   /** The Payment. */
   node: Payment;
+};
+
+/** One group of Payment items: its keys, how many items it has, and their sums and averages. */
+export type PaymentGroup = {
+  __typename?: 'PaymentGroup';
+  /** Averages over the group. */
+  avg: PaymentAverages;
+  /** How many items the group has. */
+  count: Scalars['Int']['output'];
+  /** The key values of the group. */
+  keys: PaymentGroupKeys;
+  /** Greatest values in the group. */
+  max: PaymentMaximums;
+  /** Least values in the group. */
+  min: PaymentMinimums;
+  /** Sums over the group. */
+  sum: PaymentSums;
+};
+
+/** What Payment items can be grouped by in `aggregate.groupBy` (the exports' `groupBy` takes the same, in lower case). */
+export type PaymentGroupBy =
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. */
+  | 'DAY'
+  /** The kind of document (invoice, credit note …). */
+  | 'DOCUMENT_TYPE'
+  /** The member billed. */
+  | 'MEMBER'
+  /** The calendar month of the list's date field, as YYYY-MM. */
+  | 'MONTH'
+  /** The office the document was issued by. */
+  | 'OFFICE'
+  /** The status of the document. */
+  | 'STATUS'
+  /** The team billed. */
+  | 'TEAM'
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). */
+  | 'WEEK';
+
+/** The key values of one group of Payment items: the fields named in `by` are set, the others null. */
+export type PaymentGroupKeys = {
+  __typename?: 'PaymentGroupKeys';
+  /** The local day of the list's date field (`dateField`), as YYYY-MM-DD. Null when the list is not grouped by it, or for the group of items without one. */
+  day?: Maybe<Scalars['Date']['output']>;
+  /** The kind of document (invoice, credit note …). Null when the list is not grouped by it, or for the group of items without one. */
+  documentType?: Maybe<PaymentDocumentType>;
+  /** The member billed. Null when the list is not grouped by it, or for the group of items without one. */
+  member?: Maybe<Member>;
+  /** The id `member` points at; null when not grouped by it, or for items without one. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The calendar month of the list's date field, as YYYY-MM. Null when the list is not grouped by it, or for the group of items without one. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The office the document was issued by. Null when the list is not grouped by it, or for the group of items without one. */
+  office?: Maybe<Office>;
+  /** The id `office` points at; null when not grouped by it, or for items without one. */
+  officeId?: Maybe<Scalars['ID']['output']>;
+  /** The status of the document. Null when the list is not grouped by it, or for the group of items without one. */
+  status?: Maybe<PaymentStatus>;
+  /** The team billed. Null when the list is not grouped by it, or for the group of items without one. */
+  team?: Maybe<Team>;
+  /** The id `team` points at; null when not grouped by it, or for items without one. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+  /** The week of the list's date field, named by its first day (YYYY-MM-DD; weeks start on `weekStartsOn`). Null when the list is not grouped by it, or for the group of items without one. */
+  week?: Maybe<Scalars['Date']['output']>;
 };
 
 /** One line of an invoice or credit note: what was billed, for which period, at what price and tax. */
@@ -1899,6 +2632,36 @@ export type PaymentLine = {
   unitPrice?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Greatest values of the numeric fields of Payment items, over the items that have the field; null when none has. */
+export type PaymentMaximums = {
+  __typename?: 'PaymentMaximums';
+  /** The amount, as OfficeRnD sends it (wire `amount`). */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How much has been paid. */
+  paidAmount?: Maybe<Scalars['Float']['output']>;
+  /** How much is still to be paid. */
+  payableAmount?: Maybe<Scalars['Float']['output']>;
+  /** The sum of the lines after discount, before tax. */
+  subtotal?: Maybe<Scalars['Float']['output']>;
+  /** The total, tax included. */
+  totalAmount?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Least values of the numeric fields of Payment items, over the items that have the field; null when none has. */
+export type PaymentMinimums = {
+  __typename?: 'PaymentMinimums';
+  /** The amount, as OfficeRnD sends it (wire `amount`). */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How much has been paid. */
+  paidAmount?: Maybe<Scalars['Float']['output']>;
+  /** How much is still to be paid. */
+  payableAmount?: Maybe<Scalars['Float']['output']>;
+  /** The sum of the lines after discount, before tax. */
+  subtotal?: Maybe<Scalars['Float']['output']>;
+  /** The total, tax included. */
+  totalAmount?: Maybe<Scalars['Float']['output']>;
+};
+
 /** One sort key of a list of Payment items. */
 export type PaymentOrder = {
   /** ASC (default) or DESC. */
@@ -1946,6 +2709,21 @@ export type PaymentStatus =
   | 'REFUNDED'
   /** Cancelled; it no longer counts (OfficeRnD value `voided`). */
   | 'VOIDED';
+
+/** Sums of the numeric fields of Payment items, over the items that have the field; null when none has. */
+export type PaymentSums = {
+  __typename?: 'PaymentSums';
+  /** The amount, as OfficeRnD sends it (wire `amount`). */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How much has been paid. */
+  paidAmount?: Maybe<Scalars['Float']['output']>;
+  /** How much is still to be paid. */
+  payableAmount?: Maybe<Scalars['Float']['output']>;
+  /** The sum of the lines after discount, before tax. */
+  subtotal?: Maybe<Scalars['Float']['output']>;
+  /** The total, tax included. */
+  totalAmount?: Maybe<Scalars['Float']['output']>;
+};
 
 /** The tax of a document summed per tax rate (wire `vatAmounts[]`). */
 export type PaymentVatAmount = {
@@ -3479,6 +4257,23 @@ export type Weekday =
   /** Wednesday. */
   | 'WEDNESDAY';
 
+export type BookingsPerOfficeDayQueryVariables = Exact<{
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BookingsPerOfficeDayQuery = { __typename?: 'Query', bookings?: { __typename?: 'BookingConnection', aggregate: { __typename?: 'BookingAggregate', count: number, sum: { __typename?: 'BookingSums', duration?: number | null }, groupBy: Array<{ __typename?: 'BookingGroup', count: number, keys: { __typename?: 'BookingGroupKeys', day?: string | null, office?: { __typename?: 'Office', id: string, name?: string | null } | null }, sum: { __typename?: 'BookingSums', duration?: number | null } }> } } | null };
+
+export type MembershipsByPlanQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MembershipsByPlanQuery = { __typename?: 'Query', memberships?: { __typename?: 'MembershipConnection', totalCount: number, aggregate: { __typename?: 'MembershipAggregate', groupBy: Array<{ __typename?: 'MembershipGroup', count: number, keys: { __typename?: 'MembershipGroupKeys', plan?: { __typename?: 'Plan', name?: string | null } | null }, sum: { __typename?: 'MembershipSums', price?: number | null }, avg: { __typename?: 'MembershipAverages', price?: number | null } }> } } | null };
+
+export type RevenueByMonthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevenueByMonthQuery = { __typename?: 'Query', payments?: { __typename?: 'PaymentConnection', aggregate: { __typename?: 'PaymentAggregate', count: number, sum: { __typename?: 'PaymentSums', totalAmount?: number | null, paidAmount?: number | null }, byMonth: Array<{ __typename?: 'PaymentGroup', count: number, keys: { __typename?: 'PaymentGroupKeys', month?: string | null, status?: PaymentStatus | null }, sum: { __typename?: 'PaymentSums', totalAmount?: number | null } }>, topTeams: Array<{ __typename?: 'PaymentGroup', count: number, keys: { __typename?: 'PaymentGroupKeys', team?: { __typename?: 'Team', name?: string | null } | null }, sum: { __typename?: 'PaymentSums', totalAmount?: number | null } }> } } | null };
+
 export type DashboardQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
@@ -3502,6 +4297,9 @@ export type TeamOverviewQueryVariables = Exact<{
 export type TeamOverviewQuery = { __typename?: 'Query', team?: { __typename?: 'Team', name?: string | null, office?: { __typename?: 'Office', name?: string | null } | null, members?: { __typename?: 'MemberConnection', nodes: Array<{ __typename?: 'Member', name?: string | null, email?: string | null, memberships?: { __typename?: 'MembershipConnection', nodes: Array<{ __typename?: 'Membership', name?: string | null, startDate?: string | null, endDate?: string | null, plan?: { __typename?: 'Plan', name?: string | null, price?: number | null } | null }> } | null }> } | null } | null };
 
 
+export const BookingsPerOfficeDayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BookingsPerOfficeDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"Europe/London","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dates"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"period"},"value":{"kind":"EnumValue","value":"LAST_MONTH"}},{"kind":"ObjectField","name":{"kind":"Name","value":"timeZone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aggregate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"groupBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OFFICE"},{"kind":"EnumValue","value":"DAY"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"day"}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BookingsPerOfficeDayQuery, BookingsPerOfficeDayQueryVariables>;
+export const MembershipsByPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MembershipsByPlan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"aggregate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PLAN"}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"count"},"value":{"kind":"EnumValue","value":"DESC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"price"}}]}},{"kind":"Field","name":{"kind":"Name","value":"avg"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MembershipsByPlanQuery, MembershipsByPlanQueryVariables>;
+export const RevenueByMonthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RevenueByMonth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dates"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"period"},"value":{"kind":"EnumValue","value":"YEAR_TO_DATE"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aggregate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAmount"}},{"kind":"Field","name":{"kind":"Name","value":"paidAmount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byMonth"},"name":{"kind":"Name","value":"groupBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"MONTH"},{"kind":"EnumValue","value":"STATUS"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAmount"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"topTeams"},"name":{"kind":"Name","value":"groupBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"TEAM"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"count"},"value":{"kind":"EnumValue","value":"DESC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAmount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RevenueByMonthQuery, RevenueByMonthQueryVariables>;
 export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"isCancelled"}},{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"floor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
 export const InvoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"documentType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","alias":{"kind":"Name","value":"issueDate"},"name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<InvoicesQuery, InvoicesQueryVariables>;
 export const TeamOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"office"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamOverviewQuery, TeamOverviewQueryVariables>;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +72,8 @@ describe.skipIf(!present && !process.env.CI)('GraphiQL in a browser without inte
       await page.goto(`${origin}/graphql`, { waitUntil: 'load' });
       await page.locator('.graphiql-execute-button').waitFor({ timeout: 60_000 });
       const tabs = await page.locator('.graphiql-tab').allTextContents();
-      expect(tabs.length).toBe(4);
+      // The intro tab, then one per example (examples/*.graphql).
+      expect(tabs.length).toBe(1 + readdirSync('examples').filter((f) => f.endsWith('.graphql')).length);
       expect(tabs.join(' ')).toMatch(/Dashboard/);
 
       // Where the key goes: the first tab says it, and the headers editor holds the header to complete.

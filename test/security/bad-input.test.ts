@@ -40,8 +40,10 @@ const nested = (depth: number): string =>
   `{ members(first: 1) { nodes { ${'team { office { '.repeat(depth)}id${' } }'.repeat(depth)} } } }`;
 const aliases = (n: number): string =>
   `{ ${Array.from({ length: n }, (_, i) => `o${i}: offices(first: 1) { nodes { id } }`).join(' ')} }`;
+// One credit-stats call per team and month (§6.6): no plan makes it cheaper, whatever the collections' sizes. (Nested
+// lists of links are not amplifications once sizes are known: the loaders walk each collection once.)
 const AMPLIFIED =
-  '{ bookings(first: 1000) { nodes { member { bookings(first: 1000) { nodes { member { name } } } } } } }';
+  '{ teams(first: 1000) { nodes { creditAccounts(dates: { fromDaysBack: 700, toDaysBack: 0 }) { month } } } }';
 const MEGABYTE_QUERY = `{ offices { nodes { id } } } # ${'x'.repeat(1_048_576)}`;
 
 /** The GraphQL endpoint's bad input. */
@@ -106,7 +108,7 @@ const GRAPHQL_CASES: BadInputCase[] = [
   gql('amplification (cost)', AMPLIFIED, 400, 'QUERY_TOO_COSTLY'),
   gql(
     'amplification through variables',
-    'query($n: Int) { bookings(first: $n) { nodes { member { bookings(first: $n) { nodes { id } } } } } }',
+    'query($n: Int) { teams(first: $n) { nodes { creditAccounts(month: "2026-10") { month } } } }',
     400,
     'QUERY_TOO_COSTLY',
     { n: 1000 },

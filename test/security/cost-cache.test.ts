@@ -12,35 +12,36 @@ describe('cost limit over repeated documents', () => {
   it('costs two documents apart, however often each is sent', async () => {
     const stack = createSecureStack({ env: { MAX_COST: '100' } });
     const cheap = '{ members(first: 10) { nodes { id } } }';
-    const costly = '{ members(first: 200) { nodes { id team { name } } } }';
+    const costly = '{ teams(first: 200) { nodes { id creditAccounts(month: "2026-10") { month } } } }';
     for (let round = 0; round < 2; round += 1) {
       expect(refused(await stack.query(cheap))).toBe(false);
       const answer = await stack.query(costly);
       expect(refused(answer)).toBe(true);
-      // 200 team lookups, size unknown: a GET each and a probe of at most 100 pages (loaders/index.ts).
-      expect(costOf(answer)).toBe(2 + 200 + 100);
+      // 2 pages of teams, then one credit-stats call per team (§6.6): no size read, so the cost is remembered.
+      expect(costOf(answer)).toBe(2 + 200);
     }
   });
 
   it('costs a document with a variable `first` for the variables of each request', async () => {
     const stack = createSecureStack({ env: { MAX_COST: '100' } });
-    const query = 'query($n: Int = 10) { members(first: $n) { nodes { id team { name } } } }';
+    const query =
+      'query($n: Int = 10) { teams(first: $n) { nodes { id creditAccounts(month: "2026-10") { month } } } }';
     const small = await stack.query(query, { n: 5 });
     expect(refused(small)).toBe(false);
-    expect((small.data as { members: { nodes: unknown[] } }).members.nodes).toHaveLength(5);
+    expect((small.data as { teams: { nodes: unknown[] } }).teams.nodes).toHaveLength(5);
     const large = await stack.query(query, { n: 200 });
-    expect(costOf(large)).toBe(2 + 200 + 100);
+    expect(costOf(large)).toBe(2 + 200);
     // The default (10: 1 + 10) and a small value again, after a refusal of the same text.
     expect(refused(await stack.query(query))).toBe(false);
     expect(refused(await stack.query(query, { n: 5 }))).toBe(false);
-    expect(costOf(await stack.query(query, { n: 100 }))).toBe(1 + 100 + 50);
+    expect(costOf(await stack.query(query, { n: 100 }))).toBe(1 + 100);
   });
 
   it('costs each operation of one document on its own', async () => {
     const stack = createSecureStack({ env: { MAX_COST: '100' } });
     const query = `
       query Cheap { members(first: 10) { nodes { id } } }
-      query Costly { members(first: 200) { nodes { id team { name } } } }`;
+      query Costly { teams(first: 200) { nodes { id creditAccounts(month: "2026-10") { month } } } }`;
     for (const order of [
       ['Cheap', 'Costly'],
       ['Costly', 'Cheap'],

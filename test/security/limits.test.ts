@@ -5,6 +5,8 @@ import { DEFAULT_FIRST, MAX_FIRST, scanPagesFor } from '../../src/core/limits.ts
 import { MAX_CREDIT_MONTHS } from '../../src/core/limits.ts';
 import { schema } from '../../src/schema/index.ts';
 import { createApiKeyCheck, queryCost } from '../../src/security/index.ts';
+import { loadConfig } from '../../src/config.ts';
+import { testDataset } from '../helpers.ts';
 import { createSecureStack } from './stack.ts';
 
 // Protecting the gateway: cost, depth and alias limits, introspection, CORS, API keys and the body limit, each
@@ -97,9 +99,16 @@ describe('query cost', () => {
     );
   });
 
-  it.each(EXAMPLES)('lets the README example %s through with the default limits', (_file, document) => {
-    expect(cost(document)).toBeLessThanOrEqual(5_000);
-  });
+  it.each(EXAMPLES)(
+    'lets the README example %s through with the default limits once sizes are learnt',
+    (_file, document) => {
+      const dataset = testDataset().collections as unknown as Record<string, readonly unknown[]>;
+      const sizeOf = (collection: string) => dataset[collection]?.length ?? 0;
+      expect(queryCost(schema, parse(document), undefined, {}, { ...MODEL, sizeOf })).toBeLessThanOrEqual(
+        loadConfig({}).security.maxCost,
+      );
+    },
+  );
 
   it('runs the dashboard example (200 bookings with five links) under the default limits', async () => {
     const stack = createSecureStack();
@@ -111,16 +120,17 @@ describe('query cost', () => {
 
   it('rejects an amplification attack before any upstream call, naming cost and limit', async () => {
     const stack = createSecureStack();
+    // One credit-stats call per team and month (§6.6): no plan makes it cheaper, whatever the sizes.
     const answer = await stack.query(
-      '{ members(first: 1000) { nodes { bookings(first: 1000) { nodes { member { name } } } } } }',
+      '{ teams(first: 1000) { nodes { creditAccounts(dates: { fromDaysBack: 700, toDaysBack: 0 }) { month } } } }',
     );
     expect(answer.errors?.[0]?.extensions).toMatchObject({
       code: 'QUERY_TOO_COSTLY',
-      limit: 5_000,
+      cost: 10 + 1000 * MAX_CREDIT_MONTHS,
+      limit: 300,
       setting: 'MAX_COST',
     });
-    expect(answer.errors?.[0]?.extensions?.cost).toBeGreaterThan(1_000_000);
-    expect(answer.errors?.[0]?.message).toMatch(/exceeds the limit of 5000 \(MAX_COST\)/);
+    expect(answer.errors?.[0]?.message).toMatch(/exceeds the limit of 300 \(MAX_COST\)/);
     expect(answer.data).toBeUndefined();
     expect(stack.simulator.log.count()).toBe(0);
   });
@@ -129,12 +139,16 @@ describe('query cost', () => {
     const stack = createSecureStack({ env: { MAX_COST: '100' } });
     const answer = await stack.query('{ bookings(first: 200) { nodes { id } } }');
     expect(answer.errors).toBeUndefined();
-    const refused = await stack.query('{ bookings(first: 200) { nodes { member { name } } } }');
-    expect(refused.errors?.[0]?.extensions).toMatchObject({
-      code: 'QUERY_TOO_COSTLY',
-      cost: 2 + 200 + 100,
-      limit: 100,
-    });
+    const refused = await stack.query('{ teams(first: 200) { nodes { creditAccounts(month: "2026-10") { month } } } }');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: 2 + 200, limit: 100 });
+  });
+
+  it('defaults MAX_COST to the calls the budget can start within one request deadline', () => {
+    expect(loadConfig({}).security.maxCost).toBe(300);
+    expect(loadConfig({ UPSTREAM_MAX_REQUESTS_PER_MINUTE: '120', REQUEST_BUDGET_MS: '30000' }).security.maxCost).toBe(
+      60,
+    );
+    expect(loadConfig({ MAX_COST: '900' }).security.maxCost).toBe(900);
   });
 });
 

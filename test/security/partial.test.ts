@@ -101,7 +101,9 @@ describe('partial results', () => {
   it('a failed walk that was only an optimisation falls back to single GETs: every link still resolves', async () => {
     // Listing members fails; fetching one member by id works. 200 bookings reference many members, so the loaders
     // first try a bounded walk of the members, which fails.
+    // MAX_COST above the cost with the members' size unknown: their size cannot be learnt (the list fails).
     const stack = createSecureStack({
+      env: { MAX_COST: '5000' },
       client: { retry: { attempts: 1 } },
       wrapFetch: (inner) =>
         failWhen(
@@ -254,7 +256,9 @@ describe('caller disconnect', () => {
     let calls = 0;
     let onFirstCall: () => void = () => undefined;
     const firstCall = new Promise<void>((resolve) => (onFirstCall = resolve));
+    // MAX_COST above the query's cost with sizes unknown: no learning walk before it runs.
     const stack = createSecureStack({
+      env: { MAX_COST: '5000' },
       simulator: { faults: { latencyMs: 30 } },
       wrapFetch: (inner) => (input, init) => {
         if (urlOf(input).pathname.includes('/api/')) {

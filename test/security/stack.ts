@@ -1,5 +1,12 @@
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.ts';
+import { MAX_WALK_ITEMS } from '../../src/core/limits.ts';
+import {
+  createCollectionSizes,
+  createSizeLearner,
+  type CollectionSizes,
+  type SizeLearner,
+} from '../../src/loaders/collection-sizes.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import type { OfficeRnDClient, OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
@@ -22,6 +29,8 @@ export interface SecureStackOptions {
   redact?: string[];
   /** Batching-plan tuning passed to the gateway. */
   loaderOptions?: GatewayOptions['loaderOptions'];
+  /** Pause between pages of the background learning of sizes (`stack.learner.start()`); default 0. */
+  learningPauseMs?: number;
 }
 
 export interface SecureStack {
@@ -37,6 +46,9 @@ export interface SecureStack {
   /** Any request to the gateway, in-process. */
   request(path: string, init?: RequestInit): Promise<GatewayAnswer>;
   apiCalls(): number;
+  /** The gateway's size learner (as the server builds it); `start()` runs what the server runs at start-up. */
+  learner: SizeLearner;
+  sizes: CollectionSizes;
 }
 
 export interface GraphQLErrorJson {
@@ -86,9 +98,19 @@ export function createSecureStack(options: SecureStackOptions = {}): SecureStack
     retry: { baseDelayMs: 1, maxDelayMs: 20 },
     ...options.client,
   });
+  const sizes = createCollectionSizes();
+  const learner = createSizeLearner({
+    officernd,
+    sizes,
+    pauseMs: options.learningPauseMs ?? 0,
+    maxItems: MAX_WALK_ITEMS,
+    logger,
+  });
   const gateway = createGateway({
     officernd,
     logger,
+    sizes,
+    learner,
     settings: config,
     clock: () => TEST_NOW,
     ...(options.loaderOptions ? { loaderOptions: options.loaderOptions } : {}),
@@ -112,5 +134,7 @@ export function createSecureStack(options: SecureStackOptions = {}): SecureStack
     query: (query, variables, headers) => post({ query, variables }, headers),
     request,
     apiCalls: () => simulator.log.count({ kind: 'api' }),
+    learner,
+    sizes,
   };
 }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_WALK_ITEMS } from '../../src/core/limits.ts';
+import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
+import { createLogger } from '../../src/logger.ts';
+import { LIST_COLLECTIONS } from '../../src/officernd/collections.ts';
+import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
+import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
+import { TEST_NOW, testDataset } from '../helpers.ts';
+import { redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+
+// Issue 14 with REDIS_URL: collection sizes are learnt once for the cluster, not once per replica.
+
+const dataset = testDataset(0.2).collections as unknown as Record<string, readonly unknown[]>;
+const pages = LIST_COLLECTIONS.reduce((sum, c) => sum + Math.max(1, Math.ceil((dataset[c]?.length ?? 0) / 100)), 0);
+
+describe.skipIf(skipRedis)(redisSuiteName('collection sizes shared through Redis'), () => {
+  let redis: RedisServer;
+  const states: SharedState[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  }, 30_000);
+
+  afterAll(async () => {
+    for (const state of states) await state.close();
+    await redis?.stop();
+  });
+
+  /** A replica's learner, with its own Redis connections, client and size table. */
+  function replica(simulator: Simulator, org: string) {
+    const logger = createLogger({ level: 'error', write: () => undefined });
+    const shared = createSharedState({
+      url: redis.url,
+      timeoutMs: 250,
+      org,
+      clientId: 'demo-client',
+      maxRequestsPerMinute: 100_000,
+      maxConcurrency: 8,
+      tokenTimeoutMs: 5_000,
+      logger,
+    });
+    states.push(shared);
+    const officernd = demoClient(simulator, { maxRequestsPerMinute: 1_000_000, tokenStore: shared.tokenStore });
+    const sizes = createCollectionSizes();
+    const learner = createSizeLearner({
+      officernd,
+      sizes,
+      pauseMs: 0,
+      maxItems: MAX_WALK_ITEMS,
+      shared: shared.sizes,
+      pollMs: 20,
+    });
+    return { shared, sizes, learner };
+  }
+
+  it('a replica starting after another takes every size from Redis without a call', async () => {
+    const simulator = createSimulator({ dataset: testDataset(0.2), now: TEST_NOW });
+    const first = replica(simulator, 'after');
+    const second = replica(simulator, 'after');
+    await Promise.all([first.shared.whenUp(5_000), second.shared.whenUp(5_000)]);
+    await first.learner.start();
+    expect(simulator.log.count({ kind: 'api' })).toBe(pages);
+    simulator.log.reset();
+    await second.learner.start();
+    expect(simulator.log.count({ kind: 'api' })).toBe(0);
+    for (const collection of LIST_COLLECTIONS) expect(second.sizes.get(collection)).toBe(dataset[collection]?.length);
+  });
+
+  it('replicas starting together walk each collection once between them', async () => {
+    const simulator = createSimulator({ dataset: testDataset(0.2), now: TEST_NOW });
+    const all = [replica(simulator, 'together'), replica(simulator, 'together'), replica(simulator, 'together')];
+    await Promise.all(all.map((r) => r.shared.whenUp(5_000)));
+    await Promise.all(all.map((r) => r.learner.start()));
+    expect(simulator.log.count({ kind: 'api' })).toBe(pages);
+    for (const r of all)
+      for (const collection of LIST_COLLECTIONS) expect(r.sizes.get(collection)).toBe(dataset[collection]?.length);
+  });
+});
