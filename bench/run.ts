@@ -19,6 +19,7 @@ import { readSettings, type SectionName } from './settings.ts';
 import { measureStartup } from './startup.ts';
 import { measureVersions } from './versions.ts';
 import { measureWall } from './wall.ts';
+import { measureWindows } from './windows.ts';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
@@ -86,6 +87,10 @@ try {
   if (runs('versions')) {
     progress(`versions: v1 and v2 at ${settings.latencyMs} ms upstream latency`);
     figures.push(...(await measureVersions(settings, await simulator(), dataIndex())));
+  }
+  if (runs('windows')) {
+    progress('windows: dated reads on 50,000 bookings at 150 ms a page');
+    figures.push(...(await measureWindows(settings)));
   }
 } finally {
   await (sim as SimProcess | null)?.close();

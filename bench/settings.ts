@@ -32,7 +32,16 @@ export interface BenchSettings {
   startupRuns: number;
 }
 
-export const SECTIONS = ['calls', 'wall', 'overhead', 'export', 'startup', 'aggregates', 'versions'] as const;
+export const SECTIONS = [
+  'calls',
+  'wall',
+  'overhead',
+  'export',
+  'startup',
+  'aggregates',
+  'versions',
+  'windows',
+] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** Reads `--quick` and `--only=calls,wall`; everything else is fixed so runs compare. */
