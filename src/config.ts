@@ -23,8 +23,17 @@ export interface Config {
     clientId: string | null;
     clientSecret: string | null;
   };
-  /** The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4). */
-  simulator: { seed: number; scale: number; years: number; v1Filters: 'documented' | 'all' | 'strict' };
+  /**
+   * The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4);
+   * `activitySeconds`: how often the demo makes a change (a booking), sent as a signed webhook to the gateway; 0 = never.
+   */
+  simulator: {
+    seed: number;
+    scale: number;
+    years: number;
+    v1Filters: 'documented' | 'all' | 'strict';
+    activitySeconds: number;
+  };
   /** How the gateway talks to OfficeRnD (client-side limits stay below the documented ones, §5). */
   upstream: {
     maxConcurrency: number;
@@ -242,6 +251,8 @@ export function loadConfig(env: Env): Config {
     problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
   }
 
+  const activitySeconds = integer('SIMULATOR_ACTIVITY_SECONDS', 20, 0, 86_400);
+
   const upstream = {
     maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', 8, 1, 64),
     maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
@@ -334,7 +345,7 @@ export function loadConfig(env: Env): Config {
       clientId,
       clientSecret,
     },
-    simulator: { seed, scale, years, v1Filters },
+    simulator: { seed, scale, years, v1Filters, activitySeconds },
     upstream,
     dates: { timeZone, weekStartsOn },
     security,

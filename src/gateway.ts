@@ -46,6 +46,8 @@ import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { SharedState } from './shared-state/index.ts';
 import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
+import { useDashboard } from './dashboard/serve.ts';
+import { useChangeFeed } from './schema/subscription.ts';
 
 export type { GatewaySettings } from './config.ts';
 
@@ -79,11 +81,15 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   documents?: APQStore;
   /** State shared with other replicas (REDIS_URL): caches, documents and webhook events go through it. */
   shared?: SharedState;
+  /** Ends the open subscriptions (server.ts aborts it on shutdown, so that streams do not hold the server open). */
+  closing?: AbortSignal;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
 const HEALTH_ENDPOINT = '/health';
 const REPORTS_PREFIX = '/reports';
+/** How often the dashboard polls (with ETags) when no webhook events reach the gateway. */
+const DASHBOARD_POLL_SECONDS = 30;
 /** Most operations in one batched request; each still has its own cost limit, all share the request's budget. */
 export const BATCH_LIMIT = 10;
 /** Reference lists without `first` (attendees, plan offices…): items assumed per parent when costing a query. */
@@ -188,6 +194,22 @@ export function createGateway(options: GatewayOptions): Gateway {
       useReadiness(readiness),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
       useOfficeRnDWebhooks({ secret: settings.webhooks.secret, bus: events, logger: options.logger }),
+      // Before the API-key check too: the page and its scripts hold no data (it asks for a key to read any).
+      useDashboard({
+        config: {
+          graphqlEndpoint: GRAPHQL_ENDPOINT,
+          apiKeys: settings.security.apiKeys.length > 0,
+          graphiql: settings.security.graphiql,
+          live: settings.webhooks.secret !== null,
+          pollSeconds: DASHBOARD_POLL_SECONDS,
+        },
+        logger: options.logger,
+      }),
+      // `subscription { officerndChanged }` hears the verified webhooks (and, with Redis, the other replicas').
+      useChangeFeed(events, {
+        ...(options.closing ? { closing: options.closing } : {}),
+        ...(options.clock ? { now: options.clock } : {}),
+      }),
       ...securityPlugins({
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,

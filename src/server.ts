@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { ConfigError, learningPauseMs, loadConfig } from './config.ts';
 import { MAX_WALK_ITEMS } from './core/limits.ts';
@@ -8,6 +9,7 @@ import { createOfficeRnDClient } from './officernd/index.ts';
 import { createHttpServer } from './ops/http-server.ts';
 import { createMetrics, createOps, createReadiness, createTracing, METRICS_ENDPOINT } from './ops/index.ts';
 import { createSharedState, redisSecrets, registerSharedStateMetrics } from './shared-state/index.ts';
+import { startDemoActivity } from './dashboard/demo-activity.ts';
 
 // The only module with process side effects: config → client → gateway → listen.
 let config;
@@ -33,12 +35,17 @@ async function terminalOutput(): Promise<{ write(line: string): unknown } | unde
 }
 
 const destination = await terminalOutput();
+// The demo (no credentials) drives the live dashboard: the embedded simulator signs its webhooks with this secret and
+// delivers them to the gateway's own endpoint (OFFICERND_WEBHOOK_SECRET when set, else one made for this process).
+const demoWebhookSecret =
+  config.mode === 'simulator' ? (config.webhooks.secret ?? randomBytes(32).toString('hex')) : null;
 const logger = createLogger({
   level: config.logLevel,
   secrets: [
     config.officernd.clientSecret ?? '',
     ...config.security.apiKeys,
     config.webhooks.secret ?? '',
+    demoWebhookSecret ?? '',
     ...redisSecrets(config.redis.url),
   ],
   ...(destination ? { destination } : {}),
@@ -76,6 +83,9 @@ if (shared) registerSharedStateMetrics(metrics.registry, shared);
 const sharedClientOptions = shared ? { tokenStore: shared.tokenStore, upstreamGate: shared.upstreamGate } : {};
 
 let officernd;
+let stopDemoActivity: (() => void) | null = null;
+/** Set once the gateway exists: where the demo's webhooks are delivered, in process. */
+let deliverToGateway: ((request: Request) => Response | Promise<Response>) | null = null;
 if (config.mode === 'simulator') {
   // Imported only here: with credentials the simulator and its data generator are never loaded.
   const { createSimulator } = await import('./simulator/index.ts');
@@ -85,7 +95,25 @@ if (config.mode === 'simulator') {
     scale: config.simulator.scale,
     years: config.simulator.years,
     v1Filters: config.simulator.v1Filters,
+    ...(demoWebhookSecret
+      ? {
+          webhooks: {
+            url: 'http://gateway.internal/webhooks/officernd',
+            secret: demoWebhookSecret,
+            fetch: async (input: string | URL | Request, init?: RequestInit) => {
+              if (!deliverToGateway) return new Response(null, { status: 503 });
+              return deliverToGateway(new Request(String(input), init));
+            },
+          },
+        }
+      : {}),
   });
+  if (config.simulator.activitySeconds > 0) {
+    stopDemoActivity = startDemoActivity(simulator, { everyMs: config.simulator.activitySeconds * 1000, logger });
+    logger.info('Demo activity on: a simulator booking and its signed webhook every SIMULATOR_ACTIVITY_SECONDS', {
+      seconds: config.simulator.activitySeconds,
+    });
+  }
   logger.info(
     'No OfficeRnD credentials configured (OFFICERND_CLIENT_ID/OFFICERND_CLIENT_SECRET): serving the built-in OfficeRnD simulator with seeded demo data',
     {
@@ -148,22 +176,27 @@ const learner = createSizeLearner({
 });
 // With Redis, after it is connected (or 5 s): the sizes and the token may then come from another replica.
 if (config.upstream.learnSizes) void (shared ? shared.whenUp(5_000) : Promise.resolve()).then(() => learner.start());
+// Shutdown ends the dashboard's open subscriptions, so that their streams do not hold the server open.
+const subscriptionsEnd = new AbortController();
 const gateway = createGateway({
   officernd,
   logger,
   sizes,
   learner,
-  settings: config,
+  settings: demoWebhookSecret ? { ...config, webhooks: { secret: demoWebhookSecret } } : config,
+  closing: subscriptionsEnd.signal,
   ops,
   readiness,
   serveMetrics: config.metricsPort === null,
   ...(shared ? { shared } : {}),
 });
+deliverToGateway = (request) => gateway.fetch(request);
 const server = createHttpServer(gateway, config.http);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(`GraphQL gateway listening: GraphiQL at http://${config.host}:${port}/graphql`);
+  logger.info(`Dashboard at http://${config.host}:${port}/dashboard`);
 });
 
 // METRICS_PORT: /metrics alone on its own port, for a scraper on an internal network (no API key there).
@@ -202,6 +235,8 @@ const shutdown = (signal: string): void => {
   closing = true;
   readiness.drain();
   learner.stop();
+  subscriptionsEnd.abort();
+  stopDemoActivity?.();
   logger.info(
     `${signal} received: closing; answering the requests in flight (at most SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms)`,
   );

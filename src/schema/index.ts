@@ -20,6 +20,7 @@ import './report.ts';
 import './resource-type.ts';
 import './resource.ts';
 import './team.ts';
+import './subscription.ts';
 import './visit.ts';
 
 /** The executable schema: importing the domain files registers their types on the builder. */
