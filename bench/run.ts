@@ -21,6 +21,7 @@ import { readSettings, type SectionName } from './settings.ts';
 import { measureStartup } from './startup.ts';
 import { measureVersions } from './versions.ts';
 import { measureWall } from './wall.ts';
+import { measureWindows } from './windows.ts';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
@@ -97,6 +98,10 @@ try {
   if (runs('cache')) {
     progress('cache: a dashboard refreshed by 20 clients, without and with the response cache');
     figures.push(...(await measureCacheEffect(settings)));
+  }
+  if (runs('windows')) {
+    progress('windows: dated reads on 50,000 bookings at 150 ms a page');
+    figures.push(...(await measureWindows(settings)));
   }
 } finally {
   await (sim as SimProcess | null)?.close();

@@ -42,6 +42,7 @@ export const SECTIONS = [
   'versions',
   'fairness',
   'cache',
+  'windows',
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
 

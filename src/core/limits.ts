@@ -20,9 +20,9 @@ export const DEFAULT_FIRST = 50;
 export const MAX_FIRST = 1000;
 
 /**
- * Most upstream pages one page of a connection (or of `report(...)`) may scan while a date check drops rows: a
- * selection OfficeRnD cannot filter must not turn `first: 1` into a walk of the whole collection. Past it the page
- * ends early with `hasNextPage: true`; its `endCursor` resumes the scan where it stopped.
+ * Upstream pages the cost rule (security/cost.ts) counts for one page of a connection (or of `report(...)`) under a
+ * date selection. The page itself reads on until it has `first` matching items (core/paging.ts), bounded by the
+ * request's share of calls and MAX_WALK_ITEMS.
  */
 export function scanPagesFor(first: number): number {
   return Math.max(10, Math.ceil(first / V1_PAGE_LIMIT));

@@ -39,10 +39,12 @@ export type ReachMode = 'wait' | 'refresh' | 'known';
 /**
  * How far the organization's booking rows lie from their `seriesStart` (issue 21), so a dated bookings read can send
  * both bounds on `seriesStart` (§6.1) and stay exact for recurring series whose first instance is not at
- * seriesStart. Learnt by one walk of every booking (four fields each, memory flat: two numbers are kept), outside
- * any one request's share of calls; brought up to date by reading the bookings changed since the latest
- * `modifiedAt` seen (`modifiedAt.$gte`, §4), usually one page. Null when unknown or when some row could not be
- * bounded: then nothing is sent.
+ * seriesStart. Learnt by one walk of every booking (four fields each, memory flat: the reach and at most
+ * MAX_FAR_ROWS far rows are kept), outside any one request's share of calls; brought up to date by reading the
+ * bookings changed since the latest `modifiedAt` seen (`modifiedAt.$gte`, §4), usually one page. The answer is the
+ * reach of the rows within NEAR_REACH_MS of their seriesStart with the far rows beside it (a read widens its window
+ * by the first and reads the few of the second its selection picks by id), or the whole reach when the far rows
+ * overflowed. Null when unknown or when some row could not be bounded: then nothing is sent.
  */
 export async function seriesReach(
   officernd: OfficeRnDClient,

@@ -312,7 +312,12 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
           aggregateSource: {
             rows: async () =>
               (
-                await readMatchSet(ctx, collection, query, { keep: dated?.keep, check, scope: scopeOf(dated) })
+                await readMatchSet(ctx, collection, query, {
+                  keep: dated?.keep,
+                  check,
+                  scope: scopeOf(dated),
+                  ...(dated ? { far: dated.far } : {}),
+                })
               ).items.map((m) => m.node),
             dateField: typeof args.dateField === 'string' ? args.dateField : null,
             timeZone: dateArg?.timeZone ?? null,

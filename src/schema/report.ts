@@ -192,8 +192,9 @@ builder.queryField('report', (t) =>
       } catch (error) {
         throw inputError(spec, error);
       }
-      // Booking row dates are bounded through the learnt reach (core/series-reach.ts), which the cursors name: a
-      // page resuming from a cursor keeps the reach known now, or none when its first page was read before it was learnt.
+      // Booking row dates are bounded through the learnt reach (core/series-reach.ts), which the cursors name: a first
+      // page waits for it to be learnt; a page resuming from a cursor keeps the reach known now, or none when its
+      // first page was read without one.
       let reach = usesSeriesReach(prepared)
         ? await seriesReach(ctx.officernd, ctx.loaders.sizes, ctx.signal, args.after ? 'known' : 'wait')
         : null;
