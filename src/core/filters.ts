@@ -6,7 +6,7 @@
  * equality on a false flag is never sent, because v1 omits false flags and a `field=false` match would drop them.
  */
 
-import { filterMatches, type FilterSpec, type FilterValue } from '../officernd/collections.ts';
+import { filterMatches, type FilterSpec, type FilterValue, type ListCollection } from '../officernd/collections.ts';
 import type { Filter } from '../officernd/query.ts';
 
 /**
@@ -16,6 +16,11 @@ import type { Filter } from '../officernd/query.ts';
 export interface GivenFilter {
   spec: FilterSpec;
   value: FilterValue | readonly FilterValue[];
+  /**
+   * For a filter checked through a link (`spec.via`): the ids of the linked objects that match, filled by
+   * `resolveLinks` before rows are checked.
+   */
+  linked?: ReadonlySet<string>;
 }
 
 /** The filter kinds that take several values (ids and enums): text operators and flags take one. */
@@ -29,11 +34,56 @@ const single = (value: GivenFilter['value']): FilterValue | null =>
       ? (value[0] as FilterValue)
       : null;
 
-/** Whether a row matches a given filter: any of its values. */
-export const givenMatches = ({ spec, value }: GivenFilter, row: object): boolean =>
+/** Whether an object matches any of a filter's values, comparing `spec.field`. */
+const anyMatches = (spec: FilterSpec, value: GivenFilter['value'], row: object): boolean =>
   typeof value === 'string' || typeof value === 'boolean'
     ? filterMatches(spec, row, value)
     : value.some((v) => filterMatches(spec, row, v));
+
+/** A reference as an id: a string, or a reference object's `_id` / `id`; null otherwise. */
+export function refId(value: unknown): string | null {
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value !== 'object' || value === null) return null;
+  const { _id, id } = value as { _id?: unknown; id?: unknown };
+  if (typeof _id === 'string' && _id !== '') return _id;
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
+/**
+ * Whether a row matches a given filter: any of its values. A filter through a link matches when the row's reference
+ * is one of the matching linked objects (`resolveLinks` must have run: checking without them is a gateway bug).
+ */
+export function givenMatches(filter: GivenFilter, row: object): boolean {
+  const { spec, value, linked } = filter;
+  if (!spec.via) return anyMatches(spec, value, row);
+  if (!linked) throw new Error(`Filter on ${spec.via.collection}.${spec.via.targetField} checked before resolveLinks`);
+  const id = refId((row as Record<string, unknown>)[spec.via.field]);
+  return id !== null && linked.has(id);
+}
+
+/**
+ * Fills the linked ids of the filters checked through a link (`FilterSpec.via`): each linked collection is read
+ * whole through `all` (the request's loader: once per request), and its objects whose `targetField` matches the
+ * filter are kept. Filters without a link come back as they are.
+ */
+export async function resolveLinks(
+  given: readonly GivenFilter[],
+  all: (collection: ListCollection) => Promise<readonly object[]>,
+): Promise<GivenFilter[]> {
+  return Promise.all(
+    given.map(async (filter) => {
+      const via = filter.spec.via;
+      if (!via || filter.linked) return filter;
+      const target: FilterSpec = { ...filter.spec, field: via.targetField, via: undefined };
+      const linked = new Set<string>();
+      for (const item of await all(via.collection)) {
+        const id = refId((item as { _id?: unknown })._id);
+        if (id !== null && anyMatches(target, filter.value, item)) linked.add(id);
+      }
+      return { ...filter, linked };
+    }),
+  );
+}
 
 /** What goes upstream for a set of given filters: relied-on filters and optional ones. */
 interface PushDown {

@@ -100,6 +100,23 @@ export interface FilterSpec {
   description: string;
   /** Other names the exports accept for it (the wire spelling they used to take, e.g. `resourceId`). */
   aliases?: readonly string[];
+  /**
+   * A filter on a linked object rather than on the row: the row matches when its reference `field` points at an
+   * object of `collection` whose `targetField` matches (an occurrence's kind is its resource's `type`, §6.2, §6.17).
+   * `FilterSpec.field` stays what is sent upstream; the gateway reads the linked collection whole (once per request)
+   * to check rows (core/filters.ts `resolveLinks`).
+   */
+  via?: LinkCheck;
+}
+
+/** How a filter checks a row through one of its references (`FilterSpec.via`). */
+export interface LinkCheck {
+  /** The row's reference field (wire name). */
+  field: string;
+  /** The collection it points at. */
+  collection: ListCollection;
+  /** The field of the linked object the filter compares. */
+  targetField: string;
 }
 
 export type FilterSpecs = Readonly<Record<string, FilterSpec>>;
@@ -427,7 +444,11 @@ export const OCCURRENCE_FILTERS: FilterSpecs = {
   team: id('team', 'Only occurrences billed to this team.', true),
   office: id('office', 'Only occurrences in this office.', true),
   resource: alias(id('resourceId', 'Only occurrences of this resource.', true), 'resourceId'),
-  type: oneOf('type', RESOURCE_KIND, 'Only occurrences of resources of this kind, e.g. meeting_room.', true),
+  // §6.2 takes `type` upstream, but an occurrence carries no `type`: the gateway checks its resource's `type` (§6.17).
+  type: {
+    ...oneOf('type', RESOURCE_KIND, 'Only occurrences of resources of this kind, e.g. meeting_room.', true),
+    via: { field: 'resourceId', collection: 'resources', targetField: 'type' },
+  },
 };
 
 /** The owner of credit stats (§6.6): one of the two is required. */

@@ -6,7 +6,7 @@
 
 import type { CreditStatsKey, Loaders } from '../loaders/index.ts';
 import { refusesSelection } from '../core/failure.ts';
-import { multiValued, pushDown, rowCheck, watchedCheck, type GivenFilter } from '../core/filters.ts';
+import { multiValued, pushDown, resolveLinks, rowCheck, watchedCheck, type GivenFilter } from '../core/filters.ts';
 import { MAX_CREDIT_MONTHS } from '../core/limits.ts';
 import { COLLECTIONS, filterNamed, OBJECT_ID, type FilterSpec, type ListCollection } from '../officernd/collections.ts';
 import { enumValueName, enumWireValue } from '../officernd/enums.ts';
@@ -114,7 +114,13 @@ type Segment =
       keep: Keep;
       filters: readonly GivenFilter[];
     }
-  | { kind: 'occurrences'; filters: OccurrenceFilters; windows: readonly OccurrenceWindow[] }
+  | {
+      kind: 'occurrences';
+      filters: OccurrenceFilters;
+      windows: readonly OccurrenceWindow[];
+      /** The filters checked on every occurrence (with `windows[i].keep`) once their links are resolved. */
+      given: readonly GivenFilter[];
+    }
   | { kind: 'credit'; key: CreditStatsKey };
 
 export interface PreparedReport {
@@ -295,8 +301,13 @@ async function* segmentPages(
   }
   if (segment.kind === 'occurrences') {
     // The one occurrence walker (dates/occurrence-pages.ts), as `bookingOccurrences` reads it: windows of at most a
-    // year in order, each keeping the occurrences its own window and the row check select.
-    for await (const page of occurrencePagesAcross(officernd, segment.filters, segment.windows, { cursor, signal })) {
+    // year in order, each keeping the occurrences its own window and the row check select. `type` is checked through
+    // the occurrence's resource: the resources are read once per request (core/filters.ts `resolveLinks`).
+    const check = rowCheck(await resolveLinks(segment.given, (c) => env.loaders.all(c)));
+    const windows = segment.windows.map((window) =>
+      check ? { ...window, keep: (o: WireBookingOccurrence) => window.keep(o) && check(o) } : window,
+    );
+    for await (const page of occurrencePagesAcross(officernd, segment.filters, windows, { cursor, signal })) {
       yield { items: page.items, at, next: page.next };
       at = page.next;
     }
@@ -490,8 +501,7 @@ function segmentsOf(
 ): Segment[] {
   const source = spec.source;
   const given = [...filters.values()];
-  // Every filter is checked on every row here; what goes upstream only saves pages (core/filters.ts).
-  const check = rowCheck(given);
+  // Every filter is checked on every row (segmentPages); what goes upstream only saves pages (core/filters.ts).
   try {
     switch (source.kind) {
       case 'list': {
@@ -541,10 +551,8 @@ function segmentsOf(
             'dates',
           );
         }
-        const windows = occurrenceWindows(dateField, range).map((window) =>
-          check ? { ...window, keep: (o: WireBookingOccurrence) => window.keep(o) && check(o) } : window,
-        );
-        return [{ kind: 'occurrences', filters: occurrenceFilters(given), windows }];
+        const windows = occurrenceWindows(dateField, range);
+        return [{ kind: 'occurrences', filters: occurrenceFilters(given), windows, given }];
       }
       case 'credit-accounts': {
         for (const owner of ['team', 'member']) {

@@ -14,7 +14,7 @@ import { MatchSetLimitError, upstreamPagesConnection, type ConnectionArgs } from
 import { DateSelection, listDates, resolveDates, selectionError, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 import { OCCURRENCE_AGGREGATES } from '../core/aggregate.ts';
-import { rowCheck } from '../core/filters.ts';
+import { resolveLinks, rowCheck } from '../core/filters.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import { OCCURRENCE_FILTERS } from '../officernd/collections.ts';
 import { connectionArgs, filterArgs, givenFilters, loadRef } from './fields.ts';
@@ -113,9 +113,11 @@ builder.queryField('bookingOccurrences', (t) =>
     resolve: async (_root, args, ctx) => {
       const given = givenFilters(OCCURRENCE_FILTERS, args);
       const filters = occurrenceFilters(given);
-      // Sent upstream and checked on every occurrence here all the same (core/filters.ts).
-      const check = rowCheck(given);
-      const windows = windowsOf(ctx, args as OccurrenceArgs).map((w) =>
+      const selected = windowsOf(ctx, args as OccurrenceArgs);
+      // Sent upstream and checked on every occurrence here all the same (core/filters.ts); `type` through the
+      // occurrence's resource (resources read once per request).
+      const check = rowCheck(await resolveLinks(given, (c) => ctx.loaders.all(c)));
+      const windows = selected.map((w) =>
         check ? { ...w, keep: (o: WireBookingOccurrence) => w.keep(o) && check(o) } : w,
       );
       const scope = JSON.stringify([
