@@ -16,7 +16,7 @@ import {
   type Readiness,
 } from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
-import { joinedCollections } from './reports/registry.ts';
+import { filterLinkedCollections, joinedCollections } from './reports/registry.ts';
 import type { ListCollection } from './officernd/collections.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -160,6 +160,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     sizeOf: (collection: ListCollection) => deps.sizes.get(collection),
     atLeast: (collection: ListCollection) => deps.sizes.atLeast(collection),
     reportJoins: joinedCollections,
+    reportFilterReads: filterLinkedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
   };
   return createYoga<Record<string, unknown>, Context>({

@@ -1027,3 +1027,18 @@ export function joinedCollections(name: string, columns: readonly string[] | nul
   for (const column of columns ?? spec.columns) follow(spec, column, 0);
   return [...found];
 }
+
+/**
+ * The collections the given filters of a report are checked through (`FilterSpec.via`: an occurrence's `type` reads
+ * the resources), each read whole once per request: what the cost rule counts for `report(..., filters)`. Unknown
+ * reports and filters read nothing (the report itself refuses them).
+ */
+export function filterLinkedCollections(name: string, filters: readonly string[]): ListCollection[] {
+  const report = name.toLowerCase().replaceAll('_', '-');
+  if (!isReportName(report)) return [];
+  const found = new Set<ListCollection>();
+  for (const [filter, spec] of Object.entries(REPORTS[report].filters)) {
+    if (spec.via && [filter, ...(spec.aliases ?? [])].some((n) => filters.includes(n))) found.add(spec.via.collection);
+  }
+  return [...found];
+}

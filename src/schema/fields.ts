@@ -168,9 +168,12 @@ const anyOfName = (name: string): string => `${name}In`;
 export function filterArgs(t: ArgBuilder<Types>, filters: FilterSpecs) {
   const args: Record<string, ReturnType<typeof t.id>> = {};
   for (const [name, filter] of Object.entries(filters)) {
-    const options = { description: filter.description };
+    // A filter checked through a link reads the linked collection whole: the cost rule counts it (security/cost.ts).
+    const extensions = filter.via ? { extensions: { readsWhole: filter.via.collection } } : {};
+    const options = { description: filter.description, ...extensions };
     const several = {
       description: `${filter.description} Several values: an item matching any of them is kept (with \`${name}\` too, both apply).`,
+      ...extensions,
     };
     if (filter.kind === 'id') {
       args[name] = t.id(options);

@@ -73,6 +73,11 @@ export interface CostModel {
    */
   reportJoins?: (report: string, columns: readonly string[] | null) => readonly ListCollection[];
   /**
+   * The collections a `report(...)` of this name reads whole to check these filters (by name: an occurrence's `type`
+   * goes through the resources); left out: none. Read from the report registry like `reportJoins`.
+   */
+  reportFilterReads?: (report: string, filters: readonly string[]) => readonly ListCollection[];
+  /**
    * Whether the gateway has learnt how far bookings lie from their `seriesStart` (core/series-reach.ts). A dated
    * bookings read costs one call to look for bookings changed since, and while the reach is unknown, the walk that
    * learns it. Left out: dated bookings reads cost no more than their pages.
@@ -270,6 +275,11 @@ function measureCost(
       const firstArg = field.args.find((a) => a.name === 'first');
       const first = firstArg ? firstOf(firstArg, args) : null;
       const hasArgument = (name: string) => args.some((a) => a.name.value === name);
+      // A filter checked through a link reads the linked collection whole, once per request (core/filters.ts).
+      for (const definition of field.args) {
+        const linked = (definition.extensions as { readsWhole?: ListCollection }).readsWhole;
+        if (linked && hasArgument(definition.name)) wholeReads.add(linked);
+      }
 
       // The calls the field makes for all its parents.
       let calls = 0;
@@ -341,18 +351,27 @@ function measureCost(
     return nameArg !== undefined && argumentOf(nameArg, args) === 'BOOKINGS';
   };
 
-  /** `report(...)`: every collection its columns join is looked up for each batch of rows (at most `first` ids). */
+  /**
+   * `report(...)`: every collection its columns join is looked up for each batch of rows (at most `first` ids), and
+   * a collection a filter is checked through is read whole.
+   */
   const reportJoinCost = (
     definitions: readonly GraphQLArgument[],
     args: readonly ArgumentNode[],
     first: number,
   ): number => {
-    if (!model.reportJoins) return 0;
     const nameArg = definitions.find((d) => d.name === 'name');
     const columnsArg = definitions.find((d) => d.name === 'columns');
+    const filtersArg = definitions.find((d) => d.name === 'filters');
     const name = nameArg ? argumentOf(nameArg, args) : undefined;
-    const columns = columnsArg ? argumentOf(columnsArg, args) : undefined;
     if (typeof name !== 'string') return 0;
+    // A filter checked through a link reads the linked collection whole, once per request (core/filters.ts).
+    const filters = filtersArg ? argumentOf(filtersArg, args) : undefined;
+    if (model.reportFilterReads && typeof filters === 'object' && filters !== null) {
+      for (const collection of model.reportFilterReads(name, Object.keys(filters))) wholeReads.add(collection);
+    }
+    if (!model.reportJoins) return 0;
+    const columns = columnsArg ? argumentOf(columnsArg, args) : undefined;
     let cost = 0;
     for (const collection of model.reportJoins(name, Array.isArray(columns) ? (columns as string[]) : null)) {
       // Per-id reads until a walk pays, then the walk (reports/joins.ts): at most both.

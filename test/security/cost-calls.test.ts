@@ -5,6 +5,7 @@ import { queryCost } from '../../src/security/index.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from '../../src/core/limits.ts';
 import { createCollectionSizes } from '../../src/loaders/collection-sizes.ts';
 import { LIST_COLLECTIONS } from '../../src/officernd/collections.ts';
+import { filterLinkedCollections } from '../../src/reports/registry.ts';
 import { schema } from '../../src/schema/index.ts';
 import { createTestStack, type TestStack } from '../helpers.ts';
 
@@ -105,6 +106,17 @@ const CASES: Case[] = [
     query: '{ bookingOccurrences(first: 50, dates: { fromDaysBack: 700, toDaysBack: 0 }) { nodes { start } } }',
   },
   {
+    // The kind is checked through the resources (read whole once), not on the occurrence.
+    name: 'occurrences of one resource kind',
+    query:
+      '{ bookingOccurrences(first: 20, dates: { fromDaysBack: 7, toDaysBack: 0 }, type: MEETING_ROOM) { nodes { start } } }',
+  },
+  {
+    name: 'report of occurrences of one resource kind',
+    query:
+      '{ report(name: BOOKING_OCCURRENCES, first: 20, dates: { fromDaysBack: 7, toDaysBack: 0 }, columns: ["_id"], filters: { type: "meeting_room" }) { rows } }',
+  },
+  {
     name: 'credit accounts of a month',
     query:
       'query($id: ID!) { creditAccounts(team: $id, month: "2026-10") { nodes { month team { name } member { name } } } }',
@@ -194,5 +206,35 @@ describe('query cost against the upstream calls it makes (issue 14)', () => {
     expect(queryCost(schema, query, null, variables, model)).toBe(100);
     // Known size: its pages.
     expect(queryCost(schema, query, null, variables, { ...model, sizeOf: () => 2_050 })).toBe(21);
+  });
+
+  it('an occurrence kind filter costs the one walk of the resources it is checked through', () => {
+    const cost = (filter: string, sizeOf?: () => number) =>
+      queryCost(
+        schema,
+        parse(
+          `{ bookingOccurrences(first: 20, dates: { fromDaysBack: 7, toDaysBack: 0 }${filter}) { nodes { start } } }`,
+        ),
+        null,
+        {},
+        { ...MODEL, ...(sizeOf ? { sizeOf } : {}) },
+      );
+    // 2,050 resources: a walk of 21 pages, counted once whether one kind or several are asked for.
+    expect(cost(', type: MEETING_ROOM', () => 2_050)).toBe(cost('', () => 2_050) + 21);
+    expect(cost(', typeIn: [MEETING_ROOM, DESK]', () => 2_050)).toBe(cost('', () => 2_050) + 21);
+    expect(cost(', type: MEETING_ROOM')).toBeGreaterThan(cost(''));
+    // `report(...)` counts the same walk, from the report's declared filters (the gateway's model reads the registry).
+    const report = (filters: string) =>
+      queryCost(
+        schema,
+        parse(
+          `{ report(name: BOOKING_OCCURRENCES, first: 20, dates: { fromDaysBack: 7, toDaysBack: 0 }${filters}) { rows } }`,
+        ),
+        null,
+        {},
+        { ...MODEL, sizeOf: () => 2_050, reportFilterReads: filterLinkedCollections },
+      );
+    expect(report(', filters: { type: "meeting_room" }')).toBe(report('') + 21);
+    expect(report(', filters: { office: "0123456789abcdef01234567" }')).toBe(report(''));
   });
 });
