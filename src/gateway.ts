@@ -192,8 +192,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
-      // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
-      useReadiness(readiness),
+      // Before the access checks: probes carry no API key. Neither says anything about the configuration, but for
+      // the OfficeRnD API version /health names in a header.
+      useReadiness(readiness, { path: HEALTH_ENDPOINT, apiVersion: options.officernd.apiVersion }),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
       useOfficeRnDWebhooks({ secret: settings.webhooks.secret, bus: events, logger: options.logger }),
       // Before the API-key check too: the page and its scripts hold no data (it asks for a key to read any).
