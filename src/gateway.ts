@@ -162,6 +162,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     reportJoins: joinedCollections,
     reportFilterReads: filterLinkedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
+    // v2 pages hold 50 items, v1's 100: the same read is twice the calls on v2.
+    pageLimit: options.officernd.pageLimit,
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -191,8 +193,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         listeners: ops.listeners,
         costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
       }),
-      // Before the access checks: probes carry no API key. Like /health, it says nothing about the configuration.
-      useReadiness(readiness),
+      // Before the access checks: probes carry no API key. Neither says anything about the configuration, but for
+      // the OfficeRnD API version /health names in a header.
+      useReadiness(readiness, { path: HEALTH_ENDPOINT, apiVersion: options.officernd.apiVersion }),
       // Before the API-key check: OfficeRnD authenticates its deliveries with a signature, not a gateway key.
       useOfficeRnDWebhooks({ secret: settings.webhooks.secret, bus: events, logger: options.logger }),
       // Before the API-key check too: the page and its scripts hold no data (it asks for a key to read any).

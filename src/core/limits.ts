@@ -24,6 +24,6 @@ export const MAX_FIRST = 1000;
  * date selection. The page itself reads on until it has `first` matching items (core/paging.ts), bounded by the
  * request's share of calls and MAX_WALK_ITEMS.
  */
-export function scanPagesFor(first: number): number {
-  return Math.max(10, Math.ceil(first / V1_PAGE_LIMIT));
+export function scanPagesFor(first: number, pageLimit: number = V1_PAGE_LIMIT): number {
+  return Math.max(10, Math.ceil(first / pageLimit));
 }

@@ -108,8 +108,17 @@ export function createReadiness(options: ReadinessOptions): Readiness {
  * Serves GET/HEAD `/ready`: 200 `{"status":"ready"}` or 503 `{"status":"unavailable","reason":{code,message}}`,
  * with `details` (`{"sharedState":"shared"|"local","replicas":n}`) when the replica has shared state.
  */
-export function useReadiness(readiness: Readiness): Plugin {
+/** The header of `/health` that names the OfficeRnD API version read (`v1` or `v2`). */
+export const API_VERSION_HEADER = 'x-officernd-api-version';
+
+export function useReadiness(readiness: Readiness, health?: { path: string; apiVersion: string }): Plugin {
   return {
+    // `/health` (Yoga's liveness answer) names the OfficeRnD API version the gateway reads, in a header: the one
+    // fact of the configuration a probe or an operator checking a deployment needs, and nothing else.
+    onResponse({ request, response }) {
+      if (health && new URL(request.url).pathname === health.path)
+        response.headers.set(API_VERSION_HEADER, health.apiVersion);
+    },
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (url.pathname !== READY_ENDPOINT) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {

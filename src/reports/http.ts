@@ -180,11 +180,7 @@ async function exportReport(
   try {
     first = await pages.next();
   } catch (error) {
-    stop.abort();
-    const failure = publicFailure(error) ?? INTERNAL_FAILURE;
-    logFailure(deps.logger, name, failure.code, failure.message, 0);
-    deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
-    return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
+    return failedBeforeRows(deps, name, format, stop, error);
   }
   const writer = createTableWriter(format, prepared.plan.columns, written.options);
   // Caller gone: finish the page walk now rather than leave it suspended.
@@ -232,11 +228,7 @@ async function groupedExport(
   try {
     result = await table();
   } catch (error) {
-    stop.abort();
-    const failure = publicFailure(error) ?? INTERNAL_FAILURE;
-    logFailure(deps.logger, name, failure.code, failure.message, 0);
-    deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
-    return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
+    return failedBeforeRows(deps, name, format, stop, error);
   }
   const writer = createTableWriter(format, result.columns, options);
   deps.onExportEnd?.(name, format, result.rows.length, 'done');
@@ -244,6 +236,21 @@ async function groupedExport(
     status: 200,
     headers: exportHeaders(name, format, writer.contentType),
   });
+}
+
+/** An export that failed before its first row: upstream work stopped, the failure logged, an error status sent. */
+function failedBeforeRows(
+  deps: ContextDeps,
+  name: string,
+  format: ReportFormat,
+  stop: AbortController,
+  error: unknown,
+): Response {
+  stop.abort();
+  const failure = publicFailure(error) ?? INTERNAL_FAILURE;
+  logFailure(deps.logger, name, failure.code, failure.message, 0);
+  deps.onExportEnd?.(name, format, 0, failure.code === 'CANCELLED' ? 'cancelled' : 'failed');
+  return json(failure.status, errorBody(failure.code, failure.message), failure.headers);
 }
 
 function exportHeaders(name: string, format: ReportFormat, contentType: string): Record<string, string> {

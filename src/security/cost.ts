@@ -35,8 +35,11 @@ import type { Plugin } from 'graphql-yoga';
 import { COLLECTIONS, V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
 import { MAX_CREDIT_MONTHS, MAX_WALK_ITEMS, scanPagesFor } from '../core/limits.ts';
 
+/** Items of one upstream page on the version being read (CostModel.pageLimit; v1's 100 when left out). */
+const pageItems = (model: CostModel): number => model.pageLimit ?? V1_PAGE_LIMIT;
+
 /** Pages of a whole match set at most (the scan cap): what `totalCount` may read. */
-const MATCH_SET_PAGES = Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT);
+const matchSetPagesMax = (model: CostModel): number => Math.ceil(MAX_WALK_ITEMS / pageItems(model));
 
 /**
  * Fields of a connection that read the list's whole match set (they count or sort every matching item, not the
@@ -85,6 +88,8 @@ export interface CostModel {
   seriesReachKnown?: () => boolean;
   /** The least a collection's size can be (walks that stopped early), for the cost a query has at best. */
   atLeast?: (collection: ListCollection) => number;
+  /** Most items one upstream page holds on the version being read (§3: 100 on v1, 50 on v2); default 100. */
+  pageLimit?: number;
 }
 
 type Variables = Readonly<Record<string, unknown>> | null | undefined;
@@ -94,8 +99,8 @@ const isConnectionPart = (type: GraphQLCompositeType): boolean => /(Connection|E
 const clamp = (n: number, max: number): number => Math.min(Math.max(0, Math.floor(n)), max);
 
 /** Pages of `items` objects of a collection (at least one: an empty list is still a call). */
-const pagesOf = (collection: ListCollection, items: number): number =>
-  Math.max(1, Math.ceil(items / COLLECTIONS[collection].pageSize));
+const pagesOf = (model: CostModel, collection: ListCollection, items: number): number =>
+  Math.max(1, Math.ceil(items / Math.min(COLLECTIONS[collection].pageSize, pageItems(model))));
 
 /** Below this many ids in one batch the loaders always make single GETs (loaders' PROBE_AFTER_IDS). */
 const SINGLE_GETS_BELOW = 20;
@@ -105,12 +110,12 @@ const SINGLE_GETS_BELOW = 20;
  * reports/joins.ts), 10,000 objects. A larger collection (up to the walk cap, MAX_WALK_ITEMS) is under-counted by
  * the first request that walks it; from then on its size is known and counted.
  */
-const UNKNOWN_WALK_PAGES = Math.min(100, Math.ceil(MAX_WALK_ITEMS / V1_PAGE_LIMIT));
+const UNKNOWN_WALK_ITEMS = Math.min(10_000, MAX_WALK_ITEMS);
 
-/** What the loaders' plan costs to read a collection whole: its pages when its size is known, else UNKNOWN_WALK_PAGES. */
+/** What the loaders' plan costs to read a collection whole: its pages when its size is known, else UNKNOWN_WALK_ITEMS' pages. */
 function walkPages(model: CostModel, collection: ListCollection): number {
   const size = model.sizeOf?.(collection);
-  return size === undefined ? UNKNOWN_WALK_PAGES : pagesOf(collection, size);
+  return pagesOf(model, collection, size ?? UNKNOWN_WALK_ITEMS);
 }
 
 /**
@@ -120,7 +125,7 @@ function walkPages(model: CostModel, collection: ListCollection): number {
  */
 function lookupCost(model: CostModel, collection: ListCollection, ids: number): number {
   const size = model.sizeOf?.(collection);
-  if (size !== undefined) return Math.min(ids, pagesOf(collection, size));
+  if (size !== undefined) return Math.min(ids, pagesOf(model, collection, size));
   return ids < SINGLE_GETS_BELOW ? ids : ids + Math.ceil(ids / 2);
 }
 
@@ -223,7 +228,8 @@ function measureCost(
   /** Pages of a root list's whole match set: its collection's pages once known (a match set is part of it), else the scan cap. */
   const matchSetPages = (collection: ListCollection | null | undefined): number => {
     const size = collection ? model.sizeOf?.(collection) : undefined;
-    return size === undefined ? MATCH_SET_PAGES : Math.min(MATCH_SET_PAGES, pagesOf(collection!, size));
+    const most = matchSetPagesMax(model);
+    return size === undefined ? most : Math.min(most, pagesOf(model, collection!, size));
   };
 
   /** The collection of the objects a connection type lists (its `nodes`), if they are backed by one. */
@@ -287,7 +293,7 @@ function measureCost(
         // A date selection the gateway checks itself may scan more pages than `first` fills (connection.ts caps it).
         // Resuming mid-page (`after`) re-reads the page the cursor points into: one page more.
         let pages =
-          (hasArgument('dates') ? scanPagesFor(first) : Math.ceil(first / V1_PAGE_LIMIT)) +
+          (hasArgument('dates') ? scanPagesFor(first, pageItems(model)) : Math.ceil(first / pageItems(model))) +
           (hasArgument('after') ? 1 : 0);
         // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
         const wholeSet =
@@ -393,7 +399,7 @@ function measureCost(
   let whole = 0;
   for (const collection of wholeReads)
     whole += COLLECTIONS[collection].catalog
-      ? pagesOf(collection, model.sizeOf?.(collection) ?? 1)
+      ? pagesOf(model, collection, model.sizeOf?.(collection) ?? 1)
       : walkPages(model, collection);
   return { cost: cost + whole + reach, readsVariables, unknown };
 }

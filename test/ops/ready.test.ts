@@ -41,6 +41,8 @@ describe('/ready and /health', () => {
     expect((await stack.get('/graphql?query={__typename}')).status).toBe(401);
     const health = await stack.get('/health');
     expect(health.status).toBe(200);
+    // The OfficeRnD API version read (issue 15), and nothing else of the configuration.
+    expect(health.headers.get('x-officernd-api-version')).toBe('v1');
     expect(stack.simulator.log.count()).toBe(0);
 
     const ready = await stack.get('/ready');
