@@ -107,4 +107,16 @@ describe.each(stacks)('bookingOccurrences and the export filtered by resource ki
     }
     expect(await reportRows(stack, { type: kind })).toEqual(wantRows);
   });
+
+  it('typeIn keeps the occurrences of resources of any of the kinds', async () => {
+    const kinds = new Set(['meeting_room', 'desk']);
+    const all = await graphqlNodes(stack, '');
+    const want = all.filter((n) => n.resource !== null && kinds.has(kindOf.get(n.resource.id) ?? '')).map((n) => n.id);
+    expect(want.length).toBeGreaterThan(0);
+    const got = await graphqlNodes(stack, ', typeIn: [MEETING_ROOM, DESK]');
+    expect(got.map((n) => n.id)).toEqual(want);
+    const rows = await exportRows(stack, '');
+    const wantRows = rows.filter((r) => r.resourceId !== null && kinds.has(kindOf.get(r.resourceId) ?? ''));
+    expect(await exportRows(stack, '&type=meeting_room,desk')).toEqual(wantRows);
+  });
 });
