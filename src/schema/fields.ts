@@ -169,11 +169,16 @@ export function filterArgs(t: ArgBuilder<Types>, filters: FilterSpecs) {
   const args: Record<string, ReturnType<typeof t.id>> = {};
   for (const [name, filter] of Object.entries(filters)) {
     // A filter checked through a link reads the linked collection whole: the cost rule counts it (security/cost.ts).
-    const extensions = filter.via ? { extensions: { readsWhole: filter.via.collection } } : {};
-    const options = { description: filter.description, ...extensions };
+    // A filter OfficeRnD may not apply (no public evidence, or several values, which v1 cannot send) may make a page
+    // scan on until it has `first` matching items: the cost rule counts the match set for it (`scans`).
+    const via = filter.via ? { readsWhole: filter.via.collection } : {};
+    const options = {
+      description: filter.description,
+      extensions: { ...via, ...(filter.documented ? {} : { scans: true }) },
+    };
     const several = {
       description: `${filter.description} Several values: an item matching any of them is kept (with \`${name}\` too, both apply).`,
-      ...extensions,
+      extensions: { ...via, scans: true },
     };
     if (filter.kind === 'id') {
       args[name] = t.id(options);

@@ -298,8 +298,13 @@ function measureCost(
         // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
         const wholeSet =
           hasArgument('orderBy') || (selection.selectionSet !== undefined && selectsMatchSet(selection.selectionSet));
+        // A filter OfficeRnD may not apply (schema/fields.ts `scans`) may scan the match set to fill the page.
+        const scans = field.args.some(
+          (definition) => (definition.extensions as { scans?: boolean }).scans === true && hasArgument(definition.name),
+        );
         const collection = nodeCollection(named);
-        if (parent === root && wholeSet) pages = Math.max(pages, matchSetPages(collection));
+        // (Occurrences have no collection: their windows bound what they read.)
+        if (parent === root && (wholeSet || (scans && collection))) pages = Math.max(pages, matchSetPages(collection));
         if (parent === root || !collection) calls = parents * pages;
         else if (COLLECTIONS[collection].catalog) {
           // Reverse links into a catalogue are grouped from its one read.

@@ -242,3 +242,18 @@ describe('query cost rules', () => {
     expect(report(', filters: { office: "0123456789abcdef01234567" }')).toBe(report(''));
   });
 });
+
+describe('a filter OfficeRnD may ignore (issue 14: cost ≥ calls when the gateway scans)', () => {
+  it.each([
+    ['status: NOT_APPROVED', 'members(first: 50, status: NOT_APPROVED)'],
+    ['statusIn', 'members(first: 50, statusIn: [PENDING, NOT_APPROVED])'],
+  ])('%s: the page scans on until it has `first` matches, and the cost counts that scan', async (_name, list) => {
+    // `documented`: the simulator ignores filters without public v1 evidence, so the gateway's own check must scan.
+    const sizes = createCollectionSizes();
+    const stack = createTestStack({ logLevel: 'info', simulator: { v1Filters: 'documented' }, sizes });
+    sizes.set('members', stack.simulator.dataset.collections.members.length);
+    const { cost, calls } = await measure(stack, { name: list, query: `{ ${list} { nodes { id } } }` }, undefined);
+    expect(calls, 'the check scanned more than one page').toBeGreaterThan(1);
+    expect(cost).toBeGreaterThanOrEqual(calls);
+  });
+});
