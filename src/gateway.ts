@@ -48,6 +48,7 @@ import { createEventBus, type EventBus } from './webhooks/events.ts';
 import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 import { useDashboard } from './dashboard/serve.ts';
 import { useChangeFeed } from './schema/subscription.ts';
+import { reportDatesOf } from './dates/report-dates.ts';
 
 export type { GatewaySettings } from './config.ts';
 
@@ -162,6 +163,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     reportJoins: joinedCollections,
     reportFilterReads: filterLinkedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
+    datesScan: (collection: ListCollection, dateField: string | undefined) => {
+      const spec = reportDatesOf(collection);
+      return (
+        spec !== undefined && spec.fields.find((f) => f.name === (dateField ?? spec.default))?.pushdown === undefined
+      );
+    },
     // v2 pages hold 50 items, v1's 100: the same read is twice the calls on v2.
     pageLimit: options.officernd.pageLimit,
   };

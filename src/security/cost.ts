@@ -88,6 +88,12 @@ export interface CostModel {
   seriesReachKnown?: () => boolean;
   /** The least a collection's size can be (walks that stopped early), for the cost a query has at best. */
   atLeast?: (collection: ListCollection) => number;
+  /**
+   * Whether a date selection on this field of a collection (its default when undefined) is checked in the gateway
+   * only, OfficeRnD comparing nothing for it (dates/report-dates.ts: no pushdown): its page may scan the match set.
+   * The gateway reads it from the date declarations (security imports no dates code). Left out: never.
+   */
+  datesScan?: (collection: ListCollection, dateField: string | undefined) => boolean;
   /** Most items one upstream page holds on the version being read (§3: 100 on v1, 50 on v2); default 100. */
   pageLimit?: number;
 }
@@ -205,6 +211,18 @@ function measureCost(
     return value ?? definition.defaultValue;
   };
 
+  /** Whether a list's date selection is on a field OfficeRnD does not compare (CostModel.datesScan). */
+  const datesScan = (
+    collection: ListCollection,
+    definitions: readonly GraphQLArgument[],
+    args: readonly ArgumentNode[],
+  ): boolean => {
+    const definition = definitions.find((d) => d.name === 'dateField');
+    if (!model.datesScan || !definition) return false;
+    const chosen = argumentOf(definition, args);
+    return model.datesScan(collection, typeof chosen === 'string' ? chosen : undefined);
+  };
+
   /** The `first` a list field will use: its value, else ours. */
   const firstOf = (definition: GraphQLArgument, args: readonly ArgumentNode[]): number => {
     const value = argumentOf(definition, args);
@@ -298,11 +316,15 @@ function measureCost(
         // The count and a sort walk every matching page (no count endpoint in v1), up to the scan cap; the page is cut from it.
         const wholeSet =
           hasArgument('orderBy') || (selection.selectionSet !== undefined && selectsMatchSet(selection.selectionSet));
-        // A filter OfficeRnD may not apply (schema/fields.ts `scans`) may scan the match set to fill the page.
-        const scans = field.args.some(
-          (definition) => (definition.extensions as { scans?: boolean }).scans === true && hasArgument(definition.name),
-        );
         const collection = nodeCollection(named);
+        // A filter OfficeRnD may not apply (schema/fields.ts `scans`), or dates on a field it does not compare
+        // (dates/report-dates.ts: no pushdown), may scan the match set to fill the page.
+        const scans =
+          field.args.some(
+            (definition) =>
+              (definition.extensions as { scans?: boolean }).scans === true && hasArgument(definition.name),
+          ) ||
+          (hasArgument('dates') && !!collection && datesScan(collection, field.args, args));
         // (Occurrences have no collection: their windows bound what they read.)
         if (parent === root && (wholeSet || (scans && collection))) pages = Math.max(pages, matchSetPages(collection));
         if (parent === root || !collection) calls = parents * pages;

@@ -243,14 +243,16 @@ describe('query cost rules', () => {
   });
 });
 
-describe('a filter OfficeRnD may ignore (issue 14: cost ≥ calls when the gateway scans)', () => {
+describe('a filter or date field OfficeRnD may not apply (issue 14: cost ≥ calls when the gateway scans)', () => {
   it.each([
     ['status: NOT_APPROVED', 'members(first: 50, status: NOT_APPROVED)'],
     ['statusIn', 'members(first: 50, statusIn: [PENDING, NOT_APPROVED])'],
+    ['dates on LAST_LOGIN', 'members(first: 5, dateField: LAST_LOGIN, dates: { from: "2099-01-01" })'],
   ])('%s: the page scans on until it has `first` matches, and the cost counts that scan', async (_name, list) => {
     // `documented`: the simulator ignores filters without public v1 evidence, so the gateway's own check must scan.
     const sizes = createCollectionSizes();
-    const stack = createTestStack({ logLevel: 'info', simulator: { v1Filters: 'documented' }, sizes });
+    // Scale 1: 2,500 members, 25 pages, more than the 10 pages a dated page was once costed.
+    const stack = createTestStack({ logLevel: 'info', scale: 1, simulator: { v1Filters: 'documented' }, sizes });
     sizes.set('members', stack.simulator.dataset.collections.members.length);
     const { cost, calls } = await measure(stack, { name: list, query: `{ ${list} { nodes { id } } }` }, undefined);
     expect(calls, 'the check scanned more than one page').toBeGreaterThan(1);
