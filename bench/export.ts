@@ -52,7 +52,12 @@ async function cpuMsOf(pid: number): Promise<number> {
 /** Streams one export from a fresh gateway process (after a warm-up export) and measures it. */
 async function runExport(sim: SimProcess, limit: number, command: ServerCommand): Promise<ExportRun> {
   const server = await startServer(
-    gatewayEnv(sim, { UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_MAX_REQUESTS_PER_MINUTE: '100000' }),
+    // No background learning of collection sizes: its calls would be counted with the measured requests' own.
+    gatewayEnv(sim, {
+      UPSTREAM_MAX_CONCURRENCY: '64',
+      UPSTREAM_MAX_REQUESTS_PER_MINUTE: '100000',
+      LEARN_COLLECTION_SIZES: 'false',
+    }),
     command,
   );
   try {
