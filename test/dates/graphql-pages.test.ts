@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGateway, type Gateway } from '../../src/gateway.ts';
-import { createLogger } from '../../src/logger.ts';
-import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
-import { demoClient } from '../demo-client.ts';
-import { TEST_NOW } from '../helpers.ts';
+import type { Gateway } from '../../src/gateway.ts';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { createLargeOrg, FROM, inWindow, TO } from './large-org.ts';
 
 // Issue 21: a GraphQL page of a dated list answers `first` matching nodes (or all that remain), never an empty or
 // short page while rows remain, on an organization of a real size (scale 3.2 × 2 years ≈ 51,200 bookings).
@@ -14,17 +12,8 @@ let simulator: Simulator;
 let gateway: Gateway;
 
 beforeAll(() => {
-  simulator = createSimulator({ scale: 3.2, years: 2, now: TEST_NOW, seed: 21 });
-  const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
-  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
-  gateway = createGateway({ officernd, logger, clock: () => TEST_NOW });
+  ({ simulator, gateway } = createLargeOrg());
 }, 120_000);
-
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const FROM = day(TEST_NOW.getTime() - 10 * DAY);
-const TO = day(TEST_NOW.getTime() - DAY);
-const inWindow = (value: string | null | undefined) =>
-  typeof value === 'string' && value.slice(0, 10) >= FROM && value.slice(0, 10) <= TO;
 
 interface Answer {
   data?: {

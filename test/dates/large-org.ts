@@ -1,0 +1,26 @@
+import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
+import { TEST_NOW } from '../helpers.ts';
+
+// Issue 21's organization of a real size (scale 3.2 × 2 years ≈ 51,200 bookings), shared by the date-window suites,
+// and the 10-day window they read (ten days ending yesterday, as in the issue).
+
+const DAY = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export const FROM = day(TEST_NOW.getTime() - 10 * DAY);
+export const TO = day(TEST_NOW.getTime() - DAY);
+
+/** Whether a date or date-time string falls on a day of the window. */
+export const inWindow = (value: string | null | undefined): boolean =>
+  typeof value === 'string' && value.slice(0, 10) >= FROM && value.slice(0, 10) <= TO;
+
+/** The large simulator and a gateway over it with no rate budget to wait on (call counts, never times). */
+export function createLargeOrg(): { simulator: Simulator; gateway: Gateway } {
+  const simulator = createSimulator({ scale: 3.2, years: 2, now: TEST_NOW, seed: 21 });
+  const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
+  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
+  return { simulator, gateway: createGateway({ officernd, logger, clock: () => TEST_NOW }) };
+}
