@@ -153,6 +153,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     shareExport: (request, signal) => budgets.shareExport(request, signal),
   };
   const { learner } = options;
+  // Each operation's cost as the cost limit decided it for that request (by its context): admission reads it.
+  const costs = new WeakMap<object, number>();
   // The cost reads the sizes the loaders plan with, and the joins a report's columns make (issue 14).
   const costModel = {
     defaultFirst: DEFAULT_FIRST,
@@ -225,9 +227,11 @@ export function createGateway(options: GatewayOptions): Gateway {
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         healthEndpoint: HEALTH_ENDPOINT,
-        cost: learner
-          ? { ...costModel, learnSizes: (collections, signal) => learner.learn(collections, signal) }
-          : costModel,
+        cost: {
+          ...costModel,
+          ...(learner ? { learnSizes: (collections, signal) => learner.learn(collections, signal) } : {}),
+          onCost: (context, cost) => costs.set(context, cost),
+        },
       }),
       ...(metrics ? [metrics.yogaPlugin()] : []),
       // After the access checks: with API keys set, a scrape needs one too.
@@ -245,7 +249,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(exportCache ? [exportCache.capture, exportCache.serve] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
-      useRequestBudget(budgets),
+      // Admission by cost (after the caches: an answer that makes no upstream call is never refused).
+      useRequestBudget(budgets, { costOf: (context) => costs.get(context) }),
       // Last, where Yoga puts its own: after every plugin that picks a request parser.
       useBodyLimit(settings.security.maxBodyBytes),
       // Brotli or gzip as the caller accepts, on the final answer: after the error bodies got their request id and

@@ -439,6 +439,11 @@ export interface CostLimitOptions extends CostModel {
    * them and is costed again. Left out: unknown sizes are costed as such.
    */
   learnSizes?: (collections: readonly ListCollection[], signal?: AbortSignal) => Promise<void>;
+  /**
+   * Told the cost of each operation as it was decided for that request (sizes learnt for it included), with the
+   * operation's context: the operation log and admission by cost read it from there.
+   */
+  onCost?: (context: object, cost: number) => void;
 }
 
 /**
@@ -487,8 +492,12 @@ export function useCostLimit(options: CostLimitOptions): Plugin {
   };
   return {
     async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as object | undefined;
+      const decided = (cost: number): void => {
+        if (context && options.onCost) options.onCost(context, cost);
+      };
       let { cost, unknown } = costOf(args.schema, args.document, args.operationName, args.variableValues);
-      if (cost <= options.maxCost) return;
+      if (cost <= options.maxCost) return decided(cost);
       // Over the limit while sizes it reads are unknown: over it even with those sizes at their least is refused at
       // once; else the sizes are learnt first, and what is still unknown then (learning failed, or no learner) is
       // given the benefit of the doubt: the request's own share (MAX_UPSTREAM_CALLS_PER_REQUEST) bounds its calls.
@@ -501,8 +510,9 @@ export function useCostLimit(options: CostLimitOptions): Plugin {
           await options.learnSizes([...unknown], signal);
           ({ cost, unknown } = costOf(args.schema, args.document, args.operationName, args.variableValues));
         }
-        if (cost <= options.maxCost || unknown.size > 0) return;
+        if (cost <= options.maxCost || unknown.size > 0) return decided(cost);
       }
+      decided(cost);
       setResultAndStopExecution({
         errors: [
           new GraphQLError(
