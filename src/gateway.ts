@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
@@ -23,11 +24,13 @@ import { schema } from './schema/index.ts';
 import {
   corsOption,
   createRequestBudgets,
+  laneOf,
   useBodyLimit,
   openAccessWarning,
   queryCost,
   securityPlugins,
   useRequestBudget,
+  useSharedExecution,
 } from './security/index.ts';
 import {
   createMemoryCaches,
@@ -243,6 +246,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         store:
           options.documents ?? (shared ? shared.documents(createMemoryDocumentStore()) : createMemoryDocumentStore()),
         ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
+      }),
+      // Identical queries of one API key running at once share one execution (before the cache, so that a shared
+      // answer is cached once, as the first request's; before admission, so that a shared answer is never refused).
+      useSharedExecution({
+        keyOf: (request) => laneOf(request, settings.security.apiKeys.length > 0),
+        maskError: (error) => maskError(error, 'Unexpected error.') as GraphQLError,
       }),
       ...(caching ? useGraphQLCache(caching) : []),
       // The export cache: `capture` copies a miss as it streams (before compression, last, re-encodes it).

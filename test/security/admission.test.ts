@@ -48,7 +48,10 @@ describe('admission by cost', () => {
 
   it('counts what requests admitted before it have yet to call: the third of three concurrent ones is refused', async () => {
     const s = stack(20);
-    const answers = await Promise.all([s.query(TEN_PAGES), s.query(TEN_PAGES), s.query(TEN_PAGES)]);
+    // Three different documents (identical ones would share one execution).
+    const answers = await Promise.all(
+      ['a', 'b', 'c'].map((alias) => s.query(TEN_PAGES.replace('{ bookings', `{ ${alias}: bookings`))),
+    );
     const codes = answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'ok');
     expect(codes).toEqual(['ok', 'ok', 'UPSTREAM_BUDGET_EXCEEDED']);
     expect(answers[2]?.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
