@@ -8,10 +8,31 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { linkSignal, type LinkedSignal, type OfficeRnDClient, type RequestShare } from '../officernd/index.ts';
+import {
+  linkSignal,
+  OfficeRnDError,
+  type LinkedSignal,
+  type OfficeRnDClient,
+  type RequestShare,
+} from '../officernd/index.ts';
 import { presentedKey } from './api-keys.ts';
 
-/** The budget ran out: the caller sees UPSTREAM_TIMEOUT (mapped in schema/errors.ts). */
+/**
+ * The budget ran out while the request waited for a slot of the OfficeRnD budget (not for OfficeRnD): the caller sees
+ * UPSTREAM_BUDGET_EXCEEDED with `retryAfter` (mapped in core/failure.ts), like a call refused before its deadline.
+ */
+export class BudgetDeadlineError extends OfficeRnDError {
+  constructor(budgetMs: number, retryAfterMs: number) {
+    super({ code: 'UPSTREAM_BUDGET_EXCEEDED', method: 'GET', path: '', retryAfterMs });
+    this.name = 'BudgetDeadlineError';
+    this.message =
+      `Not answered within this request's time budget of ${budgetMs} ms (REQUEST_BUDGET_MS): its OfficeRnD calls ` +
+      "waited for the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE, or this API key's share of it), taken by " +
+      'the calls queued ahead of them';
+  }
+}
+
+/** The budget ran out while OfficeRnD was answering: the caller sees UPSTREAM_TIMEOUT (mapped in schema/errors.ts). */
 export class RequestBudgetError extends Error {
   readonly code = 'UPSTREAM_TIMEOUT' as const;
 
@@ -88,11 +109,37 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
   const close = (budget: OpenBudget | undefined): void => {
     if (budget) admitted.delete(budget);
   };
+  const leftOf = (budget: OpenBudget, now: number): number => budgetMs - (now - budget.openedAt);
+  /** The least time left to the admitted requests that still have calls to make (of a lane), and to `budget`. */
+  const earliest = (budget: OpenBudget, now: number, lane?: string): number => {
+    let left = leftOf(budget, now);
+    for (const other of admitted)
+      if ((lane === undefined || other.lane === lane) && other.cost > (other.share?.calls ?? 0))
+        left = Math.min(left, leftOf(other, now));
+    return left;
+  };
+  /**
+   * Why a request's time ran out: the budget, when at its deadline no call can start at once (the minute's calls, or
+   * its key's share, are taken: what it waited for was a slot); else OfficeRnD was too slow (RequestBudgetError).
+   */
+  const timeoutOf = (budget: OpenBudget): Error => {
+    if (!upstream || !budget.share) return new RequestBudgetError(budgetMs);
+    const next = Math.max(upstream.officernd.startDelay(1), upstream.officernd.startDelay(1, budget.lane));
+    if (next <= 0) return new RequestBudgetError(budgetMs);
+    admitted.delete(budget);
+    const again = Math.max(1, budget.cost);
+    const wait = Math.max(
+      upstream.officernd.startDelay(ahead() + again),
+      upstream.officernd.startDelay(ahead(budget.lane) + again, budget.lane),
+    );
+    return new BudgetDeadlineError(budgetMs, Math.max(next, wait - budgetMs));
+  };
   return {
     signalFor(request) {
+      let budget: OpenBudget | undefined;
       const link = linkSignal(request.signal, {
         timeoutMs: budgetMs,
-        timeoutReason: () => new RequestBudgetError(budgetMs),
+        timeoutReason: () => (budget ? timeoutOf(budget) : new RequestBudgetError(budgetMs)),
       });
       const lane = laneOf(request, upstream?.keyed ?? false);
       const share = upstream?.officernd.openShare({
@@ -101,11 +148,12 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
         maxCalls: upstream.maxCalls,
         deadlineMs: budgetMs,
       });
-      const budget: OpenBudget = { link, lane, openedAt: performance.now(), cost: 0, ...(share ? { share } : {}) };
+      const opened: OpenBudget = { link, lane, openedAt: performance.now(), cost: 0, ...(share ? { share } : {}) };
+      budget = opened;
       close(open.get(request));
-      open.set(request, budget);
+      open.set(request, opened);
       // A request that ends without an answer (the caller left, the budget ran out) no longer counts ahead.
-      link.signal.addEventListener('abort', () => close(budget), { once: true });
+      link.signal.addEventListener('abort', () => close(opened), { once: true });
       return link.signal;
     },
     release(request) {
@@ -125,11 +173,14 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
       // A request never makes more calls than its share allows, whatever its worst case.
       const calls = Math.min(cost, upstream.maxCalls - budget.cost);
       if (calls <= 0) return undefined;
-      const left = budgetMs - (performance.now() - budget.openedAt);
-      const client = upstream.officernd.startDelay(ahead() + calls);
-      const lane = upstream.officernd.startDelay(ahead(budget.lane) + calls, budget.lane);
-      const wait = Math.max(client, lane);
-      if (wait > left) return { retryAfterMs: wait - left, scope: lane > client ? 'lane' : 'client', calls };
+      // Its calls queue behind what is ahead, and may go before the later calls of requests admitted earlier (a walk
+      // calls page after page): all of them must be able to start before the earliest of those deadlines.
+      const now = performance.now();
+      const client = upstream.officernd.startDelay(ahead() + calls) - earliest(budget, now);
+      const lane =
+        upstream.officernd.startDelay(ahead(budget.lane) + calls, budget.lane) - earliest(budget, now, budget.lane);
+      if (client > 0 || lane > 0)
+        return { retryAfterMs: Math.max(client, lane), scope: lane > client ? 'lane' : 'client', calls };
       budget.cost += calls;
       admitted.add(budget);
       return undefined;
