@@ -27,7 +27,6 @@ import {
   laneOf,
   useBodyLimit,
   openAccessWarning,
-  queryCost,
   securityPlugins,
   useRequestBudget,
   useSharedExecution,
@@ -156,7 +155,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     shareExport: (request, signal) => budgets.shareExport(request, signal),
   };
   const { learner } = options;
-  // Each operation's cost as the cost limit decided it for that request (by its context): admission reads it.
+  // Each operation's cost as the cost limit decided it for that request (by its context): the operation log line
+  // and admission read it.
   const costs = new WeakMap<object, number>();
   // The cost reads the sizes the loaders plan with, and the joins a report's columns make (issue 14).
   const costModel = {
@@ -203,7 +203,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         exportsPrefix: REPORTS_PREFIX,
         listeners: ops.listeners,
-        costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
+        costOf: (context) => costs.get(context),
       }),
       // Before the access checks: probes carry no API key. Neither says anything about the configuration, but for
       // the OfficeRnD API version /health names in a header.
