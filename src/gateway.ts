@@ -51,6 +51,8 @@ import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 import { useDashboard } from './dashboard/serve.ts';
 import { useChangeFeed } from './schema/subscription.ts';
 import { reportDatesOf } from './dates/report-dates.ts';
+import { resolveDateSelection } from './dates/selection.ts';
+import { dateSelectionInput, type DateSelectionArg } from './schema/dates.ts';
 
 export type { GatewaySettings } from './config.ts';
 
@@ -176,6 +178,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     // v2 pages hold 50 items, v1's 100: the same read is twice the calls on v2.
     pageLimit: options.officernd.pageLimit,
+    // The days a `dates` value selects, as the lists resolve it (an occurrence window bounds what it reads).
+    windowDays: (dates: unknown) => {
+      try {
+        const now = options.clock ? options.clock() : new Date();
+        const range = resolveDateSelection(dateSelectionInput(dates as DateSelectionArg), settings.dates, now);
+        return range.start && range.end ? (range.end.getTime() - range.start.getTime()) / 86_400_000 : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,
