@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BUFFERED_PAGES, SUB_WINDOW_PAGES } from '../../src/core/sub-windows.ts';
+import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { ListCollection } from '../../src/officernd/collections.ts';
+import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import type { V1FilterMode } from '../../src/simulator/model.ts';
+import { demoClient } from '../demo-client.ts';
+import { TEST_NOW, testDataset } from '../helpers.ts';
+
+// Issue 21: a whole-collection export is read in createdAt sub-windows, several at once (UPSTREAM_MAX_CONCURRENCY),
+// once the size learner has read the collection's createdAt spread. Counts only: the rows are exactly the
+// simulator's, in sub-window order (ascending createdAt ranges, OfficeRnD's order within each), the calls at most the
+// pages plus one partial page per sub-window, calls overlap, and the stream reads a bounded number of pages ahead.
+
+const CONCURRENCY = 8;
+
+interface Stack {
+  simulator: Simulator;
+  gateway: Gateway;
+  logs: string[];
+  /** Most API calls in flight at once since the last reset. */
+  maxInFlight(): number;
+  reset(): void;
+  learn(collections: ListCollection[]): Promise<void>;
+}
+
+/** Simulator → client → gateway, with a fetch wrapper that counts calls in flight (and may drop parameters). */
+function stackOf(mode: V1FilterMode, drop: readonly string[] = []): Stack {
+  const simulator = createSimulator({ dataset: testDataset(1, 42), now: TEST_NOW, v1Filters: mode });
+  let inFlight = 0;
+  let most = 0;
+  const counted: typeof fetch = async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    // OfficeRnD ignoring a filter: the parameter never reaches it.
+    for (const name of drop) url.searchParams.delete(name);
+    inFlight += 1;
+    most = Math.max(most, inFlight);
+    try {
+      return await simulator.fetch(url.href, init);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'warn', secrets: ['demo-secret'], write: (line) => logs.push(line) });
+  const officernd = demoClient(simulator, {
+    logger,
+    fetch: counted,
+    maxRequestsPerMinute: 1_000_000,
+    maxConcurrency: CONCURRENCY,
+  });
+  const sizes = createCollectionSizes();
+  const learner = createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 50_000 });
+  const gateway = createGateway({ officernd, logger, sizes, clock: () => TEST_NOW });
+  return {
+    simulator,
+    gateway,
+    logs,
+    maxInFlight: () => most,
+    reset: () => {
+      simulator.log.reset();
+      most = 0;
+    },
+    learn: (collections) => learner.learn(collections),
+  };
+}
+
+async function exportIds(stack: Stack, report: string, query = ''): Promise<string[]> {
+  const response = await stack.gateway.fetch(`http://gateway.test/reports/${report}.csv?columns=_id${query}`);
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  expect(text).not.toContain('#ERROR');
+  return text.split('\r\n').slice(1, -1);
+}
+
+/** The first page of each sub-window (a list read without a cursor) and all list pages of a collection. */
+function reads(stack: Stack, collection: string): { first: number; pages: number } {
+  const lists = stack.simulator.log
+    .entries()
+    .filter((e) => e.kind === 'api' && e.collection === collection && e.id === null);
+  return { first: lists.filter((e) => e.query.$next === undefined).length, pages: lists.length };
+}
+
+/** Items in sub-window order: ascending createdAt, OfficeRnD's (the simulator's) order among equal values. */
+const inCreatedOrder = (items: readonly { _id: string; createdAt?: string | null }[]): string[] =>
+  items
+    .map((item, index) => ({ id: item._id, at: Date.parse(item.createdAt ?? ''), index }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((item) => item.id);
+
+describe.each(['all', 'documented', 'strict'] as const)('a whole export in sub-windows, v1 filters %s', (mode) => {
+  it('returns every booking once, in sub-window order, with calls overlapping and near the pages', async () => {
+    const stack = stackOf(mode);
+    await stack.learn(['bookings']);
+    stack.reset();
+    const ids = await exportIds(stack, 'bookings');
+    const bookings = stack.simulator.dataset.collections.bookings;
+    expect(ids).toEqual(inCreatedOrder(bookings));
+    const pages = Math.ceil(bookings.length / 100);
+    const { first, pages: read } = reads(stack, 'bookings');
+    // Split into sub-windows of about SUB_WINDOW_PAGES pages each, each adding at most one partial page.
+    expect(first).toBeGreaterThanOrEqual(Math.floor(pages / SUB_WINDOW_PAGES) - 1);
+    expect(read).toBeLessThanOrEqual(pages + first);
+    // Read concurrently, never more at once than the client's cap.
+    expect(stack.maxInFlight()).toBeGreaterThan(1);
+    expect(stack.maxInFlight()).toBeLessThanOrEqual(CONCURRENCY);
+  }, 60_000);
+
+  it('reads a dated CREATED_AT window in sub-windows of that window, exactly', async () => {
+    const stack = stackOf(mode);
+    await stack.learn(['bookings']);
+    stack.reset();
+    const ids = await exportIds(stack, 'bookings', '&dateField=CREATED_AT&from=2026-03-01&to=2026-10-31');
+    const bookings = stack.simulator.dataset.collections.bookings;
+    const chosen = bookings.filter((b) => {
+      const day = (b.createdAt ?? '').slice(0, 10);
+      return day >= '2026-03-01' && day <= '2026-10-31';
+    });
+    expect(chosen.length).toBeGreaterThan(3_000);
+    expect(ids).toEqual(inCreatedOrder(chosen));
+    const { first, pages: read } = reads(stack, 'bookings');
+    expect(first).toBeGreaterThan(1);
+    expect(read).toBeLessThanOrEqual(Math.ceil(chosen.length / 100) + first);
+    expect(stack.maxInFlight()).toBeGreaterThan(1);
+  }, 60_000);
+});
+
+describe('a bound OfficeRnD ignores', () => {
+  it('falls back to one walk (exact), notes it, and no longer splits', async () => {
+    const stack = stackOf('all', ['createdAt.$gte', 'createdAt.$lt']);
+    await stack.learn(['members']);
+    const members = stack.simulator.dataset.collections.members;
+    const pages = Math.ceil(members.length / 100);
+    stack.reset();
+    expect(await exportIds(stack, 'members')).toEqual(members.map((m) => m._id));
+    const { first, pages: read } = reads(stack, 'members');
+    // The first page of each sub-window opened (at most the concurrency), then one walk: never a walk per sub-window.
+    expect(first).toBeLessThanOrEqual(CONCURRENCY + 1);
+    expect(read).toBeLessThanOrEqual(pages + CONCURRENCY);
+    expect(stack.logs.some((line) => line.includes('ignored a filter') && line.includes('createdAt'))).toBe(true);
+    stack.reset();
+    expect(await exportIds(stack, 'members')).toEqual(members.map((m) => m._id));
+    expect(reads(stack, 'members').pages).toBe(pages);
+  }, 60_000);
+});
+
+describe('bounded memory', () => {
+  it('reads a bounded number of pages ahead of a slow reader', async () => {
+    const stack = stackOf('all');
+    await stack.learn(['bookings']);
+    stack.reset();
+    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let chunks = 0;
+    let most = 0;
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) break;
+      chunks += 1;
+      // Let every read that can start start before counting.
+      for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      // Pages asked for beyond those written: at most the open sub-windows' read-ahead.
+      most = Math.max(most, reads(stack, 'bookings').pages - chunks);
+    }
+    expect(chunks).toBeGreaterThan(40);
+    expect(most).toBeLessThanOrEqual(CONCURRENCY * MAX_BUFFERED_PAGES + 1);
+    // And it did read ahead in parallel (not a page at a time).
+    expect(most).toBeGreaterThan(2);
+  }, 60_000);
+});
