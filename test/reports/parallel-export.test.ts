@@ -127,6 +127,39 @@ describe.each(['all', 'documented', 'strict'] as const)('a whole export in sub-w
   }, 60_000);
 });
 
+describe('a joined collection read whole', () => {
+  it('is walked in createdAt sub-windows too: member.name of a dated export, exact, no lookups by id', async () => {
+    const stack = stackOf('all');
+    await stack.learn(['bookings', 'members']);
+    stack.reset();
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/bookings.ndjson?columns=_id,member.name&dateField=CREATED_AT&from=2026-06-01&to=2026-07-31',
+    );
+    expect(response.status).toBe(200);
+    const rows = (await response.text())
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { _id: string; 'member.name': string | null });
+    const { bookings, members } = stack.simulator.dataset.collections;
+    const names = new Map(members.map((m) => [m._id, m.name]));
+    const chosen = bookings.filter((b) => {
+      const day = (b.createdAt ?? '').slice(0, 10);
+      return day >= '2026-06-01' && day <= '2026-07-31';
+    });
+    expect(rows.length).toBeGreaterThan(500);
+    expect(rows).toEqual(
+      inCreatedOrder(chosen).map((id) => {
+        const member = bookings.find((b) => b._id === id)?.member;
+        return { _id: id, 'member.name': (member && names.get(member)) ?? null };
+      }),
+    );
+    const { first, pages } = reads(stack, 'members');
+    expect(first).toBeGreaterThan(1);
+    expect(pages).toBeLessThanOrEqual(Math.ceil(members.length / 100) + first);
+    expect(stack.simulator.log.count({ kind: 'api', collection: 'members', id: true })).toBe(0);
+  }, 60_000);
+});
+
 describe('a bound OfficeRnD ignores', () => {
   it('falls back to one walk (exact), notes it, and no longer splits', async () => {
     const stack = stackOf('all', ['createdAt.$gte', 'createdAt.$lt']);
