@@ -6,8 +6,8 @@
  * cursor, several at once through the one client (its concurrency cap, rate budget and the request's share).
  *
  * - Split points come from a learnt distribution of the field (loaders/collection-sizes.ts: the size learner's walk
- *   reads the field with the ids and keeps its quantiles), so each sub-window holds about SUB_WINDOW_PAGES pages: at
- *   most one partial page more per sub-window than the rows need.
+ *   reads the field with the ids and keeps its quantiles), so each sub-window holds about as many rows, between
+ *   MIN_SUB_WINDOW_PAGES and SUB_WINDOW_PAGES pages: at most one partial page more per sub-window than the rows need.
  * - Order: sub-window by sub-window (ascending field ranges), OfficeRnD's order within each.
  * - Memory: at most `concurrency` sub-windows are open at a time (the consumer's and the ones after it), each holding
  *   at most MAX_BUFFERED_PAGES pages it has read ahead of the consumer.
@@ -21,8 +21,11 @@ import { COLLECTIONS, type ListCollection } from '../officernd/collections.ts';
 import { isBareIdAnswer, type Filter, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
 import { refusesSelection } from './failure.ts';
 
-/** Pages one sub-window is cut to hold: a partial last page costs at most 1 / SUB_WINDOW_PAGES more calls. */
+/** Most pages one sub-window is cut to hold (a large read: many sub-windows, `concurrency` of them read at once). */
 export const SUB_WINDOW_PAGES = 8;
+
+/** Fewest pages one sub-window is cut to hold: its partial last page costs at most a quarter more calls. */
+export const MIN_SUB_WINDOW_PAGES = 4;
 
 /** Pages an open sub-window may read ahead of the consumer before it waits. */
 export const MAX_BUFFERED_PAGES = SUB_WINDOW_PAGES + 2;
@@ -101,24 +104,41 @@ function valueAt(d: FieldDistribution, rank: number): number {
   return Math.round(lo + (hi - lo) * (position - i));
 }
 
+/** Rows of `[lower, upper)` (null: open) by the distribution. */
+export function expectedRows(d: FieldDistribution, lower: number | null, upper: number | null): number {
+  return (d.count - d.missing) * Math.max(0, rankOf(d, upper, 1) - rankOf(d, lower, 0));
+}
+
 /**
- * Where to cut a read of `[lower, upper)` (null: open) on a field with this distribution so each sub-window holds
- * about SUB_WINDOW_PAGES pages of `pageLimit`: the cut points, ascending, strictly inside the range; none when the
- * read is expected to take fewer than two sub-windows' pages (or the distribution cannot say).
+ * How many sub-windows a read of `pages` pages is cut into: a multiple of `concurrency` with at most
+ * SUB_WINDOW_PAGES pages each, so that every round of reads keeps all of them busy; a read shorter than
+ * `concurrency` × MIN_SUB_WINDOW_PAGES pages into sub-windows of MIN_SUB_WINDOW_PAGES pages (1: one walk).
+ */
+export function subWindowCount(pages: number, concurrency: number): number {
+  if (pages >= concurrency * MIN_SUB_WINDOW_PAGES)
+    return concurrency * Math.ceil(pages / (concurrency * SUB_WINDOW_PAGES));
+  return Math.max(1, Math.floor(pages / MIN_SUB_WINDOW_PAGES));
+}
+
+/**
+ * Where to cut a read of `[lower, upper)` (null: open) on a field with this distribution into subWindowCount
+ * sub-windows of about equal rows: the cut points, ascending, strictly inside the range; none when the read is
+ * expected to take fewer than two sub-windows' pages (or the distribution cannot say).
  */
 export function splitPoints(
   d: FieldDistribution | undefined,
   lower: number | null,
   upper: number | null,
   pageLimit: number,
+  concurrency: number,
 ): number[] {
   if (!d || d.quantiles.length < 2) return [];
   // A whole-collection read never sends a bound its objects without the field would fail: all must have one.
   if (lower === null && upper === null && d.missing > 0) return [];
   const from = rankOf(d, lower, 0);
   const to = rankOf(d, upper, 1);
-  const rows = (d.count - d.missing) * Math.max(0, to - from);
-  const count = Math.floor(rows / (pageLimit * SUB_WINDOW_PAGES));
+  const rows = expectedRows(d, lower, upper);
+  const count = subWindowCount(rows / pageLimit, concurrency);
   if (count < 2) return [];
   const points: number[] = [];
   for (let j = 1; j < count; j += 1) {
@@ -144,21 +164,23 @@ export function boundsOf(query: ListQuery, field: string): { lower: number | nul
 }
 
 /**
- * The field a read can be split on: the one its optional filters bound (a date selection pushed down), or
- * `createdAt` for a read with no upstream filter at all; null when anything else narrows it upstream (another filter
- * would make the learnt distribution over-count its rows, and every sub-window cost a partial page for few rows).
+ * The fields a read can be split on: the one its optional filters bound (a date selection pushed down), or, for a
+ * read with no upstream filter at all, any the collection's reads are split on (splitFieldsOf); none when anything
+ * else narrows it upstream (another filter would make the learnt distribution over-count its rows, and every
+ * sub-window cost a partial page for few rows).
  */
-export function splitFieldOf(query: ListQuery): string | null {
-  if ((query.filters ?? []).length > 0) return null;
+export function splitFieldsFor(collection: ListCollection, query: ListQuery): string[] {
+  if ((query.filters ?? []).length > 0) return [];
   const fields = new Set((query.optional ?? []).map((filter) => filter.field));
-  if (fields.size === 0) return 'createdAt';
-  return fields.size === 1 ? ([...fields][0] as string) : null;
+  if (fields.size === 0) return splitFieldsOf(collection);
+  return fields.size === 1 ? [...fields] : [];
 }
 
 /**
  * How a read is split, or null for one walk: it needs two sub-windows or more by the learnt distribution of its
  * field, a bound OfficeRnD was not seen to ignore and the client sends (v2 leaves out what its list does not
- * document, §4), and `concurrency` above one.
+ * document, §4), and `concurrency` above one. A whole read takes the field that cuts it into the most sub-windows
+ * (many objects may share one `createdAt`, e.g. bookings imported at once: a range cannot cut between them).
  */
 export function planSplit(
   store: SplitStore,
@@ -166,14 +188,19 @@ export function planSplit(
   collection: ListCollection,
   query: ListQuery,
   concurrency: number | undefined,
-): { field: string; points: number[] } | null {
+): { field: string; points: number[]; rowsPerWindow: number } | null {
   if (concurrency === undefined || concurrency < 2) return null;
-  const field = splitFieldOf(query);
-  if (field === null || store.ignoresFilter(collection, field)) return null;
-  if (!officernd.sendsFilter(collection, field, 'gte') || !officernd.sendsFilter(collection, field, 'lt')) return null;
-  const { lower, upper } = boundsOf(query, field);
-  const points = splitPoints(store.distribution(collection, field), lower, upper, officernd.pageLimit);
-  return points.length === 0 ? null : { field, points };
+  let best: { field: string; points: number[]; rowsPerWindow: number } | null = null;
+  for (const field of splitFieldsFor(collection, query)) {
+    if (store.ignoresFilter(collection, field)) continue;
+    if (!officernd.sendsFilter(collection, field, 'gte') || !officernd.sendsFilter(collection, field, 'lt')) continue;
+    const { lower, upper } = boundsOf(query, field);
+    const distribution = store.distribution(collection, field);
+    const points = splitPoints(distribution, lower, upper, officernd.pageLimit, concurrency);
+    if (!distribution || points.length <= (best?.points.length ?? 0)) continue;
+    best = { field, points, rowsPerWindow: expectedRows(distribution, lower, upper) / (points.length + 1) };
+  }
+  return best;
 }
 
 /** The read could not be split after all; nothing was delivered: read it as one walk. */
@@ -197,7 +224,7 @@ export interface SplitReadOptions {
   signal?: AbortSignal;
   /** Rows still wanted (a limit): no sub-window is opened that the rows of the open ones are expected to cover. */
   wanted?: number | null;
-  /** Rows one sub-window is expected to hold (with `wanted`); default SUB_WINDOW_PAGES pages of 100. */
+  /** Rows one sub-window is expected to hold (with `wanted`; planSplit says); default SUB_WINDOW_PAGES pages of 100. */
   rowsPerWindow?: number;
   /** Told when a bound did not narrow (CollectionSizes.noteIgnoredFilter through the loaders: logged once). */
   onIgnored?: (collection: ListCollection, field: string) => void;

@@ -26,7 +26,7 @@ import {
   type SeriesReach,
 } from '../dates/report-dates.ts';
 import { seriesReach, type ReachMode } from '../core/series-reach.ts';
-import { NoSplit, planSplit, splitPages, SUB_WINDOW_PAGES } from '../core/sub-windows.ts';
+import { NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -348,7 +348,7 @@ async function* segmentPages(
         signal,
         // Without a date check every item read is a row: no sub-window is opened past the rows wanted.
         wanted: maxItems !== null && keep === null ? maxItems : null,
-        rowsPerWindow: SUB_WINDOW_PAGES * officernd.pageLimit,
+        rowsPerWindow: split.rowsPerWindow,
         onIgnored: (collection, field) => env.loaders.noteIgnoredFilter(collection, field),
       })) {
         // Sub-window pages have no upstream cursor to resume from: `next` only says whether more follow.
