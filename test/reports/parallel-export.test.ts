@@ -187,6 +187,27 @@ describe('a bound OfficeRnD ignores', () => {
 });
 
 describe('bounded memory', () => {
+  it('stops every sub-window when the reader cancels', async () => {
+    const stack = stackOf('all');
+    await stack.learn(['bookings']);
+    // Calls take a while, so that sub-windows are still reading when the reader goes.
+    stack.simulator.setFaults({ latencyMs: 20 });
+    stack.reset();
+    const response = await stack.gateway.fetch('http://gateway.test/reports/bookings.ndjson');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await reader.read();
+    const atCancel = reads(stack, 'bookings').pages;
+    await reader.cancel();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+    await settle();
+    const after = reads(stack, 'bookings').pages;
+    await settle();
+    expect(reads(stack, 'bookings').pages).toBe(after);
+    // At most the calls already in flight were answered: no sub-window read on.
+    expect(after).toBeLessThanOrEqual(atCancel + CONCURRENCY);
+  }, 60_000);
+
   it('reads a bounded number of pages ahead of a slow reader', async () => {
     const stack = stackOf('all');
     await stack.learn(['bookings']);
