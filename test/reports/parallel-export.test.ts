@@ -4,10 +4,12 @@ import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { ListCollection } from '../../src/officernd/collections.ts';
+import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import type { V1FilterMode } from '../../src/simulator/model.ts';
 import { inSubWindowOrder } from '../dates/large-org.ts';
 import { demoClient } from '../demo-client.ts';
+import { versionClient } from '../versions/support.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
 
 // Issue 21: a whole-collection export is read in createdAt sub-windows, several at once (UPSTREAM_MAX_CONCURRENCY),
@@ -28,7 +30,11 @@ interface Stack {
 }
 
 /** Simulator → client → gateway, with a fetch wrapper that counts calls in flight (and may drop parameters). */
-function stackOf(mode: V1FilterMode, drop: readonly string[] = []): Stack {
+function stackOf(
+  mode: V1FilterMode,
+  drop: readonly string[] = [],
+  client: Partial<OfficeRnDClientOptions> = {},
+): Stack {
   const simulator = createSimulator({ dataset: testDataset(1, 42), now: TEST_NOW, v1Filters: mode });
   let inFlight = 0;
   let most = 0;
@@ -51,6 +57,7 @@ function stackOf(mode: V1FilterMode, drop: readonly string[] = []): Stack {
     fetch: counted,
     maxRequestsPerMinute: 1_000_000,
     maxConcurrency: CONCURRENCY,
+    ...client,
   });
   const sizes = createCollectionSizes();
   const learner = createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 50_000 });
@@ -81,7 +88,8 @@ function reads(stack: Stack, collection: string): { first: number; pages: number
   const lists = stack.simulator.log
     .entries()
     .filter((e) => e.kind === 'api' && e.collection === collection && e.id === null);
-  return { first: lists.filter((e) => e.query.$next === undefined).length, pages: lists.length };
+  const resumed = (query: Record<string, string>) => query.$next !== undefined || query.$cursorNext !== undefined;
+  return { first: lists.filter((e) => !resumed(e.query)).length, pages: lists.length };
 }
 
 /** Items in sub-window order: ascending createdAt, OfficeRnD's (the simulator's) order among equal values. */
@@ -130,6 +138,22 @@ describe.each(['all', 'documented', 'strict'] as const)('a whole export in sub-w
     const { first, pages: read } = reads(stack, 'bookings');
     expect(first).toBeGreaterThan(1);
     expect(read).toBeLessThanOrEqual(Math.ceil(chosen.length / 100) + first);
+    expect(stack.maxInFlight()).toBeGreaterThan(1);
+  }, 60_000);
+});
+
+describe('over OfficeRnD v2 (50 a page)', () => {
+  it('reads the whole export in sub-windows, every member once', async () => {
+    const stack = stackOf('all', [], versionClient('v2'));
+    await stack.learn(['members']);
+    stack.reset();
+    const ids = await exportIds(stack, 'members');
+    const members = stack.simulator.dataset.collections.members;
+    expect(ids).toEqual(inCreatedOrder(members));
+    const { first, pages } = reads(stack, 'members');
+    expect(first).toBeGreaterThan(1);
+    expect(first).toBeLessThan(pages / 4);
+    expect(pages).toBeLessThanOrEqual(Math.ceil(members.length / 50) + first);
     expect(stack.maxInFlight()).toBeGreaterThan(1);
   }, 60_000);
 });
