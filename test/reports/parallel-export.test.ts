@@ -210,6 +210,31 @@ describe('a bound OfficeRnD ignores', () => {
   }, 60_000);
 });
 
+describe('a seriesStart bound OfficeRnD ignores', () => {
+  it('reads the dated bookings export as one walk, exact, and no longer splits on it', async () => {
+    const stack = stackOf('all', ['seriesStart.$gte', 'seriesStart.$lt', 'seriesStart.$lte']);
+    await stack.learn(['bookings']);
+    const dates = '&from=2026-06-01&to=2026-09-30&timeZone=UTC';
+    const bookings = stack.simulator.dataset.collections.bookings;
+    const expected = bookings
+      .filter((b) => {
+        const day = (b.start?.dateTime ?? b.start?.date ?? '').slice(0, 10);
+        return day >= '2026-06-01' && day <= '2026-09-30';
+      })
+      .map((b) => b._id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(1_800);
+    const first = await exportIds(stack, 'bookings', dates);
+    expect([...first].sort()).toEqual(expected);
+    expect(stack.logs.some((line) => line.includes('ignored a filter') && line.includes('seriesStart'))).toBe(true);
+    stack.reset();
+    const again = await exportIds(stack, 'bookings', dates);
+    expect([...again].sort()).toEqual(expected);
+    // One walk (every page, as OfficeRnD ignores the window) and the look for changed bookings: no sub-windows.
+    expect(reads(stack, 'bookings').first).toBe(2);
+  }, 60_000);
+});
+
 describe('bounded memory', () => {
   it('stops every sub-window when the reader cancels', async () => {
     const stack = stackOf('all');
