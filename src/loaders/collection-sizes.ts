@@ -1,4 +1,5 @@
 import type { LearntReach } from '../core/series-reach.ts';
+import { dateMs, distributionOf, splitFieldsOf, type FieldDistribution } from '../core/sub-windows.ts';
 import type { ListCollection } from '../officernd/collections.ts';
 import type { OfficeRnDClient } from '../officernd/index.ts';
 
@@ -25,6 +26,9 @@ export interface CollectionSizes {
   /** The walk learning the reach, while one runs (one per gateway at a time). */
   seriesLearning(): Promise<unknown> | undefined;
   setSeriesLearning(walk: Promise<unknown> | undefined): void;
+  /** How a date field's values spread over a collection, once a complete walk has read them (core/sub-windows.ts). */
+  distribution(collection: ListCollection, field: string): FieldDistribution | undefined;
+  setDistribution(collection: ListCollection, field: string, distribution: FieldDistribution): void;
 }
 
 /** An in-memory size table (one per gateway). */
@@ -34,7 +38,11 @@ export function createCollectionSizes(): CollectionSizes {
   const ignored = new Set<string>();
   let reach: LearntReach | undefined;
   let learning: Promise<unknown> | undefined;
+  const distributions = new Map<string, FieldDistribution>();
   return {
+    distribution: (collection, field) => distributions.get(`${collection}.${field}`),
+    setDistribution: (collection, field, distribution) =>
+      void distributions.set(`${collection}.${field}`, distribution),
     seriesLearning: () => learning,
     setSeriesLearning: (walk) => {
       learning = walk;
@@ -129,9 +137,11 @@ const URGENT_ITEMS = 10_000;
 export const LEARNING_LANE = '#sizes';
 
 /**
- * Learns collection sizes by walking each collection once, reading ids only (`$select=_id`, §4): one page of 100 per
- * call (§3), so a collection of n objects costs ceil(n / 100) calls, once per gateway, or once per cluster with
- * `shared`. What it learns only steers plans and the cost (security/cost.ts); answers never come from it.
+ * Learns collection sizes by walking each collection once, reading ids only (`$select=_id`, §4) and the fields its
+ * reads are split on (`createdAt`, bookings' `seriesStart`: core/sub-windows.ts), whose quantiles it keeps: one page
+ * of 100 per call (§3), so a collection of n objects costs ceil(n / 100) calls, once per gateway, or once per cluster
+ * with `shared` (the quantiles stay with the replica that walked). What it learns only steers plans, splits and the
+ * cost (security/cost.ts); answers never come from it.
  */
 export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
   const { officernd, sizes, shared, logger } = options;
@@ -170,13 +180,32 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
     state.done = (async () => {
       let count = 0;
       let complete = false;
+      // The fields reads of this collection are split on are read with the ids: their spread decides the split.
+      const fields = splitFieldsOf(collection);
+      const values = fields.map(() => ({ read: new Float64Array(1024), size: 0, missing: 0 }));
       try {
         for await (const page of officernd.pages(
           collection,
-          { select: ['_id'] },
+          { select: ['_id', ...fields] },
           { signal: stop.signal, max: options.maxItems },
         )) {
           count += page.items.length;
+          fields.forEach((field, i) => {
+            const kept = values[i] as (typeof values)[number];
+            for (const item of page.items as Record<string, unknown>[]) {
+              const at = dateMs(item[field]);
+              if (at === null) {
+                kept.missing += 1;
+                continue;
+              }
+              if (kept.size === kept.read.length) {
+                const grown = new Float64Array(kept.read.length * 2);
+                grown.set(kept.read);
+                kept.read = grown;
+              }
+              kept.read[kept.size++] = at;
+            }
+          });
           complete = page.next === null;
           if (!complete && options.pauseMs > 0 && (!state.urgent || count >= URGENT_ITEMS))
             await pause(options.pauseMs);
@@ -192,6 +221,10 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       }
       if (complete && count <= options.maxItems) {
         sizes.set(collection, count);
+        fields.forEach((field, i) => {
+          const kept = values[i] as (typeof values)[number];
+          sizes.setDistribution(collection, field, distributionOf(kept.read.subarray(0, kept.size), kept.missing));
+        });
         await shared?.write(collection, count);
       } else {
         sizes.setAtLeast(collection, count);
