@@ -1,6 +1,16 @@
-import type { LearntReach } from '../core/series-reach.ts';
+import { refusesSelection } from '../core/failure.ts';
+import {
+  emptyReach,
+  foldReach,
+  mergeReach,
+  REACH_SELECT,
+  type LearntReach,
+  type ReachFold,
+  type ReachLearning,
+} from '../core/series-reach.ts';
 import type { ListCollection } from '../officernd/collections.ts';
-import type { OfficeRnDClient } from '../officernd/index.ts';
+import { isBareIdAnswer, type OfficeRnDClient } from '../officernd/index.ts';
+import type { WireBooking } from '../officernd/types.ts';
 
 /**
  * What the gateway has learnt about collections, kept across requests: exact sizes from complete walks, lower bounds
@@ -23,8 +33,11 @@ export interface CollectionSizes {
   seriesReach(): LearntReach | undefined;
   setSeriesReach(learnt: LearntReach): void;
   /** The walk learning the reach, while one runs (one per gateway at a time). */
-  seriesLearning(): Promise<unknown> | undefined;
-  setSeriesLearning(walk: Promise<unknown> | undefined): void;
+  seriesLearning(): ReachLearning | undefined;
+  setSeriesLearning(walk: ReachLearning | undefined): void;
+  /** Starts the size learner's walk of bookings, which learns the reach too (core/series-reach.ts); set by the learner. */
+  startSeriesLearning(): ReachLearning | undefined;
+  setSeriesWalker(start: () => ReachLearning | undefined): void;
 }
 
 /** An in-memory size table (one per gateway). */
@@ -33,11 +46,16 @@ export function createCollectionSizes(): CollectionSizes {
   const lowerBounds = new Map<ListCollection, number>();
   const ignored = new Set<string>();
   let reach: LearntReach | undefined;
-  let learning: Promise<unknown> | undefined;
+  let learning: ReachLearning | undefined;
+  let walker: (() => ReachLearning | undefined) | undefined;
   return {
     seriesLearning: () => learning,
     setSeriesLearning: (walk) => {
       learning = walk;
+    },
+    startSeriesLearning: () => walker?.(),
+    setSeriesWalker: (start) => {
+      walker = start;
     },
     seriesReach: () => reach,
     setSeriesReach: (learnt) => {
@@ -67,6 +85,9 @@ export interface SharedSizes {
   write(collection: ListCollection, size: number): Promise<void>;
   /** Whether this replica may walk the collection now (no other replica is walking it). */
   claim(collection: ListCollection): Promise<boolean>;
+  /** The bookings' series reach learnt by a replica's walk of bookings (undefined: none yet). */
+  readReach(): Promise<LearntReach | undefined>;
+  writeReach(learnt: LearntReach): Promise<void>;
 }
 
 export interface SizeLearnerOptions {
@@ -143,22 +164,36 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
 
   const adopt = async (): Promise<void> => {
     if (!shared) return;
+    // The reach first: it is stored before the bookings' size, so a replica that sees the size sees the reach too.
+    if (sizes.seriesReach() === undefined) {
+      const reach = await shared.readReach();
+      if (reach !== undefined && sizes.seriesReach() === undefined) sizes.setSeriesReach(reach);
+    }
     for (const [collection, size] of Object.entries(await shared.read()) as [ListCollection, number][])
       if (sizes.get(collection) === undefined) sizes.set(collection, size);
   };
 
-  const pause = (ms: number): Promise<void> =>
+  /** Waits `ms`, or less when learning stops or `wake` is called (a hurried walk goes on at once). */
+  const pause = (ms: number, wake?: { now?: () => void }): Promise<void> =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      stop.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
+      const end = () => {
+        clearTimeout(timer);
+        stop.signal.removeEventListener('abort', end);
+        if (wake) wake.now = undefined;
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      if (wake) wake.now = end;
+      stop.signal.addEventListener('abort', end, { once: true });
     });
+
+  // Whether OfficeRnD answered the reach's `$select` with bare ids or refused it (§4): the reach is then learnt by
+  // core/series-reach.ts on its own, reading whole bookings.
+  let reachUnselected = false;
+  /** Whether a walk of this collection is still worth making: its size, or for bookings the reach, is unknown. */
+  const needed = (collection: ListCollection): boolean =>
+    sizes.get(collection) === undefined ||
+    (collection === 'bookings' && sizes.seriesReach() === undefined && !reachUnselected);
 
   const walk = (collection: ListCollection, urgent: boolean): Promise<void> => {
     const running = walking.get(collection);
@@ -166,23 +201,46 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       running.urgent ||= urgent;
       return running.done;
     }
-    const state = { urgent, done: Promise.resolve() };
+    // Bookings while their reach is unknown: the same walk reads the four fields the reach needs (one walk, two
+    // facts), reads them all (a reach from part of them would miss rows), and is the reach's learning walk for the
+    // reads that need it meanwhile (they hurry it: no pause at all, as series-reach.ts's own walk).
+    const fold: ReachFold | null =
+      collection === 'bookings' && sizes.seriesReach() === undefined && !reachUnselected
+        ? foldReach(emptyReach())
+        : null;
+    const state: { urgent: boolean; hurried: boolean; done: Promise<void>; now?: () => void } = {
+      urgent,
+      hurried: false,
+      done: Promise.resolve(),
+    };
     state.done = (async () => {
       let count = 0;
       let complete = false;
+      let folding = fold;
       try {
         for await (const page of officernd.pages(
           collection,
-          { select: ['_id'] },
-          { signal: stop.signal, max: options.maxItems },
+          { select: folding ? ['_id', ...REACH_SELECT] : ['_id'] },
+          { signal: stop.signal, ...(folding ? {} : { max: options.maxItems }) },
         )) {
           count += page.items.length;
           complete = page.next === null;
-          if (!complete && options.pauseMs > 0 && (!state.urgent || count >= URGENT_ITEMS))
-            await pause(options.pauseMs);
+          if (folding && isBareIdAnswer(page.items as object[])) {
+            reachUnselected = true;
+            folding = null;
+          }
+          folding?.add(page.items as WireBooking[]);
+          const paced = !state.hurried && (!state.urgent || count >= URGENT_ITEMS);
+          if (!complete && options.pauseMs > 0 && paced) await pause(options.pauseMs, state);
           if (stop.signal.aborted) return;
         }
       } catch (error) {
+        if (folding && refusesSelection(error) && !stop.signal.aborted) {
+          // Refused: sizes from a walk of ids, the reach from series-reach.ts's walk of whole bookings.
+          reachUnselected = true;
+          walking.delete(collection);
+          return walk(collection, state.urgent || state.hurried);
+        }
         if (!stop.signal.aborted)
           logger?.warn('collection size not learnt', {
             collection,
@@ -190,16 +248,56 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
           });
         return;
       }
+      if (folding && complete) {
+        const learnt = mergeReach(sizes.seriesReach(), folding.result());
+        sizes.setSeriesReach(learnt);
+        await shared?.writeReach(learnt);
+      }
       if (complete && count <= options.maxItems) {
         sizes.set(collection, count);
         await shared?.write(collection, count);
       } else {
         sizes.setAtLeast(collection, count);
       }
-    })().finally(() => walking.delete(collection));
+    })().finally(() => {
+      if (walking.get(collection) === state) walking.delete(collection);
+      if (fold && sizes.seriesLearning() === learning) sizes.setSeriesLearning(undefined);
+    });
+    const learning: ReachLearning = {
+      done: state.done,
+      hurry: () => {
+        state.hurried = true;
+        state.now?.();
+      },
+    };
+    if (fold) sizes.setSeriesLearning(learning);
     walking.set(collection, state);
     return state.done;
   };
+
+  // A read that needs the reach before the start-up walk of bookings has come to them starts that walk now (unpaced).
+  // With `shared`, another replica may have learnt it already: adopted from the store first, else walked here.
+  sizes.setSeriesWalker(() => {
+    if (!needed('bookings') || reachUnselected || stop.signal.aborted) return undefined;
+    if (!shared) {
+      void walk('bookings', true);
+      return sizes.seriesLearning();
+    }
+    const learning: ReachLearning = {
+      done: (async () => {
+        await adopt().catch(() => undefined);
+        if (!needed('bookings')) return;
+        const done = walk('bookings', true);
+        sizes.seriesLearning()?.hurry();
+        await done;
+      })().finally(() => {
+        if (sizes.seriesLearning() === learning) sizes.setSeriesLearning(undefined);
+      }),
+      hurry: () => undefined,
+    };
+    sizes.setSeriesLearning(learning);
+    return learning;
+  });
 
   const settled = (promise: Promise<void>, signal?: AbortSignal): Promise<void> =>
     signal
@@ -224,14 +322,14 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
 
     async start() {
       await adopt().catch(() => undefined);
-      let waiting: ListCollection[] = LEARNING_ORDER.filter((c) => sizes.get(c) === undefined);
+      let waiting: ListCollection[] = LEARNING_ORDER.filter(needed);
       // Another replica may be walking some: learn the others, then take theirs from the store (or walk them, once
       // their claim has lapsed without a size).
       while (waiting.length > 0 && !stop.signal.aborted) {
         const later: ListCollection[] = [];
         for (const collection of waiting) {
           if (stop.signal.aborted) return;
-          if (sizes.get(collection) !== undefined) continue;
+          if (!needed(collection)) continue;
           if (shared && !(await shared.claim(collection).catch(() => true))) {
             later.push(collection);
             continue;
@@ -241,7 +339,7 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
         if (later.length === 0) break;
         await pause(pollMs);
         await adopt().catch(() => undefined);
-        waiting = later.filter((c) => sizes.get(c) === undefined);
+        waiting = later.filter(needed);
       }
       if (!stop.signal.aborted)
         logger?.info('collection sizes learnt', {
