@@ -108,8 +108,9 @@ export interface SizeLearnerOptions {
 
 export interface SizeLearner {
   /**
-   * Learns the sizes of these collections now (unpaced; a walk already running is joined and no longer paused).
-   * Resolves when they are known or could not be learnt (then they stay unknown); never rejects.
+   * Learns the sizes of these collections now: each walk (a running one is joined) reads its next URGENT_ITEMS
+   * objects unpaced. Resolves when they are known, or could not be learnt, or their walks have read that many (then
+   * they stay unknown until the walks, paced again, end); never rejects.
    */
   learn(collections: Iterable<ListCollection>, signal?: AbortSignal): Promise<void>;
   /** Learns every collection in the background, paced; resolves when done. Started once, by the server. */
@@ -141,10 +142,28 @@ const LEARNING_ORDER: readonly ListCollection[] = [
 ];
 
 /**
- * Objects a walk a request waits for reads unpaced (100 pages, what the cost assumes of an unknown collection); past
- * them it goes on at the background pace, so that one request's learning cannot take the minute's budget.
+ * Objects a walk reads unpaced for a request that waits for it (20 pages); past them the request stops waiting (it
+ * is costed with what is known, its own share of calls bounding it) and the walk goes on at the background pace. So
+ * a fresh gateway's first requests do not spend the minute's budget learning sizes: at scale 1 the dashboard's eight
+ * panels needed 276 calls of learning (memberships, checkins, payments, fees, bookings whole) and then waited a
+ * minute for the budget (README "Security and limits").
  */
-const URGENT_ITEMS = 10_000;
+const URGENT_ITEMS = 2_000;
+
+/** A walk in progress. */
+interface WalkState {
+  /** Objects read so far. */
+  count: number;
+  /** Read unpaced until this many objects (requests waiting for the walk: URGENT_ITEMS each). */
+  until: number;
+  /** A read waits for the series reach this walk learns: no pause at all. */
+  hurried: boolean;
+  done: Promise<void>;
+  /** Ends the current pause (set while the walk pauses). */
+  now?: () => void;
+  /** Requests waiting for the walk to reach `at` objects. */
+  waiters: { at: number; resolve: () => void }[];
+}
 
 /** The lane of learning walks in the upstream budget (a request's lanes are API-key digests: hex, never this). */
 export const LEARNING_LANE = '#sizes';
@@ -159,7 +178,7 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
   const stop = new AbortController();
   // Learning is one caller of its own: its calls use their own lane, never a request's share.
   officernd.openShare({ signal: stop.signal, key: LEARNING_LANE });
-  const walking = new Map<ListCollection, { done: Promise<void>; urgent: boolean }>();
+  const walking = new Map<ListCollection, WalkState>();
   const pollMs = options.pollMs ?? 2_000;
 
   const adopt = async (): Promise<void> => {
@@ -187,6 +206,16 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       stop.signal.addEventListener('abort', end, { once: true });
     });
 
+  // One background pace for all walks: walks left paced by the requests that stopped waiting for them take turns,
+  // so that learning as a whole stays at one page per pauseMs.
+  let lastTurn = 0;
+  /** How long a paced walk waits before its next page: its turn after the turn last given out. */
+  const pacedTurn = (): number => {
+    const now = Date.now();
+    lastTurn = Math.max(now, lastTurn) + options.pauseMs;
+    return lastTurn - now;
+  };
+
   // Whether OfficeRnD answered the reach's `$select` with bare ids or refused it (§4): the reach is then learnt by
   // core/series-reach.ts on its own, reading whole bookings.
   let reachUnselected = false;
@@ -195,12 +224,21 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
     sizes.get(collection) === undefined ||
     (collection === 'bookings' && sizes.seriesReach() === undefined && !reachUnselected);
 
-  const walk = (collection: ListCollection, urgent: boolean): Promise<void> => {
+  /**
+   * A request waits for this walk: it reads its next URGENT_ITEMS objects unpaced; resolves once it has (or has
+   * ended), and the walk then goes on at the background pace, its size still unknown if it has not ended.
+   */
+  const grant = (state: WalkState): Promise<void> => {
+    const at = state.count + URGENT_ITEMS;
+    state.until = Math.max(state.until, at);
+    state.now?.();
+    return new Promise((resolve) => state.waiters.push({ at, resolve }));
+  };
+
+  /** The walk of a collection: the one running, or a new one (paced until a request grants it urgency). */
+  const walk = (collection: ListCollection): WalkState => {
     const running = walking.get(collection);
-    if (running) {
-      running.urgent ||= urgent;
-      return running.done;
-    }
+    if (running) return running;
     // Bookings while their reach is unknown: the same walk reads the four fields the reach needs (one walk, two
     // facts), reads them all (a reach from part of them would miss rows), and is the reach's learning walk for the
     // reads that need it meanwhile (they hurry it: no pause at all, as series-reach.ts's own walk).
@@ -208,10 +246,11 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       collection === 'bookings' && sizes.seriesReach() === undefined && !reachUnselected
         ? foldReach(emptyReach())
         : null;
-    const state: { urgent: boolean; hurried: boolean; done: Promise<void>; now?: () => void } = {
-      urgent,
-      hurried: false,
-      done: Promise.resolve(),
+    const state: WalkState = { until: 0, count: 0, hurried: false, done: Promise.resolve(), waiters: [] };
+    const reached = () => {
+      const ready = state.waiters.filter((w) => w.at <= state.count);
+      state.waiters = state.waiters.filter((w) => w.at > state.count);
+      for (const waiter of ready) waiter.resolve();
     };
     state.done = (async () => {
       let count = 0;
@@ -224,14 +263,16 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
           { signal: stop.signal, ...(folding ? {} : { max: options.maxItems }) },
         )) {
           count += page.items.length;
+          state.count = count;
+          reached();
           complete = page.next === null;
           if (folding && isBareIdAnswer(page.items as object[])) {
             reachUnselected = true;
             folding = null;
           }
           folding?.add(page.items as WireBooking[]);
-          const paced = !state.hurried && (!state.urgent || count >= URGENT_ITEMS);
-          if (!complete && options.pauseMs > 0 && paced) await pause(options.pauseMs, state);
+          const paced = !state.hurried && count >= state.until;
+          if (!complete && options.pauseMs > 0 && paced) await pause(pacedTurn(), state);
           if (stop.signal.aborted) return;
         }
       } catch (error) {
@@ -239,7 +280,10 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
           // Refused: sizes from a walk of ids, the reach from series-reach.ts's walk of whole bookings.
           reachUnselected = true;
           walking.delete(collection);
-          return walk(collection, state.urgent || state.hurried);
+          const again = walk(collection);
+          again.hurried = state.hurried;
+          again.until = state.until;
+          return again.done;
         }
         if (!stop.signal.aborted)
           logger?.warn('collection size not learnt', {
@@ -260,6 +304,8 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
         sizes.setAtLeast(collection, count);
       }
     })().finally(() => {
+      for (const waiter of state.waiters) waiter.resolve();
+      state.waiters = [];
       if (walking.get(collection) === state) walking.delete(collection);
       if (fold && sizes.seriesLearning() === learning) sizes.setSeriesLearning(undefined);
     });
@@ -272,7 +318,7 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
     };
     if (fold) sizes.setSeriesLearning(learning);
     walking.set(collection, state);
-    return state.done;
+    return state;
   };
 
   // A read that needs the reach before the start-up walk of bookings has come to them starts that walk now (unpaced).
@@ -280,14 +326,14 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
   sizes.setSeriesWalker(() => {
     if (!needed('bookings') || reachUnselected || stop.signal.aborted) return undefined;
     if (!shared) {
-      void walk('bookings', true);
+      walk('bookings');
       return sizes.seriesLearning();
     }
     const learning: ReachLearning = {
       done: (async () => {
         await adopt().catch(() => undefined);
         if (!needed('bookings')) return;
-        const done = walk('bookings', true);
+        const { done } = walk('bookings');
         sizes.seriesLearning()?.hurry();
         await done;
       })().finally(() => {
@@ -315,7 +361,7 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       await adopt().catch(() => undefined);
       const missing = wanted.filter((c) => sizes.get(c) === undefined);
       await settled(
-        Promise.all(missing.map((c) => walk(c, true))).then(() => undefined),
+        Promise.all(missing.map((c) => grant(walk(c)))).then(() => undefined),
         signal,
       );
     },
@@ -334,7 +380,7 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
             later.push(collection);
             continue;
           }
-          await walk(collection, false);
+          await walk(collection).done;
         }
         if (later.length === 0) break;
         await pause(pollMs);
