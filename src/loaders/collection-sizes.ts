@@ -110,9 +110,10 @@ export interface SizeLearner {
   /**
    * Learns the sizes of these collections now: each walk (a running one is joined) reads its next URGENT_ITEMS
    * objects unpaced. Resolves when they are known, or could not be learnt, or their walks have read that many (then
-   * they stay unknown until the walks, paced again, end); never rejects.
+   * they stay unknown until the walks, paced again, end); never rejects. `whole`: unpaced to the end of each walk
+   * (a bench or a test that wants the sizes known, as on a gateway that has run a while).
    */
-  learn(collections: Iterable<ListCollection>, signal?: AbortSignal): Promise<void>;
+  learn(collections: Iterable<ListCollection>, signal?: AbortSignal, options?: { whole?: boolean }): Promise<void>;
   /** Learns every collection in the background, paced; resolves when done. Started once, by the server. */
   start(): Promise<void>;
   /** Stops learning (at shutdown). */
@@ -228,8 +229,8 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
    * A request waits for this walk: it reads its next URGENT_ITEMS objects unpaced; resolves once it has (or has
    * ended), and the walk then goes on at the background pace, its size still unknown if it has not ended.
    */
-  const grant = (state: WalkState): Promise<void> => {
-    const at = state.count + URGENT_ITEMS;
+  const grant = (state: WalkState, items = URGENT_ITEMS): Promise<void> => {
+    const at = state.count + items;
     state.until = Math.max(state.until, at);
     state.now?.();
     return new Promise((resolve) => state.waiters.push({ at, resolve }));
@@ -355,13 +356,15 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       : promise;
 
   return {
-    async learn(collections, signal) {
+    async learn(collections, signal, learnOptions) {
       const wanted = [...new Set(collections)].filter((c) => sizes.get(c) === undefined);
       if (wanted.length === 0) return;
       await adopt().catch(() => undefined);
       const missing = wanted.filter((c) => sizes.get(c) === undefined);
       await settled(
-        Promise.all(missing.map((c) => grant(walk(c)))).then(() => undefined),
+        Promise.all(
+          missing.map((c) => grant(walk(c), learnOptions?.whole ? Number.POSITIVE_INFINITY : URGENT_ITEMS)),
+        ).then(() => undefined),
         signal,
       );
     },

@@ -49,4 +49,21 @@ describe('the dashboard on a fresh gateway (issues 14, 21)', () => {
     stack.learner.stop();
     await pass;
   }, 60_000);
+
+  it('a request waits for 20 pages of a size walk, then the walk goes on paced; `whole` waits for its end', async () => {
+    // A minute between paced pages: nothing but the waits under test moves the walk.
+    const stack = createSecureStack({ scale: 1, learningPauseMs: 60_000 });
+    const payments = stack.simulator.dataset.collections.payments.length;
+    expect(payments).toBeGreaterThan(2_000);
+    await stack.learner.learn(['payments']);
+    expect(stack.apiCalls()).toBe(20);
+    expect(stack.sizes.get('payments')).toBeUndefined();
+    // A second request joins the same walk: 20 more pages, not a walk of its own.
+    await stack.learner.learn(['payments']);
+    expect(stack.apiCalls()).toBe(40);
+    await stack.learner.learn(['payments'], undefined, { whole: true });
+    expect(stack.apiCalls()).toBe(Math.ceil(payments / 100));
+    expect(stack.sizes.get('payments')).toBe(payments);
+    stack.learner.stop();
+  });
 });
