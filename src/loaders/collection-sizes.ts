@@ -120,7 +120,11 @@ export interface SizeLearner {
   stop(): void;
 }
 
-/** The order of the background walk: what links and by-id lookups read most first, the large histories last. */
+/**
+ * The order of the background walk: the small catalogues and link targets first (a few calls), then bookings, whose
+ * walk learns the series reach (a dated bookings read that comes before it waits for a walk of every booking, while
+ * one that needs another unknown size waits for 20 pages at most), then the others, the large histories last.
+ */
 const LEARNING_ORDER: readonly ListCollection[] = [
   'offices',
   'floors',
@@ -129,6 +133,7 @@ const LEARNING_ORDER: readonly ListCollection[] = [
   'plans',
   'teams',
   'resources',
+  'bookings',
   'members',
   'memberships',
   'contracts',
@@ -139,7 +144,6 @@ const LEARNING_ORDER: readonly ListCollection[] = [
   'issues',
   'visits',
   'checkins',
-  'bookings',
 ];
 
 /**

@@ -112,4 +112,23 @@ describe('the series reach learnt at start-up (issues 21, 14)', () => {
     expect(calls.unbounded).toHaveLength(0);
     stack.learner.stop();
   });
+
+  it('the start-up pass walks bookings right after the small catalogues, before the other histories', async () => {
+    const stack = createSecureStack();
+    await stack.learner.start();
+    const order: string[] = [];
+    for (const e of stack.simulator.log.entries())
+      if (e.kind === 'api' && e.collection && !order.includes(e.collection)) order.push(e.collection);
+    expect(order.slice(0, 8)).toEqual([
+      'offices',
+      'floors',
+      'resource-types',
+      'rates',
+      'plans',
+      'teams',
+      'resources',
+      'bookings',
+    ]);
+    expect(order).toHaveLength(LIST_COLLECTIONS.length);
+  });
 });
