@@ -12,7 +12,7 @@ const REFRESH_MS = 3_000;
 
 async function dashboardRun(bench: BenchSettings, cache: boolean, durationMs: number) {
   const stack = createDefaultStack(bench, loadConfig({ RESPONSE_CACHE: cache ? 'true' : 'false' }));
-  await stack.learner.learn(['bookings', 'resources', 'offices']);
+  await stack.learner.learn(['bookings', 'resources', 'offices'], undefined, { whole: true });
   stack.simulator.log.reset();
   const clients: ClientStats[] = Array.from({ length: CLIENTS }, (_, i) => ({
     name: `${cache ? 'cached' : 'uncached'} ${i + 1}`,

@@ -1,5 +1,6 @@
 import { isFar, NO_REACH, rowDates, widenReach, type FarRow, type SeriesReach } from '../dates/report-dates.ts';
 import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
+import type { WireBooking } from '../officernd/types.ts';
 import { refusesSelection } from './failure.ts';
 
 /** Most far rows kept (a few awkward series); past it, the whole reach widens every window instead. */
@@ -17,16 +18,32 @@ export interface LearntReach {
   seen: string | null;
 }
 
+/** A walk learning the reach, while it runs. */
+export interface ReachLearning {
+  /** Settles when the walk ends (learnt or not); never rejects. */
+  done: Promise<unknown>;
+  /** Lifts the walk's pacing: a read is waiting for it. */
+  hurry(): void;
+}
+
 /** Where a gateway keeps what it learnt (loaders/collection-sizes.ts: shared by its requests). */
 export interface ReachStore {
   seriesReach(): LearntReach | undefined;
   setSeriesReach(learnt: LearntReach): void;
-  seriesLearning(): Promise<unknown> | undefined;
-  setSeriesLearning(walk: Promise<unknown> | undefined): void;
+  seriesLearning(): ReachLearning | undefined;
+  setSeriesLearning(walk: ReachLearning | undefined): void;
+  /**
+   * Starts the walk that learns the reach through the gateway's size learner (one walk of bookings learns their
+   * size and the reach); undefined when there is none, or it cannot (then this module walks on its own).
+   */
+  startSeriesLearning?(): ReachLearning | undefined;
 }
 
 /** What the learning walk reads of each booking (§4 `$select`): the row dates, the anchor and the change stamp. */
-const SELECT = ['end', 'modifiedAt', 'seriesStart', 'start'];
+export const REACH_SELECT: readonly string[] = ['end', 'modifiedAt', 'seriesStart', 'start'];
+
+/** What is known before any booking was read. */
+export const emptyReach = (): LearntReach => ({ reach: NO_REACH, near: NO_REACH, far: new Map(), seen: null });
 
 /**
  * How a read gets the reach: `wait` learns it first if it is not known (exports: long reads, no per-request call
@@ -54,9 +71,12 @@ export async function seriesReach(
 ): Promise<SeriesReach | null> {
   const known = sizes.seriesReach();
   if (known === undefined) {
-    const learning = sizes.seriesLearning() ?? startLearning(officernd, sizes);
+    // One walk at a time: the start-up learning's walk of bookings (collection-sizes.ts) when it runs, hurried, as
+    // a walk started here is unpaced.
+    const learning = sizes.seriesLearning() ?? sizes.startSeriesLearning?.() ?? startLearning(officernd, sizes);
+    learning.hurry();
     if (mode !== 'wait') return null;
-    await learning;
+    await learning.done;
     return usable(sizes.seriesReach());
   }
   if (known.reach === null || mode === 'known') return usable(known);
@@ -64,7 +84,7 @@ export async function seriesReach(
     ? { filters: [{ field: 'modifiedAt', op: 'gte', value: new Date(known.seen) }] }
     : {};
   const learnt = await readReach(officernd, since, known, signal);
-  sizes.setSeriesReach(merge(sizes.seriesReach(), learnt));
+  sizes.setSeriesReach(mergeReach(sizes.seriesReach(), learnt));
   return usable(learnt);
 }
 
@@ -76,13 +96,15 @@ function usable(learnt: LearntReach | undefined): SeriesReach | null {
 }
 
 /** The learning walk, detached from the request that needed it (it serves every later one); a failure is retried by the next read. */
-function startLearning(officernd: OfficeRnDClient, sizes: ReachStore): Promise<unknown> {
-  const walk = readReach(officernd, {}, { reach: NO_REACH, near: NO_REACH, far: new Map(), seen: null }, undefined)
-    .then((learnt) => sizes.setSeriesReach(merge(sizes.seriesReach(), learnt)))
+function startLearning(officernd: OfficeRnDClient, sizes: ReachStore): ReachLearning {
+  const done = readReach(officernd, {}, emptyReach(), undefined)
+    .then((learnt) => sizes.setSeriesReach(mergeReach(sizes.seriesReach(), learnt)))
     .catch(() => undefined)
     .finally(() => sizes.setSeriesLearning(undefined));
-  sizes.setSeriesLearning(walk);
-  return walk;
+  // Unpaced already.
+  const learning = { done, hurry: () => undefined };
+  sizes.setSeriesLearning(learning);
+  return learning;
 }
 
 /** Reads the reach from the bookings `query` selects, with `$select` of four fields and, if OfficeRnD does not take it, without. */
@@ -94,7 +116,7 @@ async function readReach(
 ): Promise<LearntReach> {
   let learnt: LearntReach | 'unselected';
   try {
-    learnt = await walkReach(officernd, { ...query, select: SELECT }, from, signal);
+    learnt = await walkReach(officernd, { ...query, select: [...REACH_SELECT] }, from, signal);
   } catch (error) {
     if (!refusesSelection(error)) throw error;
     learnt = 'unselected';
@@ -109,32 +131,49 @@ async function walkReach(
   from: LearntReach,
   signal: AbortSignal | undefined,
 ): Promise<LearntReach | 'unselected'> {
+  const fold = foldReach(from);
+  for await (const page of officernd.pages('bookings', query, signal ? { signal } : {})) {
+    if (query.select && isBareIdAnswer(page.items as object[])) return 'unselected';
+    fold.add(page.items);
+  }
+  return fold.result();
+}
+
+/** Booking rows folded into a learnt reach, page by page (memory flat: the reach and at most MAX_FAR_ROWS rows). */
+export interface ReachFold {
+  add(rows: readonly WireBooking[]): void;
+  result(): LearntReach;
+}
+
+/** Folds rows into `from`: the learning walk (here, or the size learner's walk of bookings) and the look for changes. */
+export function foldReach(from: LearntReach): ReachFold {
   let { reach, seen } = from;
   let near = from.near;
   // A copy: a row read again (changed since) that is no longer far leaves it.
   let far = from.far ? new Map(from.far) : null;
-  for await (const page of officernd.pages('bookings', query, signal ? { signal } : {})) {
-    if (query.select && isBareIdAnswer(page.items as object[])) return 'unselected';
-    for (const row of page.items) {
-      if (reach !== null) reach = widenReach(reach, row);
-      const dates = rowDates(row);
-      if (far && near && dates !== null && dates !== 'dateless') {
-        if (isFar(dates)) far.set(row._id, { id: row._id, ...dates });
-        else {
-          far.delete(row._id);
-          near = widenReach(near, row) ?? near;
+  return {
+    add(rows) {
+      for (const row of rows) {
+        if (reach !== null) reach = widenReach(reach, row);
+        const dates = rowDates(row);
+        if (far && near && dates !== null && dates !== 'dateless') {
+          if (isFar(dates)) far.set(row._id, { id: row._id, ...dates });
+          else {
+            far.delete(row._id);
+            near = widenReach(near, row) ?? near;
+          }
+          if (far.size > MAX_FAR_ROWS) far = null;
         }
-        if (far.size > MAX_FAR_ROWS) far = null;
+        const stamp = row.modifiedAt;
+        if (typeof stamp === 'string' && (seen === null || stamp > seen)) seen = stamp;
       }
-      const stamp = row.modifiedAt;
-      if (typeof stamp === 'string' && (seen === null || stamp > seen)) seen = stamp;
-    }
-  }
-  return { reach, seen, ...(near ? { near } : {}), far };
+    },
+    result: () => ({ reach, seen, ...(near ? { near } : {}), far }),
+  };
 }
 
 /** Two learnt reaches as one: the reach only grows, the latest stamp wins. */
-function merge(current: LearntReach | undefined, learnt: LearntReach): LearntReach {
+export function mergeReach(current: LearntReach | undefined, learnt: LearntReach): LearntReach {
   if (current === undefined) return learnt;
   const seen =
     current.seen !== null && (learnt.seen === null || current.seen > learnt.seen) ? current.seen : learnt.seen;

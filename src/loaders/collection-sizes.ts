@@ -1,7 +1,17 @@
-import type { LearntReach } from '../core/series-reach.ts';
+import { refusesSelection } from '../core/failure.ts';
+import {
+  emptyReach,
+  foldReach,
+  mergeReach,
+  REACH_SELECT,
+  type LearntReach,
+  type ReachFold,
+  type ReachLearning,
+} from '../core/series-reach.ts';
 import { dateMs, distributionOf, splitFieldsOf, type FieldDistribution } from '../core/sub-windows.ts';
 import type { ListCollection } from '../officernd/collections.ts';
-import type { OfficeRnDClient } from '../officernd/index.ts';
+import { isBareIdAnswer, type OfficeRnDClient } from '../officernd/index.ts';
+import type { WireBooking } from '../officernd/types.ts';
 
 /**
  * What the gateway has learnt about collections, kept across requests: exact sizes from complete walks, lower bounds
@@ -24,8 +34,11 @@ export interface CollectionSizes {
   seriesReach(): LearntReach | undefined;
   setSeriesReach(learnt: LearntReach): void;
   /** The walk learning the reach, while one runs (one per gateway at a time). */
-  seriesLearning(): Promise<unknown> | undefined;
-  setSeriesLearning(walk: Promise<unknown> | undefined): void;
+  seriesLearning(): ReachLearning | undefined;
+  setSeriesLearning(walk: ReachLearning | undefined): void;
+  /** Starts the size learner's walk of bookings, which learns the reach too (core/series-reach.ts); set by the learner. */
+  startSeriesLearning(): ReachLearning | undefined;
+  setSeriesWalker(start: () => ReachLearning | undefined): void;
   /** How a date field's values spread over a collection, once a complete walk has read them (core/sub-windows.ts). */
   distribution(collection: ListCollection, field: string): FieldDistribution | undefined;
   setDistribution(collection: ListCollection, field: string, distribution: FieldDistribution): void;
@@ -37,7 +50,8 @@ export function createCollectionSizes(): CollectionSizes {
   const lowerBounds = new Map<ListCollection, number>();
   const ignored = new Set<string>();
   let reach: LearntReach | undefined;
-  let learning: Promise<unknown> | undefined;
+  let learning: ReachLearning | undefined;
+  let walker: (() => ReachLearning | undefined) | undefined;
   const distributions = new Map<string, FieldDistribution>();
   return {
     distribution: (collection, field) => distributions.get(`${collection}.${field}`),
@@ -46,6 +60,10 @@ export function createCollectionSizes(): CollectionSizes {
     seriesLearning: () => learning,
     setSeriesLearning: (walk) => {
       learning = walk;
+    },
+    startSeriesLearning: () => walker?.(),
+    setSeriesWalker: (start) => {
+      walker = start;
     },
     seriesReach: () => reach,
     setSeriesReach: (learnt) => {
@@ -75,6 +93,9 @@ export interface SharedSizes {
   write(collection: ListCollection, size: number): Promise<void>;
   /** Whether this replica may walk the collection now (no other replica is walking it). */
   claim(collection: ListCollection): Promise<boolean>;
+  /** The bookings' series reach learnt by a replica's walk of bookings (undefined: none yet). */
+  readReach(): Promise<LearntReach | undefined>;
+  writeReach(learnt: LearntReach): Promise<void>;
 }
 
 export interface SizeLearnerOptions {
@@ -95,17 +116,23 @@ export interface SizeLearnerOptions {
 
 export interface SizeLearner {
   /**
-   * Learns the sizes of these collections now (unpaced; a walk already running is joined and no longer paused).
-   * Resolves when they are known or could not be learnt (then they stay unknown); never rejects.
+   * Learns the sizes of these collections now: each walk (a running one is joined) reads its next URGENT_ITEMS
+   * objects unpaced. Resolves when they are known, or could not be learnt, or their walks have read that many (then
+   * they stay unknown until the walks, paced again, end); never rejects. `whole`: unpaced to the end of each walk
+   * (a bench or a test that wants the sizes known, as on a gateway that has run a while).
    */
-  learn(collections: Iterable<ListCollection>, signal?: AbortSignal): Promise<void>;
+  learn(collections: Iterable<ListCollection>, signal?: AbortSignal, options?: { whole?: boolean }): Promise<void>;
   /** Learns every collection in the background, paced; resolves when done. Started once, by the server. */
   start(): Promise<void>;
   /** Stops learning (at shutdown). */
   stop(): void;
 }
 
-/** The order of the background walk: what links and by-id lookups read most first, the large histories last. */
+/**
+ * The order of the background walk: the small catalogues and link targets first (a few calls), then bookings, whose
+ * walk learns the series reach (a dated bookings read that comes before it waits for a walk of every booking, while
+ * one that needs another unknown size waits for 20 pages at most), then the others, the large histories last.
+ */
 const LEARNING_ORDER: readonly ListCollection[] = [
   'offices',
   'floors',
@@ -114,6 +141,7 @@ const LEARNING_ORDER: readonly ListCollection[] = [
   'plans',
   'teams',
   'resources',
+  'bookings',
   'members',
   'memberships',
   'contracts',
@@ -124,14 +152,31 @@ const LEARNING_ORDER: readonly ListCollection[] = [
   'issues',
   'visits',
   'checkins',
-  'bookings',
 ];
 
 /**
- * Objects a walk a request waits for reads unpaced (100 pages, what the cost assumes of an unknown collection); past
- * them it goes on at the background pace, so that one request's learning cannot take the minute's budget.
+ * Objects a walk reads unpaced for a request that waits for it (20 pages); past them the request stops waiting (it
+ * is costed with what is known, its own share of calls bounding it) and the walk goes on at the background pace. So
+ * a fresh gateway's first requests do not spend the minute's budget learning sizes: at scale 1 the dashboard's eight
+ * panels needed 276 calls of learning (memberships, checkins, payments, fees, bookings whole) and then waited a
+ * minute for the budget (README "Security and limits").
  */
-const URGENT_ITEMS = 10_000;
+const URGENT_ITEMS = 2_000;
+
+/** A walk in progress. */
+interface WalkState {
+  /** Objects read so far. */
+  count: number;
+  /** Read unpaced until this many objects (requests waiting for the walk: URGENT_ITEMS each). */
+  until: number;
+  /** A read waits for the series reach this walk learns: no pause at all. */
+  hurried: boolean;
+  done: Promise<void>;
+  /** Ends the current pause (set while the walk pauses). */
+  now?: () => void;
+  /** Requests waiting for the walk to reach `at` objects. */
+  waiters: { at: number; resolve: () => void }[];
+}
 
 /** The lane of learning walks in the upstream budget (a request's lanes are API-key digests: hex, never this). */
 export const LEARNING_LANE = '#sizes';
@@ -148,48 +193,96 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
   const stop = new AbortController();
   // Learning is one caller of its own: its calls use their own lane, never a request's share.
   officernd.openShare({ signal: stop.signal, key: LEARNING_LANE });
-  const walking = new Map<ListCollection, { done: Promise<void>; urgent: boolean }>();
+  const walking = new Map<ListCollection, WalkState>();
   const pollMs = options.pollMs ?? 2_000;
 
   const adopt = async (): Promise<void> => {
     if (!shared) return;
+    // The reach first: it is stored before the bookings' size, so a replica that sees the size sees the reach too.
+    if (sizes.seriesReach() === undefined) {
+      const reach = await shared.readReach();
+      if (reach !== undefined && sizes.seriesReach() === undefined) sizes.setSeriesReach(reach);
+    }
     for (const [collection, size] of Object.entries(await shared.read()) as [ListCollection, number][])
       if (sizes.get(collection) === undefined) sizes.set(collection, size);
   };
 
-  const pause = (ms: number): Promise<void> =>
+  /** Waits `ms`, or less when learning stops or `wake` is called (a hurried walk goes on at once). */
+  const pause = (ms: number, wake?: { now?: () => void }): Promise<void> =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      stop.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
+      const end = () => {
+        clearTimeout(timer);
+        stop.signal.removeEventListener('abort', end);
+        if (wake) wake.now = undefined;
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      if (wake) wake.now = end;
+      stop.signal.addEventListener('abort', end, { once: true });
     });
 
-  const walk = (collection: ListCollection, urgent: boolean): Promise<void> => {
+  // One background pace for all walks: walks left paced by the requests that stopped waiting for them take turns,
+  // so that learning as a whole stays at one page per pauseMs.
+  let lastTurn = 0;
+  /** How long a paced walk waits before its next page: its turn after the turn last given out. */
+  const pacedTurn = (): number => {
+    const now = Date.now();
+    lastTurn = Math.max(now, lastTurn) + options.pauseMs;
+    return lastTurn - now;
+  };
+
+  // Whether OfficeRnD answered the reach's `$select` with bare ids or refused it (§4): the reach is then learnt by
+  // core/series-reach.ts on its own, reading whole bookings.
+  let reachUnselected = false;
+  /** Whether a walk of this collection is still worth making: its size, or for bookings the reach, is unknown. */
+  const needed = (collection: ListCollection): boolean =>
+    sizes.get(collection) === undefined ||
+    (collection === 'bookings' && sizes.seriesReach() === undefined && !reachUnselected);
+
+  /**
+   * A request waits for this walk: it reads its next URGENT_ITEMS objects unpaced; resolves once it has (or has
+   * ended), and the walk then goes on at the background pace, its size still unknown if it has not ended.
+   */
+  const grant = (state: WalkState, items = URGENT_ITEMS): Promise<void> => {
+    const at = state.count + items;
+    state.until = Math.max(state.until, at);
+    state.now?.();
+    return new Promise((resolve) => state.waiters.push({ at, resolve }));
+  };
+
+  /** The walk of a collection: the one running, or a new one (paced until a request grants it urgency). */
+  const walk = (collection: ListCollection): WalkState => {
     const running = walking.get(collection);
-    if (running) {
-      running.urgent ||= urgent;
-      return running.done;
-    }
-    const state = { urgent, done: Promise.resolve() };
+    if (running) return running;
+    // Bookings while their reach is unknown: the same walk reads the four fields the reach needs (one walk, two
+    // facts), reads them all (a reach from part of them would miss rows), and is the reach's learning walk for the
+    // reads that need it meanwhile (they hurry it: no pause at all, as series-reach.ts's own walk).
+    const fold: ReachFold | null =
+      collection === 'bookings' && sizes.seriesReach() === undefined && !reachUnselected
+        ? foldReach(emptyReach())
+        : null;
+    const state: WalkState = { until: 0, count: 0, hurried: false, done: Promise.resolve(), waiters: [] };
+    const reached = () => {
+      const ready = state.waiters.filter((w) => w.at <= state.count);
+      state.waiters = state.waiters.filter((w) => w.at > state.count);
+      for (const waiter of ready) waiter.resolve();
+    };
     state.done = (async () => {
       let count = 0;
       let complete = false;
       // The fields reads of this collection are split on are read with the ids: their spread decides the split.
       const fields = splitFieldsOf(collection);
       const values = fields.map(() => ({ read: new Float64Array(1024), size: 0, missing: 0 }));
+      let folding = fold;
       try {
         for await (const page of officernd.pages(
           collection,
-          { select: ['_id', ...fields] },
-          { signal: stop.signal, max: options.maxItems },
+          { select: [...new Set(['_id', ...fields, ...(folding ? REACH_SELECT : [])])] },
+          { signal: stop.signal, ...(folding ? {} : { max: options.maxItems }) },
         )) {
           count += page.items.length;
+          state.count = count;
+          reached();
           fields.forEach((field, i) => {
             const kept = values[i] as (typeof values)[number];
             for (const item of page.items as Record<string, unknown>[]) {
@@ -207,17 +300,36 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
             }
           });
           complete = page.next === null;
-          if (!complete && options.pauseMs > 0 && (!state.urgent || count >= URGENT_ITEMS))
-            await pause(options.pauseMs);
+          if (folding && isBareIdAnswer(page.items as object[])) {
+            reachUnselected = true;
+            folding = null;
+          }
+          folding?.add(page.items as WireBooking[]);
+          const paced = !state.hurried && count >= state.until;
+          if (!complete && options.pauseMs > 0 && paced) await pause(pacedTurn(), state);
           if (stop.signal.aborted) return;
         }
       } catch (error) {
+        if (folding && refusesSelection(error) && !stop.signal.aborted) {
+          // Refused: sizes from a walk of ids, the reach from series-reach.ts's walk of whole bookings.
+          reachUnselected = true;
+          walking.delete(collection);
+          const again = walk(collection);
+          again.hurried = state.hurried;
+          again.until = state.until;
+          return again.done;
+        }
         if (!stop.signal.aborted)
           logger?.warn('collection size not learnt', {
             collection,
             error: error instanceof Error ? error.message : String(error),
           });
         return;
+      }
+      if (folding && complete) {
+        const learnt = mergeReach(sizes.seriesReach(), folding.result());
+        sizes.setSeriesReach(learnt);
+        await shared?.writeReach(learnt);
       }
       if (complete && count <= options.maxItems) {
         sizes.set(collection, count);
@@ -229,10 +341,47 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       } else {
         sizes.setAtLeast(collection, count);
       }
-    })().finally(() => walking.delete(collection));
+    })().finally(() => {
+      for (const waiter of state.waiters) waiter.resolve();
+      state.waiters = [];
+      if (walking.get(collection) === state) walking.delete(collection);
+      if (fold && sizes.seriesLearning() === learning) sizes.setSeriesLearning(undefined);
+    });
+    const learning: ReachLearning = {
+      done: state.done,
+      hurry: () => {
+        state.hurried = true;
+        state.now?.();
+      },
+    };
+    if (fold) sizes.setSeriesLearning(learning);
     walking.set(collection, state);
-    return state.done;
+    return state;
   };
+
+  // A read that needs the reach before the start-up walk of bookings has come to them starts that walk now (unpaced).
+  // With `shared`, another replica may have learnt it already: adopted from the store first, else walked here.
+  sizes.setSeriesWalker(() => {
+    if (!needed('bookings') || reachUnselected || stop.signal.aborted) return undefined;
+    if (!shared) {
+      walk('bookings');
+      return sizes.seriesLearning();
+    }
+    const learning: ReachLearning = {
+      done: (async () => {
+        await adopt().catch(() => undefined);
+        if (!needed('bookings')) return;
+        const { done } = walk('bookings');
+        sizes.seriesLearning()?.hurry();
+        await done;
+      })().finally(() => {
+        if (sizes.seriesLearning() === learning) sizes.setSeriesLearning(undefined);
+      }),
+      hurry: () => undefined,
+    };
+    sizes.setSeriesLearning(learning);
+    return learning;
+  });
 
   const settled = (promise: Promise<void>, signal?: AbortSignal): Promise<void> =>
     signal
@@ -244,37 +393,39 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       : promise;
 
   return {
-    async learn(collections, signal) {
+    async learn(collections, signal, learnOptions) {
       const wanted = [...new Set(collections)].filter((c) => sizes.get(c) === undefined);
       if (wanted.length === 0) return;
       await adopt().catch(() => undefined);
       const missing = wanted.filter((c) => sizes.get(c) === undefined);
       await settled(
-        Promise.all(missing.map((c) => walk(c, true))).then(() => undefined),
+        Promise.all(
+          missing.map((c) => grant(walk(c), learnOptions?.whole ? Number.POSITIVE_INFINITY : URGENT_ITEMS)),
+        ).then(() => undefined),
         signal,
       );
     },
 
     async start() {
       await adopt().catch(() => undefined);
-      let waiting: ListCollection[] = LEARNING_ORDER.filter((c) => sizes.get(c) === undefined);
+      let waiting: ListCollection[] = LEARNING_ORDER.filter(needed);
       // Another replica may be walking some: learn the others, then take theirs from the store (or walk them, once
       // their claim has lapsed without a size).
       while (waiting.length > 0 && !stop.signal.aborted) {
         const later: ListCollection[] = [];
         for (const collection of waiting) {
           if (stop.signal.aborted) return;
-          if (sizes.get(collection) !== undefined) continue;
+          if (!needed(collection)) continue;
           if (shared && !(await shared.claim(collection).catch(() => true))) {
             later.push(collection);
             continue;
           }
-          await walk(collection, false);
+          await walk(collection).done;
         }
         if (later.length === 0) break;
         await pause(pollMs);
         await adopt().catch(() => undefined);
-        waiting = later.filter((c) => sizes.get(c) === undefined);
+        waiting = later.filter(needed);
       }
       if (!stop.signal.aborted)
         logger?.info('collection sizes learnt', {

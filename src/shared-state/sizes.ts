@@ -1,10 +1,13 @@
 /**
  * Collection sizes learnt by one replica, for all (issue 14: sizes known from the start): a hash of sizes, and one
- * short claim per collection so that two replicas starting together do not walk the same collection. While Redis is
- * away every replica learns on its own.
+ * short claim per collection so that two replicas starting together do not walk the same collection. The bookings'
+ * series reach (core/series-reach.ts, issue 21) is learnt by the same walk of bookings and kept beside the sizes, so
+ * the replica that walks bookings learns it for all. While Redis is away every replica learns on its own.
  */
 
 import { randomUUID } from 'node:crypto';
+import type { LearntReach } from '../core/series-reach.ts';
+import type { FarRow, Reach, SeriesReach } from '../dates/report-dates.ts';
 import type { SharedSizes } from '../loaders/collection-sizes.ts';
 import type { ListCollection } from '../officernd/collections.ts';
 import type { RedisLink } from './redis.ts';
@@ -21,7 +24,25 @@ export function createSharedSizes(link: RedisLink, options: SharedSizesOptions =
   const keepMs = options.keepMs ?? 6 * 3_600_000;
   const claimMs = options.claimMs ?? 600_000;
   const owner = randomUUID();
+  const reachKey = `${link.prefix}:series-reach`;
   return {
+    readReach: () =>
+      link.attempt(
+        'series reach read',
+        async (redis) => {
+          const stored = await redis.get(reachKey);
+          return stored === null ? undefined : parseReach(stored);
+        },
+        () => undefined,
+      ),
+    writeReach: (learnt) =>
+      link.attempt(
+        'series reach write',
+        async (redis) => {
+          await redis.set(reachKey, JSON.stringify(storedReach(learnt)), 'PX', keepMs);
+        },
+        () => undefined,
+      ),
     read: () =>
       link.attempt(
         'sizes read',
@@ -51,5 +72,59 @@ export function createSharedSizes(link: RedisLink, options: SharedSizesOptions =
         async (redis) => (await redis.set(`${key}-claim:${collection}`, owner, 'PX', claimMs, 'NX')) === 'OK',
         () => true,
       ),
+  };
+}
+
+/** A learnt reach as stored: its far rows as a list. */
+interface StoredReach {
+  reach: SeriesReach | null;
+  near?: SeriesReach;
+  far?: FarRow[] | null;
+  seen: string | null;
+}
+
+function storedReach(learnt: LearntReach): StoredReach {
+  return {
+    reach: learnt.reach,
+    seen: learnt.seen,
+    ...(learnt.near ? { near: learnt.near } : {}),
+    ...(learnt.far === undefined ? {} : { far: learnt.far === null ? null : [...learnt.far.values()] }),
+  };
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isReach = (value: unknown): value is Reach =>
+  typeof value === 'object' && value !== null && isNumber((value as Reach).before) && isNumber((value as Reach).after);
+const isSeriesReach = (value: unknown): value is SeriesReach =>
+  typeof value === 'object' &&
+  value !== null &&
+  isReach((value as SeriesReach).start) &&
+  isReach((value as SeriesReach).end);
+const isFarRow = (value: unknown): value is FarRow =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as FarRow).id === 'string' &&
+  isNumber((value as FarRow).seriesStart) &&
+  ((value as FarRow).start === null || isNumber((value as FarRow).start)) &&
+  ((value as FarRow).end === null || isNumber((value as FarRow).end));
+
+/** A stored reach, or undefined when it is not one (then this replica learns its own). */
+function parseReach(text: string): LearntReach | undefined {
+  let value: Partial<StoredReach>;
+  try {
+    value = JSON.parse(text) as Partial<StoredReach>;
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { reach, near, far, seen } = value;
+  if (!(reach === null || isSeriesReach(reach)) || !(seen === null || typeof seen === 'string')) return undefined;
+  if (near !== undefined && !isSeriesReach(near)) return undefined;
+  if (far !== undefined && far !== null && !(Array.isArray(far) && far.every(isFarRow))) return undefined;
+  return {
+    reach,
+    seen,
+    ...(near ? { near } : {}),
+    ...(far === undefined ? {} : { far: far === null ? null : new Map(far.map((row) => [row.id, row])) }),
   };
 }

@@ -71,7 +71,7 @@ function stackOf(
       simulator.log.reset();
       most = 0;
     },
-    learn: (collections) => learner.learn(collections),
+    learn: (collections) => learner.learn(collections, undefined, { whole: true }),
   };
 }
 

@@ -24,7 +24,7 @@ function loggedCost(stack: SecureStack): number {
   return cost;
 }
 
-/** Collections the simulator saw read for learning (ids only, `$select=_id`). */
+/** Collections the simulator saw read for learning (ids, `$select=_id`; bookings with their series reach's fields too). */
 const learningReads = (stack: SecureStack) =>
   stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.query.$select?.split(',')[0] === '_id');
 
