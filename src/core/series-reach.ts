@@ -76,7 +76,7 @@ export async function seriesReach(
     const learning = sizes.seriesLearning() ?? sizes.startSeriesLearning?.() ?? startLearning(officernd, sizes);
     learning.hurry();
     if (mode !== 'wait') return null;
-    await learning.done;
+    await within(learning.done, signal);
     return usable(sizes.seriesReach());
   }
   if (known.reach === null || mode === 'known') return usable(known);
@@ -86,6 +86,29 @@ export async function seriesReach(
   const learnt = await readReach(officernd, since, known, signal);
   sizes.setSeriesReach(mergeReach(sizes.seriesReach(), learnt));
   return usable(learnt);
+}
+
+/**
+ * Waits for the learning walk as long as the read may wait: a read whose time ends first (REQUEST_BUDGET_MS, or its
+ * caller leaving) fails with its signal's reason, while the walk goes on for the reads after it.
+ */
+function within(walk: Promise<unknown>, signal: AbortSignal | undefined): Promise<unknown> {
+  if (!signal) return walk;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    walk.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** What a read bounds its window with: the near reach and the far rows, or the whole reach when they overflowed. */
