@@ -134,7 +134,10 @@ describe('the series reach learnt at start-up (issues 21, 14)', () => {
 
   it('a read whose time budget ends while it waits for the walk fails then; the walk goes on for the next read', async () => {
     // 40 ms a call: the walk of bookings takes longer than the read's 300 ms.
-    const stack = createSecureStack({ env: { REQUEST_BUDGET_MS: '300', MAX_COST: '300' }, simulator: { faults: { latencyMs: 40 } } });
+    const stack = createSecureStack({
+      env: { REQUEST_BUDGET_MS: '300', MAX_COST: '300' },
+      simulator: { faults: { latencyMs: 40 } },
+    });
     knowAllButBookings(stack);
     const answer = await stack.query(
       '{ bookings(dates: { from: "2026-11-02", to: "2026-11-08", timeZone: "UTC" }, first: 5) { nodes { id } } }',
