@@ -10,8 +10,9 @@ import type { BenchSettings } from './settings.ts';
 
 // Fairness (issue 14): with the default settings (8 calls in flight, 300 a minute, 150 calls and 60 s per request),
 // 20 dashboard clients refreshing every few seconds beside one client doing by-id lookups on a collection that is
-// walked (payments have no GET by id in v1, §8). Every client should get answers; per client: p50, p99 and the
-// errors by code. The gateway is built as the server builds it, start-up learning of sizes included.
+// walked (payments have no GET by id in v1, §8). Every client should get answers; per client: p50, p99, the
+// errors by code, the answers that shared an identical running query, and the requests admission refused at once
+// with `retryAfter`. The gateway is built as the server builds it, start-up learning of sizes included.
 
 /** What a dashboard screen shows: the next bookings with their room and office (a few calls once sizes are known). */
 export const DASHBOARD =
@@ -24,6 +25,10 @@ export interface ClientStats {
   latencies: number[];
   /** Errors by `extensions.code` (or HTTP status when there is none). */
   errors: Record<string, number>;
+  /** `retryAfter` (s) of each UPSTREAM_BUDGET_EXCEEDED answer that had one (admission, or a deadline spent waiting). */
+  retryAfters?: number[];
+  /** Answers that shared another identical request's execution (`extensions.sharedExecution`). */
+  shared?: number;
 }
 
 export interface BenchStack {
@@ -78,8 +83,16 @@ export async function ask(
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+  const body = (await response.json()) as {
+    errors?: { extensions?: { code?: string; retryAfter?: number } }[];
+    extensions?: { sharedExecution?: boolean };
+  };
   const ms = performance.now() - started;
+  if (body.extensions?.sharedExecution) stats.shared = (stats.shared ?? 0) + 1;
+  const refused = body.errors?.find(
+    (e) => e.extensions?.code === 'UPSTREAM_BUDGET_EXCEEDED' && e.extensions.retryAfter,
+  );
+  if (refused) (stats.retryAfters ??= []).push(refused.extensions?.retryAfter ?? 0);
   if (!body.errors?.length && response.status === 200) {
     stats.answers += 1;
     stats.latencies.push(ms);
@@ -117,8 +130,10 @@ export function clientTable(clients: readonly ClientStats[]): string {
     Object.entries(c.errors)
       .map(([code, n]) => `${code} ${n}`)
       .join(', ') || '-',
+    String(c.shared ?? 0),
+    c.retryAfters?.length ? `${c.retryAfters.length} (retryAfter p50 ${percentile(c.retryAfters, 0.5)} s)` : '0',
   ]);
-  const header = ['client', 'answers', 'p50', 'p99', 'errors'];
+  const header = ['client', 'answers', 'p50', 'p99', 'errors', 'shared', 'refused with retryAfter'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')).join('\n');
 }
@@ -154,6 +169,11 @@ export async function measureFairness(bench: BenchSettings): Promise<Figure[]> {
   console.log(
     `\nfairness: 20 dashboards every ${refreshMs / 1000} s + 1 client of back-to-back by-id lookups, ${durationMs / 1000} s, default settings (${calls} upstream calls)\n${clientTable(clients)}\n`,
   );
+  const refusedTotal = clients.reduce((n, c) => n + (c.retryAfters?.length ?? 0), 0);
+  const sharedTotal = clients.reduce((n, c) => n + (c.shared ?? 0), 0);
+  console.log(
+    `admission refused ${refusedTotal} requests at once with retryAfter; ${sharedTotal} answers shared an identical running query\n`,
+  );
   const answered = clients.filter((c) => c.answers > 0).length;
   const dashboardP50 = percentile(
     dashboards.flatMap((c) => c.latencies),
@@ -163,7 +183,14 @@ export async function measureFairness(bench: BenchSettings): Promise<Figure[]> {
   const detail = Object.fromEntries(
     clients.map((c) => [
       c.name,
-      { answers: c.answers, p50: percentile(c.latencies, 0.5), p99: percentile(c.latencies, 0.99), errors: c.errors },
+      {
+        answers: c.answers,
+        p50: percentile(c.latencies, 0.5),
+        p99: percentile(c.latencies, 0.99),
+        errors: c.errors,
+        shared: c.shared ?? 0,
+        refusedWithRetryAfter: c.retryAfters?.length ?? 0,
+      },
     ]),
   );
   return [

@@ -19,6 +19,7 @@ import { indexDataset, type DataIndex } from './plans.ts';
 import { formatTable, writeResults, type Figure } from './report.ts';
 import { readSettings, type SectionName } from './settings.ts';
 import { measureStartup } from './startup.ts';
+import { measureTransport } from './transport.ts';
 import { measureVersions } from './versions.ts';
 import { measureWall } from './wall.ts';
 import { measureWindows } from './windows.ts';
@@ -73,6 +74,10 @@ try {
   if (runs('overhead')) {
     progress('gateway overhead');
     figures.push(...(await measureOverhead(settings, await simulator(), dataIndex(), await server())));
+  }
+  if (runs('transport')) {
+    progress('transport: client CPU per upstream call');
+    figures.push(...(await measureTransport(settings, await simulator(), dataIndex())));
   }
   if (runs('export')) {
     progress('export');

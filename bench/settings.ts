@@ -36,6 +36,7 @@ export const SECTIONS = [
   'calls',
   'wall',
   'overhead',
+  'transport',
   'export',
   'startup',
   'aggregates',

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
@@ -23,11 +24,12 @@ import { schema } from './schema/index.ts';
 import {
   corsOption,
   createRequestBudgets,
+  laneOf,
   useBodyLimit,
   openAccessWarning,
-  queryCost,
   securityPlugins,
   useRequestBudget,
+  useSharedExecution,
 } from './security/index.ts';
 import {
   createMemoryCaches,
@@ -49,6 +51,8 @@ import { useOfficeRnDWebhooks } from './webhooks/endpoint.ts';
 import { useDashboard } from './dashboard/serve.ts';
 import { useChangeFeed } from './schema/subscription.ts';
 import { reportDatesOf } from './dates/report-dates.ts';
+import { resolveDateSelection } from './dates/selection.ts';
+import { dateSelectionInput, type DateSelectionArg } from './schema/dates.ts';
 
 export type { GatewaySettings } from './config.ts';
 
@@ -153,6 +157,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     shareExport: (request, signal) => budgets.shareExport(request, signal),
   };
   const { learner } = options;
+  // Each operation's cost as the cost limit decided it for that request (by its context): the operation log line
+  // and admission read it.
+  const costs = new WeakMap<object, number>();
   // The cost reads the sizes the loaders plan with, and the joins a report's columns make (issue 14).
   const costModel = {
     defaultFirst: DEFAULT_FIRST,
@@ -171,6 +178,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     // v2 pages hold 50 items, v1's 100: the same read is twice the calls on v2.
     pageLimit: options.officernd.pageLimit,
+    // The days a `dates` value selects, as the lists resolve it (an occurrence window bounds what it reads).
+    windowDays: (dates: unknown) => {
+      try {
+        const now = options.clock ? options.clock() : new Date();
+        const range = resolveDateSelection(dateSelectionInput(dates as DateSelectionArg), settings.dates, now);
+        return range.start && range.end ? (range.end.getTime() - range.start.getTime()) / 86_400_000 : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -198,7 +215,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         exportsPrefix: REPORTS_PREFIX,
         listeners: ops.listeners,
-        costOf: (args) => queryCost(args.schema, args.document, args.operationName, args.variableValues, costModel),
+        costOf: (context) => costs.get(context),
       }),
       // Before the access checks: probes carry no API key. Neither says anything about the configuration, but for
       // the OfficeRnD API version /health names in a header.
@@ -225,9 +242,11 @@ export function createGateway(options: GatewayOptions): Gateway {
         security: settings.security,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         healthEndpoint: HEALTH_ENDPOINT,
-        cost: learner
-          ? { ...costModel, learnSizes: (collections, signal) => learner.learn(collections, signal) }
-          : costModel,
+        cost: {
+          ...costModel,
+          ...(learner ? { learnSizes: (collections, signal) => learner.learn(collections, signal) } : {}),
+          onCost: (context, cost) => costs.set(context, cost),
+        },
       }),
       ...(metrics ? [metrics.yogaPlugin()] : []),
       // After the access checks: with API keys set, a scrape needs one too.
@@ -240,12 +259,19 @@ export function createGateway(options: GatewayOptions): Gateway {
           options.documents ?? (shared ? shared.documents(createMemoryDocumentStore()) : createMemoryDocumentStore()),
         ...(shared ? { sharedTrusted: shared.trusted(trusted.byHash) } : {}),
       }),
+      // Identical queries of one API key running at once share one execution (before the cache, so that a shared
+      // answer is cached once, as the first request's; before admission, so that a shared answer is never refused).
+      useSharedExecution({
+        keyOf: (request) => laneOf(request, settings.security.apiKeys.length > 0),
+        maskError: (error) => maskError(error, 'Unexpected error.') as GraphQLError,
+      }),
       ...(caching ? useGraphQLCache(caching) : []),
       // The export cache: `capture` copies a miss as it streams (before compression, last, re-encodes it).
       ...(exportCache ? [exportCache.capture, exportCache.serve] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
-      useRequestBudget(budgets),
+      // Admission by cost (after the caches: an answer that makes no upstream call is never refused).
+      useRequestBudget(budgets, { costOf: (context) => costs.get(context) }),
       // Last, where Yoga puts its own: after every plugin that picks a request parser.
       useBodyLimit(settings.security.maxBodyBytes),
       // Brotli or gzip as the caller accepts, on the final answer: after the error bodies got their request id and

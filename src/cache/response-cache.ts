@@ -29,6 +29,7 @@ export function graphqlCachePlugins(options: GraphQLCacheOptions): Plugin[] {
   const keyOfContext = new WeakMap<object, string>();
   const ttlOfKey = new Map<string, number>();
   return [
+    ownEtagsOnly(graphqlEndpoint),
     useResponseCache({
       cache,
       session: (request) => sessionOf(request),
@@ -79,4 +80,70 @@ export function graphqlCachePlugins(options: GraphQLCacheOptions): Plugin[] {
       },
     },
   ];
+}
+
+/** The entity tags an If-None-Match lists, without weak prefixes and quotes (RFC 9110 §13.1.2 compares weakly). */
+function listedTags(header: string): string[] {
+  return header
+    .split(',')
+    .map((tag) =>
+      tag
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/^"(.*)"$/, '$1'),
+    )
+    .filter((tag) => tag !== '');
+}
+
+/** The operation a GraphQL request carries (GET parameters or a JSON body), or null when it cannot be read here. */
+async function operationOf(
+  request: Request,
+): Promise<{ query: string; variables: Record<string, unknown> | null; operationName?: string } | null> {
+  try {
+    if (request.method === 'GET') {
+      const params = new URL(request.url).searchParams;
+      const variables = params.get('variables');
+      return {
+        query: params.get('query') ?? '',
+        variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : null,
+        ...(params.get('operationName') ? { operationName: params.get('operationName') ?? '' } : {}),
+      };
+    }
+    if (!(request.headers.get('content-type') ?? '').includes('json')) return null;
+    const body = (await request.clone().json()) as Record<string, unknown>;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+    return {
+      query: typeof body.query === 'string' ? body.query : '',
+      variables: (body.variables as Record<string, unknown> | null | undefined) ?? null,
+      ...(typeof body.operationName === 'string' ? { operationName: body.operationName } : {}),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Yoga's response cache answers 304 to any If-None-Match that names a cached answer, whichever query or API key it
+ * belongs to (its ETag is the cache key, looked up before the request is read). This runs first and keeps the
+ * header only when it lists the key of this very request (its operation, variables and API key), so another
+ * query's or another key's tag gets the full answer.
+ */
+function ownEtagsOnly(graphqlEndpoint: string): Plugin {
+  return {
+    async onRequest({ request, url }) {
+      const header = request.headers.get('if-none-match');
+      if (header === null || url.pathname !== graphqlEndpoint) return;
+      const operation = await operationOf(request);
+      const own =
+        operation &&
+        (await defaultBuildResponseCacheKey({
+          documentString: operation.query,
+          variableValues: operation.variables ?? {},
+          ...(operation.operationName ? { operationName: operation.operationName } : {}),
+          sessionId: sessionOf(request),
+        } as Parameters<typeof defaultBuildResponseCacheKey>[0]));
+      if (own && listedTags(header).includes(own)) request.headers.set('if-none-match', own);
+      else request.headers.delete('if-none-match');
+    },
+  };
 }

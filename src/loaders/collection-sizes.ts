@@ -8,6 +8,7 @@ import {
   type ReachFold,
   type ReachLearning,
 } from '../core/series-reach.ts';
+import { dateMs, distributionOf, splitFieldsOf, type FieldDistribution } from '../core/sub-windows.ts';
 import type { ListCollection } from '../officernd/collections.ts';
 import { isBareIdAnswer, type OfficeRnDClient } from '../officernd/index.ts';
 import type { WireBooking } from '../officernd/types.ts';
@@ -38,6 +39,9 @@ export interface CollectionSizes {
   /** Starts the size learner's walk of bookings, which learns the reach too (core/series-reach.ts); set by the learner. */
   startSeriesLearning(): ReachLearning | undefined;
   setSeriesWalker(start: () => ReachLearning | undefined): void;
+  /** How a date field's values spread over a collection, once a complete walk has read them (core/sub-windows.ts). */
+  distribution(collection: ListCollection, field: string): FieldDistribution | undefined;
+  setDistribution(collection: ListCollection, field: string, distribution: FieldDistribution): void;
 }
 
 /** An in-memory size table (one per gateway). */
@@ -48,7 +52,11 @@ export function createCollectionSizes(): CollectionSizes {
   let reach: LearntReach | undefined;
   let learning: ReachLearning | undefined;
   let walker: (() => ReachLearning | undefined) | undefined;
+  const distributions = new Map<string, FieldDistribution>();
   return {
+    distribution: (collection, field) => distributions.get(`${collection}.${field}`),
+    setDistribution: (collection, field, distribution) =>
+      void distributions.set(`${collection}.${field}`, distribution),
     seriesLearning: () => learning,
     setSeriesLearning: (walk) => {
       learning = walk;
@@ -182,9 +190,11 @@ interface WalkState {
 export const LEARNING_LANE = '#sizes';
 
 /**
- * Learns collection sizes by walking each collection once, reading ids only (`$select=_id`, §4): one page of 100 per
- * call (§3), so a collection of n objects costs ceil(n / 100) calls, once per gateway, or once per cluster with
- * `shared`. What it learns only steers plans and the cost (security/cost.ts); answers never come from it.
+ * Learns collection sizes by walking each collection once, reading ids only (`$select=_id`, §4) and the fields its
+ * reads are split on (`createdAt`, bookings' `seriesStart`: core/sub-windows.ts), whose quantiles it keeps: one page
+ * of 100 per call (§3), so a collection of n objects costs ceil(n / 100) calls, once per gateway, or once per cluster
+ * with `shared` (the quantiles stay with the replica that walked). What it learns only steers plans, splits and the
+ * cost (security/cost.ts); answers never come from it.
  */
 export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
   const { officernd, sizes, shared, logger } = options;
@@ -268,16 +278,35 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
     state.done = (async () => {
       let count = 0;
       let complete = false;
+      // The fields reads of this collection are split on are read with the ids: their spread decides the split.
+      const fields = splitFieldsOf(collection);
+      const values = fields.map(() => ({ read: new Float64Array(1024), size: 0, missing: 0 }));
       let folding = fold;
       try {
         for await (const page of officernd.pages(
           collection,
-          { select: folding ? ['_id', ...REACH_SELECT] : ['_id'] },
+          { select: [...new Set(['_id', ...fields, ...(folding ? REACH_SELECT : [])])] },
           { signal: stop.signal, ...(folding ? {} : { max: options.maxItems }) },
         )) {
           count += page.items.length;
           state.count = count;
           reached();
+          fields.forEach((field, i) => {
+            const kept = values[i] as (typeof values)[number];
+            for (const item of page.items as Record<string, unknown>[]) {
+              const at = dateMs(item[field]);
+              if (at === null) {
+                kept.missing += 1;
+                continue;
+              }
+              if (kept.size === kept.read.length) {
+                const grown = new Float64Array(kept.read.length * 2);
+                grown.set(kept.read);
+                kept.read = grown;
+              }
+              kept.read[kept.size++] = at;
+            }
+          });
           complete = page.next === null;
           if (folding && isBareIdAnswer(page.items as object[])) {
             reachUnselected = true;
@@ -315,6 +344,10 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       }
       if (complete && count <= options.maxItems) {
         sizes.set(collection, count);
+        fields.forEach((field, i) => {
+          const kept = values[i] as (typeof values)[number];
+          sizes.setDistribution(collection, field, distributionOf(kept.read.subarray(0, kept.size), kept.missing));
+        });
         await shared?.write(collection, count);
       } else {
         sizes.setAtLeast(collection, count);

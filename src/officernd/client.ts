@@ -226,6 +226,11 @@ export interface OfficeRnDClient {
   readonly stats: OfficeRnDClientStats;
   /** Opens a request's share of the upstream budget; calls made with `options.signal` count against it. */
   openShare(options: RequestShareOptions): RequestShare;
+  /**
+   * Read-only: ms from now until `calls` more calls, after those already waiting, could start: in the client's budget,
+   * or with `key` in that lane's share (Limiter.startDelay). Admission by cost reads it (security/budget.ts).
+   */
+  startDelay(calls: number, key?: string): number;
   /** Closes the upstream connections once the calls in flight are answered (at shutdown); later calls fail. */
   close(): Promise<void>;
 }
@@ -692,6 +697,8 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         },
       };
     },
+
+    startDelay: (calls, key) => limiter.startDelay(calls, key),
 
     close: () => transport.close(),
   };

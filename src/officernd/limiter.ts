@@ -23,8 +23,8 @@ export interface RateWindowOptions {
 export interface RateWindow {
   /** Reserves the next free start time (clock ms); wait for it with `waitUntil`. */
   reserve(): number;
-  /** The start time the next reservation would get, without reserving it. */
-  peek(): number;
+  /** The start time the next reservation would get (the `ahead`-th next one; default 1), without reserving it. */
+  peek(ahead?: number): number;
   /** Holds every later reservation until `at` (clock ms). */
   pauseUntil(at: number): void;
 }
@@ -62,8 +62,26 @@ export function createRateWindow(options: RateWindowOptions): RateWindow {
     return at;
   };
 
+  /** The `ahead`-th next start, on a copy of the log (nothing is reserved). */
+  const nextAfter = (ahead: number): number => {
+    if (ahead <= 1) return next();
+    const now = options.clock();
+    prune(now);
+    const log = starts.slice(-limit);
+    let at = now;
+    for (let i = 0; i < ahead; i++) {
+      at = Math.max(now, pausedUntil);
+      const last = log.at(-1);
+      if (last !== undefined) at = Math.max(at, last + minIntervalMs);
+      const oldest = log.length >= limit ? log[log.length - limit] : undefined;
+      if (oldest !== undefined) at = Math.max(at, oldest + options.windowMs);
+      log.push(at);
+    }
+    return at;
+  };
+
   return {
-    peek: next,
+    peek: (ahead = 1) => nextAfter(ahead),
     reserve() {
       const at = next();
       starts.push(at);
@@ -113,6 +131,12 @@ export interface Limiter {
   observe(headers: Headers): void;
   /** Holds every request not yet sent, queued or reserved ones included, until `at` (clock ms): a 429's Retry-After. */
   hold(at: number): void;
+  /**
+   * Read-only (admission by cost, security/budget.ts): ms from now until the `calls`-th call after every call already
+   * waiting could start. With `key`, in that lane's own window (0 when lanes have none); without, in the client's
+   * window, behind the calls of every lane that wait for a concurrency slot. Nothing is reserved.
+   */
+  startDelay(calls: number, key?: string): number;
 }
 
 /** A caller's signal ended its wait while the upstream had asked everyone to wait (a 429's Retry-After). */
@@ -262,6 +286,19 @@ export function createLimiter(options: LimiterOptions): Limiter {
     },
     hold(at) {
       heldUntil = Math.max(heldUntil, at);
+    },
+    startDelay(calls, key) {
+      const now = options.clock();
+      let at: number;
+      if (key === undefined) {
+        let queued = 0;
+        for (const queue of waiting.values()) queued += queue.length;
+        at = window.peek(queued + calls);
+      } else {
+        // A lane's queued calls have reserved their lane slots already.
+        at = laneShare >= 1 ? now : laneWindow(key)!.peek(calls);
+      }
+      return Math.max(0, Math.max(at, heldUntil) - now);
     },
   };
 }

@@ -6,6 +6,8 @@
  * long after the call), and it lets go of the source once the work is done.
  */
 
+import { setMaxListeners } from 'node:events';
+
 export interface LinkOptions {
   /** Abort after this many ms (none when absent). */
   timeoutMs?: number;
@@ -25,9 +27,16 @@ export interface LinkedSignal {
   done(): void;
 }
 
-/** A signal that aborts with the source's reason when it aborts, or with a timeout reason after `timeoutMs`. */
+/**
+ * A signal that aborts with the source's reason when it aborts, or with a timeout reason after `timeoutMs`. A signal
+ * may be the source of many links at once (a request's, an export's or the size learner's: one per upstream call in
+ * flight and per call waiting for the limiter, up to UPSTREAM_MAX_CONCURRENCY and more). Node warns past 10 listeners
+ * on a signal to point at leaks; a link's listener is removed by `done()`, so the warning is off for the signals
+ * made here and for the sources they listen to.
+ */
 export function linkSignal(source: AbortSignal | undefined, options: LinkOptions = {}): LinkedSignal {
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const abort = (reason: unknown): void => {
@@ -55,6 +64,7 @@ export function linkSignal(source: AbortSignal | undefined, options: LinkOptions
     abort(source.reason);
     return link;
   }
+  if (source) setMaxListeners(0, source);
   source?.addEventListener('abort', onSourceAbort, { once: true });
   if (options.timeoutMs !== undefined) {
     timer = setTimeout(

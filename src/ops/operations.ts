@@ -4,7 +4,7 @@
  * log line, metrics, traces) when it starts and ends.
  */
 
-import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { outcomeOf, REQUEST_ID_HEADER, type Outcome, type RequestState, type RequestTracker } from './requests.ts';
 
@@ -28,11 +28,13 @@ export interface OperationsOptions {
   /** Path prefix of the report exports. */
   exportsPrefix: string;
   listeners: readonly OperationListener[];
-  /** The query cost of an operation (MAX_COST's measure). */
-  costOf?: (args: ExecutionArgs) => number;
+  /**
+   * The query cost of an operation (MAX_COST's measure) as the cost limit decided it for this request, by the
+   * operation's context; read once the operation has run or was refused, so it is the cost of this request, with
+   * the sizes known then (not one remembered from an earlier request of the same document).
+   */
+  costOf?: (context: object) => number | undefined;
 }
-
-type Variables = Record<string, unknown> | null | undefined;
 
 /** Adds the request id to an error's extensions, keeping everything else (status, path, original error). */
 function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
@@ -56,20 +58,6 @@ export function useOperations(options: OperationsOptions): Plugin {
   const { tracker, listeners } = options;
   const kindOf = (path: string): RequestState['kind'] =>
     path === options.graphqlEndpoint ? 'graphql' : path.startsWith(options.exportsPrefix) ? 'export' : 'other';
-  // The cost of a document that reads no variables is the same every time: Yoga's parser cache hands back the
-  // same document object for the same text.
-  const fixedCosts = new WeakMap<DocumentNode, number>();
-  const costOf = (args: ExecutionArgs): number => {
-    if (!options.costOf) return 0;
-    const readsNone = !args.document.definitions.some(
-      (d) => d.kind === 'OperationDefinition' && (d.variableDefinitions?.length ?? 0) > 0,
-    );
-    if (!readsNone) return options.costOf(args);
-    let cost = fixedCosts.get(args.document);
-    if (cost === undefined) fixedCosts.set(args.document, (cost = options.costOf(args)));
-    return cost;
-  };
-
   return {
     onRequest({ request, url }) {
       const state = tracker.start(request, kindOf(url.pathname));
@@ -83,12 +71,14 @@ export function useOperations(options: OperationsOptions): Plugin {
       const operation = getOperationAST(args.document, args.operationName);
       state.operations.push(operation?.name?.value ?? args.operationName ?? 'anonymous');
       state.operationType ??= operation?.operation;
-      try {
-        state.cost += costOf({ ...args, variableValues: args.variableValues as Variables });
-      } catch {
-        // A cost that cannot be measured is left out of the line; the cost limit itself has already run.
-      }
       for (const listener of listeners) listener.executing?.(state, args);
+      const { costOf } = options;
+      if (!costOf) return undefined;
+      return {
+        onExecuteDone() {
+          state.cost += costOf(context) ?? 0;
+        },
+      };
     },
     onResultProcess({ request, result, setResult }) {
       const state = tracker.get(request);

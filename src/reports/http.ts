@@ -165,8 +165,15 @@ async function exportReport(
       status: 200,
       headers: exportHeaders(name, format, createTableWriter(format, prepared.plan.columns).contentType),
     });
-  // An export is a long read without a per-request call cap: it waits for the bookings' reach to bound its window.
-  const env: ReportEnv = { officernd: ctx.officernd, loaders: ctx.loaders, signal: ctx.signal, reach: 'wait' };
+  // An export is a long read without a per-request call cap: it waits for the bookings' reach to bound its window,
+  // and reads a large window (and a joined collection it walks) in sub-windows, as many at once as calls may be.
+  const env: ReportEnv = {
+    officernd: ctx.officernd,
+    loaders: ctx.loaders,
+    signal: ctx.signal,
+    reach: 'wait',
+    parallel: ctx.settings.upstream.maxConcurrency,
+  };
   if (groupBy) {
     const time = {
       dateField: asked.dateField ? normaliseDateField(asked.dateField) : null,

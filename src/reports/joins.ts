@@ -5,6 +5,7 @@
  */
 
 import { refusesSelection } from '../core/failure.ts';
+import { NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import type { Loaders } from '../loaders/index.ts';
 import { readCostsOf, tallyLookups, walkPagesOf, walkPays, type LookupTally } from '../loaders/plan.ts';
@@ -27,6 +28,8 @@ export interface JoinEnv {
   loaders: Loaders;
   officernd: OfficeRnDClient;
   signal: AbortSignal;
+  /** Sub-windows a walk of a joined collection reads at once (exports: UPSTREAM_MAX_CONCURRENCY); absent: one walk. */
+  parallel?: number;
 }
 
 /** Loaded join targets: join key (`member`, `member.team`) → reference → object. */
@@ -197,6 +200,30 @@ async function walkKeeping(
   env: JoinEnv,
 ): Promise<Map<string, object> | null> {
   let query: ListQuery = keep.length > 0 ? { select: [...keep].sort() } : {};
+  // A large collection, for an export: createdAt sub-windows read in parallel (core/sub-windows.ts).
+  const split = planSplit(env.loaders.sizes, env.officernd, collection, query, env.parallel);
+  if (split) {
+    const index = new Map<string, object>();
+    try {
+      for await (const page of splitPages<Record<string, unknown>>({
+        officernd: env.officernd,
+        collection,
+        query,
+        field: split.field,
+        points: split.points,
+        concurrency: env.parallel ?? 1,
+        signal: env.signal,
+        onIgnored: (c, field) => env.loaders.noteIgnoredFilter(c, field),
+      })) {
+        for (const item of page.items) index.set(idOf(item), keptFields(item, keep));
+        if (index.size > MAX_JOIN_WALK_ITEMS) return null;
+      }
+      return index;
+    } catch (error) {
+      // The bound did not narrow, or the selection was not answered: one walk, as below.
+      if (!(error instanceof NoSplit)) throw error;
+    }
+  }
   for (;;) {
     const index = new Map<string, object>();
     let unselected = false;

@@ -26,6 +26,7 @@ import {
   type SeriesReach,
 } from '../dates/report-dates.ts';
 import { seriesReach, type ReachMode } from '../core/series-reach.ts';
+import { NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -62,6 +63,11 @@ export interface ReportEnv {
   signal: AbortSignal;
   /** How a dated bookings read gets the learnt reach (core/series-reach.ts), or the one to use; default `refresh`. */
   reach?: ReachMode | { fixed: SeriesReach | null };
+  /**
+   * Sub-windows read at once (UPSTREAM_MAX_CONCURRENCY) by a read that is never resumed from a cursor (exports): a
+   * large read is split (core/sub-windows.ts), rows in sub-window order. Absent: one walk, OfficeRnD's order.
+   */
+  parallel?: number;
 }
 
 /** Where to resume: which upstream segment (occurrence window, credit month) and the upstream cursor within it. */
@@ -326,6 +332,33 @@ async function* segmentPages(
         : await seriesReach(officernd, env.loaders.sizes, signal, given ?? 'refresh');
     const bounds = segment.series(reach);
     query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
+  }
+  // A large read from its start, for a reader that never resumes it: sub-windows in parallel (core/sub-windows.ts).
+  const split =
+    cursor === null ? planSplit(env.loaders.sizes, officernd, segment.collection, query, env.parallel) : null;
+  if (split) {
+    try {
+      for await (const page of splitPages<object>({
+        officernd,
+        collection: segment.collection,
+        query,
+        field: split.field,
+        points: split.points,
+        concurrency: env.parallel ?? 1,
+        signal,
+        // Without a date check every item read is a row: no sub-window is opened past the rows wanted.
+        wanted: maxItems !== null && keep === null ? maxItems : null,
+        rowsPerWindow: split.rowsPerWindow,
+        onIgnored: (collection, field) => env.loaders.noteIgnoredFilter(collection, field),
+      })) {
+        // Sub-window pages have no upstream cursor to resume from: `next` only says whether more follow.
+        yield { items: keep ? page.items.filter(keep) : page.items, at: null, next: page.more ? `~${page.sub}` : null };
+      }
+      return;
+    } catch (error) {
+      // The bound did not narrow, or the selection was not answered: nothing was delivered, read it as one walk.
+      if (!(error instanceof NoSplit)) throw error;
+    }
   }
   let read = 0;
   for (;;) {

@@ -1,15 +1,38 @@
 /**
  * The per-request time budget toward OfficeRnD (REQUEST_BUDGET_MS): one signal per request that aborts when the
  * caller goes away or when the budget runs out. It is the context's signal, so it reaches every upstream call of
- * the request, retries and waits included.
+ * the request, retries and waits included. Admission by cost: a query whose calls could not all start before its
+ * deadline, behind what is already queued, is refused before it runs, with when to come back.
  */
 
 import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { linkSignal, type LinkedSignal, type OfficeRnDClient, type RequestShare } from '../officernd/index.ts';
+import {
+  linkSignal,
+  OfficeRnDError,
+  type LinkedSignal,
+  type OfficeRnDClient,
+  type RequestShare,
+} from '../officernd/index.ts';
 import { presentedKey } from './api-keys.ts';
 
-/** The budget ran out: the caller sees UPSTREAM_TIMEOUT (mapped in schema/errors.ts). */
+/**
+ * The budget ran out while the request waited for a slot of the OfficeRnD budget (not for OfficeRnD): the caller sees
+ * UPSTREAM_BUDGET_EXCEEDED with `retryAfter` (mapped in core/failure.ts), like a call refused before its deadline.
+ */
+export class BudgetDeadlineError extends OfficeRnDError {
+  constructor(budgetMs: number, retryAfterMs: number) {
+    super({ code: 'UPSTREAM_BUDGET_EXCEEDED', method: 'GET', path: '', retryAfterMs });
+    this.name = 'BudgetDeadlineError';
+    this.message =
+      `Not answered within this request's time budget of ${budgetMs} ms (REQUEST_BUDGET_MS): its OfficeRnD calls ` +
+      "waited for the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE, or this API key's share of it), taken by " +
+      'the calls queued ahead of them';
+  }
+}
+
+/** The budget ran out while OfficeRnD was answering: the caller sees UPSTREAM_TIMEOUT (mapped in schema/errors.ts). */
 export class RequestBudgetError extends Error {
   readonly code = 'UPSTREAM_TIMEOUT' as const;
 
@@ -32,11 +55,30 @@ export interface RequestBudgets {
    * that waits for its lane's slots.
    */
   shareExport(request: Request, signal: AbortSignal): void;
+  /**
+   * Admission by cost: admits the request's `cost` (the cost rule's estimate of its calls, at most
+   * MAX_UPSTREAM_CALLS_PER_REQUEST) when that many calls could start before its deadline behind everything ahead of
+   * it: the calls waiting in the client's limiter and the calls the requests admitted before it have yet to make
+   * (their cost less the calls they made, until their answer is out). Else it is refused: nothing is counted, and
+   * the refusal says how long until it could be served if nothing else came meanwhile. Always admits without an
+   * upstream share.
+   */
+  admit(request: Request, cost: number): Refusal | undefined;
+}
+
+/** Why a request was not admitted, and when it could be. */
+export interface Refusal {
+  /** ms from now until its calls would fit before its deadline. */
+  retryAfterMs: number;
+  /** Which budget is spent: the API key's share of it, or the whole client's. */
+  scope: 'lane' | 'client';
+  /** The calls it was refused for. */
+  calls: number;
 }
 
 /** The upstream side of each request's budget: its share of OfficeRnD calls, and whose lane they use. */
 export interface UpstreamShares {
-  officernd: Pick<OfficeRnDClient, 'openShare'>;
+  officernd: Pick<OfficeRnDClient, 'openShare' | 'startDelay'>;
   /** MAX_UPSTREAM_CALLS_PER_REQUEST. */
   maxCalls: number;
   /** True when API keys are set: each key's requests use their own lane of the budget (client keyShare). */
@@ -44,7 +86,7 @@ export interface UpstreamShares {
 }
 
 /** The lane of a request: a digest of its API key (never the key), or '' when keys are not in use. */
-function laneOf(request: Request, keyed: boolean): string {
+export function laneOf(request: Request, keyed: boolean): string {
   if (!keyed) return '';
   const key = presentedKey(request.headers);
   return key === null ? '' : createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
@@ -55,24 +97,69 @@ function laneOf(request: Request, keyed: boolean): string {
  * OfficeRnD calls per request (MAX_UPSTREAM_CALLS_PER_REQUEST, a deadline for rate slots, the key's lane).
  */
 export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares): RequestBudgets {
-  const open = new WeakMap<Request, { link: LinkedSignal; share?: RequestShare }>();
+  const open = new WeakMap<Request, OpenBudget>();
+  /** Requests admitted and not answered yet: what they may still call counts ahead of later requests. */
+  const admitted = new Set<OpenBudget>();
+  const ahead = (lane?: string): number => {
+    let calls = 0;
+    for (const budget of admitted)
+      if (lane === undefined || budget.lane === lane) calls += Math.max(0, budget.cost - (budget.share?.calls ?? 0));
+    return calls;
+  };
+  const close = (budget: OpenBudget | undefined): void => {
+    if (budget) admitted.delete(budget);
+  };
+  const leftOf = (budget: OpenBudget, now: number): number => budgetMs - (now - budget.openedAt);
+  /** The least time left to the admitted requests that still have calls to make (of a lane), and to `budget`. */
+  const earliest = (budget: OpenBudget, now: number, lane?: string): number => {
+    let left = leftOf(budget, now);
+    for (const other of admitted)
+      if ((lane === undefined || other.lane === lane) && other.cost > (other.share?.calls ?? 0))
+        left = Math.min(left, leftOf(other, now));
+    return left;
+  };
+  /**
+   * Why a request's time ran out: the budget, when at its deadline no call can start at once (the minute's calls, or
+   * its key's share, are taken: what it waited for was a slot); else OfficeRnD was too slow (RequestBudgetError).
+   */
+  const timeoutOf = (budget: OpenBudget): Error => {
+    if (!upstream || !budget.share) return new RequestBudgetError(budgetMs);
+    const next = Math.max(upstream.officernd.startDelay(1), upstream.officernd.startDelay(1, budget.lane));
+    if (next <= 0) return new RequestBudgetError(budgetMs);
+    admitted.delete(budget);
+    const again = Math.max(1, budget.cost);
+    const wait = Math.max(
+      upstream.officernd.startDelay(ahead() + again),
+      upstream.officernd.startDelay(ahead(budget.lane) + again, budget.lane),
+    );
+    return new BudgetDeadlineError(budgetMs, Math.max(next, wait - budgetMs));
+  };
   return {
     signalFor(request) {
+      let budget: OpenBudget | undefined;
       const link = linkSignal(request.signal, {
         timeoutMs: budgetMs,
-        timeoutReason: () => new RequestBudgetError(budgetMs),
+        timeoutReason: () => (budget ? timeoutOf(budget) : new RequestBudgetError(budgetMs)),
       });
+      const lane = laneOf(request, upstream?.keyed ?? false);
       const share = upstream?.officernd.openShare({
         signal: link.signal,
-        key: laneOf(request, upstream.keyed),
+        key: lane,
         maxCalls: upstream.maxCalls,
         deadlineMs: budgetMs,
       });
-      open.set(request, share ? { link, share } : { link });
+      const opened: OpenBudget = { link, lane, openedAt: performance.now(), cost: 0, ...(share ? { share } : {}) };
+      budget = opened;
+      close(open.get(request));
+      open.set(request, opened);
+      // A request that ends without an answer (the caller left, the budget ran out) no longer counts ahead.
+      link.signal.addEventListener('abort', () => close(opened), { once: true });
       return link.signal;
     },
     release(request) {
-      open.get(request)?.link.stopTimer();
+      const budget = open.get(request);
+      budget?.link.stopTimer();
+      close(budget);
     },
     callsOf(request) {
       return open.get(request)?.share?.calls;
@@ -80,7 +167,62 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
     shareExport(request, signal) {
       upstream?.officernd.openShare({ signal, key: laneOf(request, upstream.keyed) });
     },
+    admit(request, cost) {
+      const budget = open.get(request);
+      if (!upstream || !budget?.share || budget.link.signal.aborted || cost <= 0) return undefined;
+      // A request never makes more calls than its share allows, whatever its worst case.
+      const calls = Math.min(cost, upstream.maxCalls - budget.cost);
+      if (calls <= 0) return undefined;
+      // Its calls queue behind what is ahead, and may go before the later calls of requests admitted earlier (a walk
+      // calls page after page): all of them must be able to start before the earliest of those deadlines.
+      const now = performance.now();
+      const client = upstream.officernd.startDelay(ahead() + calls) - earliest(budget, now);
+      const lane =
+        upstream.officernd.startDelay(ahead(budget.lane) + calls, budget.lane) - earliest(budget, now, budget.lane);
+      if (client > 0 || lane > 0)
+        return { retryAfterMs: Math.max(client, lane), scope: lane > client ? 'lane' : 'client', calls };
+      budget.cost += calls;
+      admitted.add(budget);
+      return undefined;
+    },
   };
+}
+
+interface OpenBudget {
+  link: LinkedSignal;
+  lane: string;
+  /** `performance.now()` when the budget started. */
+  openedAt: number;
+  /** The calls it was admitted for (0 until then). */
+  cost: number;
+  share?: RequestShare;
+}
+
+/** The answer to a query that was not admitted: UPSTREAM_BUDGET_EXCEEDED with `retryAfter` (s), HTTP 429. */
+export function refusalError(refusal: Refusal): GraphQLError {
+  const retryAfter = Math.max(1, Math.ceil(refusal.retryAfterMs / 1000));
+  const spent =
+    refusal.scope === 'lane'
+      ? 'this API key has used its share of the OfficeRnD budget for now'
+      : 'the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent for now';
+  const calls = refusal.calls === 1 ? '1 OfficeRnD call' : `${refusal.calls} OfficeRnD calls`;
+  return new GraphQLError(
+    `Not run: ${spent}. Its ${calls} (the query's cost) could not all start before this request's deadline ` +
+      `(REQUEST_BUDGET_MS), behind the calls made, queued or expected this minute. Retry in ${retryAfter} s, or ask for less.`,
+    {
+      extensions: {
+        code: 'UPSTREAM_BUDGET_EXCEEDED',
+        retryAfter,
+        calls: refusal.calls,
+        http: { status: 429, headers: { 'retry-after': String(retryAfter) } },
+      },
+    },
+  );
+}
+
+export interface RequestBudgetOptions {
+  /** The cost the cost rule gave the operation of this context (MAX_COST's measure), when it has one. */
+  costOf?: (context: object) => number | undefined;
 }
 
 /**
@@ -88,8 +230,16 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
  * timer need not stay armed for the rest of the budget. Yoga processes a result only for GraphQL requests, so other
  * responses (streamed exports) keep theirs running; and it tells apart those requests without parsing each URL.
  */
-export function useRequestBudget(budgets: RequestBudgets): Plugin {
+export function useRequestBudget(budgets: RequestBudgets, options: RequestBudgetOptions = {}): Plugin {
   return {
+    // Admission, after the caches and the sharing of identical queries: an answer that makes no call is never refused.
+    onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as { request?: Request } | undefined;
+      const cost = context && options.costOf?.(context);
+      if (!context?.request || !cost) return;
+      const refusal = budgets.admit(context.request, cost);
+      if (refusal) setResultAndStopExecution({ errors: [refusalError(refusal)] });
+    },
     onResultProcess({ request, result, setResult }) {
       // Asked for with `x-upstream-calls: true`: the answer says what it cost upstream (`extensions.upstreamCalls`),
       // a cached answer included (0). Opt-in, so that answers stay byte-identical for caches and clients.

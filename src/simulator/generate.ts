@@ -41,6 +41,12 @@ export interface GenerateOptions {
   years?: number;
   /** Organisation slug (default `harbour-coworking`). */
   org?: string;
+  /**
+   * Bookings per member, as a multiple of the default (1: ≈ 8,000 × scale bookings a year): a busier space with as
+   * many members, e.g. `{ scale: 3.2, years: 0.1, bookingDensity: 25 }` for ≈ 5,000 bookings every 10 days among
+   * 8,000 members (the bench's window). The other collections do not change with it.
+   */
+  bookingDensity?: number;
 }
 
 export interface Dataset {
@@ -79,6 +85,9 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
   const years = options.years ?? 1;
   if (!(years > 0 && years <= 10)) throw new Error(`years must be a number above 0 and at most 10, got ${years}`);
+  const density = options.bookingDensity ?? 1;
+  if (!(density > 0 && density <= 50))
+    throw new Error(`bookingDensity must be a number above 0 and at most 50, got ${density}`);
   const now = options.now ? options.now.getTime() : startOfDay(Date.now());
   const slug = options.org ?? 'harbour-coworking';
   const ctx = createGenContext(seed, scale, now);
@@ -92,7 +101,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const { teams, members } = createPeople(ctx, sites);
   const memberships = createMemberships(ctx, teams, members, pricing);
   const contracts = createContracts(ctx, memberships, spaces, pricing);
-  const bookings = createBookings(ctx, sites, members, spaces, pricing, years);
+  const bookings = createBookings(ctx, sites, members, spaces, pricing, years, density);
   const fees = createFees(ctx, bookings, memberships, members, pricing);
   const passes = createPasses(ctx, memberships, fees, pricing);
   const billing = createBilling(ctx, memberships, fees);

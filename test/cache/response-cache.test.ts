@@ -88,6 +88,23 @@ describe('GraphQL response cache', () => {
     expect(again.calls).toBe(0);
   });
 
+  it("answers 304 only to this query's own ETag for this key: another query's or another key's gets the full answer", async () => {
+    const stack = createCacheStack(ENV);
+    const offices = await post(stack, OFFICES);
+    const officesTag = offices.response.headers.get('etag')!;
+    const members = await post(stack, MEMBERS, KEY_A, { 'if-none-match': officesTag });
+    expect(members.response.status).toBe(200);
+    expect(members.body.data.members.nodes.length).toBeGreaterThan(0);
+    const otherKey = await post(stack, OFFICES, KEY_B, { 'if-none-match': officesTag });
+    expect(otherKey.response.status).toBe(200);
+    expect(otherKey.body).toEqual(offices.body);
+    // A weak or listed ETag of its own still matches (RFC 9110 13.1.2).
+    const listed = await post(stack, OFFICES, KEY_A, { 'if-none-match': `"other", W/${officesTag}` });
+    expect(listed.response.status).toBe(304);
+    const star = await post(stack, MEMBERS, KEY_A, { 'if-none-match': '*' });
+    expect(star.response.status).toBe(200);
+  });
+
   it('bypasses the cache for Cache-Control: no-cache and says no-store', async () => {
     const stack = createCacheStack(ENV);
     const cached = await post(stack, OFFICES);

@@ -24,3 +24,28 @@ export function createLargeOrg(): { simulator: Simulator; gateway: Gateway } {
   const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
   return { simulator, gateway: createGateway({ officernd, logger, clock: () => TEST_NOW }) };
 }
+
+/**
+ * Whether `ids` come in sub-window order: runs in OfficeRnD's (the simulator's) order whose `key` ranges ascend
+ * without overlapping. A run ends where the simulator's order goes back.
+ */
+export function inSubWindowOrder(
+  ids: readonly string[],
+  order: Map<string, number>,
+  key: (id: string) => number,
+): boolean {
+  let highest = Number.NEGATIVE_INFINITY;
+  let run: number[] = [];
+  for (let i = 0; i <= ids.length; i += 1) {
+    const id = ids[i];
+    const at = id === undefined ? -1 : (order.get(id) ?? -1);
+    const previous = i > 0 ? (order.get(ids[i - 1] as string) ?? -1) : -1;
+    if (id === undefined || at < previous) {
+      if (run.length > 0 && Math.min(...run) < highest) return false;
+      highest = Math.max(highest, ...run);
+      run = [];
+    }
+    if (id !== undefined) run.push(key(id));
+  }
+  return true;
+}

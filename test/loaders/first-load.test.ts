@@ -37,12 +37,14 @@ describe('the dashboard on a fresh gateway (issues 14, 21)', () => {
     const entries = stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.id === null);
     // Bookings were walked once, for their size and their series reach together (the dated panels wait for it).
     const bookingWalk = entries.filter((e) => e.collection === 'bookings' && e.query.$select?.startsWith('_id'));
-    expect(bookingWalk.every((e) => e.query.$select === '_id,end,modifiedAt,seriesStart,start')).toBe(true);
+    const reachFields = ['end', 'modifiedAt', 'seriesStart', 'start'];
+    expect(bookingWalk.every((e) => reachFields.every((f) => e.query.$select?.split(',').includes(f)))).toBe(true);
     expect(bookingWalk).toHaveLength(Math.ceil(stack.simulator.dataset.collections.bookings.length / 100));
     // The other sizes the panels' costs read were learnt for them 20 pages at most each; their walks go on paced.
     const idWalks = new Map<string, number>();
     for (const e of entries)
-      if (e.query.$select === '_id') idWalks.set(e.collection ?? '', (idWalks.get(e.collection ?? '') ?? 0) + 1);
+      if (e.query.$select?.split(',')[0] === '_id')
+        idWalks.set(e.collection ?? '', (idWalks.get(e.collection ?? '') ?? 0) + 1);
     for (const collection of ['memberships', 'checkins', 'payments', 'fees'])
       expect(idWalks.get(collection) ?? 0, collection).toBeLessThanOrEqual(21);
     expect(stack.sizes.get('payments')).toBeUndefined();

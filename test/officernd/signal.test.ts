@@ -32,6 +32,30 @@ describe('linkSignal', () => {
     expect(source.signal.aborted).toBe(false);
   });
 
+  it('a link can be the source of many links at once without a listener-leak warning (a request and its calls)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      // A plain AbortController's signal (an export's, the size learner's) and a linked one (a request's).
+      const learner = new AbortController();
+      const request = linkSignal(new AbortController().signal, { timeoutMs: 10_000 });
+      const calls = [learner.signal, request.signal].flatMap((source) =>
+        Array.from({ length: 40 }, () => linkSignal(source, { timeoutMs: 10_000 })),
+      );
+      expect(getEventListeners(learner.signal, 'abort')).toHaveLength(40);
+      expect(getEventListeners(request.signal, 'abort')).toHaveLength(40);
+      await wait(10);
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+      for (const call of calls) call.done();
+      request.done();
+      expect(getEventListeners(learner.signal, 'abort')).toHaveLength(0);
+      expect(getEventListeners(request.signal, 'abort')).toHaveLength(0);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('an already aborted source aborts the link at once', () => {
     const source = new AbortController();
     source.abort('gone');

@@ -123,9 +123,10 @@ describe('upstream share of a request', () => {
     expect(stack.config.upstream.keyShare).toBe(0.5);
     const asA = { authorization: `Bearer ${KEY_A}` };
     const started = clock();
-    // Key A: eight requests of 10 pages each (80 calls) at once, more than the whole minute's budget.
-    const heavy = Array.from({ length: 8 }, () =>
-      stack.query('{ bookings(first: 1000) { nodes { id } } }', undefined, asA),
+    // Key A: eight requests of 10 pages each (80 calls) at once, more than the whole minute's budget (each its own
+    // document: identical ones would share one execution).
+    const heavy = Array.from({ length: 8 }, (_, i) =>
+      stack.query(`{ heavy${i}: bookings(first: 1000) { nodes { id } } }`, undefined, asA),
     );
     // Key B comes while they run, with one call to make.
     await new Promise((resolve) => setTimeout(resolve, 5));

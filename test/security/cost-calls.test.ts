@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { queryCost } from '../../src/security/index.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from '../../src/core/limits.ts';
 import { createCollectionSizes } from '../../src/loaders/collection-sizes.ts';
@@ -101,6 +102,16 @@ const CASES: Case[] = [
     name: 'occurrences',
     query:
       '{ bookingOccurrences(first: 20, dates: { fromDaysBack: 7, toDaysBack: 0 }) { nodes { start member { name } resource { name } } } }',
+  },
+  {
+    // Issue 14: costed from the bookings' pages and the window's 31 days, not the 500-page scan cap (over MAX_COST).
+    name: 'occurrences totalCount over 30 days',
+    query: '{ bookingOccurrences(first: 0, dates: { fromDaysBack: 30, toDaysBack: 0 }) { totalCount } }',
+  },
+  {
+    name: 'occurrences aggregate over 30 days',
+    query:
+      '{ bookingOccurrences(first: 0, dates: { fromDaysBack: 30, toDaysBack: 0 }) { aggregate { count groupBy(by: [DAY]) { keys { day } count } } } }',
   },
   {
     name: 'occurrences over two years',
@@ -240,6 +251,27 @@ describe('query cost rules', () => {
       );
     expect(report(', filters: { type: "meeting_room" }')).toBe(report('') + 21);
     expect(report(', filters: { office: "0123456789abcdef01234567" }')).toBe(report(''));
+  });
+});
+
+describe('booking occurrences over a window (issue 14)', () => {
+  it('a 30-day totalCount is costed from the bookings and the window, and served under the default MAX_COST', async () => {
+    // Scale 1 (the demo organization): 8,000 bookings, 80 pages; 31 days of them: 83 pages, not the scan cap.
+    const sizes = createCollectionSizes();
+    const stack = createTestStack({ logLevel: 'info', scale: 1, sizes });
+    sizes.set('bookings', stack.simulator.dataset.collections.bookings.length);
+    const query = '{ bookingOccurrences(first: 0, dates: { fromDaysBack: 30, toDaysBack: 0 }) { totalCount } }';
+    const { cost, calls } = await measure(stack, { name: 'occurrences', query }, undefined);
+    expect(cost).toBe(Math.ceil((80 * 31) / 30));
+    expect(cost).toBeLessThanOrEqual(loadConfig({}).security.maxCost);
+    expect(calls).toBeGreaterThan(1);
+    expect(cost).toBeGreaterThanOrEqual(calls);
+    // A longer window costs more; one without a known bookings size, the scan cap (500 pages).
+    const model = { ...MODEL, windowDays: () => 365, sizeOf: () => 8_000 };
+    expect(queryCost(schema, parse(query), null, {}, model)).toBe(500);
+    expect(queryCost(schema, parse(query), null, {}, { ...model, windowDays: () => 31, sizeOf: () => undefined })).toBe(
+      500,
+    );
   });
 });
 

@@ -133,7 +133,7 @@ function randomPattern(rnd: Random, firstDay: number): Pattern {
 export const SERIES_CASES = ['first-excluded', 'anchor-moved', 'open-ended'] as const;
 export type SeriesCase = (typeof SERIES_CASES)[number];
 
-/** Creates ~8000 bookings a year of history at scale 1 (about 10% recurring). */
+/** Creates ~8000 bookings a year of history at scale 1 (× `density`; about 10% recurring). */
 export function createBookings(
   ctx: GenContext,
   sites: readonly OfficeSite[],
@@ -141,9 +141,10 @@ export function createBookings(
   spaces: Spaces,
   pricing: Pricing,
   years = 1,
+  density = 1,
 ): BookingInfo[] {
   const rnd = ctx.random('bookings');
-  const target = ctx.count(8000 * years, 5);
+  const target = ctx.count(8000 * years * density, 5);
   const siteById = new Map(sites.map((s) => [s.office._id, s]));
   const bookers = members.filter((m) => m.member.status !== 'lead' && m.member.status !== 'contact');
   const bookerTable = createWeightedTable(bookers, (m) => (m.active ? 4 : 1) * m.site.weight);

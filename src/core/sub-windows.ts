@@ -1,0 +1,379 @@
+/**
+ * Large reads in parallel (issue 21). OfficeRnD's cursors (§3) make one walk sequential: a page per round trip. A
+ * read expected to take many pages is cut into sub-windows on a date field OfficeRnD compares (`createdAt` for a
+ * whole collection, `seriesStart` for a dated bookings read, the selection's own field otherwise: §4, §6.1), each a
+ * half-open range `[lower, upper)` sent as optional filters (`field.$gte`, `field.$lt`) and walked with its own
+ * cursor, several at once through the one client (its concurrency cap, rate budget and the request's share).
+ *
+ * - Split points come from a learnt distribution of the field (loaders/collection-sizes.ts: the size learner's walk
+ *   reads the field with the ids and keeps its quantiles), so each sub-window holds about as many rows, between
+ *   MIN_SUB_WINDOW_PAGES and SUB_WINDOW_PAGES pages: at most one partial page more per sub-window than the rows need.
+ * - Order: sub-window by sub-window (ascending field ranges), OfficeRnD's order within each.
+ * - Memory: at most `concurrency` sub-windows are open at a time (the consumer's and the ones after it), each holding
+ *   at most MAX_BUFFERED_PAGES pages it has read ahead of the consumer.
+ * - Exactness: every row is checked against its sub-window's range (a row can match one sub-window only, so none is
+ *   delivered twice); the caller still checks every filter and date itself.
+ * - A bound that does not narrow (a first page holds rows outside its sub-window, or the optional filters were not
+ *   sent) is noted, and the read is given back to the caller as one walk (`NoSplit`) before any row was delivered.
+ */
+
+import { COLLECTIONS, type ListCollection } from '../officernd/collections.ts';
+import { isBareIdAnswer, type Filter, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
+import { refusesSelection } from './failure.ts';
+
+/** Most pages one sub-window is cut to hold (a large read: many sub-windows, `concurrency` of them read at once). */
+export const SUB_WINDOW_PAGES = 8;
+
+/** Fewest pages one sub-window is cut to hold: its partial last page costs at most a quarter more calls. */
+export const MIN_SUB_WINDOW_PAGES = 4;
+
+/** Pages an open sub-window may read ahead of the consumer before it waits. */
+export const MAX_BUFFERED_PAGES = SUB_WINDOW_PAGES + 2;
+
+/** Quantiles kept of a learnt field (129 values: the minimum, 127 inner ones, the maximum). */
+export const QUANTILES = 128;
+
+/** The learnt distribution of one date field of a collection (ms epoch values). */
+export interface FieldDistribution {
+  /** Objects read. */
+  count: number;
+  /** Objects without a readable value: a whole-collection split would never read them, so there is none. */
+  missing: number;
+  /** Ascending values at ranks 0, 1/QUANTILES … 1; empty when no object has a value. */
+  quantiles: number[];
+}
+
+/** Where a gateway keeps the learnt distributions and the filters seen ignored (loaders/collection-sizes.ts). */
+export interface SplitStore {
+  distribution(collection: ListCollection, field: string): FieldDistribution | undefined;
+  ignoresFilter(collection: ListCollection, field: string): boolean;
+}
+
+/**
+ * The fields reads of a collection are split on, which the size learner reads with the ids: `createdAt` (whole
+ * collections and CREATED_AT selections) and bookings' `seriesStart` (dated bookings reads, §6.1), where the
+ * collection declares OfficeRnD compares them (collections.ts `dateFields`); none for catalogues (a page or two).
+ */
+export function splitFieldsOf(collection: ListCollection): string[] {
+  const spec = COLLECTIONS[collection];
+  if (spec.catalog) return [];
+  return ['createdAt', 'seriesStart'].filter((field) => spec.dateFields.includes(field));
+}
+
+/** Reads a date value as ms epoch; null when absent or unreadable. */
+export function dateMs(value: unknown): number | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** The distribution of some values (consumed: sorted in place). */
+export function distributionOf(values: Float64Array, missing: number): FieldDistribution {
+  values.sort();
+  const quantiles: number[] = [];
+  if (values.length > 0) {
+    for (let i = 0; i <= QUANTILES; i += 1) {
+      quantiles.push(values[Math.round((i / QUANTILES) * (values.length - 1))] as number);
+    }
+  }
+  return { count: values.length + missing, missing, quantiles };
+}
+
+/** The share of values below `at` (piecewise linear between quantiles). */
+function rankOf(d: FieldDistribution, at: number | null, open: 0 | 1): number {
+  const q = d.quantiles;
+  if (at === null) return open;
+  if (q.length === 0) return 0;
+  if (at <= (q[0] as number)) return 0;
+  if (at > (q[q.length - 1] as number)) return 1;
+  let i = 1;
+  while (i < q.length - 1 && at > (q[i] as number)) i += 1;
+  const lo = q[i - 1] as number;
+  const hi = q[i] as number;
+  const within = hi > lo ? (at - lo) / (hi - lo) : 1;
+  return (i - 1 + within) / (q.length - 1);
+}
+
+/** The value at a share of the values (the inverse of rankOf). */
+function valueAt(d: FieldDistribution, rank: number): number {
+  const q = d.quantiles;
+  const position = Math.min(1, Math.max(0, rank)) * (q.length - 1);
+  const i = Math.min(q.length - 2, Math.floor(position));
+  const lo = q[i] as number;
+  const hi = q[i + 1] as number;
+  return Math.round(lo + (hi - lo) * (position - i));
+}
+
+/** Rows of `[lower, upper)` (null: open) by the distribution. */
+export function expectedRows(d: FieldDistribution, lower: number | null, upper: number | null): number {
+  return (d.count - d.missing) * Math.max(0, rankOf(d, upper, 1) - rankOf(d, lower, 0));
+}
+
+/**
+ * How many sub-windows a read of `pages` pages is cut into: a multiple of `concurrency` with at most
+ * SUB_WINDOW_PAGES pages each, so that every round of reads keeps all of them busy; a read shorter than
+ * `concurrency` × MIN_SUB_WINDOW_PAGES pages into sub-windows of MIN_SUB_WINDOW_PAGES pages (1: one walk).
+ */
+export function subWindowCount(pages: number, concurrency: number): number {
+  if (pages >= concurrency * MIN_SUB_WINDOW_PAGES)
+    return concurrency * Math.ceil(pages / (concurrency * SUB_WINDOW_PAGES));
+  return Math.max(1, Math.floor(pages / MIN_SUB_WINDOW_PAGES));
+}
+
+/**
+ * Where to cut a read of `[lower, upper)` (null: open) on a field with this distribution into subWindowCount
+ * sub-windows of about equal rows: the cut points, ascending, strictly inside the range; none when the read is
+ * expected to take fewer than two sub-windows' pages (or the distribution cannot say).
+ */
+export function splitPoints(
+  d: FieldDistribution | undefined,
+  lower: number | null,
+  upper: number | null,
+  pageLimit: number,
+  concurrency: number,
+): number[] {
+  if (!d || d.quantiles.length < 2) return [];
+  // A whole-collection read never sends a bound its objects without the field would fail: all must have one.
+  if (lower === null && upper === null && d.missing > 0) return [];
+  const from = rankOf(d, lower, 0);
+  const to = rankOf(d, upper, 1);
+  const rows = expectedRows(d, lower, upper);
+  const count = subWindowCount(rows / pageLimit, concurrency);
+  if (count < 2) return [];
+  const points: number[] = [];
+  for (let j = 1; j < count; j += 1) {
+    const at = valueAt(d, from + ((to - from) * j) / count);
+    const last = points.at(-1) ?? lower ?? Number.NEGATIVE_INFINITY;
+    if (at > last && (upper === null || at < upper)) points.push(at);
+  }
+  return points;
+}
+
+/** The lower and upper bounds a query sends on a field (ms epoch; null when it sends none). */
+export function boundsOf(query: ListQuery, field: string): { lower: number | null; upper: number | null } {
+  let lower: number | null = null;
+  let upper: number | null = null;
+  for (const filter of [...(query.filters ?? []), ...(query.optional ?? [])]) {
+    if (filter.field !== field) continue;
+    const ms = filter.value instanceof Date ? filter.value.getTime() : dateMs(filter.value);
+    if (ms === null) continue;
+    if (filter.op === 'gte' || filter.op === 'gt') lower = lower === null ? ms : Math.max(lower, ms);
+    if (filter.op === 'lt' || filter.op === 'lte') upper = upper === null ? ms : Math.min(upper, ms);
+  }
+  return { lower, upper };
+}
+
+/**
+ * The fields a read can be split on: the one its optional filters bound (a date selection pushed down), or, for a
+ * read with no upstream filter at all, any the collection's reads are split on (splitFieldsOf); none when anything
+ * else narrows it upstream (another filter would make the learnt distribution over-count its rows, and every
+ * sub-window cost a partial page for few rows).
+ */
+export function splitFieldsFor(collection: ListCollection, query: ListQuery): string[] {
+  if ((query.filters ?? []).length > 0) return [];
+  const fields = new Set((query.optional ?? []).map((filter) => filter.field));
+  if (fields.size === 0) return splitFieldsOf(collection);
+  return fields.size === 1 ? [...fields] : [];
+}
+
+/**
+ * How a read is split, or null for one walk: it needs two sub-windows or more by the learnt distribution of its
+ * field, a bound OfficeRnD was not seen to ignore and the client sends (v2 leaves out what its list does not
+ * document, §4), and `concurrency` above one. A whole read takes the field that cuts it into the most sub-windows
+ * (many objects may share one `createdAt`, e.g. bookings imported at once: a range cannot cut between them).
+ */
+export function planSplit(
+  store: SplitStore,
+  officernd: Pick<OfficeRnDClient, 'pageLimit' | 'sendsFilter'>,
+  collection: ListCollection,
+  query: ListQuery,
+  concurrency: number | undefined,
+): { field: string; points: number[]; rowsPerWindow: number } | null {
+  if (concurrency === undefined || concurrency < 2) return null;
+  let best: { field: string; points: number[]; rowsPerWindow: number } | null = null;
+  for (const field of splitFieldsFor(collection, query)) {
+    if (store.ignoresFilter(collection, field)) continue;
+    if (!officernd.sendsFilter(collection, field, 'gte') || !officernd.sendsFilter(collection, field, 'lt')) continue;
+    const { lower, upper } = boundsOf(query, field);
+    const distribution = store.distribution(collection, field);
+    const points = splitPoints(distribution, lower, upper, officernd.pageLimit, concurrency);
+    if (!distribution || points.length <= (best?.points.length ?? 0)) continue;
+    best = { field, points, rowsPerWindow: expectedRows(distribution, lower, upper) / (points.length + 1) };
+  }
+  return best;
+}
+
+/** The read could not be split after all; nothing was delivered: read it as one walk. */
+export class NoSplit extends Error {
+  constructor(readonly reason: 'ignored' | 'unselected') {
+    super(`sub-window read given up: ${reason}`);
+    this.name = 'NoSplit';
+  }
+}
+
+export interface SplitReadOptions {
+  officernd: Pick<OfficeRnDClient, 'pages'>;
+  collection: ListCollection;
+  /** The read as one walk: its bounds on `field` are the outer ends of the first and last sub-windows. */
+  query: ListQuery;
+  field: string;
+  /** Cut points, ascending (splitPoints): n points make n + 1 sub-windows. */
+  points: readonly number[];
+  /** Sub-windows open at once (UPSTREAM_MAX_CONCURRENCY). */
+  concurrency: number;
+  signal?: AbortSignal;
+  /** Rows still wanted (a limit): no sub-window is opened that the rows of the open ones are expected to cover. */
+  wanted?: number | null;
+  /** Rows one sub-window is expected to hold (with `wanted`; planSplit says); default SUB_WINDOW_PAGES pages of 100. */
+  rowsPerWindow?: number;
+  /** Told when a bound did not narrow (CollectionSizes.noteIgnoredFilter through the loaders: logged once). */
+  onIgnored?: (collection: ListCollection, field: string) => void;
+}
+
+/** One page of a sub-window, its rows checked against the sub-window's range. */
+export interface SplitPage<T> {
+  items: T[];
+  /** Which sub-window (0 …). */
+  sub: number;
+  /** Whether more pages follow (of this sub-window or the next ones). */
+  more: boolean;
+}
+
+interface SubWindow<T> {
+  pages: T[][];
+  done: boolean;
+  failure: unknown;
+  /** Pages read so far (the first one decides whether the bound narrows). */
+  read: number;
+  /** Woken when the consumer took a page (room to read ahead). */
+  room: (() => void) | null;
+}
+
+/**
+ * Reads the sub-windows of `points` concurrently and yields their pages in sub-window order. Throws NoSplit (before
+ * anything is yielded) when the first pages show the bound does not narrow or the selection is not answered.
+ */
+export async function* splitPages<T extends object>(options: SplitReadOptions): AsyncGenerator<SplitPage<T>> {
+  const { officernd, collection, query, field, points, concurrency } = options;
+  const count = points.length + 1;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const others = (query.optional ?? []).filter((f) => f.field !== field);
+  const outer = [...(query.filters ?? []), ...(query.optional ?? [])].filter((f) => f.field === field);
+  const outerLower = outer.filter((f) => f.op === 'gte' || f.op === 'gt');
+  const outerUpper = outer.filter((f) => f.op === 'lt' || f.op === 'lte');
+  const required = (query.filters ?? []).filter((f) => f.field !== field);
+  // The field is read to check each row's sub-window.
+  const select = query.select && !query.select.includes(field) ? [...query.select, field].sort() : query.select;
+  const inside = (j: number) => {
+    const lower = j > 0 ? (points[j - 1] as number) : null;
+    const upper = j < count - 1 ? (points[j] as number) : null;
+    return (item: object): boolean => {
+      if (lower === null && upper === null) return true;
+      const at = dateMs((item as Record<string, unknown>)[field]);
+      return at !== null && (lower === null || at >= lower) && (upper === null || at < upper);
+    };
+  };
+  const queryOf = (j: number): ListQuery => {
+    const bounds: Filter[] = [
+      ...(j === 0 ? outerLower : [{ field, op: 'gte' as const, value: new Date(points[j - 1] as number) }]),
+      ...(j === count - 1 ? outerUpper : [{ field, op: 'lt' as const, value: new Date(points[j] as number) }]),
+    ];
+    return { filters: required, optional: [...others, ...bounds], ...(select ? { select } : {}) };
+  };
+
+  const windows: SubWindow<T>[] = [];
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+  let ignored = false;
+  let unselected = false;
+
+  const open = (j: number): void => {
+    const state: SubWindow<T> = { pages: [], done: false, failure: null, read: 0, room: null };
+    windows[j] = state;
+    const keep = inside(j);
+    void (async () => {
+      try {
+        for await (const page of officernd.pages(collection, queryOf(j), { signal: stop.signal })) {
+          const items = page.items as unknown as T[];
+          if (state.read === 0) {
+            if (select && isBareIdAnswer(items as object[])) unselected = true;
+            // The sub-window's bounds were not sent (refused before), or rows outside them came back: not narrowing.
+            else if (page.optionalSent === false || !items.every(keep)) ignored = true;
+          }
+          state.read += 1;
+          state.pages.push(items.filter(keep));
+          notify();
+          if (stop.signal.aborted) return;
+          while (state.pages.length >= MAX_BUFFERED_PAGES && !stop.signal.aborted)
+            await new Promise<void>((resolve) => (state.room = resolve));
+        }
+      } catch (error) {
+        if (!stop.signal.aborted) state.failure = error;
+      } finally {
+        state.done = true;
+        notify();
+      }
+    })();
+  };
+
+  const waitFor = async (ready: () => boolean): Promise<void> => {
+    while (!ready()) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+
+  try {
+    const perWindow = (windows: number) => windows * (options.rowsPerWindow ?? SUB_WINDOW_PAGES * 100);
+    const wanted = options.wanted ?? null;
+    let opened = 0;
+    const openMore = (consumer: number, delivered: number) => {
+      while (opened < count && opened < consumer + concurrency) {
+        // A limit: the open sub-windows are expected to hold the rows still wanted.
+        if (wanted !== null && opened > consumer && perWindow(opened - consumer) >= wanted - delivered) break;
+        open(opened);
+        opened += 1;
+      }
+    };
+    openMore(0, 0);
+    // The first wave decides: every open sub-window's first page (or its end) before anything is delivered.
+    const first = windows.slice(0, opened);
+    await waitFor(() => first.every((w) => w.read > 0 || w.done));
+    const failed = first.find((w) => w.failure !== null && w.read === 0);
+    if (failed && query.select && refusesSelection(failed.failure)) unselected = true;
+    if (unselected || ignored) {
+      stop.abort();
+      if (ignored) options.onIgnored?.(collection, field);
+      throw new NoSplit(unselected ? 'unselected' : 'ignored');
+    }
+    let delivered = 0;
+    for (let j = 0; j < count; j += 1) {
+      openMore(j, delivered);
+      const state = windows[j] as SubWindow<T>;
+      for (;;) {
+        await waitFor(() => state.pages.length > 0 || state.done);
+        const failure = windows.find((w) => w?.failure)?.failure;
+        if (failure) throw failure;
+        const items = state.pages.shift();
+        if (items === undefined) break;
+        const room = state.room;
+        state.room = null;
+        room?.();
+        delivered += items.length;
+        yield { items, sub: j, more: !(j === count - 1 && state.done && state.pages.length === 0) };
+      }
+    }
+    // A bound seen not to narrow past the first wave still read exact rows (each sub-window keeps its own): noted.
+    if (ignored) options.onIgnored?.(collection, field);
+  } finally {
+    stop.abort();
+    options.signal?.removeEventListener('abort', onAbort);
+    for (const state of windows) state?.room?.();
+  }
+}

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { WireBooking } from '../../src/officernd/types.ts';
+import type { Dataset } from '../../src/simulator/generate.ts';
+import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
+import { TEST_NOW } from '../helpers.ts';
+import { createLargeOrg, FROM, inSubWindowOrder, inWindow, TO } from './large-org.ts';
+
+// Issue 21 on the large organization (scale 3.2 × 2 years ≈ 51,200 bookings), once the size learner has read the
+// bookings' createdAt and seriesStart spread: a dated bookings export is read in seriesStart sub-windows of its
+// window, the whole export in sub-windows of the field that cuts it best, several at once. In every v1 filter mode: exactly the
+// simulator's rows, each once, in the documented order, and calls at most the pages plus one per sub-window (plus,
+// for the dated read, the look for changed bookings and the far rows read by id).
+
+const DAY = 86_400_000;
+
+let dataset: Dataset;
+
+beforeAll(() => {
+  dataset = createLargeOrg().simulator.dataset;
+}, 120_000);
+
+interface Stack {
+  simulator: Simulator;
+  gateway: Gateway;
+}
+
+async function stackOf(mode: 'all' | 'documented' | 'strict'): Promise<Stack> {
+  const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters: mode });
+  const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
+  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
+  const sizes = createCollectionSizes();
+  await createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings']);
+  return { simulator, gateway: createGateway({ officernd, logger, sizes, clock: () => TEST_NOW }) };
+}
+
+async function exportIds(stack: Stack, query: string): Promise<string[]> {
+  const response = await stack.gateway.fetch(`http://gateway.test/reports/bookings.csv?columns=_id${query}`);
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  expect(text).not.toContain('#ERROR');
+  return text.split('\r\n').slice(1, -1);
+}
+
+/** List reads of bookings (not by id, not the reach's `$select` walks): all pages, and first pages (sub-windows). */
+function windowReads(stack: Stack): { first: number; pages: number } {
+  const lists = stack.simulator.log
+    .entries()
+    .filter((e) => e.kind === 'api' && e.collection === 'bookings' && e.id === null)
+    .filter((e) => e.query['modifiedAt.$gte'] === undefined);
+  return { first: lists.filter((e) => e.query.$next === undefined).length, pages: lists.length };
+}
+
+const startOf = (b: WireBooking): string | undefined => b.start?.dateTime ?? b.start?.date ?? undefined;
+
+describe.each(['all', 'documented', 'strict'] as const)('large reads in sub-windows, v1 filters %s', (mode) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await stackOf(mode);
+  }, 120_000);
+
+  it('a 10-day export: the window in seriesStart sub-windows, then the far rows', async () => {
+    // The first dated export learns the bookings' reach (one walk of every booking): counted is the one after it.
+    await exportIds(stack, `&from=${FROM}&to=${TO}&timeZone=UTC`);
+    stack.simulator.log.reset();
+    const ids = await exportIds(stack, `&from=${FROM}&to=${TO}&timeZone=UTC`);
+    const bookings = stack.simulator.dataset.collections.bookings;
+    const expected = bookings.filter((b) => inWindow(startOf(b)));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(expected.map((b) => b._id).sort());
+    // Rows far (over a day) from their seriesStart come last, read by id; the others in sub-window order.
+    const byId = new Map(bookings.map((b) => [b._id, b]));
+    const far = (id: string) => {
+      const b = byId.get(id) as WireBooking;
+      return Math.abs(Date.parse(startOf(b) ?? '') - Date.parse(b.seriesStart ?? '')) > DAY;
+    };
+    const near = ids.filter((id) => !far(id));
+    expect(ids.slice(0, near.length)).toEqual(near);
+    const order = new Map(bookings.map((b, i) => [b._id, i]));
+    expect(inSubWindowOrder(near, order, (id) => Date.parse(byId.get(id)?.seriesStart ?? ''))).toBe(true);
+    const { first, pages } = windowReads(stack);
+    const windowPages = Math.ceil(ids.length / 100);
+    expect(first).toBeGreaterThan(1);
+    // The window's pages (widened by a day of reach), one partial page per sub-window, the look for changes.
+    expect(pages).toBeLessThanOrEqual(Math.ceil((windowPages * 11) / 10) + first);
+    expect(stack.simulator.log.count({ kind: 'api', collection: 'bookings' })).toBeLessThanOrEqual(
+      1.2 * windowPages + 5,
+    );
+  }, 120_000);
+
+  it('the whole export: every booking once, in sub-windows, at most a partial page more each', async () => {
+    stack.simulator.log.reset();
+    const ids = await exportIds(stack, '');
+    const bookings = stack.simulator.dataset.collections.bookings;
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(bookings.map((b) => b._id).sort());
+    // Split on seriesStart: the simulator's future bookings share one createdAt, which no range can cut.
+    const byId = new Map(bookings.map((b) => [b._id, b]));
+    const order = new Map(bookings.map((b, i) => [b._id, i]));
+    expect(inSubWindowOrder(ids, order, (id) => Date.parse(byId.get(id)?.seriesStart ?? ''))).toBe(true);
+    const { first, pages } = windowReads(stack);
+    expect(first).toBeGreaterThan(8);
+    expect(pages).toBeLessThanOrEqual(Math.ceil(bookings.length / 100) + first);
+  }, 120_000);
+});
