@@ -57,7 +57,9 @@ export type ReachMode = 'wait' | 'refresh' | 'known';
  * How far the organization's booking rows lie from their `seriesStart` (issue 21), so a dated bookings read can send
  * both bounds on `seriesStart` (§6.1) and stay exact for recurring series whose first instance is not at
  * seriesStart. Learnt by one walk of every booking (four fields each, memory flat: the reach and at most
- * MAX_FAR_ROWS far rows are kept), outside any one request's share of calls; brought up to date by reading the
+ * MAX_FAR_ROWS far rows are kept), outside any one request's share of calls: the size learner's walk of bookings
+ * (loaders/collection-sizes.ts, from start-up), which a read that needs the reach hurries or starts, or without a
+ * learner a walk of this module's; brought up to date by reading the
  * bookings changed since the latest `modifiedAt` seen (`modifiedAt.$gte`, §4), usually one page. The answer is the
  * reach of the rows within NEAR_REACH_MS of their seriesStart with the far rows beside it (a read widens its window
  * by the first and reads the few of the second its selection picks by id), or the whole reach when the far rows
@@ -76,7 +78,7 @@ export async function seriesReach(
     const learning = sizes.seriesLearning() ?? sizes.startSeriesLearning?.() ?? startLearning(officernd, sizes);
     learning.hurry();
     if (mode !== 'wait') return null;
-    await learning.done;
+    await within(learning.done, signal);
     return usable(sizes.seriesReach());
   }
   if (known.reach === null || mode === 'known') return usable(known);
@@ -86,6 +88,29 @@ export async function seriesReach(
   const learnt = await readReach(officernd, since, known, signal);
   sizes.setSeriesReach(mergeReach(sizes.seriesReach(), learnt));
   return usable(learnt);
+}
+
+/**
+ * Waits for the learning walk as long as the read may wait: a read whose time ends first (REQUEST_BUDGET_MS, or its
+ * caller leaving) fails with its signal's reason, while the walk goes on for the reads after it.
+ */
+function within(walk: Promise<unknown>, signal: AbortSignal | undefined): Promise<unknown> {
+  if (!signal) return walk;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    walk.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** What a read bounds its window with: the near reach and the far rows, or the whole reach when they overflowed. */

@@ -68,4 +68,26 @@ describe('the dashboard on a fresh gateway (issues 14, 21)', () => {
     expect(stack.sizes.get('payments')).toBe(payments);
     stack.learner.stop();
   });
+
+  it('a read that waits for the series reach of a large organization hurries its walk for 100 pages, then leaves the budget to the others', async () => {
+    // 12,000 bookings: 120 pages. A minute between paced pages (half of it once hurried): only the unpaced part is
+    // read within the read's 3 s.
+    const stack = createSecureStack({
+      scale: 1.5,
+      learningPauseMs: 60_000,
+      env: { REQUEST_BUDGET_MS: '3000', MAX_COST: '300' },
+    });
+    const bookings = stack.simulator.dataset.collections.bookings.length;
+    expect(bookings).toBeGreaterThan(10_000);
+    const answer = await stack.query(
+      '{ bookings(dates: { from: "2026-11-02", to: "2026-11-08", timeZone: "UTC" }, first: 5) { nodes { id } } }',
+    );
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    const walk = stack.simulator.log
+      .entries()
+      .filter((e) => e.kind === 'api' && e.collection === 'bookings' && e.query.$select?.startsWith('_id'));
+    expect(walk).toHaveLength(100);
+    expect(stack.sizes.seriesReach()).toBeUndefined();
+    stack.learner.stop();
+  });
 });

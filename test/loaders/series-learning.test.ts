@@ -139,4 +139,28 @@ describe('the series reach learnt at start-up (issues 21, 14)', () => {
     ]);
     expect(order).toHaveLength(LIST_COLLECTIONS.length);
   });
+
+  it('a read whose time budget ends while it waits for the walk fails then; the walk goes on for the next read', async () => {
+    // 40 ms a call: the walk of bookings takes longer than the read's 300 ms.
+    const stack = createSecureStack({
+      env: { REQUEST_BUDGET_MS: '300', MAX_COST: '300' },
+      simulator: { faults: { latencyMs: 40 } },
+    });
+    knowAllButBookings(stack);
+    const answer = await stack.query(
+      '{ bookings(dates: { from: "2026-11-02", to: "2026-11-08", timeZone: "UTC" }, first: 5) { nodes { id } } }',
+    );
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    expect(bookingCalls(stack).learning.length).toBeLessThan(bookingPages);
+    for (let i = 0; i < 400 && stack.sizes.seriesReach() === undefined; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(bookingCalls(stack).learning).toHaveLength(bookingPages);
+    stack.simulator.log.reset();
+    const again = await stack.query(
+      '{ bookings(dates: { from: "2026-11-02", to: "2026-11-03", timeZone: "UTC" }, first: 5) { nodes { id } } }',
+    );
+    expect(again.errors).toBeUndefined();
+    expect(bookingCalls(stack).learning).toHaveLength(0);
+    stack.learner.stop();
+  });
 });
