@@ -7,7 +7,7 @@ import { fetchToken } from './rest-join.ts';
 import type { BenchSettings } from './settings.ts';
 
 // Section `transport` (issue 12): what the one HTTP client costs per upstream call. The client's transport
-// (src/officernd/transport.ts: ofetch over undici's fetch and a keep-alive Agent, the production path) beside a bare
+// (src/officernd/transport.ts: ofetch over a fetch on undici's dispatcher API and a keep-alive Agent, the production path) beside a bare
 // undici `request()` on its own keep-alive Agent (the path the client used before ofetch became the one client),
 // both from this process to the simulator process over loopback with no added latency, interleaved in rounds so
 // that drift in machine load falls on both. Measured: this process's CPU time per call (user + system, every

@@ -1,6 +1,6 @@
 /**
  * The OfficeRnD REST client (v1, or the Flex API v2 through v2.ts): GETs under `/organizations/{org}` through
- * ofetch (transport.ts: over undici's fetch and a keep-alive Agent, or over an injected fetch), a bearer token from
+ * ofetch (transport.ts: over a fetch on undici's dispatcher API and a keep-alive Agent, or over an injected fetch), a bearer token from
  * the single-flight cache (one fresh token and one retry after a 401), pacing by the limiter, bounded retries, and
  * cursor paging.
  * Read-only: every call is a GET.
@@ -75,7 +75,7 @@ export interface OfficeRnDClientOptions {
   scope: string;
   /**
    * Injectable (the simulator's in-process fetch in tests): ofetch then calls this fetch. Without it, ofetch calls
-   * undici's fetch over a keep-alive Agent. Token and API requests alike.
+   * a fetch on undici's dispatcher API over a keep-alive Agent. Token and API requests alike.
    */
   fetch?: typeof fetch;
   /** Per upstream call; default 30 000. */
@@ -237,7 +237,7 @@ export interface OfficeRnDClient {
 
 type RawResponse = TransportResponse;
 
-/** A large page crosses the Internet compressed; undici's fetch decodes all three (it asks for two by itself). */
+/** A large page crosses the Internet compressed; the transport decodes all three (transport.ts). */
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** Creates a client for one organization and one set of client credentials. */

@@ -41,7 +41,7 @@ export interface HttpTransport {
 }
 
 export interface TransportOptions {
-  /** Injected fetch (the simulator's in tests); default: undici's fetch over one keep-alive Agent. */
+  /** Injected fetch (the simulator's in tests); default: a fetch on undici's dispatcher API over one keep-alive Agent (dispatcherFetch). */
   fetch?: typeof fetch;
   /** Largest answer, in bytes, on the wire and once decompressed (MAX_UPSTREAM_RESPONSE_BYTES). */
   maxResponseBytes: number;
