@@ -69,14 +69,17 @@ export function createDefaultStack(bench: BenchSettings, settings: GatewaySettin
   return { simulator, officernd, gateway, learner } satisfies BenchStack;
 }
 
-/** One request through the gateway; records its latency, or its error codes. */
+/**
+ * One request through the gateway; records its latency, or its error codes. Returns the `retryAfter` (s) of a
+ * refusal by the upstream budget, for a client that waits as told.
+ */
 export async function ask(
   gateway: Gateway,
   stats: ClientStats,
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
-): Promise<void> {
+): Promise<number | undefined> {
   const started = performance.now();
   const response = await gateway.fetch('http://gateway.bench/graphql', {
     method: 'POST',
@@ -96,10 +99,11 @@ export async function ask(
   if (!body.errors?.length && response.status === 200) {
     stats.answers += 1;
     stats.latencies.push(ms);
-    return;
+    return undefined;
   }
   for (const code of new Set((body.errors ?? []).map((e) => e.extensions?.code ?? `HTTP_${response.status}`)))
     stats.errors[code] = (stats.errors[code] ?? 0) + 1;
+  return refused?.extensions?.retryAfter;
 }
 
 /** Runs `loop` for each client until `durationMs` has passed; a client's request in flight then finishes. */
@@ -153,15 +157,22 @@ export async function measureFairness(bench: BenchSettings): Promise<Figure[]> {
   }));
   const lookups: ClientStats = { name: 'by-id lookups (payments)', answers: 0, latencies: [], errors: {} };
   let next = 0;
+  const end = performance.now() + durationMs;
   await runFor(durationMs, [
     ...dashboards.map((stats, i) => async () => {
       // Screens do not refresh in step: each starts at its own offset.
       if (stats.answers === 0 && Object.keys(stats.errors).length === 0) await sleep((i * refreshMs) / 20);
-      await ask(stack.gateway, stats, DASHBOARD);
-      await sleep(refreshMs);
+      const retryAfter = await ask(stack.gateway, stats, DASHBOARD);
+      await sleep(Math.max(refreshMs, Math.min((retryAfter ?? 0) * 1000, Math.max(0, end - performance.now()))));
     }),
-    // Back to back, no pause: the heaviest client a shared gateway meets.
-    () => ask(stack.gateway, lookups, LOOKUP, { id: payments[(next++ * 37) % payments.length]!._id }),
+    // Back to back, no pause: the heaviest client a shared gateway meets; told to come back later (admission's
+    // `retryAfter`), it waits that long, as a client should (one that does not would spin on instant refusals).
+    async () => {
+      const retryAfter = await ask(stack.gateway, lookups, LOOKUP, {
+        id: payments[(next++ * 37) % payments.length]!._id,
+      });
+      if (retryAfter) await sleep(Math.min(retryAfter * 1000, Math.max(0, end - performance.now())));
+    },
   ]);
   stack.learner.stop();
   const calls = stack.simulator.log.count({ kind: 'api' });

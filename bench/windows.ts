@@ -60,7 +60,13 @@ async function gatewayOf(org: Org, limits: { maxRequestsPerMinute?: number; maxC
   org.simulator.setFaults({});
   const fast = createBenchClient(target, { maxRequestsPerMinute: 1_000_000 });
   await seriesReach(fast, sizes, undefined, 'wait');
-  await createSizeLearner({ officernd: fast, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings', 'members']);
+  await createSizeLearner({ officernd: fast, sizes, pauseMs: 0, maxItems: 100_000 }).learn(
+    ['bookings', 'members'],
+    undefined,
+    {
+      whole: true,
+    },
+  );
   org.simulator.setFaults({ latencyMs: LATENCY_MS });
   const officernd = createBenchClient(target, limits);
   const gateway = createGateway({ officernd, logger: quiet(), sizes });

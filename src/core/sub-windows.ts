@@ -226,6 +226,8 @@ export interface SplitReadOptions {
   wanted?: number | null;
   /** Rows one sub-window is expected to hold (with `wanted`; planSplit says); default SUB_WINDOW_PAGES pages of 100. */
   rowsPerWindow?: number;
+  /** Items one page holds (with `wanted`: a sub-window reads no more pages ahead than the rows still wanted fill). */
+  pageLimit?: number;
   /** Told when a bound did not narrow (CollectionSizes.noteIgnoredFilter through the loaders: logged once). */
   onIgnored?: (collection: ListCollection, field: string) => void;
 }
@@ -245,8 +247,10 @@ interface SubWindow<T> {
   failure: unknown;
   /** Pages read so far (the first one decides whether the bound narrows). */
   read: number;
-  /** Woken when the consumer took a page (room to read ahead). */
+  /** Woken when the consumer took a page (room to read ahead), or waits for this sub-window's next page. */
   room: (() => void) | null;
+  /** The consumer waits for this sub-window's next page: read it whatever the limit says. */
+  demanded: boolean;
 }
 
 /**
@@ -292,9 +296,16 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
   };
   let ignored = false;
   let unselected = false;
+  let delivered = 0;
+  const wanted = options.wanted ?? null;
+  /** Pages a sub-window may hold unread: MAX_BUFFERED_PAGES, or fewer when a limit needs fewer. */
+  const capacity = (): number =>
+    wanted === null
+      ? MAX_BUFFERED_PAGES
+      : Math.max(0, Math.min(MAX_BUFFERED_PAGES, Math.ceil((wanted - delivered) / (options.pageLimit ?? 100))));
 
   const open = (j: number): void => {
-    const state: SubWindow<T> = { pages: [], done: false, failure: null, read: 0, room: null };
+    const state: SubWindow<T> = { pages: [], done: false, failure: null, read: 0, room: null, demanded: false };
     windows[j] = state;
     const keep = inside(j);
     void (async () => {
@@ -307,10 +318,12 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
             else if (page.optionalSent === false || !items.every(keep)) ignored = true;
           }
           state.read += 1;
+          state.demanded = false;
           state.pages.push(items.filter(keep));
           notify();
           if (stop.signal.aborted) return;
-          while (state.pages.length >= MAX_BUFFERED_PAGES && !stop.signal.aborted)
+          // The first page is always read (it decides whether the bound narrows); later ones as room and demand say.
+          while (state.pages.length >= capacity() && !state.demanded && !stop.signal.aborted)
             await new Promise<void>((resolve) => (state.room = resolve));
         }
       } catch (error) {
@@ -331,7 +344,6 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
 
   try {
     const perWindow = (windows: number) => windows * (options.rowsPerWindow ?? SUB_WINDOW_PAGES * 100);
-    const wanted = options.wanted ?? null;
     let opened = 0;
     const openMore = (consumer: number, delivered: number) => {
       while (opened < count && opened < consumer + concurrency) {
@@ -352,11 +364,17 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
       if (ignored) options.onIgnored?.(collection, field);
       throw new NoSplit(unselected ? 'unselected' : 'ignored');
     }
-    let delivered = 0;
     for (let j = 0; j < count; j += 1) {
       openMore(j, delivered);
       const state = windows[j] as SubWindow<T>;
       for (;;) {
+        if (state.pages.length === 0 && !state.done) {
+          // More is wanted from this sub-window than the limit expected (the caller's check dropped rows): read on.
+          state.demanded = true;
+          const room = state.room;
+          state.room = null;
+          room?.();
+        }
         await waitFor(() => state.pages.length > 0 || state.done);
         const failure = windows.find((w) => w?.failure)?.failure;
         if (failure) throw failure;

@@ -346,9 +346,10 @@ async function* segmentPages(
         points: split.points,
         concurrency: env.parallel ?? 1,
         signal,
-        // Without a date check every item read is a row: no sub-window is opened past the rows wanted.
-        wanted: maxItems !== null && keep === null ? maxItems : null,
+        // A limit: no sub-window is opened past the rows wanted (those the check drops only open them later).
+        wanted: maxItems,
         rowsPerWindow: split.rowsPerWindow,
+        pageLimit: officernd.pageLimit,
         onIgnored: (collection, field) => env.loaders.noteIgnoredFilter(collection, field),
       })) {
         // Sub-window pages have no upstream cursor to resume from: `next` only says whether more follow.

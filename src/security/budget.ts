@@ -226,8 +226,9 @@ export interface RequestBudgetOptions {
 }
 
 /**
- * Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is sent, so its
- * timer need not stay armed for the rest of the budget. Yoga processes a result only for GraphQL requests, so other
+ * Admits each query by its cost (RequestBudgets.admit), or answers it at once with the refusal (HTTP 429,
+ * `retryAfter`). Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is
+ * sent, so its timer need not stay armed for the rest of the budget. Yoga processes a result only for GraphQL requests, so other
  * responses (streamed exports) keep theirs running; and it tells apart those requests without parsing each URL.
  */
 export function useRequestBudget(budgets: RequestBudgets, options: RequestBudgetOptions = {}): Plugin {

@@ -33,7 +33,9 @@ async function stackOf(mode: 'all' | 'documented' | 'strict'): Promise<Stack> {
   const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
   const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
   const sizes = createCollectionSizes();
-  await createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings']);
+  await createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings'], undefined, {
+    whole: true,
+  });
   return { simulator, gateway: createGateway({ officernd, logger, sizes, clock: () => TEST_NOW }) };
 }
 

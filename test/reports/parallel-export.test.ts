@@ -158,6 +158,35 @@ describe('over OfficeRnD v2 (50 a page)', () => {
   }, 60_000);
 });
 
+describe('a limit', () => {
+  it('opens only the sub-windows its rows need', async () => {
+    const stack = stackOf('all');
+    await stack.learn(['bookings']);
+    stack.reset();
+    const ids = await exportIds(stack, 'bookings', '&dateField=CREATED_AT&from=2026-03-01&to=2026-10-31&limit=150');
+    const chosen = stack.simulator.dataset.collections.bookings.filter((b) => {
+      const day = (b.createdAt ?? '').slice(0, 10);
+      return day >= '2026-03-01' && day <= '2026-10-31';
+    });
+    expect(ids).toEqual(inCreatedOrder(chosen).slice(0, 150));
+    // Two pages of the first sub-window (a sub-window holds far more than 150 rows): no other is read.
+    expect(reads(stack, 'bookings')).toEqual({ first: 1, pages: 2 });
+  }, 60_000);
+});
+
+describe('a limit with a date check that drops rows', () => {
+  it('gives the first rows of the whole export, however many the check drops', async () => {
+    const stack = stackOf('all');
+    await stack.learn(['bookings']);
+    const dates = '&from=2026-06-01&to=2026-09-30&timeZone=UTC';
+    const all = await exportIds(stack, 'bookings', dates);
+    expect(all.length).toBeGreaterThan(1_800);
+    for (const limit of [150, 999, all.length - 1]) {
+      expect(await exportIds(stack, 'bookings', `${dates}&limit=${limit}`)).toEqual(all.slice(0, limit));
+    }
+  }, 60_000);
+});
+
 describe('a joined collection read whole', () => {
   it('is walked in createdAt sub-windows too: member.name of a dated export, exact, no lookups by id', async () => {
     const stack = stackOf('all');

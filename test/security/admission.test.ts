@@ -59,6 +59,22 @@ describe('admission by cost', () => {
     expect(s.apiCalls()).toBe(20);
   });
 
+  it('never refuses an answer from the response cache, which makes no call', async () => {
+    const s = createSecureStack({
+      env: { UPSTREAM_MAX_REQUESTS_PER_MINUTE: '20', REQUEST_BUDGET_MS: '10000', RESPONSE_CACHE: 'true' },
+      client: { maxRequestsPerMinute: 20 },
+    });
+    expect((await s.query(TEN_PAGES)).errors).toBeUndefined();
+    expect((await s.query(FIVE_PAGES)).errors).toBeUndefined();
+    expect(s.apiCalls()).toBe(15);
+    const cached = await s.query(TEN_PAGES);
+    expect(cached.errors).toBeUndefined();
+    expect(s.apiCalls()).toBe(15);
+    // The same cost, not in the cache: refused.
+    const uncached = await s.query(TEN_PAGES.replace('{ bookings', '{ again: bookings'));
+    expect(uncached.errors?.[0]?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
+  });
+
   it('refuses a key that has used its share of the minute, not the other key', async () => {
     const keyA = 'admission-key-aaaaaaaaaaaa';
     const keyB = 'admission-key-bbbbbbbbbbbb';
