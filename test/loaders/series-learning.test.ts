@@ -163,4 +163,36 @@ describe('the series reach learnt at start-up (issues 21, 14)', () => {
     expect(bookingCalls(stack).learning).toHaveLength(0);
     stack.learner.stop();
   });
+
+  it('an OfficeRnD that refuses the reach fields in `$select`: sizes from a walk of ids, the reach from one walk of whole bookings', async () => {
+    // §4: a `$select` OfficeRnD does not take may be refused (400); here every one naming modifiedAt is (the split
+    // fields the walk of ids also reads, core/sub-windows.ts, are taken).
+    const stack = createSecureStack({
+      wrapFetch: (inner) => async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname.endsWith('/bookings') && (url.searchParams.get('$select') ?? '').includes('modifiedAt'))
+          return new Response(JSON.stringify({ message: '$select: unknown field' }), {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+          });
+        return inner(input, init);
+      },
+    });
+    knowAllButBookings(stack);
+    await stack.learner.start();
+    expect(stack.sizes.get('bookings')).toBe(bookingsCount);
+    expect(stack.sizes.seriesReach()).toBeUndefined();
+    expect(bookingCalls(stack).idsOnly).toHaveLength(bookingPages);
+
+    stack.simulator.log.reset();
+    const rows = await exportRows(stack);
+    const calls = bookingCalls(stack);
+    // One walk of whole bookings learnt the reach (no second walk of ids), then the window was read bounded.
+    expect(calls.unbounded).toHaveLength(bookingPages);
+    expect(calls.idsOnly).toHaveLength(0);
+    expect(calls.window.length).toBeGreaterThan(0);
+    expect(stack.sizes.seriesReach()?.reach).not.toBeNull();
+    const plain = createSecureStack();
+    expect(rows).toEqual(await exportRows(plain));
+  });
 });
