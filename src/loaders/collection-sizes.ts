@@ -242,6 +242,9 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
   // Whether OfficeRnD answered the reach's `$select` with bare ids or refused it (§4): the reach is then learnt by
   // core/series-reach.ts on its own, reading whole bookings.
   let reachUnselected = false;
+  // Collections whose split fields (core/sub-windows.ts) OfficeRnD refused in `$select`: walked by ids alone, so the
+  // size is still learnt (their reads are then not split: no spread is known).
+  const splitUnselected = new Set<ListCollection>();
   /** Whether a walk of this collection is still worth making: its size, or for bookings the reach, is unknown. */
   const needed = (collection: ListCollection): boolean =>
     sizes.get(collection) === undefined ||
@@ -279,7 +282,7 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
       let count = 0;
       let complete = false;
       // The fields reads of this collection are split on are read with the ids: their spread decides the split.
-      const fields = splitFieldsOf(collection);
+      const fields = splitUnselected.has(collection) ? [] : splitFieldsOf(collection);
       const values = fields.map(() => ({ read: new Float64Array(1024), size: 0, missing: 0 }));
       let folding = fold;
       try {
@@ -321,9 +324,10 @@ export function createSizeLearner(options: SizeLearnerOptions): SizeLearner {
           if (stop.signal.aborted) return;
         }
       } catch (error) {
-        if (folding && refusesSelection(error) && !stop.signal.aborted) {
-          // Refused: sizes from a walk of ids, the reach from series-reach.ts's walk of whole bookings.
-          reachUnselected = true;
+        if ((folding || fields.length > 0) && refusesSelection(error) && !stop.signal.aborted) {
+          // Refused: sizes from a walk of ids alone, the reach from series-reach.ts's walk of whole bookings.
+          if (folding) reachUnselected = true;
+          splitUnselected.add(collection);
           walking.delete(collection);
           const again = walk(collection);
           again.hurried = state.hurried;

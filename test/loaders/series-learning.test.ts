@@ -195,4 +195,25 @@ describe('the series reach learnt at start-up (issues 21, 14)', () => {
     const plain = createSecureStack();
     expect(rows).toEqual(await exportRows(plain));
   });
+
+  it('an OfficeRnD that refuses the split fields in `$select` (members createdAt): the size is learnt from a walk of ids', async () => {
+    const stack = createSecureStack({
+      wrapFetch: (inner) => async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname.endsWith('/members') && (url.searchParams.get('$select') ?? '').includes('createdAt'))
+          return new Response(JSON.stringify({ message: '$select: unknown field' }), {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+          });
+        return inner(input, init);
+      },
+    });
+    await stack.learner.learn(['members'], undefined, { whole: true });
+    expect(stack.sizes.get('members')).toBe(stack.simulator.dataset.collections.members.length);
+    expect(stack.sizes.distribution('members', 'createdAt')).toBeUndefined();
+    const walks = stack.simulator.log
+      .entries()
+      .filter((e) => e.kind === 'api' && e.collection === 'members' && e.query.$select === '_id');
+    expect(walks).toHaveLength(Math.ceil(stack.simulator.dataset.collections.members.length / 100));
+  });
 });
