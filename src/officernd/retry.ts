@@ -58,6 +58,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const link = linkSignal(signal, {
       timeoutMs: ms,
+      // The sleep is the work (a retry's backoff, a rate slot's wait): it holds the process until it ends.
+      keepAlive: true,
       onAbort: (reason) => (link.timedOut ? resolve() : reject(reason)),
     });
   });

@@ -13,6 +13,12 @@ export interface LinkOptions {
   timeoutMs?: number;
   /** The reason a timeout aborts with; default a DOMException named TimeoutError, as `AbortSignal.timeout`. */
   timeoutReason?: () => unknown;
+  /**
+   * Whether the timer keeps the process alive: off for a timeout (like AbortSignal.timeout, it must not hold a
+   * process that has nothing else to do), on for a wait whose end is the work itself (retry and rate-slot sleeps:
+   * a script awaiting a paced call must not exit before it).
+   */
+  keepAlive?: boolean;
   /** Called once with the reason when the link aborts (source or timer), before listeners of `signal`. */
   onAbort?: (reason: unknown) => void;
 }
@@ -74,8 +80,8 @@ export function linkSignal(source: AbortSignal | undefined, options: LinkOptions
       },
       Math.max(0, options.timeoutMs),
     );
-    // Like AbortSignal.timeout: a pending timer does not keep the process alive.
-    timer.unref?.();
+    // Like AbortSignal.timeout: a pending timeout does not keep the process alive (a wait does: keepAlive).
+    if (!options.keepAlive) timer.unref?.();
   }
   return link;
 }

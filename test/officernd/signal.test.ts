@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { linkSignal } from '../../src/officernd/index.ts';
@@ -77,4 +78,25 @@ describe('linkSignal', () => {
     expect(finished.signal.aborted).toBe(false);
     expect(stopped.signal.reason).toBe('later');
   });
+
+  it('a wait (retry backoff, rate slot) keeps a process that has nothing else to do alive; a timeout does not', () => {
+    // A script awaiting a paced call must not exit before it (Node ends a process whose loop is empty: code 13 for
+    // an unsettled top-level await). Run in a child process, the way a script would use the client.
+    const run = (body: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', body], {
+        cwd: new URL('../..', import.meta.url).pathname,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    const waited = run(
+      "import { waitUntil } from './src/officernd/retry.ts'; const at = Date.now() + 300; await waitUntil(at, Date.now); console.log('waited', Date.now() >= at);",
+    );
+    expect(waited.stdout.trim()).toBe('waited true');
+    expect(waited.status).toBe(0);
+    const timeout = run(
+      "import { linkSignal } from './src/officernd/signal.ts'; linkSignal(undefined, { timeoutMs: 60_000 }); console.log('done');",
+    );
+    expect(timeout.stdout.trim()).toBe('done');
+    expect(timeout.status).toBe(0);
+  }, 60_000);
 });
