@@ -48,6 +48,8 @@ export interface SimulatorOptions {
   scale?: number;
   /** Years of booking history (generateDataset `years`); default 1. `{ scale: 3.2, years: 2 }` ≈ 51,200 bookings. */
   years?: number;
+  /** Bookings per member as a multiple of the default (generateDataset `bookingDensity`); default 1. */
+  bookingDensity?: number;
   /** Data anchor passed to generateDataset; default start of the current UTC day. */
   now?: Date;
   /** Serve this dataset instead of generating one (tests share one generated dataset). */
@@ -150,6 +152,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       seed,
       scale: options.scale ?? 1,
       years: options.years ?? 1,
+      ...(options.bookingDensity === undefined ? {} : { bookingDensity: options.bookingDensity }),
       now: options.now ?? startOfUtcDay(Date.now()),
       org,
     });
