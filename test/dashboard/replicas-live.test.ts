@@ -2,11 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
+import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, signWebhook } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { redisSuiteName, skipRedis, startRedis, type RedisServer } from '../shared-state/redis-server.ts';
+import {
+  demoSharedState,
+  redisSuiteName,
+  skipRedis,
+  startRedis,
+  type RedisServer,
+} from '../shared-state/redis-server.ts';
 
 // Two replicas behind a load balancer: the webhook reaches one, the dashboard's subscription is open on the other.
 // With REDIS_URL the event crosses over Redis pub/sub, so every dashboard hears every change.
@@ -23,14 +29,10 @@ describe.skipIf(skipRedis)(redisSuiteName('live changes across replicas (REDIS_U
     for (let i = 0; i < 2; i++) {
       const config = loadConfig({ OFFICERND_WEBHOOK_SECRET: SECRET, REDIS_URL: redis.url });
       const logger = createLogger({ level: 'error', write: () => undefined });
-      const shared = createSharedState({
-        url: redis.url,
+      const shared = demoSharedState(redis.url, {
         timeoutMs: config.redis.timeoutMs,
-        org: 'demo',
-        clientId: 'demo-client',
         maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
         maxConcurrency: config.upstream.maxConcurrency,
-        tokenTimeoutMs: 5_000,
         logger,
       });
       const officernd = demoClient(simulator, {

@@ -3,11 +3,17 @@ import { loadConfig } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createReadiness } from '../../src/ops/index.ts';
-import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
+import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { redisSuiteName, skipRedis, startRedis, type RedisServer } from '../shared-state/redis-server.ts';
+import {
+  demoSharedState,
+  redisSuiteName,
+  skipRedis,
+  startRedis,
+  type RedisServer,
+} from '../shared-state/redis-server.ts';
 
 // Issue 17: with REDIS_URL, /ready says whether the replica serves with the shared state or with its local fallback
 // (Redis down or slow), and stays ready either way: the replica keeps serving. A real redis-server, killed mid-run.
@@ -31,14 +37,10 @@ describe.skipIf(skipRedis)(redisSuiteName('/ready with shared state'), () => {
     redis = await startRedis();
     const config = loadConfig({ GATEWAY_API_KEYS: KEY, REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '100' });
     const logger = createLogger({ level: 'error', write: () => undefined });
-    shared = createSharedState({
-      url: redis.url,
+    shared = demoSharedState(redis.url, {
       timeoutMs: config.redis.timeoutMs,
-      org: 'demo',
-      clientId: 'demo-client',
       maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
       maxConcurrency: config.upstream.maxConcurrency,
-      tokenTimeoutMs: 5_000,
       logger,
       heartbeatMs: 100,
     });

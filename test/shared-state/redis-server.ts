@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
+import type { Logger } from '../../src/logger.ts';
 
 // A real redis-server for the tests, on a free loopback port, without persistence; stopped (or killed) by the test.
 // .ci/run installs it; under CI the Redis tests must run, elsewhere they skip when it is absent.
@@ -76,4 +78,32 @@ export async function startRedis(): Promise<RedisServer> {
     pause: () => void (child as ChildProcess | null)?.kill('SIGSTOP'),
     resume: () => void (child as ChildProcess | null)?.kill('SIGCONT'),
   };
+}
+
+/**
+ * The shared state (src/shared-state) of one replica of the simulator's demo organization and client, on `url`:
+ * what each Redis suite builds per replica. Budget and concurrency default to limits no test waits on.
+ */
+export function demoSharedState(
+  url: string,
+  options: {
+    logger: Logger;
+    org?: string;
+    timeoutMs?: number;
+    maxRequestsPerMinute?: number;
+    maxConcurrency?: number;
+    heartbeatMs?: number;
+  },
+): SharedState {
+  return createSharedState({
+    url,
+    timeoutMs: options.timeoutMs ?? 250,
+    org: options.org ?? 'demo',
+    clientId: 'demo-client',
+    maxRequestsPerMinute: options.maxRequestsPerMinute ?? 100_000,
+    maxConcurrency: options.maxConcurrency ?? 8,
+    tokenTimeoutMs: 5_000,
+    logger: options.logger,
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+  });
 }

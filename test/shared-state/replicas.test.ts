@@ -8,12 +8,12 @@ import { loadConfig } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Registry } from 'prom-client';
-import { createSharedState, registerSharedStateMetrics, type SharedState } from '../../src/shared-state/index.ts';
+import { registerSharedStateMetrics, type SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { createEventBus, type OfficeRnDEvent } from '../../src/webhooks/events.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
 
 // Three gateway replicas in one process, each with its own Redis connections, clients and caches, against one
 // simulator and one real redis-server: what they share goes through Redis only.
@@ -112,14 +112,10 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
       });
       const logs: string[] = [];
       const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-      const shared = createSharedState({
-        url: config.redis.url!,
+      const shared = demoSharedState(config.redis.url!, {
         timeoutMs: config.redis.timeoutMs,
-        org: 'demo',
-        clientId: 'demo-client',
         maxRequestsPerMinute: config.upstream.maxRequestsPerMinute,
         maxConcurrency: config.upstream.maxConcurrency,
-        tokenTimeoutMs: 5_000,
         logger,
         heartbeatMs: 100,
       });

@@ -5,11 +5,11 @@ import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createCollectionSizes, createSizeLearner, type SizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
-import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
+import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
 
 // Issue 21 with REDIS_URL: the bookings' series reach is learnt by one replica's walk of bookings (the walk that
 // learns their size) and adopted by the others from Redis; each keeps it up to date with `modifiedAt.$gte`.
@@ -51,16 +51,7 @@ describe.skipIf(skipRedis)(redisSuiteName('series reach shared through Redis'), 
   async function replica(simulator: Simulator, org: string): Promise<Replica> {
     const config = loadConfig({ REDIS_URL: redis.url });
     const logger = createLogger({ level: 'error', write: () => undefined });
-    const shared = createSharedState({
-      url: redis.url,
-      timeoutMs: 250,
-      org,
-      clientId: 'demo-client',
-      maxRequestsPerMinute: 100_000,
-      maxConcurrency: 8,
-      tokenTimeoutMs: 5_000,
-      logger,
-    });
+    const shared = demoSharedState(redis.url, { org, logger });
     const officernd = demoClient(simulator, { maxRequestsPerMinute: 1_000_000, tokenStore: shared.tokenStore });
     const sizes = createCollectionSizes();
     const learner = createSizeLearner({

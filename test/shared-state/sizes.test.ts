@@ -3,11 +3,11 @@ import { MAX_WALK_ITEMS } from '../../src/core/limits.ts';
 import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import { LIST_COLLECTIONS } from '../../src/officernd/collections.ts';
-import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
+import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
 
 // Issue 14 with REDIS_URL: collection sizes are learnt once for the cluster, not once per replica.
 
@@ -30,16 +30,7 @@ describe.skipIf(skipRedis)(redisSuiteName('collection sizes shared through Redis
   /** A replica's learner, with its own Redis connections, client and size table. */
   function replica(simulator: Simulator, org: string) {
     const logger = createLogger({ level: 'error', write: () => undefined });
-    const shared = createSharedState({
-      url: redis.url,
-      timeoutMs: 250,
-      org,
-      clientId: 'demo-client',
-      maxRequestsPerMinute: 100_000,
-      maxConcurrency: 8,
-      tokenTimeoutMs: 5_000,
-      logger,
-    });
+    const shared = demoSharedState(redis.url, { org, logger });
     states.push(shared);
     const officernd = demoClient(simulator, { maxRequestsPerMinute: 1_000_000, tokenStore: shared.tokenStore });
     const sizes = createCollectionSizes();
