@@ -385,6 +385,8 @@ export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGe
           // The first page is always read (it decides whether the bound narrows); later ones as room and demand say.
           while (state.pages.length >= capacity() && !state.demanded && !stop.signal.aborted)
             await new Promise<void>((resolve) => (state.room = resolve));
+          // Done or given up while waiting: no further page (a walk need not call with the stop signal).
+          if (stop.signal.aborted) return;
         }
       } catch (error) {
         if (!stop.signal.aborted) state.failure = error;
