@@ -14,7 +14,8 @@ import { createBenchClient } from './stack.ts';
 // Full run: a busy space of 8,000 members (scale 3.2) with ≈ 5,000 bookings every 10 days (bookingDensity 25 over
 // 0.1 years of history and the 3 months ahead: 64,000 bookings).
 // (a) a 10-day window with a linked column as an export, default client limits; (b) the same window through GraphQL,
-// `first: 500` to the end; (c) the whole export with the budget lifted, and (full run) under the default budget.
+// `first: 500` to the end; (c) the whole export with the budget lifted, and (full run) under the default budget;
+// (d) a 30-day booking-occurrence export (date sub-windows of the window, several at once), default client limits.
 
 const LATENCY_MS = 150;
 const DAY = 86_400_000;
@@ -237,5 +238,74 @@ export async function measureWindows(settings: BenchSettings): Promise<Figure[]>
       note: `${calls()} calls`,
     });
   }
+  figures.push(...(await measureOccurrences(org, settings)));
   return figures;
+}
+
+const OCCURRENCE_DAYS = 30;
+
+/**
+ * (d) The booking occurrences of the 30 days ending yesterday as an export (read in parallel date sub-windows) beside
+ * a bare sequential walk of the same window (`bookings/occurrences`, page after page), through one client with the
+ * budget lifted (8 at once): the figure is the parallel read's, not the rate budget's ((c) shows that).
+ */
+async function measureOccurrences(org: Org, settings: BenchSettings): Promise<Figure[]> {
+  const section = 'windows';
+  const target = {
+    apiUrl: org.simulator.apiUrl,
+    tokenUrl: org.simulator.tokenUrl,
+    org: 'demo',
+    fetch: org.simulator.fetch,
+  };
+  org.simulator.setFaults({ latencyMs: LATENCY_MS });
+  const officernd = createBenchClient(target, { maxRequestsPerMinute: 1_000_000 });
+  const gateway = createGateway({ officernd, logger: quiet() });
+  const from = new Date(Date.parse(`${org.to}T00:00:00.000Z`) - (OCCURRENCE_DAYS - 1) * DAY);
+  const end = new Date(Date.parse(`${org.to}T00:00:00.000Z`) + DAY);
+  const walked = { pages: 0, rows: 0, ms: 0 };
+  const started = performance.now();
+  for await (const page of officernd.occurrencePages({ start: from, end })) {
+    walked.pages += 1;
+    walked.rows += page.items.length;
+  }
+  walked.ms = performance.now() - started;
+  org.simulator.log.reset();
+  const at = performance.now();
+  const response = await gateway.fetch(
+    `http://gateway.bench/reports/booking-occurrences.csv?columns=_id,start.dateTime&from=${from.toISOString().slice(0, 10)}&to=${org.to}&timeZone=UTC`,
+  );
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('#ERROR')) throw new Error(`export answered ${response.status}`);
+  const ms = performance.now() - at;
+  const rows = text.split('\r\n').length - 2;
+  const reads = org.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === 'bookings/occurrences');
+  const calls = reads.length;
+  // A walk's start: the plan's first page and each sub-window's first page.
+  const starts = reads.filter((e) => e.query.$next === undefined && e.query.$cursorNext === undefined).length;
+  return [
+    {
+      section,
+      name: `(d) ${OCCURRENCE_DAYS}-day occurrence export, ${rows.toLocaleString('en-US')} rows: calls`,
+      measured: calls,
+      unit: 'calls',
+      references: [{ label: 'sequential walk pages', value: walked.pages }],
+      ratio: calls / walked.pages,
+      ratioOf: 'walk pages',
+      target: '<= walk pages + 1 per sub-window',
+      pass: calls <= walked.pages + starts,
+      note: `${starts - 1} sub-windows and the planning page; the walk answered ${walked.rows.toLocaleString('en-US')} occurrences${settings.quick ? ' (quick: 51,200 bookings over two years)' : ''}`,
+    },
+    {
+      section,
+      name: `(d) ${OCCURRENCE_DAYS}-day occurrence export: wall`,
+      measured: ms,
+      unit: 'ms',
+      references: [{ label: 'sequential walk of the window', value: walked.ms }],
+      ratio: ms / walked.ms,
+      ratioOf: 'walk',
+      target: 'informational',
+      pass: null,
+      note: `walk: ${walked.pages} pages at ${LATENCY_MS} ms; export: 8 at once, budget lifted`,
+    },
+  ];
 }
