@@ -98,10 +98,11 @@ export interface OccurrenceSubWindow {
 /**
  * Where to cut an occurrence selection, from the first upstream page of its first window (the probe): its rows
  * per ms (the dates of its rows from the window's start to its last one; exact when the window has one page) times
- * the selection's length is the expected rows, cut by subWindowCount into sub-windows of equal length (the year
- * windows' edges are cuts too, so no sub-window crosses one). Cut points are whole minutes; none when the selection
- * is expected to take fewer than two sub-windows' pages. An estimate that is wrong costs calls (a partial page per
- * sub-window at most), never rows.
+ * the selection's length is the expected rows, or `atLeast` when more (the bookings the learnt spread puts in the
+ * selection: a probe of a quiet weekend must not make a busy month one walk), cut by subWindowCount into
+ * sub-windows of equal length (the year windows' edges are cuts too, so no sub-window crosses one). Cut points are
+ * whole minutes; none when the selection is expected to take fewer than two sub-windows' pages. An estimate that is
+ * wrong costs calls (a partial page per sub-window at most), never rows.
  */
 export function occurrenceSubWindows(
   windows: readonly OccurrenceWindow[],
@@ -109,6 +110,7 @@ export function occurrenceSubWindows(
   dateOf: (item: WireBookingOccurrence) => number | null,
   pageLimit: number,
   concurrency: number,
+  atLeast = 0,
 ): { subWindows: OccurrenceSubWindow[]; rowsPerWindow: number } | null {
   const first = windows[0];
   const last = windows.at(-1);
@@ -120,7 +122,7 @@ export function occurrenceSubWindows(
   // A full first page holds this many rows up to its last date; a first window of one page holds all of its rows.
   const span = probe.next === null ? first.end.getTime() - start : Math.max(MINUTE, ...dates) - start;
   const rows = probe.next === null ? dates.length : Math.max(dates.length, 1);
-  const expected = (rows / Math.max(MINUTE, span)) * (end - start);
+  const expected = Math.max(atLeast, (rows / Math.max(MINUTE, span)) * (end - start));
   const count = Math.min(
     subWindowCount(expected / pageLimit, concurrency),
     concurrency * MAX_OCCURRENCE_SUB_WINDOWS_PER_SLOT,
@@ -152,6 +154,8 @@ export interface OccurrenceParallelOptions {
   onIgnored?: () => void;
   /** Rows still wanted (a limit); null or absent: all. */
   wanted?: number | null;
+  /** Rows the selection is known to hold at least (occurrenceSubWindows `atLeast`). */
+  atLeast?: number;
 }
 
 const readStart = dateFieldOf(REPORT_DATES.occurrences, 'START').read;
@@ -192,7 +196,14 @@ export async function* occurrencePagesParallel(
     [Symbol.asyncIterator]();
   const head = await probe.next();
   const page = head.done ? { items: [], next: null } : head.value;
-  const plan = occurrenceSubWindows(windows, page, options.dateOf, officernd.pageLimit, options.concurrency);
+  const plan = occurrenceSubWindows(
+    windows,
+    page,
+    options.dateOf,
+    officernd.pageLimit,
+    options.concurrency,
+    options.atLeast,
+  );
   if (plan === null) {
     // A few pages: one walk, the probe its first page.
     const later = windows.length > 1;

@@ -32,7 +32,7 @@ import {
   type SeriesReach,
 } from '../dates/report-dates.ts';
 import { seriesReach, type ReachMode } from '../core/series-reach.ts';
-import { NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
+import { expectedRows, NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -328,6 +328,13 @@ async function* segmentPages(
     if (cursor === null && segment.splitBy && (env.parallel ?? 1) > 1) {
       // An export of a long window: date sub-windows read in parallel (dates/occurrence-pages.ts), in start order.
       const sizes = env.loaders.sizes;
+      // Without filters, every booking whose seriesStart the learnt spread puts in the selection is an occurrence
+      // there (save the few far ones): a floor for the estimate (a filter would make it over-count).
+      const spread = segment.given.length === 0 ? sizes.distribution('bookings', 'seriesStart') : undefined;
+      const first = windows[0];
+      const last = windows.at(-1);
+      const atLeast =
+        spread && first && last ? expectedRows(spread, first.start.getTime(), last.end.getTime()) : undefined;
       for await (const page of occurrencePagesParallel(officernd, segment.filters, windows, {
         concurrency: env.parallel ?? 1,
         dateOf: segment.splitBy,
@@ -335,6 +342,7 @@ async function* segmentPages(
         ignored: sizes.ignoresFilter('bookings', OCCURRENCE_BOUND),
         onIgnored: () => env.loaders.noteIgnoredFilter('bookings', OCCURRENCE_BOUND),
         wanted: maxItems,
+        ...(atLeast === undefined ? {} : { atLeast }),
       })) {
         // Sub-window pages have no upstream cursor to resume from: `next` only says whether more follow.
         yield { items: page.items, at: null, next: page.more ? '~occurrences' : null };
