@@ -248,6 +248,29 @@ describe('a window OfficeRnD ignores', () => {
 });
 
 describe('bounded memory', () => {
+  it('stops every sub-window when the reader cancels', async () => {
+    const stack = stackOf('all');
+    // Calls take a while, so that sub-windows are still reading when the reader goes.
+    stack.simulator.setFaults({ latencyMs: 20 });
+    stack.reset();
+    const response = await stack.gateway.fetch(
+      `http://gateway.test/reports/booking-occurrences.ndjson?columns=_id,start.dateTime${DATES}`,
+    );
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await reader.read();
+    const atCancel = reads(stack).pages;
+    await reader.cancel();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+    await settle();
+    const after = reads(stack).pages;
+    await settle();
+    expect(reads(stack).pages).toBe(after);
+    // At most the calls already in flight were answered: no sub-window read on.
+    expect(after).toBeLessThanOrEqual(atCancel + CONCURRENCY);
+    expect(after).toBeLessThan(Math.ceil(expected().answered / 100));
+  }, 120_000);
+
   it('reads a bounded number of pages ahead of a slow reader, in parallel', async () => {
     const stack = stackOf('all');
     stack.reset();
