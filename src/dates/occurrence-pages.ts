@@ -50,7 +50,7 @@ export class OccurrenceCursorError extends Error {
  * meet); `next` chains into the following window, and is null after the last page of the last window.
  */
 export async function* occurrencePagesAcross(
-  officernd: OfficeRnDClient,
+  officernd: Pick<OfficeRnDClient, 'occurrencePages'>,
   filters: OccurrenceFilters,
   windows: readonly OccurrenceWindow[],
   options: { cursor?: string | null; signal?: AbortSignal; max?: number } = {},
@@ -180,7 +180,7 @@ export async function* occurrencePagesParallel(
 ): AsyncGenerator<{ items: WireBookingOccurrence[]; more: boolean }, void, undefined> {
   const signal = options.signal ? { signal: options.signal } : {};
   async function* walk(cursor: string | null) {
-    for await (const page of occurrencePagesAcross(officernd as OfficeRnDClient, filters, windows, {
+    for await (const page of occurrencePagesAcross(officernd, filters, windows, {
       cursor,
       ...signal,
     }))
