@@ -230,8 +230,10 @@ describe('a bound OfficeRnD ignores', () => {
     expect(await exportIds(stack, 'members')).toEqual(members.map((m) => m._id));
     const { first, pages: read } = reads(stack, 'members');
     // The first page of each sub-window opened (at most the concurrency), then one walk: never a walk per sub-window.
+    // Calls of the first wave already asked for when the split is given up are answered, not aborted (they go with
+    // the request's signal, in its API key's lane): at most one more per sub-window.
     expect(first).toBeLessThanOrEqual(CONCURRENCY + 1);
-    expect(read).toBeLessThanOrEqual(pages + CONCURRENCY);
+    expect(read).toBeLessThanOrEqual(pages + 2 * CONCURRENCY);
     expect(stack.logs.some((line) => line.includes('ignored a filter') && line.includes('createdAt'))).toBe(true);
     stack.reset();
     expect(await exportIds(stack, 'members')).toEqual(members.map((m) => m._id));
