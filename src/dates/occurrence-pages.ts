@@ -204,10 +204,11 @@ export async function* occurrencePagesParallel(
     options.concurrency,
     options.atLeast,
   );
-  if (plan === null) {
-    // A few pages: one walk, the probe its first page.
+  const kept = page.items.filter((item) => first.keep(item));
+  if (plan === null || (options.wanted != null && kept.length >= options.wanted)) {
+    // A few pages, or a limit the first page fills: one walk, the probe its first page.
     const later = windows.length > 1;
-    yield { items: page.items.filter((item) => first.keep(item)), more: page.next !== null || later };
+    yield { items: kept, more: page.next !== null || later };
     for (let next = head.done ? head : await probe.next(); !next.done; next = await probe.next())
       yield { items: next.value.items.filter((item) => first.keep(item)), more: next.value.next !== null || later };
     if (later) yield* walk(encode(1, null));

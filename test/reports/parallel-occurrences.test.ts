@@ -208,6 +208,10 @@ describe('a limit', () => {
     // The plan's first page, then two pages of the first sub-window (it holds far more than 150 rows).
     expect(reads(stack)).toMatchObject({ first: 2, pages: 3 });
     expect(await exportRows(stack, `${DATES}&limit=2500`)).toEqual(want.rows.slice(0, 2500));
+    // A limit the first page fills: that page is the answer.
+    stack.reset();
+    expect(await exportRows(stack, `${DATES}&limit=40`)).toEqual(want.rows.slice(0, 40));
+    expect(reads(stack)).toMatchObject({ first: 1, pages: 1 });
   }, 120_000);
 });
 
