@@ -13,7 +13,13 @@ import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OfficeRnDClient } from '../officernd/index.ts';
 import type { WireBookingOccurrence, WireMap } from '../officernd/types.ts';
-import { occurrenceFilters, occurrencePagesAcross, type OccurrenceFilters } from '../dates/occurrence-pages.ts';
+import {
+  OCCURRENCE_BOUND,
+  occurrenceFilters,
+  occurrencePagesAcross,
+  occurrencePagesParallel,
+  type OccurrenceFilters,
+} from '../dates/occurrence-pages.ts';
 import {
   dateFieldOf,
   dateFilter,
@@ -126,6 +132,12 @@ type Segment =
       windows: readonly OccurrenceWindow[];
       /** The filters checked on every occurrence (with `windows[i].keep`) once their links are resolved. */
       given: readonly GivenFilter[];
+      /**
+       * The date the windows select by, when an export may read them in parallel sub-windows of it: START only, so
+       * that the rows stay ordered by start (sub-windows of END could order an occurrence across a cut after a
+       * later-starting one); null otherwise.
+       */
+      splitBy: ((item: WireBookingOccurrence) => number | null) | null;
     }
   | { kind: 'credit'; key: CreditStatsKey };
 
@@ -313,6 +325,22 @@ async function* segmentPages(
     const windows = segment.windows.map((window) =>
       check ? { ...window, keep: (o: WireBookingOccurrence) => window.keep(o) && check(o) } : window,
     );
+    if (cursor === null && segment.splitBy && (env.parallel ?? 1) > 1) {
+      // An export of a long window: date sub-windows read in parallel (dates/occurrence-pages.ts), in start order.
+      const sizes = env.loaders.sizes;
+      for await (const page of occurrencePagesParallel(officernd, segment.filters, windows, {
+        concurrency: env.parallel ?? 1,
+        dateOf: segment.splitBy,
+        signal,
+        ignored: sizes.ignoresFilter('bookings', OCCURRENCE_BOUND),
+        onIgnored: () => env.loaders.noteIgnoredFilter('bookings', OCCURRENCE_BOUND),
+        wanted: maxItems,
+      })) {
+        // Sub-window pages have no upstream cursor to resume from: `next` only says whether more follow.
+        yield { items: page.items, at: null, next: page.more ? '~occurrences' : null };
+      }
+      return;
+    }
     for await (const page of occurrencePagesAcross(officernd, segment.filters, windows, { cursor, signal })) {
       yield { items: page.items, at, next: page.next };
       at = page.next;
@@ -586,7 +614,16 @@ function segmentsOf(
           );
         }
         const windows = occurrenceWindows(dateField, range);
-        return [{ kind: 'occurrences', filters: occurrenceFilters(given), windows, given }];
+        const chosen = dateFieldOf(REPORT_DATES.occurrences, dateField);
+        const splitBy =
+          chosen.name === 'START'
+            ? (item: WireBookingOccurrence) => {
+                const value = chosen.read(item);
+                const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+                return Number.isNaN(ms) ? null : ms;
+              }
+            : null;
+        return [{ kind: 'occurrences', filters: occurrenceFilters(given), windows, given, splitBy }];
       }
       case 'credit-accounts': {
         for (const owner of ['team', 'member']) {
