@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.ts';
 import type { CollectionSizes } from './loaders/collection-sizes.ts';
+import type { PageHandOver } from './core/hand-over.ts';
 import type { GatewaySettings } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { OfficeRnDClient } from './officernd/index.ts';
@@ -16,6 +17,8 @@ export interface Context {
   settings: GatewaySettings;
   /** The gateway's clock: "today" of relative date selections (injectable, so tests pin it). */
   now(): Date;
+  /** Upstream pages left by this caller's previous GraphQL page for the one resuming at them (core/hand-over.ts). */
+  handOver?: PageHandOver;
 }
 
 /** The long-lived parts, built once per gateway. */
@@ -30,6 +33,8 @@ export interface ContextDeps {
   loaderOptions?: Pick<LoaderOptions, 'probeAfterIds' | 'perParentCallsWhenUnknown' | 'maxWalkItems' | 'onBatch'>;
   /** Puts an export's upstream calls (made with this signal) in its API key's budget lane (security/budget.ts). */
   shareExport?: (request: Request, signal: AbortSignal) => void;
+  /** The hand-over of upstream pages between GraphQL pages, as the request's caller sees it (core/hand-over.ts). */
+  handOver?: (request: Request) => PageHandOver;
   /** Told of every report export when it ends, with the rows written (metrics: src/ops/metrics.ts). */
   onExportEnd?: (report: string, format: string, rows: number, outcome: 'done' | 'failed' | 'cancelled') => void;
 }
@@ -48,6 +53,7 @@ export function createContext(deps: ContextDeps, request: Request, signal: Abort
     signal,
     settings: deps.settings,
     now: deps.clock ?? (() => new Date()),
+    ...(deps.handOver ? { handOver: deps.handOver(request) } : {}),
     loaders: createLoaders({
       ...deps.loaderOptions,
       officernd: deps.officernd,

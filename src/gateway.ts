@@ -4,6 +4,7 @@ import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './config.ts';
 import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes, type CollectionSizes, type SizeLearner } from './loaders/collection-sizes.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
+import { createHandOver, type HandOverStore } from './core/hand-over.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
 import { yogaLogger } from './ops/yoga-logger.ts';
 import {
@@ -56,7 +57,7 @@ import { dateSelectionInput, type DateSelectionArg } from './schema/dates.ts';
 
 export type { GatewaySettings } from './config.ts';
 
-export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> {
+export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings' | 'handOver'> {
   /** What the gateway knows of collection sizes when it starts (default: nothing; it learns them from its walks). */
   sizes?: CollectionSizes;
   /**
@@ -88,6 +89,8 @@ export interface GatewayOptions extends Omit<ContextDeps, 'sizes' | 'settings'> 
   shared?: SharedState;
   /** Ends the open subscriptions (server.ts aborts it on shutdown, so that streams do not hold the server open). */
   closing?: AbortSignal;
+  /** Where upstream pages wait between GraphQL pages (core/hand-over.ts); default: a bounded one of this gateway's. */
+  handOver?: HandOverStore;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -146,11 +149,15 @@ export function createGateway(options: GatewayOptions): Gateway {
   const metrics = ops.metrics;
   metrics?.watchClient(() => options.officernd.stats);
   const loaderOptions = metrics ? { ...options.loaderOptions, onBatch: metrics.loaderBatch } : options.loaderOptions;
+  // Pages handed from one GraphQL page to the next of the same caller (core/hand-over.ts): bounded, per gateway.
+  const handOver = options.handOver ?? createHandOver();
+  events.subscribe(() => handOver.clear());
   const deps: ContextDeps = {
     officernd: options.officernd,
     logger: options.logger,
     sizes: options.sizes ?? createCollectionSizes(),
     settings,
+    handOver: (request) => handOver.forCaller(laneOf(request, settings.security.apiKeys.length > 0)),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(loaderOptions ? { loaderOptions } : {}),
     ...(metrics ? { onExportEnd: metrics.exportEnd } : {}),

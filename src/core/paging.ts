@@ -5,7 +5,9 @@
  * A page of a connection answers `first` matching items, or all that remain; `hasNextPage` is true only when another
  * matching item exists (issue 21: never an empty or short page while rows remain). The walk is bounded by the
  * request's upstream share (MAX_UPSTREAM_CALLS_PER_REQUEST and its deadline: a coded error from the client) and by
- * `maxScanned` items (a RESULT_TOO_LARGE error), never by ending a page early.
+ * `maxScanned` items (a RESULT_TOO_LARGE error), never by ending a page early. The upstream page a page's end lies
+ * in is handed over to the request that resumes there (`handOver`, core/hand-over.ts), so paging to the end reads
+ * each upstream page once.
  */
 
 import type { CursorPosition } from './cursor.ts';
@@ -19,6 +21,21 @@ export interface SourcePage<T> {
   at: PageStart;
   /** Null after the last page. */
   next: PageStart | null;
+  /**
+   * False when the source delivered only part of the page (a bound it was given cut it): such a page is never
+   * handed over (core/hand-over.ts), as the request resuming at it would miss the rest. Default: whole.
+   */
+  complete?: boolean;
+}
+
+/**
+ * Where a page cut from a source leaves the upstream page its end lies in, for the request that resumes there
+ * (core/hand-over.ts): that request takes it instead of reading it again.
+ */
+export interface PageHandOff<T> {
+  /** The page left at `at`, if any (only offered to a request that resumes from a cursor). */
+  take(at: PageStart): SourcePage<T> | undefined;
+  put(page: SourcePage<T>): void;
 }
 
 /**
@@ -44,6 +61,8 @@ export interface TakeOptions<T> {
   /** Most items scanned for one page; past it, `tooMany()` is thrown (never a short page). */
   maxScanned: number;
   tooMany: () => Error;
+  /** The hand-over of the page the end lies in (see PageHandOff); none: the next request reads it again. */
+  handOver?: PageHandOff<T> | null;
 }
 
 export interface TakenPage<T> {
@@ -77,7 +96,14 @@ export async function takePage<T>(source: PageSource<T>, options: TakeOptions<T>
   let end: CursorPosition = options.from;
   let scanned = 0;
   let from = skip;
-  const pages = source(start, () => first - items.length)[Symbol.asyncIterator]();
+  const wanted = () => first - items.length;
+  // A page left by the previous page's request at exactly this position: start from it instead of reading it again.
+  const handed = options.handOver?.take(start);
+  const pages = (handed ? resumeFrom(handed, source, wanted) : source(start, wanted))[Symbol.asyncIterator]();
+  // The page the end lies in waits for the request that resumes there (unless the source cut it short).
+  const leave = (page: SourcePage<T>) => {
+    if (page.complete !== false) options.handOver?.put(page);
+  };
   const matches = (item: T): boolean => {
     if (keep && !keep(item)) return false;
     const id = idOf?.(item);
@@ -92,7 +118,10 @@ export async function takePage<T>(source: PageSource<T>, options: TakeOptions<T>
       for (let step = await pages.next(); !step.done; step = await pages.next()) {
         const page = step.value;
         const index = page.items.findIndex(matches);
-        if (index !== -1) return { hasNextPage: true, end: after(page.at, index) };
+        if (index !== -1) {
+          leave(page);
+          return { hasNextPage: true, end: after(page.at, index) };
+        }
         scanned += page.items.length;
         if (page.next === null) return { hasNextPage: false, end };
         if (scanned >= maxScanned) throw options.tooMany();
@@ -110,6 +139,7 @@ export async function takePage<T>(source: PageSource<T>, options: TakeOptions<T>
       // One more matching item than the page answers: the next page starts at it.
       if (items.length === first) {
         await pages.return?.();
+        leave(page);
         return { items, hasNextPage: true, end: after(page.at, index) };
       }
       const atPageEnd = index + 1 === page.items.length && page.next !== null;
@@ -134,4 +164,10 @@ export async function takePage<T>(source: PageSource<T>, options: TakeOptions<T>
   }
   // A source that stops before its last page (a bound it was given): what it read was all there is to find.
   return { items, hasNextPage: false, end };
+}
+
+/** A source resumed at a handed-over page: that page, then the source from the page after it. */
+async function* resumeFrom<T>(handed: SourcePage<T>, source: PageSource<T>, wanted: () => number) {
+  yield handed;
+  if (handed.next !== null) yield* source(handed.next, wanted);
 }

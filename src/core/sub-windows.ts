@@ -50,6 +50,14 @@ export interface SplitStore {
 }
 
 /**
+ * The one field a whole-collection read is split on: `createdAt`, which OfficeRnD sets on every object (§6
+ * conventions), so that every object, one added after the spread was learnt too, falls in exactly one sub-window.
+ * Never bookings' `seriesStart`, even where it would cut more evenly: a booking without one would be in none (a lost
+ * row), while a dated bookings read bounds `seriesStart` on both sides already (§6.1) and is split on it.
+ */
+export const WHOLE_READ_SPLIT_FIELD = 'createdAt';
+
+/**
  * The fields reads of a collection are split on, which the size learner reads with the ids: `createdAt` (whole
  * collections and CREATED_AT selections) and bookings' `seriesStart` (dated bookings reads, §6.1), where the
  * collection declares OfficeRnD compares them (collections.ts `dateFields`); none for catalogues (a page or two).
@@ -57,7 +65,7 @@ export interface SplitStore {
 export function splitFieldsOf(collection: ListCollection): string[] {
   const spec = COLLECTIONS[collection];
   if (spec.catalog) return [];
-  return ['createdAt', 'seriesStart'].filter((field) => spec.dateFields.includes(field));
+  return [WHOLE_READ_SPLIT_FIELD, 'seriesStart'].filter((field) => spec.dateFields.includes(field));
 }
 
 /** Reads a date value as ms epoch; null when absent or unreadable. */
@@ -164,23 +172,23 @@ export function boundsOf(query: ListQuery, field: string): { lower: number | nul
 }
 
 /**
- * The fields a read can be split on: the one its optional filters bound (a date selection pushed down), or, for a
- * read with no upstream filter at all, any the collection's reads are split on (splitFieldsOf); none when anything
- * else narrows it upstream (another filter would make the learnt distribution over-count its rows, and every
- * sub-window cost a partial page for few rows).
+ * The field a read can be split on: the one its optional filters bound (a date selection pushed down), or, for a
+ * read with no upstream filter at all, WHOLE_READ_SPLIT_FIELD where the collection's reads are split on it
+ * (splitFieldsOf); none when anything else narrows it upstream (another filter would make the learnt distribution
+ * over-count its rows, and every sub-window cost a partial page for few rows).
  */
 export function splitFieldsFor(collection: ListCollection, query: ListQuery): string[] {
   if ((query.filters ?? []).length > 0) return [];
   const fields = new Set((query.optional ?? []).map((filter) => filter.field));
-  if (fields.size === 0) return splitFieldsOf(collection);
+  if (fields.size === 0) return splitFieldsOf(collection).filter((field) => field === WHOLE_READ_SPLIT_FIELD);
   return fields.size === 1 ? [...fields] : [];
 }
 
 /**
  * How a read is split, or null for one walk: it needs two sub-windows or more by the learnt distribution of its
- * field, a bound OfficeRnD was not seen to ignore and the client sends (v2 leaves out what its list does not
- * document, §4), and `concurrency` above one. A whole read takes the field that cuts it into the most sub-windows
- * (many objects may share one `createdAt`, e.g. bookings imported at once: a range cannot cut between them).
+ * field (splitFieldsFor), a bound OfficeRnD was not seen to ignore and the client sends (v2 leaves out what its list
+ * does not document, §4), and `concurrency` above one. Objects sharing one value (e.g. bookings imported at once,
+ * one `createdAt`) cannot be cut apart: such a read has fewer, larger sub-windows, still exact.
  */
 export function planSplit(
   store: SplitStore,

@@ -42,6 +42,7 @@ import {
   type DayRange,
 } from '../dates/selection.ts';
 import { planColumns, type ColumnPlan } from './columns.ts';
+import { populatingReader, populationOf, type Population } from './joins.ts';
 import { ReportInputError } from './errors.ts';
 import { expandFieldOf, expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
@@ -148,6 +149,8 @@ export interface PreparedReport {
   /** Canonical text of everything that decides the rows; cursors are bound to it. */
   fingerprint: string;
   segments: readonly Segment[];
+  /** One-level joined columns the list's own pages can carry (`$populate`, v1: joins.ts); null: none. */
+  population: Population | null;
 }
 
 /** The fields of a date selection: query parameters of an export, keys of the GraphQL `dates` argument. */
@@ -192,7 +195,8 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     dateField,
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
-  return { spec, expand, plan, fingerprint, segments };
+  const population = spec.source.kind === 'list' ? populationOf(plan.joins) : null;
+  return { spec, expand, plan, fingerprint, segments, population };
 }
 
 /** Whether a prepared report bounds booking row dates through the learnt reach (core/series-reach.ts). */
@@ -241,7 +245,7 @@ export async function* sourcePages(
     const startCursor = index === from.segment ? from.cursor : null;
     // Every object gives at least one row, so `skip + left` objects always cover the rows still wanted.
     const maxItems = Number.isFinite(left) ? skip + left : null;
-    for await (const page of segmentPages(segment, env, startCursor, maxItems)) {
+    for await (const page of segmentPages(segment, env, startCursor, maxItems, prepared.population)) {
       const all = expandRows(page.items, expand);
       const wanted = all.slice(skip, skip + Math.min(left, all.length));
       const next: Position | null =
@@ -262,8 +266,10 @@ export async function* sourcePages(
 /** Loads the joined columns of one source page and turns its rows into cells. */
 export async function joinPage(prepared: PreparedReport, page: SourcePage, env: ReportEnv): Promise<RowPage> {
   const { plan } = prepared;
-  // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows.
-  const joined = await plan.resolve(page.rows, env, page.ahead);
+  // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows. What the rows'
+  // own pages brought populated is joined without a call.
+  const population = prepared.population;
+  const joined = await plan.resolve(page.rows, population ? { ...env, populated: population.taken } : env, page.ahead);
   return {
     rows: page.rows.map((row) => plan.cells(row, joined)),
     skipped: page.skipped,
@@ -294,6 +300,7 @@ async function* segmentPages(
   env: ReportEnv,
   cursor: string | null,
   maxItems: number | null,
+  population: Population | null = null,
 ): AsyncGenerator<SegmentPage, void, undefined> {
   const { officernd, signal } = env;
   if (segment.kind === 'credit') {
@@ -369,13 +376,15 @@ async function* segmentPages(
     const bounds = segment.series(reach);
     query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
   }
+  // One-level joined columns ride on the list's own pages where the version has `$populate` (joins.ts).
+  const reader = population ? populatingReader(officernd, population, env.loaders.sizes) : officernd;
   // A large read from its start, for a reader that never resumes it: sub-windows in parallel (core/sub-windows.ts).
   const split =
     cursor === null ? planSplit(env.loaders.sizes, officernd, segment.collection, query, env.parallel) : null;
   if (split) {
     try {
       for await (const page of splitPages<object>({
-        officernd,
+        officernd: reader,
         collection: segment.collection,
         query,
         field: split.field,
@@ -399,7 +408,7 @@ async function* segmentPages(
   }
   let read = 0;
   for (;;) {
-    const pages = officernd.pages(segment.collection, query, {
+    const pages = reader.pages(segment.collection, query, {
       signal,
       cursor: at,
       // Without a date check every item read is a row: read only as many as are wanted.

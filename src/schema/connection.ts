@@ -8,7 +8,14 @@ import type { WireMap } from '../officernd/types.ts';
 import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
 import { ScanLimitError } from '../core/filters.ts';
 import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS } from '../core/limits.ts';
-import { takePage, type PageSource, type PageStart, type TakenPage } from '../core/paging.ts';
+import {
+  takePage,
+  type PageHandOff,
+  type PageSource,
+  type PageStart,
+  type SourcePage,
+  type TakenPage,
+} from '../core/paging.ts';
 import { badInput } from './errors.ts';
 import type { AggregateSource } from './aggregate.ts';
 
@@ -387,9 +394,33 @@ export async function upstreamConnection<C extends ListCollection>(
     idOf: (item) => (item as { _id?: string })._id,
     maxScanned: MAX_WALK_ITEMS,
     tooMany: () => new ScanLimitError(collection, MAX_WALK_ITEMS),
+    handOver: handOffOf(ctx, print, args, (page) => ctx.loaders.prime(collection, page.items)),
   });
   for (const item of taken.items) edges.push({ node: item.node, cursor: writeCursor(item.after, print) });
   return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
+}
+
+/**
+ * The request's hand-over of upstream pages for the query with cursor scope `print` (core/hand-over.ts): a page
+ * resuming from a cursor takes the page the previous one left there; a first page always reads afresh.
+ */
+function handOffOf<T>(
+  ctx: Context,
+  print: string,
+  args: ConnectionArgs,
+  onTaken?: (page: SourcePage<T>) => void,
+): PageHandOff<T> | null {
+  const { handOver } = ctx;
+  if (!handOver) return null;
+  return {
+    take: (at) => {
+      if (!args.after) return undefined;
+      const page = handOver.take<T>(print, at);
+      if (page) onTaken?.(page);
+      return page;
+    },
+    put: (page) => handOver.put(print, page),
+  };
 }
 
 /** The page info of a page cut by the paging loop; worked out when asked for if it needs the look ahead. */

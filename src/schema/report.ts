@@ -225,20 +225,21 @@ builder.queryField('report', (t) =>
         reach: { fixed: reach },
       };
       // The rows before joins, page by page, through the one paging loop (core/paging.ts): a page of rows answers
-      // `first` rows or all that remain, and one more row is looked for so `hasNextPage` is exact.
+      // `first` rows or all that remain, and one more row is looked for so `hasNextPage` is exact. Whole upstream
+      // pages (no `take`): the loop stops reading when it has what it needs, and the page its end lies in is handed
+      // over whole to the request resuming there (core/hand-over.ts) instead of being read again.
       const source: PageSource<Row> = async function* (from) {
-        const pages = sourcePages(prepared, env, {
-          from: { segment: from.segment, cursor: from.upstream },
-          take: (from.segment === start.segment && from.upstream === start.cursor ? start.offset : 0) + first + 1,
-        });
+        const pages = sourcePages(prepared, env, { from: { segment: from.segment, cursor: from.upstream } });
         for await (const page of pages) {
           yield {
             items: page.rows,
             at: { segment: page.at.segment, upstream: page.at.cursor },
             next: page.next === null ? null : { segment: page.next.segment, upstream: page.next.cursor },
+            complete: page.skipped === 0 && page.rows.length === page.total,
           };
         }
       };
+      const handOver = ctx.handOver;
       let cells: Cell[][];
       let taken: TakenPage<Row>;
       try {
@@ -249,6 +250,13 @@ builder.queryField('report', (t) =>
           trustNext: false,
           maxScanned: MAX_WALK_ITEMS,
           tooMany: () => new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS),
+          handOver: handOver
+            ? {
+                // A first page always reads afresh.
+                take: (at) => (args.after ? handOver.take<Row>(print, at) : undefined),
+                put: (page) => handOver.put(print, page),
+              }
+            : null,
         });
         // Only delivered rows are joined: a small `first` costs only the references it shows.
         const rows = taken.items.map((item) => item.node);
