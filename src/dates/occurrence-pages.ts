@@ -119,10 +119,11 @@ export function occurrenceSubWindows(
   const start = first.start.getTime();
   const end = last.end.getTime();
   const dates = probe.items.map(dateOf).filter((ms): ms is number => ms !== null && ms >= start);
-  // A full first page holds this many rows up to its last date; a first window of one page holds all of its rows.
-  const span = probe.next === null ? first.end.getTime() - start : Math.max(MINUTE, ...dates) - start;
-  const rows = probe.next === null ? dates.length : Math.max(dates.length, 1);
-  const expected = Math.max(atLeast, (rows / Math.max(MINUTE, span)) * (end - start));
+  // A first window of one page holds all of its rows; a full first page holds its rows up to its last date (none
+  // when it is all occurrences under way at the start, long ones: it says nothing of the rest, only `atLeast` does).
+  const span = probe.next === null ? first.end.getTime() - start : Math.max(start, ...dates) - start;
+  const rate = dates.length / Math.max(MINUTE, span);
+  const expected = Math.max(atLeast, rate * (end - start));
   const count = Math.min(
     subWindowCount(expected / pageLimit, concurrency),
     concurrency * MAX_OCCURRENCE_SUB_WINDOWS_PER_SLOT,
