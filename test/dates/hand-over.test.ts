@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createCollectionSizes } from '../../src/loaders/collection-sizes.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createEventBus } from '../../src/webhooks/events.ts';
+import { createTestStack, TEST_NOW, type TestStack } from '../helpers.ts';
+
+// The hand-over of OfficeRnD pages between GraphQL pages (core/hand-over.ts) as a gateway wires it: a caller
+// resuming its own cursor starts from the page its previous page ended in; another API key with the same cursor,
+// or the same caller after a webhook reported a change, reads that page again, and every answer is the same page.
+
+const KEYS = ['hand-over-key-a-0123456789', 'hand-over-key-b-0123456789'];
+const WINDOW = { from: '2026-10-01', to: '2026-11-15' };
+
+let stack: TestStack;
+let gateway: Gateway;
+const events = createEventBus();
+
+beforeAll(async () => {
+  stack = createTestStack();
+  const defaults = loadConfig({});
+  gateway = createGateway({
+    officernd: stack.officernd,
+    logger: createLogger({ level: 'error', write: () => undefined }),
+    settings: { ...defaults, security: { ...defaults.security, apiKeys: KEYS } },
+    clock: () => TEST_NOW,
+    sizes: createCollectionSizes(),
+    events,
+  });
+  // The first dated bookings read learns the bookings' reach; the pages below are counted after it.
+  await page(KEYS[0] as string, null);
+}, 60_000);
+
+interface Page {
+  ids: string[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+async function page(key: string, after: string | null): Promise<Page> {
+  const response = await gateway.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify({
+      query: `query ($after: String) {
+        bookings(dates: { from: "${WINDOW.from}", to: "${WINDOW.to}", timeZone: "UTC" }, first: 30, after: $after) {
+          nodes { id } pageInfo { hasNextPage endCursor }
+        }
+      }`,
+      variables: { after },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { bookings: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    errors?: unknown[];
+  };
+  expect(body.errors).toBeUndefined();
+  const bookings = body.data?.bookings;
+  if (!bookings) throw new Error('no bookings');
+  return { ids: bookings.nodes.map((n) => n.id), ...bookings.pageInfo };
+}
+
+/** The second page resumed with `key` from a first page read with KEYS[0], and the bookings calls it made. */
+async function resume(key: string, between?: () => void): Promise<{ page: Page; calls: number }> {
+  const first = await page(KEYS[0] as string, null);
+  expect(first.hasNextPage).toBe(true);
+  between?.();
+  stack.simulator.log.reset();
+  const next = await page(key, first.endCursor);
+  return { page: next, calls: stack.apiCalls({ collection: 'bookings' }) };
+}
+
+describe('the hand-over between GraphQL pages, through a gateway with API keys', () => {
+  it('serves the caller its own page, and another key or a page after a webhook reads it again, the same', async () => {
+    const own = await resume(KEYS[0] as string);
+    const other = await resume(KEYS[1] as string);
+    const changed = await resume(KEYS[0] as string, () =>
+      events.publish({
+        eventType: 'booking.updated',
+        object: 'booking',
+        action: 'updated',
+        collection: 'bookings',
+        id: null,
+        data: {},
+        origin: 'local',
+      }),
+    );
+    expect(own.page.ids).toHaveLength(30);
+    expect(other.page).toEqual(own.page);
+    expect(changed.page).toEqual(own.page);
+    expect(other.calls).toBe(own.calls + 1);
+    expect(changed.calls).toBe(own.calls + 1);
+  });
+});
