@@ -5,6 +5,7 @@ import { createCollectionSizes } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createEventBus } from '../../src/webhooks/events.ts';
 import { createTestStack, TEST_NOW, type TestStack } from '../helpers.ts';
+import { createVersionStack, VERSIONS } from '../versions/support.ts';
 
 // The hand-over of OfficeRnD pages between GraphQL pages (core/hand-over.ts) as a gateway wires it: a caller
 // resuming its own cursor starts from the page its previous page ended in; another API key with the same cursor,
@@ -91,5 +92,52 @@ describe('the hand-over between GraphQL pages, through a gateway with API keys',
     expect(changed.page).toEqual(own.page);
     expect(other.calls).toBe(own.calls + 1);
     expect(changed.calls).toBe(own.calls + 1);
+  });
+});
+
+describe.each(VERSIONS)('a dated list paged to the end over OfficeRnD %s', (version) => {
+  it('reads each OfficeRnD page once and every row once', async () => {
+    const v = createVersionStack(version);
+    const read = async (after: string | null) =>
+      v.query<{ bookings: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+        `query ($after: String) {
+          bookings(dates: { from: "${WINDOW.from}", to: "${WINDOW.to}", timeZone: "UTC" }, first: 30, after: $after) {
+            nodes { id } pageInfo { hasNextPage endCursor }
+          }
+        }`,
+        { after },
+      );
+    // The first dated read learns the bookings' reach; counted is the paging after it.
+    expect((await read(null)).errors).toBeUndefined();
+    v.simulator.log.reset();
+    const ids: string[] = [];
+    const sizes: number[] = [];
+    let after: string | null = null;
+    for (let n = 0; n < 100; n += 1) {
+      const answer = await read(after);
+      expect(answer.errors).toBeUndefined();
+      const bookings = answer.data?.bookings;
+      if (!bookings) throw new Error('no bookings');
+      ids.push(...bookings.nodes.map((node) => node.id));
+      sizes.push(bookings.nodes.length);
+      if (!bookings.pageInfo.hasNextPage) break;
+      after = bookings.pageInfo.endCursor;
+    }
+    const inWindow = (b: { start?: { dateTime?: string | null; date?: string | null } | null }) => {
+      const day = (b.start?.dateTime ?? b.start?.date ?? '').slice(0, 10);
+      return day >= WINDOW.from && day <= WINDOW.to;
+    };
+    const expected = v.simulator.dataset.collections.bookings.filter(inWindow).map((b) => b._id);
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(sizes.slice(0, -1).every((size) => size === 30)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...expected].sort());
+    const lists = v.simulator.log
+      .entries()
+      .filter((e) => e.kind === 'api' && e.id === null && e.status === 200 && e.path.endsWith('/bookings'))
+      .filter((e) => e.query['modifiedAt.$gte'] === undefined && e.query['modifiedAt[$gte]'] === undefined)
+      .map((e) => JSON.stringify(e.query));
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.length).toBe(new Set(lists).size);
   });
 });
