@@ -154,19 +154,29 @@ export async function startServer(
   const child = spawn(process.execPath, [...profileFlags(), ...command.args], {
     cwd: ROOT,
     // Only what the server needs: the bench's own environment must not change its configuration.
-    // Info level: the server logs where it listens (nothing per request).
+    // Info level, as a deployment runs it: where it listens, then one line per operation (the operation log), which
+    // the server writes to this pipe synchronously (stdout on a pipe).
     env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
+    let listening = false;
     child.once('exit', (code) =>
       reject(new Error(`gateway process exited early (code ${code}): ${buffered.slice(-500)}`)),
     );
     child.stdout?.on('data', (chunk: Buffer) => {
+      // Once it listens, its lines are read and dropped, as promptly as a log shipper would: kept and searched, they
+      // cost this process (the load generator) time growing with every request, and a slow reader of the pipe
+      // blocks the server's writes.
+      if (listening) return;
       buffered += chunk.toString('utf8');
       const match = /listening: GraphiQL at (http:\/\/[^\s"]+)\/graphql/.exec(buffered);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) {
+        listening = true;
+        buffered = '';
+        resolve(match[1]);
+      }
     });
   });
   const listeningAfterMs = performance.now() - startedAt;

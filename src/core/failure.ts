@@ -84,3 +84,11 @@ export function publicFailure(error: unknown): PublicFailure | null {
 export function refusesSelection(error: unknown): boolean {
   return error instanceof OfficeRnDError && (error.code === 'UPSTREAM_BAD_REQUEST' || error.status === 500);
 }
+
+/**
+ * Whether a failed read may be OfficeRnD refusing `$populate` (§2, §4: a v1 parameter some servers may not take): a
+ * 400. The caller reads again without it, and remembers the refusal once that read succeeds.
+ */
+export function refusesPopulate(error: unknown): boolean {
+  return error instanceof OfficeRnDError && error.code === 'UPSTREAM_BAD_REQUEST';
+}

@@ -50,6 +50,14 @@ export interface SplitStore {
 }
 
 /**
+ * The one field a whole-collection read is split on: `createdAt`, which OfficeRnD sets on every object (§6
+ * conventions), so that every object, one added after the spread was learnt too, falls in exactly one sub-window.
+ * Never bookings' `seriesStart`, even where it would cut more evenly: a booking without one would be in none (a lost
+ * row), while a dated bookings read bounds `seriesStart` on both sides already (§6.1) and is split on it.
+ */
+export const WHOLE_READ_SPLIT_FIELD = 'createdAt';
+
+/**
  * The fields reads of a collection are split on, which the size learner reads with the ids: `createdAt` (whole
  * collections and CREATED_AT selections) and bookings' `seriesStart` (dated bookings reads, §6.1), where the
  * collection declares OfficeRnD compares them (collections.ts `dateFields`); none for catalogues (a page or two).
@@ -57,7 +65,7 @@ export interface SplitStore {
 export function splitFieldsOf(collection: ListCollection): string[] {
   const spec = COLLECTIONS[collection];
   if (spec.catalog) return [];
-  return ['createdAt', 'seriesStart'].filter((field) => spec.dateFields.includes(field));
+  return [WHOLE_READ_SPLIT_FIELD, 'seriesStart'].filter((field) => spec.dateFields.includes(field));
 }
 
 /** Reads a date value as ms epoch; null when absent or unreadable. */
@@ -164,23 +172,23 @@ export function boundsOf(query: ListQuery, field: string): { lower: number | nul
 }
 
 /**
- * The fields a read can be split on: the one its optional filters bound (a date selection pushed down), or, for a
- * read with no upstream filter at all, any the collection's reads are split on (splitFieldsOf); none when anything
- * else narrows it upstream (another filter would make the learnt distribution over-count its rows, and every
- * sub-window cost a partial page for few rows).
+ * The field a read can be split on: the one its optional filters bound (a date selection pushed down), or, for a
+ * read with no upstream filter at all, WHOLE_READ_SPLIT_FIELD where the collection's reads are split on it
+ * (splitFieldsOf); none when anything else narrows it upstream (another filter would make the learnt distribution
+ * over-count its rows, and every sub-window cost a partial page for few rows).
  */
 export function splitFieldsFor(collection: ListCollection, query: ListQuery): string[] {
   if ((query.filters ?? []).length > 0) return [];
   const fields = new Set((query.optional ?? []).map((filter) => filter.field));
-  if (fields.size === 0) return splitFieldsOf(collection);
+  if (fields.size === 0) return splitFieldsOf(collection).filter((field) => field === WHOLE_READ_SPLIT_FIELD);
   return fields.size === 1 ? [...fields] : [];
 }
 
 /**
  * How a read is split, or null for one walk: it needs two sub-windows or more by the learnt distribution of its
- * field, a bound OfficeRnD was not seen to ignore and the client sends (v2 leaves out what its list does not
- * document, §4), and `concurrency` above one. A whole read takes the field that cuts it into the most sub-windows
- * (many objects may share one `createdAt`, e.g. bookings imported at once: a range cannot cut between them).
+ * field (splitFieldsFor), a bound OfficeRnD was not seen to ignore and the client sends (v2 leaves out what its list
+ * does not document, §4), and `concurrency` above one. Objects sharing one value (e.g. bookings imported at once,
+ * one `createdAt`) cannot be cut apart: such a read has fewer, larger sub-windows, still exact.
  */
 export function planSplit(
   store: SplitStore,
@@ -253,16 +261,48 @@ interface SubWindow<T> {
   demanded: boolean;
 }
 
+/** One upstream page of a sub-window, as `OrderedPagesOptions.pagesOf` reads it. */
+export interface SubWindowPage<T> {
+  items: T[];
+  /** False when the client did not send the sub-window's bounds (optional filters refused before). */
+  optionalSent?: boolean;
+}
+
 /**
- * Reads the sub-windows of `points` concurrently and yields their pages in sub-window order. Throws NoSplit (before
- * anything is yielded) when the first pages show the bound does not narrow or the selection is not answered.
+ * Sub-windows of any read, for `orderedPages`: how to walk each, which rows each keeps, and what its first page says
+ * about the split. splitPages builds them for a list read; dates/occurrence-pages.ts for booking occurrences.
+ */
+export interface OrderedPagesOptions<T> {
+  /** Sub-windows, in delivery order. */
+  count: number;
+  /** The pages of sub-window `j`, its own cursor walk; `stop` ends it when the read is done or given up. */
+  pagesOf(j: number, stop: AbortSignal): AsyncIterable<SubWindowPage<T>>;
+  /** The rows sub-window `j` delivers (a row matches one sub-window only, so none is delivered twice). */
+  keep(j: number): (item: T) => boolean;
+  /** What the first page of sub-window `j` says: its bound did not narrow, the selection was not answered, or null. */
+  judge(j: number, page: SubWindowPage<T>): 'ignored' | 'unselected' | null;
+  /** Whether a first page's failure means the selection was not answered (the read is given back as one walk). */
+  unselectedBy?(failure: unknown): boolean;
+  /** Sub-windows open at once (UPSTREAM_MAX_CONCURRENCY). */
+  concurrency: number;
+  signal?: AbortSignal;
+  /** Rows still wanted (a limit): no sub-window is opened that the rows of the open ones are expected to cover. */
+  wanted?: number | null;
+  /** Rows one sub-window is expected to hold (with `wanted`); default SUB_WINDOW_PAGES pages of 100. */
+  rowsPerWindow?: number;
+  /** Items one page holds (with `wanted`: a sub-window reads no more pages ahead than the rows still wanted fill). */
+  pageLimit?: number;
+  /** Told when a bound did not narrow, once: before NoSplit, or after the read when only later pages showed it. */
+  onIgnored?: () => void;
+}
+
+/**
+ * Reads the sub-windows of a list read concurrently and yields their pages in sub-window order. Throws NoSplit
+ * (before anything is yielded) when the first pages show the bound does not narrow or the selection is not answered.
  */
 export async function* splitPages<T extends object>(options: SplitReadOptions): AsyncGenerator<SplitPage<T>> {
-  const { officernd, collection, query, field, points, concurrency } = options;
+  const { officernd, collection, query, field, points } = options;
   const count = points.length + 1;
-  const stop = new AbortController();
-  const onAbort = () => stop.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
   const others = (query.optional ?? []).filter((f) => f.field !== field);
   const outer = [...(query.filters ?? []), ...(query.optional ?? [])].filter((f) => f.field === field);
   const outerLower = outer.filter((f) => f.op === 'gte' || f.op === 'gt');
@@ -286,6 +326,35 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
     ];
     return { filters: required, optional: [...others, ...bounds], ...(select ? { select } : {}) };
   };
+  yield* orderedPages<T>({
+    count,
+    pagesOf: (j, stop) => officernd.pages(collection, queryOf(j), { signal: stop }) as AsyncIterable<SubWindowPage<T>>,
+    keep: inside,
+    judge: (j, page) => {
+      if (select && isBareIdAnswer(page.items)) return 'unselected';
+      // The sub-window's bounds were not sent (refused before), or rows outside them came back: not narrowing.
+      return page.optionalSent === false || !page.items.every(inside(j)) ? 'ignored' : null;
+    },
+    unselectedBy: (failure) => query.select !== undefined && refusesSelection(failure),
+    concurrency: options.concurrency,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.wanted !== undefined ? { wanted: options.wanted } : {}),
+    ...(options.rowsPerWindow !== undefined ? { rowsPerWindow: options.rowsPerWindow } : {}),
+    ...(options.pageLimit !== undefined ? { pageLimit: options.pageLimit } : {}),
+    onIgnored: () => options.onIgnored?.(collection, field),
+  });
+}
+
+/**
+ * Reads sub-windows concurrently, at most `concurrency` open at a time each reading at most MAX_BUFFERED_PAGES pages
+ * ahead, and yields their kept rows page by page in sub-window order. Throws NoSplit (before anything is yielded)
+ * when a first page of the first wave shows the bound does not narrow or the selection is not answered.
+ */
+export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGenerator<SplitPage<T>> {
+  const { count, concurrency } = options;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
 
   const windows: SubWindow<T>[] = [];
   let wake: (() => void) | null = null;
@@ -307,24 +376,25 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
   const open = (j: number): void => {
     const state: SubWindow<T> = { pages: [], done: false, failure: null, read: 0, room: null, demanded: false };
     windows[j] = state;
-    const keep = inside(j);
+    const keep = options.keep(j);
     void (async () => {
       try {
-        for await (const page of officernd.pages(collection, queryOf(j), { signal: stop.signal })) {
-          const items = page.items as unknown as T[];
+        for await (const page of options.pagesOf(j, stop.signal)) {
           if (state.read === 0) {
-            if (select && isBareIdAnswer(items as object[])) unselected = true;
-            // The sub-window's bounds were not sent (refused before), or rows outside them came back: not narrowing.
-            else if (page.optionalSent === false || !items.every(keep)) ignored = true;
+            const verdict = options.judge(j, page);
+            if (verdict === 'unselected') unselected = true;
+            else if (verdict === 'ignored') ignored = true;
           }
           state.read += 1;
           state.demanded = false;
-          state.pages.push(items.filter(keep));
+          state.pages.push(page.items.filter(keep));
           notify();
           if (stop.signal.aborted) return;
           // The first page is always read (it decides whether the bound narrows); later ones as room and demand say.
           while (state.pages.length >= capacity() && !state.demanded && !stop.signal.aborted)
             await new Promise<void>((resolve) => (state.room = resolve));
+          // Done or given up while waiting: no further page (a walk need not call with the stop signal).
+          if (stop.signal.aborted) return;
         }
       } catch (error) {
         if (!stop.signal.aborted) state.failure = error;
@@ -358,10 +428,10 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
     const first = windows.slice(0, opened);
     await waitFor(() => first.every((w) => w.read > 0 || w.done));
     const failed = first.find((w) => w.failure !== null && w.read === 0);
-    if (failed && query.select && refusesSelection(failed.failure)) unselected = true;
+    if (failed && options.unselectedBy?.(failed.failure)) unselected = true;
     if (unselected || ignored) {
       stop.abort();
-      if (ignored) options.onIgnored?.(collection, field);
+      if (ignored) options.onIgnored?.();
       throw new NoSplit(unselected ? 'unselected' : 'ignored');
     }
     for (let j = 0; j < count; j += 1) {
@@ -388,7 +458,7 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
       }
     }
     // A bound seen not to narrow past the first wave still read exact rows (each sub-window keeps its own): noted.
-    if (ignored) options.onIgnored?.(collection, field);
+    if (ignored) options.onIgnored?.();
   } finally {
     stop.abort();
     options.signal?.removeEventListener('abort', onAbort);

@@ -26,7 +26,19 @@ export interface ListQuery {
    */
   optional?: Filter[];
   select?: string[];
+  /**
+   * v1 only (§2, §4 `$populate`): references OfficeRnD is asked to return as `{_id, <field>}` instead of bare ids,
+   * each `<reference>.<field>`. A reader must still expect bare ids (a dangling reference, §6, or a server that
+   * ignores the parameter) and a 400 (one that refuses it): see POPULATES.
+   */
+  populate?: string[];
 }
+
+/** The list parameter of `ListQuery.populate` (§4). */
+export const POPULATE_PARAM = '$populate';
+
+/** Whether an API version has `$populate` (§2: v1 lists; removed in v2, whose strict lists answer it 400, §4). */
+export const POPULATES: Readonly<Record<'v1' | 'v2', boolean>> = { v1: true, v2: false };
 
 export interface OccurrenceParams {
   start: Date | string;
@@ -50,6 +62,7 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const COMPARISONS: ReadonlySet<string> = new Set(['gt', 'gte', 'lt', 'lte']);
 const STRING_OPS: ReadonlySet<string> = new Set(['sw', 'swi', 'ew', 'ewi', 'cs', 'csi']);
 const SELECT_FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const POPULATE_FIELD = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Builds the v1 query parameters for a list call; throws OfficeRnDQueryError for anything unsupported. */
 export function toQueryParams(query: ListQuery | undefined, collection: ListCollection): URLSearchParams {
@@ -72,6 +85,17 @@ export function toQueryParams(query: ListQuery | undefined, collection: ListColl
     }
     // §4: an empty `$select=` is a 400 upstream, so it is only sent with at least one field.
     params.set('$select', [...new Set(select)].join(','));
+  }
+  const populate = query?.populate ?? [];
+  if (populate.length > 0) {
+    for (const field of populate) {
+      if (!POPULATE_FIELD.test(field)) {
+        throw new OfficeRnDQueryError(
+          `${POPULATE_PARAM} field ${JSON.stringify(field)} on ${collection} is not <reference>.<field>`,
+        );
+      }
+    }
+    params.set(POPULATE_PARAM, [...new Set(populate)].sort().join(','));
   }
   return params;
 }

@@ -21,6 +21,8 @@ export interface ColumnPlan {
   readonly columns: readonly string[];
   /** Top-level fields of the report's objects the columns read (their own, expanded arrays, join references). */
   readonly fields: ReadonlySet<string>;
+  /** The joins the columns start with (`member` of `member.name`), each with its deeper ones (joins.ts). */
+  readonly joins: ReadonlyMap<string, JoinNode>;
   /**
    * Loads the objects the joined columns of these rows point at. `ahead`: rows the report will still deliver after
    * these (null: unknown, more pages follow), which decides when a joined collection is cheaper read whole.
@@ -106,6 +108,7 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
   return {
     columns,
     fields: scope.fields,
+    joins: roots,
     resolve: async (rows, env, ahead = null) => {
       const joined: Joined = new Map();
       if (roots.size === 0) return joined;

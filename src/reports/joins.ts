@@ -4,13 +4,14 @@
  * request costs nothing.
  */
 
-import { refusesSelection } from '../core/failure.ts';
+import { refusesPopulate, refusesSelection } from '../core/failure.ts';
 import { NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
 import { MAX_WALK_ITEMS } from '../core/limits.ts';
 import type { Loaders } from '../loaders/index.ts';
 import { readCostsOf, tallyLookups, walkPagesOf, walkPays, type LookupTally } from '../loaders/plan.ts';
-import { COLLECTIONS, type ListCollection } from '../officernd/collections.ts';
+import { COLLECTIONS, OBJECT_ID, type ListCollection } from '../officernd/collections.ts';
 import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
+import { POPULATE_PARAM, POPULATES } from '../officernd/query.ts';
 import { pathReader, refKey, type PathReader } from './paths.ts';
 import type { JoinSpec } from './registry.ts';
 
@@ -30,6 +31,8 @@ export interface JoinEnv {
   signal: AbortSignal;
   /** Sub-windows a walk of a joined collection reads at once (exports: UPSTREAM_MAX_CONCURRENCY); absent: one walk. */
   parallel?: number;
+  /** What the report's own pages brought populated (`$populate`, Population.taken): no call for those rows. */
+  populated?: Population['taken'];
 }
 
 /** Loaded join targets: join key (`member`, `member.team`) → reference → object. */
@@ -111,12 +114,21 @@ export async function resolveLevel(
         return;
       }
       const refs = new Set<string>();
+      // Targets the rows' own page brought (`$populate`): only the rows without one are joined as before.
+      const taken = node.fromElement ? undefined : env.populated?.get(node.key);
+      const brought = new Map<string, object>();
       for (const source of node.fromElement ? elements : items) {
         if (source === undefined) continue;
         const ref = refKey(node.read(source));
-        if (ref !== null) refs.add(ref);
+        if (ref === null) continue;
+        const target = taken?.get(source as object);
+        // Never a populated object for another reference than the row's own.
+        if (target !== undefined && idOf(target) === ref) brought.set(ref, target);
+        else refs.add(ref);
       }
+      for (const ref of brought.keys()) refs.delete(ref);
       const found = await loadTargets(node.join, [...refs], env, reads);
+      for (const [ref, target] of brought) found.set(ref, target);
       joined.set(node.key, found);
       if (node.children.size > 0) await resolveLevel(node.children, [...found.values()], [], env, joined, reads);
     }),
@@ -311,4 +323,144 @@ async function loadTargets(
     missing = missing.filter((ref) => !found.has(ref));
   }
   return found;
+}
+
+/**
+ * What a report asks OfficeRnD to populate on its own pages (`$populate`, §2, §4: v1 lists), so one-level joined
+ * columns (`member.name`, `office.name`, `resourceId.name` as the `resource` join) cost no call of their own, and
+ * what came back populated.
+ */
+export interface Population {
+  /** `$populate` entries, `<reference>.<field>`. */
+  fields: string[];
+  /** The joins it covers: join key, the reference's field in the row, the fields of the target the columns read. */
+  joins: readonly { key: string; path: string; fields: readonly string[] }[];
+  /**
+   * Populated targets taken out of the rows, per join key, keyed by the row's object (so they live as long as the
+   * row): only `_id` and the fields the columns read.
+   */
+  taken: Map<string, WeakMap<object, object>>;
+}
+
+/**
+ * The population of a report's joins: every top-level join that reads one collection by id, from the object (not an
+ * expanded element), with no deeper joins of its own. Deeper columns (`member.team.name`) and keyed joins keep the
+ * join of today. Null when none qualifies.
+ */
+export function populationOf(roots: ReadonlyMap<string, JoinNode>): Population | null {
+  const joins: { key: string; path: string; fields: string[] }[] = [];
+  for (const node of roots.values()) {
+    const { join } = node;
+    if (node.fromElement || node.children.size > 0 || join.key !== undefined || join.collections.length !== 1) continue;
+    // `$populate` names a top-level reference (§4: `office.name`).
+    if (join.path === '' || join.path.includes('.')) continue;
+    const fields = [...node.fields].filter((field) => field !== '_id').sort();
+    if (fields.length === 0) continue;
+    joins.push({ key: node.key, path: join.path, fields });
+  }
+  if (joins.length === 0) return null;
+  return {
+    fields: joins.flatMap((join) => join.fields.map((field) => `${join.path}.${field}`)),
+    joins,
+    taken: new Map(joins.map((join) => [join.key, new WeakMap<object, object>()])),
+  };
+}
+
+/**
+ * A page's objects with their populated references taken out: the reference becomes the populated object's `_id`
+ * again (so filters, checks and columns read the id as without `$populate`) and the object goes to
+ * `population.taken`. A reference that came back a bare id (dangling, §6, or `$populate` ignored) is left to the
+ * join. Null when a populated value cannot be trusted (no 24-hex `_id`): the caller reads the page without it.
+ */
+export function takePopulated(items: readonly object[], population: Population): object[] | null {
+  const out: object[] = [];
+  for (const item of items) {
+    let copy: Record<string, unknown> | null = null;
+    for (const join of population.joins) {
+      const value = (item as Record<string, unknown>)[join.path];
+      if (typeof value !== 'object' || value === null) continue;
+      const id = (value as { _id?: unknown })._id;
+      if (Array.isArray(value) || typeof id !== 'string' || !OBJECT_ID.test(id)) return null;
+      copy ??= { ...(item as Record<string, unknown>) };
+      copy[join.path] = id;
+      population.taken.get(join.key)?.set(copy, keptFields(value as Record<string, unknown>, join.fields));
+    }
+    out.push(copy ?? item);
+  }
+  return out;
+}
+
+/** What remembers, for the gateway, that OfficeRnD refused `$populate` on a collection (CollectionSizes). */
+export interface PopulateMemory {
+  ignoresFilter(collection: ListCollection, field: string): boolean;
+  noteIgnoredFilter(collection: ListCollection, field: string): boolean;
+}
+
+/** Whether a read of `collection` asks for `$populate`: on a version that has it, unless OfficeRnD refused it. */
+export function populates(
+  officernd: Pick<OfficeRnDClient, 'apiVersion'>,
+  collection: ListCollection,
+  memory: PopulateMemory,
+): boolean {
+  return POPULATES[officernd.apiVersion] && !memory.ignoresFilter(collection, POPULATE_PARAM);
+}
+
+/**
+ * A reader of a report's pages that asks for `population` and hands the pages back with it taken out
+ * (takePopulated), for the one walk and the sub-windows alike. A 400 to the first page is read as OfficeRnD
+ * refusing `$populate` (like a refused `$select`): the walk is read again without it, and once that succeeds the
+ * refusal is remembered for the gateway (`memory`), so later reports join as before and never send it. A page with
+ * a populated value that cannot be trusted is read again without it, from its own cursor.
+ */
+export function populatingReader(
+  officernd: Pick<OfficeRnDClient, 'pages' | 'apiVersion'>,
+  population: Population,
+  memory: PopulateMemory,
+): Pick<OfficeRnDClient, 'pages'> {
+  return {
+    pages: (collection, query, opts = {}) =>
+      (async function* () {
+        let populate = populates(officernd, collection, memory);
+        let cursor = opts.cursor ?? null;
+        let read = 0;
+        let handed = false;
+        let refused = false;
+        for (;;) {
+          const sent: ListQuery = populate ? { ...query, populate: population.fields } : (query ?? {});
+          const max = opts.max === undefined ? undefined : opts.max - read;
+          if (max !== undefined && max <= 0) return;
+          let again = false;
+          try {
+            for await (const page of officernd.pages(collection, sent, {
+              ...opts,
+              cursor,
+              ...(max === undefined ? {} : { max }),
+            })) {
+              if (refused) {
+                // The read without it succeeds: it was `$populate` that was refused.
+                refused = false;
+                memory.noteIgnoredFilter(collection, POPULATE_PARAM);
+              }
+              const items = populate ? takePopulated(page.items, population) : page.items;
+              if (items === null) {
+                populate = false;
+                again = true;
+                break;
+              }
+              read += page.items.length;
+              cursor = page.next;
+              handed = true;
+              yield { ...page, items: items as typeof page.items };
+            }
+          } catch (error) {
+            // Only a refusal of the walk's first page: pages already handed out were read with it.
+            if (!populate || handed || !refusesPopulate(error)) throw error;
+            populate = false;
+            refused = true;
+            again = true;
+          }
+          if (!again) return;
+        }
+      })(),
+  };
 }

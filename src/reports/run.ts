@@ -13,7 +13,13 @@ import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OfficeRnDClient } from '../officernd/index.ts';
 import type { WireBookingOccurrence, WireMap } from '../officernd/types.ts';
-import { occurrenceFilters, occurrencePagesAcross, type OccurrenceFilters } from '../dates/occurrence-pages.ts';
+import {
+  OCCURRENCE_BOUND,
+  occurrenceFilters,
+  occurrencePagesAcross,
+  occurrencePagesParallel,
+  type OccurrenceFilters,
+} from '../dates/occurrence-pages.ts';
 import {
   dateFieldOf,
   dateFilter,
@@ -36,6 +42,7 @@ import {
   type DayRange,
 } from '../dates/selection.ts';
 import { planColumns, type ColumnPlan } from './columns.ts';
+import { populatingReader, populationOf, type Population } from './joins.ts';
 import { ReportInputError } from './errors.ts';
 import { expandFieldOf, expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
@@ -126,6 +133,12 @@ type Segment =
       windows: readonly OccurrenceWindow[];
       /** The filters checked on every occurrence (with `windows[i].keep`) once their links are resolved. */
       given: readonly GivenFilter[];
+      /**
+       * The date the windows select by, when an export may read them in parallel sub-windows of it: START only, so
+       * that the rows stay ordered by start (sub-windows of END could order an occurrence across a cut after a
+       * later-starting one); null otherwise.
+       */
+      splitBy: ((item: WireBookingOccurrence) => number | null) | null;
     }
   | { kind: 'credit'; key: CreditStatsKey };
 
@@ -136,6 +149,8 @@ export interface PreparedReport {
   /** Canonical text of everything that decides the rows; cursors are bound to it. */
   fingerprint: string;
   segments: readonly Segment[];
+  /** One-level joined columns the list's own pages can carry (`$populate`, v1: joins.ts); null: none. */
+  population: Population | null;
 }
 
 /** The fields of a date selection: query parameters of an export, keys of the GraphQL `dates` argument. */
@@ -180,7 +195,8 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
     dateField,
     range ? [range.firstDay, range.lastDay, range.timeZone] : null,
   ]);
-  return { spec, expand, plan, fingerprint, segments };
+  const population = spec.source.kind === 'list' ? populationOf(plan.joins) : null;
+  return { spec, expand, plan, fingerprint, segments, population };
 }
 
 /** Whether a prepared report bounds booking row dates through the learnt reach (core/series-reach.ts). */
@@ -229,7 +245,7 @@ export async function* sourcePages(
     const startCursor = index === from.segment ? from.cursor : null;
     // Every object gives at least one row, so `skip + left` objects always cover the rows still wanted.
     const maxItems = Number.isFinite(left) ? skip + left : null;
-    for await (const page of segmentPages(segment, env, startCursor, maxItems)) {
+    for await (const page of segmentPages(segment, env, startCursor, maxItems, prepared.population)) {
       const all = expandRows(page.items, expand);
       const wanted = all.slice(skip, skip + Math.min(left, all.length));
       const next: Position | null =
@@ -250,8 +266,10 @@ export async function* sourcePages(
 /** Loads the joined columns of one source page and turns its rows into cells. */
 export async function joinPage(prepared: PreparedReport, page: SourcePage, env: ReportEnv): Promise<RowPage> {
   const { plan } = prepared;
-  // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows.
-  const joined = await plan.resolve(page.rows, env, page.ahead);
+  // Only delivered rows are joined: a small `limit` or `first` costs only the references it shows. What the rows'
+  // own pages brought populated is joined without a call.
+  const population = prepared.population;
+  const joined = await plan.resolve(page.rows, population ? { ...env, populated: population.taken } : env, page.ahead);
   return {
     rows: page.rows.map((row) => plan.cells(row, joined)),
     skipped: page.skipped,
@@ -282,6 +300,7 @@ async function* segmentPages(
   env: ReportEnv,
   cursor: string | null,
   maxItems: number | null,
+  population: Population | null = null,
 ): AsyncGenerator<SegmentPage, void, undefined> {
   const { officernd, signal } = env;
   if (segment.kind === 'credit') {
@@ -313,6 +332,22 @@ async function* segmentPages(
     const windows = segment.windows.map((window) =>
       check ? { ...window, keep: (o: WireBookingOccurrence) => window.keep(o) && check(o) } : window,
     );
+    if (cursor === null && segment.splitBy && (env.parallel ?? 1) > 1) {
+      // An export of a long window: date sub-windows read in parallel (dates/occurrence-pages.ts), in start order.
+      const sizes = env.loaders.sizes;
+      for await (const page of occurrencePagesParallel(officernd, segment.filters, windows, {
+        concurrency: env.parallel ?? 1,
+        dateOf: segment.splitBy,
+        signal,
+        ignored: sizes.ignoresFilter('bookings', OCCURRENCE_BOUND),
+        onIgnored: () => env.loaders.noteIgnoredFilter('bookings', OCCURRENCE_BOUND),
+        wanted: maxItems,
+      })) {
+        // Sub-window pages have no upstream cursor to resume from: `next` only says whether more follow.
+        yield { items: page.items, at: null, next: page.more ? '~occurrences' : null };
+      }
+      return;
+    }
     for await (const page of occurrencePagesAcross(officernd, segment.filters, windows, { cursor, signal })) {
       yield { items: page.items, at, next: page.next };
       at = page.next;
@@ -333,13 +368,15 @@ async function* segmentPages(
     const bounds = segment.series(reach);
     query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
   }
+  // One-level joined columns ride on the list's own pages where the version has `$populate` (joins.ts).
+  const reader = population ? populatingReader(officernd, population, env.loaders.sizes) : officernd;
   // A large read from its start, for a reader that never resumes it: sub-windows in parallel (core/sub-windows.ts).
   const split =
     cursor === null ? planSplit(env.loaders.sizes, officernd, segment.collection, query, env.parallel) : null;
   if (split) {
     try {
       for await (const page of splitPages<object>({
-        officernd,
+        officernd: reader,
         collection: segment.collection,
         query,
         field: split.field,
@@ -363,7 +400,7 @@ async function* segmentPages(
   }
   let read = 0;
   for (;;) {
-    const pages = officernd.pages(segment.collection, query, {
+    const pages = reader.pages(segment.collection, query, {
       signal,
       cursor: at,
       // Without a date check every item read is a row: read only as many as are wanted.
@@ -586,7 +623,16 @@ function segmentsOf(
           );
         }
         const windows = occurrenceWindows(dateField, range);
-        return [{ kind: 'occurrences', filters: occurrenceFilters(given), windows, given }];
+        const chosen = dateFieldOf(REPORT_DATES.occurrences, dateField);
+        const splitBy =
+          chosen.name === 'START'
+            ? (item: WireBookingOccurrence) => {
+                const value = chosen.read(item);
+                const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+                return Number.isNaN(ms) ? null : ms;
+              }
+            : null;
+        return [{ kind: 'occurrences', filters: occurrenceFilters(given), windows, given, splitBy }];
       }
       case 'credit-accounts': {
         for (const owner of ['team', 'member']) {

@@ -18,7 +18,9 @@ import {
   V1_MODEL,
   type V1Collection,
   type V1FilterMode,
+  type V1PopulateMode,
 } from './model.ts';
+import { parsePopulate, populateItem, populateKey } from './populate.ts';
 import type { ApiRoute } from './routes.ts';
 
 type ListCollection = V1Collection;
@@ -28,38 +30,51 @@ export interface Api {
   answer(route: ApiRoute, params: URLSearchParams): SimResponse;
 }
 
+/** What a list answer carries of each item: a `$select` projection and populated references (populate.ts). */
+export interface Projection {
+  select: readonly string[] | null;
+  /** Populates one (selected) item; with `key`, its canonical text. */
+  populate?: { key: string; apply(item: Record<string, unknown>): Record<string, unknown> } | null;
+}
+
 /**
  * Serialises frozen items once and reuses the text: re-serialising the same objects page after page made the
  * simulator, not the gateway, the bottleneck of large walks and exports. Only frozen items (a dataset frozen deeply
  * by its owner, as the bench does) are kept; tests that edit an item in place get it serialised afresh. A `$select`
- * projection is kept per selection the same way (an export asks for the same fields page after page). The texts
- * are held as long as the simulator (a frozen dataset lives as long): plain maps, which cost the garbage collector
- * nothing per entry, unlike weak ones.
+ * projection (and a `$populate` of it) is kept per projection the same way (an export asks for the same fields page
+ * after page); a change to the data builds a new API, and so a new cache. The texts are held as long as the
+ * simulator (a frozen dataset lives as long): plain maps, which cost the garbage collector nothing per entry, unlike
+ * weak ones.
  */
 export function createJsonCache(): {
   one(item: object, select: readonly string[] | null): string;
-  list(items: readonly object[], select: readonly string[] | null): string;
+  list(items: readonly object[], select: readonly string[] | null, populate?: Projection['populate']): string;
 } {
   const whole = new Map<object, string>();
-  const selected = new Map<string, Map<object, string>>();
-  const textsFor = (select: readonly string[] | null): Map<object, string> => {
-    if (!select) return whole;
-    const key = select.join(',');
-    let texts = selected.get(key);
-    if (!texts) selected.set(key, (texts = new Map()));
+  const projected = new Map<string, Map<object, string>>();
+  const textsFor = ({ select, populate }: Projection): Map<object, string> => {
+    if (!select && !populate) return whole;
+    const key = `${select?.join(',') ?? '*'}|${populate?.key ?? ''}`;
+    let texts = projected.get(key);
+    if (!texts) projected.set(key, (texts = new Map()));
     return texts;
   };
-  const textOf = (texts: Map<object, string>, item: object, select: readonly string[] | null): string => {
-    if (!Object.isFrozen(item)) return JSON.stringify(select ? applySelect(item, select) : item);
+  const project = (item: object, { select, populate }: Projection): object => {
+    const selected = select ? applySelect(item, select) : item;
+    return populate ? populate.apply(selected as Record<string, unknown>) : selected;
+  };
+  const textOf = (texts: Map<object, string>, item: object, projection: Projection): string => {
+    if (!Object.isFrozen(item)) return JSON.stringify(project(item, projection));
     let text = texts.get(item);
-    if (text === undefined) texts.set(item, (text = JSON.stringify(select ? applySelect(item, select) : item)));
+    if (text === undefined) texts.set(item, (text = JSON.stringify(project(item, projection))));
     return text;
   };
   return {
-    one: (item, select) => textOf(textsFor(select), item, select),
-    list: (items, select) => {
-      const texts = textsFor(select);
-      return `[${items.map((item) => textOf(texts, item, select)).join(',')}]`;
+    one: (item, select) => textOf(textsFor({ select }), item, { select }),
+    list: (items, select, populate = null) => {
+      const projection = { select, populate };
+      const texts = textsFor(projection);
+      return `[${items.map((item) => textOf(texts, item, projection)).join(',')}]`;
     },
   };
 }
@@ -110,8 +125,15 @@ function filterContext(collection: ListCollection, mode: V1FilterMode): FilterCo
   };
 }
 
-/** Creates the endpoint handlers; indexes and result lists are built lazily and kept per simulator. */
-export function createApi(dataset: Dataset, mode: V1FilterMode = 'all'): Api {
+/**
+ * Creates the endpoint handlers; indexes and result lists are built lazily and kept per simulator. `populate`: how
+ * lists answer `$populate` (populate.ts).
+ */
+export function createApi(
+  dataset: Dataset,
+  mode: V1FilterMode = 'all',
+  populateMode: V1PopulateMode = 'honoured',
+): Api {
   const cache = createResultCache();
   const json = createJsonCache();
   const byIdIndexes = new Map<ListCollection, Map<string, object>>();
@@ -146,6 +168,7 @@ export function createApi(dataset: Dataset, mode: V1FilterMode = 'all'): Api {
   const list = (collection: ListCollection, params: URLSearchParams): SimResponse => {
     const filter = compileFilters(params, filterContext(collection, mode));
     const select = parseSelect(params);
+    const spec = parsePopulate(params, collection, populateMode);
     const hash = queryHash(`${collection}?${filter.key}`);
     const paging = parsePaging(params, hash);
     const { predicate } = filter;
@@ -153,7 +176,14 @@ export function createApi(dataset: Dataset, mode: V1FilterMode = 'all'): Api {
     // Dataset order (createdAt, then _id) is the list order; filtering keeps it (§3 stable paging).
     const items = predicate ? cache.get(`${collection}?${filter.key}`, () => all.filter(predicate)) : all;
     const page = pageOf(items, paging, hash);
-    return jsonText(json.list(page.items, select), page.headers);
+    const populate =
+      spec && spec.size > 0
+        ? {
+            key: populateKey(spec),
+            apply: (item: Record<string, unknown>) => populateItem(item, spec, (target, id) => indexOf(target).get(id)),
+          }
+        : null;
+    return jsonText(json.list(page.items, select, populate), page.headers);
   };
 
   const byId = (collection: ListCollection, id: string, params: URLSearchParams): SimResponse => {

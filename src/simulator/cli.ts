@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FaultOptions } from './faults.ts';
-import { V1_COLLECTIONS, V1_FILTER_MODES, type V1FilterMode } from './model.ts';
+import { V1_COLLECTIONS, V1_FILTER_MODES, V1_POPULATE_MODES, type V1FilterMode, type V1PopulateMode } from './model.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { createSimulator, DEFAULT_CLIENT, type SimulatorOptions } from './server.ts';
 
@@ -28,6 +28,7 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --years <x>             years of booking history (default 1; --scale 3.2 --years 2 ≈ 51,200 bookings)
   --v1-filters <mode>     undocumented v1 filters: all (applied, default), documented (ignored,
                           and false booking flags omitted on about half), strict (400)
+  --v1-populate <mode>    v1 $populate: honoured (default), ignored (bare ids), refused (400)
   --latency <ms>          added to every response
   --jitter <ms>           extra random delay in [0, ms)
   --error-rate <0..1>     fraction of API requests answered 500/502/503
@@ -77,6 +78,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
         scale: { type: 'string' },
         years: { type: 'string' },
         'v1-filters': { type: 'string' },
+        'v1-populate': { type: 'string' },
         latency: { type: 'string' },
         jitter: { type: 'string' },
         'error-rate': { type: 'string' },
@@ -121,6 +123,12 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
   if (!V1_FILTER_MODES.includes(v1Filters)) {
     throw new CliUsageError(`--v1-filters must be one of ${V1_FILTER_MODES.join(', ')}, got "${values['v1-filters']}"`);
   }
+  const v1Populate = (values['v1-populate'] ?? 'honoured') as V1PopulateMode;
+  if (!V1_POPULATE_MODES.includes(v1Populate)) {
+    throw new CliUsageError(
+      `--v1-populate must be one of ${V1_POPULATE_MODES.join(', ')}, got "${values['v1-populate']}"`,
+    );
+  }
   const webhookUrl = values['webhook-url'];
   const webhookSecret = values['webhook-secret'];
   if ((webhookUrl === undefined) !== (webhookSecret === undefined))
@@ -141,6 +149,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig | 'help' {
       scale: number('scale', values.scale, (n) => n > 0, 'a number > 0') ?? 1,
       years: number('years', values.years, (n) => n > 0 && n <= 10, 'a number above 0 and at most 10') ?? 1,
       v1Filters,
+      v1Populate,
       ...(v2PerMinute === undefined ? {} : { v2RateLimit: { perMinute: v2PerMinute } }),
       ...(webhookUrl !== undefined && webhookSecret !== undefined
         ? { webhooks: { url: webhookUrl, secret: webhookSecret } }
@@ -198,7 +207,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `  API:         ${server.apiUrl}/organizations/${sim.org}`,
       `  API v2:      ${server.apiV2Url}/organizations/${sim.org}`,
       `  Token:       ${server.tokenUrl}`,
-      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale}, ${config.simulator.years} year(s), v1 filters ${sim.v1Filters})`,
+      `  Org:         ${sim.org} (seed ${config.simulator.seed}, scale ${config.simulator.scale}, ${config.simulator.years} year(s), v1 filters ${sim.v1Filters}, v1 $populate ${sim.v1Populate})`,
       `  Client id:   ${client.clientId}`,
       `  Secret:      ${secret}`,
       `  Faults:      ${faults.length ? faults.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : 'none'}`,

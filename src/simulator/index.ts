@@ -9,7 +9,7 @@ export type { SimulatorClient } from './tokens.ts';
 export { NEXT_HEADER, PREV_HEADER } from './paging.ts';
 export { API_ROOT, TOKEN_PATH } from './routes.ts';
 export { generateDataset, creditStatsFor } from './generate.ts';
-export { V1_FILTER_MODES, type V1FilterMode } from './model.ts';
+export { V1_FILTER_MODES, V1_POPULATE_MODES, type V1FilterMode, type V1PopulateMode } from './model.ts';
 export { omitsFalseFlags, SPARSE_BOOKING_FLAGS } from './sparse-flags.ts';
 export type { Dataset } from './generate.ts';
 export { API_V2_ROOT } from './routes.ts';

@@ -315,8 +315,39 @@ export const OCCURRENCE_PARAMS = {
 /** §6.6 (S17): v1 credit stats take `month` (required) and `team` or `member`. */
 export const CREDIT_STATS_PARAMS: ReadonlySet<string> = new Set(['month', 'team', 'member']);
 
-/** `$limit`, `$next`, `$prev` (§3) and `$select` (§4): handled outside the filter compiler. */
-export const V1_CONTROL_PARAMS: ReadonlySet<string> = new Set(['$limit', '$next', '$prev', '$select']);
+/** `$limit`, `$next`, `$prev` (§3), `$select` and `$populate` (§4): handled outside the filter compiler. */
+export const V1_CONTROL_PARAMS: ReadonlySet<string> = new Set(['$limit', '$next', '$prev', '$select', '$populate']);
+
+/**
+ * §7 (the reference graph) and §6: what a single v1 reference field points at, tried in order (a booking's `plan` is
+ * a rate, a fee's a plan or a rate). `$populate` (§4) follows these; `createdBy`/`modifiedBy` point at OfficeRnD
+ * users, which the simulator does not serve, so they always stay bare ids.
+ */
+export const V1_REF_TARGETS: Readonly<Record<string, readonly V1Collection[]>> = {
+  member: ['members'],
+  team: ['teams'],
+  office: ['offices'],
+  resourceId: ['resources'],
+  plan: ['plans', 'rates'],
+  membership: ['memberships'],
+  fee: ['fees'],
+  booking: ['bookings'],
+  payment: ['payments'],
+  room: ['floors'],
+  rate: ['rates'],
+  targetPlan: ['plans'],
+  parent: ['resources'],
+  renewedContract: ['contracts'],
+  renewalContract: ['contracts'],
+};
+
+/**
+ * How the simulator answers v1 `$populate` (§2, §4: documented for v1 lists): `honoured` (default) turns each named
+ * reference into `{_id, <fields>}`, `ignored` answers bare ids as if it had not been asked, `refused` answers 400 as
+ * for an unknown parameter. The pessimistic two prove the gateway's fallback.
+ */
+export type V1PopulateMode = 'honoured' | 'ignored' | 'refused';
+export const V1_POPULATE_MODES: readonly V1PopulateMode[] = ['honoured', 'ignored', 'refused'];
 
 const GENERAL_COMPARISONS = new Set(['createdAt', 'modifiedAt']);
 

@@ -19,7 +19,13 @@ import {
   type SimResponse,
 } from './http.ts';
 import { listen, type Listening } from './listen.ts';
-import { V1_FILTER_MODES, type V1Collection, type V1FilterMode } from './model.ts';
+import {
+  V1_FILTER_MODES,
+  V1_POPULATE_MODES,
+  type V1Collection,
+  type V1FilterMode,
+  type V1PopulateMode,
+} from './model.ts';
 import { createWebhookSender, WEBHOOK_OBJECTS, type WebhookDelivery, type WebhookOptions } from './webhooks.ts';
 import { createRequestLog, type RequestLog, type RequestLogEntry } from './request-log.ts';
 import {
@@ -71,6 +77,11 @@ export interface SimulatorOptions {
    * `canceled`/`tentative`/`free` flags, `strict` answers 400 `{message}` to them.
    */
   v1Filters?: V1FilterMode;
+  /**
+   * v1 `$populate` (§4, populate.ts): `honoured` (default) populates the named references, `ignored` answers bare ids,
+   * `refused` answers 400. v2 lists refuse it whatever this says (§2: removed; strict validation, §4).
+   */
+  v1Populate?: V1PopulateMode;
   /** v2 read budget behind the `x-ratelimit-*-read-minute/day` headers and 429s (§5); default 10,000/min, 1,000,000/day. */
   v2RateLimit?: V2RateLimit;
   /** Send a signed webhook (§8a) to this URL on every `create`/`update`/`remove`; default none. */
@@ -90,6 +101,7 @@ export interface Simulator {
   update(collection: V1Collection, id: string, changes: Record<string, unknown>): Promise<WebhookDelivery | null>;
   remove(collection: V1Collection, id: string): Promise<WebhookDelivery | null>;
   readonly v1Filters: V1FilterMode;
+  readonly v1Populate: V1PopulateMode;
   /** 'http://officernd.simulator' for the in-process fetch. */
   readonly origin: string;
   readonly apiUrl: string;
@@ -146,6 +158,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const v1Filters = options.v1Filters ?? 'all';
   if (!V1_FILTER_MODES.includes(v1Filters))
     throw new RangeError(`v1Filters must be one of ${V1_FILTER_MODES.join(', ')}, got ${String(v1Filters)}`);
+  const v1Populate = options.v1Populate ?? 'honoured';
+  if (!V1_POPULATE_MODES.includes(v1Populate))
+    throw new RangeError(`v1Populate must be one of ${V1_POPULATE_MODES.join(', ')}, got ${String(v1Populate)}`);
   const generated =
     options.dataset ??
     generateDataset({
@@ -157,7 +172,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       org,
     });
   let dataset = v1Filters === 'documented' ? withSparseFlags(generated, seed) : generated;
-  let api = createApi(dataset, v1Filters);
+  let api = createApi(dataset, v1Filters, v1Populate);
   let v2 = createV2Api(dataset);
   const sendWebhook = options.webhooks ? createWebhookSender(options.webhooks, clock) : null;
 
@@ -172,7 +187,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     previous: Record<string, unknown> | null,
   ): Promise<WebhookDelivery | null> => {
     dataset = { ...dataset, collections: { ...dataset.collections, [collection]: items } };
-    api = createApi(dataset, v1Filters);
+    api = createApi(dataset, v1Filters, v1Populate);
     v2 = createV2Api(dataset);
     if (!sendWebhook) return null;
     // §8a: the object after the change and the changed fields' old values (v2 names, like the event names).
@@ -334,6 +349,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return dataset;
     },
     v1Filters,
+    v1Populate,
     create: (collection, item) => {
       if (
         typeof item._id !== 'string' ||

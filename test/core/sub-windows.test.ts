@@ -3,6 +3,8 @@ import {
   distributionOf,
   MIN_SUB_WINDOW_PAGES,
   SUB_WINDOW_PAGES,
+  splitFieldsFor,
+  splitFieldsOf,
   splitPoints,
   subWindowCount,
 } from '../../src/core/sub-windows.ts';
@@ -67,5 +69,29 @@ describe('split points', () => {
     // A bounded read of objects some of which lack the field is still cut: the bound excludes them anyway.
     expect(splitPoints(distributionOf(new Float64Array(spread), 3), 0, 730 * DAY, 100, 8).length).toBeGreaterThan(1);
     expect(SUB_WINDOW_PAGES).toBeGreaterThan(MIN_SUB_WINDOW_PAGES);
+  });
+});
+
+describe('the field a read is split on', () => {
+  const window = (field: string) => ({
+    optional: [
+      { field, op: 'gte' as const, value: new Date(600 * DAY) },
+      { field, op: 'lt' as const, value: new Date(700 * DAY) },
+    ],
+  });
+
+  it('is createdAt for a whole read, never seriesStart, which a booking may lack', () => {
+    // Both are learnt for bookings (dated reads are split on seriesStart) ...
+    expect(splitFieldsOf('bookings')).toEqual(['createdAt', 'seriesStart']);
+    // ... but a whole read, which bounds nothing, only on createdAt, which OfficeRnD sets on every object (§6).
+    expect(splitFieldsFor('bookings', {})).toEqual(['createdAt']);
+    expect(splitFieldsFor('members', {})).toEqual(['createdAt']);
+  });
+
+  it('is the field a dated read bounds; none for a read narrowed upstream by anything else', () => {
+    expect(splitFieldsFor('bookings', window('seriesStart'))).toEqual(['seriesStart']);
+    expect(splitFieldsFor('bookings', window('createdAt'))).toEqual(['createdAt']);
+    expect(splitFieldsFor('bookings', { filters: [{ field: 'office', op: 'eq', value: 'x' }] })).toEqual([]);
+    expect(splitFieldsFor('offices', {})).toEqual([]);
   });
 });

@@ -123,7 +123,8 @@ describe('report query', () => {
 
   it('costs one upstream page plus the distinct references of the rows asked for', async () => {
     const bookings = (stack.simulator.dataset.collections.bookings as WireBooking[]).slice(0, 20);
-    const fresh = createTestStack();
+    // A v1 server that ignores `$populate` (§4): the references are joined (populated reads: populate-export.test.ts).
+    const fresh = createTestStack({ simulator: { v1Populate: 'ignored' } });
     fresh.simulator.log.reset();
     const result = await fresh.query<{ report: TablePage }>(REPORT, {
       name: 'BOOKINGS',

@@ -9,6 +9,12 @@ import { parseExport } from './support.ts';
 // call per distinct object of a large collection (one walk once a report needs many of them), one walk per catalogue,
 // never a call per row.
 
+/**
+ * A v1 server that ignores `$populate` (§4): every reference is joined the planned way these tests count. What the
+ * rows' own pages bring populated is tested in populate-export.test.ts.
+ */
+const PLANNED = { simulator: { v1Populate: 'ignored' } } as const;
+
 const COLUMNS = ['_id', 'member.name', 'member.team.name', 'office.name', 'resource.name', 'plan.name'];
 
 function distinct(values: readonly unknown[]): Set<string> {
@@ -57,7 +63,7 @@ function callsFor(refs: readonly unknown[], all: readonly { _id: string }[]): nu
 
 describe('joined columns', () => {
   it('joins member, team, office, resource and rate of every booking: a call per distinct object, or one walk once many are needed', async () => {
-    const stack = createTestStack();
+    const stack = createTestStack(PLANNED);
     const data = stack.simulator.dataset.collections;
     const bookings = data.bookings as WireBooking[];
     const members = new Map((data.members as WireMember[]).map((m) => [m._id, m]));
@@ -122,7 +128,7 @@ describe('joined columns', () => {
 
   it('walks a joined collection as soon as the rows ahead make a walk cheaper, with only the fields read, and later reports plan with the size it showed', async () => {
     // Scale 2: 5,000 members, 50 pages, longer than the loaders would probe for one page's ids.
-    const stack = createTestStack({ scale: 2 });
+    const stack = createTestStack({ scale: 2, ...PLANNED });
     const data = stack.simulator.dataset.collections;
     const bookings = data.bookings as WireBooking[];
     const names = new Map((data.members as WireMember[]).map((m) => [m._id, m.name]));
@@ -172,7 +178,7 @@ describe('joined columns', () => {
   });
 
   it('joins only the rows delivered: a limit costs the references of those rows', async () => {
-    const stack = createTestStack();
+    const stack = createTestStack(PLANNED);
     const bookings = (stack.simulator.dataset.collections.bookings as WireBooking[]).slice(0, 10);
     stack.simulator.log.reset();
     const response = await stack.gateway.fetch(
@@ -186,7 +192,7 @@ describe('joined columns', () => {
   });
 
   it('joins through expanded elements (a line plan is a plan or a rate §6.7) with one walk per catalogue', async () => {
-    const stack = createTestStack();
+    const stack = createTestStack(PLANNED);
     const data = stack.simulator.dataset.collections;
     const payments = data.payments as WirePayment[];
     const named = [
@@ -217,7 +223,7 @@ describe('joined columns', () => {
 
   it('a walked collection still answers nested paths, custom properties and deeper joins of its objects', async () => {
     // Scale 0.5: more than WALK_AFTER_IDS distinct teams among the members, so the teams are read whole.
-    const stack = createTestStack({ scale: 0.5 });
+    const stack = createTestStack({ scale: 0.5, ...PLANNED });
     const data = stack.simulator.dataset.collections;
     type Team = {
       _id: string;
@@ -255,7 +261,7 @@ describe('joined columns', () => {
   });
 
   it('joins resource types by their type key (§6.18) with one walk', async () => {
-    const stack = createTestStack();
+    const stack = createTestStack(PLANNED);
     const data = stack.simulator.dataset.collections;
     const titles = new Map((data['resource-types'] as { type: string; title: string }[]).map((t) => [t.type, t.title]));
     stack.simulator.log.reset();

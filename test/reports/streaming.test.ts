@@ -127,6 +127,8 @@ describe('first bytes before the joins', () => {
     const stack: TestStack = createTestStack({
       client: { retry: { attempts: 1 } },
       simulator: {
+        // A server that ignores `$populate` (§4): the first page's names are joined, not brought by the page.
+        v1Populate: 'ignored',
         // Every request after the first bookings page fails: the joins of that page (members, teams) included.
         onRequest: (entry) => {
           if (entry.collection === 'bookings' && ++bookings === 1) stack.simulator.setFaults({ errorRate: 1 });

@@ -307,6 +307,28 @@ describe('generateDataset', () => {
     });
   });
 
+  it('makes every booking before it starts and before now, bookings far ahead at spread instants (issue 21)', () => {
+    const members = new Map(full.collections.members.map((m) => [m._id, m]));
+    const ahead: number[] = [];
+    for (const b of full.collections.bookings) {
+      const created = Date.parse(b.createdAt ?? '');
+      const start = Date.parse(b.seriesStart ?? '');
+      expect(created, b._id).toBeLessThan(NOW.getTime());
+      // Before its series starts, unless its booker joined later that day (the booking is then a minute after).
+      const joined = Date.parse(members.get(b.member ?? '')?.createdAt ?? '') || 0;
+      expect(created, b._id).toBeLessThanOrEqual(Math.max(start - 1, joined + 60_000));
+      if (start > NOW.getTime() + 30 * DAY) ahead.push(created);
+    }
+    // Bookings further ahead than the longest lead time (30 days) were made within the last four weeks, each at its
+    // own instant: before, they all had createdAt = now, which no createdAt range of a split read can cut apart.
+    expect(ahead.length).toBeGreaterThan(500);
+    for (const created of ahead) expect(created).toBeGreaterThanOrEqual(NOW.getTime() - 28 * DAY);
+    expect(new Set(ahead).size).toBeGreaterThan(ahead.length * 0.99);
+    const counts = new Map<string, number>();
+    for (const b of full.collections.bookings) counts.set(b.createdAt ?? '', (counts.get(b.createdAt ?? '') ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThan(10);
+  });
+
   it('writes recurring bookings (~10%) whose rrule expands, in local time, to exactly the series window', () => {
     const recurring = full.collections.bookings.filter(
       (b): b is WireBooking & { recurrence: { rrule: string } } => typeof b.recurrence?.rrule === 'string',

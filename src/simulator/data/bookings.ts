@@ -129,6 +129,9 @@ function randomPattern(rnd: Random, firstDay: number): Pattern {
   return { freq: 'WEEKLY', interval: 1, days: days.length > 0 ? days : [dow], count: rnd.int(4, 12), untilDay: null };
 }
 
+/** How far back a booking made ahead of its lead time (see createBookings) was made, at most. */
+const BOOKED_AHEAD_DAYS = 28;
+
 /** The awkward series cases given to the first recurring bookings, in this order (see the module comment). */
 export const SERIES_CASES = ['first-excluded', 'anchor-moved', 'open-ended'] as const;
 export type SeriesCase = (typeof SERIES_CASES)[number];
@@ -159,6 +162,15 @@ export function createBookings(
   const lastDay = today + 90;
   const out: BookingInfo[] = [];
   let seriesSeen = 0;
+  // A booking is made an hour to 30 days before its first instance; one whose instant that would be after now was
+  // made at some instant of the last BOOKED_AHEAD_DAYS (not before its booker joined), drawn from a stream of its own
+  // so that every other value is as it was. They all shared createdAt = now before, which no createdAt range can cut
+  // apart (issue 21: whole reads are split on createdAt).
+  const ahead = ctx.random('bookings-ahead');
+  const bookedAhead = (earliest: number): number => {
+    const from = Math.max(earliest, ctx.now - BOOKED_AHEAD_DAYS * DAY);
+    return from + Math.floor(ahead.next() * Math.max(0, ctx.now - MINUTE - from));
+  };
 
   for (let i = 0; i < target && bookers.length > 0; i += 1) {
     const booker = bookerTable.pick(rnd.next());
@@ -221,9 +233,9 @@ export function createBookings(
 
     const teamOnly = booker.team !== null && rnd.chance(0.08);
     const team = booker.team;
-    const createdMs = ctx.clampPast(
-      Math.max(booker.createdMs + MINUTE, first - rnd.int(1, 30 * 24) * HOUR - rnd.int(0, 3599_999)),
-    );
+    let createdMs = Math.max(booker.createdMs + MINUTE, first - rnd.int(1, 30 * 24) * HOUR - rnd.int(0, 3599_999));
+    if (createdMs > ctx.now - MINUTE) createdMs = bookedAhead(booker.createdMs + MINUTE);
+    createdMs = ctx.clampPast(createdMs);
     const past = first + durationMs < ctx.now;
     const canceled = rnd.chance(0.07);
     const free = rnd.chance(0.1);
