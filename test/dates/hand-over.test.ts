@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { createHandOver } from '../../src/core/hand-over.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createCollectionSizes } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -179,5 +180,67 @@ describe('report(...) with a joined column OfficeRnD populates (v1 $populate), p
     expect(rows.length).toBeGreaterThan(90);
     expect([...rows].sort()).toEqual([...expected].sort());
     expect(v.apiCalls({ collection: 'members' })).toBe(0);
+  });
+});
+
+describe('bookingOccurrences paged to the end', () => {
+  it('reads each OfficeRnD occurrences page once, with the rows a read without the hand-over gives', async () => {
+    const v = createTestStack();
+    const logger = createLogger({ level: 'error', write: () => undefined });
+    const gateways = {
+      handed: createGateway({ officernd: v.officernd, logger, clock: () => TEST_NOW }),
+      without: createGateway({
+        officernd: v.officernd,
+        logger,
+        clock: () => TEST_NOW,
+        handOver: createHandOver({ maxPages: 0 }),
+      }),
+    };
+    const pageThrough = async (gateway: Gateway) => {
+      v.simulator.log.reset();
+      const pages: string[][] = [];
+      let after: string | null = null;
+      for (let n = 0; n < 200; n += 1) {
+        const response = await gateway.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: `query ($after: String) {
+              bookingOccurrences(dates: { from: "${WINDOW.from}", to: "${WINDOW.to}" }, first: 40, after: $after) {
+                nodes { id } pageInfo { hasNextPage endCursor }
+              }
+            }`,
+            variables: { after },
+          }),
+        });
+        const body = (await response.json()) as {
+          data?: {
+            bookingOccurrences: {
+              nodes: { id: string }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            };
+          };
+          errors?: unknown[];
+        };
+        expect(body.errors).toBeUndefined();
+        const list = body.data?.bookingOccurrences;
+        if (!list) throw new Error('no occurrences');
+        pages.push(list.nodes.map((node) => node.id));
+        if (!list.pageInfo.hasNextPage) break;
+        after = list.pageInfo.endCursor;
+      }
+      const reads = v.simulator.log
+        .entries()
+        .filter((e) => e.kind === 'api' && e.collection === 'bookings/occurrences')
+        .map((e) => JSON.stringify(e.query));
+      return { pages, reads };
+    };
+    const handed = await pageThrough(gateways.handed);
+    const without = await pageThrough(gateways.without);
+    expect(handed.pages.length).toBeGreaterThan(3);
+    expect(handed.pages.slice(0, -1).every((page) => page.length === 40)).toBe(true);
+    expect(handed.pages).toEqual(without.pages);
+    expect(new Set(handed.reads).size).toBe(handed.reads.length);
+    expect(without.reads.length).toBeGreaterThan(handed.reads.length);
   });
 });
