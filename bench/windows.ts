@@ -1,3 +1,4 @@
+import { DEFAULT_GATEWAY_SETTINGS } from '../src/config.ts';
 import { createGateway, type Gateway } from '../src/gateway.ts';
 import { createLogger } from '../src/logger.ts';
 import { seriesReach } from '../src/core/series-reach.ts';
@@ -217,7 +218,7 @@ export async function measureWindows(settings: BenchSettings): Promise<Figure[]>
     ratioOf: 'walk',
     target: '<= 10 s',
     pass: whole.ms <= 10_000,
-    note: `${wholeCalls} calls in sub-windows, 8 at once; walk: ${Math.ceil(whole.rows / 100)} pages at ${LATENCY_MS} ms`,
+    note: `${wholeCalls} calls in sub-windows, ${DEFAULT_GATEWAY_SETTINGS.upstream.maxConcurrency} at once (UPSTREAM_MAX_CONCURRENCY); walk: ${Math.ceil(whole.rows / 100)} pages at ${LATENCY_MS} ms`,
   });
   if (!settings.quick) {
     const budgeted = await gatewayOf(org, {});
