@@ -152,7 +152,7 @@ export async function measureWindows(settings: BenchSettings): Promise<Figure[]>
   const windowPages = Math.max(1, Math.ceil(org.windowRows / 100));
   const callTarget = 1.2 * windowPages + 5;
 
-  // (a) The window with a linked column, default client limits (8 concurrent, 300 a minute).
+  // (a) The window with a linked column, default client limits (16 calls in flight, 300 a minute).
   const standard = await gatewayOf(org, {});
   const bare = await walk(standard.officernd, org.from, org.to);
   org.simulator.log.reset();
