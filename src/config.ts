@@ -5,6 +5,7 @@
  */
 
 import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
+import { DEFAULT_MAX_CONCURRENCY } from './officernd/client.ts';
 import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 import { apiVersionOf, type OfficeRnDApiVersion, V2_DEFAULT_SCOPE } from './officernd/v2.ts';
 
@@ -254,7 +255,7 @@ export function loadConfig(env: Env): Config {
   const activitySeconds = integer('SIMULATOR_ACTIVITY_SECONDS', 20, 0, 86_400);
 
   const upstream = {
-    maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', 8, 1, 64),
+    maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', DEFAULT_MAX_CONCURRENCY, 1, 64),
     maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
     timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
     requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),

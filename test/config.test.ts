@@ -109,7 +109,8 @@ describe('loadConfig: upstream, security and production settings', () => {
     const config = loadConfig({});
     // §5: ≈400 reads a minute upstream; the client stays below.
     expect(config.upstream).toEqual({
-      maxConcurrency: 8,
+      // Calls in flight only shape bursts (OfficeRnD documents a rate, §5): 16 is 5 % of the minute's budget.
+      maxConcurrency: 16,
       maxRequestsPerMinute: 300,
       timeoutMs: 30_000,
       requestBudgetMs: 60_000,

@@ -4,6 +4,7 @@ import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { ListCollection } from '../../src/officernd/collections.ts';
+import { DEFAULT_MAX_CONCURRENCY } from '../../src/officernd/client.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
@@ -18,7 +19,8 @@ import { TEST_NOW, testDataset } from '../helpers.ts';
 // simulator's, in sub-window order (ascending createdAt ranges, OfficeRnD's order within each), the calls at most the
 // pages plus one partial page per sub-window, calls overlap, and the stream reads a bounded number of pages ahead.
 
-const CONCURRENCY = 8;
+// The default (UPSTREAM_MAX_CONCURRENCY): the bounds on calls in flight and pages read ahead hold with it.
+const CONCURRENCY = DEFAULT_MAX_CONCURRENCY;
 
 interface Stack {
   simulator: Simulator;
