@@ -6,7 +6,7 @@ import { generateDataset, type Dataset } from '../../src/simulator/generate.ts';
 import { createSimulator, type Simulator, type V1PopulateMode } from '../../src/simulator/index.ts';
 import { FROM, inWindow, TO } from '../dates/large-org.ts';
 import { demoClient } from '../demo-client.ts';
-import { createTestStack, TEST_NOW } from '../helpers.ts';
+import { createTestStack, TEST_NOW, type TestStack } from '../helpers.ts';
 import { versionClient } from '../versions/support.ts';
 
 // Issue 21, proof (a): a 10-day export with a linked column costs its window's pages. On v1 the window's own pages
@@ -192,5 +192,31 @@ describe('populated references on a small organization', () => {
       bookings.map((b) => ({ _id: b._id, 'member.name': (b.member && names.get(b.member)) ?? null })),
     );
     expect(rows.some((row) => row['member.name'] === 'Mallory')).toBe(false);
+  });
+
+  it("the cost rule counts no join call for populated columns, and today's once OfficeRnD has refused $populate", async () => {
+    const REPORT = (columns: string, first: number) =>
+      `{ report(name: BOOKINGS, first: ${first}, columns: [${columns}]) { rows } }`;
+    const costOf = async (stack: TestStack, columns: string, first = 150) => {
+      stack.simulator.log.reset();
+      const result = await stack.query(REPORT(columns, first));
+      expect(result.errors).toBeUndefined();
+      const line = stack.logs.findLast((l) => l.includes('"graphql operation"'));
+      return { cost: (JSON.parse(line ?? '{}') as { cost: number }).cost, calls: stack.apiCalls() };
+    };
+    const honoured = createTestStack({ logLevel: 'info' });
+    const bare = await costOf(honoured, '"_id"');
+    const named = await costOf(honoured, '"_id", "member.name"');
+    expect(named.calls).toBe(bare.calls);
+    expect(named.cost).toBe(bare.cost);
+    expect(named.cost).toBeGreaterThanOrEqual(named.calls);
+    const refused = createTestStack({ logLevel: 'info', simulator: { v1Populate: 'refused' } });
+    // The first read learns the refusal; from then on the members are joined, and the cost of an operation priced
+    // after it says so.
+    await costOf(refused, '"_id", "member.name"');
+    const joined = await costOf(refused, '"_id", "member.name"', 149);
+    expect(joined.calls).toBeGreaterThan(bare.calls);
+    expect(joined.cost).toBeGreaterThan(bare.cost);
+    expect(joined.cost).toBeGreaterThanOrEqual(joined.calls);
   });
 });
