@@ -219,4 +219,33 @@ describe('populated references on a small organization', () => {
     expect(joined.cost).toBeGreaterThan(bare.cost);
     expect(joined.cost).toBeGreaterThanOrEqual(joined.calls);
   });
+
+  it('a deeper column keeps the join of today; its one-level neighbour is still populated', async () => {
+    const stack = createTestStack();
+    const { bookings, members, teams, offices } = stack.simulator.dataset.collections;
+    const memberOf = new Map(members.map((m) => [m._id, m]));
+    const names = new Map([...teams, ...offices].map((o) => [o._id, o.name ?? null]));
+    stack.simulator.log.reset();
+    const response = await stack.gateway.fetch(
+      'http://gateway.test/reports/bookings.ndjson?columns=_id,member.team.name,office.name&limit=100',
+    );
+    const rows = (await response.text())
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows).toEqual(
+      bookings.slice(0, 100).map((b) => {
+        const team = b.member ? memberOf.get(b.member)?.team : undefined;
+        return {
+          _id: b._id,
+          'member.team.name': (team && names.get(team)) ?? null,
+          'office.name': (b.office && names.get(b.office)) ?? null,
+        };
+      }),
+    );
+    const lists = stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === 'bookings');
+    expect(lists.map((e) => e.query.$populate)).toEqual(['office.name']);
+    expect(stack.apiCalls({ collection: 'members' })).toBeGreaterThan(0);
+    expect(stack.apiCalls({ collection: 'offices' })).toBe(0);
+  });
 });
