@@ -160,17 +160,20 @@ export async function measureWindows(settings: BenchSettings): Promise<Figure[]>
   const window = await exportCsv(standard.gateway, `columns=_id,member.name&${dates}`);
   const windowCalls = calls();
   const bookingCalls = org.simulator.log.count({ kind: 'api', collection: 'bookings' });
+  const memberCalls = org.simulator.log.count({ kind: 'api', collection: 'members' });
+  // Every call the export makes counts (the bookings' and the join's): on v1 the window's pages carry member.name
+  // through `$populate`, so the join makes none.
   figures.push({
     section,
     name: `(a) 10-day export, ${window.rows.toLocaleString('en-US')} rows: calls`,
-    measured: bookingCalls,
+    measured: windowCalls,
     unit: 'calls',
     references: [{ label: 'window pages', value: windowPages }],
-    ratio: bookingCalls / windowPages,
+    ratio: windowCalls / windowPages,
     ratioOf: 'window pages',
     target: '<= 1.2 x pages + 5',
-    pass: bookingCalls <= callTarget && window.rows === org.windowRows,
-    note: `${total.toLocaleString('en-US')} bookings; bookings calls ${bookingCalls}, all calls ${windowCalls} (member.name joins)`,
+    pass: windowCalls <= callTarget && window.rows === org.windowRows,
+    note: `${total.toLocaleString('en-US')} bookings; all calls ${windowCalls}: bookings ${bookingCalls}, members ${memberCalls} (member.name by $populate)`,
   });
   figures.push({
     section,

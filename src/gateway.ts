@@ -18,7 +18,9 @@ import {
   type Readiness,
 } from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
-import { filterLinkedCollections, joinedCollections } from './reports/registry.ts';
+import { filterLinkedCollections } from './reports/registry.ts';
+import { populates } from './reports/joins.ts';
+import { costedJoins } from './reports/run.ts';
 import type { ListCollection } from './officernd/collections.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -174,7 +176,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     listSize: ASSUMED_LIST_SIZE,
     sizeOf: (collection: ListCollection) => deps.sizes.get(collection),
     atLeast: (collection: ListCollection) => deps.sizes.atLeast(collection),
-    reportJoins: joinedCollections,
+    // One-level joins that ride on the report's own pages (v1 `$populate`, reports/joins.ts) cost no call.
+    reportJoins: (name: string, columns: readonly string[] | null) =>
+      costedJoins(name, columns, (collection) => populates(options.officernd, collection, deps.sizes)),
     reportFilterReads: filterLinkedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
     datesScan: (collection: ListCollection, dateField: string | undefined) => {

@@ -46,7 +46,7 @@ import { populatingReader, populationOf, type Population } from './joins.ts';
 import { ReportInputError } from './errors.ts';
 import { expandFieldOf, expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
-import { REPORTS, type ReportName, type ReportSpec } from './registry.ts';
+import { isReportName, joinedCollections, REPORTS, type ReportName, type ReportSpec } from './registry.ts';
 
 /** What one report asks for, format-independent. */
 export interface ReportRequest {
@@ -197,6 +197,36 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
   ]);
   const population = spec.source.kind === 'list' ? populationOf(plan.joins) : null;
   return { spec, expand, plan, fingerprint, segments, population };
+}
+
+/**
+ * The collections a `report(...)` of these columns makes calls into, for the cost rule: the registry's
+ * (joinedCollections) less those only one-level joins reach whose values ride on the report's own pages (`$populate`,
+ * joins.ts) where `populates` says its collection's list takes it (v1, not refused). Columns the report would refuse
+ * are left to the registry's answer.
+ */
+export function costedJoins(
+  name: string,
+  columns: readonly string[] | null,
+  populates: (collection: ListCollection) => boolean,
+): ListCollection[] {
+  const all = joinedCollections(name, columns);
+  const report = name.toLowerCase().replaceAll('_', '-');
+  if (all.length === 0 || !isReportName(report)) return all;
+  const spec = REPORTS[report];
+  if (spec.source.kind !== 'list' || !populates(spec.source.collection)) return all;
+  let plan: ColumnPlan;
+  try {
+    plan = planColumns(spec, null, columns);
+  } catch {
+    return all;
+  }
+  const covered = populationOf(plan.joins)?.joins.map((join) => `${join.key}.`) ?? [];
+  if (covered.length === 0) return all;
+  return joinedCollections(
+    name,
+    plan.columns.filter((column) => !covered.some((prefix) => column.startsWith(prefix))),
+  );
 }
 
 /** Whether a prepared report bounds booking row dates through the learnt reach (core/series-reach.ts). */
