@@ -137,6 +137,10 @@ export interface RequestShare {
   readonly key: string;
   /** Upstream calls started for the request so far (each retry and re-send counts). */
   readonly calls: number;
+  /** Its calls waiting now in the limiter (for a concurrency slot, a rate slot or a 429's hold): not sent yet. */
+  readonly waiting: number;
+  /** Its calls sent and not answered yet: at OfficeRnD now. */
+  readonly inFlight: number;
 }
 
 /** A request's share ran out: too many calls, or no rate slot before its deadline (retryAfterMs then says when). */
@@ -241,11 +245,23 @@ export interface OfficeRnDClient {
    * or with `key` in that lane's share (Limiter.startDelay). Admission by cost reads it (security/budget.ts).
    */
   startDelay(calls: number, key?: string): number;
+  /** Read-only: ms from now until `calls` more calls, after those waiting, could hold a concurrency slot (Limiter.slotDelay). */
+  slotDelay(calls: number): number;
   /** Closes the upstream connections once the calls in flight are answered (at shutdown); later calls fail. */
   close(): Promise<void>;
 }
 
 type RawResponse = TransportResponse;
+
+/** A request's share as the client keeps it (openShare); also the limiter's lane of its calls. */
+interface OpenShare {
+  key: string;
+  calls: number;
+  maxCalls: number;
+  deadline?: number;
+  waiting: number;
+  inFlight: number;
+}
 
 /** A large page crosses the Internet compressed; the transport decodes all three (transport.ts). */
 const ACCEPT_ENCODING = 'gzip, deflate, br';
@@ -283,13 +299,10 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   const counters = { requests: 0, retries: 0 };
   const observe = options.observe;
   /** Open shares by request signal; a share ends with its request (nothing else holds the signal). */
-  const shares = new WeakMap<AbortSignal, { key: string; calls: number; maxCalls: number; deadline?: number }>();
+  const shares = new WeakMap<AbortSignal, OpenShare>();
 
   /** Counts a call against its request's share, refusing it once the share is spent. */
-  const spend = (
-    signal: AbortSignal | undefined,
-    errorPath: string,
-  ): { key: string; deadline?: number } | undefined => {
+  const spend = (signal: AbortSignal | undefined, errorPath: string): OpenShare | undefined => {
     const share = signal ? shares.get(signal) : undefined;
     if (!share) return undefined;
     if (share.calls >= share.maxCalls) {
@@ -307,10 +320,21 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
   /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
   const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> => {
     const lane = spend(signal, errorPath);
+    // Where the call is when its request's deadline comes (security/budget.ts tells the two apart): waiting in the
+    // limiter or the shared gate, not sent yet; then at OfficeRnD until it is answered.
+    let waiting = lane !== undefined;
+    if (lane) lane.waiting++;
+    const sent = (): void => {
+      if (!lane || !waiting) return;
+      waiting = false;
+      lane.waiting--;
+      lane.inFlight++;
+    };
     return limiter
       .run(
         async () => {
           const release = await options.upstreamGate?.take(signal);
+          sent();
           const call = linkSignal(signal, { timeoutMs });
           counters.requests++;
           const startedAt = clock();
@@ -358,12 +382,18 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
           } finally {
             call.done();
             release?.();
+            if (lane) lane.inFlight--;
           }
         },
         signal,
         lane,
       )
       .catch((error: unknown) => {
+        // Never sent (refused, or its wait ended): it waits no more.
+        if (lane && waiting) {
+          waiting = false;
+          lane.waiting--;
+        }
         // No rate slot before the request's deadline: say when there will be one, rather than wait past it.
         if (error instanceof BudgetWaitError) {
           throw new UpstreamBudgetError({
@@ -693,9 +723,11 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     },
 
     openShare(share) {
-      const open = {
+      const open: OpenShare = {
         key: share.key,
         calls: 0,
+        waiting: 0,
+        inFlight: 0,
         maxCalls: share.maxCalls ?? Number.POSITIVE_INFINITY,
         ...(share.deadlineMs === undefined ? {} : { deadline: clock() + share.deadlineMs }),
       };
@@ -705,10 +737,17 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         get calls() {
           return open.calls;
         },
+        get waiting() {
+          return open.waiting;
+        },
+        get inFlight() {
+          return open.inFlight;
+        },
       };
     },
 
     startDelay: (calls, key) => limiter.startDelay(calls, key),
+    slotDelay: (calls) => limiter.slotDelay(calls),
 
     close: () => transport.close(),
   };

@@ -137,6 +137,14 @@ export interface Limiter {
    * window, behind the calls of every lane that wait for a concurrency slot. Nothing is reserved.
    */
   startDelay(calls: number, key?: string): number;
+  /**
+   * Read-only estimate (security/budget.ts, a deadline that came while calls waited for a concurrency slot): ms from
+   * now until the `calls`-th call after every call waiting for a concurrency slot could hold one. The calls ahead
+   * share UPSTREAM_MAX_CONCURRENCY slots, each for as long as a call lasts: the mean of the calls answered lately, or,
+   * before any was, the longest a call in flight has run so far. 0 while a slot would be free. `calls` may be less
+   * than the caller's own calls waiting (they leave the queue): it is added to the count of those waiting.
+   */
+  slotDelay(calls: number): number;
 }
 
 /** A caller's signal ended its wait while the upstream had asked everyone to wait (a 429's Retry-After). */
@@ -165,6 +173,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
   const waiting = new Map<string, { grant: () => void }[]>();
   let active = 0;
   let heldUntil = 0;
+  /** Start times (clock ms) of the tasks running now, and the moving mean of how long the last ones took. */
+  const running = new Set<{ startedAt: number }>();
+  let meanCallMs: number | undefined;
+  /** Weight of the latest call in the moving mean: about the last ten calls count. */
+  const MEAN_WEIGHT = 0.2;
 
   /** Waits out the current hold, and any hold set meanwhile. */
   const waitForHold = async (signal?: AbortSignal): Promise<void> => {
@@ -271,7 +284,15 @@ export function createLimiter(options: LimiterOptions): Limiter {
         } catch (error) {
           throw duringHold(error, signal);
         }
-        return await task();
+        const started = { startedAt: options.clock() };
+        running.add(started);
+        try {
+          return await task();
+        } finally {
+          running.delete(started);
+          const ms = Math.max(0, options.clock() - started.startedAt);
+          meanCallMs = meanCallMs === undefined ? ms : meanCallMs + MEAN_WEIGHT * (ms - meanCallMs);
+        }
       } finally {
         release();
       }
@@ -299,6 +320,17 @@ export function createLimiter(options: LimiterOptions): Limiter {
         at = laneShare >= 1 ? now : laneWindow(key)!.peek(calls);
       }
       return Math.max(0, Math.max(at, heldUntil) - now);
+    },
+    slotDelay(calls) {
+      let queued = 0;
+      for (const queue of waiting.values()) queued += queue.length;
+      const beyond = active + queued + calls - maxConcurrency;
+      if (beyond <= 0) return 0;
+      const now = options.clock();
+      let callMs = meanCallMs;
+      if (callMs === undefined) for (const call of running) callMs = Math.max(callMs ?? 0, now - call.startedAt);
+      // Every slot frees once per call length: the `beyond`-th call after the slots are full starts that many rounds on.
+      return Math.ceil(beyond / maxConcurrency) * (callMs ?? 0);
     },
   };
 }

@@ -18,17 +18,21 @@ import {
 import { presentedKey } from './api-keys.ts';
 
 /**
- * The budget ran out while the request waited for a slot of the OfficeRnD budget (not for OfficeRnD): the caller sees
- * UPSTREAM_BUDGET_EXCEEDED with `retryAfter` (mapped in core/failure.ts), like a call refused before its deadline.
+ * The budget ran out while the request waited for the gateway's OfficeRnD capacity (not for OfficeRnD): a slot of the
+ * minute's budget (`rate`) or one of the calls in flight at once (`slot`). The caller sees UPSTREAM_BUDGET_EXCEEDED
+ * with `retryAfter` (mapped in core/failure.ts), like a call refused before its deadline.
  */
 export class BudgetDeadlineError extends OfficeRnDError {
-  constructor(budgetMs: number, retryAfterMs: number) {
+  constructor(budgetMs: number, retryAfterMs: number, waitedFor: 'rate' | 'slot' = 'rate') {
     super({ code: 'UPSTREAM_BUDGET_EXCEEDED', method: 'GET', path: '', retryAfterMs });
     this.name = 'BudgetDeadlineError';
     this.message =
       `Not answered within this request's time budget of ${budgetMs} ms (REQUEST_BUDGET_MS): its OfficeRnD calls ` +
-      "waited for the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE, or this API key's share of it), taken by " +
-      'the calls queued ahead of them';
+      (waitedFor === 'rate'
+        ? "waited for the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE, or this API key's share of it), taken by " +
+          'the calls queued ahead of them'
+        : 'waited for the OfficeRnD budget of calls in flight at once (UPSTREAM_MAX_CONCURRENCY), held by the calls ' +
+          'ahead of them; none of them was sent');
   }
 }
 
@@ -78,7 +82,7 @@ export interface Refusal {
 
 /** The upstream side of each request's budget: its share of OfficeRnD calls, and whose lane they use. */
 export interface UpstreamShares {
-  officernd: Pick<OfficeRnDClient, 'openShare' | 'startDelay'>;
+  officernd: Pick<OfficeRnDClient, 'openShare' | 'startDelay' | 'slotDelay'>;
   /** MAX_UPSTREAM_CALLS_PER_REQUEST. */
   maxCalls: number;
   /** True when API keys are set: each key's requests use their own lane of the budget (client keyShare). */
@@ -119,20 +123,32 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
     return left;
   };
   /**
-   * Why a request's time ran out: the budget, when at its deadline no call can start at once (the minute's calls, or
-   * its key's share, are taken: what it waited for was a slot); else OfficeRnD was too slow (RequestBudgetError).
+   * Why a request's time ran out, decided when its signal's timer fires (the one timer of its deadline: the share's
+   * deadline for rate slots is the same instant, and a call queued for a concurrency slot leaves the queue by this
+   * signal), from where its own calls are at that instant (the client's RequestShare):
+   * - one of them is at OfficeRnD (sent, not answered): OfficeRnD was too slow, RequestBudgetError (UPSTREAM_TIMEOUT);
+   * - else one of them is waiting in the limiter, not sent (for a concurrency slot, a rate slot, a hold): what it
+   *   waited for was the gateway's own OfficeRnD capacity, BudgetDeadlineError (UPSTREAM_BUDGET_EXCEEDED);
+   * - else (it waited for a read made for it by another, e.g. the series reach's walk): the budget when no call could
+   *   start at once (the minute's calls, or its key's share, are taken), else OfficeRnD was too slow.
+   * `retryAfter` estimates when its calls could all start if it came back: behind the calls waiting and those the
+   * admitted requests have yet to make, in the minute's budget and in the concurrency slots (Limiter.slotDelay).
    */
   const timeoutOf = (budget: OpenBudget): Error => {
-    if (!upstream || !budget.share) return new RequestBudgetError(budgetMs);
+    const share = budget.share;
+    if (!upstream || !share || share.inFlight > 0) return new RequestBudgetError(budgetMs);
     const next = Math.max(upstream.officernd.startDelay(1), upstream.officernd.startDelay(1, budget.lane));
-    if (next <= 0) return new RequestBudgetError(budgetMs);
+    if (share.waiting === 0 && next <= 0) return new RequestBudgetError(budgetMs);
     admitted.delete(budget);
     const again = Math.max(1, budget.cost);
-    const wait = Math.max(
-      upstream.officernd.startDelay(ahead() + again),
-      upstream.officernd.startDelay(ahead(budget.lane) + again, budget.lane),
+    const rate = Math.max(
+      next,
+      upstream.officernd.startDelay(ahead() + again) - budgetMs,
+      upstream.officernd.startDelay(ahead(budget.lane) + again, budget.lane) - budgetMs,
     );
-    return new BudgetDeadlineError(budgetMs, Math.max(next, wait - budgetMs));
+    // Its own queued calls leave the queue with this abort: they are not ahead of it when it comes back.
+    const slot = upstream.officernd.slotDelay(again - share.waiting);
+    return new BudgetDeadlineError(budgetMs, Math.max(rate, slot), rate > 0 ? 'rate' : 'slot');
   };
   return {
     signalFor(request) {

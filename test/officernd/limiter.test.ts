@@ -88,6 +88,29 @@ describe('limiter lanes (one per API key)', () => {
     expect(order).toEqual(['a0', 'a1', 'b0', 'a2', 'a3', 'a4', 'a5']);
   });
 
+  it('estimates the wait for a concurrency slot from the calls queued and how long calls hold a slot', async () => {
+    let now = NOW.getTime();
+    const limiter = createLimiter({ maxConcurrency: 2, maxRequestsPerMinute: 1_000, clock: () => now });
+    expect(limiter.slotDelay(2)).toBe(0);
+    const gates = Array.from({ length: 5 }, gate);
+    const calls = gates.map((g) => limiter.run(() => g.opened));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Two in flight for 250 ms, three queued, none answered yet: the longest a call has run stands for a call's length.
+    now += 250;
+    expect(limiter.slotDelay(0)).toBe(2 * 250);
+    expect(limiter.slotDelay(1)).toBe(2 * 250);
+    expect(limiter.slotDelay(2)).toBe(3 * 250);
+    // The first answered after 400 ms: the mean says so; the queue is one shorter.
+    now += 150;
+    gates[0]!.open();
+    await calls[0];
+    expect(limiter.slotDelay(0)).toBe(400);
+    expect(limiter.slotDelay(-2)).toBe(0);
+    for (const g of gates) g.open();
+    await Promise.all(calls);
+    expect(limiter.slotDelay(2)).toBe(0);
+  });
+
   it("keeps a lane to its share of the minute and refuses a start after the lane's deadline", async () => {
     let now = NOW.getTime();
     const limiter = createLimiter({ maxConcurrency: 8, maxRequestsPerMinute: 10, clock: () => now, laneShare: 0.5 });

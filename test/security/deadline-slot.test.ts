@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createSecureStack } from './stack.ts';
+
+// A request's deadline (REQUEST_BUDGET_MS) that comes while its call waits for a concurrency slot
+// (UPSTREAM_MAX_CONCURRENCY) held by other requests' slow calls is the gateway's own capacity, not OfficeRnD being
+// slow: UPSTREAM_BUDGET_EXCEEDED with `retryAfter`, and the call is never sent. A request whose own call is at
+// OfficeRnD when its time runs out is UPSTREAM_TIMEOUT. One call in flight at a time, the minute's budget lifted
+// (the rate window always has room), 1 s per request; the simulator's latency is per collection.
+
+const MEMBERS = '{ members(first: 5) { nodes { id } } }';
+const OFFICES = '{ offices(first: 5) { nodes { id } } }';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
+const latencyOf = (ms: number, signal?: AbortSignal | null): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+
+/** A stack whose OfficeRnD answers a collection's calls after `latency[collection]` ms (0 when absent). */
+function stack(latency: Record<string, number>) {
+  return createSecureStack({
+    env: { REQUEST_BUDGET_MS: '1000', UPSTREAM_MAX_CONCURRENCY: '1' },
+    client: { maxConcurrency: 1 },
+    wrapFetch: (inner) => async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const collection = url.pathname.split('/').at(-1) ?? '';
+      // Logged by the simulator when sent; answered after the latency, unless the call is aborted (as fetch does).
+      const response = await inner(input, init);
+      await latencyOf(latency[collection] ?? 0, init?.signal ?? (input instanceof Request ? input.signal : undefined));
+      return response;
+    },
+  });
+}
+
+/** Starts an export (no deadline of its own); resolves once its first call is at OfficeRnD, with its end. */
+async function startExport(
+  s: ReturnType<typeof stack>,
+  path: string,
+  stop: AbortSignal,
+): Promise<{ done: Promise<unknown> }> {
+  const before = s.officernd.stats.requests;
+  const done = s.request(path, { signal: stop }).then(
+    (answer) => answer.text,
+    () => undefined,
+  );
+  while (s.officernd.stats.requests === before) await sleep(5);
+  return { done };
+}
+
+describe('a deadline that comes while a call waits for a concurrency slot', () => {
+  it('is UPSTREAM_BUDGET_EXCEEDED with retryAfter, and the waiting call is never sent', async () => {
+    const s = stack({ offices: 1500, floors: 1500 });
+    // One slow call answered first: the limiter learns how long a call holds a slot.
+    await (await startExport(s, '/reports/offices.json', new AbortController().signal)).done;
+    const officeCalls = s.simulator.log.count({ kind: 'api', collection: 'offices' });
+    expect(officeCalls).toBeGreaterThan(0);
+
+    // Two exports: one at OfficeRnD, one queued for the slot; then the query queues behind both.
+    const stop = new AbortController();
+    const first = await startExport(s, '/reports/offices.json', stop.signal);
+    const second = s.request('/reports/floors.json', { signal: stop.signal }).catch(() => undefined);
+    // Queued: a call more than the slot is waiting for it.
+    while (s.officernd.slotDelay(0) === 0) await sleep(5);
+    const answer = await s.query(MEMBERS);
+    stop.abort();
+    await Promise.all([first.done, second]);
+
+    const error = answer.errors?.[0];
+    expect(error?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
+    expect(error?.message).toMatch(/REQUEST_BUDGET_MS.*UPSTREAM_MAX_CONCURRENCY.*none of them was sent/);
+    // Behind the call in flight and the one queued, each holding the slot for at least 1.5 s: at least 3 s.
+    expect(error?.extensions?.retryAfter).toBeGreaterThanOrEqual(3);
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(0);
+  });
+
+  it('is UPSTREAM_TIMEOUT when its own call is at OfficeRnD by then, though it waited for the slot first', async () => {
+    const s = stack({ offices: 1500, members: 400 });
+    // A members export holds the slot for 400 ms; the query's own call then takes 1.5 s at OfficeRnD.
+    const stop = new AbortController();
+    const other = await startExport(s, '/reports/members.json', stop.signal);
+    const answer = await s.query(OFFICES);
+    stop.abort();
+    await other.done;
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    expect(answer.errors?.[0]?.extensions?.retryAfter).toBeUndefined();
+    expect(s.simulator.log.count({ kind: 'api', collection: 'offices' })).toBe(1);
+  });
+});
