@@ -66,6 +66,11 @@ export interface Config {
     maxDepth: number;
     maxAliases: number;
     maxCost: number;
+    /**
+     * GraphQL requests and exports one caller (its API key, else its address) may send a minute; 0 = no limit
+     * (MAX_REQUESTS_PER_MINUTE_PER_CALLER, security/rate-limit.ts).
+     */
+    maxRequestsPerMinutePerCaller: number;
   };
   /** Response cache of GraphQL answers and exports (issue 17); seconds. */
   cache: CacheSettings;
@@ -122,6 +127,11 @@ const DEFAULT_API_V2_URL = 'https://app.officernd.com/api/v2';
  * takes the whole minute; the four canonical queries make 38, 32, 94 and 35 calls.
  */
 const DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST = 150;
+/**
+ * Default of MAX_REQUESTS_PER_MINUTE_PER_CALLER: 10 a second, sustained for a minute. A dashboard refreshing eight
+ * panels every 5 s sends 96 a minute, GraphiQL one per run; a client spinning on refusals sends thousands a second.
+ */
+const DEFAULT_MAX_REQUESTS_PER_MINUTE_PER_CALLER = 600;
 /** With two or more API keys, one key may start at most this share of the minute's upstream budget. */
 const KEY_SHARE = 0.5;
 /**
@@ -309,6 +319,12 @@ export function loadConfig(env: Env): Config {
       defaultMaxCost(upstream.maxRequestsPerMinute, upstream.requestBudgetMs),
       10,
       10_000_000,
+    ),
+    maxRequestsPerMinutePerCaller: integer(
+      'MAX_REQUESTS_PER_MINUTE_PER_CALLER',
+      DEFAULT_MAX_REQUESTS_PER_MINUTE_PER_CALLER,
+      0,
+      1_000_000,
     ),
   };
   upstream.keyShare = apiKeys.length >= 2 ? KEY_SHARE : 1;
