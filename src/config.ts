@@ -4,6 +4,7 @@
  * The variable names are a public contract: outside tools drive the gateway with them.
  */
 
+import { isIP } from 'node:net';
 import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
 import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 import { apiVersionOf, type OfficeRnDApiVersion, V2_DEFAULT_SCOPE } from './officernd/v2.ts';
@@ -71,6 +72,11 @@ export interface Config {
      * (MAX_REQUESTS_PER_MINUTE_PER_CALLER, security/rate-limit.ts).
      */
     maxRequestsPerMinutePerCaller: number;
+    /**
+     * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the caller's address for that limit
+     * (TRUSTED_PROXIES); empty: the connection's address is the caller's.
+     */
+    trustedProxies: string[];
   };
   /** Response cache of GraphQL answers and exports (issue 17); seconds. */
   cache: CacheSettings;
@@ -306,6 +312,14 @@ export function loadConfig(env: Env): Config {
   const apiKeys = list('GATEWAY_API_KEYS');
   if (apiKeys.some((key) => key.length < 16))
     problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters long');
+  const trustedProxies = list('TRUSTED_PROXIES');
+  for (const entry of trustedProxies) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const width = family === 6 ? 128 : 32;
+    if (family === 0 || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= width)))
+      problems.push(`TRUSTED_PROXIES must list IP addresses or CIDR ranges (10.0.0.0/8), got "${entry}"`);
+  }
   const security = {
     apiKeys,
     corsOrigins: list('CORS_ORIGINS'),
@@ -326,6 +340,7 @@ export function loadConfig(env: Env): Config {
       0,
       1_000_000,
     ),
+    trustedProxies,
   };
   upstream.keyShare = apiKeys.length >= 2 ? KEY_SHARE : 1;
   upstream.learnSizes = flag('LEARN_COLLECTION_SIZES', true);

@@ -230,6 +230,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCallerRateLimit({
         maxPerMinute: settings.security.maxRequestsPerMinutePerCaller,
         apiKeys: settings.security.apiKeys,
+        trustedProxies: settings.security.trustedProxies,
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         exportsPrefix: REPORTS_PREFIX,
         graphiql: settings.security.graphiql,

@@ -131,6 +131,7 @@ describe('loadConfig: upstream, security and production settings', () => {
       maxCost: 300,
       // 10 a second for a minute: far above a dashboard's polling, far below a client spinning on refusals.
       maxRequestsPerMinutePerCaller: 600,
+      trustedProxies: [],
     });
   });
 
@@ -168,6 +169,11 @@ describe('loadConfig: upstream, security and production settings', () => {
       maxCost: 800,
       maxRequestsPerMinutePerCaller: 120,
     });
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.4,fd00::/8' }).security.trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.4',
+      'fd00::/8',
+    ]);
     // 0 turns the per-caller rate limit off.
     expect(loadConfig({ MAX_REQUESTS_PER_MINUTE_PER_CALLER: '0' }).security.maxRequestsPerMinutePerCaller).toBe(0);
   });
@@ -215,6 +221,8 @@ describe('loadConfig: upstream, security and production settings', () => {
     [{ MAX_COST: '5' }, /MAX_COST must be a whole number from 10/],
     [{ MAX_REQUESTS_PER_MINUTE_PER_CALLER: '-1' }, /MAX_REQUESTS_PER_MINUTE_PER_CALLER must be a whole number from 0/],
     [{ MAX_REQUESTS_PER_MINUTE_PER_CALLER: '10.5' }, /MAX_REQUESTS_PER_MINUTE_PER_CALLER must be a whole number/],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES must list IP addresses or CIDR ranges/],
+    [{ TRUSTED_PROXIES: 'proxy.internal' }, /TRUSTED_PROXIES must list IP addresses or CIDR ranges/],
     [{ GRAPHIQL: 'maybe' }, /GRAPHIQL must be true or false/],
     [{ INTROSPECTION: 'sometimes' }, /INTROSPECTION must be true or false/],
   ])('refuses %o', (env, message) => {

@@ -4,8 +4,10 @@
  * that ignores `retryAfter`) costs a counter increment per request, not a parse, a cost and a log line.
  *
  * A caller is the API key it presents when that key is one of GATEWAY_API_KEYS (by a digest of it, as its lane),
- * else the address of the connection (the socket's peer: never a header, which a caller could forge). Requests
- * handed to the gateway in-process (no socket) without a valid key are not counted. One HTTP request is one count,
+ * else the address of the connection (the socket's peer: never a header, which a caller could forge), unless that
+ * peer is one of TRUSTED_PROXIES: then the address the proxies recorded in X-Forwarded-For (the rightmost one that is
+ * not a trusted proxy). An IPv6 address counts by its /64 (one host's share of addresses). Requests handed to the
+ * gateway in-process (no socket) without a valid key are not counted. One HTTP request is one count,
  * a batch of operations included (batches are at most BATCH_LIMIT operations and share one budget).
  *
  * With shared state (REDIS_URL) the count is the cluster's, in Redis; while Redis is away or slow each replica counts
@@ -13,6 +15,7 @@
  */
 
 import { IncomingMessage } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -33,6 +36,8 @@ export interface CallerRateLimitOptions {
   maxPerMinute: number;
   /** GATEWAY_API_KEYS: a request with one of them is counted under its key. */
   apiKeys: readonly string[];
+  /** TRUSTED_PROXIES: addresses or CIDR ranges whose X-Forwarded-For is believed. */
+  trustedProxies?: readonly string[];
   graphqlEndpoint: string;
   /** Path prefix of the report exports. */
   exportsPrefix: string;
@@ -48,14 +53,69 @@ export interface CallerRateLimitOptions {
 /** Who a request counts for; null when it has no caller to count (in-process, no valid key). */
 export type CallerOf = (request: Request, serverContext: unknown) => string | null;
 
-/** The caller of a request: `key:<digest>` for a valid API key, else `address:<peer address>`. */
-export function callerOf(apiKeys: readonly string[]): CallerOf {
+/** An address as counted: IPv4 as is (also when IPv4-mapped), IPv6 by its first 64 bits (`2001:db8:0:1::/64`). */
+export function addressKey(address: string): string {
+  const plain = address.replace(/%.*$/, '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  if (isIP(plain) !== 6) return plain;
+  const [head = '', tail] = plain.split('::');
+  const groups = (part: string): string[] =>
+    part === '' ? [] : part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]));
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const all = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${all
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}
+
+/** The trusted proxies as a block list; null without any. Entries are validated by the configuration. */
+function trustedList(entries: readonly string[]): BlockList | null {
+  if (entries.length === 0) return null;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address = '', bits] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+  }
+  return list;
+}
+
+const trusts = (list: BlockList, address: string): boolean => {
+  const plain = address.replace(/%.*$/, '');
+  const family = isIP(plain);
+  return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+};
+
+/**
+ * The address a request comes from: the socket's peer; when the peer is a trusted proxy, the rightmost address of
+ * X-Forwarded-For that is not one (what the outermost trusted proxy saw), or the leftmost if all are.
+ */
+function clientAddress(peer: string, forwarded: string | null, trusted: BlockList | null): string {
+  if (!trusted || forwarded === null || !trusts(trusted, peer)) return peer;
+  const hops = forwarded.split(',').map((hop) => hop.trim());
+  let client = peer;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] ?? '';
+    // A malformed entry was written by someone untrusted: the last trusted hop's peer is all that is known.
+    if (isIP(hop.replace(/%.*$/, '')) === 0) return client;
+    client = hop;
+    if (!trusts(trusted, hop)) return hop;
+  }
+  return client;
+}
+
+/** The caller of a request: `key:<digest>` for a valid API key, else `address:<client address>`. */
+export function callerOf(apiKeys: readonly string[], trustedProxies: readonly string[] = []): CallerOf {
   const check = createApiKeyCheck(apiKeys);
+  const trusted = trustedList(trustedProxies);
   return (request, serverContext) => {
     if (!check.open && check.allows(request.headers)) return `key:${laneOf(request, true)}`;
     const req = (serverContext as { req?: unknown } | undefined)?.req;
-    const address = req instanceof IncomingMessage ? req.socket.remoteAddress : undefined;
-    return address ? `address:${address.replace(/^::ffff:/, '')}` : null;
+    const peer = req instanceof IncomingMessage ? req.socket.remoteAddress : undefined;
+    if (!peer) return null;
+    return `address:${addressKey(clientAddress(peer, request.headers.get('x-forwarded-for'), trusted))}`;
   };
 }
 
@@ -92,7 +152,7 @@ function refusal(graphql: boolean, limit: number, retryAfter: number, ResponseCl
 export function useCallerRateLimit(options: CallerRateLimitOptions): Plugin {
   const limit = options.maxPerMinute;
   if (limit <= 0) return {};
-  const caller = callerOf(options.apiKeys);
+  const caller = callerOf(options.apiKeys, options.trustedProxies);
   const local = new RateLimiterMemory({ points: limit, duration: WINDOW_S });
   const { redis } = options;
   const shared = redis

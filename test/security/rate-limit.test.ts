@@ -134,6 +134,25 @@ describe('per-caller rate limit (MAX_REQUESTS_PER_MINUTE_PER_CALLER)', () => {
     for (let i = 0; i < 5; i++) expect((await stack.post({ query: '{ __typename }' })).status).toBe(200);
   });
 
+  it('believes X-Forwarded-For only from TRUSTED_PROXIES, and counts an IPv6 caller by its /64', async () => {
+    const { stack, url } = await serve({ MAX_REQUESTS_PER_MINUTE_PER_CALLER: '2', TRUSTED_PROXIES: '127.0.0.0/8' });
+    const from = async (forwarded: string): Promise<number> =>
+      (await post(url, { 'x-forwarded-for': forwarded })).status;
+    expect(await from('203.0.113.5')).toBe(200);
+    // A client's own (forged) entries are left of what the trusted proxy appended: the rightmost untrusted one counts.
+    expect(await from('198.51.100.1, 203.0.113.5')).toBe(200);
+    expect(await from('198.51.100.2, 203.0.113.5, 127.0.0.1')).toBe(429);
+    // Another client behind the same proxy has its own count.
+    expect(await from('203.0.113.6')).toBe(200);
+    // Two addresses of one IPv6 /64 are one caller; another /64 is another.
+    expect(await from('2001:db8:0:1::1')).toBe(200);
+    expect(await from('2001:db8:0:1:ffff::2')).toBe(200);
+    expect(await from('2001:db8:0:1::3')).toBe(429);
+    expect(await from('2001:db8:0:2::1')).toBe(200);
+    const callers = stack.logs().flatMap((line) => (line.msg.startsWith('rate limit') ? [line.caller] : []));
+    expect(callers).toEqual(['address:203.0.113.5', 'address:2001:db8:0:1::/64']);
+  });
+
   it('never counts probes, metrics, the GraphiQL page, the dashboard or CORS preflights', async () => {
     const { url } = await serve({ MAX_REQUESTS_PER_MINUTE_PER_CALLER: '2' });
     const exempt = [
