@@ -32,6 +32,7 @@ import {
   openAccessWarning,
   securityPlugins,
   useRequestBudget,
+  useCallerRateLimit,
   useSharedExecution,
 } from './security/index.ts';
 import {
@@ -227,6 +228,21 @@ export function createGateway(options: GatewayOptions): Gateway {
         exportsPrefix: REPORTS_PREFIX,
         listeners: ops.listeners,
         costOf: (context) => costs.get(context),
+      }),
+      // Second, before anything parses: a caller over MAX_REQUESTS_PER_MINUTE_PER_CALLER is refused for the price of
+      // a counter (shared by the replicas through Redis), with its request id; probes and pages are not counted.
+      useCallerRateLimit({
+        maxPerMinute: settings.security.maxRequestsPerMinutePerCaller,
+        apiKeys: settings.security.apiKeys,
+        trustedProxies: settings.security.trustedProxies,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        exportsPrefix: REPORTS_PREFIX,
+        graphiql: settings.security.graphiql,
+        logger: options.logger,
+        ...(shared
+          ? { redis: { client: shared.link.redis, prefix: shared.link.prefix, healthy: () => shared.link.healthy } }
+          : {}),
+        ...(metrics ? { onRefused: () => metrics.refused('rate_limit') } : {}),
       }),
       // Before the access checks: probes carry no API key. Neither says anything about the configuration, but for
       // the OfficeRnD API version /health names in a header.
