@@ -16,7 +16,7 @@ import { createBenchClient } from './stack.ts';
 // 0.1 years of history and the 3 months ahead: 64,000 bookings).
 // (a) a 10-day window with a linked column as an export, default client limits; (b) the same window through GraphQL,
 // `first: 500` to the end; (c) the whole export with the budget lifted, and (full run) under the default budget;
-// (d) a 30-day booking-occurrence export (date sub-windows of the window, several at once), default client limits.
+// (d) a 30-day booking-occurrence export (date sub-windows of the window, several at once), the budget lifted.
 
 const LATENCY_MS = 150;
 const DAY = 86_400_000;
@@ -257,7 +257,7 @@ const OCCURRENCE_DAYS = 30;
 /**
  * (d) The booking occurrences of the 30 days ending yesterday as an export (read in parallel date sub-windows) beside
  * a bare sequential walk of the same window (`bookings/occurrences`, page after page), through one client with the
- * budget lifted (8 at once): the figure is the parallel read's, not the rate budget's ((c) shows that). At the
+ * budget lifted (UPSTREAM_MAX_CONCURRENCY at once): the figure is the parallel read's, not the rate budget's ((c) shows that). At the
  * bench's date the window starts on a Saturday: its first page alone would guess a third of its rows.
  */
 async function measureOccurrences(org: Org, settings: BenchSettings): Promise<Figure[]> {
@@ -309,7 +309,7 @@ async function measureOccurrences(org: Org, settings: BenchSettings): Promise<Fi
       ratioOf: 'walk',
       target: 'informational',
       pass: null,
-      note: `walk: ${walked.pages} pages at ${LATENCY_MS} ms; export: 8 at once, budget lifted`,
+      note: `walk: ${walked.pages} pages at ${LATENCY_MS} ms; export: ${DEFAULT_GATEWAY_SETTINGS.upstream.maxConcurrency} at once (UPSTREAM_MAX_CONCURRENCY), budget lifted`,
     },
   ];
 }

@@ -13,13 +13,8 @@ import { enumValueName, enumWireValue } from '../officernd/enums.ts';
 import { isBareIdAnswer, OfficeRnDQueryError, toQueryParams } from '../officernd/index.ts';
 import type { Filter, ListQuery, OfficeRnDClient } from '../officernd/index.ts';
 import type { WireBookingOccurrence, WireMap } from '../officernd/types.ts';
-import {
-  OCCURRENCE_BOUND,
-  occurrenceFilters,
-  occurrencePagesAcross,
-  occurrencePagesParallel,
-  type OccurrenceFilters,
-} from '../dates/occurrence-pages.ts';
+import { occurrenceFilters, occurrencePagesAcross, type OccurrenceFilters } from '../dates/occurrence-pages.ts';
+import { OCCURRENCE_BOUND, occurrencePagesParallel } from '../core/occurrence-split.ts';
 import {
   dateFieldOf,
   dateFilter,
@@ -363,7 +358,7 @@ async function* segmentPages(
       check ? { ...window, keep: (o: WireBookingOccurrence) => window.keep(o) && check(o) } : window,
     );
     if (cursor === null && segment.splitBy && (env.parallel ?? 1) > 1) {
-      // An export of a long window: date sub-windows read in parallel (dates/occurrence-pages.ts), in start order.
+      // An export of a long window: date sub-windows read in parallel (core/occurrence-split.ts), in start order.
       const sizes = env.loaders.sizes;
       // Without filters, every booking whose seriesStart the learnt spread puts in the selection is an occurrence
       // there (save the few far ones): a floor for the estimate (a filter would make it over-count).

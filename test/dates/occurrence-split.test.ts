@@ -4,12 +4,12 @@ import {
   MAX_OCCURRENCE_SUB_WINDOWS_PER_SLOT,
   occurrenceSubWindows,
   type OccurrenceSubWindow,
-} from '../../src/dates/occurrence-pages.ts';
+} from '../../src/core/occurrence-split.ts';
 import type { OccurrenceWindow } from '../../src/dates/report-dates.ts';
 import { OCCURRENCE_WINDOW_MS } from '../../src/officernd/collections.ts';
 import type { WireBookingOccurrence } from '../../src/officernd/types.ts';
 
-// Where an occurrence export is cut (dates/occurrence-pages.ts): the probe page's rows per ms times the selection's
+// Where an occurrence export is cut (core/occurrence-split.ts): the probe page's rows per ms times the selection's
 // length, cut into equal lengths, never across a year window, whole minutes, covering the selection exactly once.
 
 const HOUR = 3_600_000;
