@@ -1,8 +1,8 @@
 /**
  * The hand-over of upstream pages between the GraphQL pages of one paged read (issue 21). A GraphQL page that ends
  * inside an OfficeRnD page, or whose look for one more matching item (core/paging.ts `more`) read the next one,
- * leaves that page here; the request that resumes at exactly its position (the page's `endCursor`) starts from it
- * instead of reading it again, since OfficeRnD's cursors only resume at a page boundary (§3). Without it, paging a
+ * leaves that page here; the request that resumes in it (with the page's `endCursor`) starts from it instead of
+ * reading it again, since OfficeRnD's cursors only resume at a page boundary (§3). Without it, paging a
  * window to the end reads one OfficeRnD page twice per GraphQL page.
  *
  * Per gateway instance, in memory; keyed by the API key's identity, the cursor's query scope and the page's start.
