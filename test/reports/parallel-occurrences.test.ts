@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BUFFERED_PAGES } from '../../src/core/sub-windows.ts';
+import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -79,7 +80,9 @@ function stackOf(
     ...client,
   });
   const sizes = createCollectionSizes();
-  const gateway = createGateway({ officernd, logger, sizes, clock: () => TEST_NOW });
+  // Sub-windows open at once (the gateway's UPSTREAM_MAX_CONCURRENCY) as many as the client's calls in flight.
+  const upstream = { ...DEFAULT_GATEWAY_SETTINGS.upstream, maxConcurrency: client.maxConcurrency ?? CONCURRENCY };
+  const gateway = createGateway({ officernd, logger, sizes, settings: { upstream }, clock: () => TEST_NOW });
   return {
     simulator,
     gateway,
