@@ -52,6 +52,8 @@ const config = loadConfig({
   GATEWAY_API_KEYS: 'load-test-key-0123456789',
   UPSTREAM_MAX_CONCURRENCY: '64',
   UPSTREAM_TIMEOUT_MS: '5000',
+  // One key at concurrency 64 on purpose: the per-caller rate limit would measure itself, not the gateway.
+  MAX_REQUESTS_PER_MINUTE_PER_CALLER: '0',
 });
 let errorLines = 0;
 const logger = createLogger({ level: 'error', write: () => void (errorLines += 1) });

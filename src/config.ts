@@ -4,7 +4,9 @@
  * The variable names are a public contract: outside tools drive the gateway with them.
  */
 
+import { isIP } from 'node:net';
 import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
+import { DEFAULT_MAX_CONCURRENCY } from './officernd/client.ts';
 import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 import { apiVersionOf, type OfficeRnDApiVersion, V2_DEFAULT_SCOPE } from './officernd/v2.ts';
 
@@ -66,6 +68,16 @@ export interface Config {
     maxDepth: number;
     maxAliases: number;
     maxCost: number;
+    /**
+     * GraphQL requests and exports one caller (its API key, else its address) may send a minute; 0 = no limit
+     * (MAX_REQUESTS_PER_MINUTE_PER_CALLER, security/rate-limit.ts).
+     */
+    maxRequestsPerMinutePerCaller: number;
+    /**
+     * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the caller's address for that limit
+     * (TRUSTED_PROXIES); empty: the connection's address is the caller's.
+     */
+    trustedProxies: string[];
   };
   /** Response cache of GraphQL answers and exports (issue 17); seconds. */
   cache: CacheSettings;
@@ -122,6 +134,11 @@ const DEFAULT_API_V2_URL = 'https://app.officernd.com/api/v2';
  * takes the whole minute; the four canonical queries make 38, 32, 94 and 35 calls.
  */
 const DEFAULT_MAX_UPSTREAM_CALLS_PER_REQUEST = 150;
+/**
+ * Default of MAX_REQUESTS_PER_MINUTE_PER_CALLER: 10 a second, sustained for a minute. A dashboard refreshing eight
+ * panels every 5 s sends 96 a minute, GraphiQL one per run; a client spinning on refusals sends thousands a second.
+ */
+const DEFAULT_MAX_REQUESTS_PER_MINUTE_PER_CALLER = 600;
 /** With two or more API keys, one key may start at most this share of the minute's upstream budget. */
 const KEY_SHARE = 0.5;
 /**
@@ -254,7 +271,7 @@ export function loadConfig(env: Env): Config {
   const activitySeconds = integer('SIMULATOR_ACTIVITY_SECONDS', 20, 0, 86_400);
 
   const upstream = {
-    maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', 8, 1, 64),
+    maxConcurrency: integer('UPSTREAM_MAX_CONCURRENCY', DEFAULT_MAX_CONCURRENCY, 1, 64),
     maxRequestsPerMinute: integer('UPSTREAM_MAX_REQUESTS_PER_MINUTE', 300, 1, 100_000),
     timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
     requestBudgetMs: integer('REQUEST_BUDGET_MS', 60_000, 100, 3_600_000),
@@ -296,6 +313,14 @@ export function loadConfig(env: Env): Config {
   const apiKeys = list('GATEWAY_API_KEYS');
   if (apiKeys.some((key) => key.length < 16))
     problems.push('GATEWAY_API_KEYS: every key must be at least 16 characters long');
+  const trustedProxies = list('TRUSTED_PROXIES');
+  for (const entry of trustedProxies) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const width = family === 6 ? 128 : 32;
+    if (family === 0 || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= width)))
+      problems.push(`TRUSTED_PROXIES must list IP addresses or CIDR ranges (10.0.0.0/8), got "${entry}"`);
+  }
   const security = {
     apiKeys,
     corsOrigins: list('CORS_ORIGINS'),
@@ -310,6 +335,13 @@ export function loadConfig(env: Env): Config {
       10,
       10_000_000,
     ),
+    maxRequestsPerMinutePerCaller: integer(
+      'MAX_REQUESTS_PER_MINUTE_PER_CALLER',
+      DEFAULT_MAX_REQUESTS_PER_MINUTE_PER_CALLER,
+      0,
+      1_000_000,
+    ),
+    trustedProxies,
   };
   upstream.keyShare = apiKeys.length >= 2 ? KEY_SHARE : 1;
   upstream.learnSizes = flag('LEARN_COLLECTION_SIZES', true);

@@ -18,7 +18,9 @@ import {
   type Readiness,
 } from './ops/index.ts';
 import { useReportExports } from './reports/http.ts';
-import { filterLinkedCollections, joinedCollections } from './reports/registry.ts';
+import { filterLinkedCollections } from './reports/registry.ts';
+import { populates } from './reports/joins.ts';
+import { costedJoins } from './reports/run.ts';
 import type { ListCollection } from './officernd/collections.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -30,6 +32,7 @@ import {
   openAccessWarning,
   securityPlugins,
   useRequestBudget,
+  useCallerRateLimit,
   useSharedExecution,
 } from './security/index.ts';
 import {
@@ -174,7 +177,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     listSize: ASSUMED_LIST_SIZE,
     sizeOf: (collection: ListCollection) => deps.sizes.get(collection),
     atLeast: (collection: ListCollection) => deps.sizes.atLeast(collection),
-    reportJoins: joinedCollections,
+    // One-level joins that ride on the report's own pages (v1 `$populate`, reports/joins.ts) cost no call.
+    reportJoins: (name: string, columns: readonly string[] | null) =>
+      costedJoins(name, columns, (collection) => populates(options.officernd, collection, deps.sizes)),
     reportFilterReads: filterLinkedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
     datesScan: (collection: ListCollection, dateField: string | undefined) => {
@@ -223,6 +228,21 @@ export function createGateway(options: GatewayOptions): Gateway {
         exportsPrefix: REPORTS_PREFIX,
         listeners: ops.listeners,
         costOf: (context) => costs.get(context),
+      }),
+      // Second, before anything parses: a caller over MAX_REQUESTS_PER_MINUTE_PER_CALLER is refused for the price of
+      // a counter (shared by the replicas through Redis), with its request id; probes and pages are not counted.
+      useCallerRateLimit({
+        maxPerMinute: settings.security.maxRequestsPerMinutePerCaller,
+        apiKeys: settings.security.apiKeys,
+        trustedProxies: settings.security.trustedProxies,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        exportsPrefix: REPORTS_PREFIX,
+        graphiql: settings.security.graphiql,
+        logger: options.logger,
+        ...(shared
+          ? { redis: { client: shared.link.redis, prefix: shared.link.prefix, healthy: () => shared.link.healthy } }
+          : {}),
+        ...(metrics ? { onRefused: () => metrics.refused('rate_limit') } : {}),
       }),
       // Before the access checks: probes carry no API key. Neither says anything about the configuration, but for
       // the OfficeRnD API version /health names in a header.

@@ -109,7 +109,8 @@ describe('loadConfig: upstream, security and production settings', () => {
     const config = loadConfig({});
     // §5: ≈400 reads a minute upstream; the client stays below.
     expect(config.upstream).toEqual({
-      maxConcurrency: 8,
+      // Calls in flight only shape bursts (OfficeRnD documents a rate, §5): 16 is 5 % of the minute's budget.
+      maxConcurrency: 16,
       maxRequestsPerMinute: 300,
       timeoutMs: 30_000,
       requestBudgetMs: 60_000,
@@ -129,6 +130,9 @@ describe('loadConfig: upstream, security and production settings', () => {
       maxAliases: 30,
       // What the budget can start within one request's deadline: 300 a minute × 60 s.
       maxCost: 300,
+      // 10 a second for a minute: far above a dashboard's polling, far below a client spinning on refusals.
+      maxRequestsPerMinutePerCaller: 600,
+      trustedProxies: [],
     });
   });
 
@@ -145,6 +149,7 @@ describe('loadConfig: upstream, security and production settings', () => {
       MAX_DEPTH: '8',
       MAX_ALIASES: '5',
       MAX_COST: '800',
+      MAX_REQUESTS_PER_MINUTE_PER_CALLER: '120',
       LEARN_COLLECTION_SIZES: 'false',
     });
     expect(config.upstream).toEqual({
@@ -158,7 +163,20 @@ describe('loadConfig: upstream, security and production settings', () => {
       keyShare: 0.5,
       learnSizes: false,
     });
-    expect(config.security).toMatchObject({ maxBodyBytes: 20_000, maxDepth: 8, maxAliases: 5, maxCost: 800 });
+    expect(config.security).toMatchObject({
+      maxBodyBytes: 20_000,
+      maxDepth: 8,
+      maxAliases: 5,
+      maxCost: 800,
+      maxRequestsPerMinutePerCaller: 120,
+    });
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.4,fd00::/8' }).security.trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.4',
+      'fd00::/8',
+    ]);
+    // 0 turns the per-caller rate limit off.
+    expect(loadConfig({ MAX_REQUESTS_PER_MINUTE_PER_CALLER: '0' }).security.maxRequestsPerMinutePerCaller).toBe(0);
   });
 
   it('turns GraphiQL and introspection off for NODE_ENV=production, unless asked for', () => {
@@ -202,6 +220,10 @@ describe('loadConfig: upstream, security and production settings', () => {
     [{ MAX_DEPTH: '1' }, /MAX_DEPTH must be a whole number from 2 to 100/],
     [{ MAX_ALIASES: 'many' }, /MAX_ALIASES must be a whole number/],
     [{ MAX_COST: '5' }, /MAX_COST must be a whole number from 10/],
+    [{ MAX_REQUESTS_PER_MINUTE_PER_CALLER: '-1' }, /MAX_REQUESTS_PER_MINUTE_PER_CALLER must be a whole number from 0/],
+    [{ MAX_REQUESTS_PER_MINUTE_PER_CALLER: '10.5' }, /MAX_REQUESTS_PER_MINUTE_PER_CALLER must be a whole number/],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES must list IP addresses or CIDR ranges/],
+    [{ TRUSTED_PROXIES: 'proxy.internal' }, /TRUSTED_PROXIES must list IP addresses or CIDR ranges/],
     [{ GRAPHIQL: 'maybe' }, /GRAPHIQL must be true or false/],
     [{ INTROSPECTION: 'sometimes' }, /INTROSPECTION must be true or false/],
   ])('refuses %o', (env, message) => {

@@ -328,7 +328,9 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
   };
   yield* orderedPages<T>({
     count,
-    pagesOf: (j, stop) => officernd.pages(collection, queryOf(j), { signal: stop }) as AsyncIterable<SubWindowPage<T>>,
+    // The caller's signal, not `stop`: the client counts a call in the request's share (its API key's lane) by it.
+    pagesOf: (j, stop) =>
+      officernd.pages(collection, queryOf(j), { signal: options.signal ?? stop }) as AsyncIterable<SubWindowPage<T>>,
     keep: inside,
     judge: (j, page) => {
       if (select && isBareIdAnswer(page.items)) return 'unselected';

@@ -50,7 +50,7 @@ export class OccurrenceCursorError extends Error {
  * meet); `next` chains into the following window, and is null after the last page of the last window.
  */
 export async function* occurrencePagesAcross(
-  officernd: OfficeRnDClient,
+  officernd: Pick<OfficeRnDClient, 'occurrencePages'>,
   filters: OccurrenceFilters,
   windows: readonly OccurrenceWindow[],
   options: { cursor?: string | null; signal?: AbortSignal; max?: number } = {},
@@ -98,10 +98,11 @@ export interface OccurrenceSubWindow {
 /**
  * Where to cut an occurrence selection, from the first upstream page of its first window (the probe): its rows
  * per ms (the dates of its rows from the window's start to its last one; exact when the window has one page) times
- * the selection's length is the expected rows, cut by subWindowCount into sub-windows of equal length (the year
- * windows' edges are cuts too, so no sub-window crosses one). Cut points are whole minutes; none when the selection
- * is expected to take fewer than two sub-windows' pages. An estimate that is wrong costs calls (a partial page per
- * sub-window at most), never rows.
+ * the selection's length is the expected rows, or `atLeast` when more (the bookings the learnt spread puts in the
+ * selection: a probe of a quiet weekend must not make a busy month one walk), cut by subWindowCount into
+ * sub-windows of equal length (the year windows' edges are cuts too, so no sub-window crosses one). Cut points are
+ * whole minutes; none when the selection is expected to take fewer than two sub-windows' pages. An estimate that is
+ * wrong costs calls (a partial page per sub-window at most), never rows.
  */
 export function occurrenceSubWindows(
   windows: readonly OccurrenceWindow[],
@@ -109,6 +110,7 @@ export function occurrenceSubWindows(
   dateOf: (item: WireBookingOccurrence) => number | null,
   pageLimit: number,
   concurrency: number,
+  atLeast = 0,
 ): { subWindows: OccurrenceSubWindow[]; rowsPerWindow: number } | null {
   const first = windows[0];
   const last = windows.at(-1);
@@ -117,10 +119,11 @@ export function occurrenceSubWindows(
   const start = first.start.getTime();
   const end = last.end.getTime();
   const dates = probe.items.map(dateOf).filter((ms): ms is number => ms !== null && ms >= start);
-  // A full first page holds this many rows up to its last date; a first window of one page holds all of its rows.
-  const span = probe.next === null ? first.end.getTime() - start : Math.max(MINUTE, ...dates) - start;
-  const rows = probe.next === null ? dates.length : Math.max(dates.length, 1);
-  const expected = (rows / Math.max(MINUTE, span)) * (end - start);
+  // A first window of one page holds all of its rows; a full first page holds its rows up to its last date (none
+  // when it is all occurrences under way at the start, long ones: it says nothing of the rest, only `atLeast` does).
+  const span = probe.next === null ? first.end.getTime() - start : Math.max(start, ...dates) - start;
+  const rate = dates.length / Math.max(MINUTE, span);
+  const expected = Math.max(atLeast, rate * (end - start));
   const count = Math.min(
     subWindowCount(expected / pageLimit, concurrency),
     concurrency * MAX_OCCURRENCE_SUB_WINDOWS_PER_SLOT,
@@ -152,6 +155,8 @@ export interface OccurrenceParallelOptions {
   onIgnored?: () => void;
   /** Rows still wanted (a limit); null or absent: all. */
   wanted?: number | null;
+  /** Rows the selection is known to hold at least (occurrenceSubWindows `atLeast`). */
+  atLeast?: number;
 }
 
 const readStart = dateFieldOf(REPORT_DATES.occurrences, 'START').read;
@@ -176,7 +181,7 @@ export async function* occurrencePagesParallel(
 ): AsyncGenerator<{ items: WireBookingOccurrence[]; more: boolean }, void, undefined> {
   const signal = options.signal ? { signal: options.signal } : {};
   async function* walk(cursor: string | null) {
-    for await (const page of occurrencePagesAcross(officernd as OfficeRnDClient, filters, windows, {
+    for await (const page of occurrencePagesAcross(officernd, filters, windows, {
       cursor,
       ...signal,
     }))
@@ -192,11 +197,19 @@ export async function* occurrencePagesParallel(
     [Symbol.asyncIterator]();
   const head = await probe.next();
   const page = head.done ? { items: [], next: null } : head.value;
-  const plan = occurrenceSubWindows(windows, page, options.dateOf, officernd.pageLimit, options.concurrency);
-  if (plan === null) {
-    // A few pages: one walk, the probe its first page.
+  const plan = occurrenceSubWindows(
+    windows,
+    page,
+    options.dateOf,
+    officernd.pageLimit,
+    options.concurrency,
+    options.atLeast,
+  );
+  const kept = page.items.filter((item) => first.keep(item));
+  if (plan === null || (options.wanted != null && kept.length >= options.wanted)) {
+    // A few pages, or a limit the first page fills: one walk, the probe its first page.
     const later = windows.length > 1;
-    yield { items: page.items.filter((item) => first.keep(item)), more: page.next !== null || later };
+    yield { items: kept, more: page.next !== null || later };
     for (let next = head.done ? head : await probe.next(); !next.done; next = await probe.next())
       yield { items: next.value.items.filter((item) => first.keep(item)), more: next.value.next !== null || later };
     if (later) yield* walk(encode(1, null));

@@ -56,6 +56,16 @@ export interface OfficeRnDLogger {
 }
 
 /**
+ * OfficeRnD calls in flight at once by default (UPSTREAM_MAX_CONCURRENCY). OfficeRnD documents no limit on calls in
+ * flight, only a rate of reads a minute (§5: ≈400 on v2), which the rate budget enforces (300 a minute by default):
+ * this only shapes bursts. 16 halves a large export's wall (sub-windows read this many pages at once: at 150 ms a
+ * page, 640 pages take 640 / 16 × 0.15 s = 6 s, where 8 could not do better than 12 s) while a burst of 16 is about
+ * 5 % of the minute's budget, and an export holds at most this many open sub-windows of bounded pages in memory.
+ * More would shorten little (the budget paces any read over a few hundred pages) and make bursts a larger share.
+ */
+export const DEFAULT_MAX_CONCURRENCY = 16;
+
+/**
  * The budget several gateway processes share toward OfficeRnD (src/shared-state/upstream-gate.ts, over Redis), on
  * top of this process's own limiter: `take` resolves when one more call may go (the cluster's rate, its calls in
  * flight and any 429 hold) with the function to call once the answer is in; `hold` tells the others OfficeRnD asked
@@ -82,7 +92,7 @@ export interface OfficeRnDClientOptions {
   timeoutMs?: number;
   /** Largest upstream answer, compressed and decompressed (MAX_UPSTREAM_RESPONSE_BYTES); default 16 MiB. */
   maxResponseBytes?: number;
-  /** Concurrent upstream calls; default 8. */
+  /** Concurrent upstream calls; default DEFAULT_MAX_CONCURRENCY (16). */
   maxConcurrency?: number;
   /** Request-rate budget; default 300 (below the ≈400/min of §5). */
   maxRequestsPerMinute?: number;
@@ -289,7 +299,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     ...(options.tokenStore ? { store: options.tokenStore } : {}),
   });
   const limiter = createLimiter({
-    maxConcurrency: options.maxConcurrency ?? 8,
+    maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
     maxRequestsPerMinute: options.maxRequestsPerMinute ?? 300,
     clock,
     ...(options.keyShare === undefined ? {} : { laneShare: options.keyShare }),

@@ -113,6 +113,9 @@ function operationLog(logger: Logger): OperationListener {
     finished({ state, outcome, status, durationMs }: Finished) {
       // Health, readiness and metrics probes come every few seconds: only a refused one is worth a line.
       if (state.kind === 'other' && outcome !== 'rejected') return;
+      // Refused by the per-caller rate limit (security/rate-limit.ts), which writes one line per caller and window
+      // itself: a client spinning on refusals cannot fill the log.
+      if (state.errorCodes.includes('RATE_LIMITED')) return;
       const level = outcome === 'success' ? 'info' : outcome === 'error' ? 'error' : 'warn';
       const meta = {
         requestId: state.id,

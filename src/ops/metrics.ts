@@ -25,6 +25,8 @@ export interface Metrics {
   upstream: UpstreamListener;
   loaderBatch(loader: string, keys: number): void;
   exportEnd(report: string, format: string, rows: number, outcome: string): void;
+  /** Counts a request refused before it was parsed, by reason (`rate_limit`: MAX_REQUESTS_PER_MINUTE_PER_CALLER). */
+  refused(reason: string): void;
   /** Counts the client's token requests (read from its stats at each scrape). */
   watchClient(stats: () => OfficeRnDClientStats): void;
   /** Yoga's Prometheus plugin on this registry (GraphQL phases, HTTP durations); it serves no endpoint. */
@@ -118,6 +120,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     labelNames: ['report', 'format', 'outcome'] as const,
     registers,
   });
+  const refusedRequests = new Counter({
+    name: 'officernd_gateway_requests_refused_total',
+    help: 'Requests refused before they were parsed, by reason (rate_limit: over MAX_REQUESTS_PER_MINUTE_PER_CALLER)',
+    labelNames: ['reason'] as const,
+    registers,
+  });
 
   const names = new Set<string>();
   const operationLabel = (operations: readonly string[]): string => {
@@ -169,6 +177,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     exportEnd(report, format, rows, outcome) {
       exportRows.inc({ report, format, outcome }, rows);
       exportsEnded.inc({ report, format, outcome });
+    },
+    refused(reason) {
+      refusedRequests.inc({ reason });
     },
     watchClient(stats) {
       clientStats = stats;

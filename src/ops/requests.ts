@@ -98,6 +98,7 @@ export const CALLER_MISTAKES: ReadonlySet<string> = new Set([
   'QUERY_TOO_COSTLY',
   'TOO_MANY_ALIASES',
   'TOO_MANY_TOKENS',
+  'RATE_LIMITED',
 ]);
 
 /** The outcome of a finished request from its status and error codes. */

@@ -32,7 +32,7 @@ import {
   type SeriesReach,
 } from '../dates/report-dates.ts';
 import { seriesReach, type ReachMode } from '../core/series-reach.ts';
-import { NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
+import { expectedRows, NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -46,7 +46,7 @@ import { populatingReader, populationOf, type Population } from './joins.ts';
 import { ReportInputError } from './errors.ts';
 import { expandFieldOf, expandRows, type Row } from './expand.ts';
 import type { Cell } from './paths.ts';
-import { REPORTS, type ReportName, type ReportSpec } from './registry.ts';
+import { isReportName, joinedCollections, REPORTS, type ReportName, type ReportSpec } from './registry.ts';
 
 /** What one report asks for, format-independent. */
 export interface ReportRequest {
@@ -199,6 +199,36 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
   return { spec, expand, plan, fingerprint, segments, population };
 }
 
+/**
+ * The collections a `report(...)` of these columns makes calls into, for the cost rule: the registry's
+ * (joinedCollections) less those only one-level joins reach whose values ride on the report's own pages (`$populate`,
+ * joins.ts) where `populates` says its collection's list takes it (v1, not refused). Columns the report would refuse
+ * are left to the registry's answer.
+ */
+export function costedJoins(
+  name: string,
+  columns: readonly string[] | null,
+  populates: (collection: ListCollection) => boolean,
+): ListCollection[] {
+  const all = joinedCollections(name, columns);
+  const report = name.toLowerCase().replaceAll('_', '-');
+  if (all.length === 0 || !isReportName(report)) return all;
+  const spec = REPORTS[report];
+  if (spec.source.kind !== 'list' || !populates(spec.source.collection)) return all;
+  let plan: ColumnPlan;
+  try {
+    plan = planColumns(spec, null, columns);
+  } catch {
+    return all;
+  }
+  const covered = populationOf(plan.joins)?.joins.map((join) => `${join.key}.`) ?? [];
+  if (covered.length === 0) return all;
+  return joinedCollections(
+    name,
+    plan.columns.filter((column) => !covered.some((prefix) => column.startsWith(prefix))),
+  );
+}
+
 /** Whether a prepared report bounds booking row dates through the learnt reach (core/series-reach.ts). */
 export function usesSeriesReach(prepared: PreparedReport): boolean {
   return prepared.segments.some((segment) => segment.kind === 'list' && segment.series !== null);
@@ -335,6 +365,13 @@ async function* segmentPages(
     if (cursor === null && segment.splitBy && (env.parallel ?? 1) > 1) {
       // An export of a long window: date sub-windows read in parallel (dates/occurrence-pages.ts), in start order.
       const sizes = env.loaders.sizes;
+      // Without filters, every booking whose seriesStart the learnt spread puts in the selection is an occurrence
+      // there (save the few far ones): a floor for the estimate (a filter would make it over-count).
+      const spread = segment.given.length === 0 ? sizes.distribution('bookings', 'seriesStart') : undefined;
+      const first = windows[0];
+      const last = windows.at(-1);
+      const atLeast =
+        spread && first && last ? expectedRows(spread, first.start.getTime(), last.end.getTime()) : undefined;
       for await (const page of occurrencePagesParallel(officernd, segment.filters, windows, {
         concurrency: env.parallel ?? 1,
         dateOf: segment.splitBy,
@@ -342,6 +379,7 @@ async function* segmentPages(
         ignored: sizes.ignoresFilter('bookings', OCCURRENCE_BOUND),
         onIgnored: () => env.loaders.noteIgnoredFilter('bookings', OCCURRENCE_BOUND),
         wanted: maxItems,
+        ...(atLeast === undefined ? {} : { atLeast }),
       })) {
         // Sub-window pages have no upstream cursor to resume from: `next` only says whether more follow.
         yield { items: page.items, at: null, next: page.more ? '~occurrences' : null };

@@ -132,6 +132,7 @@ builder.queryField('bookingOccurrences', (t) =>
         scope,
         args,
         occurrenceId,
+        ctx.handOver,
       );
       // Every occurrence of the selection, read once for `totalCount` and `aggregate` alike.
       let all: Promise<WireBookingOccurrence[]> | undefined;

@@ -6,6 +6,7 @@ import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts'
 import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
 import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
+import type { PageHandOver } from '../core/hand-over.ts';
 import { ScanLimitError } from '../core/filters.ts';
 import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS } from '../core/limits.ts';
 import {
@@ -394,7 +395,7 @@ export async function upstreamConnection<C extends ListCollection>(
     idOf: (item) => (item as { _id?: string })._id,
     maxScanned: MAX_WALK_ITEMS,
     tooMany: () => new ScanLimitError(collection, MAX_WALK_ITEMS),
-    handOver: handOffOf(ctx, print, args, (page) => ctx.loaders.prime(collection, page.items)),
+    handOver: handOffOf(ctx.handOver, print, args, (page) => ctx.loaders.prime(collection, page.items)),
   });
   for (const item of taken.items) edges.push({ node: item.node, cursor: writeCursor(item.after, print) });
   return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
@@ -405,12 +406,11 @@ export async function upstreamConnection<C extends ListCollection>(
  * resuming from a cursor takes the page the previous one left there; a first page always reads afresh.
  */
 function handOffOf<T>(
-  ctx: Context,
+  handOver: PageHandOver | undefined,
   print: string,
   args: ConnectionArgs,
   onTaken?: (page: SourcePage<T>) => void,
 ): PageHandOff<T> | null {
-  const { handOver } = ctx;
   if (!handOver) return null;
   return {
     take: (at) => {
@@ -520,12 +520,15 @@ export function arrayConnection<T>(items: readonly T[], args: ConnectionArgs, sc
  * Like `upstreamConnection`, over a page source that is not a plain list (booking occurrences, §6.2):
  * `pagesFrom(cursor)` walks upstream pages from that cursor (null: the first page). Reads only the pages
  * `first` needs (core/paging.ts); cursors resume exactly after each item. `scope` names the query the cursors belong to.
+ * With `handOver` (the request's, core/hand-over.ts), a page resuming from a cursor starts from the upstream page the
+ * previous one ended in.
  */
 export async function upstreamPagesConnection<T>(
   pagesFrom: (cursor: string | null) => AsyncIterable<Page<T>>,
   scope: string,
   args: ConnectionArgs,
   idOf?: (item: T) => string,
+  handOver?: PageHandOver,
 ): Promise<Connection<T>> {
   const first = firstOf(args);
   const print = fingerprint(scope);
@@ -559,6 +562,7 @@ export async function upstreamPagesConnection<T>(
     trustNext: false,
     maxScanned: MAX_WALK_ITEMS,
     tooMany: () => new ScanLimitError(scope.split('"')[1] ?? 'list', MAX_WALK_ITEMS),
+    handOver: handOffOf(handOver, print, args),
   });
   const edges = taken.items.map((item) => ({ node: item.node, cursor: writeCursor(item.after, print) }));
   return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };

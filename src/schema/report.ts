@@ -19,7 +19,8 @@ import {
   type ReportEnv,
 } from '../reports/run.ts';
 import type { Row } from '../reports/expand.ts';
-import { takePage, type PageSource, type TakenPage } from '../core/paging.ts';
+import type { Population } from '../reports/joins.ts';
+import { takePage, type PageSource, type SourcePage, type TakenPage } from '../core/paging.ts';
 import { seriesReach } from '../core/series-reach.ts';
 import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
@@ -100,6 +101,9 @@ const ReportTable = builder.objectRef<ReportTableShape>('ReportTable').implement
 interface RowPosition extends Position {
   offset: number;
 }
+
+/** A handed-over page of rows, with the populated targets its rows were read with (reports/joins.ts). */
+type Handed = SourcePage<Row> & { populated?: Population['taken'] };
 
 const writeCursor = (position: RowPosition, print: string): string =>
   encodeCursor({ segment: position.segment, upstream: position.cursor, offset: position.offset }, print);
@@ -228,6 +232,7 @@ builder.queryField('report', (t) =>
       // `first` rows or all that remain, and one more row is looked for so `hasNextPage` is exact. Whole upstream
       // pages (no `take`): the loop stops reading when it has what it needs, and the page its end lies in is handed
       // over whole to the request resuming there (core/hand-over.ts) instead of being read again.
+      const { population } = prepared;
       const source: PageSource<Row> = async function* (from) {
         const pages = sourcePages(prepared, env, { from: { segment: from.segment, cursor: from.upstream } });
         for await (const page of pages) {
@@ -236,6 +241,8 @@ builder.queryField('report', (t) =>
             at: { segment: page.at.segment, upstream: page.at.cursor },
             next: page.next === null ? null : { segment: page.next.segment, upstream: page.next.cursor },
             complete: page.skipped === 0 && page.rows.length === page.total,
+            // What this page brought populated (`$populate`, reports/joins.ts) goes with it if it is handed over.
+            ...(population ? { populated: population.taken } : {}),
           };
         }
       };
@@ -253,7 +260,15 @@ builder.queryField('report', (t) =>
           handOver: handOver
             ? {
                 // A first page always reads afresh.
-                take: (at) => (args.after ? handOver.take<Row>(print, at) : undefined),
+                take: (at) => {
+                  if (!args.after) return undefined;
+                  const page = handOver.take<Row>(print, at) as Handed | undefined;
+                  // The same joins (the cursor's scope holds the columns): the rows' populated targets are joined
+                  // from the maps of the request that read them, which this request's own pages then add to.
+                  if (page?.populated && population)
+                    for (const [key, map] of page.populated) population.taken.set(key, map);
+                  return page;
+                },
                 put: (page) => handOver.put(print, page),
               }
             : null,

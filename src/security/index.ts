@@ -16,6 +16,7 @@ export { createApiKeyCheck, presentedKey, type ApiKeyCheck } from './api-keys.ts
 export { useBodyLimit } from './body-limit.ts';
 export { createRequestBudgets, laneOf, RequestBudgetError, useRequestBudget, type RequestBudgets } from './budget.ts';
 export { useSharedExecution } from './sharing.ts';
+export { callerOf, RATE_LIMITED, useCallerRateLimit, type CallerRateLimitOptions } from './rate-limit.ts';
 export { useJsonBodies } from './content-type.ts';
 export { corsOption } from './cors.ts';
 export { MATCH_SET_FIELDS, queryCost, useCostLimit, type CostLimitOptions, type CostModel } from './cost.ts';

@@ -85,6 +85,22 @@ describe('occurrenceSubWindows', () => {
     for (const window of windows.slice(1)) expect(subs.some((sub) => sub.lower === window.start.getTime())).toBe(true);
   });
 
+  it('takes a known floor of rows over a quiet probe', () => {
+    const windows = windowsOf(T0, T0 + 30 * DAY);
+    // 100 rows over a quiet 2.5 days: 1,200 rows, 12 pages, 3 sub-windows; at least 5,000 rows known: 8.
+    const probe = { items: pageOf(T0, 100, 0.6 * HOUR), next: 'c' };
+    expect(occurrenceSubWindows(windows, probe, dateOf, 100, 8)?.subWindows).toHaveLength(3);
+    expect(occurrenceSubWindows(windows, probe, dateOf, 100, 8, 5_000)?.subWindows).toHaveLength(8);
+  });
+
+  it('learns nothing from a first page of occurrences under way at the start', () => {
+    const windows = windowsOf(T0, T0 + 90 * DAY);
+    // 100 long occurrences begun before the window: no rate; one walk, unless a floor is known.
+    const probe = { items: pageOf(T0 - 100 * HOUR, 100, HOUR), next: 'c' };
+    expect(occurrenceSubWindows(windows, probe, dateOf, 100, 8)).toBeNull();
+    expect(occurrenceSubWindows(windows, probe, dateOf, 100, 8, 20_000)?.subWindows).toHaveLength(32);
+  });
+
   it('counts only the probe’s rows from the window’s start (not those under way there)', () => {
     const windows = windowsOf(T0, T0 + 90 * DAY);
     // 60 rows started before the window (under way at its start), 40 in its first 10 days: 370 rows, no split (all

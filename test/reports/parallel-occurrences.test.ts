@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BUFFERED_PAGES } from '../../src/core/sub-windows.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
@@ -42,6 +43,8 @@ interface Stack {
   /** Most API calls in flight at once since the last reset. */
   maxInFlight(): number;
   reset(): void;
+  /** Learns the bookings' size and spread, as the gateway does at start-up (LEARN_COLLECTION_SIZES). */
+  learn(): Promise<void>;
 }
 
 /** Simulator → client → gateway, with a fetch that counts calls in flight (and may rewrite an occurrence window). */
@@ -73,7 +76,8 @@ function stackOf(
     maxConcurrency: CONCURRENCY,
     ...client,
   });
-  const gateway = createGateway({ officernd, logger, clock: () => TEST_NOW });
+  const sizes = createCollectionSizes();
+  const gateway = createGateway({ officernd, logger, sizes, clock: () => TEST_NOW });
   return {
     simulator,
     gateway,
@@ -83,6 +87,10 @@ function stackOf(
       simulator.log.reset();
       most = 0;
     },
+    learn: () =>
+      createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings'], undefined, {
+        whole: true,
+      }),
   };
 }
 
@@ -139,6 +147,29 @@ describe.each(['all', 'documented', 'strict'] as const)('a 90-day occurrence exp
   }, 120_000);
 });
 
+describe('a window that starts on a quiet weekend', () => {
+  it('is still cut for its busy weeks once the bookings’ spread is learnt', async () => {
+    // 30 days from a Saturday: the first page spans the weekend and Monday morning, a third of the month's rate.
+    const from = Date.parse('2026-10-17T00:00:00.000Z');
+    const dates = '&from=2026-10-17&to=2026-11-15&timeZone=UTC';
+    const want = expected(null, from, END);
+    const walk = Math.ceil(want.answered / 100);
+    const probeOnly = stackOf('all');
+    probeOnly.reset();
+    expect(await exportRows(probeOnly, dates)).toEqual(want.rows);
+    const guessed = reads(probeOnly).first - 1;
+    const learnt = stackOf('all');
+    await learnt.learn();
+    learnt.reset();
+    expect(await exportRows(learnt, dates)).toEqual(want.rows);
+    const { first, pages } = reads(learnt);
+    // The probe alone guessed a read of few sub-windows; the learnt spread (bookings in the month) keeps 8 busy.
+    expect(guessed).toBeLessThan(CONCURRENCY);
+    expect(first - 1).toBeGreaterThanOrEqual(CONCURRENCY);
+    expect(pages).toBeLessThanOrEqual(walk + first);
+  }, 120_000);
+});
+
 describe('filters on a parallel occurrence export', () => {
   it('are sent per sub-window and checked on every row', async () => {
     const stack = stackOf('documented');
@@ -177,6 +208,10 @@ describe('a limit', () => {
     // The plan's first page, then two pages of the first sub-window (it holds far more than 150 rows).
     expect(reads(stack)).toMatchObject({ first: 2, pages: 3 });
     expect(await exportRows(stack, `${DATES}&limit=2500`)).toEqual(want.rows.slice(0, 2500));
+    // A limit the first page fills: that page is the answer.
+    stack.reset();
+    expect(await exportRows(stack, `${DATES}&limit=40`)).toEqual(want.rows.slice(0, 40));
+    expect(reads(stack)).toMatchObject({ first: 1, pages: 1 });
   }, 120_000);
 });
 
@@ -217,6 +252,29 @@ describe('a window OfficeRnD ignores', () => {
 });
 
 describe('bounded memory', () => {
+  it('stops every sub-window when the reader cancels', async () => {
+    const stack = stackOf('all');
+    // Calls take a while, so that sub-windows are still reading when the reader goes.
+    stack.simulator.setFaults({ latencyMs: 20 });
+    stack.reset();
+    const response = await stack.gateway.fetch(
+      `http://gateway.test/reports/booking-occurrences.ndjson?columns=_id,start.dateTime${DATES}`,
+    );
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await reader.read();
+    const atCancel = reads(stack).pages;
+    await reader.cancel();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+    await settle();
+    const after = reads(stack).pages;
+    await settle();
+    expect(reads(stack).pages).toBe(after);
+    // At most the calls already in flight were answered: no sub-window read on.
+    expect(after).toBeLessThanOrEqual(atCancel + CONCURRENCY);
+    expect(after).toBeLessThan(Math.ceil(expected().answered / 100));
+  }, 120_000);
+
   it('reads a bounded number of pages ahead of a slow reader, in parallel', async () => {
     const stack = stackOf('all');
     stack.reset();
