@@ -26,10 +26,10 @@ const latencyOf = (ms: number, signal?: AbortSignal | null): Promise<void> =>
   });
 
 /** A stack whose OfficeRnD answers a collection's calls after `latency[collection]` ms (0 when absent). */
-function stack(latency: Record<string, number>) {
+function stack(latency: Record<string, number>, env: Record<string, string> = {}) {
   return createSecureStack({
-    env: { REQUEST_BUDGET_MS: '1000', UPSTREAM_MAX_CONCURRENCY: '1' },
-    client: { maxConcurrency: 1 },
+    env: { REQUEST_BUDGET_MS: '1000', UPSTREAM_MAX_CONCURRENCY: '1', ...env },
+    client: { maxConcurrency: 1, ...(env.GATEWAY_API_KEYS ? { keyShare: 0.5 } : {}) },
     wrapFetch: (inner) => async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const collection = url.pathname.split('/').at(-1) ?? '';
@@ -46,9 +46,10 @@ async function startExport(
   s: ReturnType<typeof stack>,
   path: string,
   stop: AbortSignal,
+  headers: Record<string, string> = {},
 ): Promise<{ done: Promise<unknown> }> {
   const before = s.officernd.stats.requests;
-  const done = s.request(path, { signal: stop }).then(
+  const done = s.request(path, { signal: stop, headers }).then(
     (answer) => answer.text,
     () => undefined,
   );
@@ -79,6 +80,21 @@ describe('a deadline that comes while a call waits for a concurrency slot', () =
     expect(error?.message).toMatch(/REQUEST_BUDGET_MS.*UPSTREAM_MAX_CONCURRENCY.*none of them was sent/);
     // Behind the call in flight and the one queued, each holding the slot for at least SLOW_MS.
     expect(error?.extensions?.retryAfter).toBeGreaterThanOrEqual((2 * SLOW_MS) / 1000);
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(0);
+  });
+
+  it("is UPSTREAM_BUDGET_EXCEEDED too when the slot is held by another API key's calls", async () => {
+    const keyA = 'deadline-key-aaaaaaaaaaaaaaaa';
+    const keyB = 'deadline-key-bbbbbbbbbbbbbbbb';
+    const s = stack({ offices: SLOW_MS }, { GATEWAY_API_KEYS: `${keyA},${keyB}` });
+    const stop = new AbortController();
+    const other = await startExport(s, '/reports/offices.json', stop.signal, { authorization: `Bearer ${keyA}` });
+    // Key B's own lane of the minute is untouched: only the call slot is taken.
+    const answer = await s.query(MEMBERS, undefined, { authorization: `Bearer ${keyB}` });
+    stop.abort();
+    await other.done;
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
+    expect(answer.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
     expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(0);
   });
 
