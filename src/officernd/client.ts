@@ -165,6 +165,12 @@ export type UpstreamEvent =
       durationMs: number;
       /** The caller's signal: which request the call was made for. */
       signal?: AbortSignal;
+      /**
+       * A failed call that will be sent again: which retry that is (1 for the first) and in how many ms. A failed
+       * call's event is told once that is decided, so that one line can say both (src/ops logs it).
+       */
+      retry?: number;
+      retryInMs?: number;
     }
   | { type: 'retry'; path: string; signal?: AbortSignal }
   | { type: 'hold'; ms: number };
@@ -253,6 +259,8 @@ export interface OfficeRnDClient {
 
 type RawResponse = TransportResponse;
 
+type CallEvent = Extract<UpstreamEvent, { type: 'call' }>;
+
 /** A request's share as the client keeps it (openShare); also the limiter's lane of its calls. */
 interface OpenShare {
   key: string;
@@ -317,8 +325,17 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
 
   const secrets = (...extra: string[]): string[] => [options.clientSecret, ...tokens.known(), ...extra];
 
-  /** One HTTP GET with one token, paced by the limiter and bounded by the timeout. */
-  const send = (relative: string, errorPath: string, token: string, signal?: AbortSignal): Promise<RawResponse> => {
+  /**
+   * One HTTP GET with one token, paced by the limiter and bounded by the timeout; its call event goes to `report`
+   * (get holds a failed call's event until it knows whether the call is retried).
+   */
+  const send = (
+    relative: string,
+    errorPath: string,
+    token: string,
+    signal: AbortSignal | undefined,
+    report: (event: CallEvent) => void,
+  ): Promise<RawResponse> => {
     const lane = spend(signal, errorPath);
     // Where the call is when its request's deadline comes (security/budget.ts tells the two apart): waiting in the
     // limiter or the shared gate, not sent yet; then at OfficeRnD until it is answered.
@@ -356,7 +373,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
             if (response.status === 429) holdFor(response.headers);
             const ms = clock() - startedAt;
             logger?.debug('officernd request', { method: 'GET', path: errorPath, status: response.status, ms });
-            observe?.({
+            report({
               type: 'call',
               method: 'GET',
               path,
@@ -370,7 +387,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
             // ofetch's FetchError exposes the request options (with the bearer header), and undici's errors name the
             // socket: never rethrow or wrap them; networkDetail reads their error code alone.
             const code = signal?.aborted ? 'CANCELLED' : call.timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
-            observe?.({ type: 'call', method: 'GET', path, code, startedAt, durationMs: clock() - startedAt, signal });
+            report({ type: 'call', method: 'GET', path, code, startedAt, durationMs: clock() - startedAt, signal });
             if (signal?.aborted) throw signal.reason;
             const tooLarge = tooLargeIn(error);
             const failure = call.timedOut
@@ -457,16 +474,31 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     const wirePath = v2 ? v2Path(path) : path;
     const relative = query === '' ? wirePath : `${wirePath}?${query}`;
     const errorPath = `${basePath}${relative}`;
+    // A failed call's event waits for the retry decision (withRetry's onRetry, or the end of the read), so that it
+    // says whether and when the call is sent again: one event, and one log line, per failed call.
+    let failed: CallEvent | undefined;
+    const tell = (retry?: { retry: number; retryInMs: number }): void => {
+      if (!failed) return;
+      const event = failed;
+      failed = undefined;
+      observe?.(retry ? { ...event, ...retry } : event);
+    };
+    const report = (event: CallEvent): void => {
+      tell();
+      if (event.code !== undefined || (event.status ?? 0) >= 400) failed = event;
+      else observe?.(event);
+    };
     return withRetry(
       async () => {
         let token = await tokens.get(signal);
-        let response = await send(relative, errorPath, token, signal);
+        let response = await send(relative, errorPath, token, signal, report);
         if (response.status === 401) {
           tokens.invalidate(token);
           counters.retries++;
+          tell();
           observe?.({ type: 'retry', path: path, signal });
           token = await tokens.get(signal);
-          response = await send(relative, errorPath, token, signal);
+          response = await send(relative, errorPath, token, signal, report);
         }
         if (response.status >= 200 && response.status < 300) return response;
         if (response.status === 404 && allowNotFound) return response;
@@ -477,13 +509,20 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
         ...(signal ? { signal } : {}),
         onRetry: ({ error, retry, delayMs }) => {
           counters.retries++;
+          tell({ retry, retryInMs: delayMs });
           observe?.({ type: 'retry', path, signal });
           const status = error instanceof OfficeRnDError ? error.status : undefined;
           const code = error instanceof OfficeRnDError ? error.code : undefined;
-          logger?.warn('officernd retry', { method: 'GET', path: errorPath, status, code, retry, delayMs });
+          // With an observer (src/ops), the failed call's own warn line says it is retried (retry, retryInMs): this
+          // one is detail. A client without one (a script, a test) keeps its warning.
+          const meta = { method: 'GET', path: errorPath, status, code, retry, delayMs };
+          if (observe) logger?.debug('officernd retry', meta);
+          else logger?.warn('officernd retry', meta);
         },
       },
-    ).then((response) => ({ response, errorPath }));
+    )
+      .then((response) => ({ response, errorPath }))
+      .finally(() => tell());
   };
 
   const upstreamError = (response: RawResponse, errorPath: string, hidden: string[], path: string): OfficeRnDError => {

@@ -6,6 +6,10 @@
  * minute's budget, so the rest is there for the others when they come, and free concurrency slots go to
  * the waiting lanes in turn. A call with a deadline is refused at once
  * (BudgetWaitError) rather than wait for a start later than its deadline.
+ * A call queued for a concurrency slot cannot know when one frees (calls in flight end when OfficeRnD answers): it
+ * waits until its caller's signal ends it, which for a gateway request is its deadline (security/budget.ts, whose
+ * one timer then names the error by where the request's calls are: waiting here is UPSTREAM_BUDGET_EXCEEDED, with
+ * `slotDelay` to estimate `retryAfter`).
  */
 
 import { parseRetryAfter, waitUntil } from './retry.ts';

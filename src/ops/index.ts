@@ -81,7 +81,10 @@ export function createOps(options: OpsOptions): Ops {
   };
 }
 
-/** One line per failed upstream call, with the request it was made for. */
+/**
+ * One line per failed upstream call, with the request it was made for and, when the client sends it again, which retry
+ * that is and in how many ms (`retry`, `retryInMs`): the client then writes no warning of its own.
+ */
 function logFailedCall(logger: Logger): UpstreamListener {
   return (event, state) => {
     if (event.type !== 'call' || (event.code === undefined && (event.status ?? 0) < 400)) return;
@@ -94,6 +97,8 @@ function logFailedCall(logger: Logger): UpstreamListener {
       status: event.status,
       code: event.code,
       durationMs: Math.round(event.durationMs),
+      retry: event.retry,
+      retryInMs: event.retryInMs === undefined ? undefined : Math.round(event.retryInMs),
     });
   };
 }

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createOfficeRnDClient, OfficeRnDError } from '../../src/officernd/index.ts';
-import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
+import type { OfficeRnDClientOptions, UpstreamEvent } from '../../src/officernd/index.ts';
 import { backoffDelay, parseRetryAfter } from '../../src/officernd/retry.ts';
 import { createSimulator, generateDataset } from '../../src/simulator/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
@@ -67,6 +67,8 @@ describe('retries', () => {
     const retry = lines.find((l) => l.msg === 'officernd retry');
     // Retry-After: 1 s, capped at maxDelayMs 300 (a jittered backoff from 1 ms could not be 300).
     expect(retry?.meta).toMatchObject({ status: 429, code: 'UPSTREAM_RATE_LIMITED', delayMs: 300, retry: 1 });
+    // No observer logs this client's calls: its own retry line is the warning.
+    expect(retry?.level).toBe('warn');
   });
 
   it('gives up after the configured attempts with the last error', async () => {
@@ -150,6 +152,48 @@ describe('retries', () => {
     expect(client.stats).toMatchObject({ requests: 2, retries: 0 });
     await expect(client.listPage('floors', undefined, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
     expect(client.stats.requests).toBe(2);
+  });
+});
+
+describe('one event per failed call, saying whether it is retried', () => {
+  it('tells the observer each failed call once, with its retry and delay, and logs its own retry line at debug', async () => {
+    const sim = createSimulator({ dataset });
+    // Two 503s, then the faults heal: two failed calls retried, one answered.
+    let failures = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      const response = await sim.fetch(input, init);
+      if (response.status === 503 && ++failures === 2) sim.setFaults({});
+      return response;
+    };
+    sim.setFaults({ errorRate: 1, errorStatuses: [503] });
+    const events: UpstreamEvent[] = [];
+    const { client, lines } = setup({ fetch: flaky, observe: (event) => events.push(event) }, sim);
+    await client.listPage('offices');
+    const calls = events.filter((e) => e.type === 'call');
+    expect(calls.map((e) => e.status)).toEqual([503, 503, 200]);
+    expect(calls.map((e) => e.retry)).toEqual([1, 2, undefined]);
+    expect(calls.slice(0, 2).every((e) => typeof e.retryInMs === 'number')).toBe(true);
+    expect(events.filter((e) => e.type === 'retry')).toHaveLength(2);
+    const retryLines = lines.filter((l) => l.msg === 'officernd retry');
+    expect(retryLines.map((l) => l.level)).toEqual(['debug', 'debug']);
+    expect(retryLines.map((l) => l.meta?.delayMs)).toEqual(calls.slice(0, 2).map((e) => e.retryInMs));
+  });
+
+  it('tells the last failed call without a retry when the attempts run out', async () => {
+    const sim = createSimulator({ dataset });
+    sim.setFaults({ errorRate: 1, errorStatuses: [503] });
+    const events: UpstreamEvent[] = [];
+    const { client } = setup(
+      { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 }, observe: (event) => events.push(event) },
+      sim,
+    );
+    const error = await client.listPage('offices').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503 });
+    const calls = events.filter((e) => e.type === 'call');
+    expect(calls.map((e) => [e.status, e.retry])).toEqual([
+      [503, 1],
+      [503, undefined],
+    ]);
   });
 });
 

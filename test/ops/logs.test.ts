@@ -86,8 +86,11 @@ describe('operation logs', () => {
     expect(stack.lines.join('\n')).not.toContain(KEY);
   });
 
-  it('write one warning line per failed upstream call, with the request it was for', async () => {
-    const stack = createOpsStack({ simulator: { faults: { errorRate: 0.5, errorStatuses: [503] } } });
+  it('write one warning line per failed upstream call, with the request it was for and its retry', async () => {
+    const stack = createOpsStack({
+      logLevel: 'debug',
+      simulator: { faults: { errorRate: 0.5, errorStatuses: [503] } },
+    });
     const response = await stack.post(
       { query: '{ members(first: 500) { nodes { name } } }' },
       { 'x-request-id': 'flaky' },
@@ -99,6 +102,13 @@ describe('operation logs', () => {
     expect(lines).toHaveLength(failed);
     for (const line of lines)
       expect(line).toMatchObject({ level: 'warn', requestId: 'flaky', method: 'GET', path: '/members', status: 503 });
+    // Each was retried (the answer came): its one line says which retry and when; the client's own line is debug.
+    const retried = lines.filter((l) => typeof l.retry === 'number' && typeof l.retryInMs === 'number');
+    expect(retried).toHaveLength(failed);
+    const clientLines = stack.logs().filter((l) => l.msg === 'officernd retry');
+    expect(clientLines).toHaveLength(failed);
+    expect(clientLines.every((l) => l.level === 'debug')).toBe(true);
+    expect(stack.logs().filter((l) => l.level === 'warn' && l.msg !== 'upstream call failed')).toEqual([]);
     const operation = stack.logs().find((l) => l.msg === 'graphql operation');
     expect(operation).toMatchObject({
       upstreamCalls: stack.simulator.log.count({ kind: 'api' }),

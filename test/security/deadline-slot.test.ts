@@ -10,6 +10,8 @@ import { createSecureStack } from './stack.ts';
 const MEMBERS = '{ members(first: 5) { nodes { id } } }';
 const OFFICES = '{ offices(first: 5) { nodes { id } } }';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A slow collection's call: well past the 1 s deadline, so a slow machine cannot change which calls are where. */
+const SLOW_MS = 2500;
 
 /** Waits `ms`, or rejects with the signal's reason when it aborts first. */
 const latencyOf = (ms: number, signal?: AbortSignal | null): Promise<void> =>
@@ -24,10 +26,10 @@ const latencyOf = (ms: number, signal?: AbortSignal | null): Promise<void> =>
   });
 
 /** A stack whose OfficeRnD answers a collection's calls after `latency[collection]` ms (0 when absent). */
-function stack(latency: Record<string, number>) {
+function stack(latency: Record<string, number>, env: Record<string, string> = {}) {
   return createSecureStack({
-    env: { REQUEST_BUDGET_MS: '1000', UPSTREAM_MAX_CONCURRENCY: '1' },
-    client: { maxConcurrency: 1 },
+    env: { REQUEST_BUDGET_MS: '1000', UPSTREAM_MAX_CONCURRENCY: '1', ...env },
+    client: { maxConcurrency: 1, ...(env.GATEWAY_API_KEYS ? { keyShare: 0.5 } : {}) },
     wrapFetch: (inner) => async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const collection = url.pathname.split('/').at(-1) ?? '';
@@ -44,9 +46,10 @@ async function startExport(
   s: ReturnType<typeof stack>,
   path: string,
   stop: AbortSignal,
+  headers: Record<string, string> = {},
 ): Promise<{ done: Promise<unknown> }> {
   const before = s.officernd.stats.requests;
-  const done = s.request(path, { signal: stop }).then(
+  const done = s.request(path, { signal: stop, headers }).then(
     (answer) => answer.text,
     () => undefined,
   );
@@ -56,7 +59,7 @@ async function startExport(
 
 describe('a deadline that comes while a call waits for a concurrency slot', () => {
   it('is UPSTREAM_BUDGET_EXCEEDED with retryAfter, and the waiting call is never sent', async () => {
-    const s = stack({ offices: 1500, floors: 1500 });
+    const s = stack({ offices: SLOW_MS, floors: SLOW_MS });
     // One slow call answered first: the limiter learns how long a call holds a slot.
     await (await startExport(s, '/reports/offices.json', new AbortController().signal)).done;
     const officeCalls = s.simulator.log.count({ kind: 'api', collection: 'offices' });
@@ -75,14 +78,29 @@ describe('a deadline that comes while a call waits for a concurrency slot', () =
     const error = answer.errors?.[0];
     expect(error?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
     expect(error?.message).toMatch(/REQUEST_BUDGET_MS.*UPSTREAM_MAX_CONCURRENCY.*none of them was sent/);
-    // Behind the call in flight and the one queued, each holding the slot for at least 1.5 s: at least 3 s.
-    expect(error?.extensions?.retryAfter).toBeGreaterThanOrEqual(3);
+    // Behind the call in flight and the one queued, each holding the slot for at least SLOW_MS.
+    expect(error?.extensions?.retryAfter).toBeGreaterThanOrEqual((2 * SLOW_MS) / 1000);
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(0);
+  });
+
+  it("is UPSTREAM_BUDGET_EXCEEDED too when the slot is held by another API key's calls", async () => {
+    const keyA = 'deadline-key-aaaaaaaaaaaaaaaa';
+    const keyB = 'deadline-key-bbbbbbbbbbbbbbbb';
+    const s = stack({ offices: SLOW_MS }, { GATEWAY_API_KEYS: `${keyA},${keyB}` });
+    const stop = new AbortController();
+    const other = await startExport(s, '/reports/offices.json', stop.signal, { authorization: `Bearer ${keyA}` });
+    // Key B's own lane of the minute is untouched: only the call slot is taken.
+    const answer = await s.query(MEMBERS, undefined, { authorization: `Bearer ${keyB}` });
+    stop.abort();
+    await other.done;
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
+    expect(answer.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
     expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(0);
   });
 
   it('is UPSTREAM_TIMEOUT when its own call is at OfficeRnD by then, though it waited for the slot first', async () => {
-    const s = stack({ offices: 1500, members: 400 });
-    // A members export holds the slot for 400 ms; the query's own call then takes 1.5 s at OfficeRnD.
+    const s = stack({ offices: SLOW_MS, members: 400 });
+    // A members export holds the slot for 400 ms; the query's own call then takes SLOW_MS at OfficeRnD.
     const stop = new AbortController();
     const other = await startExport(s, '/reports/members.json', stop.signal);
     const answer = await s.query(OFFICES);
