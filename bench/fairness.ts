@@ -8,7 +8,7 @@ import { createSimulator, type Simulator } from '../src/simulator/index.ts';
 import { percentile, type Figure } from './report.ts';
 import type { BenchSettings } from './settings.ts';
 
-// Fairness (issue 14): with the default settings (8 calls in flight, 300 a minute, 150 calls and 60 s per request),
+// Fairness (issue 14): with the default settings (16 calls in flight, 300 a minute, 150 calls and 60 s per request),
 // 20 dashboard clients refreshing every few seconds beside one client doing by-id lookups on a collection that is
 // walked (payments have no GET by id in v1, §8). Every client should get answers; per client: p50, p99, the
 // errors by code, the answers that shared an identical running query, and the requests admission refused at once

@@ -5,6 +5,7 @@
  * speed is measured, not tested.
  */
 
+import { DEFAULT_MAX_CONCURRENCY } from '../src/officernd/client.ts';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generateDataset } from '../src/simulator/index.ts';
@@ -129,7 +130,7 @@ const meta = {
 };
 console.log(
   `\nofficernd-graphql bench — seed ${meta.seed}, scale ${meta.scale}, upstream latency ${meta.latencyMs} ms, ` +
-    `client maxConcurrency ${settings.maxConcurrency} (default 8), maxRequestsPerMinute ${settings.maxRequestsPerMinute} (default 300)\n`,
+    `client maxConcurrency ${settings.maxConcurrency} (default ${DEFAULT_MAX_CONCURRENCY}), maxRequestsPerMinute ${settings.maxRequestsPerMinute} (default 300)\n`,
 );
 console.log(formatTable(figures));
 await writeResults(RESULTS, meta, figures);

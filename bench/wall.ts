@@ -1,4 +1,5 @@
 import type { Gateway } from '../src/gateway.ts';
+import { DEFAULT_MAX_CONCURRENCY } from '../src/officernd/client.ts';
 import type { SimProcess } from './children.ts';
 import type { DataIndex } from './plans.ts';
 import { referencesOf, type QuerySpec } from './plans.ts';
@@ -63,19 +64,20 @@ export async function measureWall(settings: BenchSettings, sim: SimProcess, data
       note: `script: ${script.calls} sequential calls${script.estimated ? ' (extrapolated)' : ''}; gateway: ${timed.calls} calls`,
     });
   }
-  // The client's default concurrency (8 in flight) on the dashboard, the request budget left open.
+  // The client's default concurrency on the dashboard, the request budget left open.
   const dashboardFloor = referencesOf(DASHBOARD, data).depth * settings.latencyMs;
-  const eightInFlight = createBenchClient(sim, {
-    maxConcurrency: 8,
+  const atDefault = createBenchClient(sim, {
+    maxConcurrency: DEFAULT_MAX_CONCURRENCY,
     maxRequestsPerMinute: settings.maxRequestsPerMinute,
   });
-  const eight = await timeQuery(DASHBOARD, settings, sim, async () => createBenchGateway(eightInFlight));
+  const defaultInFlight = await timeQuery(DASHBOARD, settings, sim, async () => createBenchGateway(atDefault));
   figures.push(
     defaultsFigure(
-      'dashboard, 8 in flight',
-      eight,
+      `dashboard, ${DEFAULT_MAX_CONCURRENCY} in flight`,
+      defaultInFlight,
       dashboardFloor,
-      'UPSTREAM_MAX_CONCURRENCY=8 (the default): a level of N GETs takes N/8 round trips',
+      `UPSTREAM_MAX_CONCURRENCY=${DEFAULT_MAX_CONCURRENCY} (the default): a level of N GETs takes ` +
+        `N/${DEFAULT_MAX_CONCURRENCY} round trips`,
     ),
   );
   if (settings.defaultsRun) {
@@ -95,7 +97,7 @@ export async function measureWall(settings: BenchSettings, sim: SimProcess, data
         'dashboard, client defaults',
         defaults,
         dashboardFloor,
-        `UPSTREAM_MAX_CONCURRENCY=8, UPSTREAM_MAX_REQUESTS_PER_MINUTE=300 (the defaults): ${defaults.calls} calls, ` +
+        `UPSTREAM_MAX_CONCURRENCY=${DEFAULT_MAX_CONCURRENCY}, UPSTREAM_MAX_REQUESTS_PER_MINUTE=300 (the defaults): ${defaults.calls} calls, ` +
           (defaults.calls > 300 ? 'more than a minute allows' : "within one minute's budget") +
           (defaults.errors.length > 0
             ? `; answered with ${defaults.errors.length} errors, first: ${defaults.errors[0]}`

@@ -67,7 +67,8 @@ export const OCCURRENCE_WINDOW_MS = 365 * 86_400_000;
 /**
  * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
  * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
- * margin, while a gzip bomb stops at a size the process can hold (8 calls in flight: at most 128 MiB of bodies).
+ * margin, while a gzip bomb stops at a size the process can hold (16 calls in flight, the default: at most 256 MiB
+ * of bodies).
  */
 export const DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES = 16 * 1024 * 1024;
 
