@@ -123,7 +123,7 @@ export async function* occurrencePagesParallel(
     return;
   }
   const probe = officernd
-    .occurrencePages({ ...filters, start: first.start, end: first.end }, signal)
+    .occurrencePages({ ...filters, start: first.askStart, end: first.end }, signal)
     [Symbol.asyncIterator]();
   const head = await probe.next();
   const page = head.done ? { items: [], next: null } : head.value;
@@ -150,8 +150,8 @@ export async function* occurrencePagesParallel(
   const asked = (j: number) => {
     const sub = subWindows[j] as OccurrenceSubWindow;
     const window = windows[sub.window] as OccurrenceWindow;
-    // The window's own start is asked as is (a year window may span the whole year §6.2 allows).
-    const lower = sub.lower === window.start.getTime() ? sub.lower : sub.lower - 1;
+    // 1 ms before its lower bound, as its year window is asked (report-dates.ts `askStart`).
+    const lower = sub.lower - 1;
     return { sub, window, lower, upper: sub.upper };
   };
   try {

@@ -63,7 +63,7 @@ export async function* occurrencePagesAcross(
   for (let index = from.window; index < windows.length; index += 1, upstream = null) {
     const window = windows[index] as OccurrenceWindow;
     const pages = officernd.occurrencePages(
-      { ...filters, start: window.start, end: window.end },
+      { ...filters, start: window.askStart, end: window.end },
       {
         cursor: upstream,
         ...(options.signal ? { signal: options.signal } : {}),

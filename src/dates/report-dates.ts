@@ -451,6 +451,12 @@ export const MAX_OCCURRENCE_WINDOWS = 10;
 export interface OccurrenceWindow {
   start: Date;
   end: Date;
+  /**
+   * Where OfficeRnD is asked to start: 1 ms before `start`. §6.2 answers the occurrences overlapping its window, so
+   * one that ends right at `start` (an END selection keeps it) or lasts no time there would not come back otherwise.
+   * A window of 365 days is asked for 365 days and 1 ms, within the longest year (OCCURRENCE_PERIOD_MAX_MS).
+   */
+  askStart: Date;
   /** The exact check for this window: the chosen date is in the selection and in [start, end) of this window. */
   keep(item: WireBookingOccurrence): boolean;
 }
@@ -480,6 +486,7 @@ export function occurrenceWindows(dateField: string | null | undefined, range: D
     windows.push({
       start: new Date(from),
       end: new Date(to),
+      askStart: new Date(from - 1),
       keep: (item) => {
         const value = chosen.read(item);
         const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;

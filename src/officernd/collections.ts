@@ -65,6 +65,12 @@ export const OBJECT_ID = /^[0-9a-f]{24}$/i;
 export const OCCURRENCE_WINDOW_MS = 365 * 86_400_000;
 
 /**
+ * The longest window one occurrences request may ask for: a year, which may have 366 days (§6.2). Windows are cut to
+ * OCCURRENCE_WINDOW_MS and asked from 1 ms before their start (dates/report-dates.ts `askStart`), within this.
+ */
+export const OCCURRENCE_PERIOD_MAX_MS = 366 * 86_400_000;
+
+/**
  * Default of MAX_UPSTREAM_RESPONSE_BYTES. The largest page of the built-in organization (100 payments with their
  * lines) is 0.19 MB; real v1 documents carry more fields (§6), so 16 MiB (over 80 times that) leaves a wide
  * margin, while a gzip bomb stops at a size the process can hold (16 calls in flight, the default: at most 256 MiB

@@ -5,7 +5,7 @@
  * is refused here rather than sent.
  */
 
-import { COLLECTIONS, OBJECT_ID, OCCURRENCE_WINDOW_MS } from './collections.ts';
+import { COLLECTIONS, OBJECT_ID, OCCURRENCE_PERIOD_MAX_MS } from './collections.ts';
 import type { ListCollection } from './collections.ts';
 import { OfficeRnDQueryError } from './errors.ts';
 
@@ -132,7 +132,7 @@ export function toOccurrenceParams(params: OccurrenceParams): URLSearchParams {
   const end = toIsoDate(params.end, 'occurrences end');
   const windowMs = Date.parse(end) - Date.parse(start);
   if (windowMs <= 0) throw new OfficeRnDQueryError('occurrences end must be after start');
-  if (windowMs > OCCURRENCE_WINDOW_MS) {
+  if (windowMs > OCCURRENCE_PERIOD_MAX_MS) {
     // §6.2: one occurrences request may span at most a year.
     throw new OfficeRnDQueryError('occurrences window must not exceed one year; split it');
   }

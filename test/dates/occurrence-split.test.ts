@@ -22,6 +22,7 @@ const windowsOf = (start: number, end: number): OccurrenceWindow[] => {
     windows.push({
       start: new Date(from),
       end: new Date(Math.min(end, from + OCCURRENCE_WINDOW_MS)),
+      askStart: new Date(from - 1),
       keep: () => true,
     });
   return windows;

@@ -76,10 +76,16 @@ describe('date selection in exports', () => {
     const windows = stack.simulator.log.entries().filter((e) => e.collection === 'bookings/occurrences');
     const starts = [...new Set(windows.map((e) => e.query.start))];
     // The year windows (an export may cut them further into parallel sub-windows, none across a year's edge).
-    expect(starts).toEqual(expect.arrayContaining(['2025-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z']));
+    // Year windows of 365 days, each asked from 1 ms before its start (§6.2 answers occurrences overlapping the
+    // window), within the longest year.
+    const first = Date.parse('2025-11-01T00:00:00.000Z');
+    const edge = first + 365 * 86_400_000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(starts).toEqual(expect.arrayContaining([iso(first - 1), iso(edge - 1)]));
     for (const { query } of windows) {
-      expect(Date.parse(query.end ?? '') - Date.parse(query.start ?? '')).toBeLessThanOrEqual(365 * 86_400_000);
-      expect((query.start ?? '') < '2026-11-01' && (query.end ?? '') > '2026-11-01T00:00:00.000Z').toBe(false);
+      const [start, end] = [Date.parse(query.start ?? ''), Date.parse(query.end ?? '')];
+      expect(end - start).toBeLessThanOrEqual(365 * 86_400_000 + 1);
+      expect(start < edge - 1 && end > edge).toBe(false);
     }
     const keys = got.map(([id, start]) => `${String(id)}@${String(start)}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -105,5 +111,25 @@ describe('date selection in exports', () => {
       after = result.data!.bookingOccurrences.pageInfo.endCursor;
     }
     expect(got.map(([id, start]) => `${String(id)}:${String(start)}`)).toEqual(viaGraph);
+  });
+});
+
+describe('an occurrence that ends right where the selection starts', () => {
+  it('is in an END selection of that day (OfficeRnD is asked from 1 ms before, as it answers overlaps only)', async () => {
+    const bookings = stack.simulator.dataset.collections.bookings as WireBooking[];
+    const template = bookings.find((b) => !b.recurrence && b.start?.dateTime) as WireBooking;
+    const id = '6a0c2d9e00000000000000e1';
+    const at = '2026-10-01T00:00:00.000Z';
+    await stack.simulator.create('bookings', {
+      ...template,
+      _id: id,
+      start: { dateTime: '2026-09-30T23:00:00.000Z', date: null },
+      end: { dateTime: at, date: null },
+    });
+    const got = await rows(
+      '/reports/booking-occurrences.ndjson?dateField=END&from=2026-10-01&to=2026-10-01&timeZone=UTC&columns=_id,end.dateTime',
+    );
+    expect(got).toContainEqual([id, at]);
+    expect(got.every(([, end]) => String(end).startsWith('2026-10-01'))).toBe(true);
   });
 });

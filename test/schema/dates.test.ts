@@ -359,7 +359,8 @@ describe('booking occurrences by date selection', () => {
     const got = await all({ dates: { from: '2026-11-03', to: '2026-11-30', timeZone: 'Asia/Tokyo' } });
     expect(got.map((o) => o.id)).toEqual(expected);
     const windows = new Set(upstream('bookings/occurrences').map((q) => `${q.start}/${q.end}`));
-    expect([...windows]).toEqual(['2026-11-02T15:00:00.000Z/2026-11-30T15:00:00.000Z']);
+    // Asked from 1 ms before the window (§6.2 answers occurrences overlapping it: one ending right at its start too).
+    expect([...windows]).toEqual(['2026-11-02T14:59:59.999Z/2026-11-30T15:00:00.000Z']);
   });
 
   it('splits a window over a year into upstream windows of at most a year, merged in order without duplicates', async () => {
@@ -394,11 +395,12 @@ describe('booking occurrences by date selection', () => {
     const starts = got.map((o) => o.start);
     expect(starts).toEqual([...starts].sort());
 
-    // Two upstream windows, back to back, each at most a year; the first ends at that Tokyo midnight.
+    // Two upstream windows, back to back, each a year at most (asked from 1 ms before it); the first ends at that
+    // Tokyo midnight.
     const windows = [...new Set(upstream('bookings/occurrences').map((q) => `${q.start}/${q.end}`))];
     expect(windows).toEqual([
-      `${new Date(start).toISOString()}/${new Date(start + YEAR_WINDOW).toISOString()}`,
-      `${new Date(start + YEAR_WINDOW).toISOString()}/${new Date(end).toISOString()}`,
+      `${new Date(start - 1).toISOString()}/${new Date(start + YEAR_WINDOW).toISOString()}`,
+      `${new Date(start + YEAR_WINDOW - 1).toISOString()}/${new Date(end).toISOString()}`,
     ]);
     expect(new Date(start + YEAR_WINDOW).toISOString()).toBe(
       `${(cut?.start.dateTime ?? '').slice(0, 10)}T15:00:00.000Z`,
