@@ -88,9 +88,10 @@ describe('occurrenceSubWindows', () => {
 
   it('takes a known floor of rows over a quiet probe', () => {
     const windows = windowsOf(T0, T0 + 30 * DAY);
-    // 100 rows over a quiet 2.5 days: 1,200 rows, 12 pages, 3 sub-windows; at least 5,000 rows known: 8.
+    // 100 rows over a quiet 2.5 days: 1,200 rows, 12 pages, 2 sub-windows (of at least 5 pages); at least 5,000
+    // rows known: 8.
     const probe = { items: pageOf(T0, 100, 0.6 * HOUR), next: 'c' };
-    expect(occurrenceSubWindows(windows, probe, dateOf, 100, 8)?.subWindows).toHaveLength(3);
+    expect(occurrenceSubWindows(windows, probe, dateOf, 100, 8)?.subWindows).toHaveLength(2);
     expect(occurrenceSubWindows(windows, probe, dateOf, 100, 8, 5_000)?.subWindows).toHaveLength(8);
   });
 
@@ -104,9 +105,9 @@ describe('occurrenceSubWindows', () => {
 
   it('counts only the probe’s rows from the window’s start (not those under way there)', () => {
     const windows = windowsOf(T0, T0 + 90 * DAY);
-    // 60 rows started before the window (under way at its start), 40 in its first 10 days: 370 rows, no split (all
-    // 100 counted would be 920 rows, 9 pages: two sub-windows).
-    const items = [...pageOf(T0 - 60 * HOUR, 60, HOUR), ...pageOf(T0, 40, 6 * HOUR)];
+    // 60 rows started before the window (under way at its start), 40 in its first 8 days: 443 rows, no split (all
+    // 100 counted would be 1,108 rows, 11 pages: two sub-windows).
+    const items = [...pageOf(T0 - 60 * HOUR, 60, HOUR), ...pageOf(T0, 40, 5 * HOUR)];
     expect(occurrenceSubWindows(windows, { items, next: 'c' }, dateOf, 100, 16)).toBeNull();
   });
 });
