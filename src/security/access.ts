@@ -21,8 +21,8 @@ const UNAUTHENTICATED_GRAPHQL = JSON.stringify({
 });
 const UNAUTHENTICATED_EXPORT = JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: UNAUTHENTICATED_MESSAGE } });
 
-/** True for a browser asking for the GraphiQL page (what Yoga renders GraphiQL for). */
-function isGraphiQLPage(request: Request, url: URL, graphqlEndpoint: string): boolean {
+/** True for a browser asking for the GraphiQL page (what Yoga renders GraphiQL for; no operation runs). */
+export function isGraphiQLPage(request: Request, url: URL, graphqlEndpoint: string): boolean {
   return (
     request.method === 'GET' &&
     url.pathname === graphqlEndpoint &&

@@ -20,6 +20,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../logger.ts';
+import { isGraphiQLPage } from './access.ts';
 import { createApiKeyCheck } from './api-keys.ts';
 import { laneOf } from './budget.ts';
 
@@ -117,16 +118,6 @@ export function callerOf(apiKeys: readonly string[], trustedProxies: readonly st
     if (!peer) return null;
     return `address:${addressKey(clientAddress(peer, request.headers.get('x-forwarded-for'), trusted))}`;
   };
-}
-
-/** True for a browser asking for the GraphiQL page (no operation runs: Yoga renders the page). */
-function isGraphiQLPage(request: Request, url: URL, graphqlEndpoint: string): boolean {
-  return (
-    request.method === 'GET' &&
-    url.pathname === graphqlEndpoint &&
-    !url.searchParams.has('query') &&
-    (request.headers.get('accept') ?? '').includes('text/html')
-  );
 }
 
 /** The refusal: 429 with `Retry-After`, in the GraphQL error shape for the graph and the exports' `{ error }` shape. */

@@ -13,6 +13,7 @@ import type { V1FilterMode } from '../../src/simulator/model.ts';
 import { demoClient } from '../demo-client.ts';
 import { versionClient } from '../versions/support.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
+import { inFlightFetch } from './support.ts';
 
 // Issue 21: a whole-collection export is read in createdAt sub-windows, several at once (UPSTREAM_MAX_CONCURRENCY),
 // once the size learner has read the collection's createdAt spread. Counts only: the rows are exactly the
@@ -42,25 +43,15 @@ function stackOf(
   // A v1 server that ignores `$populate`: joined columns are read the planned way these tests count (populated reads
   // are counted in populate-export.test.ts).
   const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters: mode, v1Populate: 'ignored' });
-  let inFlight = 0;
-  let most = 0;
-  const counted: typeof fetch = async (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    // OfficeRnD ignoring a filter: the parameter never reaches it.
+  // OfficeRnD ignoring a filter: the parameter never reaches it.
+  const counted = inFlightFetch(simulator, (url) => {
     for (const name of drop) url.searchParams.delete(name);
-    inFlight += 1;
-    most = Math.max(most, inFlight);
-    try {
-      return await simulator.fetch(url.href, init);
-    } finally {
-      inFlight -= 1;
-    }
-  };
+  });
   const logs: string[] = [];
   const logger = createLogger({ level: 'warn', secrets: ['demo-secret'], write: (line) => logs.push(line) });
   const officernd = demoClient(simulator, {
     logger,
-    fetch: counted,
+    fetch: counted.fetch,
     maxRequestsPerMinute: 1_000_000,
     maxConcurrency: CONCURRENCY,
     ...client,
@@ -72,10 +63,10 @@ function stackOf(
     simulator,
     gateway,
     logs,
-    maxInFlight: () => most,
+    maxInFlight: counted.most,
     reset: () => {
       simulator.log.reset();
-      most = 0;
+      counted.reset();
     },
     learn: (collections) => learner.learn(collections, undefined, { whole: true }),
   };

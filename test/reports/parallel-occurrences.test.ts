@@ -14,6 +14,7 @@ import { createOccurrenceIndex } from '../../src/simulator/occurrences.ts';
 import { createLargeOrg } from '../dates/large-org.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW } from '../helpers.ts';
+import { inFlightFetch } from './support.ts';
 import { versionClient } from '../versions/support.ts';
 
 // Issue 21: a booking-occurrence export of a long window is read in date sub-windows of that window, several at once
@@ -57,24 +58,12 @@ function stackOf(
   rewrite: (url: URL) => void = () => undefined,
 ): Stack {
   const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters: mode });
-  let inFlight = 0;
-  let most = 0;
-  const counted: typeof fetch = async (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    rewrite(url);
-    inFlight += 1;
-    most = Math.max(most, inFlight);
-    try {
-      return await simulator.fetch(url.href, init);
-    } finally {
-      inFlight -= 1;
-    }
-  };
+  const counted = inFlightFetch(simulator, rewrite);
   const logs: string[] = [];
   const logger = createLogger({ level: 'warn', secrets: ['demo-secret'], write: (line) => logs.push(line) });
   const officernd = demoClient(simulator, {
     logger,
-    fetch: counted,
+    fetch: counted.fetch,
     maxRequestsPerMinute: 1_000_000,
     maxConcurrency: CONCURRENCY,
     ...client,
@@ -87,10 +76,10 @@ function stackOf(
     simulator,
     gateway,
     logs,
-    maxInFlight: () => most,
+    maxInFlight: counted.most,
     reset: () => {
       simulator.log.reset();
-      most = 0;
+      counted.reset();
     },
     learn: () =>
       createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings'], undefined, {

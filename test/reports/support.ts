@@ -127,3 +127,33 @@ export function createStackWith(change: (dataset: Dataset) => void): { gateway: 
   });
   return { gateway: createGateway({ officernd, logger, clock: () => TEST_NOW }), simulator };
 }
+
+/**
+ * A fetch in front of the simulator's that counts the OfficeRnD calls in flight: `most()` is the most at once since
+ * `reset()`. `rewrite` may change each URL first (e.g. drop a parameter, as an OfficeRnD that ignores it would).
+ */
+export function inFlightFetch(
+  simulator: Pick<Simulator, 'fetch'>,
+  rewrite: (url: URL) => void = () => undefined,
+): { fetch: typeof fetch; most(): number; reset(): void } {
+  let inFlight = 0;
+  let most = 0;
+  const counted: typeof fetch = async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    rewrite(url);
+    inFlight += 1;
+    most = Math.max(most, inFlight);
+    try {
+      return await simulator.fetch(url.href, init);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  return {
+    fetch: counted,
+    most: () => most,
+    reset: () => {
+      most = 0;
+    },
+  };
+}
