@@ -91,7 +91,15 @@ export function gatewayEnv(
   sim: Pick<SimProcess, 'apiUrl' | 'tokenUrl' | 'org'> | null,
   extra: Record<string, string> = {},
 ): Record<string, string> {
-  const base: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', ...extra };
+  // The bench's load generator is one caller sending thousands of requests a minute: the per-caller limit (600 a
+  // minute by default) would refuse it, and is not what these sections measure.
+  const base: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    MAX_REQUESTS_PER_MINUTE_PER_CALLER: '0',
+    ...extra,
+  };
   if (!sim) return base;
   return {
     ...base,
