@@ -8,7 +8,8 @@ import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer, until } from './redis-server.ts';
+import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import { until } from '../wait.ts';
 
 // The per-caller rate limit (MAX_REQUESTS_PER_MINUTE_PER_CALLER) of two replicas behind real HTTP servers, sharing
 // one real redis-server: the count is the cluster's; with Redis gone each replica counts on its own.

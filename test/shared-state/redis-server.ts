@@ -129,12 +129,3 @@ export function demoReplicaLearner(simulator: Simulator, shared: SharedState) {
   });
   return { officernd, sizes, learner };
 }
-
-/** Waits until `check` holds, looking every 10 ms at most `attempts` times; then fails naming `what`. */
-export async function until(what: string, check: () => boolean, attempts = 500): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}

@@ -13,7 +13,8 @@ import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { createEventBus, type OfficeRnDEvent } from '../../src/webhooks/events.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer, until } from './redis-server.ts';
+import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import { until } from '../wait.ts';
 
 // Three gateway replicas in one process, each with its own Redis connections, clients and caches, against one
 // simulator and one real redis-server: what they share goes through Redis only.
