@@ -62,9 +62,11 @@ export interface RequestBudgets {
   /**
    * Admission by cost: admits the request's `cost` (the cost rule's estimate of its calls, at most
    * MAX_UPSTREAM_CALLS_PER_REQUEST) when that many calls could start before its deadline behind everything ahead of
-   * it: the calls waiting in the client's limiter and the calls the requests admitted before it have yet to make
-   * (their cost less the calls they made, until their answer is out). Else it is refused: nothing is counted, and
-   * the refusal says how long until it could be served if nothing else came meanwhile. Always admits without an
+   * it: in the minute's budget, the calls waiting in the client's limiter and the calls the requests admitted before
+   * it have yet to make (their cost less the calls they made, until their answer is out); in the concurrency slots,
+   * the calls in flight and those waiting for a slot, each holding one for as long as calls take lately
+   * (Limiter.slotDelay: 0 while its calls would find a slot free). Else it is refused: nothing is counted, and the
+   * refusal says how long until it could be served if nothing else came meanwhile. Always admits without an
    * upstream share.
    */
   admit(request: Request, cost: number): Refusal | undefined;
@@ -74,8 +76,11 @@ export interface RequestBudgets {
 export interface Refusal {
   /** ms from now until its calls would fit before its deadline. */
   retryAfterMs: number;
-  /** Which budget is spent: the API key's share of it, or the whole client's. */
-  scope: 'lane' | 'client';
+  /**
+   * Which budget is spent: the API key's share of the minute's calls, the whole client's, or the calls in flight at
+   * once (UPSTREAM_MAX_CONCURRENCY), every one held by calls that will not end in time.
+   */
+  scope: 'lane' | 'client' | 'slot';
   /** The calls it was refused for. */
   calls: number;
 }
@@ -195,8 +200,14 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
       const client = upstream.officernd.startDelay(ahead() + calls) - earliest(budget, now);
       const lane =
         upstream.officernd.startDelay(ahead(budget.lane) + calls, budget.lane) - earliest(budget, now, budget.lane);
-      if (client > 0 || lane > 0)
-        return { retryAfterMs: Math.max(client, lane), scope: lane > client ? 'lane' : 'client', calls };
+      // The slots: only its calls beyond the free ones wait, behind those queued, a round of calls per
+      // UPSTREAM_MAX_CONCURRENCY of them. Slow calls ahead (an export's pages at real latency) hold them longer.
+      const slot = upstream.officernd.slotDelay(calls) - leftOf(budget, now);
+      if (client > 0 || lane > 0 || slot > 0) {
+        const retryAfterMs = Math.max(client, lane, slot);
+        const scope = retryAfterMs === slot ? 'slot' : lane > client ? 'lane' : 'client';
+        return { retryAfterMs, scope, calls };
+      }
       budget.cost += calls;
       admitted.add(budget);
       return undefined;
@@ -220,11 +231,17 @@ export function refusalError(refusal: Refusal): GraphQLError {
   const spent =
     refusal.scope === 'lane'
       ? 'this API key has used its share of the OfficeRnD budget for now'
-      : 'the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent for now';
+      : refusal.scope === 'slot'
+        ? 'the OfficeRnD calls in flight at once (UPSTREAM_MAX_CONCURRENCY) are all taken by slower calls for now'
+        : 'the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent for now';
+  const behind =
+    refusal.scope === 'slot'
+      ? 'behind the calls in flight and those waiting for a slot'
+      : 'behind the calls made, queued or expected this minute';
   const calls = refusal.calls === 1 ? '1 OfficeRnD call' : `${refusal.calls} OfficeRnD calls`;
   return new GraphQLError(
     `Not run: ${spent}. Its ${calls} (the query's cost) could not all start before this request's deadline ` +
-      `(REQUEST_BUDGET_MS), behind the calls made, queued or expected this minute. Retry in ${retryAfter} s, or ask for less.`,
+      `(REQUEST_BUDGET_MS), ${behind}. Retry in ${retryAfter} s, or ask for less.`,
     {
       extensions: {
         code: 'UPSTREAM_BUDGET_EXCEEDED',
