@@ -15,7 +15,9 @@ import {
   type OfficeRnDClient,
   type RequestShare,
 } from '../officernd/index.ts';
+import type { Logger } from '../logger.ts';
 import { presentedKey } from './api-keys.ts';
+import { createRefusalNotes } from './refusal-notes.ts';
 
 /**
  * The budget ran out while the request waited for the gateway's OfficeRnD capacity (not for OfficeRnD): a slot of the
@@ -256,15 +258,43 @@ export function refusalError(refusal: Refusal): GraphQLError {
 export interface RequestBudgetOptions {
   /** The cost the cost rule gave the operation of this context (MAX_COST's measure), when it has one. */
   costOf?: (context: object) => number | undefined;
+  /** Where refusals are told: one warning per caller and minute. */
+  logger?: Pick<Logger, 'warn'>;
+  /**
+   * Who a request counts for (security/rate-limit.ts callerOf: its API key, else its address), given the request and
+   * the context (which carries the server's `req`); null when unknown. Default: everyone is one caller.
+   */
+  callerOf?: (request: Request, serverContext: unknown) => string | null;
 }
+
+/** The window of the refusal warnings: one line per caller in it. */
+const REFUSAL_LOG_WINDOW_MS = 60_000;
 
 /**
  * Admits each query by its cost (RequestBudgets.admit), or answers it at once with the refusal (HTTP 429,
- * `retryAfter`). Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is
+ * `retryAfter`). A client that ignores `retryAfter` can be refused many times a second, so a refusal writes one
+ * warning per caller and minute (with the refusals since its previous one), not one line each: the operation log
+ * writes its per-request line at debug (ops/index.ts), and the metrics count each as `rejected`. Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is
  * sent, so its timer need not stay armed for the rest of the budget. Yoga processes a result only for GraphQL requests, so other
  * responses (streamed exports) keep theirs running; and it tells apart those requests without parsing each URL.
  */
 export function useRequestBudget(budgets: RequestBudgets, options: RequestBudgetOptions = {}): Plugin {
+  const noted = createRefusalNotes();
+  const note = (request: Request, context: object, refusal: Refusal): void => {
+    const { logger } = options;
+    if (!logger) return;
+    const who = options.callerOf?.(request, context) ?? 'unknown';
+    const refused = noted(who, Date.now() + REFUSAL_LOG_WINDOW_MS);
+    if (refused === undefined) return;
+    logger.warn('admission by cost: refusing queries the OfficeRnD budget cannot serve before their deadline', {
+      caller: who,
+      scope: refusal.scope,
+      calls: refusal.calls,
+      retryAfter: Math.max(1, Math.ceil(refusal.retryAfterMs / 1000)),
+      // Refused since this caller's previous line (this one included); the metrics count every refusal.
+      refused,
+    });
+  };
   return {
     // Admission, after the caches and the sharing of identical queries: an answer that makes no call is never refused.
     onExecute({ args, setResultAndStopExecution }) {
@@ -272,7 +302,10 @@ export function useRequestBudget(budgets: RequestBudgets, options: RequestBudget
       const cost = context && options.costOf?.(context);
       if (!context?.request || !cost) return;
       const refusal = budgets.admit(context.request, cost);
-      if (refusal) setResultAndStopExecution({ errors: [refusalError(refusal)] });
+      if (!refusal) return;
+      note(context.request, context, refusal);
+      // No `data` at all: an answer refused before execution (the operation log reads it so: ops/operations.ts).
+      setResultAndStopExecution({ errors: [refusalError(refusal)] });
     },
     onResultProcess({ request, result, setResult }) {
       // Asked for with `x-upstream-calls: true`: the answer says what it cost upstream (`extensions.upstreamCalls`),
