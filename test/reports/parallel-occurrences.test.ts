@@ -1,20 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BUFFERED_PAGES } from '../../src/core/sub-windows.ts';
 import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
-import { createGateway, type Gateway } from '../../src/gateway.ts';
-import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
-import { createLogger } from '../../src/logger.ts';
 import { DEFAULT_MAX_CONCURRENCY } from '../../src/officernd/client.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
 import type { Dataset } from '../../src/simulator/generate.ts';
-import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import type { V1FilterMode } from '../../src/simulator/model.ts';
 import { createOccurrenceIndex, type OccurrenceIndex } from '../../src/simulator/occurrences.ts';
 import { createLargeOrg } from '../dates/large-org.ts';
-import { demoClient } from '../demo-client.ts';
 import { TEST_NOW } from '../helpers.ts';
-import { inFlightFetch } from './support.ts';
+import { type CountedStack, countedExportStack } from './support.ts';
 import { versionClient } from '../versions/support.ts';
 
 // Issue 21: a booking-occurrence export of a long window is read in date sub-windows of that window, several at once
@@ -43,52 +38,24 @@ beforeAll(() => {
   model = createOccurrenceIndex(dataset.collections.bookings);
 }, 120_000);
 
-interface Stack {
-  simulator: Simulator;
-  gateway: Gateway;
-  logs: string[];
-  /** Most API calls in flight at once since the last reset. */
-  maxInFlight(): number;
-  reset(): void;
-  /** Learns the bookings' size and spread, as the gateway does at start-up (LEARN_COLLECTION_SIZES). */
-  learn(): Promise<void>;
-}
+type Stack = CountedStack;
 
-/** Simulator → client → gateway, with a fetch that counts calls in flight (and may rewrite an occurrence window). */
+/** Simulator → client → gateway, counting calls in flight (and may rewrite an occurrence window). */
 function stackOf(
   mode: V1FilterMode,
   client: Partial<OfficeRnDClientOptions> = {},
   rewrite: (url: URL) => void = () => undefined,
 ): Stack {
-  const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters: mode });
-  const counted = inFlightFetch(simulator, rewrite);
-  const logs: string[] = [];
-  const logger = createLogger({ level: 'warn', secrets: ['demo-secret'], write: (line) => logs.push(line) });
-  const officernd = demoClient(simulator, {
-    logger,
-    fetch: counted.fetch,
-    maxRequestsPerMinute: 1_000_000,
-    maxConcurrency: CONCURRENCY,
-    ...client,
-  });
-  const sizes = createCollectionSizes();
   // Sub-windows open at once (the gateway's UPSTREAM_MAX_CONCURRENCY) as many as the client's calls in flight.
   const upstream = { ...DEFAULT_GATEWAY_SETTINGS.upstream, maxConcurrency: client.maxConcurrency ?? CONCURRENCY };
-  const gateway = createGateway({ officernd, logger, sizes, settings: { upstream }, clock: () => TEST_NOW });
-  return {
-    simulator,
-    gateway,
-    logs,
-    maxInFlight: counted.most,
-    reset: () => {
-      simulator.log.reset();
-      counted.reset();
-    },
-    learn: () =>
-      createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings'], undefined, {
-        whole: true,
-      }),
-  };
+  return countedExportStack({
+    dataset,
+    v1Filters: mode,
+    rewrite,
+    client: { maxConcurrency: CONCURRENCY, ...client },
+    learnItems: 100_000,
+    settings: { upstream },
+  });
 }
 
 /** The occurrences of [start, end) by the simulator's own model: how many it answers for the window, the rows kept. */
