@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
-import { createGateway, type Gateway } from '../../src/gateway.ts';
-import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEFAULT_MAX_CONCURRENCY } from '../../src/officernd/client.ts';
-import type { OfficeRnDClient } from '../../src/officernd/index.ts';
-import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { generateDataset } from '../../src/simulator/generate.ts';
 import { createOccurrenceIndex, type OccurrenceIndex } from '../../src/simulator/occurrences.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW } from '../helpers.ts';
+import { type CountedStack, countedExportStack } from './support.ts';
 
 // Issue 21: where a parallel occurrence export cuts its window (core/occurrence-split.ts). §6.2 answers the
 // occurrences OVERLAPPING a window, so one under way at a cut comes back from the sub-windows on both sides (written
@@ -23,26 +21,19 @@ const TO = '2026-11-15';
 const START = Date.parse(`${FROM}T00:00:00.000Z`);
 const END = Date.parse(`${TO}T00:00:00.000Z`) + DAY;
 
-let simulator: Simulator;
-let officernd: OfficeRnDClient;
-let gateway: Gateway;
+let stack: CountedStack;
 let model: OccurrenceIndex;
 
 beforeAll(async () => {
-  simulator = createSimulator({ scale: 3.2, years: 0.1, bookingDensity: 25, seed: 42, now: TEST_NOW });
-  model = createOccurrenceIndex(simulator.dataset.collections.bookings);
-  const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
-  officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
-  const sizes = createCollectionSizes();
-  await createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings'], undefined, {
-    whole: true,
-  });
+  const dataset = generateDataset({ scale: 3.2, years: 0.1, bookingDensity: 25, seed: 42, now: TEST_NOW, org: 'demo' });
+  model = createOccurrenceIndex(dataset.collections.bookings);
   const upstream = { ...DEFAULT_GATEWAY_SETTINGS.upstream, maxConcurrency: DEFAULT_MAX_CONCURRENCY };
-  gateway = createGateway({ officernd, logger, sizes, settings: { upstream }, clock: () => TEST_NOW });
+  stack = countedExportStack({ dataset, v1Filters: 'all', learnItems: 100_000, settings: { upstream } });
+  await stack.learn();
 }, 120_000);
 
 const occurrenceCalls = () =>
-  simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === 'bookings/occurrences');
+  stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === 'bookings/occurrences');
 
 /** The occurrences under way at `at` by the simulator's own model: a window from there answers them (§6.2). */
 const underWayAt = (at: number): number =>
@@ -51,7 +42,9 @@ const underWayAt = (at: number): number =>
 describe('a busy month’s occurrence export', () => {
   it('cuts where little is under way: calls within one walk’s pages + one per sub-window + 1, rows exact', async () => {
     // One walk of the window, as OfficeRnD is asked for it (from 1 ms before its start): its pages and rows.
-    simulator.log.reset();
+    const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
+    const officernd = demoClient(stack.simulator, { logger, maxRequestsPerMinute: 1_000_000 });
+    stack.reset();
     const walked: string[] = [];
     for await (const page of officernd.occurrencePages({ start: new Date(START - 1), end: new Date(END) }))
       for (const o of page.items)
@@ -59,8 +52,8 @@ describe('a busy month’s occurrence export', () => {
     const walkPages = occurrenceCalls().length;
     expect(walked.length).toBeGreaterThan(15_000);
 
-    simulator.log.reset();
-    const response = await gateway.fetch(
+    stack.reset();
+    const response = await stack.gateway.fetch(
       `http://gateway.test/reports/booking-occurrences.csv?columns=_id,start.dateTime&from=${FROM}&to=${TO}&timeZone=UTC`,
     );
     expect(response.status).toBe(200);
