@@ -124,7 +124,7 @@ function quietDepth(profile: Float64Array, fewest: number): Float64Array {
 function quietCut(at: number, lowest: number, highest: number, start: number, profile: Float64Array): number {
   const from = Math.max(lowest, at - (DAY_MINUTES / 2) * MINUTE);
   const to = Math.min(highest, at + (DAY_MINUTES / 2) * MINUTE);
-  const minuteOf = (cut: number) => ((((cut - start) / MINUTE) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
+  const minuteOf = (cut: number) => ((Math.floor((cut - start) / MINUTE) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
   let fewest = Number.POSITIVE_INFINITY;
   for (let cut = from; cut <= to; cut += MINUTE) {
     const under = profile[minuteOf(cut)] as number;
