@@ -36,10 +36,10 @@ interface Stack {
   /** The most OfficeRnD calls in flight at once since the last reset. */
   inFlight: ReturnType<typeof inFlightFetch>;
   /**
-   * Another gateway over the same OfficeRnD and learnt sizes (another replica): its own hand-over. `concurrency` 1:
-   * one that never reads sub-windows (as the gateway did before them).
+   * Another gateway over the same OfficeRnD and learnt sizes (another replica): its own hand-over. `upstream`
+   * settings: `maxConcurrency: 1` never reads sub-windows (as the gateway did before them).
    */
-  replica(handOver?: HandOverStore, concurrency?: number): Gateway;
+  replica(handOver?: HandOverStore, upstream?: Partial<typeof DEFAULT_GATEWAY_SETTINGS.upstream>): Gateway;
 }
 
 /**
@@ -57,16 +57,14 @@ async function stackOf(mode: Mode, { handOver, learnt }: { handOver?: HandOverSt
       whole: true,
     });
   }
-  const replica = (store?: HandOverStore, concurrency?: number) =>
+  const replica = (store?: HandOverStore, upstream?: Partial<typeof DEFAULT_GATEWAY_SETTINGS.upstream>) =>
     createGateway({
       officernd,
       logger,
       sizes,
       clock: () => TEST_NOW,
       ...(store ? { handOver: store } : {}),
-      ...(concurrency === undefined
-        ? {}
-        : { settings: { upstream: { ...DEFAULT_GATEWAY_SETTINGS.upstream, maxConcurrency: concurrency } } }),
+      ...(upstream ? { settings: { upstream: { ...DEFAULT_GATEWAY_SETTINGS.upstream, ...upstream } } } : {}),
     });
   const stack: Stack = { simulator, gateway: replica(handOver), sizes, inFlight, replica };
   return stack;
@@ -268,11 +266,29 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
   }, 120_000);
 
   it('a cursor of one walk (a gateway without sub-windows, as before them) resumes its walk exactly', async () => {
-    const walk = stack.replica(undefined, 1);
+    const walk = stack.replica(undefined, { maxConcurrency: 1 });
     const first = await listPage(walk, null, window, 500);
     expect(splitOf(first.endCursor)).toBeNull();
     const pages = await rest(stack.gateway, first.endCursor, 500);
     expectExact(first.ids, pages, 500);
+  }, 120_000);
+
+  it('a page whose sub-windows need more calls than the request may make is a coded error, never short', async () => {
+    const gateway = stack.replica(undefined, { maxCallsPerRequest: 3 });
+    const response = await gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ bookings(dates: { from: "${FROM}", to: "${TO}", timeZone: "UTC" }, first: 500) {
+          nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: { bookings: unknown } | null;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_BUDGET_EXCEEDED']);
+    expect(body.data?.bookings ?? null).toBeNull();
   }, 120_000);
 
   it('a cursor resumes in its own sub-windows after the learnt spread changed', async () => {
