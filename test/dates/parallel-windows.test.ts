@@ -9,7 +9,6 @@ import { FROM, inSubWindowOrder, inWindow, largeOrgDataset, TO } from './large-o
 // simulator's rows, each once, in the documented order, and calls at most the pages plus one per sub-window (plus,
 // for the dated read, the look for changed bookings and the far rows read by id).
 
-
 const largeOrg = largeOrgDataset();
 
 type Stack = CountedStack;
