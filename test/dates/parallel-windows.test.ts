@@ -1,13 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGateway, type Gateway } from '../../src/gateway.ts';
-import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
-import { createLogger } from '../../src/logger.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
-import type { Dataset } from '../../src/simulator/generate.ts';
-import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
-import { demoClient } from '../demo-client.ts';
-import { TEST_NOW } from '../helpers.ts';
-import { createLargeOrg, FROM, inSubWindowOrder, inWindow, TO } from './large-org.ts';
+import { type CountedStack, countedExportStack } from '../reports/support.ts';
+import { FROM, inSubWindowOrder, inWindow, largeOrgDataset, TO } from './large-org.ts';
 
 // Issue 21 on the large organization (scale 3.2 × 2 years ≈ 51,200 bookings), once the size learner has read the
 // bookings' createdAt and seriesStart spread: a dated bookings export is read in seriesStart sub-windows of its
@@ -15,26 +9,15 @@ import { createLargeOrg, FROM, inSubWindowOrder, inWindow, TO } from './large-or
 // simulator's rows, each once, in the documented order, and calls at most the pages plus one per sub-window (plus,
 // for the dated read, the look for changed bookings and the far rows read by id).
 
-let dataset: Dataset;
+const largeOrg = largeOrgDataset();
 
-beforeAll(() => {
-  dataset = createLargeOrg().simulator.dataset;
-}, 120_000);
+type Stack = CountedStack;
 
-interface Stack {
-  simulator: Simulator;
-  gateway: Gateway;
-}
-
+/** Simulator → client → gateway over the large organization, once the bookings' size and spread are learnt. */
 async function stackOf(mode: 'all' | 'documented' | 'strict'): Promise<Stack> {
-  const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters: mode });
-  const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
-  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
-  const sizes = createCollectionSizes();
-  await createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings'], undefined, {
-    whole: true,
-  });
-  return { simulator, gateway: createGateway({ officernd, logger, sizes, clock: () => TEST_NOW }) };
+  const stack = countedExportStack({ dataset: largeOrg(), v1Filters: mode, learnItems: 100_000 });
+  await stack.learn(['bookings']);
+  return stack;
 }
 
 async function exportIds(stack: Stack, query: string): Promise<string[]> {
