@@ -9,7 +9,7 @@ import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
 import { DEFAULT_MAX_CONCURRENCY } from './officernd/client.ts';
 import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 import { apiVersionOf, type OfficeRnDApiVersion, V2_DEFAULT_SCOPE } from './officernd/v2.ts';
-import { V1_POPULATE_MODES, type V1PopulateMode } from './simulator/model.ts';
+import type { V1PopulateMode } from './simulator/model.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -270,6 +270,8 @@ export function loadConfig(env: Env): Config {
   if (!['documented', 'all', 'strict'].includes(v1Filters)) {
     problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
   }
+  // Listed here, not imported: a value import would load the simulator in production (only its type is shared).
+  const V1_POPULATE_MODES: readonly V1PopulateMode[] = ['honoured', 'ignored', 'refused'];
   const v1Populate = (get('SIMULATOR_V1_POPULATE') ?? 'honoured').toLowerCase() as V1PopulateMode;
   if (!V1_POPULATE_MODES.includes(v1Populate)) {
     problems.push(
