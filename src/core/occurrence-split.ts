@@ -187,6 +187,10 @@ export function occurrenceSubWindows(
   // Long occurrences under way even at the quietest minute, more than half a page: each cut costs more than the
   // partial page it is allowed; one round of reads at once, the fewest cuts.
   if (Number.isFinite(quietest) && quietest > pageLimit / 2) count = Math.min(count, concurrency);
+  // A probe of part of a day shows the quiet minutes of that part only: no sub-window shorter than the rest of the
+  // day, so that every cut can reach a minute it shows (a cut at an hour it does not show may be a busy one).
+  const shown = profile.reduce((n, under) => (Number.isNaN(under) ? n : n + 1), 0);
+  if (shown < DAY_MINUTES) count = Math.min(count, Math.floor((end - start) / ((DAY_MINUTES - shown + 1) * MINUTE)));
   if (count < 2) return null;
   const edges = [start, ...windows.slice(1).map((w) => w.start.getTime()), end];
   const cuts = new Set<number>(edges.slice(1, -1));
