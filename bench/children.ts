@@ -38,6 +38,8 @@ export interface SimProcess {
   entries(): Promise<[number, string | null, boolean, number, string][]>;
   /** The query parameters of the API requests `filter` selects, oldest first. */
   queries(filter?: RequestLogFilter): Promise<Record<string, string>[]>;
+  /** Occurrences under way at each instant (ms epoch), by the simulator's own model. */
+  underWay(at: readonly number[]): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startSimulator(options: SimServerOptions): Promise<SimProc
     reset: async () => void (await call({ type: 'reset' })),
     entries: () => call({ type: 'entries' }),
     queries: (filter = {}) => call({ type: 'queries', filter: { kind: 'api', ...filter } }),
+    underWay: (at) => call({ type: 'underWay', at }),
     close: () => stop(child, () => child.disconnect()),
   };
 }

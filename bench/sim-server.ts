@@ -6,6 +6,7 @@
 import { createSimulator, generateDataset } from '../src/simulator/index.ts';
 import type { FaultOptions, RequestLogFilter } from '../src/simulator/index.ts';
 import { LIST_COLLECTIONS } from '../src/officernd/collections.ts';
+import { createOccurrenceIndex } from '../src/simulator/occurrences.ts';
 
 export interface SimServerOptions {
   seed: number;
@@ -27,7 +28,8 @@ export type SimCommand =
   | { id: number; type: 'count'; filter: RequestLogFilter }
   | { id: number; type: 'reset' }
   | { id: number; type: 'entries' }
-  | { id: number; type: 'queries'; filter: RequestLogFilter };
+  | { id: number; type: 'queries'; filter: RequestLogFilter }
+  | { id: number; type: 'underWay'; at: number[] };
 
 export interface SimReady {
   type: 'ready';
@@ -123,6 +125,16 @@ function startsBetween({ from, to }: { from: string; to: string }): number {
   }).length;
 }
 
+/** The simulator's own model of the bookings' occurrences, made when first asked. */
+let occurrences: ReturnType<typeof createOccurrenceIndex> | null = null;
+
+/** Occurrences under way at each instant (ms): those overlapping `[at − 1 ms, at)`, by the simulator's model (§6.2). */
+function underWay(at: readonly number[]): number[] {
+  occurrences ??= createOccurrenceIndex(simulator.dataset.collections.bookings);
+  const model = occurrences;
+  return at.map((ms) => model.expand({ windowStart: ms - 1, windowEnd: ms, predicate: null, key: '' }).length);
+}
+
 process.on('message', (raw) => {
   const command = raw as SimCommand;
   switch (command.type) {
@@ -156,6 +168,8 @@ process.on('message', (raw) => {
           .map((e) => e.query),
       });
     }
+    case 'underWay':
+      return send({ id: command.id, result: underWay(command.at) });
   }
 });
 process.on('disconnect', () => {

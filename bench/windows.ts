@@ -217,6 +217,23 @@ async function measureOn(org: Org, settings: BenchSettings): Promise<Figure[]> {
     pass: graphCalls <= callTarget && graph.empty === 0 && graph.short === 0 && graph.rows === org.windowRows,
     note: `${graph.pages} GraphQL pages, ${graph.rows} rows, ${graph.empty} empty and ${graph.short} short before the last, ${repeated} OfficeRnD pages read twice, ${Math.round(graph.ms)} ms`,
   });
+  // Its wall: the pages read their sub-windows in parallel (as the export does), the pages one read ahead handed to
+  // the next; beside the sequential walk and the export of the same window.
+  figures.push({
+    section,
+    name: '(b) GraphQL first: 500 to the end: wall',
+    measured: graph.ms,
+    unit: 'ms',
+    references: [
+      { label: 'sequential walk of the window', value: bare.ms },
+      { label: '(a) export of the window', value: window.ms },
+    ],
+    ratio: graph.ms / bare.ms,
+    ratioOf: 'walk',
+    target: 'info',
+    pass: null,
+    note: `${graph.pages} GraphQL pages, one request after another; walk: ${bare.pages} pages at ${LATENCY_MS} ms`,
+  });
 
   // (c) The whole export (every booking, one column), with the budget lifted and (full run) under the default one.
   // First read once at no latency by a gateway of its own (the same learnt spread, so the same sub-windows), outside
@@ -272,7 +289,9 @@ const OCCURRENCE_DAYS = 30;
  * (d) The booking occurrences of the 30 days ending yesterday as an export (read in parallel date sub-windows) beside
  * a bare sequential walk of the same window (`bookings/occurrences`, page after page), through one client with the
  * budget lifted (UPSTREAM_MAX_CONCURRENCY at once): the figure is the parallel read's, not the rate budget's ((c) shows that). At the
- * bench's date the window starts on a Saturday: its first page alone would guess a third of its rows.
+ * bench's date the window starts on a Saturday: its first page alone would guess a third of its rows. The calls are
+ * checked against the promise (one walk's pages + one partial page per sub-window + the planning page); the note
+ * says how many occurrences were under way at the cuts (core/occurrence-split.ts cuts at the quiet minute of day).
  */
 async function measureOccurrences(org: Org, settings: BenchSettings): Promise<Figure[]> {
   const section = 'windows';
@@ -299,7 +318,14 @@ async function measureOccurrences(org: Org, settings: BenchSettings): Promise<Fi
   const reads = await org.sim.queries({ collection: 'bookings/occurrences' });
   const calls = reads.length;
   // A walk's start: the plan's first page and each sub-window's first page.
-  const starts = reads.filter((query) => query.$next === undefined && query.$cursorNext === undefined).length;
+  const firsts = reads.filter((query) => query.$next === undefined && query.$cursorNext === undefined);
+  const starts = firsts.length;
+  // The promise: one walk's pages, at most one partial page more per sub-window, and the plan's first page.
+  const bound = walked.pages + (starts - 1) + 1;
+  // What each cut (a sub-window's start but the first's, asked 1 ms before it) repeats: the occurrences under way
+  // there, by the simulator's own model (§6.2 answers those overlapping a window), counted in its process.
+  const cuts = firsts.slice(2).map((query) => Date.parse(query.start ?? '') + 1);
+  const repeats = (await org.sim.underWay(cuts)).reduce((a, b) => a + b, 0);
   return [
     {
       section,
@@ -309,9 +335,9 @@ async function measureOccurrences(org: Org, settings: BenchSettings): Promise<Fi
       references: [{ label: 'sequential walk pages', value: walked.pages }],
       ratio: calls / walked.pages,
       ratioOf: 'walk pages',
-      target: '<= walk pages + 1 per sub-window',
-      pass: calls <= walked.pages + starts,
-      note: `${starts - 1} sub-windows and the planning page; the walk answered ${walked.rows.toLocaleString('en-US')} occurrences${settings.quick ? ' (quick: 51,200 bookings over two years)' : ''}`,
+      target: '<= walk pages + sub-windows + 1',
+      pass: calls <= bound,
+      note: `${starts - 1} sub-windows: bound ${walked.pages} + ${starts - 1} + 1 (the planning page) = ${bound}; ${repeats.toLocaleString('en-US')} occurrences under way at the ${cuts.length} cuts (answered twice); the walk answered ${walked.rows.toLocaleString('en-US')} occurrences${settings.quick ? ' (quick: 51,200 bookings over two years)' : ''}`,
     },
     {
       section,

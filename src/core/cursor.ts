@@ -15,6 +15,26 @@ export interface CursorPosition {
   offset: number;
   /** Whether the upstream query carried its optional filters: offsets and cursors belong to that variant. */
   optional?: boolean;
+  /** Set when the list is read in sub-windows (core/sub-windows.ts): `upstream` is that sub-window's cursor. */
+  split?: SplitPosition;
+}
+
+/**
+ * Which sub-window of a split read a position lies in, with the split itself: the cut points the cursor was issued
+ * with, so the read resumes in the same sub-windows however the learnt spread (and so a fresh plan) changed since.
+ */
+export interface SplitPosition {
+  /** The field the read is cut on (`seriesStart`, `createdAt`). */
+  field: string;
+  /** Cut points, ms epoch, ascending: n points make n + 1 sub-windows. */
+  points: readonly number[];
+  /** The sub-window (0 … points.length). */
+  sub: number;
+  /**
+   * Rows of the sub-window in its pages before this one: with the expected rows per sub-window, how many the read
+   * still has to go in it (so a resumed page opens the next sub-windows as early as a first one would).
+   */
+  before: number;
 }
 
 /** A cursor that is not ours, or belongs to another query. `reason` is what the caller tells the user. */
@@ -34,14 +54,18 @@ export function cursorScope(query: string): string {
 
 /** Writes a cursor for a position of the query with fingerprint `scope`. */
 export function encodeCursor(position: CursorPosition, scope: string): string {
-  const fields: (string | number | boolean | null)[] = [
+  const fields: (string | number | boolean | null | (string | number)[])[] = [
     VERSION,
     scope,
     position.segment,
     position.upstream,
     position.offset,
   ];
-  if (position.optional !== undefined) fields.push(position.optional);
+  if (position.optional !== undefined || position.split) fields.push(position.optional ?? null);
+  // A split position: [field, sub, before, ...points], after the variant (null when none): older cursors read as
+  // before.
+  const split = position.split;
+  if (split) fields.push([split.field, split.sub, split.before, ...split.points]);
   return Buffer.from(JSON.stringify(fields)).toString('base64url');
 }
 
@@ -53,7 +77,10 @@ export function decodeCursor(cursor: string, scope: string): CursorPosition {
   } catch {
     parsed = null;
   }
-  const [version, print, segment, upstream, offset, optional] = Array.isArray(parsed) ? (parsed as unknown[]) : [];
+  const [version, print, segment, upstream, offset, optional, split] = Array.isArray(parsed)
+    ? (parsed as unknown[])
+    : [];
+  const splitAt = split === undefined ? undefined : splitOf(split);
   const ok =
     version === VERSION &&
     typeof print === 'string' &&
@@ -62,7 +89,8 @@ export function decodeCursor(cursor: string, scope: string): CursorPosition {
     (upstream === null || typeof upstream === 'string') &&
     Number.isInteger(offset) &&
     (offset as number) >= 0 &&
-    (optional === undefined || typeof optional === 'boolean');
+    (optional === undefined || typeof optional === 'boolean' || (optional === null && splitAt !== undefined)) &&
+    splitAt !== null;
   if (!ok) throw new CursorError('foreign');
   if (print !== scope) throw new CursorError('other-query');
   const position: CursorPosition = {
@@ -71,5 +99,18 @@ export function decodeCursor(cursor: string, scope: string): CursorPosition {
     offset: offset as number,
   };
   if (typeof optional === 'boolean') position.optional = optional;
+  if (splitAt) position.split = splitAt;
   return position;
+}
+
+/** Reads a split position ([field, sub, before, ...points]); null when it is not one. */
+function splitOf(value: unknown): SplitPosition | null {
+  if (!Array.isArray(value) || value.length < 4) return null;
+  const [field, sub, before, ...points] = value as unknown[];
+  if (typeof field !== 'string' || field === '' || !Number.isInteger(sub)) return null;
+  if (!Number.isInteger(before) || (before as number) < 0) return null;
+  if (!points.every((p, i) => Number.isFinite(p) && (i === 0 || (p as number) > (points[i - 1] as number))))
+    return null;
+  if ((sub as number) < 0 || (sub as number) > points.length) return null;
+  return { field, points: points as number[], sub: sub as number, before: before as number };
 }

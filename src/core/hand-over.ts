@@ -5,7 +5,8 @@
  * reading it again, since OfficeRnD's cursors only resume at a page boundary (§3). Without it, paging a
  * window to the end reads one OfficeRnD page twice per GraphQL page.
  *
- * Per gateway instance, in memory; keyed by the API key's identity, the cursor's query scope and the page's start.
+ * Per gateway instance, in memory; keyed by the API key's identity, the cursor's query scope and the page's start
+ * (with its sub-window and cut points when the read is split: the pages a split page read ahead wait here too).
  * A miss (another replica, expired, evicted, taken by another request) only means the page is read from OfficeRnD,
  * as without the hand-over: nothing the answer says depends on it. Bounded: at most HAND_OVER_MAX_PAGES pages and
  * HAND_OVER_MAX_ITEMS items together (least recently left go first), each for HAND_OVER_TTL_MS at most, taken once,
@@ -53,8 +54,17 @@ interface Held {
   until: number;
 }
 
+// A page of a split read (core/sub-windows.ts) is also keyed by its sub-window and the split it belongs to (not by
+// `before`, which the position of a page read at the same place always says alike).
 const keyOf = (identity: string, scope: string, at: PageStart): string =>
-  JSON.stringify([identity, scope, at.segment, at.upstream, at.optional ?? null]);
+  JSON.stringify([
+    identity,
+    scope,
+    at.segment,
+    at.upstream,
+    at.optional ?? null,
+    ...(at.split ? [at.split.field, at.split.sub, at.split.points] : []),
+  ]);
 
 /** Creates one gateway's hand-over store (bounded LRU with a TTL). */
 export function createHandOver(options: HandOverOptions = {}): HandOverStore {

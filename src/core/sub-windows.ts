@@ -240,7 +240,7 @@ export class NoSplit extends Error {
   }
 }
 
-export interface SplitReadOptions {
+export interface SplitReadOptions<T = object> {
   officernd: Pick<OfficeRnDClient, 'pages'>;
   collection: ListCollection;
   /** The read as one walk: its bounds on `field` are the outer ends of the first and last sub-windows. */
@@ -259,6 +259,19 @@ export interface SplitReadOptions {
   pageLimit?: number;
   /** Told when a bound did not narrow (CollectionSizes.noteIgnoredFilter through the loaders: logged once). */
   onIgnored?: (collection: ListCollection, field: string) => void;
+  /**
+   * Resume at sub-window `sub` from its upstream cursor (a GraphQL cursor's split position, core/cursor.ts): the
+   * sub-windows before it are not read. A resumed read is never given back as one walk (its rows so far came from
+   * sub-windows): a bound seen not to narrow is noted, and every row is still checked against its sub-window.
+   */
+  from?: { sub: number; cursor: string | null; before?: number };
+  /** A page already in hand (the hand-over): sub-window `sub`'s page read at `cursor`, taken instead of read. */
+  handed?: (sub: number, cursor: string | null) => { items: T[]; next: string | null } | undefined;
+  /**
+   * Told of every page read but not delivered when the reader stops (pages read ahead), once the reads in flight
+   * have settled, so that none of them is read again by the request resuming there (core/hand-over.ts).
+   */
+  leftover?: (page: SplitPage<T>) => void;
 }
 
 /** One page of a sub-window, its rows checked against the sub-window's range. */
@@ -268,6 +281,12 @@ export interface SplitPage<T> {
   sub: number;
   /** Whether more pages follow (of this sub-window or the next ones). */
   more: boolean;
+  /** splitPages: the upstream cursor this page was read at in its sub-window (null: the sub-window's first page). */
+  cursor?: string | null;
+  /** splitPages: the sub-window's cursor of its next page; null after its last page. */
+  next?: string | null;
+  /** splitPages: rows of the sub-window in its pages before this one (counted from `from.before` when resumed). */
+  before?: number;
 }
 
 interface SubWindow<T> {
@@ -325,9 +344,11 @@ export interface OrderedPagesOptions<T> {
  * Reads the sub-windows of a list read concurrently and yields their pages in sub-window order. Throws NoSplit
  * (before anything is yielded) when the first pages show the bound does not narrow or the selection is not answered.
  */
-export async function* splitPages<T extends object>(options: SplitReadOptions): AsyncGenerator<SplitPage<T>> {
+export async function* splitPages<T extends object>(options: SplitReadOptions<T>): AsyncGenerator<SplitPage<T>> {
   const { officernd, collection, query, field, points } = options;
   const count = points.length + 1;
+  // A resumed read starts at sub-window `base`: orderedPages' sub-window k is sub-window base + k.
+  const base = options.from?.sub ?? 0;
   const others = (query.optional ?? []).filter((f) => f.field !== field);
   const outer = [...(query.filters ?? []), ...(query.optional ?? [])].filter((f) => f.field === field);
   const outerLower = outer.filter((f) => f.op === 'gte' || f.op === 'gt');
@@ -351,25 +372,78 @@ export async function* splitPages<T extends object>(options: SplitReadOptions): 
     ];
     return { filters: required, optional: [...others, ...bounds], ...(select ? { select } : {}) };
   };
-  yield* orderedPages<T>({
-    count,
-    // The caller's signal, not `stop`: the client counts a call in the request's share (its API key's lane) by it.
-    pagesOf: (j, stop) =>
-      officernd.pages(collection, queryOf(j), { signal: options.signal ?? stop }) as AsyncIterable<SubWindowPage<T>>,
-    keep: inside,
-    judge: (j, page) => {
-      if (select && isBareIdAnswer(page.items)) return 'unselected';
-      // The sub-window's bounds were not sent (refused before), or rows outside them came back: not narrowing.
-      return page.optionalSent === false || !page.items.every(inside(j)) ? 'ignored' : null;
-    },
-    unselectedBy: (failure) => query.select !== undefined && refusesSelection(failure),
-    concurrency: options.concurrency,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.wanted !== undefined ? { wanted: options.wanted } : {}),
-    ...(options.rowsPerWindow !== undefined ? { rowsPerWindow: options.rowsPerWindow } : {}),
-    ...(options.pageLimit !== undefined ? { pageLimit: options.pageLimit } : {}),
-    onIgnored: () => options.onIgnored?.(collection, field),
-  });
+  // Pages read and not yet delivered, by sub-window in read order (orderedPages delivers each sub-window's pages in
+  // that order), with where each was read: a stopped reader's are its leftovers.
+  const unread = new Map<number, SplitPage<T>[]>();
+  const walking: Promise<void>[] = [];
+  async function* pagesOf(j: number, stop: AbortSignal): AsyncGenerator<SubWindowPage<T>> {
+    let settled: () => void = () => undefined;
+    walking.push(new Promise<void>((resolve) => (settled = resolve)));
+    const queue: SplitPage<T>[] = [];
+    unread.set(j, queue);
+    const keep = inside(j);
+    let cursor = j === base ? (options.from?.cursor ?? null) : null;
+    let before = j === base ? (options.from?.before ?? 0) : 0;
+    try {
+      for (let page = options.handed?.(j, cursor); page; page = options.handed?.(j, cursor)) {
+        queue.push({ items: page.items, sub: j, more: true, cursor, next: page.next, before });
+        yield { items: page.items };
+        if (page.next === null) return;
+        cursor = page.next;
+        before += page.items.length;
+      }
+      // The caller's signal, not `stop`: the client counts a call in the request's share (its API key's lane) by it.
+      const pages = officernd.pages(collection, queryOf(j), {
+        signal: options.signal ?? stop,
+        ...(cursor === null ? {} : { cursor }),
+      }) as AsyncIterable<SubWindowPage<T> & { next: string | null }>;
+      for await (const page of pages) {
+        const items = page.items.filter(keep);
+        queue.push({ items, sub: j, more: true, cursor, next: page.next, before });
+        yield page;
+        cursor = page.next;
+        before += items.length;
+      }
+    } finally {
+      settled();
+    }
+  }
+  let failed = false;
+  try {
+    for await (const page of orderedPages<T>({
+      count: count - base,
+      pagesOf: (k, stop) => pagesOf(base + k, stop),
+      keep: (k) => inside(base + k),
+      judge: (k, page) => {
+        if (select && isBareIdAnswer(page.items)) return 'unselected';
+        // The sub-window's bounds were not sent (refused before), or rows outside them came back: not narrowing.
+        if (page.optionalSent !== false && page.items.every(inside(base + k))) return null;
+        if (!options.from) return 'ignored';
+        options.onIgnored?.(collection, field);
+        return null;
+      },
+      unselectedBy: (failure) => query.select !== undefined && refusesSelection(failure),
+      concurrency: options.concurrency,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.wanted !== undefined ? { wanted: options.wanted } : {}),
+      ...(options.rowsPerWindow !== undefined ? { rowsPerWindow: options.rowsPerWindow } : {}),
+      ...(options.pageLimit !== undefined ? { pageLimit: options.pageLimit } : {}),
+      onIgnored: () => options.onIgnored?.(collection, field),
+    })) {
+      const sub = base + page.sub;
+      const read = unread.get(sub)?.shift();
+      yield { ...page, sub, cursor: read?.cursor ?? null, next: read?.next ?? null, before: read?.before ?? 0 };
+    }
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    if (options.leftover && !failed) {
+      // Each open sub-window ends after the page it is reading, if any (orderedPages stopped them).
+      await Promise.all(walking);
+      for (const queue of unread.values()) for (const page of queue) options.leftover(page);
+    }
+  }
 }
 
 /**

@@ -5,7 +5,14 @@ import type { Context } from '../context.ts';
 import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
 import type { ListQuery, Page } from '../officernd/index.ts';
 import type { WireMap } from '../officernd/types.ts';
-import { CursorError, cursorScope, decodeCursor, encodeCursor, type CursorPosition } from '../core/cursor.ts';
+import {
+  CursorError,
+  cursorScope,
+  decodeCursor,
+  encodeCursor,
+  type CursorPosition,
+  type SplitPosition,
+} from '../core/cursor.ts';
 import type { PageHandOver } from '../core/hand-over.ts';
 import { ScanLimitError } from '../core/filters.ts';
 import { DEFAULT_FIRST, MAX_FIRST, MAX_WALK_ITEMS } from '../core/limits.ts';
@@ -17,6 +24,7 @@ import {
   type SourcePage,
   type TakenPage,
 } from '../core/paging.ts';
+import { boundsOf, expectedRows, NoSplit, planSplit, splitPages, type SplitPage } from '../core/sub-windows.ts';
 import { badInput } from './errors.ts';
 import type { AggregateSource } from './aggregate.ts';
 
@@ -387,18 +395,123 @@ export async function upstreamConnection<C extends ListCollection>(
       offset = 0;
     }
   };
-  const taken = await takePage(source, {
-    from: { segment: 0, ...position },
-    first,
-    keep: keep || check ? (item) => (!keep || keep(item)) && (!check || check(item)) : null,
-    trustNext: !whole,
-    idOf: (item) => (item as { _id?: string })._id,
-    maxScanned: MAX_WALK_ITEMS,
-    tooMany: () => new ScanLimitError(collection, MAX_WALK_ITEMS),
-    handOver: handOffOf(ctx.handOver, print, args, (page) => ctx.loaders.prime(collection, page.items)),
-  });
+  // A dated list read from its start by a plan of sub-windows, or resumed from a cursor of one, reads them in
+  // parallel; a cursor from a read without one (or from before sub-windows) resumes its one walk.
+  const planned =
+    keep && !args.after
+      ? planSplit(ctx.loaders.sizes, ctx.officernd, collection, query, ctx.settings.upstream.maxConcurrency)
+      : null;
+  const cut = position.split ?? (planned ? { field: planned.field, points: planned.points, sub: 0, before: 0 } : null);
+  const taken = await takePage(
+    cut ? splitSource(ctx, collection, query, cut, source, position, print, args, far.length > 0) : source,
+    {
+      from: { segment: 0, ...position },
+      first,
+      keep: keep || check ? (item) => (!keep || keep(item)) && (!check || check(item)) : null,
+      trustNext: !whole,
+      idOf: (item) => (item as { _id?: string })._id,
+      maxScanned: MAX_WALK_ITEMS,
+      tooMany: () => new ScanLimitError(collection, MAX_WALK_ITEMS),
+      handOver: handOffOf(ctx.handOver, print, args, (page) => ctx.loaders.prime(collection, page.items)),
+    },
+  );
   for (const item of taken.items) edges.push({ node: item.node, cursor: writeCursor(item.after, print) });
   return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
+}
+
+/**
+ * The pages of a dated list read in sub-windows (core/sub-windows.ts), from a position of that split (`cut`): the
+ * sub-windows a page needs are read in parallel (up to UPSTREAM_MAX_CONCURRENCY, only as many as `first` + 1 rows are
+ * expected to need), in sub-window order, and every position names its sub-window, that sub-window's upstream cursor
+ * and the cut points, so a cursor resumes in the same sub-windows whatever the plan says by then. The pages read
+ * ahead of the page's end are left in the hand-over, each at its own position; the request resuming there takes
+ * them in turn and reads only what is missing (a miss reads that sub-window again from its cursor: exact, a page
+ * more). A read from the start whose bound turns out not to narrow is given back as one walk (`plain`); the list's
+ * far rows follow the last sub-window, as they follow the one walk.
+ */
+function splitSource<C extends ListCollection>(
+  ctx: Context,
+  collection: C,
+  query: ListQuery,
+  cut: SplitPosition,
+  plain: PageSource<WireMap[C]>,
+  position: Position,
+  print: string,
+  args: ConnectionArgs,
+  afterLast: boolean,
+): PageSource<WireMap[C]> {
+  const { field, points } = cut;
+  const last = points.length;
+  const startOf = (sub: number, upstream: string | null, before: number): PageStart => ({
+    segment: 0,
+    upstream,
+    split: { field, points, sub, before },
+  });
+  const distribution = ctx.loaders.sizes.distribution(collection, field);
+  const { lower, upper } = boundsOf(query, field);
+  const rowsPerWindow = distribution ? expectedRows(distribution, lower, upper) / (last + 1) : undefined;
+  const handOver = ctx.handOver;
+  return async function* (from, wanted) {
+    const far: PageStart = { segment: 1, upstream: null };
+    if (from.segment === 1) {
+      yield* plain(from, wanted);
+      return;
+    }
+    // Where the page after a sub-window's page starts: its next page, or the next sub-window's first.
+    const nextOf = (sub: number, next: string | null, before: number): PageStart | null =>
+      next !== null ? startOf(sub, next, before) : sub < last ? startOf(sub + 1, null, 0) : afterLast ? far : null;
+    const sourcePageOf = (page: SplitPage<WireMap[C]>): SourcePage<WireMap[C]> => {
+      const before = page.before ?? 0;
+      return {
+        items: page.items,
+        at: startOf(page.sub, page.cursor ?? null, before),
+        next: nextOf(page.sub, page.next ?? null, before + page.items.length),
+      };
+    };
+    const sub = from.split?.sub ?? 0;
+    const before = from.split?.before ?? 0;
+    const skipped = from.upstream === position.upstream && sub === position.split?.sub ? position.offset : 0;
+    let delivered = false;
+    try {
+      for await (const page of splitPages<WireMap[C]>({
+        officernd: ctx.officernd,
+        collection,
+        query,
+        field,
+        points,
+        concurrency: ctx.settings.upstream.maxConcurrency,
+        signal: ctx.signal,
+        // The rows the page still needs and the one more looked for, counted from the resumed sub-window's start (so
+        // the sub-windows after it open as they would from there).
+        wanted: wanted() + 1 + skipped + before,
+        ...(rowsPerWindow === undefined ? {} : { rowsPerWindow }),
+        pageLimit: ctx.officernd.pageLimit,
+        onIgnored: (c, f) => ctx.loaders.noteIgnoredFilter(c, f),
+        ...(from.split ? { from: { sub, cursor: from.upstream, before } } : {}),
+        ...(handOver && args.after
+          ? {
+              // A first page always reads afresh (as core/paging.ts's own hand-over).
+              handed: (j: number, cursor: string | null) => {
+                const page = handOver.take<WireMap[C]>(print, startOf(j, cursor, 0));
+                if (!page) return undefined;
+                return { items: [...page.items], next: page.next?.split?.sub === j ? page.next.upstream : null };
+              },
+            }
+          : {}),
+        ...(handOver ? { leftover: (page: SplitPage<WireMap[C]>) => handOver.put(print, sourcePageOf(page)) } : {}),
+      })) {
+        delivered = true;
+        ctx.loaders.prime(collection, page.items);
+        yield sourcePageOf(page);
+      }
+    } catch (error) {
+      // Given back before any row (only a read from the start is): one walk from the start.
+      if (!(error instanceof NoSplit) || delivered) throw error;
+      yield* plain({ segment: 0, upstream: null }, wanted);
+      return;
+    }
+    if (afterLast) yield* plain(far, wanted);
+  };
 }
 
 /**

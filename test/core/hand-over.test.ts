@@ -27,6 +27,17 @@ describe('the hand-over store', () => {
     expect(store.size()).toEqual({ pages: 0, items: 0 });
   });
 
+  it('keys a page of a split read by its sub-window and cut points too', () => {
+    const caller = createHandOver().forCaller('');
+    const split = { field: 'seriesStart', points: [10, 20], sub: 1, before: 100 };
+    caller.put('q', { ...page('c1', 3), at: { segment: 0, upstream: 'c1', split } });
+    expect(caller.take('q', { segment: 0, upstream: 'c1' })).toBeUndefined();
+    expect(caller.take('q', { segment: 0, upstream: 'c1', split: { ...split, sub: 2 } })).toBeUndefined();
+    expect(caller.take('q', { segment: 0, upstream: 'c1', split: { ...split, points: [10, 21] } })).toBeUndefined();
+    // The rows before it are not part of where it starts.
+    expect(caller.take('q', { segment: 0, upstream: 'c1', split: { ...split, before: 0 } })).toBeDefined();
+  });
+
   it('stays within its pages and items, dropping the least recently left first', () => {
     const store = createHandOver({ maxPages: 3, maxItems: 250 });
     const caller = store.forCaller('');

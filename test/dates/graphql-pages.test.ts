@@ -1,19 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
 import { createHandOver, type HandOverStore } from '../../src/core/hand-over.ts';
+import { QUANTILES } from '../../src/core/sub-windows.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
-import { createCollectionSizes, type CollectionSizes } from '../../src/loaders/collection-sizes.ts';
+import { createCollectionSizes, createSizeLearner, type CollectionSizes } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Dataset } from '../../src/simulator/generate.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW } from '../helpers.ts';
+import { inFlightFetch } from '../reports/support.ts';
 import { createLargeOrg, FROM, inWindow, TO } from './large-org.ts';
 
 // Issue 21: a GraphQL page of a dated list (or of `report(...)`) answers `first` matching nodes (or all that remain),
 // never an empty or short page while rows remain, on an organization of a real size (scale 3.2 × 2 years ≈ 51,200
 // bookings); paged to the end, it reads each OfficeRnD page once (the page a GraphQL page ends in is handed to the
 // request resuming there, core/hand-over.ts), so the calls stay within 1.2 × the window's pages + 5. In every v1
-// filter mode.
+// filter mode. A dated list with a plan of sub-windows (core/sub-windows.ts) reads them in parallel, and its cursors
+// carry the sub-window position with the cut points: another replica, or a gateway whose learnt spread changed,
+// resumes them exactly, and a cursor of one walk (from before sub-windows) still resumes its walk.
 
 const DAY = 86_400_000;
 type Mode = 'all' | 'documented' | 'strict';
@@ -28,18 +33,59 @@ interface Stack {
   simulator: Simulator;
   gateway: Gateway;
   sizes: CollectionSizes;
-  /** Another gateway over the same OfficeRnD and learnt sizes (another replica): its own hand-over. */
-  replica(handOver?: HandOverStore): Gateway;
+  /** The most OfficeRnD calls in flight at once since the last reset. */
+  inFlight: ReturnType<typeof inFlightFetch>;
+  /**
+   * Another gateway over the same OfficeRnD and learnt sizes (another replica): its own hand-over. `upstream`
+   * settings: `maxConcurrency: 1` never reads sub-windows (as the gateway did before them).
+   */
+  replica(handOver?: HandOverStore, upstream?: Partial<typeof DEFAULT_GATEWAY_SETTINGS.upstream>): Gateway;
 }
 
-function stackOf(mode: Mode, handOver?: HandOverStore): Stack {
+/**
+ * A gateway over the large simulator. `learnt`: the bookings' seriesStart spread is learnt first (the size learner's
+ * walk, as a running gateway does in the background), so a dated read of many pages is split into sub-windows.
+ */
+async function stackOf(mode: Mode, { handOver, learnt }: { handOver?: HandOverStore; learnt?: boolean } = {}) {
   const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters: mode });
   const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
-  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
+  const inFlight = inFlightFetch(simulator);
+  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000, fetch: inFlight.fetch });
   const sizes = createCollectionSizes();
-  const replica = (store?: HandOverStore) =>
-    createGateway({ officernd, logger, sizes, clock: () => TEST_NOW, ...(store ? { handOver: store } : {}) });
-  return { simulator, gateway: replica(handOver), sizes, replica };
+  if (learnt) {
+    await createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings'], undefined, {
+      whole: true,
+    });
+  }
+  const replica = (store?: HandOverStore, upstream?: Partial<typeof DEFAULT_GATEWAY_SETTINGS.upstream>) =>
+    createGateway({
+      officernd,
+      logger,
+      sizes,
+      clock: () => TEST_NOW,
+      ...(store ? { handOver: store } : {}),
+      ...(upstream ? { settings: { upstream: { ...DEFAULT_GATEWAY_SETTINGS.upstream, ...upstream } } } : {}),
+    });
+  const stack: Stack = { simulator, gateway: replica(handOver), sizes, inFlight, replica };
+  return stack;
+}
+
+/** The sub-window position a cursor carries (core/cursor.ts: [field, sub, before, ...points]), if any. */
+function splitOf(cursor: string | null): { sub: number; points: number[] } | null {
+  const fields = JSON.parse(Buffer.from(cursor ?? '', 'base64url').toString('utf8')) as unknown[];
+  const split = fields[6] as [string, number, number, ...number[]] | undefined;
+  return split ? { sub: split[1], points: split.slice(3) as number[] } : null;
+}
+
+/** Sub-windows the bookings list reads since the last reset: distinct `seriesStart` lower bounds sent. */
+function subWindowsRead(simulator: Simulator): number {
+  const lowers = new Set<string>();
+  for (const entry of simulator.log.entries()) {
+    if (entry.kind !== 'api' || entry.collection !== 'bookings' || entry.id !== null) continue;
+    const lower = entry.query['seriesStart.$gte'];
+    if (lower !== undefined) lowers.add(String(lower));
+  }
+  return lowers.size;
 }
 
 interface PageAnswer {
@@ -134,7 +180,7 @@ describe.each(['all', 'documented', 'strict'] as const)('a 10-day window through
   let stack: Stack;
   let expected: string[];
   beforeAll(async () => {
-    stack = stackOf(mode);
+    stack = await stackOf(mode, { learnt: true });
     expected = stack.simulator.dataset.collections.bookings.filter((b) => inWindow(startOf(b))).map((b) => b._id);
     // The first dated bookings read waits for the gateway to learn the bookings' reach (one walk of every booking,
     // four fields each, outside the request's share); what is counted is the paging that follows.
@@ -149,6 +195,7 @@ describe.each(['all', 'documented', 'strict'] as const)('a 10-day window through
     async (_name, reader) => {
       expect(expected.length).toBeGreaterThan(1000);
       stack.simulator.log.reset();
+      stack.inFlight.reset();
       const pages = await pageToEnd(reader, stack.gateway, { from: FROM, to: TO }, 500);
       const ids = pages.flat();
       expect(pages.slice(0, -1).every((page) => page.length === 500)).toBe(true);
@@ -163,15 +210,116 @@ describe.each(['all', 'documented', 'strict'] as const)('a 10-day window through
       expect(stack.simulator.log.count({ kind: 'api', collection: 'bookings' })).toBeLessThanOrEqual(
         1.2 * windowPages + 5,
       );
+      if (reader === listPage) {
+        // The list reads the window in sub-windows, several at once (report(...) reads one walk).
+        expect(subWindowsRead(stack.simulator)).toBeGreaterThan(2);
+        expect(stack.inFlight.most()).toBeGreaterThan(1);
+      }
     },
     120_000,
   );
 });
 
-describe('GraphQL pages on about 51,000 bookings, v1 filters all', () => {
+describe('a split dated list resumed elsewhere, v1 filters all', () => {
+  let stack: Stack;
+  let expected: string[];
+  const window = { from: FROM, to: TO };
+  beforeAll(async () => {
+    stack = await stackOf('all', { learnt: true });
+    expected = stack.simulator.dataset.collections.bookings.filter((b) => inWindow(startOf(b))).map((b) => b._id);
+    await listPage(stack.gateway, null, window, 1);
+  }, 120_000);
+
+  /** Pages from `after` to the end on `gateway`: every id after the cursor. */
+  async function rest(gateway: Gateway, after: string | null, first: number): Promise<string[][]> {
+    const pages: string[][] = [];
+    for (let n = 0; n < 200; n += 1) {
+      const answer = await listPage(gateway, after, window, first);
+      pages.push(answer.ids);
+      if (!answer.hasNextPage) return pages;
+      after = answer.endCursor;
+    }
+    throw new Error('no last page after 200');
+  }
+
+  function expectExact(first: string[], pages: string[][], size: number) {
+    const ids = [...first, ...pages.flat()];
+    expect(pages.slice(0, -1).every((page) => page.length === size)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...expected].sort());
+  }
+
+  it('a replica without the pages read ahead resumes a sub-window cursor exactly', async () => {
+    const first = await listPage(stack.gateway, null, window, 700);
+    // The cursor names a sub-window past the first (700 rows are more than the first holds) and the cut points.
+    const split = splitOf(first.endCursor);
+    expect(split?.sub).toBeGreaterThan(0);
+    expect(split?.points.length).toBeGreaterThan(1);
+    stack.simulator.log.reset();
+    const pages = await rest(stack.replica(), first.endCursor, 700);
+    expectExact(first.ids, pages, 700);
+    // A miss reads the sub-window again from its cursor: within the budget still.
+    const windowPages = Math.ceil(expected.length / 100);
+    expect(stack.simulator.log.count({ kind: 'api', collection: 'bookings' })).toBeLessThanOrEqual(
+      1.2 * windowPages + 5,
+    );
+  }, 120_000);
+
+  it('a cursor of one walk (a gateway without sub-windows, as before them) resumes its walk exactly', async () => {
+    const walk = stack.replica(undefined, { maxConcurrency: 1 });
+    const first = await listPage(walk, null, window, 500);
+    expect(splitOf(first.endCursor)).toBeNull();
+    const pages = await rest(stack.gateway, first.endCursor, 500);
+    expectExact(first.ids, pages, 500);
+  }, 120_000);
+
+  it('a page whose sub-windows need more calls than the request may make is a coded error, never short', async () => {
+    const gateway = stack.replica(undefined, { maxCallsPerRequest: 3 });
+    const response = await gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ bookings(dates: { from: "${FROM}", to: "${TO}", timeZone: "UTC" }, first: 500) {
+          nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: { bookings: unknown } | null;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_BUDGET_EXCEEDED']);
+    expect(body.data?.bookings ?? null).toBeNull();
+  }, 120_000);
+
+  it('a cursor resumes in its own sub-windows after the learnt spread changed', async () => {
+    const gateway = stack.replica();
+    const first = await listPage(gateway, null, window, 500);
+    const before = splitOf(first.endCursor);
+    expect(before).not.toBeNull();
+    const learnt = stack.sizes.distribution('bookings', 'seriesStart');
+    if (!learnt) throw new Error('the bookings seriesStart spread was not learnt');
+    try {
+      // A spread learnt again, bunched differently: a plan made now cuts the window elsewhere.
+      const [lowest, highest] = [learnt.quantiles[0] as number, learnt.quantiles.at(-1) as number];
+      const quantiles = Array.from({ length: QUANTILES + 1 }, (_, i) =>
+        Math.round(lowest + (highest - lowest) * (i / QUANTILES) ** 0.5),
+      );
+      stack.sizes.setDistribution('bookings', 'seriesStart', { ...learnt, quantiles });
+      const fresh = await listPage(stack.replica(), null, window, 500);
+      expect(splitOf(fresh.endCursor)?.points).not.toEqual(before?.points);
+      // The same gateway (its pages read ahead in hand) and another one (none) both resume exactly.
+      expectExact(first.ids, await rest(gateway, first.endCursor, 500), 500);
+      expectExact(first.ids, await rest(stack.replica(), first.endCursor, 500), 500);
+    } finally {
+      stack.sizes.setDistribution('bookings', 'seriesStart', learnt);
+    }
+  }, 120_000);
+});
+
+describe('GraphQL pages on about 51,000 bookings, v1 filters all, one walk (no spread learnt)', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = stackOf('all');
+    stack = await stackOf('all');
     await listPage(stack.gateway, null, { from: FROM, to: TO }, 1);
   }, 120_000);
 
