@@ -9,6 +9,7 @@ import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
 import { DEFAULT_MAX_CONCURRENCY } from './officernd/client.ts';
 import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 import { apiVersionOf, type OfficeRnDApiVersion, V2_DEFAULT_SCOPE } from './officernd/v2.ts';
+import { V1_POPULATE_MODES, type V1PopulateMode } from './simulator/model.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -26,7 +27,8 @@ export interface Config {
     clientSecret: string | null;
   };
   /**
-   * The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4);
+   * The built-in simulator; `v1Filters` is its treatment of v1 filters without public evidence (§4); `v1Populate`
+   * its treatment of v1 `$populate` (§2, §4: honoured, ignored, or refused with a 400);
    * `activitySeconds`: how often the demo makes a change (a booking), sent as a signed webhook to the gateway; 0 = never.
    */
   simulator: {
@@ -34,6 +36,7 @@ export interface Config {
     scale: number;
     years: number;
     v1Filters: 'documented' | 'all' | 'strict';
+    v1Populate: V1PopulateMode;
     activitySeconds: number;
   };
   /** How the gateway talks to OfficeRnD (client-side limits stay below the documented ones, §5). */
@@ -267,6 +270,12 @@ export function loadConfig(env: Env): Config {
   if (!['documented', 'all', 'strict'].includes(v1Filters)) {
     problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
   }
+  const v1Populate = (get('SIMULATOR_V1_POPULATE') ?? 'honoured').toLowerCase() as V1PopulateMode;
+  if (!V1_POPULATE_MODES.includes(v1Populate)) {
+    problems.push(
+      `SIMULATOR_V1_POPULATE must be one of ${V1_POPULATE_MODES.join(', ')}, got "${get('SIMULATOR_V1_POPULATE')}"`,
+    );
+  }
 
   const activitySeconds = integer('SIMULATOR_ACTIVITY_SECONDS', 20, 0, 86_400);
 
@@ -377,7 +386,7 @@ export function loadConfig(env: Env): Config {
       clientId,
       clientSecret,
     },
-    simulator: { seed, scale, years, v1Filters, activitySeconds },
+    simulator: { seed, scale, years, v1Filters, v1Populate, activitySeconds },
     upstream,
     dates: { timeZone, weekStartsOn },
     security,

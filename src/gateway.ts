@@ -25,6 +25,7 @@ import type { ListCollection } from './officernd/collections.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 import {
+  callerOf,
   corsOption,
   createRequestBudgets,
   laneOf,
@@ -297,8 +298,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(exportCache ? [exportCache.capture, exportCache.serve] : []),
       // After the access checks, so exports need an API key too: GET /reports/{report}.{csv|ndjson|json}.
       useReportExports(deps),
-      // Admission by cost (after the caches: an answer that makes no upstream call is never refused).
-      useRequestBudget(budgets, { costOf: (context) => costs.get(context) }),
+      // Admission by cost (after the caches: an answer that makes no upstream call is never refused). Its refusals
+      // are logged once per caller (as the rate limit counts callers) and minute.
+      useRequestBudget(budgets, {
+        costOf: (context) => costs.get(context),
+        logger: options.logger,
+        callerOf: callerOf(settings.security.apiKeys, settings.security.trustedProxies),
+      }),
       // Last, where Yoga puts its own: after every plugin that picks a request parser.
       useBodyLimit(settings.security.maxBodyBytes),
       // Brotli or gzip as the caller accepts, on the final answer: after the error bodies got their request id and

@@ -95,6 +95,7 @@ if (config.mode === 'simulator') {
     scale: config.simulator.scale,
     years: config.simulator.years,
     v1Filters: config.simulator.v1Filters,
+    v1Populate: config.simulator.v1Populate,
     ...(demoWebhookSecret
       ? {
           webhooks: {
@@ -123,6 +124,7 @@ if (config.mode === 'simulator') {
       scale: config.simulator.scale,
       years: config.simulator.years,
       v1Filters: config.simulator.v1Filters,
+      v1Populate: config.simulator.v1Populate,
     },
   );
   officernd = createOfficeRnDClient({

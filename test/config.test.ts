@@ -66,6 +66,10 @@ describe('loadConfig', () => {
     [{ OFFICERND_ORG: 'has space' }, /OFFICERND_ORG must be an organization slug/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ SIMULATOR_SCALE: '0' }, /SIMULATOR_SCALE/],
+    [
+      { SIMULATOR_V1_POPULATE: 'sometimes' },
+      /SIMULATOR_V1_POPULATE must be one of honoured, ignored, refused, got "sometimes"/,
+    ],
   ])('refuses %o', (env, message) => {
     expect(problemsOf(env as Record<string, string>).join('\n')).toMatch(message);
   });
@@ -81,6 +85,14 @@ describe('loadConfig', () => {
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/OFFICERND_API_URL/);
     expect(message).not.toContain('never-print-me');
+  });
+});
+
+describe('loadConfig: the built-in simulator', () => {
+  it('reads how it answers v1 $populate: honoured by default, ignored or refused (any case)', () => {
+    expect(loadConfig({}).simulator.v1Populate).toBe('honoured');
+    expect(loadConfig({ SIMULATOR_V1_POPULATE: 'refused' }).simulator.v1Populate).toBe('refused');
+    expect(loadConfig({ SIMULATOR_V1_POPULATE: 'Ignored' }).simulator.v1Populate).toBe('ignored');
   });
 });
 

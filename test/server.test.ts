@@ -106,6 +106,19 @@ describe('npm start', () => {
     expect(started.output()).toMatch(/OFFICERND_CLIENT_SECRET is not set/);
     expect(started.output()).toMatch(/PORT must be a whole number/);
   });
+
+  it('starts the built-in simulator as SIMULATOR_V1_POPULATE says: refused $populate is warned about once', async () => {
+    const started = startServer({ SIMULATOR_SCALE: '0.1', SIMULATOR_V1_POPULATE: 'refused' });
+    const url = await listening(started);
+    expect(started.output()).toMatch(/"v1Populate":"refused"/);
+    const exportUrl = url.replace(/\/graphql$/, '/reports/bookings.csv?columns=_id,member.name&limit=5');
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(exportUrl);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toMatch(/^_id,member.name\r\n/);
+    }
+    expect(started.output().match(/officernd refused \$populate/g)).toHaveLength(1);
+  });
 });
 
 describe('graceful shutdown (a real process, SIGTERM)', () => {

@@ -1,19 +1,36 @@
-import { isFar, NO_REACH, rowDates, widenReach, type FarRow, type SeriesReach } from '../dates/report-dates.ts';
+import {
+  covers,
+  NO_REACH,
+  rowDates,
+  rowReach,
+  widenReach,
+  type FarRow,
+  type Reach,
+  type SeriesReach,
+} from '../dates/report-dates.ts';
 import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
 import type { WireBooking } from '../officernd/types.ts';
 import { refusesSelection } from './failure.ts';
 
-/** Most far rows kept (a few awkward series); past it, the whole reach widens every window instead. */
+/**
+ * Most far rows kept per date (start, end): the rows furthest from their seriesStart, read by id when selected; past
+ * it, the near reach widens to cover the nearest of them (memory flat: at most twice this many rows).
+ */
 export const MAX_FAR_ROWS = 500;
 
 /** The bookings' learnt reach and the latest `modifiedAt` it has seen. */
 export interface LearntReach {
   /** Null when a row could not be bounded through `seriesStart`: booking dates are then not sent upstream. */
   reach: SeriesReach | null;
-  /** The reach of the rows within NEAR_REACH_MS of their seriesStart. */
+  /** The reach of the rows that are not far (0 when they all lie at their seriesStart). */
   near?: SeriesReach;
-  /** The other rows by id; null when there were more than MAX_FAR_ROWS (then `reach` is used). */
+  /**
+   * The rows `near` does not cover on a date, by id: at most MAX_FAR_ROWS per date, those furthest from their
+   * seriesStart. Null in a reach stored by an earlier version whose far rows overflowed: then `reach` is used.
+   */
   far?: Map<string, FarRow> | null;
+  /** Ids of far rows a look for changes found no longer far (not stored): a merge does not keep them. */
+  left?: ReadonlySet<string>;
   /** The latest `modifiedAt` read; the next read asks only for bookings changed since (`modifiedAt.$gte`). */
   seen: string | null;
 }
@@ -57,13 +74,13 @@ export type ReachMode = 'wait' | 'refresh' | 'known';
  * How far the organization's booking rows lie from their `seriesStart` (issue 21), so a dated bookings read can send
  * both bounds on `seriesStart` (§6.1) and stay exact for recurring series whose first instance is not at
  * seriesStart. Learnt by one walk of every booking (four fields each, memory flat: the reach and at most
- * MAX_FAR_ROWS far rows are kept), outside any one request's share of calls: the size learner's walk of bookings
+ * MAX_FAR_ROWS far rows a date are kept), outside any one request's share of calls: the size learner's walk of bookings
  * (loaders/collection-sizes.ts, from start-up), which a read that needs the reach hurries or starts, or without a
  * learner a walk of this module's; brought up to date by reading the
  * bookings changed since the latest `modifiedAt` seen (`modifiedAt.$gte`, §4), usually one page. The answer is the
- * reach of the rows within NEAR_REACH_MS of their seriesStart with the far rows beside it (a read widens its window
- * by the first and reads the few of the second its selection picks by id), or the whole reach when the far rows
- * overflowed. Null when unknown or when some row could not be bounded: then nothing is sent.
+ * near reach with the far rows beside it (a read widens its window by the first and reads the few of the second its
+ * selection picks by id; the cut is the data's, `farRows`), or the whole reach for a reach stored without far rows.
+ * Null when unknown or when some row could not be bounded: then nothing is sent.
  */
 export async function seriesReach(
   officernd: OfficeRnDClient,
@@ -113,7 +130,7 @@ function within(walk: Promise<unknown>, signal: AbortSignal | undefined): Promis
   });
 }
 
-/** What a read bounds its window with: the near reach and the far rows, or the whole reach when they overflowed. */
+/** What a read bounds its window with: the near reach and the far rows, or the whole reach without far rows. */
 function usable(learnt: LearntReach | undefined): SeriesReach | null {
   if (!learnt || learnt.reach === null) return null;
   if (!learnt.near || !learnt.far) return learnt.reach;
@@ -164,41 +181,126 @@ async function walkReach(
   return fold.result();
 }
 
-/** Booking rows folded into a learnt reach, page by page (memory flat: the reach and at most MAX_FAR_ROWS rows). */
+/** Booking rows folded into a learnt reach, page by page (memory flat: the reach and at most MAX_FAR_ROWS rows a date). */
 export interface ReachFold {
   add(rows: readonly WireBooking[]): void;
   result(): LearntReach;
 }
 
+/** Limits of a fold (tests: a small cap). */
+export interface FoldOptions {
+  /** Most far rows per date (start, end); default MAX_FAR_ROWS. */
+  maxFar?: number;
+}
+
+const SIDES = ['start', 'end'] as const;
+type Side = (typeof SIDES)[number];
+
+/**
+ * Far rows and the near reach, kept so that every row seen is covered by the near reach or among the far rows on
+ * each of its dates. A row the near reach covers is not kept; past `maxFar` rows uncovered on one date, the nearest
+ * of them is covered instead: the near reach widens (whole days; it only grows) to exactly that row's distance, and
+ * the far rows it now covers on both dates leave. A row lies before or after its seriesStart on a date, so the rows
+ * uncovered on a date wait in two lists by distance (before, after), and the one to cover is at the head of one.
+ */
+function farRows(near: SeriesReach, from: ReadonlyMap<string, FarRow>, maxFar: number) {
+  let reach = near;
+  const far = new Map<string, FarRow>();
+  type Waiting = { id: string; distance: number }[];
+  const lists: Record<Side, Record<keyof Reach, Waiting>> = {
+    start: { before: [], after: [] },
+    end: { before: [], after: [] },
+  };
+  const insert = (list: Waiting, id: string, distance: number) => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((list[mid] as Waiting[number]).distance <= distance) low = mid + 1;
+      else high = mid;
+    }
+    list.splice(low, 0, { id, distance });
+  };
+  const coverOne = (side: Side) => {
+    const { before, after } = lists[side];
+    const gain = (list: Waiting, dir: keyof Reach) => (list[0] ? list[0].distance - reach[side][dir] : Infinity);
+    // The smaller widening; of two alike, the one covering more rows.
+    const [b, a] = [gain(before, 'before'), gain(after, 'after')];
+    const dir: keyof Reach = b < a || (b === a && before.length >= after.length) ? 'before' : 'after';
+    const list = lists[side][dir];
+    const distance = (list[0] as Waiting[number]).distance;
+    reach = { ...reach, [side]: { ...reach[side], [dir]: distance } };
+    while (list[0] && list[0].distance <= distance) {
+      const { id } = list.shift() as Waiting[number];
+      const row = far.get(id);
+      if (row && SIDES.every((other) => covers(reach[other], row, other))) far.delete(id);
+    }
+  };
+  const remove = (id: string) => {
+    if (!far.delete(id)) return;
+    for (const side of SIDES) {
+      for (const dir of ['before', 'after'] as const) {
+        const at = lists[side][dir].findIndex((waiting) => waiting.id === id);
+        if (at >= 0) lists[side][dir].splice(at, 1);
+      }
+    }
+  };
+  const put = (row: FarRow) => {
+    remove(row.id);
+    for (const side of SIDES) {
+      const needs = rowReach(row, side);
+      if (needs === null) continue;
+      for (const dir of ['before', 'after'] as const) {
+        if (needs[dir] <= reach[side][dir]) continue;
+        far.set(row.id, row);
+        insert(lists[side][dir], row.id, needs[dir]);
+      }
+    }
+    for (const side of SIDES) while (lists[side].before.length + lists[side].after.length > maxFar) coverOne(side);
+  };
+  for (const row of from.values()) put(row);
+  return { put, remove, near: () => reach, far: () => far };
+}
+
 /** Folds rows into `from`: the learning walk (here, or the size learner's walk of bookings) and the look for changes. */
-export function foldReach(from: LearntReach): ReachFold {
+export function foldReach(from: LearntReach, options: FoldOptions = {}): ReachFold {
   let { reach, seen } = from;
-  let near = from.near;
-  // A copy: a row read again (changed since) that is no longer far leaves it.
-  let far = from.far ? new Map(from.far) : null;
+  // Rows read again (changed since) are placed anew: one no longer far leaves the far rows.
+  const kept = from.near && from.far ? farRows(from.near, from.far, options.maxFar ?? MAX_FAR_ROWS) : null;
+  const left = new Set<string>();
   return {
     add(rows) {
       for (const row of rows) {
         if (reach !== null) reach = widenReach(reach, row);
         const dates = rowDates(row);
-        if (far && near && dates !== null && dates !== 'dateless') {
-          if (isFar(dates)) far.set(row._id, { id: row._id, ...dates });
-          else {
-            far.delete(row._id);
-            near = widenReach(near, row) ?? near;
+        if (kept && dates !== null && dates !== 'dateless') {
+          kept.put({ id: row._id, ...dates });
+          // Only rows that were far can leave (the set stays within the far rows' count).
+          if (from.far?.has(row._id)) {
+            if (kept.far().has(row._id)) left.delete(row._id);
+            else left.add(row._id);
           }
-          if (far.size > MAX_FAR_ROWS) far = null;
         }
         const stamp = row.modifiedAt;
         if (typeof stamp === 'string' && (seen === null || stamp > seen)) seen = stamp;
       }
     },
-    result: () => ({ reach, seen, ...(near ? { near } : {}), far }),
+    result: () =>
+      kept
+        ? { reach, seen, near: kept.near(), far: new Map(kept.far()), left: new Set(left) }
+        : { reach, seen, ...(from.near ? { near: from.near } : {}), ...(from.far === null ? { far: null } : {}) },
   };
 }
 
-/** Two learnt reaches as one: the reach only grows, the latest stamp wins. */
-export function mergeReach(current: LearntReach | undefined, learnt: LearntReach): LearntReach {
+/**
+ * Two learnt reaches as one: the reach only grows, the latest stamp wins, and the far rows are both's (the later
+ * read's version of a row it read again; those it found no longer far stay out), within the cap.
+ */
+export function mergeReach(
+  current: LearntReach | undefined,
+  learnt: LearntReach,
+  options: FoldOptions = {},
+): LearntReach {
   if (current === undefined) return learnt;
   const seen =
     current.seen !== null && (learnt.seen === null || current.seen > learnt.seen) ? current.seen : learnt.seen;
@@ -211,8 +313,11 @@ export function mergeReach(current: LearntReach | undefined, learnt: LearntReach
     start: most(x.start, y.start),
     end: most(x.end, y.end),
   });
-  // The far rows of the latest read win: it started from the current ones and saw the changes since.
-  const near = current.near && learnt.near ? both(current.near, learnt.near) : undefined;
-  const far = near && current.far !== null && learnt.far ? learnt.far : null;
-  return { reach: both(current.reach, learnt.reach), seen, ...(near ? { near, far } : {}) };
+  const reach = both(current.reach, learnt.reach);
+  if (!current.near || !learnt.near || !current.far || !learnt.far) return { reach, seen };
+  // Far rows another read added meanwhile are kept; those this read saw leave (changed since) stay out.
+  const kept = farRows(both(current.near, learnt.near), current.far, options.maxFar ?? MAX_FAR_ROWS);
+  for (const id of learnt.left ?? []) kept.remove(id);
+  for (const row of learnt.far.values()) kept.put(row);
+  return { reach, seen, near: kept.near(), far: new Map(kept.far()) };
 }

@@ -9,8 +9,11 @@
  *   reads the field with the ids and keeps its quantiles), so each sub-window holds about as many rows, between
  *   MIN_SUB_WINDOW_PAGES and SUB_WINDOW_PAGES pages: at most one partial page more per sub-window than the rows need.
  * - Order: sub-window by sub-window (ascending field ranges), OfficeRnD's order within each.
- * - Memory: at most `concurrency` sub-windows are open at a time (the consumer's and the ones after it), each holding
- *   at most MAX_BUFFERED_PAGES pages it has read ahead of the consumer.
+ * - Calls and memory: at most `concurrency` sub-windows read at a time; one that has read its last page frees its
+ *   call for the next one while its pages wait for the consumer. Pages read and asked for but not yet taken by the
+ *   consumer are at most heldPagesBound(concurrency) (`concurrency` × MAX_BUFFERED_PAGES): MAX_BUFFERED_PAGES of the
+ *   consumer's sub-window, the rest shared by the ones after it (of which at most WINDOWS_AHEAD_PER_CALL ×
+ *   `concurrency` are open, finished ones included).
  * - Exactness: every row is checked against its sub-window's range (a row can match one sub-window only, so none is
  *   delivered twice); the caller still checks every filter and date itself.
  * - A bound that does not narrow (a first page holds rows outside its sub-window, or the optional filters were not
@@ -32,6 +35,21 @@ export const MIN_SUB_WINDOW_PAGES = 5;
 
 /** Pages an open sub-window may read ahead of the consumer before it waits. */
 export const MAX_BUFFERED_PAGES = SUB_WINDOW_PAGES + 2;
+
+/**
+ * Sub-windows open at once from the consumer's on (reading, or finished with pages not yet taken), per call in flight:
+ * while the consumer waits on a slow sub-window, finished ones after it give their calls to the next ones, this far.
+ */
+export const WINDOWS_AHEAD_PER_CALL = 2;
+
+/**
+ * Most pages a read in sub-windows holds at once, read or asked for but not yet taken by the consumer: its memory
+ * bound, whatever the size of the read. The consumer's sub-window may hold MAX_BUFFERED_PAGES of them, the ones after
+ * it share the rest.
+ */
+export function heldPagesBound(concurrency: number): number {
+  return concurrency * MAX_BUFFERED_PAGES;
+}
 
 /** Quantiles kept of a learnt field (129 values: the minimum, 127 inner ones, the maximum). */
 export const QUANTILES = 128;
@@ -277,7 +295,9 @@ interface SubWindow<T> {
   failure: unknown;
   /** Pages read so far (the first one decides whether the bound narrows). */
   read: number;
-  /** Woken when the consumer took a page (room to read ahead), or waits for this sub-window's next page. */
+  /** A page asked for and not yet answered: it counts in the pages held. */
+  asking: boolean;
+  /** Waiting for room to ask for its next page: woken (asking) when there is. */
   room: (() => void) | null;
   /** The consumer waits for this sub-window's next page: read it whatever the limit says. */
   demanded: boolean;
@@ -286,6 +306,8 @@ interface SubWindow<T> {
 /** One upstream page of a sub-window, as `OrderedPagesOptions.pagesOf` reads it. */
 export interface SubWindowPage<T> {
   items: T[];
+  /** Null on the sub-window's last page (its walk ends without another call): it frees its call at once. */
+  next?: string | null;
   /** False when the client did not send the sub-window's bounds (optional filters refused before). */
   optionalSent?: boolean;
 }
@@ -427,9 +449,12 @@ export async function* splitPages<T extends object>(options: SplitReadOptions<T>
 }
 
 /**
- * Reads sub-windows concurrently, at most `concurrency` open at a time each reading at most MAX_BUFFERED_PAGES pages
- * ahead, and yields their kept rows page by page in sub-window order. Throws NoSplit (before anything is yielded)
- * when a first page of the first wave shows the bound does not narrow or the selection is not answered.
+ * Reads sub-windows concurrently and yields their kept rows page by page in sub-window order. At most `concurrency`
+ * of them read at a time; one that has read its last page frees its call for the next, while its pages wait for the
+ * consumer. Pages held (read or asked for, not yet yielded) stay within heldPagesBound(concurrency): the consumer's
+ * sub-window up to MAX_BUFFERED_PAGES, the ones after it the rest; at most WINDOWS_AHEAD_PER_CALL × `concurrency`
+ * sub-windows are open from the consumer's on. Throws NoSplit (before anything is yielded) when a first page of the
+ * first wave shows the bound does not narrow or the selection is not answered.
  */
 export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGenerator<SplitPage<T>> {
   const { count, concurrency } = options;
@@ -447,20 +472,86 @@ export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGe
   let ignored = false;
   let unselected = false;
   let delivered = 0;
+  /** The sub-window the consumer takes pages from: those before it are done and taken. */
+  let consumer = 0;
+  let opened = 0;
+  /** The first wave's verdict is in: sub-windows past the first wave may open. */
+  let decided = false;
   const wanted = options.wanted ?? null;
   /** Pages a sub-window may hold unread: MAX_BUFFERED_PAGES, or fewer when a limit needs fewer. */
   const capacity = (): number =>
     wanted === null
       ? MAX_BUFFERED_PAGES
       : Math.max(0, Math.min(MAX_BUFFERED_PAGES, Math.ceil((wanted - delivered) / (options.pageLimit ?? 100))));
+  /** Pages the sub-windows after the consumer's may hold together (read, or asked for). */
+  const aheadBound = heldPagesBound(concurrency) - MAX_BUFFERED_PAGES;
+  const heldAhead = (): number => {
+    let held = 0;
+    for (let k = consumer + 1; k < opened; k += 1) {
+      const state = windows[k] as SubWindow<T>;
+      held += state.pages.length + (state.asking ? 1 : 0);
+    }
+    return held;
+  };
+  /** Sub-windows still reading (or waiting for room to read on): each holds one of the `concurrency` calls. */
+  const reading = (): number => {
+    let active = 0;
+    for (let k = consumer; k < opened; k += 1) if (!(windows[k] as SubWindow<T>).done) active += 1;
+    return active;
+  };
+  /** Whether sub-window `k` may ask for its next page now. */
+  const mayAsk = (k: number): boolean => {
+    const state = windows[k] as SubWindow<T>;
+    if (k === consumer) return state.demanded || state.pages.length < capacity();
+    return state.pages.length < capacity() && heldAhead() < aheadBound;
+  };
+  const perWindow = (windows: number) => windows * (options.rowsPerWindow ?? SUB_WINDOW_PAGES * 100);
+
+  /**
+   * Gives room: wakes the waiting sub-windows that may read on (nearest the consumer first), then opens the next ones
+   * while calls, memory and a limit allow. Synchronous, so what it grants is counted before anything else asks.
+   */
+  const pump = (): void => {
+    if (stop.signal.aborted) return;
+    for (let k = consumer; k < opened; k += 1) {
+      const state = windows[k] as SubWindow<T>;
+      if (state.room && mayAsk(k)) {
+        const room = state.room;
+        state.room = null;
+        state.asking = true;
+        room();
+      }
+    }
+    while (
+      opened < count &&
+      (decided || opened < concurrency) &&
+      opened < consumer + WINDOWS_AHEAD_PER_CALL * concurrency &&
+      reading() < concurrency &&
+      (opened === consumer || heldAhead() < aheadBound)
+    ) {
+      // A limit: the open sub-windows are expected to hold the rows still wanted.
+      if (wanted !== null && opened > consumer && perWindow(opened - consumer) >= wanted - delivered) break;
+      open(opened);
+      opened += 1;
+    }
+  };
 
   const open = (j: number): void => {
-    const state: SubWindow<T> = { pages: [], done: false, failure: null, read: 0, room: null, demanded: false };
+    const state: SubWindow<T> = {
+      pages: [],
+      done: false,
+      failure: null,
+      read: 0,
+      asking: true,
+      room: null,
+      demanded: false,
+    };
     windows[j] = state;
     const keep = options.keep(j);
     void (async () => {
       try {
         for await (const page of options.pagesOf(j, stop.signal)) {
+          state.asking = false;
           if (state.read === 0) {
             const verdict = options.judge(j, page);
             if (verdict === 'unselected') unselected = true;
@@ -471,17 +562,21 @@ export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGe
           state.pages.push(page.items.filter(keep));
           notify();
           if (stop.signal.aborted) return;
+          // Its last page: the walk ends without a call, so the sub-window is done (its call freed) at once.
+          if (page.next === null) continue;
           // The first page is always read (it decides whether the bound narrows); later ones as room and demand say.
-          while (state.pages.length >= capacity() && !state.demanded && !stop.signal.aborted)
-            await new Promise<void>((resolve) => (state.room = resolve));
+          if (mayAsk(j)) state.asking = true;
+          else await new Promise<void>((resolve) => (state.room = resolve));
           // Done or given up while waiting: no further page (a walk need not call with the stop signal).
           if (stop.signal.aborted) return;
         }
       } catch (error) {
         if (!stop.signal.aborted) state.failure = error;
       } finally {
+        state.asking = false;
         state.done = true;
         notify();
+        pump();
       }
     })();
   };
@@ -494,17 +589,7 @@ export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGe
   };
 
   try {
-    const perWindow = (windows: number) => windows * (options.rowsPerWindow ?? SUB_WINDOW_PAGES * 100);
-    let opened = 0;
-    const openMore = (consumer: number, delivered: number) => {
-      while (opened < count && opened < consumer + concurrency) {
-        // A limit: the open sub-windows are expected to hold the rows still wanted.
-        if (wanted !== null && opened > consumer && perWindow(opened - consumer) >= wanted - delivered) break;
-        open(opened);
-        opened += 1;
-      }
-    };
-    openMore(0, 0);
+    pump();
     // The first wave decides: every open sub-window's first page (or its end) before anything is delivered.
     const first = windows.slice(0, opened);
     await waitFor(() => first.every((w) => w.read > 0 || w.done));
@@ -515,26 +600,25 @@ export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGe
       if (ignored) options.onIgnored?.();
       throw new NoSplit(unselected ? 'unselected' : 'ignored');
     }
+    decided = true;
     for (let j = 0; j < count; j += 1) {
-      openMore(j, delivered);
+      // Its pages no longer count against the ones ahead: room for them, and for the next sub-windows.
+      consumer = j;
+      pump();
       const state = windows[j] as SubWindow<T>;
       for (;;) {
         if (state.pages.length === 0 && !state.done) {
           // More is wanted from this sub-window than the limit expected (the caller's check dropped rows): read on.
           state.demanded = true;
-          const room = state.room;
-          state.room = null;
-          room?.();
+          pump();
         }
         await waitFor(() => state.pages.length > 0 || state.done);
         const failure = windows.find((w) => w?.failure)?.failure;
         if (failure) throw failure;
         const items = state.pages.shift();
         if (items === undefined) break;
-        const room = state.room;
-        state.room = null;
-        room?.();
         delivered += items.length;
+        pump();
         yield { items, sub: j, more: !(j === count - 1 && state.done && state.pages.length === 0) };
       }
     }

@@ -47,9 +47,9 @@ export interface SeriesReach {
   start: Reach;
   end: Reach;
   /**
-   * Rows further than NEAR_REACH_MS from their `seriesStart` (a series whose first weeks were excluded): when given,
-   * `start`/`end` are the reach of the other rows only, and these few are read by id when their date is selected
-   * (issue 21: a handful of awkward series must not widen every window by weeks).
+   * Rows the reach above does not cover (a series whose first weeks were excluded, core/series-reach.ts chooses
+   * which): when given, `start`/`end` are the reach of the other rows only, and a read selects these by the date
+   * it reads and reads them by id (issue 21: a handful of awkward series must not widen every window).
    */
   far?: readonly FarRow[];
 }
@@ -61,9 +61,6 @@ export interface FarRow {
   start: number | null;
   end: number | null;
 }
-
-/** How far from its `seriesStart` a row may lie and still be found by widening the window (one day). */
-export const NEAR_REACH_MS = 86_400_000;
 
 /**
  * A row's start and end and its anchor, for the reach: null when it has no readable seriesStart but has a date (it
@@ -77,10 +74,16 @@ export function rowDates(row: WireBooking): Omit<FarRow, 'id'> | null | 'dateles
   return seriesStart === null ? null : { seriesStart, start, end };
 }
 
-/** Whether a row lies further than NEAR_REACH_MS from its seriesStart on either date. */
-export function isFar(dates: Omit<FarRow, 'id'>): boolean {
-  const off = (at: number | null) => (at === null ? 0 : Math.abs(at - dates.seriesStart));
-  return off(dates.start) > NEAR_REACH_MS || off(dates.end) > NEAR_REACH_MS;
+/** The reach (whole days) one row needs on one of its dates; null when it has no such date. */
+export function rowReach(dates: Omit<FarRow, 'id'>, side: 'start' | 'end'): Reach | null {
+  const at = dates[side];
+  return at === null ? null : { before: wholeDays(dates.seriesStart - at), after: wholeDays(at - dates.seriesStart) };
+}
+
+/** Whether `reach` covers a row on one of its dates: a window widened by it finds the row through its seriesStart. */
+export function covers(reach: Reach, dates: Omit<FarRow, 'id'>, side: 'start' | 'end'): boolean {
+  const needs = rowReach(dates, side);
+  return needs === null || (needs.before <= reach.before && needs.after <= reach.after);
 }
 
 const DAY_MS = 86_400_000;
@@ -422,8 +425,10 @@ export function dateFilter<T>(
     if (lower !== null) filters.push({ field: push.field, op: 'gte', value: new Date(lower) });
     if (upper !== null) filters.push({ field: push.field, op: 'lte', value: new Date(upper) });
     // The far rows whose date was last seen in the selection (a day either side: all-day slots are calendar days)
-    // and whose anchor the bounds leave out: read by id, and checked like every row.
+    // and whose anchor the bounds leave out: read by id, and checked like every row. A row the reach covers on this
+    // date (it is far on the other) is found by the bounds whenever its date is selected.
     for (const row of side ? (reach?.far ?? []) : []) {
+      if (side && covers(side, row, field)) continue;
       const at = row[field];
       const selected =
         at !== null &&

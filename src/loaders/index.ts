@@ -62,6 +62,8 @@ export interface Loaders {
    * once per collection and field, and from then on plans treat the filter as not narrowing.
    */
   noteIgnoredFilter(collection: ListCollection, field: string): void;
+  /** Where what the gateway learns of OfficeRnD is told, once per fact (LoaderOptions.logger). */
+  logger?: LoaderOptions['logger'];
 }
 
 export class WalkTooLargeError extends Error {
@@ -340,5 +342,6 @@ export function createLoaders(options: LoaderOptions): Loaders {
     creditStats,
     sizes,
     noteIgnoredFilter,
+    ...(options.logger ? { logger: options.logger } : {}),
   };
 }

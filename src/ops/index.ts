@@ -116,7 +116,10 @@ function operationLog(logger: Logger): OperationListener {
       // Refused by the per-caller rate limit (security/rate-limit.ts), which writes one line per caller and window
       // itself: a client spinning on refusals cannot fill the log.
       if (state.errorCodes.includes('RATE_LIMITED')) return;
-      const level = outcome === 'success' ? 'info' : outcome === 'error' ? 'error' : 'warn';
+      // Refused by a limit after parsing (admission by cost: security/budget.ts), which writes one warning per
+      // caller and minute too: the request's own line, with its id, is there at debug.
+      const level =
+        state.refused !== undefined ? 'debug' : outcome === 'success' ? 'info' : outcome === 'error' ? 'error' : 'warn';
       const meta = {
         requestId: state.id,
         operation: state.kind === 'graphql' ? state.operations.join(',') || undefined : undefined,

@@ -25,7 +25,10 @@ export interface Metrics {
   upstream: UpstreamListener;
   loaderBatch(loader: string, keys: number): void;
   exportEnd(report: string, format: string, rows: number, outcome: string): void;
-  /** Counts a request refused before it was parsed, by reason (`rate_limit`: MAX_REQUESTS_PER_MINUTE_PER_CALLER). */
+  /**
+   * Counts a request refused before it was parsed, by reason (`rate_limit`: MAX_REQUESTS_PER_MINUTE_PER_CALLER).
+   * Those refused after parsing by a gateway limit (RequestState.refused: `admission`) are counted when they finish.
+   */
   refused(reason: string): void;
   /** Counts the client's token requests (read from its stats at each scrape). */
   watchClient(stats: () => OfficeRnDClientStats): void;
@@ -122,7 +125,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
   });
   const refusedRequests = new Counter({
     name: 'officernd_gateway_requests_refused_total',
-    help: 'Requests refused before they were parsed, by reason (rate_limit: over MAX_REQUESTS_PER_MINUTE_PER_CALLER)',
+    help: 'Requests refused before they ran, by reason (rate_limit: over MAX_REQUESTS_PER_MINUTE_PER_CALLER, before parsing; admission: UPSTREAM_BUDGET_EXCEEDED by admission by cost, before any OfficeRnD call)',
     labelNames: ['reason'] as const,
     registers,
   });
@@ -151,6 +154,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
         };
         operations.inc(labels);
         operationSeconds.observe(labels, durationMs / 1000);
+        if (state.refused !== undefined) refusedRequests.inc({ reason: state.refused });
       },
     },
     upstream(event) {

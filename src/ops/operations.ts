@@ -49,6 +49,21 @@ function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
   });
 }
 
+/**
+ * Codes of answers refused before execution by a gateway limit, by the limit's name (RequestState.refused). Such an
+ * answer has no `data` at all (GraphQL: an error raised before execution leaves it out); the same code in an answer
+ * that ran (`data`, even null) is a failure met while running, e.g. a deadline that came while calls waited.
+ */
+const REFUSED_BEFORE_EXECUTION: Readonly<Record<string, string>> = { UPSTREAM_BUDGET_EXCEEDED: 'admission' };
+
+/** The limit that refused this answer before execution, or undefined (see REFUSED_BEFORE_EXECUTION). */
+function refusedBy(result: ExecutionResult): string | undefined {
+  if ('data' in result || !result.errors?.length) return undefined;
+  const limits = new Set(result.errors.map((error) => REFUSED_BEFORE_EXECUTION[String(error.extensions?.code)]));
+  const [limit] = limits;
+  return limits.size === 1 ? limit : undefined;
+}
+
 function isExecutionResult(value: unknown): value is ExecutionResult {
   return typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
 }
@@ -87,6 +102,7 @@ export function useOperations(options: OperationsOptions): Plugin {
       // `partial`: some of the answer arrived (a root field that is not null); a failing list alone is `error`.
       if (result.data && Object.values(result.data).some((value) => value !== null)) state.hasData = true;
       if (!result.errors?.length) return;
+      state.refused ??= refusedBy(result);
       for (const error of result.errors)
         state.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
       state.firstError ??= result.errors[0]?.message;

@@ -40,6 +40,12 @@ export interface RequestState {
   hasData: boolean;
   /** Whether Yoga produced a GraphQL result (errors then carry the request id already). */
   processed: boolean;
+  /**
+   * The gateway limit that refused it before it ran, when one did after parsing (`admission`: admission by cost,
+   * UPSTREAM_BUDGET_EXCEEDED): the caller's doing, so `rejected`; the limit writes its own warning once per caller
+   * and minute, and the operation line goes to debug.
+   */
+  refused?: string;
   upstream: { calls: number; failed: number; retries: number; heldMs: number };
 }
 
@@ -103,6 +109,7 @@ export const CALLER_MISTAKES: ReadonlySet<string> = new Set([
 
 /** The outcome of a finished request from its status and error codes. */
 export function outcomeOf(state: RequestState, status: number): Outcome {
+  if (state.refused !== undefined) return 'rejected';
   if (state.errorCodes.length === 0) {
     if (status < 400) return 'success';
     return status < 500 ? 'rejected' : 'error';

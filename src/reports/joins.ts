@@ -409,13 +409,15 @@ export function populates(
  * A reader of a report's pages that asks for `population` and hands the pages back with it taken out
  * (takePopulated), for the one walk and the sub-windows alike. A 400 to the first page is read as OfficeRnD
  * refusing `$populate` (like a refused `$select`): the walk is read again without it, and once that succeeds the
- * refusal is remembered for the gateway (`memory`), so later reports join as before and never send it. A page with
- * a populated value that cannot be trusted is read again without it, from its own cursor.
+ * refusal is remembered for the gateway (`memory`), so later reports join as before and never send it; `logger` is
+ * told once per collection (the first time the memory takes it), since from then on those columns cost calls. A
+ * page with a populated value that cannot be trusted is read again without it, from its own cursor.
  */
 export function populatingReader(
   officernd: Pick<OfficeRnDClient, 'pages' | 'apiVersion'>,
   population: Population,
   memory: PopulateMemory,
+  logger?: { warn(message: string, fields?: Record<string, unknown>): void },
 ): Pick<OfficeRnDClient, 'pages'> {
   return {
     pages: (collection, query, opts = {}) =>
@@ -439,7 +441,11 @@ export function populatingReader(
               if (refused) {
                 // The read without it succeeds: it was `$populate` that was refused.
                 refused = false;
-                memory.noteIgnoredFilter(collection, POPULATE_PARAM);
+                if (memory.noteIgnoredFilter(collection, POPULATE_PARAM))
+                  logger?.warn(
+                    'officernd refused $populate; joined columns of this collection are read by extra calls from now on',
+                    { collection, populate: population.fields.join(',') },
+                  );
               }
               const items = populate ? takePopulated(page.items, population) : page.items;
               if (items === null) {

@@ -402,7 +402,9 @@ async function* segmentPages(
     query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
   }
   // One-level joined columns ride on the list's own pages where the version has `$populate` (joins.ts).
-  const reader = population ? populatingReader(officernd, population, env.loaders.sizes) : officernd;
+  const reader = population
+    ? populatingReader(officernd, population, env.loaders.sizes, env.loaders.logger)
+    : officernd;
   // A large read from its start, for a reader that never resumes it: sub-windows in parallel (core/sub-windows.ts).
   const split =
     cursor === null ? planSplit(env.loaders.sizes, officernd, segment.collection, query, env.parallel) : null;

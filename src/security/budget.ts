@@ -15,7 +15,9 @@ import {
   type OfficeRnDClient,
   type RequestShare,
 } from '../officernd/index.ts';
+import type { Logger } from '../logger.ts';
 import { presentedKey } from './api-keys.ts';
+import { createRefusalNotes } from './refusal-notes.ts';
 
 /**
  * The budget ran out while the request waited for the gateway's OfficeRnD capacity (not for OfficeRnD): a slot of the
@@ -62,9 +64,11 @@ export interface RequestBudgets {
   /**
    * Admission by cost: admits the request's `cost` (the cost rule's estimate of its calls, at most
    * MAX_UPSTREAM_CALLS_PER_REQUEST) when that many calls could start before its deadline behind everything ahead of
-   * it: the calls waiting in the client's limiter and the calls the requests admitted before it have yet to make
-   * (their cost less the calls they made, until their answer is out). Else it is refused: nothing is counted, and
-   * the refusal says how long until it could be served if nothing else came meanwhile. Always admits without an
+   * it: in the minute's budget, the calls waiting in the client's limiter and the calls the requests admitted before
+   * it have yet to make (their cost less the calls they made, until their answer is out); in the concurrency slots,
+   * the calls in flight and those waiting for a slot, each holding one for as long as calls take lately
+   * (Limiter.slotDelay: 0 while its calls would find a slot free). Else it is refused: nothing is counted, and the
+   * refusal says how long until it could be served if nothing else came meanwhile. Always admits without an
    * upstream share.
    */
   admit(request: Request, cost: number): Refusal | undefined;
@@ -74,8 +78,11 @@ export interface RequestBudgets {
 export interface Refusal {
   /** ms from now until its calls would fit before its deadline. */
   retryAfterMs: number;
-  /** Which budget is spent: the API key's share of it, or the whole client's. */
-  scope: 'lane' | 'client';
+  /**
+   * Which budget is spent: the API key's share of the minute's calls, the whole client's, or the calls in flight at
+   * once (UPSTREAM_MAX_CONCURRENCY), every one held by calls that will not end in time.
+   */
+  scope: 'lane' | 'client' | 'slot';
   /** The calls it was refused for. */
   calls: number;
 }
@@ -195,8 +202,14 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
       const client = upstream.officernd.startDelay(ahead() + calls) - earliest(budget, now);
       const lane =
         upstream.officernd.startDelay(ahead(budget.lane) + calls, budget.lane) - earliest(budget, now, budget.lane);
-      if (client > 0 || lane > 0)
-        return { retryAfterMs: Math.max(client, lane), scope: lane > client ? 'lane' : 'client', calls };
+      // The slots: only its calls beyond the free ones wait, behind those queued, a round of calls per
+      // UPSTREAM_MAX_CONCURRENCY of them. Slow calls ahead (an export's pages at real latency) hold them longer.
+      const slot = upstream.officernd.slotDelay(calls) - leftOf(budget, now);
+      if (client > 0 || lane > 0 || slot > 0) {
+        const retryAfterMs = Math.max(client, lane, slot);
+        const scope = retryAfterMs === slot ? 'slot' : lane > client ? 'lane' : 'client';
+        return { retryAfterMs, scope, calls };
+      }
       budget.cost += calls;
       admitted.add(budget);
       return undefined;
@@ -220,11 +233,17 @@ export function refusalError(refusal: Refusal): GraphQLError {
   const spent =
     refusal.scope === 'lane'
       ? 'this API key has used its share of the OfficeRnD budget for now'
-      : 'the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent for now';
+      : refusal.scope === 'slot'
+        ? 'the OfficeRnD calls in flight at once (UPSTREAM_MAX_CONCURRENCY) are all taken by slower calls for now'
+        : 'the OfficeRnD budget (UPSTREAM_MAX_REQUESTS_PER_MINUTE) is spent for now';
+  const behind =
+    refusal.scope === 'slot'
+      ? 'behind the calls in flight and those waiting for a slot'
+      : 'behind the calls made, queued or expected this minute';
   const calls = refusal.calls === 1 ? '1 OfficeRnD call' : `${refusal.calls} OfficeRnD calls`;
   return new GraphQLError(
     `Not run: ${spent}. Its ${calls} (the query's cost) could not all start before this request's deadline ` +
-      `(REQUEST_BUDGET_MS), behind the calls made, queued or expected this minute. Retry in ${retryAfter} s, or ask for less.`,
+      `(REQUEST_BUDGET_MS), ${behind}. Retry in ${retryAfter} s, or ask for less.`,
     {
       extensions: {
         code: 'UPSTREAM_BUDGET_EXCEEDED',
@@ -239,15 +258,43 @@ export function refusalError(refusal: Refusal): GraphQLError {
 export interface RequestBudgetOptions {
   /** The cost the cost rule gave the operation of this context (MAX_COST's measure), when it has one. */
   costOf?: (context: object) => number | undefined;
+  /** Where refusals are told: one warning per caller and minute. */
+  logger?: Pick<Logger, 'warn'>;
+  /**
+   * Who a request counts for (security/rate-limit.ts callerOf: its API key, else its address), given the request and
+   * the context (which carries the server's `req`); null when unknown. Default: everyone is one caller.
+   */
+  callerOf?: (request: Request, serverContext: unknown) => string | null;
 }
+
+/** The window of the refusal warnings: one line per caller in it. */
+const REFUSAL_LOG_WINDOW_MS = 60_000;
 
 /**
  * Admits each query by its cost (RequestBudgets.admit), or answers it at once with the refusal (HTTP 429,
- * `retryAfter`). Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is
+ * `retryAfter`). A client that ignores `retryAfter` can be refused many times a second, so a refusal writes one
+ * warning per caller and minute (with the refusals since its previous one), not one line each: the operation log
+ * writes its per-request line at debug (ops/index.ts), and the metrics count each as `rejected`. Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is
  * sent, so its timer need not stay armed for the rest of the budget. Yoga processes a result only for GraphQL requests, so other
  * responses (streamed exports) keep theirs running; and it tells apart those requests without parsing each URL.
  */
 export function useRequestBudget(budgets: RequestBudgets, options: RequestBudgetOptions = {}): Plugin {
+  const noted = createRefusalNotes();
+  const note = (request: Request, context: object, refusal: Refusal): void => {
+    const { logger } = options;
+    if (!logger) return;
+    const who = options.callerOf?.(request, context) ?? 'unknown';
+    const refused = noted(who, Date.now() + REFUSAL_LOG_WINDOW_MS);
+    if (refused === undefined) return;
+    logger.warn('admission by cost: refusing queries the OfficeRnD budget cannot serve before their deadline', {
+      caller: who,
+      scope: refusal.scope,
+      calls: refusal.calls,
+      retryAfter: Math.max(1, Math.ceil(refusal.retryAfterMs / 1000)),
+      // Refused since this caller's previous line (this one included); the metrics count every refusal.
+      refused,
+    });
+  };
   return {
     // Admission, after the caches and the sharing of identical queries: an answer that makes no call is never refused.
     onExecute({ args, setResultAndStopExecution }) {
@@ -255,7 +302,10 @@ export function useRequestBudget(budgets: RequestBudgets, options: RequestBudget
       const cost = context && options.costOf?.(context);
       if (!context?.request || !cost) return;
       const refusal = budgets.admit(context.request, cost);
-      if (refusal) setResultAndStopExecution({ errors: [refusalError(refusal)] });
+      if (!refusal) return;
+      note(context.request, context, refusal);
+      // No `data` at all: an answer refused before execution (the operation log reads it so: ops/operations.ts).
+      setResultAndStopExecution({ errors: [refusalError(refusal)] });
     },
     onResultProcess({ request, result, setResult }) {
       // Asked for with `x-upstream-calls: true`: the answer says what it cost upstream (`extensions.upstreamCalls`),

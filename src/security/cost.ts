@@ -169,7 +169,27 @@ interface Measured {
   readsVariables: boolean;
   /** The collections whose unknown size it read (learning them may lower the cost). */
   unknown: Set<ListCollection>;
+  /**
+   * The joins it was told a `report(...)` makes (CostModel.reportJoins). They follow what the gateway learns: a
+   * collection whose `$populate` OfficeRnD refused joins by calls from then on. A remembered cost holds while each
+   * still gets the same answer.
+   */
+  joinReads: readonly JoinRead[];
 }
+
+/** One question to CostModel.reportJoins and its answer. */
+interface JoinRead {
+  report: string;
+  columns: readonly string[] | null;
+  joins: readonly ListCollection[];
+}
+
+/** Whether every `reportJoins` question a cost read still gets the answer it got. */
+const sameJoins = (reads: readonly JoinRead[], model: CostModel): boolean =>
+  reads.every((read) => {
+    const now = model.reportJoins?.(read.report, read.columns) ?? [];
+    return now.length === read.joins.length && now.every((collection, i) => collection === read.joins[i]);
+  });
 
 /** The cost, and whether it read a variable or an unknown size (then it holds for these variables and sizes only). */
 function measureCost(
@@ -184,7 +204,7 @@ function measureCost(
   );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   const root = operation?.operation === 'query' ? schema.getQueryType() : null;
-  if (!operation || !root) return { cost: 0, readsVariables: false, unknown: new Set() };
+  if (!operation || !root) return { cost: 0, readsVariables: false, unknown: new Set(), joinReads: [] };
   let readsVariables = false;
   const unknown = new Set<ListCollection>();
   // A cost that read an unknown size changes once the gateway learns it: like one that read a variable, it is not
@@ -200,6 +220,18 @@ function measureCost(
           unknown.add(collection);
         }
         return size;
+      },
+    };
+  }
+  const joinReads: JoinRead[] = [];
+  const joinsOf = model.reportJoins;
+  if (joinsOf) {
+    model = {
+      ...model,
+      reportJoins: (report, columns) => {
+        const joins = [...joinsOf(report, columns)];
+        joinReads.push({ report, columns: columns && [...columns], joins });
+        return joins;
       },
     };
   }
@@ -462,7 +494,7 @@ function measureCost(
     whole += COLLECTIONS[collection].catalog
       ? pagesOf(model, collection, model.sizeOf?.(collection) ?? 1)
       : walkPages(model, collection);
-  return { cost: cost + whole + reach, readsVariables, unknown };
+  return { cost: cost + whole + reach, readsVariables, unknown, joinReads };
 }
 
 export interface CostLimitOptions extends CostModel {
@@ -483,13 +515,14 @@ export interface CostLimitOptions extends CostModel {
 /**
  * Refuses, before execution and so before any upstream call of the request, an operation whose cost exceeds
  * `maxCost`. Yoga's parser cache hands back the same document object for the same query text, so a cost that reads
- * no variable is worked out once per document and operation; one that reads a variable (`first: $n`) or a size not
- * learnt yet is worked out every time. A query over the limit while sizes it reads are unknown is costed again once
+ * no variable is worked out once per document and operation, and holds while the joins of its `report(...)` fields
+ * are still what they were (a `$populate` OfficeRnD refused makes them calls); one that reads a variable
+ * (`first: $n`) or a size not learnt yet is worked out every time. A query over the limit while sizes it reads are unknown is costed again once
  * they are learnt, if it could then fit (with every unknown size at its least it would); else it is refused at once.
  * Sizes that stay unknown (no learner, or learning failed) do not refuse a query that could fit.
  */
 export function useCostLimit(options: CostLimitOptions): Plugin {
-  const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+  const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Measured>>>();
   const costOf = (
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -500,13 +533,13 @@ export function useCostLimit(options: CostLimitOptions): Plugin {
     const name = operationName || '';
     let documents = known.get(schema);
     const cached = documents?.get(document)?.get(name);
-    if (cached !== undefined) return { cost: cached, readsVariables: false, unknown: new Set() };
+    if (cached !== undefined && sameJoins(cached.joinReads, options)) return cached;
     const measured = measureCost(schema, document, operationName, variables, options);
     if (measured.readsVariables) return measured;
     if (!documents) known.set(schema, (documents = new WeakMap()));
     let operations = documents.get(document);
     if (!operations) documents.set(document, (operations = new Map()));
-    operations.set(name, measured.cost);
+    operations.set(name, measured);
     return measured;
   };
   /** The cost with every unknown size at its least (what learning the sizes could bring it down to). */

@@ -23,14 +23,13 @@ import type { Logger } from '../logger.ts';
 import { isGraphiQLPage } from './access.ts';
 import { createApiKeyCheck } from './api-keys.ts';
 import { laneOf } from './budget.ts';
+import { createRefusalNotes } from './refusal-notes.ts';
 
 /** The stable code of a request refused by the per-caller rate limit. */
 export const RATE_LIMITED = 'RATE_LIMITED';
 const SETTING = 'MAX_REQUESTS_PER_MINUTE_PER_CALLER';
 /** The counting window. */
 const WINDOW_S = 60;
-/** Callers remembered for the once-per-window log line before the stale ones are swept. */
-const MAX_NOTED = 10_000;
 
 export interface CallerRateLimitOptions {
   /** Requests per caller and minute; 0 turns the limit off. */
@@ -158,24 +157,17 @@ export function useCallerRateLimit(options: CallerRateLimitOptions): Plugin {
       })
     : null;
   /** Per caller: when its current window ends (for the log line), and the refusals since its last line. */
-  const noted = new Map<string, { until: number; refused: number }>();
+  const noted = createRefusalNotes();
   const note = (who: string, retryAfterMs: number, retryAfter: number): void => {
-    const now = Date.now();
-    const entry = noted.get(who);
-    if (entry && now < entry.until) {
-      entry.refused++;
-      return;
-    }
-    if (noted.size >= MAX_NOTED) for (const [key, old] of noted) if (old.until <= now) noted.delete(key);
-    if (noted.size >= MAX_NOTED) noted.clear();
-    noted.set(who, { until: now + retryAfterMs, refused: 0 });
+    const refused = noted(who, Date.now() + retryAfterMs);
+    if (refused === undefined) return;
     options.logger.warn('rate limit: refusing a caller until its window ends', {
       caller: who,
       limit,
       setting: SETTING,
       retryAfter,
       // Refused since this caller's previous line (this one included); the metrics count every refusal.
-      refused: (entry?.refused ?? 0) + 1,
+      refused,
     });
   };
   return {

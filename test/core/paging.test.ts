@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CursorPosition } from '../../src/core/cursor.ts';
-import { takePage, type PageSource } from '../../src/core/paging.ts';
+import { takePage } from '../../src/core/paging.ts';
+import { numbers } from './numbered-pages.ts';
 
 // The one paging loop (core/paging.ts) over an upstream of numbered pages: pages are full until the last, the look
 // ahead makes hasNextPage exact, cursors resume exactly, and the scan bound is an error, never a short page.
-
-/** Pages of `size` numbers 0..total-1, each page's cursor the index it starts at; counts the pages read. */
-function numbers(total: number, size: number): { source: PageSource<number>; reads: () => number } {
-  let reads = 0;
-  const source: PageSource<number> = async function* (from) {
-    for (let at = Number(from.upstream ?? 0); at < total; at += size) {
-      reads += 1;
-      const items = Array.from({ length: Math.min(size, total - at) }, (_, i) => at + i);
-      const next = at + size < total ? { segment: 0, upstream: String(at + size) } : null;
-      yield { items, at: { segment: 0, upstream: at === 0 ? null : String(at) }, next };
-    }
-  };
-  return { source, reads: () => reads };
-}
 
 const start: CursorPosition = { segment: 0, upstream: null, offset: 0 };
 const tooMany = () => new Error('scan limit');

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockOutside, chromiumRuns, withChromium } from '../chromium.ts';
 import { TEST_NOW } from '../helpers.ts';
 import { createOpsStack, type OpsStack } from '../ops/stack.ts';
 
@@ -12,34 +12,17 @@ import { createOpsStack, type OpsStack } from '../ops/stack.ts';
 // office change the numbers (as a GraphQL query for the same selection says), and a booking created in the
 // simulator reaches the page live through its signed webhook, the gateway's event bus and the SSE subscription.
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && !process.env.CI) {
-  console.warn(
-    `Dashboard browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; under CI it fails)`,
-  );
-}
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const runs = chromiumRuns('Dashboard browser test');
 const KEY = 'dashboard-browser-key-0123456789';
 const SECRET = 'whsec-dashboard-browser-0123456789';
 const PANELS = ['occupancy', 'bookings-per-day', 'revenue', 'memberships', 'top-teams', 'upcoming', 'open-issues'];
 /** Where the screenshot goes (git-ignored); README's docs/dashboard.png is a copy of one. */
 const SCREENSHOT = resolve(import.meta.dirname, '../../test-results/dashboard.png');
 
-describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without internet access', () => {
+describe.skipIf(!runs)('the dashboard in a browser without internet access', () => {
   let server: Server;
   let origin = '';
   let stack: OpsStack;
-  const profile = mkdtempSync(join(tmpdir(), 'dashboard-profile-'));
 
   beforeAll(async () => {
     stack = createOpsStack({
@@ -61,7 +44,6 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((done) => server.close(done));
-    rmSync(profile, { recursive: true, force: true });
   });
 
   /** What the gateway answers to a query for the same selection, over HTTP. */
@@ -112,21 +94,8 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
   it('shows every panel from the simulator, follows the period and the office, and updates live', {
     timeout: 120_000,
   }, async () => {
-    const { chromium } = await import('playwright-core');
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1400, height: 2000 },
-    });
-    try {
-      const blocked: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-        blocked.push(url);
-        return route.abort();
-      });
+    await withChromium({ viewport: { width: 1400, height: 2000 } }, async (context) => {
+      const blocked = await blockOutside(context, origin);
       const page = context.pages()[0] ?? (await context.newPage());
       // The gateway's "today" is the test data's (TEST_NOW); the page's clock says the same day.
       await page.clock.setFixedTime(TEST_NOW);
@@ -256,16 +225,13 @@ describe.skipIf(!present && !process.env.CI)('the dashboard in a browser without
 
       expect(errors).toEqual([]);
       expect(blocked).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
-describe.skipIf(!present && !process.env.CI)('the dashboard without live events', () => {
+describe.skipIf(!runs)('the dashboard without live events', () => {
   let server: Server;
   let origin = '';
-  const profile = mkdtempSync(join(tmpdir(), 'dashboard-poll-profile-'));
   /** The page's GraphQL reads as the gateway saw them: conditional or not, and its status. */
   const reads: { conditional: boolean; status: number }[] = [];
 
@@ -287,21 +253,14 @@ describe.skipIf(!present && !process.env.CI)('the dashboard without live events'
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((done) => server.close(done));
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it('polls every 30 s, revalidating with If-None-Match: an unchanged answer is a 304', {
     timeout: 90_000,
   }, async () => {
-    const { chromium } = await import('playwright-core');
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      // Playwright's routing turns the HTTP cache off, and this test is about the cache: names other than the
-      // gateway's resolve nowhere instead, and every request the page makes is checked below.
-      args: [...FLAGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-    });
-    try {
+    // Playwright's routing turns the HTTP cache off, and this test is about the cache: names other than the
+    // gateway's resolve nowhere instead, and every request the page makes is checked below.
+    await withChromium({ args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] }, async (context) => {
       const outside: string[] = [];
       context.on('request', (request) => {
         const url = request.url();
@@ -330,8 +289,6 @@ describe.skipIf(!present && !process.env.CI)('the dashboard without live events'
       const strip = (html: string): string => html.replace(/Updated [^<]*/g, '');
       expect(strip(await page.locator('.panels').innerHTML())).toBe(strip(before));
       expect(outside).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,5 +1,7 @@
+import { beforeAll } from 'vitest';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { Dataset } from '../../src/simulator/generate.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW } from '../helpers.ts';
@@ -23,6 +25,21 @@ export function createLargeOrg(): { simulator: Simulator; gateway: Gateway } {
   const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
   const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000 });
   return { simulator, gateway: createGateway({ officernd, logger, clock: () => TEST_NOW }) };
+}
+
+/**
+ * The large organization's data for a suite: generated once, in a beforeAll this registers (seconds alone, a minute or
+ * more on a loaded machine), and read through the function it returns.
+ */
+export function largeOrgDataset(): () => Dataset {
+  let dataset: Dataset | undefined;
+  beforeAll(() => {
+    dataset = createLargeOrg().simulator.dataset;
+  }, 120_000);
+  return () => {
+    if (dataset === undefined) throw new Error('the large organization is read before its beforeAll ran');
+    return dataset;
+  };
 }
 
 /**

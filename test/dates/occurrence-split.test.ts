@@ -4,13 +4,15 @@ import {
   MAX_OCCURRENCE_SUB_WINDOWS_PER_SLOT,
   occurrenceSubWindows,
   type OccurrenceSubWindow,
+  underWayByMinute,
 } from '../../src/core/occurrence-split.ts';
 import type { OccurrenceWindow } from '../../src/dates/report-dates.ts';
 import { OCCURRENCE_WINDOW_MS } from '../../src/officernd/collections.ts';
 import type { WireBookingOccurrence } from '../../src/officernd/types.ts';
 
 // Where an occurrence export is cut (core/occurrence-split.ts): the probe page's rows per ms times the selection's
-// length, cut into equal lengths, never across a year window, whole minutes, covering the selection exactly once.
+// length, cut into equal lengths, each cut moved to the quietest minute of day the probe shows (the fewest
+// occurrences under way), never across a year window, whole minutes, covering the selection exactly once.
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,6 +39,31 @@ const pageOf = (from: number, count: number, everyMs: number): WireBookingOccurr
 
 const dateOf = (o: WireBookingOccurrence) => Date.parse(o.start?.dateTime ?? '');
 
+const MINUTE = 60_000;
+
+/** An occurrence from `from` for `minutes`. */
+const occurrence = (id: string, from: number, minutes: number): WireBookingOccurrence =>
+  ({
+    _id: id,
+    start: { dateTime: new Date(from).toISOString(), date: null },
+    end: { dateTime: new Date(from + minutes * MINUTE).toISOString(), date: null },
+  }) as WireBookingOccurrence;
+
+/**
+ * A busy office's days from `from` (a midnight, UTC): an hour's meeting at every hour from 08:00 to 17:00, so that
+ * one is under way from 08:01 to 18:00 and none from 18:01 to 08:00 (one ending at a minute is under way there: a
+ * window starting then answers it).
+ */
+const officeDays = (from: number, days: number): WireBookingOccurrence[] =>
+  Array.from({ length: days * 10 }, (_, i) =>
+    occurrence(`m${i}`, from + Math.floor(i / 10) * DAY + (8 + (i % 10)) * HOUR, 60),
+  );
+
+/** Minute of the UTC day of `ms`. */
+const minuteOfDay = (ms: number) => Math.round((ms % DAY) / MINUTE);
+/** Whether no meeting of officeDays is under way at `ms`: 18:01 to 08:00. */
+const quietInOffice = (ms: number) => minuteOfDay(ms) > 18 * 60 || minuteOfDay(ms) <= 8 * 60;
+
 /** The sub-windows cover [start, end) once, in order, each inside one year window. */
 function expectCover(subs: readonly OccurrenceSubWindow[], windows: readonly OccurrenceWindow[]) {
   expect(subs[0]?.lower).toBe(windows[0]?.start.getTime());
@@ -61,7 +88,7 @@ describe('occurrenceSubWindows', () => {
     expect(occurrenceSubWindows(windows, { items: pageOf(T0, 100, 60_000), next: 'c' }, dateOf, 100, 1)).toBeNull();
   });
 
-  it('cuts by the probe’s rows per ms into equal lengths of whole minutes', () => {
+  it('counts sub-windows by the probe’s rows per ms, cut at whole minutes', () => {
     const windows = windowsOf(T0, T0 + 90 * DAY);
     // 100 rows in the first 12.4 hours: about 17,400 rows in 90 days, 174 pages.
     const plan = occurrenceSubWindows(windows, { items: pageOf(T0, 100, 7.5 * 60_000), next: 'c' }, dateOf, 100, 8);
@@ -109,5 +136,91 @@ describe('occurrenceSubWindows', () => {
     // 100 counted would be 1,108 rows, 11 pages: two sub-windows).
     const items = [...pageOf(T0 - 60 * HOUR, 60, HOUR), ...pageOf(T0, 40, 5 * HOUR)];
     expect(occurrenceSubWindows(windows, { items, next: 'c' }, dateOf, 100, 16)).toBeNull();
+  });
+
+  it('moves every cut to the middle of the night the probe shows', () => {
+    // 40 days of a busy office, a probe of its first 10 days (10 meetings a day): 32 sub-windows of 30 hours, each
+    // cut free to move 15 hours either way, so each finds the night's middle (01:00, deepest in 18:01 to 08:00).
+    const windows = windowsOf(T0, T0 + 40 * DAY);
+    const plan = occurrenceSubWindows(windows, { items: officeDays(T0, 10), next: 'c' }, dateOf, 100, 8, 20_000);
+    const subs = plan?.subWindows ?? [];
+    expect(subs).toHaveLength(32);
+    expectCover(subs, windows);
+    for (const sub of subs.slice(1)) expect([60, 61]).toContain(minuteOfDay(sub.lower));
+  });
+
+  it('keeps cuts strictly inside the selection, in order, and on its side of a year window’s edge', () => {
+    // 729.5 days in two year windows, 64 sub-windows: the 32nd equal cut falls 6 hours before the edge, the night's
+    // middle an hour after it: the cut takes the quietest minute before the edge instead.
+    const end = T0 + 729.5 * DAY;
+    const windows = windowsOf(T0, end);
+    expect(windows).toHaveLength(2);
+    const plan = occurrenceSubWindows(windows, { items: officeDays(T0, 10), next: 'c' }, dateOf, 100, 4, 1_000_000);
+    const subs = plan?.subWindows ?? [];
+    // 64 equal cuts but one, and the edge.
+    expect(subs).toHaveLength(4 * MAX_OCCURRENCE_SUB_WINDOWS_PER_SLOT + 1);
+    expectCover(subs, windows);
+    const edge = windows[1]?.start.getTime() as number;
+    expect(subs.some((sub) => sub.lower === edge)).toBe(true);
+    for (const sub of subs.slice(1)) {
+      expect(sub.lower).toBeGreaterThan(T0);
+      expect(sub.lower).toBeLessThan(end);
+      expect(sub.lower % MINUTE).toBe(0);
+      if (sub.lower !== edge) expect(quietInOffice(sub.lower)).toBe(true);
+    }
+    const before = subs.findIndex((sub) => sub.lower === edge) - 1;
+    expect(minuteOfDay(subs[before]?.lower as number)).toBe(23 * 60 + 59);
+  });
+
+  it('finds the quietest minute within reach when sub-windows are shorter than a day', () => {
+    // 20 days in 32 sub-windows of 15 hours: each cut moves at most 7.5 hours, to a minute with nothing under way when
+    // its reach holds one (every reach does: the quiet stretch is 14 hours long).
+    const windows = windowsOf(T0, T0 + 20 * DAY);
+    const plan = occurrenceSubWindows(windows, { items: officeDays(T0, 10), next: 'c' }, dateOf, 100, 8, 20_000);
+    const subs = plan?.subWindows ?? [];
+    expect(subs.length).toBeGreaterThan(20);
+    expectCover(subs, windows);
+    for (const sub of subs.slice(1)) expect(quietInOffice(sub.lower)).toBe(true);
+  });
+
+  it('takes no more sub-windows than are read at once when long occurrences are under way at every minute', () => {
+    const windows = windowsOf(T0, T0 + 40 * DAY);
+    // Multi-day bookings begun before the selection, under way all through the probe's days.
+    const long = (n: number) => Array.from({ length: n }, (_, i) => occurrence(`l${i}`, T0 - DAY, 60 * 24 * 60));
+    const probe = (n: number) => ({ items: [...long(n), ...officeDays(T0, 10)].slice(0, 100), next: 'c' });
+    // 40 under way at the quietest minute: within half a page; 60: more.
+    expect(occurrenceSubWindows(windows, probe(40), dateOf, 100, 8, 20_000)?.subWindows).toHaveLength(32);
+    expect(occurrenceSubWindows(windows, probe(60), dateOf, 100, 8, 20_000)?.subWindows).toHaveLength(8);
+  });
+});
+
+describe('underWayByMinute', () => {
+  it('counts the occurrences under way at each minute of day the probe covers, the mean over its days', () => {
+    const items = [
+      occurrence('before', T0 - HOUR, 90),
+      occurrence('a', T0 + 9 * HOUR, 60),
+      occurrence('b', T0 + DAY + 9 * HOUR, 30),
+      occurrence('instant', T0 + DAY + 12 * HOUR, 0),
+    ];
+    const profile = underWayByMinute(items, T0, T0 + DAY + 12 * HOUR);
+    // Begun an hour before the start, 90 minutes long: under way from the start to 00:30 (day 1 only).
+    expect(profile[0]).toBe(0.5);
+    expect(profile[30]).toBe(0.5);
+    expect(profile[31]).toBe(0);
+    // 09:00 to 10:00 on day 1, 09:00 to 09:30 on day 2: not at 09:00 (it starts then), at 09:01 to its end.
+    expect(profile[9 * 60]).toBe(0);
+    expect(profile[9 * 60 + 1]).toBe(1);
+    expect(profile[9 * 60 + 30]).toBe(1);
+    expect(profile[9 * 60 + 31]).toBe(0.5);
+    expect(profile[10 * 60]).toBe(0.5);
+    expect(profile[10 * 60 + 1]).toBe(0);
+    // An occurrence lasting no time is under way nowhere; past 12:00 the probe covers day 1 only.
+    expect(profile[12 * 60]).toBe(0);
+    expect(profile[12 * 60 + 1]).toBe(0);
+    expect(profile.every((under) => !Number.isNaN(under))).toBe(true);
+    // A probe covering 6 hours says nothing of the rest of the day.
+    const short = underWayByMinute(items, T0, T0 + 6 * HOUR);
+    expect(short[6 * 60]).toBe(0);
+    expect(Number.isNaN(short[6 * 60 + 1] as number)).toBe(true);
   });
 });

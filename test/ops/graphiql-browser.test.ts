@@ -1,36 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockOutside, chromiumRuns, withChromium } from '../chromium.ts';
 import { createOpsStack } from './stack.ts';
 
 // GraphiQL in Debian's chromium with every request that does not go to the gateway blocked: the page must load
 // from the gateway alone (no CDN), without console errors, and run a query.
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && !process.env.CI) {
-  console.warn(
-    `GraphiQL browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; under CI it runs and fails instead)`,
-  );
-}
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const runs = chromiumRuns('GraphiQL browser test');
 const KEY = 'browser-test-key-0123456789';
 
-describe.skipIf(!present && !process.env.CI)('GraphiQL in a browser without internet access', () => {
+describe.skipIf(!runs)('GraphiQL in a browser without internet access', () => {
   let server: Server;
   let origin = '';
-  const profile = mkdtempSync(join(tmpdir(), 'graphiql-profile-'));
 
   beforeAll(async () => {
     const stack = createOpsStack({ env: { GATEWAY_API_KEYS: KEY }, scale: 0.1 });
@@ -42,26 +24,13 @@ describe.skipIf(!present && !process.env.CI)('GraphiQL in a browser without inte
 
   afterAll(async () => {
     await new Promise((done) => server.close(done));
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it('loads from the gateway alone, opens with the examples and the API key header, and runs a query', {
     timeout: 90_000,
   }, async () => {
-    const { chromium } = await import('playwright-core');
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-    });
-    try {
-      const blocked: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-        blocked.push(url);
-        return route.abort();
-      });
+    await withChromium({}, async (context) => {
+      const blocked = await blockOutside(context, origin);
       const page = context.pages()[0] ?? (await context.newPage());
       const errors: string[] = [];
       page.on('console', (message) => {
@@ -106,8 +75,6 @@ describe.skipIf(!present && !process.env.CI)('GraphiQL in a browser without inte
 
       expect(errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
       expect(blocked).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -151,3 +151,65 @@ describe('/metrics', () => {
     expect(sample(text, 'officernd_gateway_operations_total', { operation: 'other' })).toBe(10);
   });
 });
+
+// Admission by cost (security/budget.ts) refuses a query before it runs when the OfficeRnD budget cannot serve it in
+// time: the caller's doing, like the rate limit. A client ignoring `retryAfter` can be refused many times a second,
+// so each refusal counts as `rejected`, not `error`, and the log gets one warning per caller and minute. Budget: 20
+// calls a minute, so after 15 calls a 10-page query is refused.
+describe('refusals by admission', () => {
+  const TEN_PAGES = (alias: string) => `query Ten { ${alias}: bookings(first: 1000) { nodes { id } } }`;
+  const WARNING = 'admission by cost: refusing queries the OfficeRnD budget cannot serve before their deadline';
+  const budgetStack = (env: Record<string, string> = {}, client: Record<string, unknown> = {}) =>
+    createOpsStack({
+      env: { UPSTREAM_MAX_REQUESTS_PER_MINUTE: '20', REQUEST_BUDGET_MS: '10000', ...env },
+      client: { maxRequestsPerMinute: 20, ...client },
+      ops: { metrics: createMetrics({ defaultMetrics: false }) },
+      logLevel: 'debug',
+    });
+  const codeOf = async (response: Response) =>
+    ((await response.json()) as { errors?: { extensions: { code: string } }[] }).errors?.[0]?.extensions.code ?? 'ok';
+
+  it('are `rejected` in the metrics, with their own count, and one warning for the caller, not one each', async () => {
+    const stack = budgetStack();
+    expect(await codeOf(await stack.post({ query: TEN_PAGES('a') }))).toBe('ok');
+    expect(await codeOf(await stack.post({ query: '{ bookings(first: 500) { nodes { id } } }' }))).toBe('ok');
+    for (const alias of ['b', 'c', 'd']) {
+      expect(await codeOf(await stack.post({ query: TEN_PAGES(alias) }))).toBe('UPSTREAM_BUDGET_EXCEEDED');
+    }
+    const { text } = await scrape(stack);
+    const ten = { operation: 'Ten', type: 'query' };
+    expect(sample(text, 'officernd_gateway_operations_total', { ...ten, outcome: 'rejected' })).toBe(3);
+    expect(sample(text, 'officernd_gateway_operations_total', { ...ten, outcome: 'error' })).toBe(0);
+    expect(sample(text, 'officernd_gateway_operations_total', { ...ten, outcome: 'success' })).toBe(1);
+    expect(sample(text, 'officernd_gateway_requests_refused_total', { reason: 'admission' })).toBe(3);
+
+    const logs = stack.logs();
+    const warnings = logs.filter((l) => l.msg === WARNING);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 'warn', scope: 'client', calls: 10, refused: 1 });
+    // Each refused request keeps its line (its id, its outcome), at debug.
+    const refused = logs.filter((l) => l.msg === 'graphql operation' && l.outcome === 'rejected');
+    expect(refused.map((l) => [l.level, l.errors])).toEqual(Array(3).fill(['debug', ['UPSTREAM_BUDGET_EXCEEDED']]));
+    expect(logs.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('write one warning per caller (its API key, never the key itself)', async () => {
+    const keyA = 'refusal-log-key-aaaaaaaaaaaa';
+    const keyB = 'refusal-log-key-bbbbbbbbbbbb';
+    // As server.ts builds it: with two keys, each may start half the minute's calls.
+    const stack = budgetStack({ GATEWAY_API_KEYS: `${keyA},${keyB}` }, { keyShare: 0.5 });
+    for (const key of [keyA, keyB]) {
+      const as = { 'x-api-key': key };
+      expect(await codeOf(await stack.post({ query: TEN_PAGES('a') }, as))).toBe('ok');
+      for (const alias of ['b', 'c'])
+        expect(await codeOf(await stack.post({ query: TEN_PAGES(alias) }, as))).toBe('UPSTREAM_BUDGET_EXCEEDED');
+    }
+    const warnings = stack.logs().filter((l) => l.msg === WARNING);
+    expect(warnings.map((l) => [l.scope, l.refused])).toEqual([
+      ['lane', 1],
+      ['lane', 1],
+    ]);
+    expect(new Set(warnings.map((l) => l.caller)).size).toBe(2);
+    expect(stack.lines.join('\n')).not.toMatch(/refusal-log-key/);
+  });
+});

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BUFFERED_PAGES, subWindowCount } from '../../src/core/sub-windows.ts';
-import { createGateway, type Gateway } from '../../src/gateway.ts';
-import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
-import { createLogger } from '../../src/logger.ts';
-import type { ListCollection } from '../../src/officernd/collections.ts';
 import { DEFAULT_MAX_CONCURRENCY } from '../../src/officernd/client.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
-import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
 import type { Dataset } from '../../src/simulator/generate.ts';
 import type { V1FilterMode } from '../../src/simulator/model.ts';
-import { demoClient } from '../demo-client.ts';
 import { versionClient } from '../versions/support.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { inFlightFetch } from './support.ts';
+import { type CountedStack, countedExportStack } from './support.ts';
 
 // Issue 21: a whole-collection export is read in createdAt sub-windows, several at once (UPSTREAM_MAX_CONCURRENCY),
 // once the size learner has read the collection's createdAt spread. Counts only: the rows are exactly the
@@ -23,53 +17,27 @@ import { inFlightFetch } from './support.ts';
 // The default (UPSTREAM_MAX_CONCURRENCY): the bounds on calls in flight and pages read ahead hold with it.
 const CONCURRENCY = DEFAULT_MAX_CONCURRENCY;
 
-interface Stack {
-  simulator: Simulator;
-  gateway: Gateway;
-  logs: string[];
-  /** Most API calls in flight at once since the last reset. */
-  maxInFlight(): number;
-  reset(): void;
-  learn(collections: ListCollection[]): Promise<void>;
-}
+type Stack = CountedStack;
 
-/** Simulator → client → gateway, with a fetch wrapper that counts calls in flight (and may drop parameters). */
+/** Simulator → client → gateway, counting calls in flight (`drop`: parameters an OfficeRnD ignoring them never gets). */
 function stackOf(
   mode: V1FilterMode,
   drop: readonly string[] = [],
   client: Partial<OfficeRnDClientOptions> = {},
   dataset: Dataset = testDataset(1, 42),
 ): Stack {
-  // A v1 server that ignores `$populate`: joined columns are read the planned way these tests count (populated reads
-  // are counted in populate-export.test.ts).
-  const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters: mode, v1Populate: 'ignored' });
-  // OfficeRnD ignoring a filter: the parameter never reaches it.
-  const counted = inFlightFetch(simulator, (url) => {
-    for (const name of drop) url.searchParams.delete(name);
-  });
-  const logs: string[] = [];
-  const logger = createLogger({ level: 'warn', secrets: ['demo-secret'], write: (line) => logs.push(line) });
-  const officernd = demoClient(simulator, {
-    logger,
-    fetch: counted.fetch,
-    maxRequestsPerMinute: 1_000_000,
-    maxConcurrency: CONCURRENCY,
-    ...client,
-  });
-  const sizes = createCollectionSizes();
-  const learner = createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 50_000 });
-  const gateway = createGateway({ officernd, logger, sizes, clock: () => TEST_NOW });
-  return {
-    simulator,
-    gateway,
-    logs,
-    maxInFlight: counted.most,
-    reset: () => {
-      simulator.log.reset();
-      counted.reset();
+  return countedExportStack({
+    dataset,
+    v1Filters: mode,
+    // A v1 server that ignores `$populate`: joined columns are read the planned way these tests count (populated
+    // reads are counted in populate-export.test.ts).
+    v1Populate: 'ignored',
+    rewrite: (url) => {
+      for (const name of drop) url.searchParams.delete(name);
     },
-    learn: (collections) => learner.learn(collections, undefined, { whole: true }),
-  };
+    client: { maxConcurrency: CONCURRENCY, ...client },
+    learnItems: 50_000,
+  });
 }
 
 async function exportIds(stack: Stack, report: string, query = ''): Promise<string[]> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { demoClient } from '../demo-client.ts';
 import { createSecureStack } from '../security/stack.ts';
+import { until } from '../wait.ts';
 
 // Issue 21 with issue 14: an export read in parallel sub-windows makes every call in its API key's lane of the
 // upstream budget, as a walk does, so one key's large export never spends another key's share. The clock of client
@@ -12,14 +13,6 @@ const KEY_B = 'export-key-bbbbbbbbbbbbbbbb';
 /** 40 calls a minute, two keys: each key's lane may start 20. */
 const PER_MINUTE = 40;
 const LANE = PER_MINUTE / 2;
-
-const until = async (what: string, check: () => boolean): Promise<void> => {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 function stackOf() {
   const now = Date.now();

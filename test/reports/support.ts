@@ -1,10 +1,13 @@
 /** Helpers of the report tests: reading the three export formats back, and the expected cells of a wire object. */
 
 import { createServer, type Server } from 'node:http';
-import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.ts';
+import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { ListCollection } from '../../src/officernd/collections.ts';
+import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import type { Dataset } from '../../src/simulator/generate.ts';
-import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
 import { demoClient } from '../demo-client.ts';
 
@@ -155,5 +158,61 @@ export function inFlightFetch(
     reset: () => {
       most = 0;
     },
+  };
+}
+
+/** What countedExportStack builds: the simulator, the gateway over it, and what the parallel export suites count. */
+export interface CountedStack {
+  simulator: Simulator;
+  gateway: Gateway;
+  /** The gateway's warning and error lines. */
+  logs: string[];
+  /** Most API calls in flight at once since the last reset. */
+  maxInFlight(): number;
+  /** Clears the simulator's request log and the most in flight. */
+  reset(): void;
+  /** Learns the collections' size and spread (default the bookings), as the gateway does at start-up (LEARN_COLLECTION_SIZES). */
+  learn(collections?: ListCollection[]): Promise<void>;
+}
+
+export interface CountedStackOptions {
+  dataset: Dataset;
+  v1Filters: NonNullable<SimulatorOptions['v1Filters']>;
+  v1Populate?: SimulatorOptions['v1Populate'];
+  /** Client options over the demo client's (no rate budget to wait on). */
+  client?: Partial<OfficeRnDClientOptions>;
+  /** Changes each URL before the simulator sees it (an OfficeRnD that ignores a parameter never receives it). */
+  rewrite?: (url: URL) => void;
+  /** Most items the size learner reads of a collection. */
+  learnItems: number;
+  settings?: GatewayOptions['settings'];
+}
+
+/** Simulator → client → gateway over `dataset`, with a fetch that counts the calls in flight (inFlightFetch). */
+export function countedExportStack(options: CountedStackOptions): CountedStack {
+  const { dataset, v1Filters, v1Populate } = options;
+  const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters, v1Populate });
+  const counted = inFlightFetch(simulator, options.rewrite);
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'warn', secrets: ['demo-secret'], write: (line) => logs.push(line) });
+  const officernd = demoClient(simulator, {
+    logger,
+    fetch: counted.fetch,
+    maxRequestsPerMinute: 1_000_000,
+    ...options.client,
+  });
+  const sizes = createCollectionSizes();
+  const learner = createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: options.learnItems });
+  const gateway = createGateway({ officernd, logger, sizes, settings: options.settings, clock: () => TEST_NOW });
+  return {
+    simulator,
+    gateway,
+    logs,
+    maxInFlight: counted.most,
+    reset: () => {
+      simulator.log.reset();
+      counted.reset();
+    },
+    learn: (collections = ['bookings']) => learner.learn(collections, undefined, { whole: true }),
   };
 }

@@ -4,8 +4,10 @@ import { createSecureStack } from './stack.ts';
 // A request's deadline (REQUEST_BUDGET_MS) that comes while its call waits for a concurrency slot
 // (UPSTREAM_MAX_CONCURRENCY) held by other requests' slow calls is the gateway's own capacity, not OfficeRnD being
 // slow: UPSTREAM_BUDGET_EXCEEDED with `retryAfter`, and the call is never sent. A request whose own call is at
-// OfficeRnD when its time runs out is UPSTREAM_TIMEOUT. One call in flight at a time, the minute's budget lifted
-// (the rate window always has room), 1 s per request; the simulator's latency is per collection.
+// OfficeRnD when its time runs out is UPSTREAM_TIMEOUT. Once the limiter has seen how long calls take, admission by
+// cost refuses at once a query whose calls could not hold a slot before its deadline. One call in flight at a time
+// (unless said), the minute's budget lifted (the rate window always has room), 1 s per request; the simulator's
+// latency is per collection.
 
 const MEMBERS = '{ members(first: 5) { nodes { id } } }';
 const OFFICES = '{ offices(first: 5) { nodes { id } } }';
@@ -26,10 +28,10 @@ const latencyOf = (ms: number, signal?: AbortSignal | null): Promise<void> =>
   });
 
 /** A stack whose OfficeRnD answers a collection's calls after `latency[collection]` ms (0 when absent). */
-function stack(latency: Record<string, number>, env: Record<string, string> = {}) {
+function stack(latency: Record<string, number>, env: Record<string, string> = {}, slots = 1) {
   return createSecureStack({
-    env: { REQUEST_BUDGET_MS: '1000', UPSTREAM_MAX_CONCURRENCY: '1', ...env },
-    client: { maxConcurrency: 1, ...(env.GATEWAY_API_KEYS ? { keyShare: 0.5 } : {}) },
+    env: { REQUEST_BUDGET_MS: '1000', UPSTREAM_MAX_CONCURRENCY: String(slots), ...env },
+    client: { maxConcurrency: slots, ...(env.GATEWAY_API_KEYS ? { keyShare: 0.5 } : {}) },
     wrapFetch: (inner) => async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const collection = url.pathname.split('/').at(-1) ?? '';
@@ -60,12 +62,8 @@ async function startExport(
 describe('a deadline that comes while a call waits for a concurrency slot', () => {
   it('is UPSTREAM_BUDGET_EXCEEDED with retryAfter, and the waiting call is never sent', async () => {
     const s = stack({ offices: SLOW_MS, floors: SLOW_MS });
-    // One slow call answered first: the limiter learns how long a call holds a slot.
-    await (await startExport(s, '/reports/offices.json', new AbortController().signal)).done;
-    const officeCalls = s.simulator.log.count({ kind: 'api', collection: 'offices' });
-    expect(officeCalls).toBeGreaterThan(0);
-
-    // Two exports: one at OfficeRnD, one queued for the slot; then the query queues behind both.
+    // Two exports: one at OfficeRnD, one queued for the slot; then the query queues behind both. No call has been
+    // answered yet: the limiter takes a call to last as long as the one in flight so far, which lets the query in.
     const stop = new AbortController();
     const first = await startExport(s, '/reports/offices.json', stop.signal);
     const second = s.request('/reports/floors.json', { signal: stop.signal }).catch(() => undefined);
@@ -78,8 +76,9 @@ describe('a deadline that comes while a call waits for a concurrency slot', () =
     const error = answer.errors?.[0];
     expect(error?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
     expect(error?.message).toMatch(/REQUEST_BUDGET_MS.*UPSTREAM_MAX_CONCURRENCY.*none of them was sent/);
-    // Behind the call in flight and the one queued, each holding the slot for at least SLOW_MS.
-    expect(error?.extensions?.retryAfter).toBeGreaterThanOrEqual((2 * SLOW_MS) / 1000);
+    // Behind the call in flight and the one queued, each taken to last what the first has lasted by then: more than
+    // the query's 1 s.
+    expect(error?.extensions?.retryAfter).toBeGreaterThanOrEqual(2);
     expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(0);
   });
 
@@ -109,5 +108,65 @@ describe('a deadline that comes while a call waits for a concurrency slot', () =
     expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
     expect(answer.errors?.[0]?.extensions?.retryAfter).toBeUndefined();
     expect(s.simulator.log.count({ kind: 'api', collection: 'offices' })).toBe(1);
+  });
+});
+
+describe('admission by cost, counting the concurrency slots', () => {
+  it('refuses at once, before any call of its own, a query whose call could not hold a slot before its deadline', async () => {
+    const s = stack({ offices: SLOW_MS });
+    // One slow call answered first: the limiter learns how long a call holds a slot.
+    await (await startExport(s, '/reports/offices.json', new AbortController().signal)).done;
+
+    const stop = new AbortController();
+    let exportDone = false;
+    const holding = await startExport(s, '/reports/offices.json', stop.signal);
+    void holding.done.then(() => (exportDone = true));
+    const answer = await s.query(MEMBERS);
+    // Answered while the slot is still held: the query did not wait for its deadline.
+    expect(exportDone).toBe(false);
+    stop.abort();
+    await holding.done;
+
+    expect(answer.status).toBe(429);
+    expect(answer.data).toBeUndefined();
+    const error = answer.errors?.[0];
+    expect(error?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
+    // Refused before it ran (not the deadline's error, which comes after waiting in the queue).
+    expect(error?.message).toMatch(/^Not run: .*UPSTREAM_MAX_CONCURRENCY.*REQUEST_BUDGET_MS/);
+    // The slot frees SLOW_MS after that call started (as the limiter estimates it), past the query's 1 s.
+    expect(error?.extensions?.retryAfter).toBeGreaterThan(0);
+    expect(Number(answer.headers.get('retry-after'))).toBe(error?.extensions?.retryAfter);
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(0);
+
+    // The slot free again: the same query is admitted and served.
+    const served = await s.query(MEMBERS);
+    expect(served.errors).toBeUndefined();
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(1);
+  });
+
+  it('admits a query whose call finds a slot free, however slow the calls holding the others', async () => {
+    const s = stack({ offices: SLOW_MS }, {}, 2);
+    await (await startExport(s, '/reports/offices.json', new AbortController().signal)).done;
+    const stop = new AbortController();
+    const holding = await startExport(s, '/reports/offices.json', stop.signal);
+    const answer = await s.query(MEMBERS);
+    stop.abort();
+    await holding.done;
+    expect(answer.errors).toBeUndefined();
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(1);
+  });
+
+  it('admits a query behind a busy slot that frees in time (calls lately short)', async () => {
+    const s = stack({ offices: 300 }, { REQUEST_BUDGET_MS: '5000' });
+    // Calls take 300 ms lately: a query behind the one in flight waits about that long.
+    await (await startExport(s, '/reports/offices.json', new AbortController().signal)).done;
+    const stop = new AbortController();
+    const holding = await startExport(s, '/reports/offices.json', stop.signal);
+    expect(s.officernd.slotDelay(1)).toBeGreaterThan(0);
+    const answer = await s.query(MEMBERS);
+    stop.abort();
+    await holding.done;
+    expect(answer.errors).toBeUndefined();
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(1);
   });
 });

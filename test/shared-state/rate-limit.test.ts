@@ -9,6 +9,7 @@ import { createSimulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
 import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import { until } from '../wait.ts';
 
 // The per-caller rate limit (MAX_REQUESTS_PER_MINUTE_PER_CALLER) of two replicas behind real HTTP servers, sharing
 // one real redis-server: the count is the cluster's; with Redis gone each replica counts on its own.
@@ -21,14 +22,6 @@ interface Replica {
   shared: SharedState;
   logs: string[];
 }
-
-const until = async (what: string, check: () => boolean, attempts = 500): Promise<void> => {
-  for (let i = 0; i < attempts; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 const ask = async (replica: Replica): Promise<number> => {
   const response = await fetch(`${replica.url}/graphql`, {

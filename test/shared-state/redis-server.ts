@@ -1,7 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { MAX_WALK_ITEMS } from '../../src/core/limits.ts';
+import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { Simulator } from '../../src/simulator/index.ts';
+import { demoClient } from '../demo-client.ts';
 
 // A real redis-server for the tests, on a free loopback port, without persistence; stopped (or killed) by the test.
 // .ci/run installs it; under CI the Redis tests must run, elsewhere they skip when it is absent.
@@ -106,4 +110,22 @@ export function demoSharedState(
     logger: options.logger,
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
   });
+}
+
+/**
+ * A replica's client of `simulator` (its token kept in Redis), size table and learner (sizes shared through Redis, the
+ * store looked at every 20 ms while another replica walks), unpaced and without a rate budget to wait on.
+ */
+export function demoReplicaLearner(simulator: Simulator, shared: SharedState) {
+  const officernd = demoClient(simulator, { maxRequestsPerMinute: 1_000_000, tokenStore: shared.tokenStore });
+  const sizes = createCollectionSizes();
+  const learner = createSizeLearner({
+    officernd,
+    sizes,
+    pauseMs: 0,
+    maxItems: MAX_WALK_ITEMS,
+    shared: shared.sizes,
+    pollMs: 20,
+  });
+  return { officernd, sizes, learner };
 }

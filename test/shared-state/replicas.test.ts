@@ -14,6 +14,7 @@ import { createEventBus, type OfficeRnDEvent } from '../../src/webhooks/events.t
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
 import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import { until } from '../wait.ts';
 
 // Three gateway replicas in one process, each with its own Redis connections, clients and caches, against one
 // simulator and one real redis-server: what they share goes through Redis only.
@@ -28,14 +29,6 @@ interface Replica {
   heard: OfficeRnDEvent[];
   logs: string[];
 }
-
-const until = async (what: string, check: () => boolean, attempts = 400): Promise<void> => {
-  for (let i = 0; i < attempts; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 /**
  * The rate is read from the simulator's arrival times. A call may arrive up to ~150 ms after the gate let it go

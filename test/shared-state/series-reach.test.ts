@@ -1,15 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { MAX_WALK_ITEMS } from '../../src/core/limits.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
-import { createCollectionSizes, createSizeLearner, type SizeLearner } from '../../src/loaders/collection-sizes.ts';
+import type { SizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
 import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
-import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import {
+  demoReplicaLearner,
+  demoSharedState,
+  redisSuiteName,
+  skipRedis,
+  startRedis,
+  type RedisServer,
+} from './redis-server.ts';
 
 // Issue 21 with REDIS_URL: the bookings' series reach is learnt by one replica's walk of bookings (the walk that
 // learns their size) and adopted by the others from Redis; each keeps it up to date with `modifiedAt.$gte`.
@@ -52,16 +57,7 @@ describe.skipIf(skipRedis)(redisSuiteName('series reach shared through Redis'), 
     const config = loadConfig({ REDIS_URL: redis.url });
     const logger = createLogger({ level: 'error', write: () => undefined });
     const shared = demoSharedState(redis.url, { org, logger });
-    const officernd = demoClient(simulator, { maxRequestsPerMinute: 1_000_000, tokenStore: shared.tokenStore });
-    const sizes = createCollectionSizes();
-    const learner = createSizeLearner({
-      officernd,
-      sizes,
-      pauseMs: 0,
-      maxItems: MAX_WALK_ITEMS,
-      shared: shared.sizes,
-      pollMs: 20,
-    });
+    const { officernd, sizes, learner } = demoReplicaLearner(simulator, shared);
     const gateway = createGateway({
       officernd,
       logger,

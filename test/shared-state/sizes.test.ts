@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_WALK_ITEMS } from '../../src/core/limits.ts';
-import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
 import { LIST_COLLECTIONS } from '../../src/officernd/collections.ts';
 import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
-import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import { demoSharedState, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
+import {
+  demoReplicaLearner,
+  demoSharedState,
+  redisSuiteName,
+  skipRedis,
+  startRedis,
+  type RedisServer,
+} from './redis-server.ts';
 
 // Issue 14 with REDIS_URL: collection sizes are learnt once for the cluster, not once per replica.
 
@@ -32,16 +36,7 @@ describe.skipIf(skipRedis)(redisSuiteName('collection sizes shared through Redis
     const logger = createLogger({ level: 'error', write: () => undefined });
     const shared = demoSharedState(redis.url, { org, logger });
     states.push(shared);
-    const officernd = demoClient(simulator, { maxRequestsPerMinute: 1_000_000, tokenStore: shared.tokenStore });
-    const sizes = createCollectionSizes();
-    const learner = createSizeLearner({
-      officernd,
-      sizes,
-      pauseMs: 0,
-      maxItems: MAX_WALK_ITEMS,
-      shared: shared.sizes,
-      pollMs: 20,
-    });
+    const { sizes, learner } = demoReplicaLearner(simulator, shared);
     return { shared, sizes, learner };
   }
 

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FAR_ROWS } from '../../src/core/series-reach.ts';
+import { covers, type SeriesReach } from '../../src/dates/report-dates.ts';
+import { createGateway } from '../../src/gateway.ts';
+import { createCollectionSizes, type CollectionSizes } from '../../src/loaders/collection-sizes.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { WireBooking } from '../../src/officernd/types.ts';
+import { demoClient } from '../demo-client.ts';
+import { TEST_NOW, type TestStack } from '../helpers.ts';
+import { createVersionStack, versionClient } from '../versions/support.ts';
+
+// Issue 21: an organization with more bookings off their seriesStart than MAX_FAR_ROWS. The furthest 500 a date are
+// far rows (read by id when selected), the near reach widens to cover the rest, and dated reads stay exact: after a
+// look for changes brings hundreds of moved series in, and for a gateway learning the reach from scratch. On v1 in
+// every filter mode, and on v2 (far rows read 50 ids a call).
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const MOVED = MAX_FAR_ROWS + 150;
+
+const startOf = (b: WireBooking): string => b.start?.dateTime ?? b.start?.date ?? '';
+const endOf = (b: WireBooking): string => b.end?.dateTime ?? b.end?.date ?? '';
+
+/** The moved bookings' offsets: a few hours to six days, before and after their row. */
+const offsetOf = (i: number): number => (i % 2 === 0 ? 1 : -1) * (2 + ((i * 7) % 142)) * HOUR;
+
+async function exportIds(gateway: TestStack['gateway'], query: string): Promise<string[]> {
+  const response = await gateway.fetch(`http://gateway.test/reports/bookings.ndjson?columns=_id${query}`);
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  expect(text).not.toContain('#ERROR');
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as { _id: string })._id)
+    .sort();
+}
+
+const WINDOWS = [
+  ['2026-10-20', '2026-10-20', 'START'],
+  ['2026-10-20', '2026-10-20', 'END'],
+  ['2026-10-05', '2026-10-14', 'START'],
+  ['2026-11-01', '2026-11-10', 'END'],
+] as const;
+
+describe.each([
+  ['v1', 'all'],
+  ['v1', 'documented'],
+  ['v1', 'strict'],
+  ['v2', 'all'],
+] as const)('more off-anchor rows than MAX_FAR_ROWS, %s, filters %s', (version, mode) => {
+  const sizes = createCollectionSizes();
+  const stack = createVersionStack(version, { sizes, simulator: { v1Filters: mode } });
+  const bookings = () => stack.simulator.dataset.collections.bookings;
+  const expected = (from: string, to: string, field: 'START' | 'END') =>
+    bookings()
+      .filter((b) => {
+        const day = (field === 'START' ? startOf(b) : endOf(b)).slice(0, 10);
+        return day >= from && day <= to;
+      })
+      .map((b) => b._id)
+      .sort();
+  const query = (from: string, to: string, field: string) => `&from=${from}&to=${to}&timeZone=UTC&dateField=${field}`;
+
+  beforeAll(async () => {
+    // The reach is learnt first (one walk of every booking), then hundreds of series are moved: a look for changes.
+    await exportIds(stack.gateway, query('2026-11-02', '2026-11-02', 'START'));
+    const oneOffs = bookings().filter(
+      (b) => !b.recurrence?.rrule && startOf(b) >= '2026-04-01' && startOf(b) < '2026-11-15',
+    );
+    expect(oneOffs.length).toBeGreaterThan(MOVED);
+    for (const [i, b] of oneOffs.slice(0, MOVED).entries()) {
+      const seriesStart = new Date(Date.parse(startOf(b)) - offsetOf(i)).toISOString();
+      await stack.simulator.update('bookings', b._id, { seriesStart });
+    }
+  }, 60_000);
+
+  it('by START and END, in a day and in ten days: exact, the far rows capped and the near reach widened', async () => {
+    for (const [from, to, field] of WINDOWS) {
+      stack.simulator.log.reset();
+      expect(await exportIds(stack.gateway, query(from, to, field))).toEqual(expected(from, to, field));
+      // Far rows are read 50 ids a call on v2 (§8), one GET each on v1.
+      const byId = stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === 'bookings');
+      if (version === 'v2') {
+        const batches = byId.filter((e) => e.query['_id[$in]'] !== undefined || e.query['_id.$in'] !== undefined);
+        expect(batches.length).toBeLessThanOrEqual(1 + Math.ceil(MAX_FAR_ROWS / 50 / 10));
+      }
+    }
+    const learnt = sizes.seriesReach();
+    const near = learnt?.near as SeriesReach;
+    expect(learnt?.far).toBeInstanceOf(Map);
+    for (const side of ['start', 'end'] as const) {
+      const far = [...(learnt?.far?.values() ?? [])].filter((row) => !covers(near[side], row, side));
+      expect(far.length).toBeLessThanOrEqual(MAX_FAR_ROWS);
+    }
+    // More than MAX_FAR_ROWS moved on start: the nearest are covered by widening, by no more than the moves.
+    expect(near.start.before + near.start.after).toBeGreaterThan(0);
+    expect(Math.max(near.start.before, near.start.after)).toBeLessThanOrEqual(6 * DAY);
+  }, 60_000);
+
+  it('a gateway learning the reach from scratch over the moved series is exact too', async () => {
+    const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
+    const officernd = demoClient(stack.simulator, {
+      logger,
+      maxRequestsPerMinute: 1_000_000,
+      ...versionClient(version),
+    });
+    const fresh: CollectionSizes = createCollectionSizes();
+    const gateway = createGateway({ officernd, logger, sizes: fresh, clock: () => TEST_NOW });
+    for (const [from, to, field] of WINDOWS) {
+      expect(await exportIds(gateway, query(from, to, field))).toEqual(expected(from, to, field));
+    }
+    expect(fresh.seriesReach()?.near?.start).toEqual(sizes.seriesReach()?.near?.start);
+  }, 60_000);
+});
