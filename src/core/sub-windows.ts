@@ -387,7 +387,7 @@ export async function* splitPages<T extends object>(options: SplitReadOptions<T>
     try {
       for (let page = options.handed?.(j, cursor); page; page = options.handed?.(j, cursor)) {
         queue.push({ items: page.items, sub: j, more: true, cursor, next: page.next, before });
-        yield { items: page.items };
+        yield { items: page.items, next: page.next };
         if (page.next === null) return;
         cursor = page.next;
         before += page.items.length;

@@ -211,9 +211,14 @@ describe.each(['all', 'documented', 'strict'] as const)('a 10-day window through
         1.2 * windowPages + 5,
       );
       if (reader === listPage) {
-        // The list reads the window in sub-windows, several at once (report(...) reads one walk).
+        // The list reads the window in sub-windows (report(...) reads one walk).
         expect(subWindowsRead(stack.simulator)).toBeGreaterThan(2);
+        // A page that needs more rows than a sub-window holds (here about 500) reads several at once, exactly.
+        stack.inFlight.reset();
+        const large = await pageToEnd(reader, stack.gateway, { from: FROM, to: TO }, 1000);
         expect(stack.inFlight.most()).toBeGreaterThan(1);
+        expect(large.slice(0, -1).every((page) => page.length === 1000)).toBe(true);
+        expect([...large.flat()].sort()).toEqual([...expected].sort());
       }
     },
     120_000,
