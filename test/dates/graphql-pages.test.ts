@@ -278,6 +278,26 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     expectExact(first.ids, pages, 500);
   }, 120_000);
 
+  it('refuses a cursor whose sub-windows are cut on a field this read is not split on', async () => {
+    const first = await listPage(stack.gateway, null, window, 500);
+    const fields = JSON.parse(Buffer.from(first.endCursor ?? '', 'base64url').toString('utf8')) as unknown[];
+    (fields[6] as unknown[])[0] = 'modifiedAt';
+    const forged = Buffer.from(JSON.stringify(fields)).toString('base64url');
+    const response = await stack.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query ($after: String) { bookings(dates: { from: "${FROM}", to: "${TO}", timeZone: "UTC" },
+          first: 500, after: $after) { nodes { id } } }`,
+        variables: { after: forged },
+      }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string; argument?: string } }[] };
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.argument])).toEqual([
+      ['BAD_USER_INPUT', 'after'],
+    ]);
+  }, 120_000);
+
   it('a page whose sub-windows need more calls than the request may make is a coded error, never short', async () => {
     const gateway = stack.replica(undefined, { maxCallsPerRequest: 3 });
     const response = await gateway.fetch('http://gateway.test/graphql', {
