@@ -276,8 +276,6 @@ export function loadConfig(env: Env): Config {
   if (!['documented', 'all', 'strict'].includes(v1Filters)) {
     problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
   }
-  // Listed here, not imported: a value import would load the simulator in production (only its type is shared).
-  const V1_POPULATE_MODES: readonly V1PopulateMode[] = ['honoured', 'ignored', 'refused'];
   const v1Populate = (get('SIMULATOR_V1_POPULATE') ?? 'honoured').toLowerCase() as V1PopulateMode;
   if (!(V1_POPULATE_SETTINGS as readonly string[]).includes(v1Populate)) {
     problems.push(
