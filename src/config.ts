@@ -13,6 +13,12 @@ import type { V1PopulateMode } from './simulator/model.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/**
+ * SIMULATOR_V1_POPULATE's values: the simulator's modes (simulator/model.ts V1_POPULATE_MODES; test/config.test.ts
+ * holds the two lists equal), written here so that the configuration loads no simulator code with credentials.
+ */
+const V1_POPULATE_SETTINGS = ['honoured', 'ignored', 'refused'] as const satisfies readonly V1PopulateMode[];
+
 export interface Config {
   /** `simulator` when no OfficeRnD credentials are set: the built-in simulator answers in-process. */
   mode: 'simulator' | 'officernd';
@@ -270,12 +276,10 @@ export function loadConfig(env: Env): Config {
   if (!['documented', 'all', 'strict'].includes(v1Filters)) {
     problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
   }
-  // Listed here, not imported: a value import would load the simulator in production (only its type is shared).
-  const V1_POPULATE_MODES: readonly V1PopulateMode[] = ['honoured', 'ignored', 'refused'];
   const v1Populate = (get('SIMULATOR_V1_POPULATE') ?? 'honoured').toLowerCase() as V1PopulateMode;
-  if (!V1_POPULATE_MODES.includes(v1Populate)) {
+  if (!(V1_POPULATE_SETTINGS as readonly string[]).includes(v1Populate)) {
     problems.push(
-      `SIMULATOR_V1_POPULATE must be one of ${V1_POPULATE_MODES.join(', ')}, got "${get('SIMULATOR_V1_POPULATE')}"`,
+      `SIMULATOR_V1_POPULATE must be one of ${V1_POPULATE_SETTINGS.join(', ')}, got "${get('SIMULATOR_V1_POPULATE')}"`,
     );
   }
 
