@@ -29,11 +29,17 @@ export interface SimProcess {
   org: string;
   pid: number;
   rows: Record<string, number>;
+  /** Bookings starting on the days of `countStarts` (SimServerOptions), when asked. */
+  startsBetween: number | null;
   setFaults(faults: FaultOptions): Promise<void>;
   count(filter?: RequestLogFilter): Promise<number>;
   reset(): Promise<void>;
   /** The request log as [arrival ms, collection, by id, answer ms, kind] rows (diagnostics). */
   entries(): Promise<[number, string | null, boolean, number, string][]>;
+  /** The query parameters of the API requests `filter` selects, oldest first. */
+  queries(filter?: RequestLogFilter): Promise<Record<string, string>[]>;
+  /** Occurrences under way at each instant (ms epoch), by the simulator's own model. */
+  underWay(at: readonly number[]): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -68,11 +74,14 @@ export async function startSimulator(options: SimServerOptions): Promise<SimProc
     origin: ready.origin,
     org: ready.org,
     rows: ready.rows,
+    startsBetween: ready.startsBetween ?? null,
     pid: child.pid ?? 0,
     setFaults: async (faults) => void (await call({ type: 'faults', faults })),
     count: (filter = {}) => call<number>({ type: 'count', filter: { kind: 'api', ...filter } }),
     reset: async () => void (await call({ type: 'reset' })),
     entries: () => call({ type: 'entries' }),
+    queries: (filter = {}) => call({ type: 'queries', filter: { kind: 'api', ...filter } }),
+    underWay: (at) => call({ type: 'underWay', at }),
     close: () => stop(child, () => child.disconnect()),
   };
 }

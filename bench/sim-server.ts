@@ -6,12 +6,19 @@
 import { createSimulator, generateDataset } from '../src/simulator/index.ts';
 import type { FaultOptions, RequestLogFilter } from '../src/simulator/index.ts';
 import { LIST_COLLECTIONS } from '../src/officernd/collections.ts';
+import { createOccurrenceIndex } from '../src/simulator/occurrences.ts';
 
 export interface SimServerOptions {
   seed: number;
   scale: number;
   now: string;
   latencyMs: number;
+  /** Years of booking history (generateDataset `years`; default 1). */
+  years?: number;
+  /** Bookings per member, as a multiple of the default (generateDataset `bookingDensity`; default 1). */
+  bookingDensity?: number;
+  /** Days (`YYYY-MM-DD`, both included) whose bookings, by start, the ready message counts (`startsBetween`). */
+  countStarts?: { from: string; to: string };
   /** Field selections (`$select`) a figure will ask for, made before serving as whole items' texts are. */
   selections?: { collection: string; select: readonly string[] }[];
 }
@@ -20,7 +27,9 @@ export type SimCommand =
   | { id: number; type: 'faults'; faults: FaultOptions }
   | { id: number; type: 'count'; filter: RequestLogFilter }
   | { id: number; type: 'reset' }
-  | { id: number; type: 'entries' };
+  | { id: number; type: 'entries' }
+  | { id: number; type: 'queries'; filter: RequestLogFilter }
+  | { id: number; type: 'underWay'; at: number[] };
 
 export interface SimReady {
   type: 'ready';
@@ -29,6 +38,8 @@ export interface SimReady {
   origin: string;
   org: string;
   rows: Record<string, number>;
+  /** Bookings starting on the days of `countStarts`, when asked. */
+  startsBetween?: number;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as SimServerOptions;
@@ -48,7 +59,14 @@ function deepFreeze<T>(value: T): T {
 }
 
 const dataset = deepFreeze(
-  generateDataset({ seed: options.seed, scale: options.scale, now: new Date(options.now), org: 'demo' }),
+  generateDataset({
+    seed: options.seed,
+    scale: options.scale,
+    now: new Date(options.now),
+    org: 'demo',
+    ...(options.years !== undefined ? { years: options.years } : {}),
+    ...(options.bookingDensity !== undefined ? { bookingDensity: options.bookingDensity } : {}),
+  }),
 );
 const simulator = createSimulator({
   dataset,
@@ -99,6 +117,24 @@ async function warmJson(): Promise<void> {
   simulator.log.reset();
 }
 
+/** Bookings whose start (date-time or all-day date) falls on a day of `[from, to]`, counted here, where the data is. */
+function startsBetween({ from, to }: { from: string; to: string }): number {
+  return simulator.dataset.collections.bookings.filter((b) => {
+    const start = (b.start?.dateTime ?? b.start?.date ?? '').slice(0, 10);
+    return start >= from && start <= to;
+  }).length;
+}
+
+/** The simulator's own model of the bookings' occurrences, made when first asked. */
+let occurrences: ReturnType<typeof createOccurrenceIndex> | null = null;
+
+/** Occurrences under way at each instant (ms): those overlapping `[at − 1 ms, at)`, by the simulator's model (§6.2). */
+function underWay(at: readonly number[]): number[] {
+  occurrences ??= createOccurrenceIndex(simulator.dataset.collections.bookings);
+  const model = occurrences;
+  return at.map((ms) => model.expand({ windowStart: ms - 1, windowEnd: ms, predicate: null, key: '' }).length);
+}
+
 process.on('message', (raw) => {
   const command = raw as SimCommand;
   switch (command.type) {
@@ -116,6 +152,24 @@ process.on('message', (raw) => {
         id: command.id,
         result: simulator.log.entries().map((e) => [e.at, e.collection, e.id !== null, e.durationMs, e.kind]),
       });
+    case 'queries': {
+      // The query parameters of the requests a filter selects (what a figure reads from the calls, not just counts).
+      const { kind, collection, id } = command.filter;
+      return send({
+        id: command.id,
+        result: simulator.log
+          .entries()
+          .filter(
+            (e) =>
+              (kind === undefined || e.kind === kind) &&
+              (collection === undefined || e.collection === collection) &&
+              (id === undefined || (e.id !== null) === id),
+          )
+          .map((e) => e.query),
+      });
+    }
+    case 'underWay':
+      return send({ id: command.id, result: underWay(command.at) });
   }
 });
 process.on('disconnect', () => {
@@ -129,5 +183,6 @@ const ready: SimReady = {
   origin: listening.origin,
   org: simulator.org,
   rows: Object.fromEntries(Object.entries(simulator.dataset.collections).map(([name, items]) => [name, items.length])),
+  ...(options.countStarts ? { startsBetween: startsBetween(options.countStarts) } : {}),
 };
 send(ready);

@@ -9,9 +9,15 @@ import { isTimeZone, WEEKDAYS, type Weekday } from './dates/selection.ts';
 import { DEFAULT_MAX_CONCURRENCY } from './officernd/client.ts';
 import { DEFAULT_MAX_UPSTREAM_RESPONSE_BYTES } from './officernd/collections.ts';
 import { apiVersionOf, type OfficeRnDApiVersion, V2_DEFAULT_SCOPE } from './officernd/v2.ts';
-import { V1_POPULATE_MODES, type V1PopulateMode } from './simulator/model.ts';
+import type { V1PopulateMode } from './simulator/model.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * SIMULATOR_V1_POPULATE's values: the simulator's modes (simulator/model.ts V1_POPULATE_MODES; test/config.test.ts
+ * holds the two lists equal), written here so that the configuration loads no simulator code with credentials.
+ */
+const V1_POPULATE_SETTINGS = ['honoured', 'ignored', 'refused'] as const satisfies readonly V1PopulateMode[];
 
 export interface Config {
   /** `simulator` when no OfficeRnD credentials are set: the built-in simulator answers in-process. */
@@ -271,9 +277,9 @@ export function loadConfig(env: Env): Config {
     problems.push(`SIMULATOR_V1_FILTERS must be one of documented, all, strict, got "${get('SIMULATOR_V1_FILTERS')}"`);
   }
   const v1Populate = (get('SIMULATOR_V1_POPULATE') ?? 'honoured').toLowerCase() as V1PopulateMode;
-  if (!V1_POPULATE_MODES.includes(v1Populate)) {
+  if (!(V1_POPULATE_SETTINGS as readonly string[]).includes(v1Populate)) {
     problems.push(
-      `SIMULATOR_V1_POPULATE must be one of ${V1_POPULATE_MODES.join(', ')}, got "${get('SIMULATOR_V1_POPULATE')}"`,
+      `SIMULATOR_V1_POPULATE must be one of ${V1_POPULATE_SETTINGS.join(', ')}, got "${get('SIMULATOR_V1_POPULATE')}"`,
     );
   }
 

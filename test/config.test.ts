@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_API_URL, DEFAULT_TOKEN_URL, loadConfig } from '../src/config.ts';
+import { V1_POPULATE_MODES } from '../src/simulator/index.ts';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -93,6 +94,10 @@ describe('loadConfig: the built-in simulator', () => {
     expect(loadConfig({}).simulator.v1Populate).toBe('honoured');
     expect(loadConfig({ SIMULATOR_V1_POPULATE: 'refused' }).simulator.v1Populate).toBe('refused');
     expect(loadConfig({ SIMULATOR_V1_POPULATE: 'Ignored' }).simulator.v1Populate).toBe('ignored');
+    // Every mode of the simulator, and no other.
+    for (const mode of V1_POPULATE_MODES)
+      expect(loadConfig({ SIMULATOR_V1_POPULATE: mode }).simulator.v1Populate).toBe(mode);
+    expect(problemsOf({ SIMULATOR_V1_POPULATE: 'x' }).join()).toContain(`one of ${V1_POPULATE_MODES.join(', ')},`);
   });
 });
 

@@ -387,14 +387,16 @@ export async function* splitPages<T extends object>(options: SplitReadOptions<T>
     try {
       for (let page = options.handed?.(j, cursor); page; page = options.handed?.(j, cursor)) {
         queue.push({ items: page.items, sub: j, more: true, cursor, next: page.next, before });
-        yield { items: page.items };
+        yield { items: page.items, next: page.next };
         if (page.next === null) return;
         cursor = page.next;
         before += page.items.length;
       }
       // The caller's signal, not `stop`: the client counts a call in the request's share (its API key's lane) by it.
+      // Without one, `stop` ends the calls in flight, unless they are to be handed back (`leftover`): then they end.
+      const signal = options.signal ?? (options.leftover ? undefined : stop);
       const pages = officernd.pages(collection, queryOf(j), {
-        signal: options.signal ?? stop,
+        ...(signal ? { signal } : {}),
         ...(cursor === null ? {} : { cursor }),
       }) as AsyncIterable<SubWindowPage<T> & { next: string | null }>;
       for await (const page of pages) {

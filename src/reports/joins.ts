@@ -390,6 +390,25 @@ export function takePopulated(items: readonly object[], population: Population):
   return out;
 }
 
+/**
+ * References a page must hold, every one a bare id and none populated, for `$populate` to be taken as ignored: a
+ * dangling reference stays a bare id (§6: normal), but a whole page of them is not what a server that honours it
+ * sends.
+ */
+const IGNORED_AFTER_BARE = 10;
+
+/** Whether a page read with `$populate` looks ignored: IGNORED_AFTER_BARE or more references, none populated. */
+function populateIgnored(items: readonly object[], population: Population): boolean {
+  let bare = 0;
+  for (const item of items)
+    for (const join of population.joins) {
+      const value = (item as Record<string, unknown>)[join.path];
+      if (typeof value === 'object' && value !== null) return false;
+      if (typeof value === 'string' && value !== '') bare++;
+    }
+  return bare >= IGNORED_AFTER_BARE;
+}
+
 /** What remembers, for the gateway, that OfficeRnD refused `$populate` on a collection (CollectionSizes). */
 export interface PopulateMemory {
   ignoresFilter(collection: ListCollection, field: string): boolean;
@@ -409,9 +428,10 @@ export function populates(
  * A reader of a report's pages that asks for `population` and hands the pages back with it taken out
  * (takePopulated), for the one walk and the sub-windows alike. A 400 to the first page is read as OfficeRnD
  * refusing `$populate` (like a refused `$select`): the walk is read again without it, and once that succeeds the
- * refusal is remembered for the gateway (`memory`), so later reports join as before and never send it; `logger` is
- * told once per collection (the first time the memory takes it), since from then on those columns cost calls. A
- * page with a populated value that cannot be trusted is read again without it, from its own cursor.
+ * refusal is remembered for the gateway (`memory`), so later reports join as before and never send it. A page that
+ * came back as if it had not been asked (populateIgnored) is remembered the same way: the rows are joined as they
+ * are. `logger` is told once per collection (the first time the memory takes it), since from then on those columns
+ * cost calls. A page with a populated value that cannot be trusted is read again without it, from its own cursor.
  */
 export function populatingReader(
   officernd: Pick<OfficeRnDClient, 'pages' | 'apiVersion'>,
@@ -422,6 +442,13 @@ export function populatingReader(
   return {
     pages: (collection, query, opts = {}) =>
       (async function* () {
+        const learnt = (how: 'refused' | 'ignored'): void => {
+          if (!memory.noteIgnoredFilter(collection, POPULATE_PARAM)) return;
+          logger?.warn(
+            `officernd ${how} $populate; joined columns of this collection are read by extra calls from now on`,
+            { collection, populate: population.fields.join(',') },
+          );
+        };
         let populate = populates(officernd, collection, memory);
         let cursor = opts.cursor ?? null;
         let read = 0;
@@ -441,11 +468,9 @@ export function populatingReader(
               if (refused) {
                 // The read without it succeeds: it was `$populate` that was refused.
                 refused = false;
-                if (memory.noteIgnoredFilter(collection, POPULATE_PARAM))
-                  logger?.warn(
-                    'officernd refused $populate; joined columns of this collection are read by extra calls from now on',
-                    { collection, populate: population.fields.join(',') },
-                  );
+                learnt('refused');
+              } else if (populate && populateIgnored(page.items, population)) {
+                learnt('ignored');
               }
               const items = populate ? takePopulated(page.items, population) : page.items;
               if (items === null) {

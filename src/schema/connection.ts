@@ -24,7 +24,15 @@ import {
   type SourcePage,
   type TakenPage,
 } from '../core/paging.ts';
-import { boundsOf, expectedRows, NoSplit, planSplit, splitPages, type SplitPage } from '../core/sub-windows.ts';
+import {
+  boundsOf,
+  expectedRows,
+  NoSplit,
+  planSplit,
+  splitFieldsFor,
+  splitPages,
+  type SplitPage,
+} from '../core/sub-windows.ts';
 import { badInput } from './errors.ts';
 import type { AggregateSource } from './aggregate.ts';
 
@@ -401,6 +409,10 @@ export async function upstreamConnection<C extends ListCollection>(
     keep && !args.after
       ? planSplit(ctx.loaders.sizes, ctx.officernd, collection, query, ctx.settings.upstream.maxConcurrency)
       : null;
+  // A split cursor names the field its read was cut on: one this read may be split on, or not a cursor of ours.
+  if (position.split && !splitFieldsFor(collection, query).includes(position.split.field)) {
+    throw badInput('"after" is not a cursor this gateway issued', 'after');
+  }
   const cut = position.split ?? (planned ? { field: planned.field, points: planned.points, sub: 0, before: 0 } : null);
   const taken = await takePage(
     cut ? splitSource(ctx, collection, query, cut, source, position, print, args, far.length > 0) : source,

@@ -274,8 +274,9 @@ const REFUSAL_LOG_WINDOW_MS = 60_000;
  * Admits each query by its cost (RequestBudgets.admit), or answers it at once with the refusal (HTTP 429,
  * `retryAfter`). A client that ignores `retryAfter` can be refused many times a second, so a refusal writes one
  * warning per caller and minute (with the refusals since its previous one), not one line each: the operation log
- * writes its per-request line at debug (ops/index.ts), and the metrics count each as `rejected`. Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is
- * sent, so its timer need not stay armed for the rest of the budget. Yoga processes a result only for GraphQL requests, so other
+ * writes its per-request line at debug (ops/index.ts), and the metrics count each as `rejected`.
+ * Releases a GraphQL request's budget once its answer is out: a GraphQL answer is complete when it is sent, so its
+ * timer need not stay armed for the rest of the budget. Yoga processes a result only for GraphQL requests, so other
  * responses (streamed exports) keep theirs running; and it tells apart those requests without parsing each URL.
  */
 export function useRequestBudget(budgets: RequestBudgets, options: RequestBudgetOptions = {}): Plugin {

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockOutside, chromiumRuns, withChromium } from '../chromium.ts';
 import { TEST_NOW } from '../helpers.ts';
+import { closeServer, listenGateway } from '../reports/support.ts';
 import { createOpsStack, type OpsStack } from '../ops/stack.ts';
 
 // The dashboard in Debian's chromium, every request that does not go to the gateway blocked (and none attempted):
@@ -35,16 +36,10 @@ describe.skipIf(!runs)('the dashboard in a browser without internet access', () 
         },
       },
     });
-    server = createServer(stack.gateway);
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const address = server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ url: origin, server } = await listenGateway(stack.gateway));
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  });
+  afterAll(() => closeServer(server));
 
   /** What the gateway answers to a query for the same selection, over HTTP. */
   const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
@@ -238,22 +233,16 @@ describe.skipIf(!runs)('the dashboard without live events', () => {
   beforeAll(async () => {
     // No webhook secret: nothing tells the gateway of changes, so the page polls; the response cache gives ETags.
     const stack = createOpsStack({ env: { RESPONSE_CACHE: 'true' }, scale: 0.1 });
-    server = createServer((request, response) => {
+    ({ url: origin, server } = await listenGateway((request, response) => {
       if (request.method === 'GET' && request.url?.startsWith('/graphql?')) {
         const conditional = request.headers['if-none-match'] !== undefined;
         response.once('finish', () => reads.push({ conditional, status: response.statusCode }));
       }
       stack.gateway(request, response);
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const address = server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    }));
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  });
+  afterAll(() => closeServer(server));
 
   it('polls every 30 s, revalidating with If-None-Match: an unchanged answer is a 304', {
     timeout: 90_000,

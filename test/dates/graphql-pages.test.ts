@@ -211,14 +211,14 @@ describe.each(['all', 'documented', 'strict'] as const)('a 10-day window through
         1.2 * windowPages + 5,
       );
       if (reader === listPage) {
-        // The list reads the window in sub-windows (report(...) reads one walk). Each page opens only the ones its 501
-        // rows are expected to need: with the window no longer widened by a day of reach, three sub-windows of about
-        // 520 rows each, one at a time. A page of 1,000 needs two: they are read at once.
+        // The list reads the window in sub-windows (report(...) reads one walk).
         expect(subWindowsRead(stack.simulator)).toBeGreaterThan(2);
+        // A page that needs more rows than a sub-window holds (here about 500) reads several at once, exactly.
         stack.inFlight.reset();
-        const page = await reader(stack.gateway, null, { from: FROM, to: TO }, 1000);
-        expect(page.ids).toHaveLength(1000);
+        const large = await pageToEnd(reader, stack.gateway, { from: FROM, to: TO }, 1000);
         expect(stack.inFlight.most()).toBeGreaterThan(1);
+        expect(large.slice(0, -1).every((page) => page.length === 1000)).toBe(true);
+        expect([...large.flat()].sort()).toEqual([...expected].sort());
       }
     },
     120_000,
@@ -276,6 +276,26 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     expect(splitOf(first.endCursor)).toBeNull();
     const pages = await rest(stack.gateway, first.endCursor, 500);
     expectExact(first.ids, pages, 500);
+  }, 120_000);
+
+  it('refuses a cursor whose sub-windows are cut on a field this read is not split on', async () => {
+    const first = await listPage(stack.gateway, null, window, 500);
+    const fields = JSON.parse(Buffer.from(first.endCursor ?? '', 'base64url').toString('utf8')) as unknown[];
+    (fields[6] as unknown[])[0] = 'modifiedAt';
+    const forged = Buffer.from(JSON.stringify(fields)).toString('base64url');
+    const response = await stack.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query ($after: String) { bookings(dates: { from: "${FROM}", to: "${TO}", timeZone: "UTC" },
+          first: 500, after: $after) { nodes { id } } }`,
+        variables: { after: forged },
+      }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string; argument?: string } }[] };
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.argument])).toEqual([
+      ['BAD_USER_INPUT', 'after'],
+    ]);
   }, 120_000);
 
   it('a page whose sub-windows need more calls than the request may make is a coded error, never short', async () => {

@@ -183,6 +183,18 @@ describe('occurrenceSubWindows', () => {
     for (const sub of subs.slice(1)) expect(quietInOffice(sub.lower)).toBe(true);
   });
 
+  it('cuts no finer than the probe’s part of the day lets every cut reach a minute it shows', () => {
+    // 100 half-hour meetings starting every minute from the selection's midnight: the probe shows 00:00 to 01:39 only.
+    // Its rate makes 43,600 rows (64 sub-windows at 16 at once); sub-windows of at least the 22 h 21 min it does not
+    // show: 32, each cut at a minute it shows.
+    const windows = windowsOf(T0, T0 + 30 * DAY);
+    const items = Array.from({ length: 100 }, (_, i) => occurrence(`m${i}`, T0 + i * MINUTE, 30));
+    const subs = occurrenceSubWindows(windows, { items, next: 'c' }, dateOf, 100, 16)?.subWindows ?? [];
+    expect(subs).toHaveLength(Math.floor((30 * DAY) / ((24 * 60 - 100 + 1) * MINUTE)));
+    expectCover(subs, windows);
+    for (const sub of subs.slice(1)) expect(minuteOfDay(sub.lower)).toBeLessThan(100);
+  });
+
   it('takes no more sub-windows than are read at once when long occurrences are under way at every minute', () => {
     const windows = windowsOf(T0, T0 + 40 * DAY);
     // Multi-day bookings begun before the selection, under way all through the probe's days.

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockOutside, chromiumRuns, withChromium } from '../chromium.ts';
+import { closeServer, listenGateway } from '../reports/support.ts';
 import { createOpsStack } from './stack.ts';
 
 // GraphiQL in Debian's chromium with every request that does not go to the gateway blocked: the page must load
@@ -16,15 +17,10 @@ describe.skipIf(!runs)('GraphiQL in a browser without internet access', () => {
 
   beforeAll(async () => {
     const stack = createOpsStack({ env: { GATEWAY_API_KEYS: KEY }, scale: 0.1 });
-    server = createServer(stack.gateway);
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const address = server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ url: origin, server } = await listenGateway(stack.gateway));
   });
 
-  afterAll(async () => {
-    await new Promise((done) => server.close(done));
-  });
+  afterAll(() => closeServer(server));
 
   it('loads from the gateway alone, opens with the examples and the API key header, and runs a query', {
     timeout: 90_000,

@@ -7,6 +7,7 @@ import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
+import { until } from '../wait.ts';
 import {
   demoSharedState,
   redisSuiteName,
@@ -19,14 +20,6 @@ import {
 // (Redis down or slow), and stays ready either way: the replica keeps serving. A real redis-server, killed mid-run.
 
 const KEY = 'ready-redis-key-0123456789';
-
-const until = async (what: string, check: () => boolean | Promise<boolean>, attempts = 500): Promise<void> => {
-  for (let i = 0; i < attempts; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 describe.skipIf(skipRedis)(redisSuiteName('/ready with shared state'), () => {
   let redis: RedisServer;

@@ -1,13 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BUFFERED_PAGES } from '../../src/core/sub-windows.ts';
 import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
 import { DEFAULT_MAX_CONCURRENCY } from '../../src/officernd/client.ts';
 import type { OfficeRnDClientOptions } from '../../src/officernd/index.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
-import type { Dataset } from '../../src/simulator/generate.ts';
 import type { V1FilterMode } from '../../src/simulator/model.ts';
 import { createOccurrenceIndex, type OccurrenceIndex } from '../../src/simulator/occurrences.ts';
-import { createLargeOrg } from '../dates/large-org.ts';
+import { largeOrgDataset } from '../dates/large-org.ts';
 import { TEST_NOW } from '../helpers.ts';
 import { type CountedStack, countedExportStack } from './support.ts';
 import { versionClient } from '../versions/support.ts';
@@ -29,14 +28,13 @@ const DATES = `&from=${FROM}&to=${TO}&timeZone=UTC`;
 const START = Date.parse(`${FROM}T00:00:00.000Z`);
 const END = Date.parse(`${TO}T00:00:00.000Z`) + DAY;
 
-let dataset: Dataset;
-/** The simulator's own occurrence model of the dataset (what each window is answered). */
-let model: OccurrenceIndex;
-
-beforeAll(() => {
-  dataset = createLargeOrg().simulator.dataset;
-  model = createOccurrenceIndex(dataset.collections.bookings);
-}, 120_000);
+const dataset = largeOrgDataset();
+let model: OccurrenceIndex | undefined;
+/** The simulator's own occurrence model of the dataset (what each window is answered), built once. */
+const modelOf = (): OccurrenceIndex => {
+  model ??= createOccurrenceIndex(dataset().collections.bookings);
+  return model;
+};
 
 type Stack = CountedStack;
 
@@ -49,7 +47,7 @@ function stackOf(
   // Sub-windows open at once (the gateway's UPSTREAM_MAX_CONCURRENCY) as many as the client's calls in flight.
   const upstream = { ...DEFAULT_GATEWAY_SETTINGS.upstream, maxConcurrency: client.maxConcurrency ?? CONCURRENCY };
   return countedExportStack({
-    dataset,
+    dataset: dataset(),
     v1Filters: mode,
     rewrite,
     client: { maxConcurrency: CONCURRENCY, ...client },
@@ -60,7 +58,7 @@ function stackOf(
 
 /** The occurrences of [start, end) by the simulator's own model: how many it answers for the window, the rows kept. */
 function expected(predicate: ((booking: WireBooking) => boolean) | null = null, start = START, end = END) {
-  const answered = model.expand({
+  const answered = modelOf().expand({
     windowStart: start,
     windowEnd: end,
     predicate: predicate as never,
@@ -141,7 +139,7 @@ describe('a window that starts on a quiet weekend', () => {
 describe('filters on a parallel occurrence export', () => {
   it('are sent per sub-window and checked on every row', async () => {
     const stack = stackOf('documented');
-    const office = dataset.collections.offices[0]?._id as string;
+    const office = dataset().collections.offices[0]?._id as string;
     stack.reset();
     const rows = await exportRows(stack, `${DATES}&office=${office}`);
     const want = expected((booking) => booking.office === office);

@@ -1,6 +1,6 @@
 /** Helpers of the report tests: reading the three export formats back, and the expected cells of a wire object. */
 
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.ts';
 import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -98,8 +98,11 @@ export function asWritten(format: Format, cell: unknown): unknown {
   return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
 }
 
-/** The gateway on a loopback port (for what only real HTTP shows: truncated transfers, disconnects). */
-export async function listenGateway(gateway: Gateway): Promise<{ url: string; server: Server }> {
+/**
+ * The gateway (or a handler in front of it) on a loopback port, for what only real HTTP shows: truncated transfers,
+ * disconnects, a browser.
+ */
+export async function listenGateway(gateway: RequestListener): Promise<{ url: string; server: Server }> {
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDataset } from '../helpers.ts';
+import { until } from '../wait.ts';
 import { createSecureStack } from './stack.ts';
 
 // Issue 14: exports use their API key's lane of the upstream budget, like GraphQL requests. The clock of client and
@@ -10,14 +11,6 @@ const KEY_B = 'export-key-bbbbbbbbbbbbbbbb';
 /** 40 calls a minute, two keys: each key's lane may start 20. */
 const PER_MINUTE = 40;
 const LANE = PER_MINUTE / 2;
-
-const until = async (what: string, check: () => boolean): Promise<void> => {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 describe('exports in their API key lane (issue 14)', () => {
   it("one key's back-to-back exports spend its own lane, not another key's", async () => {

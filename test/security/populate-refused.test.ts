@@ -4,11 +4,14 @@ import { createSecureStack, type SecureStack } from './stack.ts';
 
 // A `report(...)` whose one-level joined column rides on its own pages (v1 `$populate`, shared/officernd-api.md §2,
 // §4) is priced without the join's calls. Once OfficeRnD refuses `$populate` (simulator mode `refused`: a 400, as for
-// an unknown parameter), the gateway remembers it and joins by calls: the same query text must then be priced with
-// them (the cost rule remembers a price per document), and the operator is told once per collection.
+// an unknown parameter) or ignores it (`ignored`: a page of bare ids), the gateway remembers it and joins by calls:
+// the same query text must then be priced with them (the cost rule remembers a price per document), and the
+// operator is told once per collection.
 
 const QUERY = '{ report(name: BOOKINGS, first: 50, columns: ["_id", "member.name"]) { rows } }';
-const WARNING = 'officernd refused $populate; joined columns of this collection are read by extra calls from now on';
+const warning = (how: string) =>
+  `officernd ${how} $populate; joined columns of this collection are read by extra calls from now on`;
+const WARNINGS = [warning('refused'), warning('ignored')];
 
 interface LogLine {
   level: string;
@@ -46,35 +49,46 @@ describe('report(...) prices and a refused $populate', () => {
     // One bookings page carries the members' names: no call for the join.
     expect(first).toEqual({ cost: 1, calls: 1 });
     expect(second).toEqual(first);
-    expect(lines(stack).filter((l) => l.msg === WARNING)).toEqual([]);
+    expect(lines(stack).filter((l) => WARNINGS.includes(l.msg))).toEqual([]);
   });
 
-  it('prices the same text with the join once the refusal is learnt, never below the calls it makes', async () => {
-    const stack = stackOf('refused');
-    // Priced before anything is learnt: the join rides on the page. Run, it learns the refusal (the page is refused,
-    // read again without `$populate`) and joins by calls.
-    const first = await run(stack);
-    expect(first.cost).toBe(1);
-    expect(first.calls).toBeGreaterThan(2);
-    const second = await run(stack);
-    // The bookings page, then the members the 50 rows reference (per id, or the walk, whichever the plan picks).
-    const members = Math.ceil(stack.simulator.dataset.collections.members.length / 100);
-    expect(second.cost).toBe(1 + Math.min(50, members) + members);
-    expect(second.calls).toBeLessThanOrEqual(second.cost);
-    expect(second.calls).toBeGreaterThan(1);
-    // Remembered again at the new price.
-    expect(await run(stack)).toEqual(second);
-  });
+  it.each(['refused', 'ignored'] as const)(
+    'prices the same text with the join once `%s` is learnt, never below the calls it makes',
+    async (mode) => {
+      const stack = stackOf(mode);
+      // Priced before anything is learnt: the join rides on the page. Run, it learns the refusal (the page is refused,
+      // read again without `$populate`) or that it was ignored (bare ids came back), and joins by calls.
+      const first = await run(stack);
+      expect(first.cost).toBe(1);
+      expect(first.calls).toBeGreaterThan(2);
+      const second = await run(stack);
+      // The bookings page, then the members the 50 rows reference (per id, or the walk, whichever the plan picks).
+      const members = Math.ceil(stack.simulator.dataset.collections.members.length / 100);
+      expect(second.cost).toBe(1 + Math.min(50, members) + members);
+      expect(second.calls).toBeLessThanOrEqual(second.cost);
+      expect(second.calls).toBeGreaterThan(1);
+      // Remembered again at the new price.
+      expect(await run(stack)).toEqual(second);
+    },
+  );
 
-  it('warns once per collection, whatever reads it next (GraphQL or export), without any secret', async () => {
-    const stack = stackOf('refused');
-    await run(stack);
-    await run(stack);
-    const exported = await stack.request('/reports/bookings.ndjson?columns=_id,member.name&limit=20');
-    expect(exported.status).toBe(200);
-    const warnings = lines(stack).filter((l) => l.msg === WARNING);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ level: 'warn', collection: 'bookings', populate: 'member.name' });
-    expect(stack.logs.join('\n')).not.toContain('demo-secret');
-  });
+  it.each(['refused', 'ignored'] as const)(
+    'warns once per collection when `%s`, whatever reads it next (GraphQL or export), without any secret',
+    async (mode) => {
+      const stack = stackOf(mode);
+      await run(stack);
+      await run(stack);
+      const exported = await stack.request('/reports/bookings.ndjson?columns=_id,member.name&limit=20');
+      expect(exported.status).toBe(200);
+      const warnings = lines(stack).filter((l) => WARNINGS.includes(l.msg));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({
+        level: 'warn',
+        msg: warning(mode),
+        collection: 'bookings',
+        populate: 'member.name',
+      });
+      expect(stack.logs.join('\n')).not.toContain('demo-secret');
+    },
+  );
 });

@@ -3,7 +3,7 @@ import { connect, createServer } from 'node:net';
 import { MAX_WALK_ITEMS } from '../../src/core/limits.ts';
 import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createSharedState, type SharedState } from '../../src/shared-state/index.ts';
-import type { Logger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
 import { demoClient } from '../demo-client.ts';
 
@@ -113,10 +113,13 @@ export function demoSharedState(
 }
 
 /**
- * A replica's client of `simulator` (its token kept in Redis), size table and learner (sizes shared through Redis, the
- * store looked at every 20 ms while another replica walks), unpaced and without a rate budget to wait on.
+ * One replica's learning side on the Redis at `url`: its shared state (keys prefixed by `org`) with a quiet logger, a
+ * client of `simulator` keeping its token in Redis, a size table and a learner sharing sizes through Redis (the store
+ * looked at every 20 ms while another replica walks), unpaced and without a rate budget to wait on.
  */
-export function demoReplicaLearner(simulator: Simulator, shared: SharedState) {
+export function demoReplica(simulator: Simulator, url: string, org: string) {
+  const logger = createLogger({ level: 'error', write: () => undefined });
+  const shared = demoSharedState(url, { org, logger });
   const officernd = demoClient(simulator, { maxRequestsPerMinute: 1_000_000, tokenStore: shared.tokenStore });
   const sizes = createCollectionSizes();
   const learner = createSizeLearner({
@@ -127,5 +130,5 @@ export function demoReplicaLearner(simulator: Simulator, shared: SharedState) {
     shared: shared.sizes,
     pollMs: 20,
   });
-  return { officernd, sizes, learner };
+  return { logger, shared, officernd, sizes, learner };
 }

@@ -2,19 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import type { SizeLearner } from '../../src/loaders/collection-sizes.ts';
-import { createLogger } from '../../src/logger.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
 import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import {
-  demoReplicaLearner,
-  demoSharedState,
-  redisSuiteName,
-  skipRedis,
-  startRedis,
-  type RedisServer,
-} from './redis-server.ts';
+import { demoReplica, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
 
 // Issue 21 with REDIS_URL: the bookings' series reach is learnt by one replica's walk of bookings (the walk that
 // learns their size) and adopted by the others from Redis; each keeps it up to date with `modifiedAt.$gte`.
@@ -55,9 +47,7 @@ describe.skipIf(skipRedis)(redisSuiteName('series reach shared through Redis'), 
   /** A gateway replica with its own client, size table, learner and Redis connections (org keys the Redis prefix). */
   async function replica(simulator: Simulator, org: string): Promise<Replica> {
     const config = loadConfig({ REDIS_URL: redis.url });
-    const logger = createLogger({ level: 'error', write: () => undefined });
-    const shared = demoSharedState(redis.url, { org, logger });
-    const { officernd, sizes, learner } = demoReplicaLearner(simulator, shared);
+    const { logger, shared, officernd, sizes, learner } = demoReplica(simulator, redis.url, org);
     const gateway = createGateway({
       officernd,
       logger,

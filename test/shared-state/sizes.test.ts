@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.ts';
 import { LIST_COLLECTIONS } from '../../src/officernd/collections.ts';
 import type { SharedState } from '../../src/shared-state/index.ts';
 import { createSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { TEST_NOW, testDataset } from '../helpers.ts';
-import {
-  demoReplicaLearner,
-  demoSharedState,
-  redisSuiteName,
-  skipRedis,
-  startRedis,
-  type RedisServer,
-} from './redis-server.ts';
+import { demoReplica, redisSuiteName, skipRedis, startRedis, type RedisServer } from './redis-server.ts';
 
 // Issue 14 with REDIS_URL: collection sizes are learnt once for the cluster, not once per replica.
 
@@ -33,10 +25,8 @@ describe.skipIf(skipRedis)(redisSuiteName('collection sizes shared through Redis
 
   /** A replica's learner, with its own Redis connections, client and size table. */
   function replica(simulator: Simulator, org: string) {
-    const logger = createLogger({ level: 'error', write: () => undefined });
-    const shared = demoSharedState(redis.url, { org, logger });
+    const { shared, sizes, learner } = demoReplica(simulator, redis.url, org);
     states.push(shared);
-    const { sizes, learner } = demoReplicaLearner(simulator, shared);
     return { shared, sizes, learner };
   }
 
