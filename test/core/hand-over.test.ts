@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CursorPosition } from '../../src/core/cursor.ts';
 import { createHandOver } from '../../src/core/hand-over.ts';
 import { takePage, type PageHandOff, type PageSource, type SourcePage, type TakenPage } from '../../src/core/paging.ts';
+import { numbers } from './numbered-pages.ts';
 
 // The hand-over of upstream pages between GraphQL pages (core/hand-over.ts): bounded in pages, items and time, one
 // caller's pages never seen by another, and, through the paging loop, each upstream page read once when a read is
@@ -72,20 +73,6 @@ describe('the hand-over store', () => {
     expect(store.size()).toEqual({ pages: 1, items: 5 });
   });
 });
-
-/** Pages of `size` numbers 0..total-1 (cursor: the index a page starts at); counts the pages read. */
-function numbers(total: number, size: number): { source: PageSource<number>; reads: () => number } {
-  let reads = 0;
-  const source: PageSource<number> = async function* (from) {
-    for (let at = Number(from.upstream ?? 0); at < total; at += size) {
-      reads += 1;
-      const items = Array.from({ length: Math.min(size, total - at) }, (_, i) => at + i);
-      const next = at + size < total ? { segment: 0, upstream: String(at + size) } : null;
-      yield { items, at: { segment: 0, upstream: at === 0 ? null : String(at) }, next };
-    }
-  };
-  return { source, reads: () => reads };
-}
 
 const tooMany = () => new Error('scan limit');
 

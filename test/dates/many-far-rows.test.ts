@@ -6,6 +6,7 @@ import { createCollectionSizes, type CollectionSizes } from '../../src/loaders/c
 import { createLogger } from '../../src/logger.ts';
 import type { WireBooking } from '../../src/officernd/types.ts';
 import { demoClient } from '../demo-client.ts';
+import { ndjsonRecords } from '../reports/support.ts';
 import { TEST_NOW, type TestStack } from '../helpers.ts';
 import { createVersionStack, versionClient } from '../versions/support.ts';
 
@@ -26,14 +27,7 @@ const offsetOf = (i: number): number => (i % 2 === 0 ? 1 : -1) * (2 + ((i * 7) %
 
 async function exportIds(gateway: TestStack['gateway'], query: string): Promise<string[]> {
   const response = await gateway.fetch(`http://gateway.test/reports/bookings.ndjson?columns=_id${query}`);
-  expect(response.status).toBe(200);
-  const text = await response.text();
-  expect(text).not.toContain('#ERROR');
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => (JSON.parse(line) as { _id: string })._id)
-    .sort();
+  return (await ndjsonRecords<{ _id: string }>(response)).map((row) => row._id).sort();
 }
 
 type BookingPage = { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };

@@ -8,6 +8,7 @@ import { FROM, inWindow, TO } from '../dates/large-org.ts';
 import { demoClient } from '../demo-client.ts';
 import { createTestStack, TEST_NOW, type TestStack } from '../helpers.ts';
 import { versionClient } from '../versions/support.ts';
+import { ndjsonRecords } from './support.ts';
 
 // Issue 21, proof (a): a 10-day export with a linked column costs its window's pages. On v1 the window's own pages
 // carry `member.name` (`$populate`, shared/officernd-api.md §2, §4), so the join costs no call; a server that ignores
@@ -38,13 +39,7 @@ async function exportWindow(org: Org): Promise<Row[]> {
   const response = await org.gateway.fetch(
     `http://gateway.test/reports/bookings.ndjson?columns=_id,member.name&from=${FROM}&to=${TO}&timeZone=UTC`,
   );
-  expect(response.status).toBe(200);
-  const text = await response.text();
-  expect(text).not.toContain('#ERROR');
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Row);
+  return ndjsonRecords<Row>(response);
 }
 
 /** The window's rows as the simulator holds them: every booking starting in it, with its member's name. */

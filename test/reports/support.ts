@@ -1,6 +1,7 @@
 /** Helpers of the report tests: reading the three export formats back, and the expected cells of a wire object. */
 
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { expect } from 'vitest';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.ts';
 import { createCollectionSizes, createSizeLearner } from '../../src/loaders/collection-sizes.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -218,4 +219,15 @@ export function countedExportStack(options: CountedStackOptions): CountedStack {
     },
     learn: (collections = ['bookings']) => learner.learn(collections, undefined, { whole: true }),
   };
+}
+
+/** The records of a whole NDJSON export: answered 200, never cut by an error line (`#ERROR`), one record a line. */
+export async function ndjsonRecords<T>(response: Response): Promise<T[]> {
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  expect(text).not.toContain('#ERROR');
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as T);
 }
