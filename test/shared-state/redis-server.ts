@@ -119,7 +119,9 @@ export function demoSharedState(
  */
 export function demoReplica(simulator: Simulator, url: string, org: string) {
   const logger = createLogger({ level: 'error', write: () => undefined });
-  const shared = demoSharedState(url, { org, logger });
+  // These suites test what replicas share, not the fall-back to local state when Redis is slow (replicas.test.ts
+  // does): a Redis command slower than the default 250 ms under a loaded machine must not send a replica off alone.
+  const shared = demoSharedState(url, { org, logger, timeoutMs: 10_000 });
   const officernd = demoClient(simulator, { maxRequestsPerMinute: 1_000_000, tokenStore: shared.tokenStore });
   const sizes = createCollectionSizes();
   const learner = createSizeLearner({
