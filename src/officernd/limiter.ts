@@ -31,6 +31,8 @@ export interface RateWindow {
   peek(ahead?: number): number;
   /** Holds every later reservation until `at` (clock ms). */
   pauseUntil(at: number): void;
+  /** Gives back a reservation that was not used (its start `at`), so that it no longer counts. */
+  cancel(at: number): void;
 }
 
 /**
@@ -94,6 +96,10 @@ export function createRateWindow(options: RateWindowOptions): RateWindow {
     },
     pauseUntil(at) {
       pausedUntil = Math.max(pausedUntil, at);
+    },
+    cancel(at) {
+      const index = starts.lastIndexOf(at);
+      if (index >= 0) starts.splice(index, 1);
     },
   };
 }
@@ -280,11 +286,17 @@ export function createLimiter(options: LimiterOptions): Limiter {
       });
       try {
         try {
-          await waitForHold(signal);
-          checkDeadline(window.peek(), lane, 'client');
-          await waitUntil(window.reserve(), options.clock, signal);
-          // A 429 may have arrived while this start waited for its slot: it holds this one too.
-          await waitForHold(signal);
+          for (;;) {
+            await waitForHold(signal);
+            checkDeadline(window.peek(), lane, 'client');
+            const at = window.reserve();
+            await waitUntil(at, options.clock, signal);
+            if (heldUntil <= options.clock()) break;
+            // A 429 arrived while this start waited for its slot: it holds this one too, so the call goes later than
+            // the start the window has logged. Given back and taken again after the hold, so that the log says when
+            // calls really go: otherwise the calls held with it all go at the hold's end on top of a full minute.
+            window.cancel(at);
+          }
         } catch (error) {
           throw duringHold(error, signal);
         }

@@ -46,6 +46,32 @@ describe('limiter', () => {
     expect(sim.log.count({ kind: 'api' })).toBe(6);
   });
 
+  it('counts a call held by a 429 from when it goes, not from the slot it had reserved (injected clock)', async () => {
+    let now = NOW.getTime();
+    const limiter = createLimiter({ maxConcurrency: 4, maxRequestsPerMinute: 4, clock: () => now });
+    const starts: number[] = [];
+    const call = (): Promise<void> => limiter.run(async () => void starts.push(now));
+    await Promise.all(Array.from({ length: 4 }, call));
+    // Four more reserve the next minute's slots; then a 429 holds everything until 90 s.
+    const held = Promise.all(Array.from({ length: 4 }, call));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    limiter.hold(NOW.getTime() + 90_000);
+    now += 60_000;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(starts).toHaveLength(4);
+    now += 30_000;
+    await held;
+    expect(starts).toHaveLength(8);
+    // They went at 90 s: the next four may go a minute after that, at 150 s, not at 120 s.
+    const later = Promise.all(Array.from({ length: 4 }, call));
+    now += 30_000;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(starts).toHaveLength(8);
+    now += 30_000;
+    await later;
+    expect(starts.map((at) => (at - NOW.getTime()) / 1000)).toEqual([0, 0, 0, 0, 90, 90, 90, 90, 150, 150, 150, 150]);
+  });
+
   it('slows down when x-ratelimit-remaining-read-minute runs low, so no 429 is seen', async () => {
     const sim = createSimulator({ dataset, faults: { rateLimit: { requests: 4, windowMs: 300 } } });
     const client = clientFor(sim, { maxConcurrency: 2 });
