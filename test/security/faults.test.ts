@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultOptions, RequestLogEntry, Simulator } from '../../src/simulator/index.ts';
+import { onFakeTime } from '../fake-time.ts';
 import { failWhen, upstreamError, urlOf } from './faulty-fetch.ts';
 import { createSecureStack } from './stack.ts';
 
@@ -8,10 +9,10 @@ import { createSecureStack } from './stack.ts';
 // token revoked mid-query — returns every row exactly once and no error, and never exceeds the client's request
 // budget (300 a minute, the default), read from the simulator's own log.
 //
-// Time: the suite runs on vitest's fake timers (setTimeout, Date, performance), which the test moves from one timer
-// to the next. The client, the simulator and every wait (rate slots, Retry-After, backoff, latency, call timeouts)
-// read that one clock, so fifteen minutes of rate budget pass in seconds, and a call goes at its slot to the ms
-// whatever the machine's load: the budget is checked on what the client sent, with no slack.
+// Time: the paging runs on fake timers (test/fake-time.ts). The client, the simulator and every wait (rate slots,
+// Retry-After, backoff, latency, call timeouts) read that one clock, so fifteen minutes of rate budget pass in
+// seconds, and a call goes at its slot to the ms whatever the machine's load: the budget is checked on what the
+// client sent, with no slack.
 
 const MINUTE = 60_000;
 const BUDGET_PER_MINUTE = 300;
@@ -67,7 +68,7 @@ interface BookingRow {
 
 describe('under upstream faults', () => {
   it('pages through 2,000 bookings with links: every row exactly once, no error, request budget kept', async () => {
-    // Read when called: the fake Date.now once the fake timers are on (below).
+    // Read when called: the fake Date.now while the pages are read (below).
     const clock = (): number => Date.now();
     let simulator: Simulator | undefined;
     let apiRequests = 0;
@@ -112,9 +113,8 @@ describe('under upstream faults', () => {
     expect(expected).toHaveLength(2000);
     const members = new Map(stack.simulator.dataset.collections.members.map((m) => [m._id, m]));
 
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
     const rows: BookingRow[] = [];
-    const paging = (async () => {
+    await onFakeTime(async () => {
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
         const answer = await stack.query(PAGE, { after });
@@ -127,20 +127,7 @@ describe('under upstream faults', () => {
         if (!bookings.pageInfo.hasNextPage) break;
         after = bookings.pageInfo.endCursor;
       }
-    })();
-    let paged = false;
-    void paging.finally(() => (paged = true)).catch(() => undefined);
-    try {
-      // Once everything that is not a timer has run (a real turn of the event loop: the in-process fetch, streams,
-      // promises), the clock moves to the next timer; the real clock and the machine's load play no part.
-      while (!paged) {
-        await new Promise((resolve) => setImmediate(resolve));
-        await vi.advanceTimersToNextTimerAsync();
-      }
-    } finally {
-      vi.useRealTimers();
-    }
-    await paging;
+    });
 
     // Every row exactly once, in upstream order, with its links.
     expect(rows.map((r) => r.id)).toEqual(expected.map((b) => b._id));
