@@ -279,7 +279,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
       const own = laneWindow(key);
       if (own) {
         checkDeadline(own.peek(), lane, 'lane');
-        await waitUntil(own.reserve(), options.clock, signal);
+        const at = own.reserve();
+        await waitUntil(at, options.clock, signal).catch((error: unknown) => {
+          own.cancel(at);
+          throw error;
+        });
       }
       await acquire(key, signal).catch((error: unknown) => {
         throw duringHold(error, signal);
@@ -290,7 +294,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
             await waitForHold(signal);
             checkDeadline(window.peek(), lane, 'client');
             const at = window.reserve();
-            await waitUntil(at, options.clock, signal);
+            // A caller that leaves before its slot gives the slot back: nothing was sent, so nothing is spent.
+            await waitUntil(at, options.clock, signal).catch((error: unknown) => {
+              window.cancel(at);
+              throw error;
+            });
             if (heldUntil <= options.clock()) break;
             // A 429 arrived while this start waited for its slot: it holds this one too, so the call goes later than
             // the start the window has logged. Given back and taken again after the hold, so that the log says when

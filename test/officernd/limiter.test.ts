@@ -72,6 +72,26 @@ describe('limiter', () => {
     expect(starts.map((at) => (at - NOW.getTime()) / 1000)).toEqual([0, 0, 0, 0, 90, 90, 90, 90, 150, 150, 150, 150]);
   });
 
+  it('gives back the rate slot of a call whose caller left before it was sent (injected clock)', async () => {
+    let now = NOW.getTime();
+    const limiter = createLimiter({ maxConcurrency: 8, maxRequestsPerMinute: 4, clock: () => now });
+    const starts: number[] = [];
+    const call = (signal?: AbortSignal): Promise<void> => limiter.run(async () => void starts.push(now), signal);
+    await Promise.all(Array.from({ length: 4 }, () => call()));
+    // Four more wait for the next minute's slots; their callers leave.
+    const leaving = new AbortController();
+    const left = Promise.allSettled(Array.from({ length: 4 }, () => call(leaving.signal)));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    leaving.abort();
+    expect((await left).map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    // The next four have those slots, a minute after the first four, not two.
+    const next = Promise.all(Array.from({ length: 4 }, () => call()));
+    now += 60_000;
+    await vi.waitFor(() => expect(starts).toHaveLength(8), { timeout: 2_000 });
+    await next;
+    expect(starts.map((at) => (at - NOW.getTime()) / 1000)).toEqual([0, 0, 0, 0, 60, 60, 60, 60]);
+  });
+
   it('slows down when x-ratelimit-remaining-read-minute runs low, so no 429 is seen', async () => {
     const sim = createSimulator({ dataset, faults: { rateLimit: { requests: 4, windowMs: 300 } } });
     const client = clientFor(sim, { maxConcurrency: 2 });
