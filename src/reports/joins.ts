@@ -460,9 +460,9 @@ export function populates(
  * (takePopulated), for the one walk and the sub-windows alike. It asks only for the references OfficeRnD has not
  * been seen to ignore. A 400 to the first page is read as OfficeRnD refusing `$populate` (like a refused `$select`):
  * the walk is read again without it, and once that succeeds the refusal is remembered for the collection
- * (`memory`), so later reports join as before and never send it. A reference a page brought back as if it had not
- * been asked (ignoredReferences, over the walk's pages) is remembered on its own: later reads leave only it out and join it by calls, the
- * other references still ride on the pages. `logger` is told once per collection for a refusal and once per
+ * (`memory`), so later reports join as before and never send it. A reference the walk's pages brought back as if
+ * it had not been asked (ignoredReferences) is remembered on its own: later reads leave only it out and join it by
+ * calls, the other references still ride on the pages. `logger` is told once per collection for a refusal and once per
  * reference for an ignored one (the first time the memory takes it), since from then on those columns cost calls.
  * A page with a populated value that cannot be trusted is read again without it, from its own cursor.
  */

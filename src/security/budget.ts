@@ -67,9 +67,9 @@ export interface RequestBudgets {
    * it: in the minute's budget, the calls waiting in the client's limiter and the calls the requests admitted before
    * it have yet to make (their cost less the calls they made, until their answer is out); in the concurrency slots,
    * the calls in flight and those waiting for a slot (with an API key, those served before its own in turn), each
-   * holding one for as long as calls take lately (Limiter.slotDelay: 0 while its calls would find a slot free). Else it is refused: nothing is counted, and the
-   * refusal says how long until it could be served if nothing else came meanwhile. Always admits without an
-   * upstream share.
+   * holding one for as long as calls take lately (Limiter.slotDelay: 0 while its calls would find a slot free). Else
+   * it is refused: nothing is counted, and the refusal says how long until it could be served if nothing else came
+   * meanwhile. Always admits without an upstream share.
    */
   admit(request: Request, cost: number): Refusal | undefined;
 }

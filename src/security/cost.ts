@@ -171,8 +171,8 @@ interface Measured {
   unknown: Set<ListCollection>;
   /**
    * The joins it was told a `report(...)` makes (CostModel.reportJoins). They follow what the gateway learns: a
-   * collection whose `$populate` OfficeRnD refused, or a reference it left bare, joins by calls from then on. A remembered cost holds while each
-   * still gets the same answer.
+   * collection whose `$populate` OfficeRnD refused, or a reference it left bare, joins by calls from then on. A
+   * remembered cost holds while each still gets the same answer.
    */
   joinReads: readonly JoinRead[];
 }
