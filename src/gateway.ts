@@ -180,7 +180,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     atLeast: (collection: ListCollection) => deps.sizes.atLeast(collection),
     // One-level joins that ride on the report's own pages (v1 `$populate`, reports/joins.ts) cost no call.
     reportJoins: (name: string, columns: readonly string[] | null) =>
-      costedJoins(name, columns, (collection) => populates(options.officernd, collection, deps.sizes)),
+      costedJoins(name, columns, (collection, reference) =>
+        populates(options.officernd, collection, deps.sizes, reference),
+      ),
     reportFilterReads: filterLinkedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
     datesScan: (collection: ListCollection, dateField: string | undefined) => {

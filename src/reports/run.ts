@@ -197,13 +197,13 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
 /**
  * The collections a `report(...)` of these columns makes calls into, for the cost rule: the registry's
  * (joinedCollections) less those only one-level joins reach whose values ride on the report's own pages (`$populate`,
- * joins.ts) where `populates` says its collection's list takes it (v1, not refused). Columns the report would refuse
- * are left to the registry's answer.
+ * joins.ts) where `populates` says its collection's list takes it for that reference (v1, not refused, not ignored
+ * for the reference). Columns the report would refuse are left to the registry's answer.
  */
 export function costedJoins(
   name: string,
   columns: readonly string[] | null,
-  populates: (collection: ListCollection) => boolean,
+  populates: (collection: ListCollection, reference?: string) => boolean,
 ): ListCollection[] {
   const all = joinedCollections(name, columns);
   const report = name.toLowerCase().replaceAll('_', '-');
@@ -216,7 +216,11 @@ export function costedJoins(
   } catch {
     return all;
   }
-  const covered = populationOf(plan.joins)?.joins.map((join) => `${join.key}.`) ?? [];
+  const source = spec.source.collection;
+  const covered =
+    populationOf(plan.joins)
+      ?.joins.filter((join) => populates(source, join.path))
+      .map((join) => `${join.key}.`) ?? [];
   if (covered.length === 0) return all;
   return joinedCollections(
     name,

@@ -171,8 +171,8 @@ interface Measured {
   unknown: Set<ListCollection>;
   /**
    * The joins it was told a `report(...)` makes (CostModel.reportJoins). They follow what the gateway learns: a
-   * collection whose `$populate` OfficeRnD refused joins by calls from then on. A remembered cost holds while each
-   * still gets the same answer.
+   * collection whose `$populate` OfficeRnD refused, or a reference it left bare, joins by calls from then on. A
+   * remembered cost holds while each still gets the same answer.
    */
   joinReads: readonly JoinRead[];
 }
@@ -516,7 +516,7 @@ export interface CostLimitOptions extends CostModel {
  * Refuses, before execution and so before any upstream call of the request, an operation whose cost exceeds
  * `maxCost`. Yoga's parser cache hands back the same document object for the same query text, so a cost that reads
  * no variable is worked out once per document and operation, and holds while the joins of its `report(...)` fields
- * are still what they were (a `$populate` OfficeRnD refused makes them calls); one that reads a variable
+ * are still what they were (a `$populate` OfficeRnD refused or ignored makes them calls); one that reads a variable
  * (`first: $n`) or a size not learnt yet is worked out every time. A query over the limit while sizes it reads are unknown is costed again once
  * they are learnt, if it could then fit (with every unknown size at its least it would); else it is refused at once.
  * Sizes that stay unknown (no learner, or learning failed) do not refuse a query that could fit.

@@ -157,6 +157,44 @@ describe('limiter lanes (one per API key)', () => {
     expect(limiter.slotDelay(2)).toBe(0);
   });
 
+  it("estimates a lane's wait for a slot by its turn: one call of each other waiting lane a round", async () => {
+    let now = NOW.getTime();
+    const limiter = createLimiter({ maxConcurrency: 1, maxRequestsPerMinute: 1_000, clock: () => now });
+    // One call answered after 200 ms: a call holds the slot that long.
+    const learned = gate();
+    const learning = limiter.run(() => learned.opened);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    now += 200;
+    learned.open();
+    await learning;
+    // Lane a: one in flight and six queued; lane b: one queued, after a's in the turn order.
+    const gates = Array.from({ length: 8 }, gate);
+    const calls = gates.map((g, i) => limiter.run(() => g.opened, undefined, { key: i < 7 ? 'a' : 'b' }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Every lane together: the 1 in flight and the 7 queued go before a new call, 8 rounds.
+    expect(limiter.slotDelay(1)).toBe(8 * 200);
+    // A new lane c joins the turn last: a round for the call in flight, one for a's next and one for b's; its second
+    // call comes after its first and a's second.
+    expect(limiter.slotDelay(1, 'c')).toBe(3 * 200);
+    expect(limiter.slotDelay(2, 'c')).toBe(5 * 200);
+    // Lane b's next call after its queued one, its 2nd turn: behind the call in flight, a's first, b's own and a's
+    // second (a is before b in the turn).
+    expect(limiter.slotDelay(1, 'b')).toBe(4 * 200);
+    // Lane a's next call is behind its own six and b's one: the same as every lane together.
+    expect(limiter.slotDelay(1, 'a')).toBe(8 * 200);
+    // Its own calls leaving the queue (a negative count) are not ahead of it: a alone with nothing more waits for none.
+    expect(limiter.slotDelay(-6, 'a')).toBe(0);
+    // The order the estimate assumes is the order the limiter serves: the c call goes third (after a's, then b's).
+    const order: string[] = [];
+    const third = limiter.run(async () => void order.push('c'), undefined, { key: 'c' });
+    for (const [i, g] of gates.entries()) {
+      void calls[i]!.then(() => order.push(i < 7 ? 'a' : 'b'));
+      g.open();
+    }
+    await Promise.all([...calls, third]);
+    expect(order.slice(0, 4)).toEqual(['a', 'a', 'b', 'c']);
+  });
+
   it("keeps a lane to its share of the minute and refuses a start after the lane's deadline", async () => {
     let now = NOW.getTime();
     const limiter = createLimiter({ maxConcurrency: 8, maxRequestsPerMinute: 10, clock: () => now, laneShare: 0.5 });
