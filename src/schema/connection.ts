@@ -204,6 +204,12 @@ interface UpstreamConnectionOptions<T> {
   /** Cut the page from the list's match set (the caller asked for `totalCount`, which reads it anyway). */
   shared?: boolean;
   /**
+   * Whether the caller asked for `pageInfo` (default: it may have). When not, a page that fills up at the end of an
+   * OfficeRnD page never looks for one more row (core/paging.ts `more`): its read is ended before the page is
+   * answered, so that a split read's pages read ahead are handed over for the page resuming at its last edge's cursor.
+   */
+  pageInfo?: boolean;
+  /**
    * A sort the gateway applies to the whole match set (`orderBy`): `key` names it, so cursors remember their sort;
    * pages are offsets in the sorted set.
    */
@@ -427,6 +433,7 @@ export async function upstreamConnection<C extends ListCollection>(
       handOver: handOffOf(ctx.handOver, print, args, (page) => ctx.loaders.prime(collection, page.items)),
     },
   );
+  if (options.pageInfo === false) await taken.close?.();
   for (const item of taken.items) edges.push({ node: item.node, cursor: writeCursor(item.after, print) });
   return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
 }
