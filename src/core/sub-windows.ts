@@ -206,6 +206,24 @@ export function splitFieldsFor(collection: ListCollection, query: ListQuery): st
 }
 
 /**
+ * Rows each sub-window of a read cut at `points` on `field` is expected to hold: the read's rows by the learnt
+ * distribution, shared equally (splitPoints cuts at equal shares); undefined when nothing was learnt. A plan
+ * (planSplit) and a read resumed at a cursor's cut points (schema/connection.ts) both say it here.
+ */
+export function subWindowRows(
+  store: Pick<SplitStore, 'distribution'>,
+  collection: ListCollection,
+  query: ListQuery,
+  field: string,
+  points: readonly number[],
+): number | undefined {
+  const distribution = store.distribution(collection, field);
+  if (!distribution) return undefined;
+  const { lower, upper } = boundsOf(query, field);
+  return expectedRows(distribution, lower, upper) / (points.length + 1);
+}
+
+/**
  * How a read is split, or null for one walk: it needs two sub-windows or more by the learnt distribution of its
  * field (splitFieldsFor), a bound OfficeRnD was not seen to ignore and the client sends (v2 leaves out what its list
  * does not document, §4), and `concurrency` above one. Objects sharing one value (e.g. bookings imported at once,
@@ -224,10 +242,10 @@ export function planSplit(
     if (store.ignoresFilter(collection, field)) continue;
     if (!officernd.sendsFilter(collection, field, 'gte') || !officernd.sendsFilter(collection, field, 'lt')) continue;
     const { lower, upper } = boundsOf(query, field);
-    const distribution = store.distribution(collection, field);
-    const points = splitPoints(distribution, lower, upper, officernd.pageLimit, concurrency);
-    if (!distribution || points.length <= (best?.points.length ?? 0)) continue;
-    best = { field, points, rowsPerWindow: expectedRows(distribution, lower, upper) / (points.length + 1) };
+    const points = splitPoints(store.distribution(collection, field), lower, upper, officernd.pageLimit, concurrency);
+    const rowsPerWindow = subWindowRows(store, collection, query, field, points);
+    if (rowsPerWindow === undefined || points.length <= (best?.points.length ?? 0)) continue;
+    best = { field, points, rowsPerWindow };
   }
   return best;
 }
