@@ -89,6 +89,9 @@ export function splitFieldsOf(collection: ListCollection): string[] {
   return [WHOLE_READ_SPLIT_FIELD, 'seriesStart'].filter((field) => spec.dateFields.includes(field));
 }
 
+/** Cut points fall on whole seconds. */
+const CUT_UNIT_MS = 1_000;
+
 /** Reads a date value as ms epoch; null when absent or unreadable. */
 export function dateMs(value: unknown): number | null {
   if (typeof value !== 'string' || value === '') return null;
@@ -171,7 +174,9 @@ export function splitPoints(
   if (count < 2) return [];
   const points: number[] = [];
   for (let j = 1; j < count; j += 1) {
-    const at = valueAt(d, from + ((to - from) * j) / count);
+    // At a whole second: any cut is exact (each row is checked against its sub-window), and a cursor carrying the
+    // points writes them shorter (core/cursor.ts packPoints).
+    const at = Math.round(valueAt(d, from + ((to - from) * j) / count) / CUT_UNIT_MS) * CUT_UNIT_MS;
     const last = points.at(-1) ?? lower ?? Number.NEGATIVE_INFINITY;
     if (at > last && (upper === null || at < upper)) points.push(at);
   }

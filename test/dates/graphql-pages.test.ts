@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_SETTINGS } from '../../src/config.ts';
+import { decodeCursor } from '../../src/core/cursor.ts';
 import { createHandOver, type HandOverStore } from '../../src/core/hand-over.ts';
 import { QUANTILES } from '../../src/core/sub-windows.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
@@ -70,11 +71,14 @@ async function stackOf(mode: Mode, { handOver, learnt }: { handOver?: HandOverSt
   return stack;
 }
 
-/** The sub-window position a cursor carries (core/cursor.ts: [field, sub, before, ...points]), if any. */
-function splitOf(cursor: string | null): { sub: number; points: number[] } | null {
-  const fields = JSON.parse(Buffer.from(cursor ?? '', 'base64url').toString('utf8')) as unknown[];
-  const split = fields[6] as [string, number, number, ...number[]] | undefined;
-  return split ? { sub: split[1], points: split.slice(3) as number[] } : null;
+/** The fields of a cursor (core/cursor.ts: [version, scope, segment, upstream, offset, variant, split]). */
+const fieldsOf = (cursor: string | null): unknown[] =>
+  JSON.parse(Buffer.from(cursor ?? '', 'base64url').toString('utf8')) as unknown[];
+
+/** The sub-window position a cursor carries, if any, read as the gateway reads it (its scope is the second field). */
+function splitOf(cursor: string | null): { sub: number; points: readonly number[] } | null {
+  const split = decodeCursor(cursor ?? '', fieldsOf(cursor)[1] as string).split;
+  return split ? { sub: split.sub, points: split.points } : null;
 }
 
 /** Sub-windows the bookings list reads since the last reset: distinct `seriesStart` lower bounds sent. */
@@ -307,6 +311,18 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     );
   }, 120_000);
 
+  it('a sub-window cursor written as before (its cut points as ms numbers) resumes exactly', async () => {
+    const first = await listPage(stack.gateway, null, window, 700);
+    const split = splitOf(first.endCursor);
+    expect(split?.points.length).toBeGreaterThan(1);
+    const fields = fieldsOf(first.endCursor);
+    const [field, sub, before] = fields[6] as [string, number, number];
+    fields[6] = [field, sub, before, ...(split?.points ?? [])];
+    const old = Buffer.from(JSON.stringify(fields)).toString('base64url');
+    expect(old.length).toBeGreaterThan((first.endCursor ?? '').length);
+    expectExact(first.ids, await rest(stack.replica(), old, 700), 700);
+  }, 120_000);
+
   it('a cursor of one walk (a gateway without sub-windows, as before them) resumes its walk exactly', async () => {
     const walk = stack.replica(undefined, { maxConcurrency: 1 });
     const first = await listPage(walk, null, window, 500);
@@ -317,7 +333,7 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
 
   it('refuses a cursor whose sub-windows are cut on a field this read is not split on', async () => {
     const first = await listPage(stack.gateway, null, window, 500);
-    const fields = JSON.parse(Buffer.from(first.endCursor ?? '', 'base64url').toString('utf8')) as unknown[];
+    const fields = fieldsOf(first.endCursor);
     (fields[6] as unknown[])[0] = 'modifiedAt';
     const forged = Buffer.from(JSON.stringify(fields)).toString('base64url');
     const response = await stack.gateway.fetch('http://gateway.test/graphql', {
