@@ -77,6 +77,11 @@ export interface TakenPage<T> {
    * Until then `hasNextPage` is true and `end` is the next upstream page.
    */
   more?: () => Promise<{ hasNextPage: boolean; end: CursorPosition }>;
+  /**
+   * Set with `more`: ends the page without that look (its answer never says `hasNextPage`), closing the source, so
+   * that what the source holds open is let go as when a page ends (a split read hands its pages read ahead over).
+   */
+  close?: () => Promise<void>;
 }
 
 const after = (at: PageStart, offset: number): CursorPosition => ({ ...at, offset });
@@ -158,7 +163,10 @@ export async function takePage<T>(source: PageSource<T>, options: TakeOptions<T>
         await pages.return?.();
         return { items, hasNextPage: true, end };
       }
-      return { items, hasNextPage: true, end, more: lookAhead };
+      const close = async () => {
+        await pages.return?.();
+      };
+      return { items, hasNextPage: true, end, more: lookAhead, close };
     }
     if (scanned >= maxScanned) throw options.tooMany();
   }

@@ -89,6 +89,9 @@ export function splitFieldsOf(collection: ListCollection): string[] {
   return [WHOLE_READ_SPLIT_FIELD, 'seriesStart'].filter((field) => spec.dateFields.includes(field));
 }
 
+/** Cut points fall on whole seconds. */
+const CUT_UNIT_MS = 1_000;
+
 /** Reads a date value as ms epoch; null when absent or unreadable. */
 export function dateMs(value: unknown): number | null {
   if (typeof value !== 'string' || value === '') return null;
@@ -171,7 +174,9 @@ export function splitPoints(
   if (count < 2) return [];
   const points: number[] = [];
   for (let j = 1; j < count; j += 1) {
-    const at = valueAt(d, from + ((to - from) * j) / count);
+    // At a whole second: any cut is exact (each row is checked against its sub-window), and a cursor carrying the
+    // points writes them shorter (core/cursor.ts packPoints).
+    const at = Math.round(valueAt(d, from + ((to - from) * j) / count) / CUT_UNIT_MS) * CUT_UNIT_MS;
     const last = points.at(-1) ?? lower ?? Number.NEGATIVE_INFINITY;
     if (at > last && (upper === null || at < upper)) points.push(at);
   }
@@ -206,6 +211,24 @@ export function splitFieldsFor(collection: ListCollection, query: ListQuery): st
 }
 
 /**
+ * Rows each sub-window of a read cut at `points` on `field` is expected to hold: the read's rows by the learnt
+ * distribution, shared equally (splitPoints cuts at equal shares); undefined when nothing was learnt. A plan
+ * (planSplit) and a read resumed at a cursor's cut points (schema/connection.ts) both say it here.
+ */
+export function subWindowRows(
+  store: Pick<SplitStore, 'distribution'>,
+  collection: ListCollection,
+  query: ListQuery,
+  field: string,
+  points: readonly number[],
+): number | undefined {
+  const distribution = store.distribution(collection, field);
+  if (!distribution) return undefined;
+  const { lower, upper } = boundsOf(query, field);
+  return expectedRows(distribution, lower, upper) / (points.length + 1);
+}
+
+/**
  * How a read is split, or null for one walk: it needs two sub-windows or more by the learnt distribution of its
  * field (splitFieldsFor), a bound OfficeRnD was not seen to ignore and the client sends (v2 leaves out what its list
  * does not document, §4), and `concurrency` above one. Objects sharing one value (e.g. bookings imported at once,
@@ -224,10 +247,10 @@ export function planSplit(
     if (store.ignoresFilter(collection, field)) continue;
     if (!officernd.sendsFilter(collection, field, 'gte') || !officernd.sendsFilter(collection, field, 'lt')) continue;
     const { lower, upper } = boundsOf(query, field);
-    const distribution = store.distribution(collection, field);
-    const points = splitPoints(distribution, lower, upper, officernd.pageLimit, concurrency);
-    if (!distribution || points.length <= (best?.points.length ?? 0)) continue;
-    best = { field, points, rowsPerWindow: expectedRows(distribution, lower, upper) / (points.length + 1) };
+    const points = splitPoints(store.distribution(collection, field), lower, upper, officernd.pageLimit, concurrency);
+    const rowsPerWindow = subWindowRows(store, collection, query, field, points);
+    if (rowsPerWindow === undefined || points.length <= (best?.points.length ?? 0)) continue;
+    best = { field, points, rowsPerWindow };
   }
   return best;
 }

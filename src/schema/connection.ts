@@ -24,15 +24,7 @@ import {
   type SourcePage,
   type TakenPage,
 } from '../core/paging.ts';
-import {
-  boundsOf,
-  expectedRows,
-  NoSplit,
-  planSplit,
-  splitFieldsFor,
-  splitPages,
-  type SplitPage,
-} from '../core/sub-windows.ts';
+import { NoSplit, planSplit, splitFieldsFor, splitPages, subWindowRows, type SplitPage } from '../core/sub-windows.ts';
 import { badInput } from './errors.ts';
 import type { AggregateSource } from './aggregate.ts';
 
@@ -203,6 +195,12 @@ interface UpstreamConnectionOptions<T> {
   far?: readonly string[];
   /** Cut the page from the list's match set (the caller asked for `totalCount`, which reads it anyway). */
   shared?: boolean;
+  /**
+   * Whether the caller asked for `pageInfo` (default: it may have). When not, a page that fills up at the end of an
+   * OfficeRnD page never looks for one more row (core/paging.ts `more`): its read is ended before the page is
+   * answered, so that a split read's pages read ahead are handed over for the page resuming at its last edge's cursor.
+   */
+  pageInfo?: boolean;
   /**
    * A sort the gateway applies to the whole match set (`orderBy`): `key` names it, so cursors remember their sort;
    * pages are offsets in the sorted set.
@@ -414,8 +412,14 @@ export async function upstreamConnection<C extends ListCollection>(
     throw badInput('"after" is not a cursor this gateway issued', 'after');
   }
   const cut = position.split ?? (planned ? { field: planned.field, points: planned.points, sub: 0, before: 0 } : null);
+  // The rows a sub-window is expected to hold: the plan's, or those of the cursor's cut points.
+  const rowsPerWindow = position.split
+    ? subWindowRows(ctx.loaders.sizes, collection, query, position.split.field, position.split.points)
+    : planned?.rowsPerWindow;
   const taken = await takePage(
-    cut ? splitSource(ctx, collection, query, cut, source, position, print, args, far.length > 0) : source,
+    cut
+      ? splitSource(ctx, collection, query, cut, rowsPerWindow, source, position, print, args, far.length > 0)
+      : source,
     {
       from: { segment: 0, ...position },
       first,
@@ -427,6 +431,7 @@ export async function upstreamConnection<C extends ListCollection>(
       handOver: handOffOf(ctx.handOver, print, args, (page) => ctx.loaders.prime(collection, page.items)),
     },
   );
+  if (options.pageInfo === false) await taken.close?.();
   for (const item of taken.items) edges.push({ node: item.node, cursor: writeCursor(item.after, print) });
   return { edges, pageInfo: takenPageInfo(taken, edges, args, print), totalCount };
 }
@@ -439,13 +444,15 @@ export async function upstreamConnection<C extends ListCollection>(
  * ahead of the page's end are left in the hand-over, each at its own position; the request resuming there takes
  * them in turn and reads only what is missing (a miss reads that sub-window again from its cursor: exact, a page
  * more). A read from the start whose bound turns out not to narrow is given back as one walk (`plain`); the list's
- * far rows follow the last sub-window, as they follow the one walk.
+ * far rows follow the last sub-window, as they follow the one walk. `rowsPerWindow`: what a sub-window is expected to
+ * hold (core/sub-windows.ts subWindowRows), which decides how many the page opens at once.
  */
 function splitSource<C extends ListCollection>(
   ctx: Context,
   collection: C,
   query: ListQuery,
   cut: SplitPosition,
+  rowsPerWindow: number | undefined,
   plain: PageSource<WireMap[C]>,
   position: Position,
   print: string,
@@ -459,9 +466,6 @@ function splitSource<C extends ListCollection>(
     upstream,
     split: { field, points, sub, before },
   });
-  const distribution = ctx.loaders.sizes.distribution(collection, field);
-  const { lower, upper } = boundsOf(query, field);
-  const rowsPerWindow = distribution ? expectedRows(distribution, lower, upper) / (last + 1) : undefined;
   const handOver = ctx.handOver;
   return async function* (from, wanted) {
     const far: PageStart = { segment: 1, upstream: null };

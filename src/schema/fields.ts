@@ -300,6 +300,8 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
         const sort = sorts ? sortOf(sorts, (args as { orderBy?: unknown }).orderBy) : undefined;
         // `totalCount` and `aggregate` read the whole match set: the page is cut from it rather than read a second time.
         const shared = selects(info, 'totalCount') || selects(info, 'aggregate');
+        // Without `pageInfo`, a page never looks past its last row: what its read holds is handed over at once.
+        const pageInfo = selects(info, 'pageInfo');
         const upstream = pushDown(given);
         const { collection } = config;
         const check = watchedCheck(given, (field) => ctx.loaders.noteIgnoredFilter(collection, field)) ?? undefined;
@@ -337,6 +339,7 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
             check,
             narrowed,
             shared,
+            pageInfo,
             scope: scopeOf(null),
             sort,
           });
@@ -355,6 +358,7 @@ export function rootList<C extends ListCollection>(name: string, config: RootLis
               check,
               narrowed,
               shared,
+              pageInfo,
               sort,
               far: dated.far,
             }),

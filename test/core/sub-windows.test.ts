@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   distributionOf,
   MIN_SUB_WINDOW_PAGES,
+  planSplit,
   SUB_WINDOW_PAGES,
   splitFieldsFor,
   splitFieldsOf,
   splitPoints,
   subWindowCount,
+  subWindowRows,
 } from '../../src/core/sub-windows.ts';
 
 // Where a large read is cut (issue 21): sub-windows of about equal rows by the learnt quantiles, a multiple of the
@@ -69,6 +71,34 @@ describe('split points', () => {
     // A bounded read of objects some of which lack the field is still cut: the bound excludes them anyway.
     expect(splitPoints(distributionOf(new Float64Array(spread), 3), 0, 730 * DAY, 100, 8).length).toBeGreaterThan(1);
     expect(SUB_WINDOW_PAGES).toBeGreaterThan(MIN_SUB_WINDOW_PAGES);
+  });
+});
+
+describe('rows per sub-window', () => {
+  const spread = values(51_200, 730);
+  const d = distributionOf(new Float64Array(spread), 0);
+  const store = { distribution: () => d, ignoresFilter: () => false };
+  const officernd = { pageLimit: 100, sendsFilter: () => true };
+  const lower = 600 * DAY;
+  const upper = 700 * DAY;
+  const query = {
+    optional: [
+      { field: 'createdAt', op: 'gte' as const, value: new Date(lower) },
+      { field: 'createdAt', op: 'lt' as const, value: new Date(upper) },
+    ],
+  };
+  const inside = [...spread].filter((at) => at >= lower && at < upper).length;
+
+  it("are the plan's, and what the same rule says of a cursor's own cut points", () => {
+    const plan = planSplit(store, officernd, 'members', query, 8);
+    if (!plan) throw new Error('a window of many pages was not split');
+    expect(plan.rowsPerWindow).toBe(subWindowRows(store, 'members', query, plan.field, plan.points));
+    expect(Math.abs(plan.rowsPerWindow * (plan.points.length + 1) - inside)).toBeLessThan(inside * 0.05);
+    // A cursor issued with fewer cut points: the same rows over fewer sub-windows.
+    const few = plan.points.filter((_, i) => i % 2 === 1);
+    const perFew = subWindowRows(store, 'members', query, 'createdAt', few) ?? 0;
+    expect(Math.abs(perFew * (few.length + 1) - inside)).toBeLessThan(inside * 0.05);
+    expect(subWindowRows({ distribution: () => undefined }, 'members', query, 'createdAt', few)).toBeUndefined();
   });
 });
 
