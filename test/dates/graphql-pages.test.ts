@@ -229,16 +229,16 @@ describe.each(['all', 'documented', 'strict'] as const)('a 10-day window through
       expect(stack.simulator.log.count({ kind: 'api', collection: 'bookings' })).toBeLessThanOrEqual(
         1.2 * windowPages + 5,
       );
-      if (reader === listPage) {
-        // The list reads the window in sub-windows (report(...) reads one walk).
-        expect(subWindowsRead(stack.simulator)).toBeGreaterThan(2);
-        // A page that needs more rows than a sub-window holds (here about 500) reads several at once, exactly.
-        stack.inFlight.reset();
-        const large = await pageToEnd(reader, stack.gateway, { from: FROM, to: TO }, 1000);
-        expect(stack.inFlight.most()).toBeGreaterThan(1);
-        expect(large.slice(0, -1).every((page) => page.length === 1000)).toBe(true);
-        expect([...large.flat()].sort()).toEqual([...expected].sort());
-      }
+      // The list and the report read the window in sub-windows.
+      expect(subWindowsRead(stack.simulator)).toBeGreaterThan(2);
+      // A page that needs more rows than a sub-window holds (here about 500) reads several at once, exactly.
+      stack.inFlight.reset();
+      stack.simulator.log.reset();
+      const large = await pageToEnd(reader, stack.gateway, { from: FROM, to: TO }, 1000);
+      expect(stack.inFlight.most()).toBeGreaterThan(1);
+      expect(large.slice(0, -1).every((page) => page.length === 1000)).toBe(true);
+      expect([...large.flat()].sort()).toEqual([...expected].sort());
+      expect(repeatedReads(stack.simulator)).toEqual([]);
     },
     120_000,
   );
@@ -255,10 +255,10 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
   }, 120_000);
 
   /** Pages from `after` to the end on `gateway`: every id after the cursor. */
-  async function rest(gateway: Gateway, after: string | null, first: number): Promise<string[][]> {
+  async function rest(gateway: Gateway, after: string | null, first: number, reader = listPage): Promise<string[][]> {
     const pages: string[][] = [];
     for (let n = 0; n < 200; n += 1) {
-      const answer = await listPage(gateway, after, window, first);
+      const answer = await reader(gateway, after, window, first);
       pages.push(answer.ids);
       if (!answer.hasNextPage) return pages;
       after = answer.endCursor;
@@ -321,6 +321,40 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     const old = Buffer.from(JSON.stringify(fields)).toString('base64url');
     expect(old.length).toBeGreaterThan((first.endCursor ?? '').length);
     expectExact(first.ids, await rest(stack.replica(), old, 700), 700);
+  }, 120_000);
+
+  it('a report(...) cursor in a sub-window resumes exactly on a replica; one of a walk, on a gateway that splits', async () => {
+    const first = await reportPage(stack.gateway, null, window, 700);
+    expect(splitOf(first.endCursor)?.sub).toBeGreaterThan(0);
+    stack.simulator.log.reset();
+    expectExact(first.ids, await rest(stack.replica(), first.endCursor, 700, reportPage), 700);
+    const windowPages = Math.ceil(expected.length / 100);
+    expect(stack.simulator.log.count({ kind: 'api', collection: 'bookings' })).toBeLessThanOrEqual(
+      1.2 * windowPages + 5,
+    );
+    const walked = await reportPage(stack.replica(undefined, { maxConcurrency: 1 }), null, window, 500);
+    expect(splitOf(walked.endCursor)).toBeNull();
+    expectExact(walked.ids, await rest(stack.gateway, walked.endCursor, 500, reportPage), 500);
+  }, 120_000);
+
+  it('refuses a report(...) cursor whose sub-windows are cut on a field its read is not split on', async () => {
+    const first = await reportPage(stack.gateway, null, window, 500);
+    const fields = fieldsOf(first.endCursor);
+    (fields[6] as unknown[])[0] = 'modifiedAt';
+    const forged = Buffer.from(JSON.stringify(fields)).toString('base64url');
+    const response = await stack.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query ($after: String) { report(name: BOOKINGS, columns: ["_id"], first: 500, after: $after,
+          dates: { from: "${FROM}", to: "${TO}", timeZone: "UTC" }) { rows } }`,
+        variables: { after: forged },
+      }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string; argument?: string } }[] };
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.argument])).toEqual([
+      ['BAD_USER_INPUT', 'after'],
+    ]);
   }, 120_000);
 
   it('a cursor of one walk (a gateway without sub-windows, as before them) resumes its walk exactly', async () => {
