@@ -81,8 +81,9 @@ export interface ReportEnv {
    */
   parallel?: number;
   /**
-   * The reader resumes from the pages' positions (GraphQL pages): only lists are read in parallel then (their
-   * sub-window pages carry positions); an occurrence read stays one walk (its parallel pages have none).
+   * The reader resumes from the pages' positions (GraphQL pages): only dated lists are read in parallel then (their
+   * sub-window pages carry positions), as GraphQL lists are; an occurrence read stays one walk (its parallel pages
+   * have none).
    */
   resumable?: boolean;
 }
@@ -500,7 +501,8 @@ async function* segmentPages(
         points: resumed.points,
         rowsPerWindow: subWindowRows(env.loaders.sizes, segment.collection, query, resumed.field, resumed.points),
       }
-    : cursor === null
+    : // Paged (resumable) reads split only a dated read, as GraphQL lists do: an undated one keeps OfficeRnD's order.
+      cursor === null && (segment.keep !== null || !env.resumable)
       ? planSplit(env.loaders.sizes, officernd, segment.collection, query, env.parallel)
       : null;
   if (split) {

@@ -389,6 +389,19 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     expect(repeatedReads(stack.simulator)).toEqual([]);
   }, 120_000);
 
+  it('an undated report(...) stays one walk in OfficeRnD order, as an undated list does', async () => {
+    const query = '{ report(name: BOOKINGS, columns: ["_id"], first: 1000) { rows } }';
+    expect(stack.sizes.distribution('bookings', 'createdAt')).toBeDefined();
+    const walked = (await post(stack.replica(undefined, { maxConcurrency: 1 }), query, {})).report as {
+      rows: string[][];
+    };
+    stack.simulator.log.reset();
+    const paged = (await post(stack.gateway, query, {})).report as { rows: string[][] };
+    expect(paged.rows).toEqual(walked.rows);
+    const bounded = stack.simulator.log.entries().filter((e) => e.kind === 'api' && 'createdAt.$gte' in e.query);
+    expect(bounded).toEqual([]);
+  }, 120_000);
+
   it('refuses a report(...) cursor whose sub-windows are cut on a field its read is not split on', async () => {
     const first = await reportPage(stack.gateway, null, window, 500);
     const fields = fieldsOf(first.endCursor);
