@@ -5,6 +5,7 @@ import { createContext, type Context, type ContextDeps } from './context.ts';
 import { createCollectionSizes, type CollectionSizes, type SizeLearner } from './loaders/collection-sizes.ts';
 import { DEFAULT_FIRST, MAX_FIRST } from './core/limits.ts';
 import { createHandOver, type HandOverStore } from './core/hand-over.ts';
+import { knownFarCalls } from './core/series-reach.ts';
 import { createGraphiQLRenderer, graphiqlOptions } from './ops/graphiql.ts';
 import { yogaLogger } from './ops/yoga-logger.ts';
 import {
@@ -20,7 +21,7 @@ import {
 import { useReportExports } from './reports/http.ts';
 import { filterLinkedCollections } from './reports/registry.ts';
 import { populates } from './reports/joins.ts';
-import { costedJoins } from './reports/run.ts';
+import { costedJoins, normaliseDateField } from './reports/run.ts';
 import type { ListCollection } from './officernd/collections.ts';
 import { maskError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -180,7 +181,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     atLeast: (collection: ListCollection) => deps.sizes.atLeast(collection),
     // One-level joins that ride on the report's own pages (v1 `$populate`, reports/joins.ts) cost no call.
     reportJoins: (name: string, columns: readonly string[] | null) =>
-      costedJoins(name, columns, (collection) => populates(options.officernd, collection, deps.sizes)),
+      costedJoins(name, columns, (collection, reference) =>
+        populates(options.officernd, collection, deps.sizes, reference),
+      ),
     reportFilterReads: filterLinkedCollections,
     seriesReachKnown: () => deps.sizes.seriesReach() !== undefined,
     datesScan: (collection: ListCollection, dateField: string | undefined) => {
@@ -191,6 +194,18 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     // v2 pages hold 50 items, v1's 100: the same read is twice the calls on v2.
     pageLimit: options.officernd.pageLimit,
+    // A dated bookings read's far rows: read by id or widened over, as the read itself will choose.
+    seriesFarCalls: (dates: unknown, dateField: string | undefined) => {
+      try {
+        const now = options.clock ? options.clock() : new Date();
+        const range = resolveDateSelection(dateSelectionInput(dates as DateSelectionArg), settings.dates, now);
+        // `report(...)` takes its date field in any case (`start`), as its reads do.
+        const field = dateField === undefined ? undefined : normaliseDateField(dateField);
+        return knownFarCalls(deps.sizes, options.officernd, field, range);
+      } catch {
+        return 0;
+      }
+    },
     // The days a `dates` value selects, as the lists resolve it (an occurrence window bounds what it reads).
     windowDays: (dates: unknown) => {
       try {

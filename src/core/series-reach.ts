@@ -1,16 +1,22 @@
 import {
   covers,
+  dateFilter,
+  needsSeriesReach,
   NO_REACH,
+  REPORT_DATES,
   rowDates,
   rowReach,
   widenReach,
+  type FarCosts,
   type FarRow,
   type Reach,
   type SeriesReach,
 } from '../dates/report-dates.ts';
+import type { DayRange } from '../dates/selection.ts';
 import { isBareIdAnswer, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
 import type { WireBooking } from '../officernd/types.ts';
 import { refusesSelection } from './failure.ts';
+import { expectedRows, QUANTILES, type FieldDistribution } from './sub-windows.ts';
 
 /**
  * Most far rows kept per date (start, end): the rows furthest from their seriesStart, read by id when selected; past
@@ -33,6 +39,11 @@ export interface LearntReach {
   left?: ReadonlySet<string>;
   /** The latest `modifiedAt` read; the next read asks only for bookings changed since (`modifiedAt.$gte`). */
   seen: string | null;
+  /**
+   * How the bookings' seriesStart values spread (quantiles), from the last walk of every booking: what a read's
+   * widening over far rows would cost (`chooseFarBounds`). Absent while unknown: far rows are then read by id.
+   */
+  spread?: FieldDistribution;
 }
 
 /** A walk learning the reach, while it runs. */
@@ -130,11 +141,44 @@ function within(walk: Promise<unknown>, signal: AbortSignal | undefined): Promis
   });
 }
 
-/** What a read bounds its window with: the near reach and the far rows, or the whole reach without far rows. */
-function usable(learnt: LearntReach | undefined): SeriesReach | null {
+/**
+ * What a read bounds its window with: the near reach and the far rows (with the spread that prices widening over
+ * them), or the whole reach without far rows. The cost rule reads the same (security/cost.ts, through the gateway).
+ */
+export function usable(learnt: LearntReach | undefined): SeriesReach | null {
   if (!learnt || learnt.reach === null) return null;
   if (!learnt.near || !learnt.far) return learnt.reach;
-  return { ...learnt.near, far: [...learnt.far.values()] };
+  return { ...learnt.near, far: [...learnt.far.values()], ...(learnt.spread ? { spread: learnt.spread } : {}) };
+}
+
+/**
+ * What a dated bookings read's far rows cost now, for the cost rule (security/cost.ts through the gateway): the
+ * calls of the read's own choice (`dateFilter`, `chooseFarBounds`) with the reach known now; 0 while it is unknown or
+ * for a date not bounded through seriesStart.
+ */
+export function knownFarCalls(
+  sizes: Pick<ReachStore, 'seriesReach'>,
+  officernd: Pick<OfficeRnDClient, 'pageLimit' | 'batchesById'>,
+  dateField: string | undefined,
+  range: DayRange,
+): number {
+  const reach = usable(sizes.seriesReach());
+  if (reach === null || !needsSeriesReach(REPORT_DATES.bookings, dateField)) return 0;
+  return dateFilter(REPORT_DATES.bookings, dateField, range, reach, farCostsOf(officernd)).farCalls;
+}
+
+/**
+ * What far rows cost the version `officernd` reads: pages of 100 (v1) or 50 (v2), and by id one GET each on v1
+ * (§8) or 50 ids a call on v2 (`_id[$in]`, the loaders' plan, loaders/plan.ts). Fixed per version, so the choice it
+ * prices never changes under a cursor: if a v2 list later refuses `_id[$in]`, far rows read by id cost more calls
+ * than priced, and no row is lost.
+ */
+export function farCostsOf(officernd: Pick<OfficeRnDClient, 'pageLimit' | 'batchesById'>): FarCosts {
+  return {
+    pageLimit: officernd.pageLimit,
+    idsPerCall: officernd.batchesById ? officernd.pageLimit : 1,
+    rowsIn: expectedRows,
+  };
 }
 
 /** The learning walk, detached from the request that needed it (it serves every later one); a failure is retried by the next read. */
@@ -262,17 +306,49 @@ function farRows(near: SeriesReach, from: ReadonlyMap<string, FarRow>, maxFar: n
   return { put, remove, near: () => reach, far: () => far };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The spread of seriesStart values counted per UTC day (`days`: day number → bookings), as quantiles: the values of
+ * one day are taken as evenly spread over it. Memory is a count per day with bookings, whatever their number.
+ */
+export function spreadOfDays(days: ReadonlyMap<number, number>): FieldDistribution {
+  const sorted = [...days.entries()].sort((a, b) => a[0] - b[0]);
+  const count = sorted.reduce((sum, [, n]) => sum + n, 0);
+  const quantiles: number[] = [];
+  if (count > 0) {
+    let at = 0;
+    let before = 0;
+    for (let i = 0; i <= QUANTILES; i += 1) {
+      const rank = (i / QUANTILES) * (count - 1);
+      while (at < sorted.length - 1 && before + (sorted[at] as [number, number])[1] <= rank) {
+        before += (sorted[at] as [number, number])[1];
+        at += 1;
+      }
+      const [day, n] = sorted[at] as [number, number];
+      quantiles.push(Math.round((day + (rank - before + 0.5) / n) * DAY_MS));
+    }
+  }
+  return { count, missing: 0, quantiles };
+}
+
 /** Folds rows into `from`: the learning walk (here, or the size learner's walk of bookings) and the look for changes. */
 export function foldReach(from: LearntReach, options: FoldOptions = {}): ReachFold {
   let { reach, seen } = from;
   // Rows read again (changed since) are placed anew: one no longer far leaves the far rows.
   const kept = from.near && from.far ? farRows(from.near, from.far, options.maxFar ?? MAX_FAR_ROWS) : null;
   const left = new Set<string>();
+  // A fold from nothing seen is a walk of every booking: it learns their spread too (a look for changes keeps it).
+  const days = seen === null ? new Map<number, number>() : null;
   return {
     add(rows) {
       for (const row of rows) {
         if (reach !== null) reach = widenReach(reach, row);
         const dates = rowDates(row);
+        if (days && dates !== null && dates !== 'dateless') {
+          const day = Math.floor(dates.seriesStart / DAY_MS);
+          days.set(day, (days.get(day) ?? 0) + 1);
+        }
         if (kept && dates !== null && dates !== 'dateless') {
           kept.put({ id: row._id, ...dates });
           // Only rows that were far can leave (the set stays within the far rows' count).
@@ -285,10 +361,13 @@ export function foldReach(from: LearntReach, options: FoldOptions = {}): ReachFo
         if (typeof stamp === 'string' && (seen === null || stamp > seen)) seen = stamp;
       }
     },
-    result: () =>
-      kept
+    result: () => {
+      const spread = days ? spreadOfDays(days) : from.spread;
+      const learnt: LearntReach = kept
         ? { reach, seen, near: kept.near(), far: new Map(kept.far()), left: new Set(left) }
-        : { reach, seen, ...(from.near ? { near: from.near } : {}), ...(from.far === null ? { far: null } : {}) },
+        : { reach, seen, ...(from.near ? { near: from.near } : {}), ...(from.far === null ? { far: null } : {}) };
+      return spread ? { ...learnt, spread } : learnt;
+    },
   };
 }
 
@@ -314,10 +393,13 @@ export function mergeReach(
     end: most(x.end, y.end),
   });
   const reach = both(current.reach, learnt.reach);
-  if (!current.near || !learnt.near || !current.far || !learnt.far) return { reach, seen };
+  // The spread of the later walk of every booking, else the one known.
+  const spread = learnt.spread ?? current.spread;
+  const withSpread = (merged: LearntReach): LearntReach => (spread ? { ...merged, spread } : merged);
+  if (!current.near || !learnt.near || !current.far || !learnt.far) return withSpread({ reach, seen });
   // Far rows another read added meanwhile are kept; those this read saw leave (changed since) stay out.
   const kept = farRows(both(current.near, learnt.near), current.far, options.maxFar ?? MAX_FAR_ROWS);
   for (const id of learnt.left ?? []) kept.remove(id);
   for (const row of learnt.far.values()) kept.put(row);
-  return { reach, seen, near: kept.near(), far: new Map(kept.far()) };
+  return withSpread({ reach, seen, near: kept.near(), far: new Map(kept.far()) });
 }

@@ -52,6 +52,87 @@ export interface SeriesReach {
    * it reads and reads them by id (issue 21: a handful of awkward series must not widen every window).
    */
   far?: readonly FarRow[];
+  /**
+   * How the bookings' seriesStart values spread, as the reach's walk of every booking learnt it; absent while
+   * unknown. With it a read may widen its bounds over nearby far rows instead of reading them by id, whichever costs
+   * fewer calls (`chooseFarBounds`). Plain data, so a cursor naming the reach names it too.
+   */
+  spread?: SeriesSpread;
+}
+
+/** Quantiles of the bookings' seriesStart (ms epoch), as core/sub-windows.ts keeps a learnt field's spread. */
+export interface SeriesSpread {
+  /** Bookings counted. */
+  count: number;
+  /** Bookings without a readable value. */
+  missing: number;
+  /** Ascending values at evenly spaced ranks, the minimum first and the maximum last. */
+  quantiles: number[];
+}
+
+/** What a dated bookings read pays for its far rows each way, on the version read (core/series-reach.ts `farCostsOf`). */
+export interface FarCosts {
+  /** Rows one upstream page holds (§3: 100 on v1, 50 on v2). */
+  pageLimit: number;
+  /** Rows one by-id call reads: 1 on v1 (`GET /bookings/{id}`, §8), up to 50 on v2 (`_id[$in]`, §8). */
+  idsPerCall: number;
+  /** Rows of a spread whose value lies in `[lower, upper)` (core/sub-windows.ts `expectedRows`). */
+  rowsIn(spread: SeriesSpread, lower: number, upper: number): number;
+}
+
+/** The seriesStart bounds a read sends and what its far rows cost it (`chooseFarBounds`). */
+export interface FarBounds {
+  /** The lower bound (`seriesStart.$gte`, ms), widened or not; null: none. */
+  lower: number | null;
+  /** The upper bound (`seriesStart.$lte`, ms), widened or not; null: none. */
+  upper: number | null;
+  /** Calls the far rows cost this way: the by-id calls for those left outside plus the pages the widening adds. */
+  calls: number;
+}
+
+/** Calls `rows` far rows read by id take: one each on v1, one per `idsPerCall` on v2. */
+const byIdCalls = (rows: number, costs: Pick<FarCosts, 'idsPerCall'>): number =>
+  Math.ceil(rows / Math.max(1, costs.idsPerCall));
+
+/**
+ * Where a read's seriesStart bounds go, given the far rows its selection picks that the bounds leave out (their
+ * seriesStart, `outside`): each is read by id (one call each on v1), or a bound is widened to its seriesStart so the
+ * window's own pages bring it, at the cost of the pages the widened range holds (`rowsBetween`, the learnt spread).
+ * The cheaper in calls wins, and both mix: the bounds widen to cover the nearest far rows on each side while the
+ * few truly far ones are still read by id. Without an estimate (or costs) nothing widens. Of equal costs, the
+ * narrower read. Exactness does not depend on it: every row is checked, and a far row is read by id unless the
+ * bounds returned cover its seriesStart.
+ */
+export function chooseFarBounds(
+  lower: number | null,
+  upper: number | null,
+  outside: readonly number[],
+  rowsBetween: ((lower: number, upper: number) => number) | undefined,
+  costs: Pick<FarCosts, 'pageLimit' | 'idsPerCall'> | undefined,
+): FarBounds {
+  const asIs: FarBounds = { lower, upper, calls: costs ? byIdCalls(outside.length, costs) : outside.length };
+  if (!rowsBetween || !costs || outside.length === 0) return asIs;
+  // The nearest first on each side: widening to cover the k-th covers the k-1 before it too.
+  const below = lower === null ? [] : outside.filter((s) => s < lower).sort((a, b) => b - a);
+  const above = upper === null ? [] : outside.filter((s) => s > upper).sort((a, b) => a - b);
+  const rowsBelow = [0, ...below.map((s) => Math.max(0, rowsBetween(s, lower as number)))];
+  // The upper bound is inclusive (`$lte`): rows in (upper, s].
+  const rowsAbove = [0, ...above.map((s) => Math.max(0, rowsBetween((upper as number) + 1, s + 1)))];
+  let best = { low: 0, high: 0, calls: asIs.calls };
+  for (let low = 0; low < rowsBelow.length; low += 1) {
+    for (let high = 0; high < rowsAbove.length; high += 1) {
+      const widened = (rowsBelow[low] as number) + (rowsAbove[high] as number);
+      const calls =
+        (widened > 0 ? Math.ceil(widened / costs.pageLimit) : 0) + byIdCalls(outside.length - low - high, costs);
+      if (calls < best.calls || (calls === best.calls && low + high < best.low + best.high))
+        best = { low, high, calls };
+    }
+  }
+  return {
+    lower: best.low > 0 ? (below[best.low - 1] as number) : lower,
+    upper: best.high > 0 ? (above[best.high - 1] as number) : upper,
+    calls: best.calls,
+  };
 }
 
 /** A booking row whose start or end lies far from its `seriesStart`, as last seen (ms epoch). */
@@ -405,38 +486,58 @@ export function needsSeriesReach<T>(spec: ReportDateSpec<T>, dateField: string |
 /**
  * The upstream filters and the exact local check for a selection on one report. `keep` must always be applied:
  * the filters only narrow what is read where that is safe for the field. A booking row date is bounded only with
- * the organization's `reach` (null: nothing is sent).
+ * the organization's `reach` (null: nothing is sent); its far rows the selection picks come back in `far` (read by
+ * id), save those the bounds were widened over because that costs fewer calls on the version read (`costs`;
+ * without, none), and `farCalls` is what they cost either way.
  */
 export function dateFilter<T>(
   spec: ReportDateSpec<T>,
   dateField: string | null | undefined,
   range: DayRange,
   reach: SeriesReach | null = null,
-): { filters: Filter[]; keep(item: T): boolean; wire: string; far: string[] } {
+  costs?: FarCosts,
+): { filters: Filter[]; keep(item: T): boolean; wire: string; far: string[]; farCalls: number } {
   const chosen = dateFieldOf(spec, dateField);
   const filters: Filter[] = [];
   const far: string[] = [];
+  let farCalls = 0;
   const push = chosen.pushdown;
   if (push?.series) {
     const field = push.series;
     const side = reach?.[field];
-    const lower = side && range.start ? range.start.getTime() - side.after : null;
-    const upper = side && range.end ? range.end.getTime() + side.before : null;
-    if (lower !== null) filters.push({ field: push.field, op: 'gte', value: new Date(lower) });
-    if (upper !== null) filters.push({ field: push.field, op: 'lte', value: new Date(upper) });
+    const spread = reach?.spread;
+    const near = {
+      lower: side && range.start ? range.start.getTime() - side.after : null,
+      upper: side && range.end ? range.end.getTime() + side.before : null,
+    };
+    const bounded = (row: FarRow, bounds: { lower: number | null; upper: number | null }) =>
+      (bounds.lower === null || row.seriesStart >= bounds.lower) &&
+      (bounds.upper === null || row.seriesStart <= bounds.upper);
     // The far rows whose date was last seen in the selection (a day either side: all-day slots are calendar days)
-    // and whose anchor the bounds leave out: read by id, and checked like every row. A row the reach covers on this
-    // date (it is far on the other) is found by the bounds whenever its date is selected.
-    for (const row of side ? (reach?.far ?? []) : []) {
-      if (side && covers(side, row, field)) continue;
+    // and whose anchor the near bounds leave out. A row the reach covers on this date (it is far on the other) is
+    // found by the bounds whenever its date is selected.
+    const outside = (side ? (reach?.far ?? []) : []).filter((row) => {
+      if (side && covers(side, row, field)) return false;
       const at = row[field];
       const selected =
         at !== null &&
         (range.start === null || at >= range.start.getTime() - DAY_MS) &&
         (range.end === null || at < range.end.getTime() + DAY_MS);
-      const bounded = (lower === null || row.seriesStart >= lower) && (upper === null || row.seriesStart <= upper);
-      if (selected && !bounded) far.push(row.id);
-    }
+      return selected && !bounded(row, near);
+    });
+    // Each is read by id, or the bounds widen over it: whichever costs fewer calls. Either way it is checked like
+    // every row, and read by id unless the bounds sent cover its anchor.
+    const bounds = chooseFarBounds(
+      near.lower,
+      near.upper,
+      outside.map((row) => row.seriesStart),
+      spread && costs ? (from, to) => costs.rowsIn(spread, from, to) : undefined,
+      costs,
+    );
+    if (bounds.lower !== null) filters.push({ field: push.field, op: 'gte', value: new Date(bounds.lower) });
+    if (bounds.upper !== null) filters.push({ field: push.field, op: 'lte', value: new Date(bounds.upper) });
+    for (const row of outside) if (!bounded(row, bounds)) far.push(row.id);
+    farCalls = bounds.calls;
   } else if (push) {
     // Date-only values sit at T00:00:00.000Z (§4), so whole UTC days bound them; instants use the local midnights.
     const lower = chosen.kind === 'date' ? dayStart(range.firstDay) : range.start;
@@ -445,7 +546,13 @@ export function dateFilter<T>(
     if (push.lower && lower) filters.push({ field: push.field, op: 'gte', value: lower });
     if (push.upper && upper) filters.push({ field: push.field, op: 'lt', value: upper });
   }
-  return { filters, keep: (item) => inRange(chosen.read(item), chosen.kind, range), wire: chosen.wire, far };
+  return {
+    filters,
+    keep: (item) => inRange(chosen.read(item), chosen.kind, range),
+    wire: chosen.wire,
+    far,
+    farCalls,
+  };
 }
 
 const dayStart = (day: string | null): Date | null => (day === null ? null : new Date(`${day}T00:00:00.000Z`));

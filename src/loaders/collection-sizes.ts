@@ -26,7 +26,11 @@ export interface CollectionSizes {
   /** The most items a walk has read without reaching the end (0 when none did). */
   atLeast(collection: ListCollection): number;
   setAtLeast(collection: ListCollection, size: number): void;
-  /** Whether OfficeRnD was seen to ignore the filter on this wire field: it does not narrow, plans do not count on it. */
+  /**
+   * Whether OfficeRnD was seen to ignore the filter on this wire field: it does not narrow, plans do not count on it.
+   * `$populate` facts are kept here too, under `$populate` (refused on the collection) and `$populate.<reference>`
+   * (ignored for one reference): reports/joins.ts `populates`.
+   */
   ignoresFilter(collection: ListCollection, field: string): boolean;
   /** Records that OfficeRnD ignored the filter; true the first time (so it is logged once). */
   noteIgnoredFilter(collection: ListCollection, field: string): boolean;

@@ -251,8 +251,11 @@ export interface OfficeRnDClient {
    * or with `key` in that lane's share (Limiter.startDelay). Admission by cost reads it (security/budget.ts).
    */
   startDelay(calls: number, key?: string): number;
-  /** Read-only: ms from now until `calls` more calls, after those waiting, could hold a concurrency slot (Limiter.slotDelay). */
-  slotDelay(calls: number): number;
+  /**
+   * Read-only: ms from now until `calls` more calls, after those waiting, could hold a concurrency slot; with `key`,
+   * after those that go before that lane's in turn (Limiter.slotDelay).
+   */
+  slotDelay(calls: number, key?: string): number;
   /** Closes the upstream connections once the calls in flight are answered (at shutdown); later calls fail. */
   close(): Promise<void>;
 }
@@ -786,7 +789,7 @@ export function createOfficeRnDClient(options: OfficeRnDClientOptions): OfficeRn
     },
 
     startDelay: (calls, key) => limiter.startDelay(calls, key),
-    slotDelay: (calls) => limiter.slotDelay(calls),
+    slotDelay: (calls, key) => limiter.slotDelay(calls, key),
 
     close: () => transport.close(),
   };

@@ -153,8 +153,11 @@ export interface Limiter {
    * share UPSTREAM_MAX_CONCURRENCY slots, each for as long as a call lasts: the mean of the calls answered lately, or,
    * before any was, the longest a call in flight has run so far. 0 while a slot would be free. `calls` may be less
    * than the caller's own calls waiting (they leave the queue): it is added to the count of those waiting.
+   * With `key`, the calls ahead are those free slots go to before that lane's `calls`-th next one: slots go to the
+   * waiting lanes in turn (one call per lane a round), so of every other lane's queue only as many calls as that lane
+   * has rounds before this one's, not the whole queue.
    */
-  slotDelay(calls: number): number;
+  slotDelay(calls: number, key?: string): number;
 }
 
 /** A caller's signal ended its wait while the upstream had asked everyone to wait (a 429's Retry-After). */
@@ -267,6 +270,30 @@ export function createLimiter(options: LimiterOptions): Limiter {
     return own;
   };
 
+  /** Every call waiting for a slot, plus `calls` more behind them. */
+  const queuedAhead = (calls: number): number => {
+    let queued = calls;
+    for (const queue of waiting.values()) queued += queue.length;
+    return queued;
+  };
+
+  /**
+   * The calls a slot goes to up to lane `key`'s `calls`-th next one (after its own queued calls), that one included,
+   * as `release` hands them out: the `n`-th call of the lane comes in its `n`-th round, and each round serves one call
+   * of every lane still waiting, the lanes before it in the turn order first. A lane not waiting joins the turn last.
+   */
+  const laneQueuedAhead = (calls: number, key: string): number => {
+    const n = (waiting.get(key)?.length ?? 0) + calls;
+    if (n <= 0) return 0;
+    let queued = n;
+    let before = true;
+    for (const [other, queue] of waiting) {
+      if (other === key) before = false;
+      else queued += Math.min(queue.length, before ? n : n - 1);
+    }
+    return queued;
+  };
+
   /** Refuses a start later than the lane's deadline, before anything is reserved. */
   const checkDeadline = (at: number, lane: Lane | undefined, scope: 'lane' | 'client'): void => {
     if (lane?.deadline !== undefined && at > lane.deadline)
@@ -279,7 +306,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
       const own = laneWindow(key);
       if (own) {
         checkDeadline(own.peek(), lane, 'lane');
-        await waitUntil(own.reserve(), options.clock, signal);
+        const at = own.reserve();
+        await waitUntil(at, options.clock, signal).catch((error: unknown) => {
+          own.cancel(at);
+          throw error;
+        });
       }
       await acquire(key, signal).catch((error: unknown) => {
         throw duringHold(error, signal);
@@ -290,7 +321,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
             await waitForHold(signal);
             checkDeadline(window.peek(), lane, 'client');
             const at = window.reserve();
-            await waitUntil(at, options.clock, signal);
+            // A caller that leaves before its slot gives the slot back: nothing was sent, so nothing is spent.
+            await waitUntil(at, options.clock, signal).catch((error: unknown) => {
+              window.cancel(at);
+              throw error;
+            });
             if (heldUntil <= options.clock()) break;
             // A 429 arrived while this start waited for its slot: it holds this one too, so the call goes later than
             // the start the window has logged. Given back and taken again after the hold, so that the log says when
@@ -337,10 +372,9 @@ export function createLimiter(options: LimiterOptions): Limiter {
       }
       return Math.max(0, Math.max(at, heldUntil) - now);
     },
-    slotDelay(calls) {
-      let queued = 0;
-      for (const queue of waiting.values()) queued += queue.length;
-      const beyond = active + queued + calls - maxConcurrency;
+    slotDelay(calls, key) {
+      const queued = key === undefined ? queuedAhead(calls) : laneQueuedAhead(calls, key);
+      const beyond = active + queued - maxConcurrency;
       if (beyond <= 0) return 0;
       const now = options.clock();
       let callMs = meanCallMs;

@@ -391,47 +391,80 @@ export function takePopulated(items: readonly object[], population: Population):
 }
 
 /**
- * References a page must hold, every one a bare id and none populated, for `$populate` to be taken as ignored: a
- * dangling reference stays a bare id (§6: normal), but a whole page of them is not what a server that honours it
- * sends.
+ * Values of one reference a walk must have read, every one a bare id and none populated, for `$populate` of that
+ * reference to be taken as ignored: a dangling reference stays a bare id (§6: normal), but that many of them with
+ * none populated is not what a server that honours it sends. Counted over the walk's pages, so a reference most rows
+ * leave empty (a booking's `team`) is learnt too, a few pages later.
  */
 const IGNORED_AFTER_BARE = 10;
 
-/** Whether a page read with `$populate` looks ignored: IGNORED_AFTER_BARE or more references, none populated. */
-function populateIgnored(items: readonly object[], population: Population): boolean {
-  let bare = 0;
-  for (const item of items)
-    for (const join of population.joins) {
-      const value = (item as Record<string, unknown>)[join.path];
-      if (typeof value === 'object' && value !== null) return false;
-      if (typeof value === 'string' && value !== '') bare++;
+/** Per reference of a walk: bare ids read so far, or -1 once one came back populated (it is honoured). */
+type BareTally = Map<string, number>;
+
+/**
+ * The references of `joins` the walk's pages so far (this one added to `tally`) brought back as if they had not been
+ * asked: IGNORED_AFTER_BARE or more bare ids, none populated. Each reference on its own: OfficeRnD may populate one
+ * and not another.
+ */
+function ignoredReferences(items: readonly object[], joins: Population['joins'], tally: BareTally): string[] {
+  const ignored: string[] = [];
+  for (const { path } of joins) {
+    let bare = tally.get(path) ?? 0;
+    for (const item of items) {
+      if (bare < 0) break;
+      const value = (item as Record<string, unknown>)[path];
+      if (typeof value === 'object' && value !== null) bare = -1;
+      else if (typeof value === 'string' && value !== '') bare++;
     }
-  return bare >= IGNORED_AFTER_BARE;
+    tally.set(path, bare);
+    if (bare >= IGNORED_AFTER_BARE) ignored.push(path);
+  }
+  return ignored;
 }
 
-/** What remembers, for the gateway, that OfficeRnD refused `$populate` on a collection (CollectionSizes). */
+/**
+ * What remembers, for the gateway, that OfficeRnD refused `$populate` on a collection, or ignored it for one reference
+ * (CollectionSizes, under populateMemoryField).
+ */
 export interface PopulateMemory {
   ignoresFilter(collection: ListCollection, field: string): boolean;
   noteIgnoredFilter(collection: ListCollection, field: string): boolean;
 }
 
-/** Whether a read of `collection` asks for `$populate`: on a version that has it, unless OfficeRnD refused it. */
+/**
+ * The field the memory keeps a `$populate` fact under: `$populate` for a refusal of the parameter (a 400 names no
+ * entry, so the whole collection), `$populate.<reference>` for one reference OfficeRnD left a bare id.
+ */
+const populateMemoryField = (reference?: string): string =>
+  reference === undefined ? POPULATE_PARAM : `${POPULATE_PARAM}.${reference}`;
+
+/**
+ * Whether a read of `collection` asks for `$populate` (of `reference`, when given): on a version that has it, unless
+ * OfficeRnD refused it on the collection (or ignored it for that reference).
+ */
 export function populates(
   officernd: Pick<OfficeRnDClient, 'apiVersion'>,
   collection: ListCollection,
   memory: PopulateMemory,
+  reference?: string,
 ): boolean {
-  return POPULATES[officernd.apiVersion] && !memory.ignoresFilter(collection, POPULATE_PARAM);
+  return (
+    POPULATES[officernd.apiVersion] &&
+    !memory.ignoresFilter(collection, populateMemoryField()) &&
+    (reference === undefined || !memory.ignoresFilter(collection, populateMemoryField(reference)))
+  );
 }
 
 /**
  * A reader of a report's pages that asks for `population` and hands the pages back with it taken out
- * (takePopulated), for the one walk and the sub-windows alike. A 400 to the first page is read as OfficeRnD
- * refusing `$populate` (like a refused `$select`): the walk is read again without it, and once that succeeds the
- * refusal is remembered for the gateway (`memory`), so later reports join as before and never send it. A page that
- * came back as if it had not been asked (populateIgnored) is remembered the same way: the rows are joined as they
- * are. `logger` is told once per collection (the first time the memory takes it), since from then on those columns
- * cost calls. A page with a populated value that cannot be trusted is read again without it, from its own cursor.
+ * (takePopulated), for the one walk and the sub-windows alike. It asks only for the references OfficeRnD has not
+ * been seen to ignore. A 400 to the first page is read as OfficeRnD refusing `$populate` (like a refused `$select`):
+ * the walk is read again without it, and once that succeeds the refusal is remembered for the collection
+ * (`memory`), so later reports join as before and never send it. A reference the walk's pages brought back as if
+ * it had not been asked (ignoredReferences) is remembered on its own: later reads leave only it out and join it by
+ * calls, the other references still ride on the pages. `logger` is told once per collection for a refusal and once per
+ * reference for an ignored one (the first time the memory takes it), since from then on those columns cost calls.
+ * A page with a populated value that cannot be trusted is read again without it, from its own cursor.
  */
 export function populatingReader(
   officernd: Pick<OfficeRnDClient, 'pages' | 'apiVersion'>,
@@ -442,20 +475,35 @@ export function populatingReader(
   return {
     pages: (collection, query, opts = {}) =>
       (async function* () {
-        const learnt = (how: 'refused' | 'ignored'): void => {
-          if (!memory.noteIgnoredFilter(collection, POPULATE_PARAM)) return;
+        // The references asked for in this walk: those not remembered as ignored when it starts.
+        const joins = population.joins.filter((join) => populates(officernd, collection, memory, join.path));
+        const fields = joins.flatMap((join) => join.fields.map((field) => `${join.path}.${field}`));
+        const refusedBy = (): void => {
+          if (!memory.noteIgnoredFilter(collection, populateMemoryField())) return;
           logger?.warn(
-            `officernd ${how} $populate; joined columns of this collection are read by extra calls from now on`,
-            { collection, populate: population.fields.join(',') },
+            'officernd refused $populate; joined columns of this collection are read by extra calls from now on',
+            { collection, populate: fields.join(',') },
           );
         };
-        let populate = populates(officernd, collection, memory);
+        const ignoredFor = (reference: string): void => {
+          if (!memory.noteIgnoredFilter(collection, populateMemoryField(reference))) return;
+          logger?.warn(
+            'officernd ignored $populate of a reference; joined columns through it are read by extra calls from now on',
+            {
+              collection,
+              reference,
+              populate: fields.filter((field) => field.startsWith(`${reference}.`)).join(','),
+            },
+          );
+        };
+        const tally: BareTally = new Map();
+        let populate = fields.length > 0;
         let cursor = opts.cursor ?? null;
         let read = 0;
         let handed = false;
         let refused = false;
         for (;;) {
-          const sent: ListQuery = populate ? { ...query, populate: population.fields } : (query ?? {});
+          const sent: ListQuery = populate ? { ...query, populate: fields } : (query ?? {});
           const max = opts.max === undefined ? undefined : opts.max - read;
           if (max !== undefined && max <= 0) return;
           let again = false;
@@ -468,9 +516,9 @@ export function populatingReader(
               if (refused) {
                 // The read without it succeeds: it was `$populate` that was refused.
                 refused = false;
-                learnt('refused');
-              } else if (populate && populateIgnored(page.items, population)) {
-                learnt('ignored');
+                refusedBy();
+              } else if (populate) {
+                for (const reference of ignoredReferences(page.items, joins, tally)) ignoredFor(reference);
               }
               const items = populate ? takePopulated(page.items, population) : page.items;
               if (items === null) {

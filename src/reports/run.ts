@@ -24,9 +24,10 @@ import {
   REPORT_DATES,
   reportDatesOf,
   type ReportDateSpec,
+  type FarCosts,
   type SeriesReach,
 } from '../dates/report-dates.ts';
-import { seriesReach, type ReachMode } from '../core/series-reach.ts';
+import { farCostsOf, seriesReach, type ReachMode } from '../core/series-reach.ts';
 import type { SplitPosition } from '../core/cursor.ts';
 import {
   expectedRows,
@@ -151,13 +152,19 @@ type Segment =
       query: ListQuery;
       keep: Keep | null;
       filters: readonly GivenFilter[];
-      /** Booking row dates: the `seriesStart` bounds for the learnt reach (core/series-reach.ts), added when read. */
-      series: ((reach: SeriesReach | null) => Filter[]) | null;
+      /**
+       * Booking row dates: the `seriesStart` bounds for the learnt reach (core/series-reach.ts), added when read, widened
+       * over far rows where that costs fewer calls than reading them by id on the version read (`costs`).
+       */
+      series: ((reach: SeriesReach | null, costs: FarCosts) => Filter[]) | null;
     }
   | {
-      /** The few far rows of the learnt reach a booking date selection picks (issue 21): read by id after the window. */
+      /**
+       * The far rows of the learnt reach a booking date selection picks and its bounds were not widened over (issue
+       * 21): read by id after the window.
+       */
       kind: 'far';
-      ids: (reach: SeriesReach | null) => string[];
+      ids: (reach: SeriesReach | null, costs: FarCosts) => string[];
       keep: Keep;
       filters: readonly GivenFilter[];
     }
@@ -236,13 +243,13 @@ export function prepareReport(request: ReportRequest, defaults: DateSelectionDef
 /**
  * The collections a `report(...)` of these columns makes calls into, for the cost rule: the registry's
  * (joinedCollections) less those only one-level joins reach whose values ride on the report's own pages (`$populate`,
- * joins.ts) where `populates` says its collection's list takes it (v1, not refused). Columns the report would refuse
- * are left to the registry's answer.
+ * joins.ts) where `populates` says its collection's list takes it for that reference (v1, not refused, not ignored
+ * for the reference). Columns the report would refuse are left to the registry's answer.
  */
 export function costedJoins(
   name: string,
   columns: readonly string[] | null,
-  populates: (collection: ListCollection) => boolean,
+  populates: (collection: ListCollection, reference?: string) => boolean,
 ): ListCollection[] {
   const all = joinedCollections(name, columns);
   const report = name.toLowerCase().replaceAll('_', '-');
@@ -255,7 +262,11 @@ export function costedJoins(
   } catch {
     return all;
   }
-  const covered = populationOf(plan.joins)?.joins.map((join) => `${join.key}.`) ?? [];
+  const source = spec.source.collection;
+  const covered =
+    populationOf(plan.joins)
+      ?.joins.filter((join) => populates(source, join.path))
+      .map((join) => `${join.key}.`) ?? [];
   if (covered.length === 0) return all;
   return joinedCollections(
     name,
@@ -422,7 +433,7 @@ async function* segmentPages(
   let at = cursor;
   if (segment.kind === 'far') {
     const reach = typeof env.reach === 'object' ? env.reach.fixed : null;
-    const ids = segment.ids(reach);
+    const ids = segment.ids(reach, farCostsOf(officernd));
     const check = watchedCheck(segment.filters, (field) => env.loaders.noteIgnoredFilter('bookings', field));
     const found = ids.length === 0 ? [] : await env.loaders.byId('bookings').loadMany(ids);
     const items = found.filter(
@@ -483,7 +494,7 @@ async function* segmentPages(
       typeof given === 'object'
         ? given.fixed
         : await seriesReach(officernd, env.loaders.sizes, signal, given ?? 'refresh');
-    const bounds = segment.series(reach);
+    const bounds = segment.series(reach, farCostsOf(officernd));
     query = { ...query, optional: [...(query.optional ?? []), ...bounds] };
   }
   // One-level joined columns ride on the list's own pages where the version has `$populate` (joins.ts).
@@ -738,15 +749,17 @@ function segmentsOf(
         const selection = dateSpec && range ? dateFilter(dateSpec, dateField, range) : null;
         const series =
           dateSpec && range && needsSeriesReach(dateSpec, dateField)
-            ? (reach: SeriesReach | null) => dateFilter(dateSpec, dateField, range, reach).filters
+            ? (reach: SeriesReach | null, costs: FarCosts) =>
+                dateFilter(dateSpec, dateField, range, reach, costs).filters
             : null;
         const far: Segment[] =
           series && selection
             ? [
                 {
                   kind: 'far',
-                  ids: (reach) =>
-                    dateFilter(dateSpec as ReportDateSpec<object>, dateField, range as DayRange, reach).far,
+                  // The same choice as the window's bounds (`series`): a far row is read by id or in the window.
+                  ids: (reach, costs) =>
+                    dateFilter(dateSpec as ReportDateSpec<object>, dateField, range as DayRange, reach, costs).far,
                   keep: selection.keep as Keep,
                   filters: given,
                 },

@@ -3,7 +3,7 @@ import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { Filter } from '../officernd/index.ts';
 import { dateFilter, needsSeriesReach, type ReportDateSpec, type SeriesReach } from '../dates/report-dates.ts';
-import { seriesReach } from '../core/series-reach.ts';
+import { farCostsOf, seriesReach } from '../core/series-reach.ts';
 import {
   DateSelectionError,
   resolveDateSelection,
@@ -183,7 +183,8 @@ export async function listDateFilter<T>(
     return selectionError(error);
   }
   const of = (reach: SeriesReach | null): ListDateFilter<T> => {
-    const { filters, keep, far } = dateFilter(dates.spec, dateField, range, reach);
+    // Far rows are read by id, or the bounds widen over them, whichever costs fewer calls on the version read.
+    const { filters, keep, far } = dateFilter(dates.spec, dateField, range, reach, farCostsOf(ctx.officernd));
     const scope = JSON.stringify([
       dateField ?? dates.spec.default,
       range.firstDay,
@@ -205,7 +206,10 @@ export interface ListDateFilter<T> {
   filters: Filter[];
   keep(item: T): boolean;
   scope: string;
-  /** Bookings whose dates lie far from their seriesStart, selected by their learnt date: read by id (issue 21). */
+  /**
+   * Bookings whose dates lie far from their seriesStart, selected by their learnt date, that the bounds were not
+   * widened over: read by id (issue 21).
+   */
   far: string[];
   /** The same selection without seriesStart bounds, for a cursor issued before the bookings' reach was learnt. */
   unbounded?: ListDateFilter<T>;

@@ -66,10 +66,10 @@ export interface RequestBudgets {
    * MAX_UPSTREAM_CALLS_PER_REQUEST) when that many calls could start before its deadline behind everything ahead of
    * it: in the minute's budget, the calls waiting in the client's limiter and the calls the requests admitted before
    * it have yet to make (their cost less the calls they made, until their answer is out); in the concurrency slots,
-   * the calls in flight and those waiting for a slot, each holding one for as long as calls take lately
-   * (Limiter.slotDelay: 0 while its calls would find a slot free). Else it is refused: nothing is counted, and the
-   * refusal says how long until it could be served if nothing else came meanwhile. Always admits without an
-   * upstream share.
+   * the calls in flight and those waiting for a slot (with an API key, those served before its own in turn), each
+   * holding one for as long as calls take lately (Limiter.slotDelay: 0 while its calls would find a slot free). Else
+   * it is refused: nothing is counted, and the refusal says how long until it could be served if nothing else came
+   * meanwhile. Always admits without an upstream share.
    */
   admit(request: Request, cost: number): Refusal | undefined;
 }
@@ -130,6 +130,13 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
     return left;
   };
   /**
+   * Limiter.slotDelay for a request's calls: with an API key, in its lane's turn (free slots go to the waiting keys'
+   * calls in turn, so another key's deep queue is ahead of it by one call a round, not all of it); without, behind
+   * every call waiting.
+   */
+  const slotDelayOf = (calls: number, lane: string): number =>
+    upstream ? (lane === '' ? upstream.officernd.slotDelay(calls) : upstream.officernd.slotDelay(calls, lane)) : 0;
+  /**
    * Why a request's time ran out, decided when its signal's timer fires (the one timer of its deadline: the share's
    * deadline for rate slots is the same instant, and a call queued for a concurrency slot leaves the queue by this
    * signal), from where its own calls are at that instant (the client's RequestShare):
@@ -154,7 +161,7 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
       upstream.officernd.startDelay(ahead(budget.lane) + again, budget.lane) - budgetMs,
     );
     // Its own queued calls leave the queue with this abort: they are not ahead of it when it comes back.
-    const slot = upstream.officernd.slotDelay(again - share.waiting);
+    const slot = slotDelayOf(again - share.waiting, budget.lane);
     return new BudgetDeadlineError(budgetMs, Math.max(rate, slot), rate > 0 ? 'rate' : 'slot');
   };
   return {
@@ -202,9 +209,10 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
       const client = upstream.officernd.startDelay(ahead() + calls) - earliest(budget, now);
       const lane =
         upstream.officernd.startDelay(ahead(budget.lane) + calls, budget.lane) - earliest(budget, now, budget.lane);
-      // The slots: only its calls beyond the free ones wait, behind those queued, a round of calls per
-      // UPSTREAM_MAX_CONCURRENCY of them. Slow calls ahead (an export's pages at real latency) hold them longer.
-      const slot = upstream.officernd.slotDelay(calls) - leftOf(budget, now);
+      // The slots: only its calls beyond the free ones wait, behind those queued (with an API key, those served
+      // before its own in turn), a round of calls per UPSTREAM_MAX_CONCURRENCY of them. Slow calls ahead (an export's
+      // pages at real latency) hold them longer.
+      const slot = slotDelayOf(calls, budget.lane) - leftOf(budget, now);
       if (client > 0 || lane > 0 || slot > 0) {
         const retryAfterMs = Math.max(client, lane, slot);
         const scope = retryAfterMs === slot ? 'slot' : lane > client ? 'lane' : 'client';

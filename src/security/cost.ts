@@ -86,6 +86,13 @@ export interface CostModel {
    * learns it. Left out: dated bookings reads cost no more than their pages.
    */
   seriesReachKnown?: () => boolean;
+  /**
+   * The calls a dated bookings read spends on its far rows (core/series-reach.ts) for a `dates` value and
+   * `dateField`: the by-id reads of those its bounds leave out plus the pages its widening over the others adds, as
+   * the read's own plan chooses (dates/report-dates.ts `chooseFarBounds`) with the reach known now. The gateway works
+   * it out (security imports no dates code). Left out: none.
+   */
+  seriesFarCalls?: (dates: unknown, dateField: string | undefined) => number;
   /** The least a collection's size can be (walks that stopped early), for the cost a query has at best. */
   atLeast?: (collection: ListCollection) => number;
   /**
@@ -171,8 +178,8 @@ interface Measured {
   unknown: Set<ListCollection>;
   /**
    * The joins it was told a `report(...)` makes (CostModel.reportJoins). They follow what the gateway learns: a
-   * collection whose `$populate` OfficeRnD refused joins by calls from then on. A remembered cost holds while each
-   * still gets the same answer.
+   * collection whose `$populate` OfficeRnD refused, or a reference it left bare, joins by calls from then on. A
+   * remembered cost holds while each still gets the same answer.
    */
   joinReads: readonly JoinRead[];
 }
@@ -410,7 +417,11 @@ function measureCost(
               : parents * pages + whole + (size === undefined && parents > 10 ? parents : 0);
         }
         if (parent === root && named.name === 'ReportTable') calls += reportJoinCost(field.args, args, first);
-        if (hasArgument('dates') && readsBookings(named, field.args, args)) datedBookings = true;
+        if (hasArgument('dates') && readsBookings(named, field.args, args)) {
+          datedBookings = true;
+          // Once per field, whatever its parents: far rows read by id are loaded once per request (loaders).
+          farCalls += seriesFarCallsOf(field.args, args);
+        }
       } else if (parent === root) {
         // A lookup by id: one GET, or the walk of a collection without by-id (§8).
         const collection = collectionOf(named);
@@ -438,6 +449,17 @@ function measureCost(
   };
 
   let datedBookings = false;
+  let farCalls = 0;
+  /** What a dated bookings read's far rows cost (CostModel.seriesFarCalls). */
+  const seriesFarCallsOf = (definitions: readonly GraphQLArgument[], args: readonly ArgumentNode[]): number => {
+    const dates = definitions.find((d) => d.name === 'dates');
+    if (!model.seriesFarCalls || !dates) return 0;
+    const dateField = definitions.find((d) => d.name === 'dateField');
+    const chosen = dateField ? argumentOf(dateField, args) : undefined;
+    // The far rows a window picks change with the reach and the clock: the cost is worked out every time.
+    readsVariables = true;
+    return model.seriesFarCalls(argumentOf(dates, args), typeof chosen === 'string' ? chosen : undefined);
+  };
   /** Whether a list field reads bookings: the `bookings` lists and links, or `report(name: BOOKINGS)`. */
   const readsBookings = (
     named: GraphQLNamedType,
@@ -494,7 +516,7 @@ function measureCost(
     whole += COLLECTIONS[collection].catalog
       ? pagesOf(model, collection, model.sizeOf?.(collection) ?? 1)
       : walkPages(model, collection);
-  return { cost: cost + whole + reach, readsVariables, unknown, joinReads };
+  return { cost: cost + whole + reach + farCalls, readsVariables, unknown, joinReads };
 }
 
 export interface CostLimitOptions extends CostModel {
@@ -516,7 +538,7 @@ export interface CostLimitOptions extends CostModel {
  * Refuses, before execution and so before any upstream call of the request, an operation whose cost exceeds
  * `maxCost`. Yoga's parser cache hands back the same document object for the same query text, so a cost that reads
  * no variable is worked out once per document and operation, and holds while the joins of its `report(...)` fields
- * are still what they were (a `$populate` OfficeRnD refused makes them calls); one that reads a variable
+ * are still what they were (a `$populate` OfficeRnD refused or ignored makes them calls); one that reads a variable
  * (`first: $n`) or a size not learnt yet is worked out every time. A query over the limit while sizes it reads are unknown is costed again once
  * they are learnt, if it could then fit (with every unknown size at its least it would); else it is refused at once.
  * Sizes that stay unknown (no learner, or learning failed) do not refuse a query that could fit.

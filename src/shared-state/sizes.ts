@@ -7,6 +7,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { LearntReach } from '../core/series-reach.ts';
+import type { FieldDistribution } from '../core/sub-windows.ts';
 import type { FarRow, Reach, SeriesReach } from '../dates/report-dates.ts';
 import type { SharedSizes } from '../loaders/collection-sizes.ts';
 import type { ListCollection } from '../officernd/collections.ts';
@@ -81,6 +82,7 @@ interface StoredReach {
   near?: SeriesReach;
   far?: FarRow[] | null;
   seen: string | null;
+  spread?: FieldDistribution;
 }
 
 function storedReach(learnt: LearntReach): StoredReach {
@@ -89,6 +91,7 @@ function storedReach(learnt: LearntReach): StoredReach {
     seen: learnt.seen,
     ...(learnt.near ? { near: learnt.near } : {}),
     ...(learnt.far === undefined ? {} : { far: learnt.far === null ? null : [...learnt.far.values()] }),
+    ...(learnt.spread ? { spread: learnt.spread } : {}),
   };
 }
 
@@ -107,6 +110,13 @@ const isFarRow = (value: unknown): value is FarRow =>
   isNumber((value as FarRow).seriesStart) &&
   ((value as FarRow).start === null || isNumber((value as FarRow).start)) &&
   ((value as FarRow).end === null || isNumber((value as FarRow).end));
+const isSpread = (value: unknown): value is FieldDistribution =>
+  typeof value === 'object' &&
+  value !== null &&
+  isNumber((value as FieldDistribution).count) &&
+  isNumber((value as FieldDistribution).missing) &&
+  Array.isArray((value as FieldDistribution).quantiles) &&
+  (value as FieldDistribution).quantiles.every(isNumber);
 
 /** A stored reach, or undefined when it is not one (then this replica learns its own). */
 function parseReach(text: string): LearntReach | undefined {
@@ -117,7 +127,7 @@ function parseReach(text: string): LearntReach | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { reach, near, far, seen } = value;
+  const { reach, near, far, seen, spread } = value;
   if (!(reach === null || isSeriesReach(reach)) || !(seen === null || typeof seen === 'string')) return undefined;
   if (near !== undefined && !isSeriesReach(near)) return undefined;
   if (far !== undefined && far !== null && !(Array.isArray(far) && far.every(isFarRow))) return undefined;
@@ -126,5 +136,7 @@ function parseReach(text: string): LearntReach | undefined {
     seen,
     ...(near ? { near } : {}),
     ...(far === undefined ? {} : { far: far === null ? null : new Map(far.map((row) => [row.id, row])) }),
+    // A spread that is not one is left out: far rows are then read by id.
+    ...(isSpread(spread) ? { spread } : {}),
   };
 }

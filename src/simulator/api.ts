@@ -126,13 +126,14 @@ function filterContext(collection: ListCollection, mode: V1FilterMode): FilterCo
 }
 
 /**
- * Creates the endpoint handlers; indexes and result lists are built lazily and kept per simulator. `populate`: how
- * lists answer `$populate` (populate.ts).
+ * Creates the endpoint handlers; indexes and result lists are built lazily and kept per simulator. `populateMode`
+ * and `unpopulated`: how lists answer `$populate` (populate.ts).
  */
 export function createApi(
   dataset: Dataset,
   mode: V1FilterMode = 'all',
   populateMode: V1PopulateMode = 'honoured',
+  unpopulated: readonly string[] = [],
 ): Api {
   const cache = createResultCache();
   const json = createJsonCache();
@@ -168,7 +169,7 @@ export function createApi(
   const list = (collection: ListCollection, params: URLSearchParams): SimResponse => {
     const filter = compileFilters(params, filterContext(collection, mode));
     const select = parseSelect(params);
-    const spec = parsePopulate(params, collection, populateMode);
+    const spec = parsePopulate(params, collection, populateMode, unpopulated);
     const hash = queryHash(`${collection}?${filter.key}`);
     const paging = parsePaging(params, hash);
     const { predicate } = filter;

@@ -8,7 +8,8 @@
  *   (`createdBy`: OfficeRnD users);
  * - `$select` applies first: a reference it leaves out is not added back;
  * - single GETs and booking occurrences ignore it (§2: "collections only" per the newer doc).
- * What the mode (`V1PopulateMode`) makes of it is decided here too.
+ * What the mode (`V1PopulateMode`) makes of it is decided here too, and which references a server that honours it
+ * still leaves bare (`unpopulated`: nothing documents that every reference can be populated, so one may not be).
  */
 
 import { badRequest } from './http.ts';
@@ -21,12 +22,14 @@ const ENTRY = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
 
 /**
  * The `$populate` of a v1 list, or null when there is none or the mode ignores it; a 400 when the mode refuses it
- * (as v1 answers an unknown parameter) or an entry is not `<ref>.<field>`.
+ * (as v1 answers an unknown parameter) or an entry is not `<ref>.<field>`. Entries on a reference of `unpopulated`
+ * are skipped as if they named no reference: that reference stays a bare id, the others are populated.
  */
 export function parsePopulate(
   params: URLSearchParams,
   collection: V1Collection,
   mode: V1PopulateMode,
+  unpopulated: readonly string[] = [],
 ): PopulateSpec | null {
   const raw = params.get('$populate');
   // A server that ignores the parameter does not read it either.
@@ -43,7 +46,7 @@ export function parsePopulate(
     if (!match?.[1] || !match[2]) throw badRequest(`$populate entries are <reference>.<field>, got "${entry}"`);
     const [, ref, field] = match;
     // Only single references of the collection are followed (§6 `ref` fields with a known target).
-    if (V1_MODEL[collection].fields[ref] !== 'ref' || !V1_REF_TARGETS[ref]) continue;
+    if (V1_MODEL[collection].fields[ref] !== 'ref' || !V1_REF_TARGETS[ref] || unpopulated.includes(ref)) continue;
     const fields = spec.get(ref) ?? [];
     if (!fields.includes(field)) fields.push(field);
     spec.set(ref, fields);

@@ -82,6 +82,11 @@ export interface SimulatorOptions {
    * `refused` answers 400. v2 lists refuse it whatever this says (§2: removed; strict validation, §4).
    */
   v1Populate?: V1PopulateMode;
+  /**
+   * References `$populate` leaves bare ids while the others are populated (`honoured` mode, populate.ts): e.g.
+   * `['office']`, a reference this OfficeRnD does not populate. Default none.
+   */
+  v1Unpopulated?: readonly string[];
   /** v2 read budget behind the `x-ratelimit-*-read-minute/day` headers and 429s (§5); default 10,000/min, 1,000,000/day. */
   v2RateLimit?: V2RateLimit;
   /** Send a signed webhook (§8a) to this URL on every `create`/`update`/`remove`; default none. */
@@ -161,6 +166,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const v1Populate = options.v1Populate ?? 'honoured';
   if (!V1_POPULATE_MODES.includes(v1Populate))
     throw new RangeError(`v1Populate must be one of ${V1_POPULATE_MODES.join(', ')}, got ${String(v1Populate)}`);
+  const v1Unpopulated = [...(options.v1Unpopulated ?? [])];
   const generated =
     options.dataset ??
     generateDataset({
@@ -172,7 +178,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       org,
     });
   let dataset = v1Filters === 'documented' ? withSparseFlags(generated, seed) : generated;
-  let api = createApi(dataset, v1Filters, v1Populate);
+  let api = createApi(dataset, v1Filters, v1Populate, v1Unpopulated);
   let v2 = createV2Api(dataset);
   const sendWebhook = options.webhooks ? createWebhookSender(options.webhooks, clock) : null;
 
@@ -187,7 +193,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     previous: Record<string, unknown> | null,
   ): Promise<WebhookDelivery | null> => {
     dataset = { ...dataset, collections: { ...dataset.collections, [collection]: items } };
-    api = createApi(dataset, v1Filters, v1Populate);
+    api = createApi(dataset, v1Filters, v1Populate, v1Unpopulated);
     v2 = createV2Api(dataset);
     if (!sendWebhook) return null;
     // §8a: the object after the change and the changed fields' old values (v2 names, like the event names).

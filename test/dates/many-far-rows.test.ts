@@ -13,7 +13,8 @@ import { createVersionStack, versionClient } from '../versions/support.ts';
 // Issue 21: an organization with more bookings off their seriesStart than MAX_FAR_ROWS. The furthest 500 a date are
 // far rows (read by id when selected), the near reach widens to cover the rest, and dated reads stay exact: after a
 // look for changes brings hundreds of moved series in, and for a gateway learning the reach from scratch. On v1 in
-// every filter mode, and on v2 (far rows read 50 ids a call).
+// every filter mode, and on v2 (far rows read 50 ids a call). Far rows close to a window are widened over when
+// that costs fewer calls than their GETs (dates/report-dates.ts chooseFarBounds).
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -113,6 +114,40 @@ describe.each([
     // More than MAX_FAR_ROWS moved on start: the nearest are covered by widening, by no more than the moves.
     expect(near.start.before + near.start.after).toBeGreaterThan(0);
     expect(Math.max(near.start.before, near.start.after)).toBeLessThanOrEqual(6 * DAY);
+  }, 60_000);
+
+  it('a window with many far rows close to it pays the cheaper of their GETs and the widening over them', async () => {
+    // The window where one GET per far row cost 15 calls on v1 (about 2 pages would do). A second gateway knows the
+    // same reach but not the bookings' spread: it cannot price the widening, so it reads every far row by id.
+    const [from, to, field] = ['2026-10-05', '2026-10-14', 'START'] as const;
+    const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
+    const learnt = sizes.seriesReach();
+    expect(learnt?.spread?.count).toBe(bookings().length);
+    const { spread: _unknown, ...withoutSpread } = learnt as NonNullable<typeof learnt>;
+    const blind = createCollectionSizes();
+    blind.setSeriesReach(withoutSpread);
+    const byIdOnly = createGateway({ officernd: stack.officernd, logger, sizes: blind, clock: () => TEST_NOW });
+    const calls = async (read: () => Promise<string[]>) => {
+      stack.simulator.log.reset();
+      expect(await read()).toEqual(expected(from, to, field));
+      const made = stack.simulator.log.entries().filter((e) => e.kind === 'api' && e.collection === 'bookings');
+      return { all: made.length, gets: made.filter((e) => e.id !== null).length };
+    };
+    const before = await calls(() => exportIds(byIdOnly, query(from, to, field)));
+    const now = await calls(() => exportIds(stack.gateway, query(from, to, field)));
+    const graph = await calls(() => graphIds(stack, from, to, field));
+    if (version === 'v1') {
+      // One GET per far row before: this window's 15 (the seed's), 17 calls with its page and the look for changes;
+      // now the lower bound widens over them all at the price of one more page: 3 calls.
+      expect(before).toEqual({ all: 17, gets: 15 });
+      expect(now.gets).toBe(0);
+      expect(now.all).toBeLessThanOrEqual(4);
+      expect(graph.all).toBeLessThanOrEqual(4);
+    } else {
+      // v2 reads 50 far rows a call (§8): a widening costs a page of 50 at least, so it rarely pays; never more calls.
+      expect(now.all).toBeLessThanOrEqual(before.all);
+      expect(graph.all).toBeLessThanOrEqual(before.all);
+    }
   }, 60_000);
 
   it('a gateway learning the reach from scratch over the moved series is exact too', async () => {

@@ -72,6 +72,26 @@ describe('limiter', () => {
     expect(starts.map((at) => (at - NOW.getTime()) / 1000)).toEqual([0, 0, 0, 0, 90, 90, 90, 90, 150, 150, 150, 150]);
   });
 
+  it('gives back the rate slot of a call whose caller left before it was sent (injected clock)', async () => {
+    let now = NOW.getTime();
+    const limiter = createLimiter({ maxConcurrency: 8, maxRequestsPerMinute: 4, clock: () => now });
+    const starts: number[] = [];
+    const call = (signal?: AbortSignal): Promise<void> => limiter.run(async () => void starts.push(now), signal);
+    await Promise.all(Array.from({ length: 4 }, () => call()));
+    // Four more wait for the next minute's slots; their callers leave.
+    const leaving = new AbortController();
+    const left = Promise.allSettled(Array.from({ length: 4 }, () => call(leaving.signal)));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    leaving.abort();
+    expect((await left).map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    // The next four have those slots, a minute after the first four, not two.
+    const next = Promise.all(Array.from({ length: 4 }, () => call()));
+    now += 60_000;
+    await vi.waitFor(() => expect(starts).toHaveLength(8), { timeout: 2_000 });
+    await next;
+    expect(starts.map((at) => (at - NOW.getTime()) / 1000)).toEqual([0, 0, 0, 0, 60, 60, 60, 60]);
+  });
+
   it('slows down when x-ratelimit-remaining-read-minute runs low, so no 429 is seen', async () => {
     const sim = createSimulator({ dataset, faults: { rateLimit: { requests: 4, windowMs: 300 } } });
     const client = clientFor(sim, { maxConcurrency: 2 });
@@ -135,6 +155,44 @@ describe('limiter lanes (one per API key)', () => {
     for (const g of gates) g.open();
     await Promise.all(calls);
     expect(limiter.slotDelay(2)).toBe(0);
+  });
+
+  it("estimates a lane's wait for a slot by its turn: one call of each other waiting lane a round", async () => {
+    let now = NOW.getTime();
+    const limiter = createLimiter({ maxConcurrency: 1, maxRequestsPerMinute: 1_000, clock: () => now });
+    // One call answered after 200 ms: a call holds the slot that long.
+    const learned = gate();
+    const learning = limiter.run(() => learned.opened);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    now += 200;
+    learned.open();
+    await learning;
+    // Lane a: one in flight and six queued; lane b: one queued, after a's in the turn order.
+    const gates = Array.from({ length: 8 }, gate);
+    const calls = gates.map((g, i) => limiter.run(() => g.opened, undefined, { key: i < 7 ? 'a' : 'b' }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Every lane together: the 1 in flight and the 7 queued go before a new call, 8 rounds.
+    expect(limiter.slotDelay(1)).toBe(8 * 200);
+    // A new lane c joins the turn last: a round for the call in flight, one for a's next and one for b's; its second
+    // call comes after its first and a's second.
+    expect(limiter.slotDelay(1, 'c')).toBe(3 * 200);
+    expect(limiter.slotDelay(2, 'c')).toBe(5 * 200);
+    // Lane b's next call after its queued one, its 2nd turn: behind the call in flight, a's first, b's own and a's
+    // second (a is before b in the turn).
+    expect(limiter.slotDelay(1, 'b')).toBe(4 * 200);
+    // Lane a's next call is behind its own six and b's one: the same as every lane together.
+    expect(limiter.slotDelay(1, 'a')).toBe(8 * 200);
+    // Its own calls leaving the queue (a negative count) are not ahead of it: a alone with nothing more waits for none.
+    expect(limiter.slotDelay(-6, 'a')).toBe(0);
+    // The order the estimate assumes is the order the limiter serves: the c call goes third (after a's, then b's).
+    const order: string[] = [];
+    const third = limiter.run(async () => void order.push('c'), undefined, { key: 'c' });
+    for (const [i, g] of gates.entries()) {
+      void calls[i]!.then(() => order.push(i < 7 ? 'a' : 'b'));
+      g.open();
+    }
+    await Promise.all([...calls, third]);
+    expect(order.slice(0, 4)).toEqual(['a', 'a', 'b', 'c']);
   });
 
   it("keeps a lane to its share of the minute and refuses a start after the lane's deadline", async () => {

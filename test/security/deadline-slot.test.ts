@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { until } from '../wait.ts';
 import { createSecureStack } from './stack.ts';
 
 // A request's deadline (REQUEST_BUDGET_MS) that comes while its call waits for a concurrency slot
@@ -168,5 +169,81 @@ describe('admission by cost, counting the concurrency slots', () => {
     await holding.done;
     expect(answer.errors).toBeUndefined();
     expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(1);
+  });
+});
+
+describe('admission by cost, counting the concurrency slots in its API key turn', () => {
+  it("admits a small query from key B behind key A's deep queue, and refuses the same query from key A", async () => {
+    const keyA = 'turn-key-aaaaaaaaaaaaaaaaaaaa';
+    const keyB = 'turn-key-bbbbbbbbbbbbbbbbbbbb';
+    const asA = { authorization: `Bearer ${keyA}` };
+    const asB = { authorization: `Bearer ${keyB}` };
+    // Offices calls take 300 ms, and while `held` is closed they are not answered at all: the call in flight stays
+    // there and nothing leaves the queue until the test says so. 4 s per request, one slot.
+    let open: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let holding = false;
+    const s = createSecureStack({
+      env: { REQUEST_BUDGET_MS: '4000', UPSTREAM_MAX_CONCURRENCY: '1', GATEWAY_API_KEYS: `${keyA},${keyB}` },
+      client: { maxConcurrency: 1, keyShare: 0.5 },
+      wrapFetch: (inner) => async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const response = await inner(input, init);
+        if (url.pathname.endsWith('/offices')) {
+          if (holding) await held;
+          await latencyOf(300, init?.signal);
+        }
+        return response;
+      },
+    });
+    // One call answered first: the limiter learns that a call holds the slot at least 300 ms.
+    await (await startExport(s, '/reports/offices.json', new AbortController().signal, asA)).done;
+
+    // Key A: one export call in flight (held) and QUEUED more queued for the slot: 26 rounds of at least 300 ms
+    // before a call of its own, past its 4 s. Key B's call is served in its turn: after the call in flight and one of
+    // A's, 2 rounds (within 4 s unless a call took 2 s).
+    const QUEUED = 25;
+    holding = true;
+    const stop = new AbortController();
+    const exports = [await startExport(s, '/reports/offices.json', stop.signal, asA)];
+    for (let i = 0; i < QUEUED; i++)
+      exports.push({ done: s.request('/reports/offices.json', { signal: stop.signal, headers: asA }).catch(() => 0) });
+    // With one slot every waiting call adds a round: the queue is as deep as the estimate's rounds.
+    const queued = () => {
+      const round = s.officernd.slotDelay(1) - s.officernd.slotDelay(0);
+      return round > 0 ? Math.round(s.officernd.slotDelay(0) / round) : 0;
+    };
+    await until(`${QUEUED} export calls of key A to queue`, () => queued() === QUEUED);
+
+    // Key A's own query is behind all of its queue: refused at once, before any call.
+    const fromA = await s.query(MEMBERS, undefined, asA);
+    expect(fromA.status).toBe(429);
+    expect(fromA.data).toBeUndefined();
+    expect(fromA.errors?.[0]?.extensions?.code).toBe('UPSTREAM_BUDGET_EXCEEDED');
+    expect(fromA.errors?.[0]?.message).toMatch(/^Not run: .*UPSTREAM_MAX_CONCURRENCY/);
+    expect(fromA.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(Number(fromA.headers.get('retry-after'))).toBe(fromA.errors?.[0]?.extensions?.retryAfter);
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(0);
+
+    // Key B's is admitted: its call joins the queue (counted behind every key's calls it could not start in time,
+    // what admission estimated before). Then the held call is answered, and B's is served in its turn.
+    expect(queued()).toBe(QUEUED);
+    expect(s.officernd.slotDelay(1)).toBeGreaterThan(4000);
+    let answered = false;
+    const pending = s.query(MEMBERS, undefined, asB).finally(() => (answered = true));
+    await until("key B's call to queue (or its answer)", () => queued() === QUEUED + 1 || answered);
+    expect(answered).toBe(false);
+    open();
+    const fromB = await pending;
+    const officesSent = s.simulator.log.count({ kind: 'api', collection: 'offices' });
+    stop.abort();
+    await Promise.all(exports.map((e) => e.done));
+    expect(fromB.errors).toBeUndefined();
+    expect((fromB.data?.members as { nodes: unknown[] }).nodes).toHaveLength(5);
+    expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(1);
+    // Served before A's queue: the learning call, the held one and at most a few more of A's were sent by then.
+    expect(officesSent).toBeLessThan(2 + QUEUED);
   });
 });

@@ -6,12 +6,15 @@ import { createSecureStack, type SecureStack } from './stack.ts';
 // §4) is priced without the join's calls. Once OfficeRnD refuses `$populate` (simulator mode `refused`: a 400, as for
 // an unknown parameter) or ignores it (`ignored`: a page of bare ids), the gateway remembers it and joins by calls:
 // the same query text must then be priced with them (the cost rule remembers a price per document), and the
-// operator is told once per collection.
+// operator is told once: per collection for a refusal, per reference for one ignored. A reference ignored alone
+// (simulator `v1Unpopulated`) is priced with its join, the others still without.
 
 const QUERY = '{ report(name: BOOKINGS, first: 50, columns: ["_id", "member.name"]) { rows } }';
-const warning = (how: string) =>
-  `officernd ${how} $populate; joined columns of this collection are read by extra calls from now on`;
-const WARNINGS = [warning('refused'), warning('ignored')];
+const WARNING = {
+  refused: 'officernd refused $populate; joined columns of this collection are read by extra calls from now on',
+  ignored: 'officernd ignored $populate of a reference; joined columns through it are read by extra calls from now on',
+};
+const WARNINGS = Object.values(WARNING);
 
 interface LogLine {
   level: string;
@@ -19,12 +22,13 @@ interface LogLine {
   [key: string]: unknown;
 }
 
-function stackOf(v1Populate: V1PopulateMode): SecureStack {
-  const stack = createSecureStack({ simulator: { v1Populate }, logLevel: 'info' });
+function stackOf(v1Populate: V1PopulateMode, v1Unpopulated: string[] = []): SecureStack {
+  const stack = createSecureStack({ simulator: { v1Populate, v1Unpopulated }, logLevel: 'info' });
   // Sizes known, as after the start-up walk: a price that reads no unknown size is remembered for the document.
-  const { bookings, members } = stack.simulator.dataset.collections;
+  const { bookings, members, teams } = stack.simulator.dataset.collections;
   stack.sizes.set('bookings', bookings.length);
   stack.sizes.set('members', members.length);
+  stack.sizes.set('teams', teams.length);
   return stack;
 }
 
@@ -84,11 +88,41 @@ describe('report(...) prices and a refused $populate', () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({
         level: 'warn',
-        msg: warning(mode),
+        msg: WARNING[mode],
         collection: 'bookings',
         populate: 'member.name',
+        ...(mode === 'ignored' ? { reference: 'member' } : {}),
       });
       expect(stack.logs.join('\n')).not.toContain('demo-secret');
     },
   );
+
+  it('prices a reference OfficeRnD ignored alone with its join, and the one it still populates without', async () => {
+    const stack = stackOf('honoured', ['team']);
+    const text = '{ report(name: BOOKINGS, first: 50, columns: ["_id", "member.name", "team.name"]) { rows } }';
+    // Priced before anything is learnt: both ride on the page. Run, it learns that `team` came back bare.
+    const first = await run(stack, text);
+    expect(first.cost).toBe(1);
+    expect(first.calls).toBeGreaterThan(1);
+    const before = stack.simulator.log.count({ kind: 'api', collection: 'members' });
+    const second = await run(stack, text);
+    // The bookings page, then the teams the 50 rows reference (per id, or the walk); the members' names still ride.
+    const teams = Math.ceil(stack.simulator.dataset.collections.teams.length / 100);
+    expect(second.cost).toBe(1 + Math.min(50, teams) + teams);
+    expect(second.calls).toBeLessThanOrEqual(second.cost);
+    expect(second.calls).toBeGreaterThan(1);
+    expect(stack.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(before);
+    expect(await run(stack, text)).toEqual(second);
+    // The member.name query alone is still priced as riding on the page, and makes one call.
+    expect(await run(stack)).toEqual({ cost: 1, calls: 1 });
+    const warnings = lines(stack).filter((l) => WARNINGS.includes(l.msg));
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        msg: WARNING.ignored,
+        collection: 'bookings',
+        reference: 'team',
+        populate: 'team.name',
+      }),
+    ]);
+  });
 });

@@ -67,7 +67,15 @@ describe.skipIf(skipRedis)(redisSuiteName('the series reach stored in Redis'), (
     const learnt: LearntReach = { ...fold.result(), left: new Set(['gone']) };
     await shared.sizes.writeReach(learnt);
     const read = await shared.sizes.readReach();
-    expect(read).toEqual({ reach: learnt.reach, near: learnt.near, far: learnt.far, seen: learnt.seen });
+    expect(read).toEqual({
+      reach: learnt.reach,
+      near: learnt.near,
+      far: learnt.far,
+      seen: learnt.seen,
+      spread: learnt.spread,
+    });
+    // The seriesStart spread that prices widening over far rows (dates/report-dates.ts chooseFarBounds) comes too.
+    expect(read?.spread?.count).toBe(3);
     expect([...(read?.far?.keys() ?? [])].sort()).toEqual(['excluded', 'long']);
     expect(read?.near).toEqual({ start: { before: 0, after: 0 }, end: { before: 0, after: 0 } });
   });

@@ -87,6 +87,23 @@ describe('v1 $populate (shared/officernd-api.md §2, §4)', () => {
     }
   });
 
+  it('honoured with an unpopulated reference: that one stays a bare id, the others are populated', async () => {
+    const sim = createSimulator({ dataset: smallDataset(), seed: 7, v1Unpopulated: ['office'] });
+    const api = apiCaller(sim);
+    const { status, body } = await api.json<Item[]>('/bookings?$populate=member.name,office.name&$limit=100');
+    expect(status).toBe(200);
+    const sources = byId(smallDataset().collections.bookings as unknown as Item[]);
+    const memberOf = byId(smallDataset().collections.members);
+    for (const booking of body) {
+      const source = sources.get(booking._id);
+      expect(booking.office).toEqual(source?.office);
+      const member = typeof source?.member === 'string' ? memberOf.get(source.member) : undefined;
+      if (member) expect(booking.member).toEqual({ _id: member._id, name: member.name });
+    }
+    expect(body.filter((b) => typeof b.office === 'string').length).toBeGreaterThan(10);
+    expect(body.filter((b) => typeof b.member === 'object' && b.member !== null).length).toBeGreaterThan(10);
+  });
+
   it('ignored: bare ids, the same answer as without $populate', async () => {
     const withIt = await sims.ignored.api.json<Item[]>('/bookings?$populate=member.name&$limit=50');
     const without = await sims.ignored.api.json<Item[]>('/bookings?$limit=50');
