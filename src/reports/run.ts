@@ -540,31 +540,39 @@ async function* segmentPages(
       };
     };
     const { handed, leftover } = splitRead;
-    try {
-      for await (const page of splitPages<object>({
-        officernd: reader,
-        collection: segment.collection,
-        query,
-        field,
-        points,
-        concurrency: env.parallel ?? 1,
-        signal,
-        // A limit: no sub-window is opened past the rows wanted (those the check drops only open them later).
-        wanted: splitRead.wanted === undefined ? maxItems : splitRead.wanted,
-        ...(rowsPerWindow === undefined ? {} : { rowsPerWindow }),
-        pageLimit: officernd.pageLimit,
-        onIgnored: (collection, f) => env.loaders.noteIgnoredFilter(collection, f),
-        ...(resumed ? { from: { sub: resumed.sub, cursor, before: resumed.before } } : {}),
-        ...(handed ? { handed: (sub: number, at: string | null) => handed(positionOf(sub, 0), at) } : {}),
-        ...(leftover ? { leftover: (page: SplitPage<object>) => leftover(pageOf(page)) } : {}),
-      })) {
-        yield pageOf(page);
+    // A resumed read whose selection is not answered (§4: bare ids, or refused) reads its sub-windows again without it.
+    for (let selected = query; ; ) {
+      try {
+        for await (const page of splitPages<object>({
+          officernd: reader,
+          collection: segment.collection,
+          query: selected,
+          field,
+          points,
+          concurrency: env.parallel ?? 1,
+          signal,
+          // A limit: no sub-window is opened past the rows wanted (those the check drops only open them later).
+          wanted: splitRead.wanted === undefined ? maxItems : splitRead.wanted,
+          ...(rowsPerWindow === undefined ? {} : { rowsPerWindow }),
+          pageLimit: officernd.pageLimit,
+          onIgnored: (collection, f) => env.loaders.noteIgnoredFilter(collection, f),
+          ...(resumed ? { from: { sub: resumed.sub, cursor, before: resumed.before } } : {}),
+          ...(handed ? { handed: (sub: number, at: string | null) => handed(positionOf(sub, 0), at) } : {}),
+          ...(leftover ? { leftover: (page: SplitPage<object>) => leftover(pageOf(page)) } : {}),
+        })) {
+          yield pageOf(page);
+        }
+        return;
+      } catch (error) {
+        // The bound did not narrow, or the selection was not answered: nothing was delivered, read it as one walk. A
+        // resumed read is never given back (its rows so far came from sub-windows); it is only ever told the
+        // selection was not answered (a bound seen not to narrow is noted, its rows still checked).
+        if (!(error instanceof NoSplit)) throw error;
+        if (!resumed) break;
+        if (error.reason !== 'unselected' || !selected.select) throw error;
+        const { select: _dropped, ...rest } = selected;
+        selected = rest;
       }
-      return;
-    } catch (error) {
-      // The bound did not narrow, or the selection was not answered: nothing was delivered, read it as one walk (a
-      // resumed read is never given back: its rows so far came from sub-windows).
-      if (!(error instanceof NoSplit) || resumed) throw error;
     }
   }
   let read = 0;

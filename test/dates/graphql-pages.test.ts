@@ -32,6 +32,8 @@ beforeAll(() => {
 
 interface Stack {
   simulator: Simulator;
+  /** Set `on` to answer window reads with a `$select` by bare ids. */
+  bare: { on: boolean };
   gateway: Gateway;
   sizes: CollectionSizes;
   /** The most OfficeRnD calls in flight at once since the last reset. */
@@ -51,7 +53,19 @@ async function stackOf(mode: Mode, { handOver, learnt }: { handOver?: HandOverSt
   const simulator = createSimulator({ dataset, now: TEST_NOW, v1Filters: mode });
   const logger = createLogger({ level: 'error', secrets: ['demo-secret'], write: () => undefined });
   const inFlight = inFlightFetch(simulator);
-  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000, fetch: inFlight.fetch });
+  // While `bare.on`, a window read with a `$select` is answered with bare ids, as OfficeRnD answers a selection it
+  // does not know (§4).
+  const bare = { on: false };
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const answer = await inFlight.fetch(input, init);
+    const url = decodeURIComponent(String(input instanceof Request ? input.url : input));
+    if (!bare.on || !url.includes('$select=') || !url.includes('seriesStart.$gte')) return answer;
+    const items = (await answer.json()) as { _id: string }[];
+    const headers = new Headers(answer.headers);
+    headers.delete('content-length');
+    return new Response(JSON.stringify(items.map((item) => ({ _id: item._id }))), { status: answer.status, headers });
+  };
+  const officernd = demoClient(simulator, { logger, maxRequestsPerMinute: 1_000_000, fetch });
   const sizes = createCollectionSizes();
   if (learnt) {
     await createSizeLearner({ officernd, sizes, pauseMs: 0, maxItems: 100_000 }).learn(['bookings'], undefined, {
@@ -67,7 +81,7 @@ async function stackOf(mode: Mode, { handOver, learnt }: { handOver?: HandOverSt
       ...(store ? { handOver: store } : {}),
       ...(upstream ? { settings: { upstream: { ...DEFAULT_GATEWAY_SETTINGS.upstream, ...upstream } } } : {}),
     });
-  const stack: Stack = { simulator, gateway: replica(handOver), sizes, inFlight, replica };
+  const stack: Stack = { simulator, gateway: replica(handOver), sizes, inFlight, replica, bare };
   return stack;
 }
 
@@ -400,6 +414,25 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     expect(paged.rows).toEqual(walked.rows);
     const bounded = stack.simulator.log.entries().filter((e) => e.kind === 'api' && 'createdAt.$gte' in e.query);
     expect(bounded).toEqual([]);
+  }, 120_000);
+
+  it('a report(...) page resumed in a sub-window whose selection comes back as bare ids reads it again whole', async () => {
+    const first = await reportPage(stack.gateway, null, window, 700);
+    expect(splitOf(first.endCursor)?.sub).toBeGreaterThan(0);
+    stack.simulator.log.reset();
+    stack.bare.on = true;
+    try {
+      const pages = await rest(stack.replica(), first.endCursor, 700, reportPage);
+      expectExact(first.ids, pages, 700);
+    } finally {
+      stack.bare.on = false;
+    }
+    // The resumed sub-windows' first pages were asked with the selection, then everything without it.
+    const reads = stack.simulator.log
+      .entries()
+      .filter((e) => e.kind === 'api' && e.collection === 'bookings' && e.query['seriesStart.$gte'] !== undefined);
+    expect(reads.some((e) => e.query.$select !== undefined)).toBe(true);
+    expect(reads.at(-1)?.query.$select).toBeUndefined();
   }, 120_000);
 
   it('refuses a report(...) cursor whose sub-windows are cut on a field its read is not split on', async () => {
