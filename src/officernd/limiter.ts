@@ -360,7 +360,6 @@ export function createLimiter(options: LimiterOptions): Limiter {
       heldUntil = Math.max(heldUntil, at);
     },
     startDelay(calls, key) {
-      const now = options.clock();
       let at: number;
       if (key === undefined) {
         let queued = 0;
@@ -368,8 +367,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
         at = window.peek(queued + calls);
       } else {
         // A lane's queued calls have reserved their lane slots already.
-        at = laneShare >= 1 ? now : laneWindow(key)!.peek(calls);
+        at = laneShare >= 1 ? Number.NEGATIVE_INFINITY : laneWindow(key)!.peek(calls);
       }
+      // Read after peek read it: a free slot is `now` as peek saw it, so a clock that moved on between two readings
+      // (a millisecond passing, a pause under load) is not a delay.
+      const now = options.clock();
       return Math.max(0, Math.max(at, heldUntil) - now);
     },
     slotDelay(calls, key) {

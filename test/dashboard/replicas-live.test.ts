@@ -27,7 +27,9 @@ describe.skipIf(skipRedis)(redisSuiteName('live changes across replicas (REDIS_U
     redis = await startRedis();
     const simulator = createSimulator({ dataset: testDataset(0.1), now: TEST_NOW });
     for (let i = 0; i < 2; i++) {
-      const config = loadConfig({ OFFICERND_WEBHOOK_SECRET: SECRET, REDIS_URL: redis.url });
+      // A Redis command slower than the default 250 ms on a loaded machine would leave a replica on local state, and
+      // the event unpublished: this tests the crossing, not the fall-back (test/shared-state/replicas.test.ts).
+      const config = loadConfig({ OFFICERND_WEBHOOK_SECRET: SECRET, REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '10000' });
       const logger = createLogger({ level: 'error', write: () => undefined });
       const shared = demoSharedState(redis.url, {
         timeoutMs: config.redis.timeoutMs,

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { OfficeRnDApiVersion } from '../../src/officernd/v2.ts';
-import { generateDataset, type Dataset } from '../../src/simulator/generate.ts';
+import type { Dataset } from '../../src/simulator/generate.ts';
 import { createSimulator, type Simulator, type V1PopulateMode } from '../../src/simulator/index.ts';
-import { FROM, inWindow, TO } from '../dates/large-org.ts';
+import { FROM, inWindow, largeOrg, TO } from '../dates/large-org.ts';
 import { demoClient } from '../demo-client.ts';
 import { createTestStack, TEST_NOW, type TestStack } from '../helpers.ts';
 import { versionClient } from '../versions/support.ts';
@@ -18,7 +18,7 @@ import { ndjsonRecords } from './support.ts';
 let dataset: Dataset;
 
 beforeAll(() => {
-  dataset = generateDataset({ scale: 3.2, years: 2, seed: 21, now: TEST_NOW, org: 'demo' });
+  dataset = largeOrg();
 }, 120_000);
 
 interface Org {

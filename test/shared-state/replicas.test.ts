@@ -100,6 +100,9 @@ describe.skipIf(skipRedis)(redisSuiteName('replicas sharing state through Redis'
         OFFICERND_WEBHOOK_SECRET: SECRET,
         UPSTREAM_MAX_REQUESTS_PER_MINUTE: '6100',
         REDIS_URL: redis.url,
+        // What replicas share, not the fall-back when Redis is slow (tested below with its own timeout): a command
+        // slower than the default 250 ms on a loaded machine must not send a replica off on local state.
+        REDIS_TIMEOUT_MS: '10000',
         ...env,
         ...only(i),
       });
