@@ -6,7 +6,8 @@
  * window to the end reads one OfficeRnD page twice per GraphQL page.
  *
  * Per gateway instance, in memory; keyed by the API key's identity, the cursor's query scope and the page's start
- * (with its sub-window and cut points when the read is split: the pages a split page read ahead wait here too).
+ * (with its sub-window and cut points when the read is split: the pages a split page read ahead wait here too, a
+ * list's items or a `report(...)`'s rows).
  * A miss (another replica, expired, evicted, taken by another request) only means the page is read from OfficeRnD,
  * as without the hand-over: nothing the answer says depends on it. Bounded: at most HAND_OVER_MAX_PAGES pages and
  * HAND_OVER_MAX_ITEMS items together (least recently left go first), each for HAND_OVER_TTL_MS at most, taken once,

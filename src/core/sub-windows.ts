@@ -13,7 +13,9 @@
  *   call for the next one while its pages wait for the consumer. Pages read and asked for but not yet taken by the
  *   consumer are at most heldPagesBound(concurrency) (`concurrency` × MAX_BUFFERED_PAGES): MAX_BUFFERED_PAGES of the
  *   consumer's sub-window, the rest shared by the ones after it (of which at most WINDOWS_AHEAD_PER_CALL ×
- *   `concurrency` are open, finished ones included).
+ *   `concurrency` are open, finished ones included). With a limit (`wanted`, a GraphQL page), a sub-window after the
+ *   consumer's reads ahead only the rows still wanted once those before it give what they are expected to: a page
+ *   does not pay for pages of its last sub-window it will not reach.
  * - Exactness: every row is checked against its sub-window's range (a row can match one sub-window only, so none is
  *   delivered twice); the caller still checks every filter and date itself.
  * - A bound that does not narrow (a first page holds rows outside its sub-window, or the optional filters were not
@@ -318,6 +320,8 @@ interface SubWindow<T> {
   failure: unknown;
   /** Pages read so far (the first one decides whether the bound narrows). */
   read: number;
+  /** Rows those pages kept. */
+  rows: number;
   /** A page asked for and not yet answered: it counts in the pages held. */
   asking: boolean;
   /** Waiting for room to ask for its next page: woken (asking) when there is. */
@@ -522,13 +526,31 @@ export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGe
     for (let k = consumer; k < opened; k += 1) if (!(windows[k] as SubWindow<T>).done) active += 1;
     return active;
   };
+  const perWindow = (windows: number) => windows * (options.rowsPerWindow ?? SUB_WINDOW_PAGES * 100);
+  /** Rows sub-window `j` is expected to deliver still: those it holds, and while it reads, what it is expected to add. */
+  const expectedLeft = (j: number): number => {
+    const state = windows[j] as SubWindow<T>;
+    const held = state.pages.reduce((n, page) => n + page.length, 0);
+    return held + (state.done ? 0 : Math.max(0, perWindow(1) - state.rows));
+  };
+  /**
+   * Pages sub-window `k` after the consumer's may hold unread: with a limit, those the rows still wanted need once the
+   * sub-windows before it delivered what they are expected to (so a page does not read the far end of a sub-window
+   * it may not reach); else MAX_BUFFERED_PAGES.
+   */
+  const capacityAhead = (k: number): number => {
+    if (wanted === null) return MAX_BUFFERED_PAGES;
+    let before = 0;
+    for (let j = consumer; j < k; j += 1) before += expectedLeft(j);
+    const rows = wanted - delivered - before;
+    return Math.max(0, Math.min(MAX_BUFFERED_PAGES, Math.ceil(rows / (options.pageLimit ?? 100))));
+  };
   /** Whether sub-window `k` may ask for its next page now. */
   const mayAsk = (k: number): boolean => {
     const state = windows[k] as SubWindow<T>;
     if (k === consumer) return state.demanded || state.pages.length < capacity();
-    return state.pages.length < capacity() && heldAhead() < aheadBound;
+    return state.pages.length < capacityAhead(k) && heldAhead() < aheadBound;
   };
-  const perWindow = (windows: number) => windows * (options.rowsPerWindow ?? SUB_WINDOW_PAGES * 100);
 
   /**
    * Gives room: wakes the waiting sub-windows that may read on (nearest the consumer first), then opens the next ones
@@ -565,6 +587,7 @@ export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGe
       done: false,
       failure: null,
       read: 0,
+      rows: 0,
       asking: true,
       room: null,
       demanded: false,
@@ -582,7 +605,9 @@ export async function* orderedPages<T>(options: OrderedPagesOptions<T>): AsyncGe
           }
           state.read += 1;
           state.demanded = false;
-          state.pages.push(page.items.filter(keep));
+          const kept = page.items.filter(keep);
+          state.rows += kept.length;
+          state.pages.push(kept);
           notify();
           if (stop.signal.aborted) return;
           // Its last page: the walk ends without a call, so the sub-window is done (its call freed) at once.

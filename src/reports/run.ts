@@ -28,7 +28,16 @@ import {
   type SeriesReach,
 } from '../dates/report-dates.ts';
 import { farCostsOf, seriesReach, type ReachMode } from '../core/series-reach.ts';
-import { expectedRows, NoSplit, planSplit, splitPages } from '../core/sub-windows.ts';
+import type { SplitPosition } from '../core/cursor.ts';
+import {
+  expectedRows,
+  NoSplit,
+  planSplit,
+  splitFieldsFor,
+  splitPages,
+  subWindowRows,
+  type SplitPage,
+} from '../core/sub-windows.ts';
 import {
   DateSelectionError,
   monthsOf,
@@ -67,16 +76,39 @@ export interface ReportEnv {
   /** How a dated bookings read gets the learnt reach (core/series-reach.ts), or the one to use; default `refresh`. */
   reach?: ReachMode | { fixed: SeriesReach | null };
   /**
-   * Sub-windows read at once (UPSTREAM_MAX_CONCURRENCY) by a read that is never resumed from a cursor (exports): a
-   * large read is split (core/sub-windows.ts), rows in sub-window order. Absent: one walk, OfficeRnD's order.
+   * Sub-windows read at once (UPSTREAM_MAX_CONCURRENCY): a large list read from its start is split
+   * (core/sub-windows.ts), rows in sub-window order, and a read resumed at a split position reads its sub-windows.
+   * Absent: one walk, OfficeRnD's order (a split position is then read one sub-window at a time).
    */
   parallel?: number;
+  /**
+   * The reader resumes from the pages' positions (GraphQL pages): only dated lists are read in parallel then (their
+   * sub-window pages carry positions), as GraphQL lists are; an occurrence read stays one walk (its parallel pages
+   * have none).
+   */
+  resumable?: boolean;
 }
 
 /** Where to resume: which upstream segment (occurrence window, credit month) and the upstream cursor within it. */
 export interface Position {
   segment: number;
   cursor: string | null;
+  /**
+   * Set when the segment's list is read in sub-windows (core/sub-windows.ts): which one, with the cut points;
+   * `cursor` is then that sub-window's upstream cursor (null: its first page).
+   */
+  split?: SplitPosition;
+}
+
+/**
+ * Pages of a split read kept between the GraphQL pages of a report (core/hand-over.ts): the request resuming at a
+ * page read ahead takes it instead of reading it again.
+ */
+export interface ReadHandOver {
+  /** The objects of the page left at `at` (removed), and where the page after it starts; undefined on a miss. */
+  take(at: Position): { items: object[]; next: Position | null } | undefined;
+  /** A whole page read ahead and not delivered when the read stopped. */
+  put(page: SourcePage): void;
 }
 
 /** One upstream page as rows. */
@@ -100,6 +132,13 @@ interface ReadOptions {
   skip?: number;
   /** Stop after this many rows: fewer items are read upstream and only delivered rows are joined. */
   take?: number | null;
+  /**
+   * Rows a split read is expected to deliver from the start of the sub-window `from` lies in (a GraphQL page: those
+   * before `from`, `first` and the one more looked for): no sub-window is opened past them. Default: `take`.
+   */
+  wanted?: number;
+  /** Where a split read leaves the pages it read ahead, and takes those left for it (a GraphQL page of a report). */
+  handOver?: ReadHandOver;
 }
 
 type Keep = (item: object) => boolean;
@@ -278,21 +317,49 @@ export async function* sourcePages(
   for (let index = from.segment; index < segments.length && left > 0; index += 1) {
     const segment = segments[index];
     if (!segment) break;
-    const startCursor = index === from.segment ? from.cursor : null;
+    const resumed = index === from.segment;
+    const startCursor = resumed ? from.cursor : null;
     // Every object gives at least one row, so `skip + left` objects always cover the rows still wanted.
     const maxItems = Number.isFinite(left) ? skip + left : null;
-    for await (const page of segmentPages(segment, env, startCursor, maxItems, prepared.population)) {
+    const positionOf = (cursor: string | null, split: SplitPosition | null | undefined): Position =>
+      split ? { segment: index, cursor, split } : { segment: index, cursor };
+    const nextOf = (page: SegmentPage): Position | null =>
+      (page.split ? page.split.next !== null : page.next !== null)
+        ? positionOf(page.next, page.split?.next)
+        : index + 1 < segments.length
+          ? { segment: index + 1, cursor: null }
+          : null;
+    const { handOver } = options;
+    const split: SplitRead = {
+      ...(resumed && from.split ? { from: from.split } : {}),
+      wanted: resumed && options.wanted !== undefined ? options.wanted : maxItems,
+      ...(handOver
+        ? {
+            handed: (at, cursor) => {
+              const page = handOver.take(positionOf(cursor, at));
+              if (!page) return undefined;
+              const { next } = page;
+              return {
+                items: page.items,
+                next: next?.segment === index && next.split?.sub === at.sub ? next.cursor : null,
+              };
+            },
+            leftover: (page) => {
+              const rows = expandRows(page.items, expand);
+              const at = positionOf(page.at, page.split?.at);
+              handOver.put({ rows, skipped: 0, total: rows.length, at, next: nextOf(page), ahead: null });
+            },
+          }
+        : {}),
+    };
+    for await (const page of segmentPages(segment, env, startCursor, maxItems, prepared.population, split)) {
       const all = expandRows(page.items, expand);
       const wanted = all.slice(skip, skip + Math.min(left, all.length));
-      const next: Position | null =
-        page.next !== null
-          ? { segment: index, cursor: page.next }
-          : index + 1 < segments.length
-            ? { segment: index + 1, cursor: null }
-            : null;
+      const next = nextOf(page);
       left -= wanted.length;
       const ahead = next === null || left <= 0 ? 0 : Number.isFinite(left) ? left : null;
-      yield { rows: wanted, skipped: skip, total: all.length, at: { segment: index, cursor: page.at }, next, ahead };
+      const at = positionOf(page.at, page.split?.at);
+      yield { rows: wanted, skipped: skip, total: all.length, at, next, ahead };
       skip = 0;
       if (left <= 0) return;
     }
@@ -328,6 +395,23 @@ interface SegmentPage {
   items: object[];
   at: string | null;
   next: string | null;
+  /**
+   * A page of a sub-window: its position in the split and the next page's (null after the last sub-window's last
+   * page); `at` and `next` are then that sub-window's upstream cursors.
+   */
+  split?: { at: SplitPosition; next: SplitPosition | null };
+}
+
+/** How a list segment's read in sub-windows resumes, and what it does with the pages it read ahead. */
+interface SplitRead {
+  /** The split position to resume at (its `cursor` is the segment's): that split's sub-windows are read. */
+  from?: SplitPosition;
+  /** Rows expected from the resumed sub-window's start (or the read's): no sub-window is opened past them. */
+  wanted?: number | null;
+  /** A page in hand at sub-window `at.sub`'s cursor: its objects and that sub-window's next cursor (null: none). */
+  handed?: (at: SplitPosition, cursor: string | null) => { items: object[]; next: string | null } | undefined;
+  /** A page read ahead and not delivered when the read stopped (its kept objects). */
+  leftover?: (page: SegmentPage) => void;
 }
 
 /** The kept objects of one segment, page by page, from an upstream cursor. */
@@ -337,6 +421,7 @@ async function* segmentPages(
   cursor: string | null,
   maxItems: number | null,
   population: Population | null = null,
+  splitRead: SplitRead = {},
 ): AsyncGenerator<SegmentPage, void, undefined> {
   const { officernd, signal } = env;
   if (segment.kind === 'credit') {
@@ -368,7 +453,7 @@ async function* segmentPages(
     const windows = segment.windows.map((window) =>
       check ? { ...window, keep: (o: WireBookingOccurrence) => window.keep(o) && check(o) } : window,
     );
-    if (cursor === null && segment.splitBy && (env.parallel ?? 1) > 1) {
+    if (cursor === null && segment.splitBy && (env.parallel ?? 1) > 1 && !env.resumable) {
       // An export of a long window: date sub-windows read in parallel (core/occurrence-split.ts), in start order.
       const sizes = env.loaders.sizes;
       // Without filters, every booking whose seriesStart the learnt spread puts in the selection is an occurrence
@@ -416,32 +501,78 @@ async function* segmentPages(
   const reader = population
     ? populatingReader(officernd, population, env.loaders.sizes, env.loaders.logger)
     : officernd;
-  // A large read from its start, for a reader that never resumes it: sub-windows in parallel (core/sub-windows.ts).
-  const split =
-    cursor === null ? planSplit(env.loaders.sizes, officernd, segment.collection, query, env.parallel) : null;
-  if (split) {
-    try {
-      for await (const page of splitPages<object>({
-        officernd: reader,
-        collection: segment.collection,
-        query,
-        field: split.field,
-        points: split.points,
-        concurrency: env.parallel ?? 1,
-        signal,
-        // A limit: no sub-window is opened past the rows wanted (those the check drops only open them later).
-        wanted: maxItems,
-        rowsPerWindow: split.rowsPerWindow,
-        pageLimit: officernd.pageLimit,
-        onIgnored: (collection, field) => env.loaders.noteIgnoredFilter(collection, field),
-      })) {
-        // Sub-window pages have no upstream cursor to resume from: `next` only says whether more follow.
-        yield { items: keep ? page.items.filter(keep) : page.items, at: null, next: page.more ? `~${page.sub}` : null };
+  // A large read from its start: sub-windows in parallel (core/sub-windows.ts); a read resumed at a split position
+  // (a report cursor) reads the sub-windows the cursor names, whatever a plan made now would cut.
+  const resumed = splitRead.from;
+  if (resumed && !splitFieldsFor(segment.collection, query).includes(resumed.field))
+    throw new ReportInputError('"after" is not a cursor this gateway issued', 'after');
+  const split = resumed
+    ? {
+        field: resumed.field,
+        points: resumed.points,
+        rowsPerWindow: subWindowRows(env.loaders.sizes, segment.collection, query, resumed.field, resumed.points),
       }
-      return;
-    } catch (error) {
-      // The bound did not narrow, or the selection was not answered: nothing was delivered, read it as one walk.
-      if (!(error instanceof NoSplit)) throw error;
+    : // Paged (resumable) reads split only a dated read, as GraphQL lists do: an undated one keeps OfficeRnD's order.
+      cursor === null && (segment.keep !== null || !env.resumable)
+      ? planSplit(env.loaders.sizes, officernd, segment.collection, query, env.parallel)
+      : null;
+  if (split) {
+    const { field, points, rowsPerWindow } = split;
+    const positionOf = (sub: number, before: number): SplitPosition => ({ field, points, sub, before });
+    // A sub-window page's kept objects, where it starts and where the page after it does (the next sub-window's
+    // first page after its last).
+    const pageOf = (page: SplitPage<object>): SegmentPage => {
+      const before = page.before ?? 0;
+      const next = page.next ?? null;
+      return {
+        items: keep ? page.items.filter(keep) : page.items,
+        at: page.cursor ?? null,
+        next,
+        split: {
+          at: positionOf(page.sub, before),
+          next:
+            next !== null
+              ? positionOf(page.sub, before + page.items.length)
+              : page.sub < points.length
+                ? positionOf(page.sub + 1, 0)
+                : null,
+        },
+      };
+    };
+    const { handed, leftover } = splitRead;
+    // A resumed read whose selection is not answered (§4: bare ids, or refused) reads its sub-windows again without it.
+    for (let selected = query; ; ) {
+      try {
+        for await (const page of splitPages<object>({
+          officernd: reader,
+          collection: segment.collection,
+          query: selected,
+          field,
+          points,
+          concurrency: env.parallel ?? 1,
+          signal,
+          // A limit: no sub-window is opened past the rows wanted (those the check drops only open them later).
+          wanted: splitRead.wanted === undefined ? maxItems : splitRead.wanted,
+          ...(rowsPerWindow === undefined ? {} : { rowsPerWindow }),
+          pageLimit: officernd.pageLimit,
+          onIgnored: (collection, f) => env.loaders.noteIgnoredFilter(collection, f),
+          ...(resumed ? { from: { sub: resumed.sub, cursor, before: resumed.before } } : {}),
+          ...(handed ? { handed: (sub: number, at: string | null) => handed(positionOf(sub, 0), at) } : {}),
+          ...(leftover ? { leftover: (page: SplitPage<object>) => leftover(pageOf(page)) } : {}),
+        })) {
+          yield pageOf(page);
+        }
+        return;
+      } catch (error) {
+        // The bound did not narrow, or the selection was not answered: nothing was delivered, read it as one walk. A
+        // resumed read is never given back (its rows so far came from sub-windows); it is only ever told the
+        // selection was not answered (a bound seen not to narrow is noted, its rows still checked).
+        if (!(error instanceof NoSplit)) throw error;
+        if (!resumed) break;
+        if (error.reason !== 'unselected' || !selected.select) throw error;
+        const { select: _dropped, ...rest } = selected;
+        selected = rest;
+      }
     }
   }
   let read = 0;

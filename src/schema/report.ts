@@ -17,14 +17,15 @@ import {
   usesSeriesReach,
   type Position,
   type ReportEnv,
+  type SourcePage as ReportSourcePage,
 } from '../reports/run.ts';
 import type { Row } from '../reports/expand.ts';
 import type { Population } from '../reports/joins.ts';
-import { takePage, type PageSource, type SourcePage, type TakenPage } from '../core/paging.ts';
+import { takePage, type PageSource, type PageStart, type SourcePage, type TakenPage } from '../core/paging.ts';
 import { seriesReach } from '../core/series-reach.ts';
 import { cellText, rowObject } from '../reports/writers.ts';
 import { connectionArgs } from './fields.ts';
-import { firstOf, PageInfo, readAfter, type PageInfoShape } from './connection.ts';
+import { firstOf, PageInfo, readAfter, selects, type PageInfoShape } from './connection.ts';
 import { DateSelection, dateSelectionInput, type DateSelectionArg } from './dates.ts';
 import { badInput } from './errors.ts';
 
@@ -106,12 +107,20 @@ interface RowPosition extends Position {
 type Handed = SourcePage<Row> & { populated?: Population['taken'] };
 
 const writeCursor = (position: RowPosition, print: string): string =>
-  encodeCursor({ segment: position.segment, upstream: position.cursor, offset: position.offset }, print);
+  encodeCursor({ ...startOf(position), offset: position.offset }, print);
 
 function readCursor(cursor: string, print: string): RowPosition {
-  const { segment, upstream, offset } = readAfter(cursor, print, 'report request');
-  return { segment, cursor: upstream, offset };
+  const { segment, upstream, offset, split } = readAfter(cursor, print, 'report request');
+  return { ...positionOf({ segment, upstream, ...(split ? { split } : {}) }), offset };
 }
+
+/** A report position as the paging loop's page start (core/paging.ts), with its sub-window when it has one. */
+const startOf = ({ segment, cursor, split }: Position): PageStart =>
+  split ? { segment, upstream: cursor, split } : { segment, upstream: cursor };
+
+/** The report position of a page start. */
+const positionOf = ({ segment, upstream, split }: PageStart): Position =>
+  split ? { segment, cursor: upstream, split } : { segment, cursor: upstream };
 
 /** The GraphQL spelling of a report parameter: `dates.from`, `filters.office`, or the argument itself. */
 function argumentOf(spec: ReportSpec, error: ReportInputError): string {
@@ -175,7 +184,7 @@ builder.queryField('report', (t) =>
       }),
       ...connectionArgs(t.arg),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, fieldInfo) => {
       const name = BY_ENUM.get(String(args.name)) as ReportName;
       const spec = REPORTS[name];
       const first = firstOf(args);
@@ -227,51 +236,74 @@ builder.queryField('report', (t) =>
         loaders: ctx.loaders,
         signal: ctx.signal,
         reach: { fixed: reach },
+        // A large dated list is read in sub-windows, as GraphQL lists are (schema/connection.ts).
+        parallel: ctx.settings.upstream.maxConcurrency,
+        resumable: true,
       };
       // The rows before joins, page by page, through the one paging loop (core/paging.ts): a page of rows answers
       // `first` rows or all that remain, and one more row is looked for so `hasNextPage` is exact. Whole upstream
       // pages (no `take`): the loop stops reading when it has what it needs, and the page its end lies in is handed
       // over whole to the request resuming there (core/hand-over.ts) instead of being read again.
       const { population } = prepared;
-      const source: PageSource<Row> = async function* (from) {
-        const pages = sourcePages(prepared, env, { from: { segment: from.segment, cursor: from.upstream } });
-        for await (const page of pages) {
-          yield {
-            items: page.rows,
-            at: { segment: page.at.segment, upstream: page.at.cursor },
-            next: page.next === null ? null : { segment: page.next.segment, upstream: page.next.cursor },
-            complete: page.skipped === 0 && page.rows.length === page.total,
-            // What this page brought populated (`$populate`, reports/joins.ts) goes with it if it is handed over.
-            ...(population ? { populated: population.taken } : {}),
-          };
-        }
-      };
       const handOver = ctx.handOver;
+      /** A page of rows as the hand-over keeps it, with what it brought populated (`$populate`, reports/joins.ts). */
+      const handedOf = (page: Pick<ReportSourcePage, 'rows' | 'skipped' | 'total' | 'at' | 'next'>): Handed => ({
+        items: page.rows,
+        at: startOf(page.at),
+        next: page.next === null ? null : startOf(page.next),
+        complete: page.skipped === 0 && page.rows.length === page.total,
+        ...(population ? { populated: population.taken } : {}),
+      });
+      /** Takes the page of rows left at `at` (a first page always reads afresh), with its populated targets. */
+      const takeHanded = (at: PageStart): Handed | undefined => {
+        if (!handOver || !args.after) return undefined;
+        const page = handOver.take<Row>(print, at) as Handed | undefined;
+        // The same joins (the cursor's scope holds the columns): the rows' populated targets are joined from the maps
+        // of the request that read them, which this request's own pages then add to.
+        if (page?.populated && population) for (const [key, map] of page.populated) population.taken.set(key, map);
+        return page;
+      };
+      const source: PageSource<Row> = async function* (from, wanted) {
+        // A split read opens the sub-windows the rows still wanted need, counted from its sub-window's start (the
+        // rows of the cursor's page already delivered and those before it), with the one more row looked for.
+        const skipped =
+          from.segment === start.segment && from.upstream === start.cursor && from.split?.sub === start.split?.sub
+            ? start.offset
+            : 0;
+        const pages = sourcePages(prepared, env, {
+          from: positionOf(from),
+          wanted: wanted() + 1 + skipped + (from.split?.before ?? 0),
+          ...(handOver
+            ? {
+                // The pages a split read read ahead wait in the hand-over, each at its own position (rows), for the
+                // request resuming there; it takes them as the objects they were read from.
+                handOver: {
+                  take: (at: Position) => {
+                    const page = takeHanded(startOf(at));
+                    if (!page) return undefined;
+                    return {
+                      items: [...new Set(page.items.map((row) => row.item))],
+                      next: page.next === null ? null : positionOf(page.next),
+                    };
+                  },
+                  put: (page: ReportSourcePage) => handOver.put(print, handedOf(page)),
+                },
+              }
+            : {}),
+        });
+        for await (const page of pages) yield handedOf(page);
+      };
       let cells: Cell[][];
       let taken: TakenPage<Row>;
       try {
         taken = await takePage(source, {
-          from: { segment: start.segment, upstream: start.cursor, offset: start.offset },
+          from: { ...startOf(start), offset: start.offset },
           first,
           // A page of rows holds only the rows its date check keeps: an empty page may follow a full one.
           trustNext: false,
           maxScanned: MAX_WALK_ITEMS,
           tooMany: () => new ScanLimitError(`${name} rows`, MAX_WALK_ITEMS),
-          handOver: handOver
-            ? {
-                // A first page always reads afresh.
-                take: (at) => {
-                  if (!args.after) return undefined;
-                  const page = handOver.take<Row>(print, at) as Handed | undefined;
-                  // The same joins (the cursor's scope holds the columns): the rows' populated targets are joined
-                  // from the maps of the request that read them, which this request's own pages then add to.
-                  if (page?.populated && population)
-                    for (const [key, map] of page.populated) population.taken.set(key, map);
-                  return page;
-                },
-                put: (page) => handOver.put(print, page),
-              }
-            : null,
+          handOver: handOver ? { take: takeHanded, put: (page) => handOver.put(print, page) } : null,
         });
         // Only delivered rows are joined: a small `first` costs only the references it shows.
         const rows = taken.items.map((item) => item.node);
@@ -287,9 +319,12 @@ builder.queryField('report', (t) =>
         startCursor: null,
         endCursor:
           hasNextPage || cells.length > 0 || args.after
-            ? writeCursor({ segment: end.segment, cursor: end.upstream, offset: end.offset }, print)
+            ? writeCursor({ ...positionOf(end), offset: end.offset }, print)
             : null,
       });
+      // Without `pageInfo`, the page never looks past its last row: what its read holds (a split read's pages read
+      // ahead) is handed over now, as a list's (schema/connection.ts).
+      if (!selects(fieldInfo, 'pageInfo')) await taken.close?.();
       const { more } = taken;
       if (!more) return { ...table(cells, false, null), pageInfo: info(taken.hasNextPage, taken.end) };
       let worked: Promise<PageInfoShape> | undefined;

@@ -40,6 +40,30 @@ describe('takePage', () => {
     expect(reads()).toBe(10);
   });
 
+  it('closes its source without the look when the page will not say hasNextPage (close, beside more)', async () => {
+    const { source, reads } = numbers(1_000, 100);
+    let closed = false;
+    const watched: typeof source = async function* (from, wanted) {
+      try {
+        yield* source(from, wanted);
+      } finally {
+        closed = true;
+      }
+    };
+    const page = await takePage(watched, {
+      from: start,
+      first: 100,
+      keep: (n) => n < 100,
+      maxScanned: 10_000,
+      tooMany,
+    });
+    expect(closed).toBe(false);
+    await page.close?.();
+    // The source's own end ran (a split read hands over what it read ahead there), and no page more was read.
+    expect(closed).toBe(true);
+    expect(reads()).toBe(1);
+  });
+
   it('trusts the next cursor without a check', async () => {
     const { source, reads } = numbers(1_000, 100);
     const page = await takePage(source, { from: start, first: 100, maxScanned: 10_000, tooMany });

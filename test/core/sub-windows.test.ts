@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   distributionOf,
   MIN_SUB_WINDOW_PAGES,
+  orderedPages,
   planSplit,
   SUB_WINDOW_PAGES,
   splitFieldsFor,
@@ -123,5 +124,48 @@ describe('the field a read is split on', () => {
     expect(splitFieldsFor('bookings', window('createdAt'))).toEqual(['createdAt']);
     expect(splitFieldsFor('bookings', { filters: [{ field: 'office', op: 'eq', value: 'x' }] })).toEqual([]);
     expect(splitFieldsFor('offices', {})).toEqual([]);
+  });
+});
+
+describe('reading ahead under a limit', () => {
+  it('a later sub-window reads only what the rows still wanted need once the earlier ones give what they hold', async () => {
+    // Three sub-windows of 5 pages of 100 rows, 500 rows expected each; 701 rows wanted (a page of 700 and the one
+    // more looked for). Sub-window 0 is slow: while it answers nothing, sub-window 1 may read ahead, but only the
+    // 201 rows the page needs after sub-window 0's 500, 3 pages, not all 5 (calls for nothing).
+    const asked = [0, 0, 0];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const pagesOf = (j: number) =>
+      (async function* () {
+        for (let p = 0; p < 5; p += 1) {
+          asked[j] = (asked[j] ?? 0) + 1;
+          if (j === 0) await gate;
+          yield { items: Array.from({ length: 100 }, (_, i) => ({ j, p, i })), next: p < 4 ? `c${p + 1}` : null };
+        }
+      })();
+    const pages = orderedPages({
+      count: 3,
+      pagesOf,
+      keep: () => () => true,
+      judge: () => null,
+      concurrency: 4,
+      wanted: 701,
+      rowsPerWindow: 500,
+      pageLimit: 100,
+    })[Symbol.asyncIterator]();
+    const first = pages.next();
+    // Every turn the reads can take without sub-window 0 (no timer: the event loop only).
+    for (let turn = 0; turn < 50; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toEqual([1, 3, 0]);
+    release();
+    let rows = 0;
+    for (let step = await first; !step.done; step = await pages.next()) {
+      rows += step.value.items.length;
+      if (rows >= 701) break;
+    }
+    await pages.return?.(undefined);
+    expect(rows).toBe(800);
+    // Every page read was delivered: 5 of sub-window 0, 3 of sub-window 1; sub-window 2 was never opened.
+    expect(asked).toEqual([5, 3, 0]);
   });
 });
