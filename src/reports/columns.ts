@@ -104,6 +104,9 @@ export function planColumns(spec: ReportSpec, expand: string | null, requested: 
     if (!getter) throw unknownColumn(spec, expand, column);
     return getter;
   });
+  // Rows are one per element whatever the columns read: the expanded field comes back even when no column reads it
+  // (`columns: ["_id"]` with `expand`), or `$select` would leave it out and give one row per object.
+  if (expand !== null) scope.fields.add(expand);
   keepFields(roots, reads.fields);
   return {
     columns,

@@ -87,6 +87,22 @@ describe('expand over HTTP', () => {
     expect(table.records).toEqual(expected);
   });
 
+  it('expands into one row per element even when no column reads the expanded field', async () => {
+    const bookings = (stack.simulator.dataset.collections.bookings as WireBooking[]).slice(0, 100);
+    const rows = bookings.reduce((n, b) => n + Math.max(1, (b.members ?? []).length), 0);
+    expect(rows).toBeGreaterThan(bookings.length);
+    // Named columns select their fields upstream (`$select=start`): the expanded field must come back too.
+    const table = await ndjson(`/reports/bookings.ndjson?expand=members&columns=_id,start.dateTime&limit=${rows}`);
+    expect(table.records).toEqual(
+      bookings.flatMap((b) =>
+        Array.from({ length: Math.max(1, (b.members ?? []).length) }, () => ({
+          _id: b._id,
+          'start.dateTime': b.start.dateTime,
+        })),
+      ),
+    );
+  });
+
   it('expands invoice lines with several lines per invoice, in order', async () => {
     const payments = stack.simulator.dataset.collections.payments as WirePayment[];
     expect(payments.some((p) => (p.invoiceLines ?? []).length > 1)).toBe(true);
