@@ -162,22 +162,28 @@ async function edgesPage(gateway: Gateway, after: string | null, window: Window,
 }
 
 /** One page of `report(name: BOOKINGS, columns: ["_id"], dates: …)`. */
-async function reportPage(gateway: Gateway, after: string | null, window: Window, first: number): Promise<PageAnswer> {
-  const data = await post(
-    gateway,
-    `query ($after: String, $dates: DateSelection, $first: Int) {
-      report(name: BOOKINGS, columns: ["_id"], dates: $dates, first: $first, after: $after) {
-        rows pageInfo { hasNextPage endCursor }
-      }
-    }`,
-    { after, dates: { ...window, timeZone: 'UTC' }, first },
-  );
-  const { rows, pageInfo } = data.report as {
-    rows: string[][];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+/** A reader of `report(name: BOOKINGS, <args>, dates, first, after)` pages: each row's first cell, `check`ed first. */
+function reportReader(args = 'columns: ["_id"]', check?: (rows: string[][]) => void) {
+  return async (gateway: Gateway, after: string | null, window: Window, first: number): Promise<PageAnswer> => {
+    const data = await post(
+      gateway,
+      `query ($after: String, $dates: DateSelection, $first: Int) {
+        report(name: BOOKINGS, ${args}, dates: $dates, first: $first, after: $after) {
+          rows pageInfo { hasNextPage endCursor }
+        }
+      }`,
+      { after, dates: { ...window, timeZone: 'UTC' }, first },
+    );
+    const { rows, pageInfo } = data.report as {
+      rows: string[][];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    check?.(rows);
+    return { ids: rows.map((row) => row[0] as string), ...pageInfo };
   };
-  return { ids: rows.map((row) => row[0] as string), ...pageInfo };
 }
+
+const reportPage = reportReader();
 
 type Reader = typeof listPage;
 
@@ -356,19 +362,7 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     const bookings = stack.simulator.dataset.collections.bookings.filter((b) => inWindow(startOf(b)));
     const rows = bookings.flatMap((b) => Array.from({ length: Math.max(1, b.members?.length ?? 0) }, () => b._id));
     expect(rows.length).toBeGreaterThan(bookings.length);
-    const expanded: Reader = async (gateway, after, dates, first) => {
-      const data = await post(
-        gateway,
-        `query ($after: String, $dates: DateSelection, $first: Int) {
-          report(name: BOOKINGS, expand: "members", columns: ["_id", "members"], dates: $dates, first: $first, after: $after) {
-            rows pageInfo { hasNextPage endCursor }
-          }
-        }`,
-        { after, dates: { ...dates, timeZone: 'UTC' }, first },
-      );
-      const report = data.report as { rows: string[][]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      return { ids: report.rows.map((row) => row[0] as string), ...report.pageInfo };
-    };
+    const expanded = reportReader('expand: "members", columns: ["_id", "members"]');
     stack.simulator.log.reset();
     const pages = await pageToEnd(expanded, stack.gateway, window, 333);
     expect(pages.slice(0, -1).every((page) => page.length === 333)).toBe(true);
@@ -381,20 +375,9 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     // v1 brings members populated on the rows' own pages (`$populate`): a page read ahead carries them to the next.
     const names = new Map(stack.simulator.dataset.collections.members.map((m) => [m._id, m.name]));
     const memberOf = new Map(stack.simulator.dataset.collections.bookings.map((b) => [b._id, b.member]));
-    const joined: Reader = async (gateway, after, dates, first) => {
-      const data = await post(
-        gateway,
-        `query ($after: String, $dates: DateSelection, $first: Int) {
-          report(name: BOOKINGS, columns: ["_id", "member.name"], dates: $dates, first: $first, after: $after) {
-            rows pageInfo { hasNextPage endCursor }
-          }
-        }`,
-        { after, dates: { ...dates, timeZone: 'UTC' }, first },
-      );
-      const report = data.report as { rows: string[][]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      for (const [id, name] of report.rows) expect(name).toBe(names.get(memberOf.get(id ?? '') ?? '') ?? null);
-      return { ids: report.rows.map((row) => row[0] as string), ...report.pageInfo };
-    };
+    const joined = reportReader('columns: ["_id", "member.name"]', (rows) => {
+      for (const [id, name] of rows) expect(name).toBe(names.get(memberOf.get(id ?? '') ?? '') ?? null);
+    });
     stack.simulator.log.reset();
     const pages = await pageToEnd(joined, stack.gateway, window, 400);
     expect(pages.slice(0, -1).every((page) => page.length === 400)).toBe(true);
