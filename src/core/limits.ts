@@ -20,10 +20,20 @@ export const DEFAULT_FIRST = 50;
 export const MAX_FIRST = 1000;
 
 /**
+ * Least OfficeRnD pages a sub-window of a split read is planned to hold (core/sub-windows.ts plans by it; the cost
+ * rule counts by it).
+ */
+export const MIN_SUB_WINDOW_PAGES = 5;
+
+/**
  * Upstream pages the cost rule (security/cost.ts) counts for one page of a connection (or of `report(...)`) under a
  * date selection. The page itself reads on until it has `first` matching items (core/paging.ts), bounded by the
- * request's share of calls and MAX_WALK_ITEMS.
+ * request's share of calls and MAX_WALK_ITEMS. A large dated read goes by sub-windows of at least
+ * MIN_SUB_WINDOW_PAGES pages, each of which may end in a partial page: a page of `first` rows crosses at most
+ * `first` / (MIN_SUB_WINDOW_PAGES pages) + 1 of them, a partial page each, beside the pages its rows fill.
  */
 export function scanPagesFor(first: number, pageLimit: number = V1_PAGE_LIMIT): number {
-  return Math.max(10, Math.ceil(first / pageLimit));
+  const pages = Math.ceil(first / pageLimit);
+  const subWindows = Math.ceil(first / (MIN_SUB_WINDOW_PAGES * pageLimit)) + 1;
+  return Math.max(10, pages + subWindows);
 }

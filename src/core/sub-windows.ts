@@ -25,15 +25,17 @@
 import { COLLECTIONS, type ListCollection } from '../officernd/collections.ts';
 import { isBareIdAnswer, type Filter, type ListQuery, type OfficeRnDClient } from '../officernd/index.ts';
 import { refusesSelection } from './failure.ts';
+import { MIN_SUB_WINDOW_PAGES } from './limits.ts';
 
 /** Most pages one sub-window is cut to hold (a large read: many sub-windows, `concurrency` of them read at once). */
 export const SUB_WINDOW_PAGES = 8;
 
 /**
- * Fewest pages one sub-window is cut to hold: its partial last page costs at most a fifth more calls, so a split read
- * stays within the 1.2 × its pages (plus a few calls of its own) that issue 21 allows a dated read.
+ * Fewest pages one sub-window is cut to hold (core/limits.ts, where the cost rule reads it too): its partial last page
+ * costs at most a fifth more calls, so a split read stays within the 1.2 × its pages (plus a few calls of its own)
+ * that issue 21 allows a dated read.
  */
-export const MIN_SUB_WINDOW_PAGES = 5;
+export { MIN_SUB_WINDOW_PAGES };
 
 /** Pages an open sub-window may read ahead of the consumer before it waits. */
 export const MAX_BUFFERED_PAGES = SUB_WINDOW_PAGES + 2;

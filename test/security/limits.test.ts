@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIRST, MAX_FIRST, scanPagesFor } from '../../src/core/limits.ts';
+import { DEFAULT_FIRST, MAX_FIRST, MIN_SUB_WINDOW_PAGES, scanPagesFor } from '../../src/core/limits.ts';
 import { MAX_CREDIT_MONTHS } from '../../src/core/limits.ts';
 import { schema } from '../../src/schema/index.ts';
 import { createApiKeyCheck, queryCost } from '../../src/security/index.ts';
@@ -39,6 +39,12 @@ describe('query cost', () => {
     expect(cost('{ bookings(first: 1, dateField: END, dates: { from: "2099-01-01" }) { nodes { id } } }')).toBe(
       scanPagesFor(1),
     );
+    // A large page may cross sub-windows (at least MIN_SUB_WINDOW_PAGES pages each), a partial page each: 1,000 rows
+    // fill 10 pages and cross at most 3 sub-windows.
+    expect(cost('{ bookings(first: 1000, dates: { from: "2099-01-01" }) { nodes { id } } }')).toBe(
+      10 + Math.ceil(1000 / (MIN_SUB_WINDOW_PAGES * 100)) + 1,
+    );
+    expect(scanPagesFor(500)).toBe(10);
     expect(cost('{ bookings(first: 1) { nodes { id } } }')).toBe(1);
     // Resuming from a cursor may start mid-page: one more page.
     expect(cost('{ bookings(first: 100, after: "x") { nodes { id } } }')).toBe(2);
