@@ -130,12 +130,12 @@ export function createRequestBudgets(budgetMs: number, upstream?: UpstreamShares
     return left;
   };
   /**
-   * Limiter.slotDelay for a request's calls: with an API key, in its lane's turn (free slots go to the waiting keys'
-   * calls in turn, so another key's deep queue is ahead of it by one call a round, not all of it); without, behind
-   * every call waiting.
+   * Limiter.slotDelay for a request's calls, in its lane's turn: free slots go to the waiting lanes' calls in turn, so
+   * another lane's deep queue (another API key's, or the size learner's `#sizes` walks) is ahead of it by one call a
+   * round, not all of it. Requests without API keys share the lane `''`: each other's calls are all ahead.
    */
   const slotDelayOf = (calls: number, lane: string): number =>
-    upstream ? (lane === '' ? upstream.officernd.slotDelay(calls) : upstream.officernd.slotDelay(calls, lane)) : 0;
+    upstream ? upstream.officernd.slotDelay(calls, lane) : 0;
   /**
    * Why a request's time ran out, decided when its signal's timer fires (the one timer of its deadline: the share's
    * deadline for rate slots is the same instant, and a call queued for a concurrency slot leaves the queue by this

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LEARNING_LANE } from '../../src/loaders/collection-sizes.ts';
 import { until } from '../wait.ts';
 import { createSecureStack } from './stack.ts';
 
@@ -244,6 +245,61 @@ describe('admission by cost, counting the concurrency slots in its API key turn'
     expect((fromB.data?.members as { nodes: unknown[] }).nodes).toHaveLength(5);
     expect(s.simulator.log.count({ kind: 'api', collection: 'members' })).toBe(1);
     // Served before A's queue: the learning call, the held one and at most a few more of A's were sent by then.
+    expect(officesSent).toBeLessThan(2 + QUEUED);
+  });
+});
+
+describe('admission by cost without API keys, beside the size learner', () => {
+  it("admits a small query behind a deep queue of the size learner's calls: they are another lane's turn", async () => {
+    // Offices calls are not answered while `held` is closed: the call in flight keeps the one slot, and the learner's
+    // lane (what a walk of collection sizes uses, outside any request's share) queues 25 calls behind it. 4 s per
+    // request, calls lately at least 300 ms: 26 rounds would be past the deadline, 2 are not.
+    let open: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let holding = false;
+    const s = createSecureStack({
+      env: { REQUEST_BUDGET_MS: '4000', UPSTREAM_MAX_CONCURRENCY: '1' },
+      client: { maxConcurrency: 1 },
+      wrapFetch: (inner) => async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const response = await inner(input, init);
+        if (url.pathname.endsWith('/offices')) {
+          if (holding) await held;
+          await latencyOf(300, init?.signal);
+        }
+        return response;
+      },
+    });
+    await s.officernd.listPage('offices');
+    const QUEUED = 25;
+    holding = true;
+    const stop = new AbortController();
+    s.officernd.openShare({ signal: stop.signal, key: LEARNING_LANE });
+    const learning = Array.from({ length: QUEUED + 1 }, () =>
+      s.officernd.listPage('offices', {}, { signal: stop.signal }).catch(() => undefined),
+    );
+    const queued = () => {
+      const round = s.officernd.slotDelay(1) - s.officernd.slotDelay(0);
+      return round > 0 ? Math.round(s.officernd.slotDelay(0) / round) : 0;
+    };
+    await until(`${QUEUED} learning calls to queue`, () => queued() === QUEUED);
+    // Behind every call waiting, the query could not start within its 4 s; in its own lane's turn it can.
+    expect(s.officernd.slotDelay(1)).toBeGreaterThan(4000);
+    expect(s.officernd.slotDelay(1, '')).toBeLessThan(4000);
+    let answered = false;
+    const pending = s.query(MEMBERS).finally(() => (answered = true));
+    await until('the query to queue (or its answer)', () => queued() >= QUEUED + 1 || answered);
+    expect(answered).toBe(false);
+    open();
+    const answer = await pending;
+    const officesSent = s.simulator.log.count({ kind: 'api', collection: 'offices' });
+    stop.abort();
+    await Promise.all(learning);
+    expect(answer.errors).toBeUndefined();
+    expect((answer.data?.members as { nodes: unknown[] }).nodes).toHaveLength(5);
+    // Served in its turn, before the learner's queue: the first call, the held one and at most a few more were sent.
     expect(officesSent).toBeLessThan(2 + QUEUED);
   });
 });
