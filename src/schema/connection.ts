@@ -1,5 +1,13 @@
 import type { ObjectRef } from '@pothos/core';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type GraphQLResolveInfo,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { builder, type Types } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { V1_PAGE_LIMIT, type ListCollection } from '../officernd/collections.ts';
@@ -615,8 +623,13 @@ async function sortedConnection<C extends ListCollection>(
 /** Whether the field being resolved selects `name` on its result (through fragments too): `totalCount`, say. */
 export function selects(info: GraphQLResolveInfo, name: string): boolean {
   const seen = new Set<string>();
+  // A selection left out by `@skip(if: true)` or `@include(if: false)` is not asked for (as graphql-js executes it).
+  const included = (s: SelectionNode): boolean =>
+    getDirectiveValues(GraphQLSkipDirective, s, info.variableValues)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, s, info.variableValues)?.if !== false;
   const inSet = (set: SelectionSetNode | undefined): boolean =>
     (set?.selections ?? []).some((s) => {
+      if (!included(s)) return false;
       if (s.kind === Kind.FIELD) return s.name.value === name;
       if (s.kind === Kind.INLINE_FRAGMENT) return inSet(s.selectionSet);
       if (seen.has(s.name.value)) return false;
