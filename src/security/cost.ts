@@ -22,6 +22,7 @@ import {
   isObjectType,
   isInterfaceType,
   valueFromAST,
+  GraphQLBoolean,
   type ArgumentNode,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -29,6 +30,7 @@ import {
   type GraphQLArgument,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -284,8 +286,27 @@ function measureCost(
     return clamp(typeof value === 'number' && Number.isFinite(value) ? value : model.defaultFirst, model.maxFirst);
   };
 
+  /**
+   * Whether a selection is left out by `@skip(if: true)` or `@include(if: false)`, as execution leaves it out: it
+   * makes no call. Its condition may be a variable (then the cost holds for these variables only).
+   */
+  const excluded = (selection: SelectionNode): boolean =>
+    (selection.directives ?? []).some((directive) => {
+      const name = directive.name.value;
+      if (name !== 'skip' && name !== 'include') return false;
+      const given = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+      let condition: unknown;
+      if (given?.kind === Kind.VARIABLE) {
+        readsVariables = true;
+        const fallback = defaults.get(given.name.value)?.defaultValue;
+        condition = variables?.[given.name.value] ?? (fallback ? valueFromAST(fallback, GraphQLBoolean) : undefined);
+      } else if (given?.kind === Kind.BOOLEAN) condition = given.value;
+      return name === 'skip' ? condition === true : condition === false;
+    });
+
   const selectsField = (set: SelectionSetNode, name: string, seen = new Set<string>()): boolean =>
     set.selections.some((s) => {
+      if (excluded(s)) return false;
       if (s.kind === Kind.FIELD) return s.name.value === name;
       if (s.kind === Kind.INLINE_FRAGMENT) return selectsField(s.selectionSet, name, seen);
       const fragment = fragments.get(s.name.value);
@@ -339,6 +360,7 @@ function measureCost(
   ): number => {
     let total = 0;
     for (const selection of set.selections) {
+      if (excluded(selection)) continue;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
         if (condition && isCompositeType(condition))

@@ -34,6 +34,21 @@ describe('query cost', () => {
     );
   });
 
+  it('costs nothing for what @skip or @include leaves out, by literal or variable', () => {
+    const linked = '{ bookings(first: 10) { nodes { id member { name } } } }';
+    const plain = '{ bookings(first: 10) { nodes { id } } }';
+    expect(cost(linked)).toBeGreaterThan(cost(plain));
+    expect(cost('{ bookings(first: 10) { nodes { id member @skip(if: true) { name } } } }')).toBe(cost(plain));
+    expect(cost('{ bookings(first: 10) { nodes { id member @include(if: true) { name } } } }')).toBe(cost(linked));
+    const byVariable =
+      'query ($on: Boolean!) { bookings(first: 10) { nodes { id ... @include(if: $on) { member { name } } } } }';
+    expect(cost(byVariable, { on: false })).toBe(cost(plain));
+    expect(cost(byVariable, { on: true })).toBe(cost(linked));
+    // A skipped count walks nothing: the page's cost alone.
+    expect(cost('{ bookings(first: 10) { totalCount @skip(if: true) nodes { id } } }')).toBe(cost(plain));
+    expect(cost('{ bookings(first: 10) { totalCount nodes { id } } }')).toBeGreaterThan(cost(plain));
+  });
+
   it('costs a date selection as the pages a page may scan, and credit accounts per month', () => {
     // The gateway checks dates itself where OfficeRnD cannot: a page may scan up to scanPagesFor(first) pages.
     expect(cost('{ bookings(first: 1, dateField: END, dates: { from: "2099-01-01" }) { nodes { id } } }')).toBe(
