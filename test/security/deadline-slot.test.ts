@@ -61,6 +61,44 @@ async function startExport(
   return { done };
 }
 
+/**
+ * One slot, 4 s per request; offices calls take 300 ms and, once `hold()` is called, are not answered until `open()`:
+ * the call in flight stays there and nothing leaves the queue until the test says so. `queued()` is how many calls
+ * wait for the slot, read from the slot estimate (with one slot every waiting call adds a round).
+ */
+function heldOffices(env: Record<string, string> = {}, client: { keyShare?: number } = {}) {
+  let open: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let holding = false;
+  const s = createSecureStack({
+    env: { REQUEST_BUDGET_MS: '4000', UPSTREAM_MAX_CONCURRENCY: '1', ...env },
+    client: { maxConcurrency: 1, ...client },
+    wrapFetch: (inner) => async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const response = await inner(input, init);
+      if (url.pathname.endsWith('/offices')) {
+        if (holding) await held;
+        await latencyOf(300, init?.signal);
+      }
+      return response;
+    },
+  });
+  const queued = (): number => {
+    const round = s.officernd.slotDelay(1) - s.officernd.slotDelay(0);
+    return round > 0 ? Math.round(s.officernd.slotDelay(0) / round) : 0;
+  };
+  return {
+    s,
+    queued,
+    hold: () => {
+      holding = true;
+    },
+    open: () => open(),
+  };
+}
+
 describe('a deadline that comes while a call waits for a concurrency slot', () => {
   it('is UPSTREAM_BUDGET_EXCEEDED with retryAfter, and the waiting call is never sent', async () => {
     const s = stack({ offices: SLOW_MS, floors: SLOW_MS });
@@ -179,26 +217,7 @@ describe('admission by cost, counting the concurrency slots in its API key turn'
     const keyB = 'turn-key-bbbbbbbbbbbbbbbbbbbb';
     const asA = { authorization: `Bearer ${keyA}` };
     const asB = { authorization: `Bearer ${keyB}` };
-    // Offices calls take 300 ms, and while `held` is closed they are not answered at all: the call in flight stays
-    // there and nothing leaves the queue until the test says so. 4 s per request, one slot.
-    let open: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    let holding = false;
-    const s = createSecureStack({
-      env: { REQUEST_BUDGET_MS: '4000', UPSTREAM_MAX_CONCURRENCY: '1', GATEWAY_API_KEYS: `${keyA},${keyB}` },
-      client: { maxConcurrency: 1, keyShare: 0.5 },
-      wrapFetch: (inner) => async (input, init) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        const response = await inner(input, init);
-        if (url.pathname.endsWith('/offices')) {
-          if (holding) await held;
-          await latencyOf(300, init?.signal);
-        }
-        return response;
-      },
-    });
+    const { s, queued, hold, open } = heldOffices({ GATEWAY_API_KEYS: `${keyA},${keyB}` }, { keyShare: 0.5 });
     // One call answered first: the limiter learns that a call holds the slot at least 300 ms.
     await (await startExport(s, '/reports/offices.json', new AbortController().signal, asA)).done;
 
@@ -206,16 +225,11 @@ describe('admission by cost, counting the concurrency slots in its API key turn'
     // before a call of its own, past its 4 s. Key B's call is served in its turn: after the call in flight and one of
     // A's, 2 rounds (within 4 s unless a call took 2 s).
     const QUEUED = 25;
-    holding = true;
+    hold();
     const stop = new AbortController();
     const exports = [await startExport(s, '/reports/offices.json', stop.signal, asA)];
     for (let i = 0; i < QUEUED; i++)
       exports.push({ done: s.request('/reports/offices.json', { signal: stop.signal, headers: asA }).catch(() => 0) });
-    // With one slot every waiting call adds a round: the queue is as deep as the estimate's rounds.
-    const queued = () => {
-      const round = s.officernd.slotDelay(1) - s.officernd.slotDelay(0);
-      return round > 0 ? Math.round(s.officernd.slotDelay(0) / round) : 0;
-    };
     await until(`${QUEUED} export calls of key A to queue`, () => queued() === QUEUED);
 
     // Key A's own query is behind all of its queue: refused at once, before any call.
@@ -251,39 +265,17 @@ describe('admission by cost, counting the concurrency slots in its API key turn'
 
 describe('admission by cost without API keys, beside the size learner', () => {
   it("admits a small query behind a deep queue of the size learner's calls: they are another lane's turn", async () => {
-    // Offices calls are not answered while `held` is closed: the call in flight keeps the one slot, and the learner's
-    // lane (what a walk of collection sizes uses, outside any request's share) queues 25 calls behind it. 4 s per
-    // request, calls lately at least 300 ms: 26 rounds would be past the deadline, 2 are not.
-    let open: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    let holding = false;
-    const s = createSecureStack({
-      env: { REQUEST_BUDGET_MS: '4000', UPSTREAM_MAX_CONCURRENCY: '1' },
-      client: { maxConcurrency: 1 },
-      wrapFetch: (inner) => async (input, init) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        const response = await inner(input, init);
-        if (url.pathname.endsWith('/offices')) {
-          if (holding) await held;
-          await latencyOf(300, init?.signal);
-        }
-        return response;
-      },
-    });
+    // The call in flight keeps the one slot, and the learner's lane (what a walk of collection sizes uses, outside any
+    // request's share) queues 25 calls behind it: 26 rounds would be past the 4 s deadline, 2 are not.
+    const { s, queued, hold, open } = heldOffices();
     await s.officernd.listPage('offices');
     const QUEUED = 25;
-    holding = true;
+    hold();
     const stop = new AbortController();
     s.officernd.openShare({ signal: stop.signal, key: LEARNING_LANE });
     const learning = Array.from({ length: QUEUED + 1 }, () =>
       s.officernd.listPage('offices', {}, { signal: stop.signal }).catch(() => undefined),
     );
-    const queued = () => {
-      const round = s.officernd.slotDelay(1) - s.officernd.slotDelay(0);
-      return round > 0 ? Math.round(s.officernd.slotDelay(0) / round) : 0;
-    };
     await until(`${QUEUED} learning calls to queue`, () => queued() === QUEUED);
     // Behind every call waiting, the query could not start within its 4 s; in its own lane's turn it can.
     expect(s.officernd.slotDelay(1)).toBeGreaterThan(4000);
