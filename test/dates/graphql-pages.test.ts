@@ -367,18 +367,22 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     expectExact(walked.ids, await rest(stack.gateway, walked.endCursor, 500, reportPage), 500);
   }, 120_000);
 
+  /** Pages `reader` to the end by `first`: full pages, exactly `rows`, over sub-windows, each OfficeRnD page once. */
+  async function pagesSplitExactly(reader: Reader, first: number, rows: readonly string[]): Promise<void> {
+    stack.simulator.log.reset();
+    const pages = await pageToEnd(reader, stack.gateway, window, first);
+    expect(pages.slice(0, -1).every((page) => page.length === first)).toBe(true);
+    expect(pages.flat().sort()).toEqual([...rows].sort());
+    expect(subWindowsRead(stack.simulator)).toBeGreaterThan(2);
+    expect(repeatedReads(stack.simulator)).toEqual([]);
+  }
+
   it('report(...) with a field expanded pages its sub-windows exactly: every row once, each OfficeRnD page once', async () => {
     // Rows are not objects here (a booking gives a row per attendee): cursors count rows within a page.
     const bookings = stack.simulator.dataset.collections.bookings.filter((b) => inWindow(startOf(b)));
     const rows = bookings.flatMap((b) => Array.from({ length: Math.max(1, b.members?.length ?? 0) }, () => b._id));
     expect(rows.length).toBeGreaterThan(bookings.length);
-    const expanded = reportReader('expand: "members", columns: ["_id", "members"]');
-    stack.simulator.log.reset();
-    const pages = await pageToEnd(expanded, stack.gateway, window, 333);
-    expect(pages.slice(0, -1).every((page) => page.length === 333)).toBe(true);
-    expect(pages.flat().sort()).toEqual([...rows].sort());
-    expect(subWindowsRead(stack.simulator)).toBeGreaterThan(2);
-    expect(repeatedReads(stack.simulator)).toEqual([]);
+    await pagesSplitExactly(reportReader('expand: "members", columns: ["_id", "members"]'), 333, rows);
   }, 120_000);
 
   it('report(...) with a joined column pages its sub-windows with the right joined values', async () => {
@@ -388,12 +392,7 @@ describe('a split dated list resumed elsewhere, v1 filters all', () => {
     const joined = reportReader('columns: ["_id", "member.name"]', (rows) => {
       for (const [id, name] of rows) expect(name).toBe(names.get(memberOf.get(id ?? '') ?? '') ?? null);
     });
-    stack.simulator.log.reset();
-    const pages = await pageToEnd(joined, stack.gateway, window, 400);
-    expect(pages.slice(0, -1).every((page) => page.length === 400)).toBe(true);
-    expect(pages.flat().sort()).toEqual([...expected].sort());
-    expect(subWindowsRead(stack.simulator)).toBeGreaterThan(2);
-    expect(repeatedReads(stack.simulator)).toEqual([]);
+    await pagesSplitExactly(joined, 400, expected);
   }, 120_000);
 
   it('an undated report(...) stays one walk in OfficeRnD order, as an undated list does', async () => {
