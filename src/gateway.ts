@@ -172,6 +172,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   // Each operation's cost as the cost limit decided it for that request (by its context): the operation log line
   // and admission read it.
   const costs = new WeakMap<object, number>();
+  // The days a `dates` value selects, as the lists resolve it with the gateway's clock; undefined when invalid (the
+  // field itself then refuses it, so the cost does not count it).
+  const selectedRange = (dates: unknown) => {
+    try {
+      const now = options.clock ? options.clock() : new Date();
+      return resolveDateSelection(dateSelectionInput(dates as DateSelectionArg), settings.dates, now);
+    } catch {
+      return undefined;
+    }
+  };
   // The cost reads the sizes the loaders plan with, and the joins a report's columns make (issue 14).
   const costModel = {
     defaultFirst: DEFAULT_FIRST,
@@ -196,25 +206,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     pageLimit: options.officernd.pageLimit,
     // A dated bookings read's far rows: read by id or widened over, as the read itself will choose.
     seriesFarCalls: (dates: unknown, dateField: string | undefined) => {
-      try {
-        const now = options.clock ? options.clock() : new Date();
-        const range = resolveDateSelection(dateSelectionInput(dates as DateSelectionArg), settings.dates, now);
-        // `report(...)` takes its date field in any case (`start`), as its reads do.
-        const field = dateField === undefined ? undefined : normaliseDateField(dateField);
-        return knownFarCalls(deps.sizes, options.officernd, field, range);
-      } catch {
-        return 0;
-      }
+      const range = selectedRange(dates);
+      if (!range) return 0;
+      // `report(...)` takes its date field in any case (`start`), as its reads do.
+      const field = dateField === undefined ? undefined : normaliseDateField(dateField);
+      return knownFarCalls(deps.sizes, options.officernd, field, range);
     },
     // The days a `dates` value selects, as the lists resolve it (an occurrence window bounds what it reads).
     windowDays: (dates: unknown) => {
-      try {
-        const now = options.clock ? options.clock() : new Date();
-        const range = resolveDateSelection(dateSelectionInput(dates as DateSelectionArg), settings.dates, now);
-        return range.start && range.end ? (range.end.getTime() - range.start.getTime()) / 86_400_000 : undefined;
-      } catch {
-        return undefined;
-      }
+      const range = selectedRange(dates);
+      return range?.start && range.end ? (range.end.getTime() - range.start.getTime()) / 86_400_000 : undefined;
     },
   };
   return createYoga<Record<string, unknown>, Context>({
