@@ -208,9 +208,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     seriesFarCalls: (dates: unknown, dateField: string | undefined) => {
       const range = selectedRange(dates);
       if (!range) return 0;
-      // `report(...)` takes its date field in any case (`start`), as its reads do.
+      // `report(...)` takes its date field in any case (`start`), as its reads do; a field the report does not have
+      // is refused by the read itself, before any call.
       const field = dateField === undefined ? undefined : normaliseDateField(dateField);
-      return knownFarCalls(deps.sizes, options.officernd, field, range);
+      try {
+        return knownFarCalls(deps.sizes, options.officernd, field, range);
+      } catch {
+        return 0;
+      }
     },
     // The days a `dates` value selects, as the lists resolve it (an occurrence window bounds what it reads).
     windowDays: (dates: unknown) => {
